@@ -1,0 +1,11 @@
+//! Everything Kerze computes, free of any browser API: scenarios, scoring,
+//! ranking, validation and the export format.
+
+pub mod criterion;
+pub mod demo;
+pub mod export;
+pub mod ids;
+pub mod scenario;
+pub mod scoring;
+pub mod segment;
+pub mod value;

@@ -1,0 +1,70 @@
+//! The demo scenario shown on first run: a B2B need with five options, already ranked.
+
+use super::ids::{CriterionId, ScenarioId};
+use super::scenario::{DefaultCriterionNames, Scenario, ScenarioEdit};
+use super::segment::{PerSegment, Segment};
+use super::value::{Threshold, Weight};
+
+/// Texts of the demo scenario in one language.
+#[derive(Clone, Copy, Debug)]
+pub struct DemoTexts<'a> {
+    /// Criterion names.
+    pub criteria: DefaultCriterionNames<'a>,
+    /// Scenario name.
+    pub name: &'a str,
+    /// The need.
+    pub need: &'a str,
+    /// The root cause.
+    pub root_cause: &'a str,
+    /// Title and description of each of the five options.
+    pub options: [(&'a str, &'a str); 5],
+}
+
+/// Cost (person-days), time to market (weeks), impact (1–5), fit SMB / Enterprise / Public.
+const FIGURES: [(f64, f64, f64, [f64; 3]); 5] = [
+    (40.0, 8.0, 4.0, [2.0, 5.0, 4.0]),
+    (15.0, 2.0, 3.0, [1.0, 4.0, 3.0]),
+    (30.0, 10.0, 4.0, [1.0, 5.0, 5.0]),
+    (10.0, 3.0, 2.0, [5.0, 2.0, 2.0]),
+    (25.0, 14.0, 3.0, [1.0, 3.0, 5.0]),
+];
+
+/// The demo scenario in the given texts.
+pub fn demo_scenario(id: ScenarioId, texts: &DemoTexts<'_>) -> Scenario {
+    let mut scenario = Scenario::with_default_criteria(id, texts.name.to_owned(), texts.criteria);
+    scenario.need = texts.need.to_owned();
+    scenario.root_cause = texts.root_cause.to_owned();
+    let weight = |w: f64| Weight::new(w).unwrap_or_default();
+    scenario.segment_mix = PerSegment {
+        smb: weight(20.0),
+        enterprise: weight(60.0),
+        public_sector: weight(20.0),
+    };
+    scenario.threshold = Threshold::new(50.0).unwrap_or_default();
+    for ((title, description), (cost, weeks, impact, fit)) in texts.options.iter().zip(FIGURES) {
+        let edits = |id| {
+            [
+                ScenarioEdit::DescribeOption(id, (*description).to_owned()),
+                ScenarioEdit::SetValue(id, CriterionId::new(1), Some(cost)),
+                ScenarioEdit::SetValue(id, CriterionId::new(2), Some(weeks)),
+                ScenarioEdit::SetValue(id, CriterionId::new(3), Some(impact)),
+                ScenarioEdit::SetFit(id, Segment::Smb, Some(fit[0])),
+                ScenarioEdit::SetFit(id, Segment::Enterprise, Some(fit[1])),
+                ScenarioEdit::SetFit(id, Segment::PublicSector, Some(fit[2])),
+            ]
+        };
+        if scenario.apply(ScenarioEdit::AddOption {
+            title: (*title).to_owned(),
+        }) != Ok(true)
+        {
+            continue;
+        }
+        if let Some(id) = scenario.options.last().map(|o| o.id) {
+            for edit in edits(id) {
+                // The figures above are valid for the default criteria.
+                let _ = scenario.apply(edit);
+            }
+        }
+    }
+    scenario
+}

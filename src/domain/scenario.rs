@@ -1,0 +1,734 @@
+//! A scenario: one customer need, its options and the criteria they are judged on.
+
+use super::criterion::{Criterion, CriterionInput, Direction, InputKind};
+use super::ids::{CriterionId, OptionId, ScenarioId};
+use super::segment::{Segment, SegmentMix, SegmentRatings, FIT_MAX};
+use super::value::{NumberRule, Threshold, Weight, MAX_AMOUNT};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashSet};
+use std::fmt;
+
+/// Longest name, title, need or description kept (characters).
+pub const MAX_TEXT: usize = 20_000;
+/// Longest unit (characters).
+pub const MAX_UNIT: usize = 40;
+/// Most criteria in one scenario.
+pub const MAX_CRITERIA: usize = 64;
+/// Most options in one scenario.
+pub const MAX_OPTIONS: usize = 10_000;
+
+/// One possible solution to the scenario's need.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioOption {
+    /// Stable id within the scenario.
+    pub id: OptionId,
+    /// Short title shown in the ranking.
+    pub title: String,
+    /// Longer description.
+    #[serde(default)]
+    pub description: String,
+    /// Value per rating or amount criterion; a missing key is a missing value.
+    #[serde(default)]
+    pub values: BTreeMap<CriterionId, f64>,
+    /// Fit rating 0–5 per segment.
+    #[serde(default)]
+    pub fit: SegmentRatings,
+}
+
+/// A prioritization scenario.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Stable id across the browser's storage.
+    pub id: ScenarioId,
+    /// Name shown in the scenario switcher and export file names.
+    pub name: String,
+    /// The customer need (the problem).
+    #[serde(default)]
+    pub need: String,
+    /// The root cause of the need.
+    #[serde(default)]
+    pub root_cause: String,
+    /// How much each segment matters.
+    pub segment_mix: SegmentMix,
+    /// Options scoring below this are "below the line" (0 = off).
+    #[serde(default)]
+    pub threshold: Threshold,
+    /// The criteria, in display order.
+    pub criteria: Vec<Criterion>,
+    /// The options, in the order they were entered.
+    #[serde(default)]
+    pub options: Vec<ScenarioOption>,
+}
+
+/// Names for the default criteria, in the user's language.
+#[derive(Clone, Copy, Debug)]
+pub struct DefaultCriterionNames<'a> {
+    /// "Cost".
+    pub cost: &'a str,
+    /// Unit of cost, "person-days".
+    pub cost_unit: &'a str,
+    /// "Time to market".
+    pub time_to_market: &'a str,
+    /// Unit of time to market, "weeks".
+    pub time_unit: &'a str,
+    /// "Metric impact".
+    pub metric_impact: &'a str,
+    /// "Segment fit".
+    pub segment_fit: &'a str,
+}
+
+/// Which bound of an amount criterion.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bound {
+    /// The low bound `lo`.
+    Low,
+    /// The high bound `hi`.
+    High,
+}
+
+/// Which end of a rating scale.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScaleEnd {
+    /// The scale's `min`.
+    Min,
+    /// The scale's `max`.
+    Max,
+}
+
+/// One user intent on a scenario's content.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ScenarioEdit {
+    /// Renames the scenario.
+    Rename(String),
+    /// Sets the customer need.
+    SetNeed(String),
+    /// Sets the root cause.
+    SetRootCause(String),
+    /// Sets one segment's weight in the mix.
+    SetMix(Segment, Weight),
+    /// Sets the "worth it" threshold.
+    SetThreshold(Threshold),
+    /// Appends a criterion of the given kind.
+    AddCriterion {
+        /// Its name.
+        name: String,
+        /// Its kind of input.
+        kind: InputKind,
+    },
+    /// Renames a criterion.
+    RenameCriterion(CriterionId, String),
+    /// Sets a criterion's weight.
+    SetWeight(CriterionId, Weight),
+    /// Sets a criterion's direction.
+    SetDirection(CriterionId, Direction),
+    /// Switches a criterion to another kind of input (values are kept).
+    SetInputKind(CriterionId, InputKind),
+    /// Sets an amount criterion's unit.
+    SetUnit(CriterionId, String),
+    /// Sets or clears an amount criterion's explicit bound.
+    SetBound(CriterionId, Bound, Option<f64>),
+    /// Sets one end of a rating criterion's scale.
+    SetScaleEnd(CriterionId, ScaleEnd, f64),
+    /// Removes a criterion and its values.
+    RemoveCriterion(CriterionId),
+    /// Appends an option.
+    AddOption {
+        /// Its title.
+        title: String,
+    },
+    /// Sets an option's title.
+    RenameOption(OptionId, String),
+    /// Sets an option's description.
+    DescribeOption(OptionId, String),
+    /// Sets or clears an option's value on a rating or amount criterion.
+    SetValue(OptionId, CriterionId, Option<f64>),
+    /// Sets or clears an option's fit rating for one segment.
+    SetFit(OptionId, Segment, Option<f64>),
+    /// Removes an option.
+    RemoveOption(OptionId),
+}
+
+/// Why an edit was refused. The UI checks values before it sends an edit,
+/// so these guard the model's invariants rather than talk to users.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditRefused {
+    /// No criterion or option with that id.
+    UnknownId,
+    /// The value breaks the field's rule or a limit.
+    InvalidValue,
+    /// The scenario is at its limit of criteria or options.
+    TooMany,
+}
+
+/// A problem found in a scenario read from a file, a link or storage.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Where: `criteria[2].input.max`, `options[3].values.c1`.
+    pub path: String,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+fn text_ok(text: &str) -> bool {
+    text.chars().count() <= MAX_TEXT
+}
+
+impl Scenario {
+    /// A scenario with the default criteria and no options.
+    pub fn with_default_criteria(
+        id: ScenarioId,
+        name: String,
+        names: DefaultCriterionNames<'_>,
+    ) -> Self {
+        let weight = |w: f64| Weight::new(w).unwrap_or_default();
+        let amount = |unit: &str| CriterionInput::Amount {
+            unit: unit.to_owned(),
+            lo: None,
+            hi: None,
+        };
+        let criteria = vec![
+            Criterion {
+                id: CriterionId::new(1),
+                name: names.cost.to_owned(),
+                weight: weight(3.0),
+                direction: Direction::LowerIsBetter,
+                input: amount(names.cost_unit),
+            },
+            Criterion {
+                id: CriterionId::new(2),
+                name: names.time_to_market.to_owned(),
+                weight: weight(2.0),
+                direction: Direction::LowerIsBetter,
+                input: amount(names.time_unit),
+            },
+            Criterion {
+                id: CriterionId::new(3),
+                name: names.metric_impact.to_owned(),
+                weight: weight(4.0),
+                direction: Direction::HigherIsBetter,
+                input: CriterionInput::DEFAULT_RATING,
+            },
+            Criterion {
+                id: CriterionId::new(4),
+                name: names.segment_fit.to_owned(),
+                weight: weight(3.0),
+                direction: Direction::HigherIsBetter,
+                input: CriterionInput::SegmentFit,
+            },
+        ];
+        Scenario {
+            id,
+            name,
+            need: String::new(),
+            root_cause: String::new(),
+            segment_mix: SegmentMix::splat(weight(1.0)),
+            threshold: Threshold::default(),
+            criteria,
+            options: Vec::new(),
+        }
+    }
+
+    /// The criterion with this id.
+    pub fn criterion(&self, id: CriterionId) -> Option<&Criterion> {
+        self.criteria.iter().find(|c| c.id == id)
+    }
+
+    fn criterion_mut(&mut self, id: CriterionId) -> Result<&mut Criterion, EditRefused> {
+        self.criteria
+            .iter_mut()
+            .find(|c| c.id == id)
+            .ok_or(EditRefused::UnknownId)
+    }
+
+    fn option_mut(&mut self, id: OptionId) -> Result<&mut ScenarioOption, EditRefused> {
+        self.options
+            .iter_mut()
+            .find(|o| o.id == id)
+            .ok_or(EditRefused::UnknownId)
+    }
+
+    /// Applies one edit; `Ok(false)` when it changes nothing.
+    pub fn apply(&mut self, edit: ScenarioEdit) -> Result<bool, EditRefused> {
+        fn replace<T: PartialEq>(slot: &mut T, value: T) -> bool {
+            if *slot == value {
+                false
+            } else {
+                *slot = value;
+                true
+            }
+        }
+        fn checked_text(text: String) -> Result<String, EditRefused> {
+            if text_ok(&text) {
+                Ok(text)
+            } else {
+                Err(EditRefused::InvalidValue)
+            }
+        }
+        match edit {
+            ScenarioEdit::Rename(name) => Ok(replace(&mut self.name, checked_text(name)?)),
+            ScenarioEdit::SetNeed(need) => Ok(replace(&mut self.need, checked_text(need)?)),
+            ScenarioEdit::SetRootCause(cause) => {
+                Ok(replace(&mut self.root_cause, checked_text(cause)?))
+            }
+            ScenarioEdit::SetMix(segment, weight) => {
+                let changed = self.segment_mix.get(segment) != weight;
+                self.segment_mix.set(segment, weight);
+                Ok(changed)
+            }
+            ScenarioEdit::SetThreshold(threshold) => Ok(replace(&mut self.threshold, threshold)),
+            ScenarioEdit::AddCriterion { name, kind } => {
+                if self.criteria.len() >= MAX_CRITERIA {
+                    return Err(EditRefused::TooMany);
+                }
+                let id = CriterionId::next_after(self.criteria.iter().map(|c| &c.id));
+                self.criteria.push(Criterion {
+                    id,
+                    name: checked_text(name)?,
+                    weight: Weight::new(1.0).unwrap_or_default(),
+                    direction: Direction::HigherIsBetter,
+                    input: CriterionInput::of_kind(kind),
+                });
+                Ok(true)
+            }
+            ScenarioEdit::RenameCriterion(id, name) => {
+                let name = checked_text(name)?;
+                Ok(replace(&mut self.criterion_mut(id)?.name, name))
+            }
+            ScenarioEdit::SetWeight(id, weight) => {
+                Ok(replace(&mut self.criterion_mut(id)?.weight, weight))
+            }
+            ScenarioEdit::SetDirection(id, direction) => {
+                Ok(replace(&mut self.criterion_mut(id)?.direction, direction))
+            }
+            ScenarioEdit::SetInputKind(id, kind) => {
+                let criterion = self.criterion_mut(id)?;
+                if criterion.input.kind() == kind {
+                    return Ok(false);
+                }
+                criterion.input = CriterionInput::of_kind(kind);
+                Ok(true)
+            }
+            ScenarioEdit::SetUnit(id, text) => {
+                if text.chars().count() > MAX_UNIT {
+                    return Err(EditRefused::InvalidValue);
+                }
+                match &mut self.criterion_mut(id)?.input {
+                    CriterionInput::Amount { unit, .. } => Ok(replace(unit, text)),
+                    _ => Err(EditRefused::InvalidValue),
+                }
+            }
+            ScenarioEdit::SetBound(id, bound, value) => {
+                if let Some(v) = value {
+                    NumberRule::Amount
+                        .check(v)
+                        .map_err(|_| EditRefused::InvalidValue)?;
+                }
+                match &mut self.criterion_mut(id)?.input {
+                    CriterionInput::Amount { lo, hi, .. } => {
+                        let (slot, other, low_side) = match bound {
+                            Bound::Low => (lo, *hi, true),
+                            Bound::High => (hi, *lo, false),
+                        };
+                        if let (Some(v), Some(o)) = (value, other) {
+                            if (low_side && v >= o) || (!low_side && v <= o) {
+                                return Err(EditRefused::InvalidValue);
+                            }
+                        }
+                        Ok(replace(slot, value))
+                    }
+                    _ => Err(EditRefused::InvalidValue),
+                }
+            }
+            ScenarioEdit::SetScaleEnd(id, end, value) => {
+                NumberRule::ScaleEnd
+                    .check(value)
+                    .map_err(|_| EditRefused::InvalidValue)?;
+                match &mut self.criterion_mut(id)?.input {
+                    CriterionInput::Rating { min, max } => {
+                        let (new_min, new_max) = match end {
+                            ScaleEnd::Min => (value, *max),
+                            ScaleEnd::Max => (*min, value),
+                        };
+                        if new_min >= new_max {
+                            return Err(EditRefused::InvalidValue);
+                        }
+                        let changed = (*min, *max) != (new_min, new_max);
+                        (*min, *max) = (new_min, new_max);
+                        Ok(changed)
+                    }
+                    _ => Err(EditRefused::InvalidValue),
+                }
+            }
+            ScenarioEdit::RemoveCriterion(id) => {
+                let before = self.criteria.len();
+                self.criteria.retain(|c| c.id != id);
+                if self.criteria.len() == before {
+                    return Err(EditRefused::UnknownId);
+                }
+                for option in &mut self.options {
+                    option.values.remove(&id);
+                }
+                Ok(true)
+            }
+            ScenarioEdit::AddOption { title } => {
+                if self.options.len() >= MAX_OPTIONS {
+                    return Err(EditRefused::TooMany);
+                }
+                let id = OptionId::next_after(self.options.iter().map(|o| &o.id));
+                self.options.push(ScenarioOption {
+                    id,
+                    title: checked_text(title)?,
+                    description: String::new(),
+                    values: BTreeMap::new(),
+                    fit: SegmentRatings::default(),
+                });
+                Ok(true)
+            }
+            ScenarioEdit::RenameOption(id, title) => {
+                let title = checked_text(title)?;
+                Ok(replace(&mut self.option_mut(id)?.title, title))
+            }
+            ScenarioEdit::DescribeOption(id, text) => {
+                let text = checked_text(text)?;
+                Ok(replace(&mut self.option_mut(id)?.description, text))
+            }
+            ScenarioEdit::SetValue(option_id, criterion_id, value) => {
+                let rule = self
+                    .criterion(criterion_id)
+                    .ok_or(EditRefused::UnknownId)?
+                    .input
+                    .value_rule()
+                    .ok_or(EditRefused::InvalidValue)?;
+                if let Some(v) = value {
+                    rule.check(v).map_err(|_| EditRefused::InvalidValue)?;
+                }
+                let values = &mut self.option_mut(option_id)?.values;
+                let old = match value {
+                    Some(v) => values.insert(criterion_id, v),
+                    None => values.remove(&criterion_id),
+                };
+                Ok(old != value)
+            }
+            ScenarioEdit::SetFit(id, segment, value) => {
+                if let Some(v) = value {
+                    NumberRule::Rating {
+                        min: 0.0,
+                        max: FIT_MAX,
+                    }
+                    .check(v)
+                    .map_err(|_| EditRefused::InvalidValue)?;
+                }
+                let fit = &mut self.option_mut(id)?.fit;
+                let changed = fit.get(segment) != value;
+                fit.set(segment, value);
+                Ok(changed)
+            }
+            ScenarioEdit::RemoveOption(id) => {
+                let before = self.options.len();
+                self.options.retain(|o| o.id != id);
+                if self.options.len() == before {
+                    Err(EditRefused::UnknownId)
+                } else {
+                    Ok(true)
+                }
+            }
+        }
+    }
+
+    /// Every broken rule in a scenario read from outside; empty when it is valid.
+    pub fn problems(&self) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        let mut report = |path: String, message: &str| {
+            problems.push(Problem {
+                path,
+                message: message.to_owned(),
+            })
+        };
+        for (field, text) in [
+            ("name", &self.name),
+            ("need", &self.need),
+            ("root_cause", &self.root_cause),
+        ] {
+            if !text_ok(text) {
+                report(field.to_owned(), "is too long");
+            }
+        }
+        if self.criteria.len() > MAX_CRITERIA {
+            report(
+                "criteria".to_owned(),
+                "has more criteria than Kerze handles (64)",
+            );
+        }
+        if self.options.len() > MAX_OPTIONS {
+            report(
+                "options".to_owned(),
+                "has more options than Kerze handles (10,000)",
+            );
+        }
+        let mut criterion_ids = HashSet::new();
+        for (i, criterion) in self.criteria.iter().enumerate() {
+            let at = |field: &str| format!("criteria[{i}].{field}");
+            if !criterion_ids.insert(criterion.id) {
+                report(at("id"), "is used by another criterion");
+            }
+            if !text_ok(&criterion.name) {
+                report(at("name"), "is too long");
+            }
+            match &criterion.input {
+                CriterionInput::Rating { min, max } => {
+                    for (field, v) in [("input.min", min), ("input.max", max)] {
+                        if NumberRule::ScaleEnd.check(*v).is_err() {
+                            report(at(field), "must be a number between -1000 and 1000");
+                        }
+                    }
+                    if min >= max {
+                        report(at("input.max"), "must be larger than input.min");
+                    }
+                }
+                CriterionInput::Amount { unit, lo, hi } => {
+                    if unit.chars().count() > MAX_UNIT {
+                        report(at("input.unit"), "is too long");
+                    }
+                    for (field, v) in [("input.lo", lo), ("input.hi", hi)] {
+                        if v.is_some_and(|v| NumberRule::Amount.check(v).is_err()) {
+                            report(at(field), "must be a number between 0 and 10^12");
+                        }
+                    }
+                    if let (Some(lo), Some(hi)) = (lo, hi) {
+                        if lo >= hi {
+                            report(at("input.hi"), "must be larger than input.lo");
+                        }
+                    }
+                }
+                CriterionInput::SegmentFit => {}
+            }
+        }
+        let mut option_ids = HashSet::new();
+        for (i, option) in self.options.iter().enumerate() {
+            let at = |field: &str| format!("options[{i}].{field}");
+            if !option_ids.insert(option.id) {
+                report(at("id"), "is used by another option");
+            }
+            if !text_ok(&option.title) {
+                report(at("title"), "is too long");
+            }
+            if !text_ok(&option.description) {
+                report(at("description"), "is too long");
+            }
+            for (criterion_id, value) in &option.values {
+                let field = format!("values.{criterion_id}");
+                match self.criterion(*criterion_id).map(|c| &c.input) {
+                    None => report(at(&field), "refers to a criterion that does not exist"),
+                    Some(CriterionInput::SegmentFit) => {
+                        report(at(&field), "is a segment-fit criterion: rate it under fit")
+                    }
+                    Some(CriterionInput::Amount { .. })
+                        if NumberRule::Amount.check(*value).is_err() =>
+                    {
+                        report(at(&field), "must be an amount between 0 and 10^12")
+                    }
+                    Some(_) if !(value.is_finite() && value.abs() <= MAX_AMOUNT) => {
+                        report(at(&field), "must be a number of at most 10^12")
+                    }
+                    Some(_) => {}
+                }
+            }
+            for segment in Segment::ALL {
+                if option
+                    .fit
+                    .get(segment)
+                    .is_some_and(|f| !(0.0..=FIT_MAX).contains(&f))
+                {
+                    report(
+                        at(&format!("fit.{}", segment.key())),
+                        "must be a rating from 0 to 5",
+                    );
+                }
+            }
+        }
+        problems
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(crate) const NAMES: DefaultCriterionNames<'static> = DefaultCriterionNames {
+        cost: "Cost",
+        cost_unit: "person-days",
+        time_to_market: "Time to market",
+        time_unit: "weeks",
+        metric_impact: "Metric impact",
+        segment_fit: "Segment fit",
+    };
+
+    fn empty() -> Scenario {
+        Scenario::with_default_criteria(ScenarioId::from_parts(1, 1), "Test".into(), NAMES)
+    }
+
+    #[test]
+    fn a_new_scenario_has_the_four_default_criteria() {
+        let s = empty();
+        let kinds: Vec<_> = s
+            .criteria
+            .iter()
+            .map(|c| (c.name.as_str(), c.input.kind(), c.direction))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("Cost", InputKind::Amount, Direction::LowerIsBetter),
+                (
+                    "Time to market",
+                    InputKind::Amount,
+                    Direction::LowerIsBetter
+                ),
+                (
+                    "Metric impact",
+                    InputKind::Rating,
+                    Direction::HigherIsBetter
+                ),
+                (
+                    "Segment fit",
+                    InputKind::SegmentFit,
+                    Direction::HigherIsBetter
+                ),
+            ]
+        );
+        assert!(s.options.is_empty());
+        assert!(s.problems().is_empty());
+    }
+
+    #[test]
+    fn edits_report_whether_they_changed_anything() {
+        let mut s = empty();
+        assert_eq!(
+            s.apply(ScenarioEdit::AddOption { title: "A".into() }),
+            Ok(true)
+        );
+        let o = s.options[0].id;
+        let c = CriterionId::new(3);
+        assert_eq!(s.apply(ScenarioEdit::SetValue(o, c, Some(4.0))), Ok(true));
+        assert_eq!(s.apply(ScenarioEdit::SetValue(o, c, Some(4.0))), Ok(false));
+        assert_eq!(
+            s.apply(ScenarioEdit::SetValue(o, c, Some(9.0))),
+            Err(EditRefused::InvalidValue)
+        );
+        assert_eq!(
+            s.apply(ScenarioEdit::SetValue(o, CriterionId::new(4), Some(3.0))),
+            Err(EditRefused::InvalidValue)
+        );
+        assert_eq!(
+            s.apply(ScenarioEdit::SetValue(OptionId::new(99), c, Some(3.0))),
+            Err(EditRefused::UnknownId)
+        );
+        assert_eq!(s.apply(ScenarioEdit::SetValue(o, c, None)), Ok(true));
+        assert!(s.options[0].values.is_empty());
+    }
+
+    #[test]
+    fn new_ids_never_reuse_a_taken_one() {
+        let mut s = empty();
+        for title in ["A", "B", "C"] {
+            s.apply(ScenarioEdit::AddOption {
+                title: title.into(),
+            })
+            .unwrap();
+        }
+        s.apply(ScenarioEdit::RemoveOption(OptionId::new(2)))
+            .unwrap();
+        s.apply(ScenarioEdit::AddOption { title: "D".into() })
+            .unwrap();
+        let ids: Vec<_> = s.options.iter().map(|o| o.id.to_string()).collect();
+        assert_eq!(ids, ["o1", "o3", "o4"]);
+        s.apply(ScenarioEdit::AddCriterion {
+            name: "Risk".into(),
+            kind: InputKind::Rating,
+        })
+        .unwrap();
+        assert_eq!(s.criteria.last().unwrap().id, CriterionId::new(5));
+    }
+
+    #[test]
+    fn removing_a_criterion_removes_its_values() {
+        let mut s = empty();
+        s.apply(ScenarioEdit::AddOption { title: "A".into() })
+            .unwrap();
+        let o = s.options[0].id;
+        s.apply(ScenarioEdit::SetValue(o, CriterionId::new(1), Some(10.0)))
+            .unwrap();
+        s.apply(ScenarioEdit::RemoveCriterion(CriterionId::new(1)))
+            .unwrap();
+        assert!(s.options[0].values.is_empty());
+        assert!(s.problems().is_empty());
+    }
+
+    #[test]
+    fn bounds_and_scales_keep_their_order() {
+        let mut s = empty();
+        let cost = CriterionId::new(1);
+        assert_eq!(
+            s.apply(ScenarioEdit::SetBound(cost, Bound::High, Some(100.0))),
+            Ok(true)
+        );
+        assert_eq!(
+            s.apply(ScenarioEdit::SetBound(cost, Bound::Low, Some(100.0))),
+            Err(EditRefused::InvalidValue)
+        );
+        assert_eq!(
+            s.apply(ScenarioEdit::SetBound(cost, Bound::Low, Some(-1.0))),
+            Err(EditRefused::InvalidValue)
+        );
+        let impact = CriterionId::new(3);
+        assert_eq!(
+            s.apply(ScenarioEdit::SetScaleEnd(impact, ScaleEnd::Max, 1.0)),
+            Err(EditRefused::InvalidValue)
+        );
+        assert_eq!(
+            s.apply(ScenarioEdit::SetScaleEnd(impact, ScaleEnd::Max, 10.0)),
+            Ok(true)
+        );
+    }
+
+    #[test]
+    fn problems_name_the_place() {
+        let mut s = empty();
+        s.apply(ScenarioEdit::AddOption { title: "A".into() })
+            .unwrap();
+        s.options[0].values.insert(CriterionId::new(42), 1.0);
+        s.options[0].values.insert(CriterionId::new(1), -5.0);
+        s.options[0].fit.smb = Some(7.0);
+        s.criteria[2].input = CriterionInput::Rating { min: 5.0, max: 1.0 };
+        let paths: Vec<_> = s.problems().into_iter().map(|p| p.path).collect();
+        assert_eq!(
+            paths,
+            [
+                "criteria[2].input.max",
+                "options[0].values.c1",
+                "options[0].values.c42",
+                "options[0].fit.smb"
+            ]
+        );
+    }
+
+    #[test]
+    fn files_with_unknown_fields_or_bad_numbers_do_not_load() {
+        let json = serde_json::to_value(empty()).unwrap();
+        let mut extra = json.clone();
+        extra["surprise"] = serde_json::json!(1);
+        assert!(serde_json::from_value::<Scenario>(extra).is_err());
+        let mut negative = json.clone();
+        negative["criteria"][0]["weight"] = serde_json::json!(-1);
+        assert!(serde_json::from_value::<Scenario>(negative).is_err());
+        assert_eq!(serde_json::from_value::<Scenario>(json).unwrap(), empty());
+    }
+}

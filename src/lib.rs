@@ -1,0 +1,3 @@
+//! Kerze: a prioritization calculator for product teams.
+
+pub mod domain;
