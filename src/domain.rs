@@ -8,4 +8,5 @@ pub mod ids;
 pub mod scenario;
 pub mod scoring;
 pub mod segment;
+pub mod stored;
 pub mod value;

@@ -1,0 +1,476 @@
+//! The message catalog: every text the UI shows, in English and German.
+//! A `Texts` value has one field per message, so a language that misses a
+//! message does not compile.
+
+use crate::domain::demo::DemoTexts;
+use crate::domain::scenario::DefaultCriterionNames;
+use crate::domain::value::ValueError;
+
+/// A language of the UI.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// German.
+    De,
+}
+
+impl Lang {
+    /// Every language, in switcher order.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::De];
+
+    /// The BCP 47 code (`en`, `de`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::De => "de",
+        }
+    }
+
+    /// The language for a BCP 47 tag such as `de-AT`; English for anything unknown.
+    pub fn from_tag(tag: &str) -> Lang {
+        if tag.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("de")) {
+            Lang::De
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The catalog for this language.
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::En => &EN,
+            Lang::De => &DE,
+        }
+    }
+
+    /// A number with at most `decimals` decimals and this language's decimal mark.
+    pub fn number(self, value: f64, decimals: usize) -> String {
+        let mut text = format!("{value:.decimals$}");
+        if text.contains('.') {
+            text = text.trim_end_matches('0').trim_end_matches('.').to_owned();
+        }
+        if text == "-0" {
+            text = "0".to_owned();
+        }
+        match self {
+            Lang::En => text,
+            Lang::De => text.replace('.', ","),
+        }
+    }
+
+    /// A score, always with one decimal (`72.5`, `72,5`).
+    pub fn score(self, value: f64) -> String {
+        let text = format!("{value:.1}");
+        match self {
+            Lang::En => text,
+            Lang::De => text.replace('.', ","),
+        }
+    }
+
+    /// The plain-words message for a refused number.
+    pub fn value_error(self, error: &ValueError) -> String {
+        let t = self.texts();
+        match error {
+            ValueError::NotANumber { text } => t.not_a_number.replace("{text}", text),
+            ValueError::Required => t.value_required.to_owned(),
+            ValueError::Negative => t.value_negative.to_owned(),
+            ValueError::OutOfRange { min, max } => t
+                .value_out_of_range
+                .replace("{min}", &self.number(*min, 2))
+                .replace("{max}", &self.number(*max, 2)),
+        }
+    }
+}
+
+/// Every message of the UI in one language. `{name}`-style holes are filled by the caller.
+#[allow(missing_docs)]
+pub struct Texts {
+    pub language_name: &'static str,
+    pub tagline: &'static str,
+    pub language: &'static str,
+    pub scenarios: &'static str,
+    pub open_scenario: &'static str,
+    pub new_scenario: &'static str,
+    pub untitled_scenario: &'static str,
+    pub duplicate: &'static str,
+    pub copy_suffix: &'static str,
+    pub delete_scenario: &'static str,
+    pub deleted_notice: &'static str,
+    pub undo: &'static str,
+    pub dismiss: &'static str,
+    pub recently_deleted: &'static str,
+    pub restore: &'static str,
+    pub export_json: &'static str,
+    pub scenario: &'static str,
+    pub scenario_name: &'static str,
+    pub need: &'static str,
+    pub need_placeholder: &'static str,
+    pub root_cause: &'static str,
+    pub root_cause_placeholder: &'static str,
+    pub segment_mix: &'static str,
+    pub segment_mix_hint: &'static str,
+    pub smb: &'static str,
+    pub enterprise: &'static str,
+    pub public_sector: &'static str,
+    pub smb_short: &'static str,
+    pub enterprise_short: &'static str,
+    pub public_sector_short: &'static str,
+    pub threshold: &'static str,
+    pub threshold_hint: &'static str,
+    pub criteria: &'static str,
+    pub criterion_name: &'static str,
+    pub weight: &'static str,
+    pub direction: &'static str,
+    pub higher_is_better: &'static str,
+    pub lower_is_better: &'static str,
+    pub input_kind: &'static str,
+    pub kind_rating: &'static str,
+    pub kind_amount: &'static str,
+    pub kind_segment_fit: &'static str,
+    pub unit: &'static str,
+    pub lower_bound: &'static str,
+    pub upper_bound: &'static str,
+    pub auto_bound: &'static str,
+    pub scale_min: &'static str,
+    pub scale_max: &'static str,
+    pub scale_invalid: &'static str,
+    pub bounds_invalid: &'static str,
+    pub fit_is_derived: &'static str,
+    pub add_criterion: &'static str,
+    pub new_criterion: &'static str,
+    pub remove_criterion: &'static str,
+    pub options: &'static str,
+    pub option_title: &'static str,
+    pub description: &'static str,
+    pub add_option: &'static str,
+    pub new_option: &'static str,
+    pub remove_option: &'static str,
+    pub fit_for: &'static str,
+    pub value_of: &'static str,
+    pub no_options_yet: &'static str,
+    pub ranking: &'static str,
+    pub rank: &'static str,
+    pub score: &'static str,
+    pub incomplete: &'static str,
+    pub incomplete_hint: &'static str,
+    pub below_line: &'static str,
+    pub nothing_worth_it: &'static str,
+    pub rank_by_segment: &'static str,
+    pub legend: &'static str,
+    pub untitled_option: &'static str,
+    pub note_no_options: &'static str,
+    pub note_no_criteria: &'static str,
+    pub note_all_weights_zero: &'static str,
+    pub note_mix_all_zero: &'static str,
+    pub note_same_amount: &'static str,
+    pub why_this_score: &'static str,
+    pub show_breakdown: &'static str,
+    pub close: &'static str,
+    pub criterion: &'static str,
+    pub value: &'static str,
+    pub utility: &'static str,
+    pub contribution: &'static str,
+    pub missing: &'static str,
+    pub total: &'static str,
+    pub not_a_number: &'static str,
+    pub value_required: &'static str,
+    pub value_negative: &'static str,
+    pub value_out_of_range: &'static str,
+    pub saved: &'static str,
+    pub saving: &'static str,
+    pub not_saved_full: &'static str,
+    pub not_saved_unavailable: &'static str,
+    pub unreadable_scenarios: &'static str,
+    pub footer: &'static str,
+    pub demo: DemoTexts<'static>,
+}
+
+const EN_CRITERIA: DefaultCriterionNames<'static> = DefaultCriterionNames {
+    cost: "Cost",
+    cost_unit: "person-days",
+    time_to_market: "Time to market",
+    time_unit: "weeks",
+    metric_impact: "Metric impact",
+    segment_fit: "Segment fit",
+};
+
+const DE_CRITERIA: DefaultCriterionNames<'static> = DefaultCriterionNames {
+    cost: "Kosten",
+    cost_unit: "Personentage",
+    time_to_market: "Time-to-Market",
+    time_unit: "Wochen",
+    metric_impact: "Wirkung auf Kennzahlen",
+    segment_fit: "Segment-Fit",
+};
+
+/// English.
+pub static EN: Texts = Texts {
+    language_name: "English",
+    tagline: "Is it worth the candle?",
+    language: "Language",
+    scenarios: "Scenarios",
+    open_scenario: "Open scenario",
+    new_scenario: "New scenario",
+    untitled_scenario: "Untitled scenario",
+    duplicate: "Duplicate",
+    copy_suffix: "copy",
+    delete_scenario: "Delete scenario",
+    deleted_notice: "Scenario “{name}” deleted.",
+    undo: "Undo",
+    dismiss: "Dismiss",
+    recently_deleted: "Recently deleted",
+    restore: "Restore",
+    export_json: "Export JSON",
+    scenario: "Scenario",
+    scenario_name: "Scenario name",
+    need: "Customer need",
+    need_placeholder: "What problem does the customer have?",
+    root_cause: "Root cause",
+    root_cause_placeholder: "Why does it happen?",
+    segment_mix: "Segment mix",
+    segment_mix_hint: "How much each customer segment matters (any scale, e.g. % of revenue).",
+    smb: "SMB",
+    enterprise: "Enterprise",
+    public_sector: "Public sector",
+    smb_short: "SMB",
+    enterprise_short: "Ent.",
+    public_sector_short: "Pub.",
+    threshold: "Worth-it threshold",
+    threshold_hint: "Options scoring below it are not worth doing (0 = off).",
+    criteria: "Criteria",
+    criterion_name: "Criterion name",
+    weight: "Weight",
+    direction: "Direction",
+    higher_is_better: "Higher is better",
+    lower_is_better: "Lower is better",
+    input_kind: "Input",
+    kind_rating: "Rating",
+    kind_amount: "Amount",
+    kind_segment_fit: "Segment fit",
+    unit: "Unit",
+    lower_bound: "Lower bound",
+    upper_bound: "Upper bound",
+    auto_bound: "auto",
+    scale_min: "Scale from",
+    scale_max: "Scale to",
+    scale_invalid: "The scale's end must be above its start.",
+    bounds_invalid: "The upper bound must be above the lower bound.",
+    fit_is_derived: "From each option's fit per segment and the segment mix.",
+    add_criterion: "Add criterion",
+    new_criterion: "New criterion",
+    remove_criterion: "Remove criterion",
+    options: "Options",
+    option_title: "Option",
+    description: "Description",
+    add_option: "Add option",
+    new_option: "Option {n}",
+    remove_option: "Remove option",
+    fit_for: "Fit {segment} (0–5)",
+    value_of: "{criterion} of {option}",
+    no_options_yet: "No options yet. Add the possible solutions to this need.",
+    ranking: "Ranking",
+    rank: "Rank",
+    score: "Score",
+    incomplete: "incomplete",
+    incomplete_hint: "Some values are missing; they count as 0.",
+    below_line: "Below the line: not worth it",
+    nothing_worth_it: "No option reaches the threshold: doing none of them is a valid choice.",
+    rank_by_segment: "Rank by segment",
+    legend: "Contribution per criterion",
+    untitled_option: "Untitled option",
+    note_no_options: "Add an option to see the ranking.",
+    note_no_criteria: "Add a criterion to score the options.",
+    note_all_weights_zero: "Every weight is 0, so every score is 0. Give at least one criterion a weight.",
+    note_mix_all_zero: "The segment mix is all 0, so “{name}” counts with weight 0.",
+    note_same_amount: "Every option has the same value for “{name}”, so it gives everyone full marks.",
+    why_this_score: "Why this score",
+    show_breakdown: "Show the breakdown of {option}",
+    close: "Close",
+    criterion: "Criterion",
+    value: "Value",
+    utility: "Utility",
+    contribution: "Points",
+    missing: "missing",
+    total: "Score",
+    not_a_number: "“{text}” is not a number.",
+    value_required: "Enter a number.",
+    value_negative: "Must be 0 or more.",
+    value_out_of_range: "Must be between {min} and {max}.",
+    saved: "All changes saved in this browser",
+    saving: "Saving…",
+    not_saved_full: "Not saved: this browser's storage is full. Export your scenario or delete old ones.",
+    not_saved_unavailable: "Not saved: this browser does not allow storage here. Export your scenario to keep it.",
+    unreadable_scenarios: "{n} stored scenario(s) could not be read. They are kept as they were.",
+    footer: "Kerze runs entirely in your browser. Nothing you enter is sent anywhere.",
+    demo: DemoTexts {
+        criteria: EN_CRITERIA,
+        name: "Enterprise onboarding",
+        need: "Enterprise customers stall in onboarding: 40 % of new accounts have no active users after 30 days.",
+        root_cause: "Single sign-on and role setup need our support engineers, and customers' IT approvals take weeks.",
+        options: [
+            ("Self-serve SSO wizard", "Guided SAML / OIDC setup that customers' IT can finish alone."),
+            ("White-glove onboarding team", "Two onboarding managers who set up each new enterprise account."),
+            ("SCIM user provisioning", "Users and roles sync from the customer's identity provider."),
+            ("In-app onboarding checklist", "A checklist with progress for admins, shown on first login."),
+            ("Partner-led implementation", "Certified partners run onboarding projects for large accounts."),
+        ],
+    },
+};
+
+/// German.
+pub static DE: Texts = Texts {
+    language_name: "Deutsch",
+    tagline: "Ist das Spiel die Kerze wert?",
+    language: "Sprache",
+    scenarios: "Szenarien",
+    open_scenario: "Szenario öffnen",
+    new_scenario: "Neues Szenario",
+    untitled_scenario: "Unbenanntes Szenario",
+    duplicate: "Duplizieren",
+    copy_suffix: "Kopie",
+    delete_scenario: "Szenario löschen",
+    deleted_notice: "Szenario „{name}“ gelöscht.",
+    undo: "Rückgängig",
+    dismiss: "Schließen",
+    recently_deleted: "Zuletzt gelöscht",
+    restore: "Wiederherstellen",
+    export_json: "JSON exportieren",
+    scenario: "Szenario",
+    scenario_name: "Name des Szenarios",
+    need: "Kundenbedarf",
+    need_placeholder: "Welches Problem hat die Kundschaft?",
+    root_cause: "Ursache",
+    root_cause_placeholder: "Warum tritt es auf?",
+    segment_mix: "Segment-Mix",
+    segment_mix_hint: "Wie viel jedes Kundensegment zählt (beliebige Skala, z. B. % des Umsatzes).",
+    smb: "KMU",
+    enterprise: "Großunternehmen",
+    public_sector: "Öffentlicher Sektor",
+    smb_short: "KMU",
+    enterprise_short: "Groß",
+    public_sector_short: "Öff.",
+    threshold: "Lohnt-sich-Schwelle",
+    threshold_hint: "Optionen darunter lohnen sich nicht (0 = aus).",
+    criteria: "Kriterien",
+    criterion_name: "Name des Kriteriums",
+    weight: "Gewicht",
+    direction: "Richtung",
+    higher_is_better: "Höher ist besser",
+    lower_is_better: "Niedriger ist besser",
+    input_kind: "Eingabe",
+    kind_rating: "Bewertung",
+    kind_amount: "Menge",
+    kind_segment_fit: "Segment-Fit",
+    unit: "Einheit",
+    lower_bound: "Untergrenze",
+    upper_bound: "Obergrenze",
+    auto_bound: "auto",
+    scale_min: "Skala von",
+    scale_max: "Skala bis",
+    scale_invalid: "Das Ende der Skala muss über ihrem Anfang liegen.",
+    bounds_invalid: "Die Obergrenze muss über der Untergrenze liegen.",
+    fit_is_derived: "Aus dem Fit jeder Option pro Segment und dem Segment-Mix.",
+    add_criterion: "Kriterium hinzufügen",
+    new_criterion: "Neues Kriterium",
+    remove_criterion: "Kriterium entfernen",
+    options: "Optionen",
+    option_title: "Option",
+    description: "Beschreibung",
+    add_option: "Option hinzufügen",
+    new_option: "Option {n}",
+    remove_option: "Option entfernen",
+    fit_for: "Fit {segment} (0–5)",
+    value_of: "{criterion} von {option}",
+    no_options_yet: "Noch keine Optionen. Tragen Sie die möglichen Lösungen für diesen Bedarf ein.",
+    ranking: "Rangfolge",
+    rank: "Rang",
+    score: "Punkte",
+    incomplete: "unvollständig",
+    incomplete_hint: "Es fehlen Werte; sie zählen als 0.",
+    below_line: "Unter der Linie: lohnt sich nicht",
+    nothing_worth_it: "Keine Option erreicht die Schwelle: keine davon umzusetzen ist eine gültige Wahl.",
+    rank_by_segment: "Rang je Segment",
+    legend: "Beitrag je Kriterium",
+    untitled_option: "Unbenannte Option",
+    note_no_options: "Fügen Sie eine Option hinzu, um die Rangfolge zu sehen.",
+    note_no_criteria: "Fügen Sie ein Kriterium hinzu, um die Optionen zu bewerten.",
+    note_all_weights_zero: "Alle Gewichte sind 0, daher sind alle Punktzahlen 0. Geben Sie mindestens einem Kriterium ein Gewicht.",
+    note_mix_all_zero: "Der Segment-Mix ist überall 0, daher zählt „{name}“ mit Gewicht 0.",
+    note_same_amount: "Alle Optionen haben denselben Wert bei „{name}“; es gibt allen volle Punkte.",
+    why_this_score: "Warum diese Punktzahl",
+    show_breakdown: "Aufschlüsselung von {option} zeigen",
+    close: "Schließen",
+    criterion: "Kriterium",
+    value: "Wert",
+    utility: "Nutzen",
+    contribution: "Punkte",
+    missing: "fehlt",
+    total: "Punktzahl",
+    not_a_number: "„{text}“ ist keine Zahl.",
+    value_required: "Bitte eine Zahl eingeben.",
+    value_negative: "Muss 0 oder größer sein.",
+    value_out_of_range: "Muss zwischen {min} und {max} liegen.",
+    saved: "Alle Änderungen in diesem Browser gespeichert",
+    saving: "Speichert…",
+    not_saved_full: "Nicht gespeichert: Der Speicher dieses Browsers ist voll. Exportieren Sie Ihr Szenario oder löschen Sie alte.",
+    not_saved_unavailable: "Nicht gespeichert: Dieser Browser erlaubt hier keinen Speicher. Exportieren Sie Ihr Szenario, um es zu behalten.",
+    unreadable_scenarios: "{n} gespeicherte(s) Szenario(s) konnte(n) nicht gelesen werden. Sie bleiben unverändert erhalten.",
+    footer: "Kerze läuft vollständig in Ihrem Browser. Nichts, was Sie eingeben, wird irgendwohin gesendet.",
+    demo: DemoTexts {
+        criteria: DE_CRITERIA,
+        name: "Onboarding für Großkunden",
+        need: "Großkunden bleiben im Onboarding stecken: 40 % der neuen Konten haben nach 30 Tagen keine aktiven Nutzer.",
+        root_cause: "Single Sign-on und Rollen brauchen unsere Support-Engineers, und die IT-Freigaben der Kunden dauern Wochen.",
+        options: [
+            ("SSO-Assistent zur Selbsteinrichtung", "Geführte SAML-/OIDC-Einrichtung, die die Kunden-IT allein abschließt."),
+            ("Persönliches Onboarding-Team", "Zwei Onboarding-Manager richten jedes neue Großkundenkonto ein."),
+            ("SCIM-Benutzerbereitstellung", "Nutzer und Rollen werden aus dem Identity Provider des Kunden synchronisiert."),
+            ("Onboarding-Checkliste in der App", "Eine Checkliste mit Fortschritt für Admins beim ersten Login."),
+            ("Einführung durch Partner", "Zertifizierte Partner führen Onboarding-Projekte für große Konten durch."),
+        ],
+    },
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_browser_language_picks_the_catalog() {
+        assert_eq!(Lang::from_tag("de-AT"), Lang::De);
+        assert_eq!(Lang::from_tag("DE"), Lang::De);
+        assert_eq!(Lang::from_tag("en-GB"), Lang::En);
+        assert_eq!(Lang::from_tag("fr"), Lang::En);
+        assert_eq!(Lang::from_tag(""), Lang::En);
+    }
+
+    #[test]
+    fn numbers_use_the_languages_decimal_mark() {
+        assert_eq!(Lang::En.score(72.45), "72.5");
+        assert_eq!(Lang::De.score(72.45), "72,5");
+        assert_eq!(Lang::De.number(2.50, 2), "2,5");
+        assert_eq!(Lang::En.number(40.0, 2), "40");
+        assert_eq!(Lang::En.number(-0.0001, 2), "0");
+    }
+
+    #[test]
+    fn value_errors_read_as_sentences() {
+        let error = ValueError::OutOfRange { min: 1.0, max: 5.0 };
+        assert_eq!(Lang::En.value_error(&error), "Must be between 1 and 5.");
+        assert_eq!(Lang::De.value_error(&ValueError::NotANumber { text: "abc".into() }), "„abc“ ist keine Zahl.");
+    }
+
+    #[test]
+    fn both_demos_are_valid_and_name_every_option() {
+        use crate::domain::demo::demo_scenario;
+        use crate::domain::ids::ScenarioId;
+        for lang in Lang::ALL {
+            let demo = demo_scenario(ScenarioId::from_parts(1, 2), &lang.texts().demo);
+            assert_eq!(demo.options.len(), 5);
+            assert!(demo.problems().is_empty());
+            assert!(demo.options.iter().all(|o| o.values.len() == 3 && o.fit.smb.is_some()));
+        }
+    }
+}
