@@ -459,7 +459,10 @@ mod tests {
     fn value_errors_read_as_sentences() {
         let error = ValueError::OutOfRange { min: 1.0, max: 5.0 };
         assert_eq!(Lang::En.value_error(&error), "Must be between 1 and 5.");
-        assert_eq!(Lang::De.value_error(&ValueError::NotANumber { text: "abc".into() }), "„abc“ ist keine Zahl.");
+        assert_eq!(
+            Lang::De.value_error(&ValueError::NotANumber { text: "abc".into() }),
+            "„abc“ ist keine Zahl."
+        );
     }
 
     #[test]
@@ -470,7 +473,10 @@ mod tests {
             let demo = demo_scenario(ScenarioId::from_parts(1, 2), &lang.texts().demo);
             assert_eq!(demo.options.len(), 5);
             assert!(demo.problems().is_empty());
-            assert!(demo.options.iter().all(|o| o.values.len() == 3 && o.fit.smb.is_some()));
+            assert!(demo
+                .options
+                .iter()
+                .all(|o| o.values.len() == 3 && o.fit.smb.is_some()));
         }
     }
 }

@@ -3,3 +3,23 @@
 pub mod domain;
 pub mod i18n;
 pub mod state;
+
+mod app;
+mod components;
+mod services;
+
+/// Mounts the app on `#app`, replacing the loading message.
+pub fn start() {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(root) => {
+            root.set_inner_html("");
+            yew::Renderer::<app::App>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<app::App>::new().render();
+        }
+    }
+}

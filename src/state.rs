@@ -75,30 +75,51 @@ impl State {
 
     /// A state of loaded scenarios; falls back to the first one when
     /// `active` is not among them. `scenarios` must not be empty.
-    pub fn with_scenarios(scenarios: Vec<Rc<Scenario>>, active: ScenarioId, trash: Vec<Rc<Scenario>>, lang: Lang) -> Self {
+    pub fn with_scenarios(
+        scenarios: Vec<Rc<Scenario>>,
+        active: ScenarioId,
+        trash: Vec<Rc<Scenario>>,
+        lang: Lang,
+    ) -> Self {
         let active = if scenarios.iter().any(|s| s.id == active) {
             active
         } else {
             scenarios.first().map(|s| s.id.clone()).unwrap_or(active)
         };
-        State { scenarios, active, trash, lang, selected: None, just_deleted: None }
+        State {
+            scenarios,
+            active,
+            trash,
+            lang,
+            selected: None,
+            just_deleted: None,
+        }
     }
 
     /// The scenario being edited.
     pub fn active_scenario(&self) -> &Rc<Scenario> {
         // `scenarios` is never empty and `active` always names one of them;
         // the fallback keeps that promise cheap to hold.
-        self.scenarios.iter().find(|s| s.id == self.active).unwrap_or(&self.scenarios[0])
+        self.scenarios
+            .iter()
+            .find(|s| s.id == self.active)
+            .unwrap_or(&self.scenarios[0])
     }
 
     fn empty_scenario(&self, id: ScenarioId) -> Scenario {
         let t = self.lang.texts();
-        let name = unique_name(t.untitled_scenario, self.scenarios.iter().map(|s| s.name.as_str()));
+        let name = unique_name(
+            t.untitled_scenario,
+            self.scenarios.iter().map(|s| s.name.as_str()),
+        );
         Scenario::with_default_criteria(id, name, t.demo.criteria)
     }
 
     fn id_taken(&self, id: &ScenarioId) -> bool {
-        self.scenarios.iter().chain(&self.trash).any(|s| &s.id == id)
+        self.scenarios
+            .iter()
+            .chain(&self.trash)
+            .any(|s| &s.id == id)
     }
 
     /// The state after `action`, or `None` when nothing changes.
@@ -121,7 +142,8 @@ impl State {
                 if self.id_taken(&id) {
                     return None;
                 }
-                next.scenarios.push(Rc::new(self.empty_scenario(id.clone())));
+                next.scenarios
+                    .push(Rc::new(self.empty_scenario(id.clone())));
                 next.active = id;
                 next.selected = None;
             }
@@ -140,7 +162,11 @@ impl State {
                 let base = format!("{} ({})", copy.name, self.lang.texts().copy_suffix);
                 copy.name = unique_name(&base, self.scenarios.iter().map(|s| s.name.as_str()));
                 copy.id = id.clone();
-                let at = self.scenarios.iter().position(|s| s.id == self.active).map_or(0, |p| p + 1);
+                let at = self
+                    .scenarios
+                    .iter()
+                    .position(|s| s.id == self.active)
+                    .map_or(0, |p| p + 1);
                 next.scenarios.insert(at, Rc::new(copy));
                 next.active = id;
                 next.selected = None;
@@ -154,7 +180,8 @@ impl State {
                     if self.id_taken(&replacement) {
                         return None;
                     }
-                    next.scenarios.push(Rc::new(next.empty_scenario(replacement)));
+                    next.scenarios
+                        .push(Rc::new(next.empty_scenario(replacement)));
                 }
                 if next.active == id {
                     let neighbour = position.min(next.scenarios.len() - 1);
@@ -166,7 +193,10 @@ impl State {
             Action::RestoreScenario(id) => {
                 let position = self.trash.iter().position(|s| s.id == id)?;
                 let mut restored = next.trash.remove(position);
-                let name = unique_name(&restored.name, self.scenarios.iter().map(|s| s.name.as_str()));
+                let name = unique_name(
+                    &restored.name,
+                    self.scenarios.iter().map(|s| s.name.as_str()),
+                );
                 if name != restored.name {
                     Rc::make_mut(&mut restored).name = name;
                 }
@@ -213,7 +243,10 @@ mod tests {
         let state = start();
         assert_eq!(state.scenarios.len(), 1);
         assert_eq!(state.active_scenario().name, "Enterprise onboarding");
-        assert_eq!(State::first_run(id("d"), Lang::De).active_scenario().name, "Onboarding für Großkunden");
+        assert_eq!(
+            State::first_run(id("d"), Lang::De).active_scenario().name,
+            "Onboarding für Großkunden"
+        );
     }
 
     #[test]
@@ -232,28 +265,47 @@ mod tests {
         assert_eq!(state.active, id("two"));
         assert_eq!(state.active_scenario().name, "Untitled scenario");
         assert!(state.active_scenario().options.is_empty());
-        let state = state.reduce(Action::Edit(ScenarioEdit::Rename("Pricing".into()))).unwrap();
+        let state = state
+            .reduce(Action::Edit(ScenarioEdit::Rename("Pricing".into())))
+            .unwrap();
         assert_eq!(state.scenarios[0].name, "Enterprise onboarding");
         assert_eq!(state.scenarios[1].name, "Pricing");
     }
 
     #[test]
     fn duplicates_get_a_free_name_and_their_own_id() {
-        let state = start().reduce(Action::DuplicateScenario(id("copy"))).unwrap();
+        let state = start()
+            .reduce(Action::DuplicateScenario(id("copy")))
+            .unwrap();
         let state = state.reduce(Action::SelectScenario(id("demo"))).unwrap();
-        let state = state.reduce(Action::DuplicateScenario(id("copy2"))).unwrap();
+        let state = state
+            .reduce(Action::DuplicateScenario(id("copy2")))
+            .unwrap();
         let names: Vec<_> = state.scenarios.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(
             names,
-            ["Enterprise onboarding", "Enterprise onboarding (copy) (2)", "Enterprise onboarding (copy)"]
+            [
+                "Enterprise onboarding",
+                "Enterprise onboarding (copy) (2)",
+                "Enterprise onboarding (copy)"
+            ]
         );
-        assert_eq!(state.reduce(Action::DuplicateScenario(id("copy"))), None, "ids are never reused");
+        assert_eq!(
+            state.reduce(Action::DuplicateScenario(id("copy"))),
+            None,
+            "ids are never reused"
+        );
     }
 
     #[test]
     fn a_deleted_scenario_can_be_restored() {
         let state = start().reduce(Action::NewScenario(id("two"))).unwrap();
-        let deleted = state.reduce(Action::DeleteScenario { id: id("two"), replacement: id("x") }).unwrap();
+        let deleted = state
+            .reduce(Action::DeleteScenario {
+                id: id("two"),
+                replacement: id("x"),
+            })
+            .unwrap();
         assert_eq!(deleted.scenarios.len(), 1);
         assert_eq!(deleted.active, id("demo"));
         assert_eq!(deleted.just_deleted, Some(id("two")));
@@ -265,7 +317,12 @@ mod tests {
 
     #[test]
     fn deleting_the_last_scenario_leaves_an_empty_one() {
-        let state = start().reduce(Action::DeleteScenario { id: id("demo"), replacement: id("fresh") }).unwrap();
+        let state = start()
+            .reduce(Action::DeleteScenario {
+                id: id("demo"),
+                replacement: id("fresh"),
+            })
+            .unwrap();
         assert_eq!(state.scenarios.len(), 1);
         assert_eq!(state.active, id("fresh"));
         assert_eq!(state.trash[0].id, id("demo"));
@@ -276,9 +333,13 @@ mod tests {
         let state = start();
         let option = state.active_scenario().options[0].id;
         let state = state.reduce(Action::SelectOption(Some(option))).unwrap();
-        let state = state.reduce(Action::Edit(ScenarioEdit::RemoveOption(option))).unwrap();
+        let state = state
+            .reduce(Action::Edit(ScenarioEdit::RemoveOption(option)))
+            .unwrap();
         assert_eq!(state.selected, None);
-        let unchanged = state.reduce(Action::Edit(ScenarioEdit::RemoveCriterion(CriterionId::new(99))));
+        let unchanged = state.reduce(Action::Edit(ScenarioEdit::RemoveCriterion(
+            CriterionId::new(99),
+        )));
         assert_eq!(unchanged, None);
     }
 

@@ -9,14 +9,26 @@ fn version_1_fixtures_load() {
     let scenario = decode_scenario(include_str!("fixtures/storage-v1/scenario.json")).unwrap();
     assert_eq!(scenario.name, "Enterprise onboarding");
     assert_eq!(scenario.options.len(), 5);
-    assert_eq!(decode_scenario(&encode_scenario(&scenario)).unwrap(), scenario);
+    assert_eq!(
+        decode_scenario(&encode_scenario(&scenario)).unwrap(),
+        scenario
+    );
 }
 
 #[test]
 fn broken_entries_say_why() {
-    assert!(matches!(decode_scenario("{not json"), Err(EntryError::Damaged(_))));
-    assert!(matches!(decode_scenario(r#"{"version": 9, "scenario": {}}"#), Err(EntryError::FutureVersion(9))));
-    assert!(matches!(decode_scenario(r#"{"version": 1, "scenario": {"id": 3}}"#), Err(EntryError::Damaged(_))));
+    assert!(matches!(
+        decode_scenario("{not json"),
+        Err(EntryError::Damaged(_))
+    ));
+    assert!(matches!(
+        decode_scenario(r#"{"version": 9, "scenario": {}}"#),
+        Err(EntryError::FutureVersion(9))
+    ));
+    assert!(matches!(
+        decode_scenario(r#"{"version": 1, "scenario": {"id": 3}}"#),
+        Err(EntryError::Damaged(_))
+    ));
     let fixture = include_str!("fixtures/storage-v1/scenario.json");
     let bad = fixture.replacen("\"c1\":40.0", "\"c9\":40.0", 1);
     assert_ne!(bad, fixture);

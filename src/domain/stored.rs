@@ -77,12 +77,17 @@ pub enum EntryError {
 /// The text of a scenario entry.
 pub fn encode_scenario(scenario: &Scenario) -> String {
     // Serialising plain data with string keys cannot fail.
-    serde_json::to_string(&StoredScenarioOut { version: STORAGE_VERSION, scenario }).unwrap_or_default()
+    serde_json::to_string(&StoredScenarioOut {
+        version: STORAGE_VERSION,
+        scenario,
+    })
+    .unwrap_or_default()
 }
 
 /// Reads a scenario entry of any released version.
 pub fn decode_scenario(text: &str) -> Result<Scenario, EntryError> {
-    let version = serde_json::from_str::<StoredVersion>(text).map_err(|e| EntryError::Damaged(e.to_string()))?;
+    let version = serde_json::from_str::<StoredVersion>(text)
+        .map_err(|e| EntryError::Damaged(e.to_string()))?;
     let scenario = match version.version {
         1 => {
             serde_json::from_str::<StoredScenarioV1>(text)
@@ -107,7 +112,8 @@ pub fn encode_index(index: &StoredIndex) -> String {
 
 /// Reads the index entry.
 pub fn decode_index(text: &str) -> Result<StoredIndex, EntryError> {
-    let version = serde_json::from_str::<StoredVersion>(text).map_err(|e| EntryError::Damaged(e.to_string()))?;
+    let version = serde_json::from_str::<StoredVersion>(text)
+        .map_err(|e| EntryError::Damaged(e.to_string()))?;
     if version.version > STORAGE_VERSION {
         return Err(EntryError::FutureVersion(version.version));
     }

@@ -1,0 +1,108 @@
+// Shared helpers of the end-to-end tests and benchmarks: a static server for
+// a build folder and a headless Chromium from Debian.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** The release build the tests drive. */
+export const DIST = resolve(here, '../../dist');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/**
+ * Serves `root` on 127.0.0.1 under `prefix` (e.g. '/' or '/tools/kerze/').
+ * Returns { url, close, requests } where requests lists every path asked for.
+ */
+export async function serve(root = DIST, prefix = '/') {
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    requests.push(path);
+    if (!path.startsWith(prefix)) {
+      res.writeHead(404).end();
+      return;
+    }
+    let file = normalize(join(root, path.slice(prefix.length)));
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}${prefix}`,
+    requests,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}
+
+/** Starts Debian's Chromium headless; never downloads a browser. */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * Opens the app in a fresh context and waits until the ranking shows.
+ * Collects console errors and page errors into `page.problems`.
+ */
+export async function openApp(browser, url, { locale = 'en-US', viewport = { width: 1400, height: 1000 }, context } = {}) {
+  const ctx = context ?? (await browser.newContext({ locale, viewport, acceptDownloads: true }));
+  const page = await ctx.newPage();
+  page.problems = [];
+  page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') page.problems.push(`console: ${m.text()}`);
+  });
+  await page.goto(url);
+  await page.locator('#ranking-heading').waitFor();
+  return { ctx, page };
+}
+
+/** The ranking as the user sees it: [{ rank, title, score }] top to bottom. */
+export async function readRanking(page) {
+  return page.locator('.rank-list .rank-row').evaluateAll((rows) =>
+    rows.map((row) => ({
+      rank: Number(row.querySelector('.rank').textContent),
+      title: row.querySelector('.title-text').textContent,
+      score: row.querySelector('.score').textContent,
+      below: row.classList.contains('below'),
+      incomplete: !!row.querySelector('.badge.incomplete'),
+    })),
+  );
+}
+
+/** Waits until the footer says every change is stored. */
+export async function waitSaved(page) {
+  await page.locator('.save-status.saved').waitFor();
+}

@@ -1,0 +1,30 @@
+// Prints each file of a build with its raw and gzip size, and the total
+// transfer against the 150 KB (gzip) budget. Usage: node size-report.mjs DIR
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const dir = process.argv[2] ?? 'dist';
+const BUDGET = 150 * 1024;
+
+function* files(root) {
+  for (const name of readdirSync(root)) {
+    const path = join(root, name);
+    if (statSync(path).isDirectory()) yield* files(path);
+    else yield path;
+  }
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`.padStart(10);
+let raw = 0;
+let gzip = 0;
+console.log(`${'file'.padEnd(44)}${'raw'.padStart(10)}${'gzip'.padStart(10)}`);
+for (const path of [...files(dir)].sort()) {
+  const bytes = readFileSync(path);
+  const zipped = gzipSync(bytes, { level: 9 }).length;
+  raw += bytes.length;
+  gzip += zipped;
+  console.log(`${relative(dir, path).padEnd(44)}${kb(bytes.length)}${kb(zipped)}`);
+}
+console.log(`${'total'.padEnd(44)}${kb(raw)}${kb(gzip)}`);
+console.log(`gzip transfer ${(gzip / 1024).toFixed(1)} KB of a ${BUDGET / 1024} KB budget: ${gzip <= BUDGET ? 'within' : 'OVER'}`);

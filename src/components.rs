@@ -1,0 +1,9 @@
+//! Components: they render props and send actions; none holds app state.
+
+pub mod criteria_panel;
+pub mod fields;
+pub mod number_field;
+pub mod options_panel;
+pub mod ranking;
+pub mod scenario_bar;
+pub mod scenario_panel;

@@ -1,0 +1,233 @@
+//! The criteria: name, weight, direction, kind of input and its parameters.
+
+use crate::components::fields::TextField;
+use crate::components::number_field::NumberField;
+use crate::components::ranking::PALETTE;
+use crate::domain::criterion::{Criterion, CriterionInput, Direction, InputKind};
+use crate::domain::scenario::{Bound, ScaleEnd, ScenarioEdit, MAX_UNIT};
+use crate::domain::value::{NumberRule, Weight};
+use crate::i18n::Lang;
+use crate::state::Action;
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// Props of [`CriteriaPanel`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct CriteriaPanelProps {
+    /// UI language.
+    pub lang: Lang,
+    /// The criteria of the active scenario.
+    pub criteria: Rc<Vec<Criterion>>,
+    /// Sends actions.
+    pub dispatch: Callback<Action>,
+}
+
+/// Largest weight the slider reaches; larger weights are typed.
+const SLIDER_MAX: f64 = 10.0;
+
+fn kind_name(lang: Lang, kind: InputKind) -> &'static str {
+    let t = lang.texts();
+    match kind {
+        InputKind::Rating => t.kind_rating,
+        InputKind::Amount => t.kind_amount,
+        InputKind::SegmentFit => t.kind_segment_fit,
+    }
+}
+
+/// See the module docs.
+#[function_component(CriteriaPanel)]
+pub fn criteria_panel(props: &CriteriaPanelProps) -> Html {
+    let lang = props.lang;
+    let t = lang.texts();
+    let add = {
+        let dispatch = props.dispatch.clone();
+        let name = t.new_criterion.to_owned();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(Action::Edit(ScenarioEdit::AddCriterion {
+                name: name.clone(),
+                kind: InputKind::Rating,
+            }))
+        })
+    };
+    html! {
+        <section class="panel criteria-panel" aria-labelledby="criteria-heading">
+            <h2 id="criteria-heading">{ t.criteria }</h2>
+            <ul class="criteria">
+                { for props.criteria.iter().enumerate().map(|(position, criterion)| html! {
+                    <CriterionRow
+                        key={criterion.id.to_string()}
+                        {lang}
+                        criterion={criterion.clone()}
+                        colour={position % PALETTE}
+                        dispatch={props.dispatch.clone()}
+                    />
+                }) }
+            </ul>
+            <button type="button" class="add" onclick={add}>{ format!("+ {}", t.add_criterion) }</button>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+struct CriterionRowProps {
+    lang: Lang,
+    criterion: Criterion,
+    colour: usize,
+    dispatch: Callback<Action>,
+}
+
+#[function_component(CriterionRow)]
+fn criterion_row(props: &CriterionRowProps) -> Html {
+    let lang = props.lang;
+    let t = lang.texts();
+    let c = &props.criterion;
+    let id = c.id;
+    let prefix = format!("crit-{id}");
+    let send = {
+        let dispatch = props.dispatch.clone();
+        move |edit: ScenarioEdit| dispatch.emit(Action::Edit(edit))
+    };
+    let rename = {
+        let send = send.clone();
+        Callback::from(move |name: String| send(ScenarioEdit::RenameCriterion(id, name)))
+    };
+    let set_weight = {
+        let send = send.clone();
+        Callback::from(move |value: Option<f64>| {
+            if let Some(weight) = value.and_then(|v| Weight::new(v).ok()) {
+                send(ScenarioEdit::SetWeight(id, weight));
+            }
+        })
+    };
+    let slide_weight = {
+        let set_weight = set_weight.clone();
+        Callback::from(move |event: InputEvent| {
+            set_weight.emit(Some(
+                event
+                    .target_unchecked_into::<HtmlInputElement>()
+                    .value_as_number(),
+            ))
+        })
+    };
+    let set_direction = {
+        let send = send.clone();
+        Callback::from(move |event: Event| {
+            let direction = match event
+                .target_unchecked_into::<HtmlSelectElement>()
+                .value()
+                .as_str()
+            {
+                "lower" => Direction::LowerIsBetter,
+                _ => Direction::HigherIsBetter,
+            };
+            send(ScenarioEdit::SetDirection(id, direction));
+        })
+    };
+    let set_kind = {
+        let send = send.clone();
+        Callback::from(move |event: Event| {
+            let index = event
+                .target_unchecked_into::<HtmlSelectElement>()
+                .selected_index();
+            if let Some(kind) = usize::try_from(index)
+                .ok()
+                .and_then(|i| InputKind::ALL.get(i))
+            {
+                send(ScenarioEdit::SetInputKind(id, *kind));
+            }
+        })
+    };
+    let remove = {
+        let send = send.clone();
+        Callback::from(move |_: MouseEvent| send(ScenarioEdit::RemoveCriterion(id)))
+    };
+    let is_fit = c.input.kind() == InputKind::SegmentFit;
+    let parameters = match &c.input {
+        CriterionInput::Rating { min, max } => {
+            let scale_end = |end: ScaleEnd| {
+                let send = send.clone();
+                Callback::from(move |value: Option<f64>| {
+                    if let Some(v) = value {
+                        send(ScenarioEdit::SetScaleEnd(id, end, v));
+                    }
+                })
+            };
+            html! {
+                <div class="params">
+                    <div class="field">
+                        <label for={format!("{prefix}-min")}>{ t.scale_min }</label>
+                        <NumberField id={format!("{prefix}-min")} value={Some(*min)} rule={NumberRule::ScaleEnd} {lang} on_change={scale_end(ScaleEnd::Min)} refused_message={t.scale_invalid} />
+                    </div>
+                    <div class="field">
+                        <label for={format!("{prefix}-max")}>{ t.scale_max }</label>
+                        <NumberField id={format!("{prefix}-max")} value={Some(*max)} rule={NumberRule::ScaleEnd} {lang} on_change={scale_end(ScaleEnd::Max)} refused_message={t.scale_invalid} />
+                    </div>
+                </div>
+            }
+        }
+        CriterionInput::Amount { unit, lo, hi } => {
+            let set_unit = {
+                let send = send.clone();
+                Callback::from(move |text: String| send(ScenarioEdit::SetUnit(id, text)))
+            };
+            let bound = |which: Bound| {
+                let send = send.clone();
+                Callback::from(move |value: Option<f64>| {
+                    send(ScenarioEdit::SetBound(id, which, value))
+                })
+            };
+            html! {
+                <div class="params">
+                    <TextField id={format!("{prefix}-unit")} label={t.unit} value={unit.clone()} max_length={MAX_UNIT} on_input={set_unit} />
+                    <div class="field">
+                        <label for={format!("{prefix}-lo")}>{ t.lower_bound }</label>
+                        <NumberField id={format!("{prefix}-lo")} value={*lo} rule={NumberRule::Amount} {lang} placeholder={t.auto_bound} on_change={bound(Bound::Low)} refused_message={t.bounds_invalid} />
+                    </div>
+                    <div class="field">
+                        <label for={format!("{prefix}-hi")}>{ t.upper_bound }</label>
+                        <NumberField id={format!("{prefix}-hi")} value={*hi} rule={NumberRule::Amount} {lang} placeholder={t.auto_bound} on_change={bound(Bound::High)} refused_message={t.bounds_invalid} />
+                    </div>
+                </div>
+            }
+        }
+        CriterionInput::SegmentFit => html! { <p class="hint params">{ t.fit_is_derived }</p> },
+    };
+    let slider_value = c.weight.value().min(SLIDER_MAX).to_string();
+    html! {
+        <li class="criterion">
+            <div class="criterion-head">
+                <span class={classes!("swatch", format!("crit-{}", props.colour))}></span>
+                <TextField id={format!("{prefix}-name")} aria_label={t.criterion_name} value={c.name.clone()} on_input={rename} class="criterion-name" />
+                <button type="button" class="ghost remove" aria-label={format!("{}: {}", t.remove_criterion, c.name)} title={t.remove_criterion} onclick={remove}>{ "✕" }</button>
+            </div>
+            <div class="criterion-body">
+                <div class="field weight-field">
+                    <label for={format!("{prefix}-weight")}>{ t.weight }</label>
+                    <div class="slider-pair">
+                        <input type="range" min="0" max={SLIDER_MAX.to_string()} step="0.5" value={slider_value} aria-label={format!("{} {}", t.weight, c.name)} oninput={slide_weight} />
+                        <NumberField id={format!("{prefix}-weight")} value={Some(c.weight.value())} rule={NumberRule::Weight} {lang} on_change={set_weight} />
+                    </div>
+                </div>
+                <div class="field">
+                    <label for={format!("{prefix}-kind")}>{ t.input_kind }</label>
+                    <select id={format!("{prefix}-kind")} onchange={set_kind}>
+                        { for InputKind::ALL.iter().map(|&kind| html! {
+                            <option selected={kind == c.input.kind()}>{ kind_name(lang, kind) }</option>
+                        }) }
+                    </select>
+                </div>
+                if !is_fit {
+                    <div class="field">
+                        <label for={format!("{prefix}-direction")}>{ t.direction }</label>
+                        <select id={format!("{prefix}-direction")} onchange={set_direction}>
+                            <option value="higher" selected={c.direction == Direction::HigherIsBetter}>{ t.higher_is_better }</option>
+                            <option value="lower" selected={c.direction == Direction::LowerIsBetter}>{ t.lower_is_better }</option>
+                        </select>
+                    </div>
+                }
+            </div>
+            { parameters }
+        </li>
+    }
+}

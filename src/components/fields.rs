@@ -1,0 +1,86 @@
+//! Small labelled text inputs shared by the editors.
+
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+/// Props of [`TextField`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct TextFieldProps {
+    /// DOM id.
+    pub id: AttrValue,
+    /// Visible label; `None` uses `aria_label` only.
+    #[prop_or_default]
+    pub label: Option<AttrValue>,
+    /// Accessible name when there is no visible label.
+    #[prop_or_default]
+    pub aria_label: Option<AttrValue>,
+    /// Current text.
+    pub value: AttrValue,
+    /// Placeholder.
+    #[prop_or_default]
+    pub placeholder: Option<AttrValue>,
+    /// A multi-line field.
+    #[prop_or_default]
+    pub multiline: bool,
+    /// Longest text accepted.
+    #[prop_or(20_000)]
+    pub max_length: usize,
+    /// Receives the text on every keystroke.
+    pub on_input: Callback<String>,
+    /// Extra CSS class on the input.
+    #[prop_or_default]
+    pub class: Classes,
+}
+
+/// A text input or textarea with its label.
+#[function_component(TextField)]
+pub fn text_field(props: &TextFieldProps) -> Html {
+    let on_input = props.on_input.clone();
+    let multiline = props.multiline;
+    let oninput = Callback::from(move |event: InputEvent| {
+        let text = if multiline {
+            event.target_unchecked_into::<HtmlTextAreaElement>().value()
+        } else {
+            event.target_unchecked_into::<HtmlInputElement>().value()
+        };
+        on_input.emit(text);
+    });
+    let maxlength = props.max_length.to_string();
+    let field = if props.multiline {
+        html! {
+            <textarea
+                id={props.id.clone()}
+                class={props.class.clone()}
+                value={props.value.clone()}
+                placeholder={props.placeholder.clone()}
+                aria-label={props.aria_label.clone()}
+                rows="2"
+                {maxlength}
+                {oninput}
+            />
+        }
+    } else {
+        html! {
+            <input
+                id={props.id.clone()}
+                class={props.class.clone()}
+                type="text"
+                value={props.value.clone()}
+                placeholder={props.placeholder.clone()}
+                aria-label={props.aria_label.clone()}
+                autocomplete="off"
+                {maxlength}
+                {oninput}
+            />
+        }
+    };
+    match &props.label {
+        Some(label) => html! {
+            <div class="field">
+                <label for={props.id.clone()}>{ label.clone() }</label>
+                { field }
+            </div>
+        },
+        None => field,
+    }
+}

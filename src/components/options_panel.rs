@@ -1,0 +1,264 @@
+//! The options table: title, description, a value per criterion, fit per segment.
+
+use crate::components::fields::TextField;
+use crate::components::number_field::NumberField;
+use crate::components::ranking::segment_label;
+use crate::domain::criterion::{Criterion, CriterionInput};
+use crate::domain::ids::{CriterionId, OptionId};
+use crate::domain::scenario::{ScenarioEdit, ScenarioOption};
+use crate::domain::segment::{Segment, FIT_MAX};
+use crate::domain::value::NumberRule;
+use crate::i18n::Lang;
+use crate::state::Action;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// A rating or amount criterion as a column of the table: only what the
+/// rows need, so a weight change does not re-render every row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValueColumn {
+    /// The criterion.
+    pub id: CriterionId,
+    /// Its name.
+    pub name: String,
+    /// The rule its values follow.
+    pub rule: NumberRule,
+    /// Unit or scale shown in the header.
+    pub hint: String,
+}
+
+/// The table's columns for a list of criteria, and whether a fit criterion exists.
+pub fn columns(criteria: &[Criterion], lang: Lang) -> (Vec<ValueColumn>, bool) {
+    let mut has_fit = false;
+    let columns = criteria
+        .iter()
+        .filter_map(|c| {
+            let hint = match &c.input {
+                CriterionInput::Rating { min, max } => {
+                    format!("{}–{}", lang.number(*min, 2), lang.number(*max, 2))
+                }
+                CriterionInput::Amount { unit, .. } => unit.clone(),
+                CriterionInput::SegmentFit => {
+                    has_fit = true;
+                    return None;
+                }
+            };
+            Some(ValueColumn {
+                id: c.id,
+                name: c.name.clone(),
+                rule: c.input.value_rule()?,
+                hint,
+            })
+        })
+        .collect();
+    (columns, has_fit)
+}
+
+/// Props of [`OptionsPanel`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct OptionsPanelProps {
+    /// UI language.
+    pub lang: Lang,
+    /// The options, in entry order.
+    pub options: Rc<Vec<ScenarioOption>>,
+    /// Value columns.
+    pub columns: Rc<Vec<ValueColumn>>,
+    /// Whether fit columns are shown.
+    pub has_fit: bool,
+    /// Sends actions.
+    pub dispatch: Callback<Action>,
+}
+
+/// See the module docs.
+#[function_component(OptionsPanel)]
+pub fn options_panel(props: &OptionsPanelProps) -> Html {
+    let lang = props.lang;
+    let t = lang.texts();
+    // Set by "Add option" so the new row's title gets the focus once rendered.
+    let focus_new = use_state(|| false);
+    let last_id = props.options.last().map(|o| o.id);
+    {
+        let focus_new = focus_new.clone();
+        use_effect_with((*focus_new, last_id), move |(wanted, last)| {
+            if *wanted {
+                if let Some(input) = last
+                    .and_then(|id| element_by_id(&format!("opt-{id}-title")))
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+                {
+                    let _ = input.focus();
+                    input.select();
+                }
+                focus_new.set(false);
+            }
+        });
+    }
+    let add = {
+        let dispatch = props.dispatch.clone();
+        let focus_new = focus_new.clone();
+        let title = t
+            .new_option
+            .replace("{n}", &(props.options.len() + 1).to_string());
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(Action::Edit(ScenarioEdit::AddOption {
+                title: title.clone(),
+            }));
+            focus_new.set(true);
+        })
+    };
+    let header_values = props.columns.iter().map(|column| {
+        html! {
+            <th scope="col" key={column.id.to_string()}>
+                { column.name.clone() }
+                <span class="unit">{ column.hint.clone() }</span>
+            </th>
+        }
+    });
+    let header_fit = props.has_fit.then(|| {
+        Segment::ALL
+            .iter()
+            .map(|&s| html! { <th scope="col" key={s.key()}>{ segment_label(lang, s) }<span class="unit">{ "fit 0–5" }</span></th> })
+            .collect::<Html>()
+    });
+    html! {
+        <section class="panel options-panel" aria-labelledby="options-heading">
+            <h2 id="options-heading">{ t.options }</h2>
+            if props.options.is_empty() {
+                <p class="empty">{ t.no_options_yet }</p>
+            } else {
+                <div class="table-scroll">
+                    <table class="options-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">{ t.option_title }</th>
+                                { for header_values }
+                                { header_fit.unwrap_or_default() }
+                                <th scope="col"><span class="visually-hidden">{ t.remove_option }</span></th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            { for props.options.iter().map(|option| html! {
+                                <OptionRow
+                                    key={option.id.to_string()}
+                                    {lang}
+                                    option={option.clone()}
+                                    columns={props.columns.clone()}
+                                    has_fit={props.has_fit}
+                                    dispatch={props.dispatch.clone()}
+                                />
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            }
+            <button type="button" class="add" onclick={add}>{ format!("+ {}", t.add_option) }</button>
+        </section>
+    }
+}
+
+fn element_by_id(id: &str) -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id(id)
+}
+
+#[derive(Properties, PartialEq, Clone)]
+struct OptionRowProps {
+    lang: Lang,
+    option: ScenarioOption,
+    columns: Rc<Vec<ValueColumn>>,
+    has_fit: bool,
+    dispatch: Callback<Action>,
+}
+
+#[function_component(OptionRow)]
+fn option_row(props: &OptionRowProps) -> Html {
+    let lang = props.lang;
+    let t = lang.texts();
+    let option = &props.option;
+    let id: OptionId = option.id;
+    let send = {
+        let dispatch = props.dispatch.clone();
+        move |edit: ScenarioEdit| dispatch.emit(Action::Edit(edit))
+    };
+    let label_title = if option.title.trim().is_empty() {
+        t.untitled_option.to_owned()
+    } else {
+        option.title.clone()
+    };
+    let rename = {
+        let send = send.clone();
+        Callback::from(move |text: String| send(ScenarioEdit::RenameOption(id, text)))
+    };
+    let describe = {
+        let send = send.clone();
+        Callback::from(move |text: String| send(ScenarioEdit::DescribeOption(id, text)))
+    };
+    let remove = {
+        let send = send.clone();
+        Callback::from(move |_: MouseEvent| send(ScenarioEdit::RemoveOption(id)))
+    };
+    let values = props.columns.iter().map(|column| {
+        let criterion = column.id;
+        let send = send.clone();
+        let on_change = Callback::from(move |value: Option<f64>| {
+            send(ScenarioEdit::SetValue(id, criterion, value))
+        });
+        let label = t
+            .value_of
+            .replace("{criterion}", &column.name)
+            .replace("{option}", &label_title);
+        html! {
+            <td key={criterion.to_string()}>
+                <NumberField
+                    id={format!("opt-{id}-{criterion}")}
+                    aria_label={label}
+                    value={option.values.get(&criterion).copied()}
+                    rule={column.rule}
+                    {lang}
+                    {on_change}
+                />
+            </td>
+        }
+    });
+    let fits = props.has_fit.then(|| {
+        Segment::ALL
+            .iter()
+            .map(|&segment| {
+                let send = send.clone();
+                let on_change = Callback::from(move |value: Option<f64>| {
+                    send(ScenarioEdit::SetFit(id, segment, value))
+                });
+                let label = format!(
+                    "{} – {}",
+                    t.fit_for.replace("{segment}", segment_label(lang, segment)),
+                    label_title
+                );
+                html! {
+                    <td key={segment.key()}>
+                        <NumberField
+                            id={format!("opt-{id}-fit-{}", segment.key())}
+                            aria_label={label}
+                            value={option.fit.get(segment)}
+                            rule={NumberRule::Rating { min: 0.0, max: FIT_MAX }}
+                            {lang}
+                            {on_change}
+                            class="fit"
+                        />
+                    </td>
+                }
+            })
+            .collect::<Html>()
+    });
+    html! {
+        <tr data-option={id.to_string()}>
+            <th scope="row" class="option-cell">
+                <TextField id={format!("opt-{id}-title")} aria_label={t.option_title} value={option.title.clone()} on_input={rename} class="option-title" />
+                <TextField id={format!("opt-{id}-description")} aria_label={format!("{} – {}", t.description, label_title)} placeholder={t.description} value={option.description.clone()} on_input={describe} class="option-description" />
+            </th>
+            { for values }
+            { fits.unwrap_or_default() }
+            <td>
+                <button type="button" class="ghost remove" aria-label={format!("{}: {}", t.remove_option, label_title)} title={t.remove_option} onclick={remove}>{ "✕" }</button>
+            </td>
+        </tr>
+    }
+}

@@ -1,0 +1,128 @@
+//! The top bar: switch, create, duplicate, delete, restore and export scenarios; language.
+
+use crate::domain::ids::ScenarioId;
+use crate::i18n::Lang;
+use crate::state::Action;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+/// A scenario as the switcher lists it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScenarioEntry {
+    /// Its id.
+    pub id: ScenarioId,
+    /// Its name.
+    pub name: String,
+}
+
+/// Props of [`ScenarioBar`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ScenarioBarProps {
+    /// UI language.
+    pub lang: Lang,
+    /// The user's scenarios.
+    pub scenarios: Vec<ScenarioEntry>,
+    /// The open one.
+    pub active: ScenarioId,
+    /// Recently deleted ones.
+    pub trash: Vec<ScenarioEntry>,
+    /// Sends actions that need no new id.
+    pub dispatch: Callback<Action>,
+    /// Creates a new scenario.
+    pub on_new: Callback<()>,
+    /// Duplicates the open scenario.
+    pub on_duplicate: Callback<()>,
+    /// Deletes the open scenario.
+    pub on_delete: Callback<()>,
+    /// Downloads the open scenario's JSON export.
+    pub on_export: Callback<()>,
+}
+
+fn untitled(name: &str, lang: Lang) -> String {
+    if name.trim().is_empty() {
+        lang.texts().untitled_scenario.to_owned()
+    } else {
+        name.to_owned()
+    }
+}
+
+/// See the module docs.
+#[function_component(ScenarioBar)]
+pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
+    let lang = props.lang;
+    let t = lang.texts();
+    let select = {
+        let dispatch = props.dispatch.clone();
+        let ids: Vec<ScenarioId> = props.scenarios.iter().map(|s| s.id.clone()).collect();
+        Callback::from(move |event: Event| {
+            let index = event
+                .target_unchecked_into::<HtmlSelectElement>()
+                .selected_index();
+            if let Some(id) = usize::try_from(index).ok().and_then(|i| ids.get(i)) {
+                dispatch.emit(Action::SelectScenario(id.clone()));
+            }
+        })
+    };
+    let set_lang = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |event: Event| {
+            let index = event
+                .target_unchecked_into::<HtmlSelectElement>()
+                .selected_index();
+            if let Some(lang) = usize::try_from(index).ok().and_then(|i| Lang::ALL.get(i)) {
+                dispatch.emit(Action::SetLang(*lang));
+            }
+        })
+    };
+    let click = |callback: &Callback<()>| {
+        let callback = callback.clone();
+        Callback::from(move |_: MouseEvent| callback.emit(()))
+    };
+    let restore_items = props.trash.iter().map(|entry| {
+        let dispatch = props.dispatch.clone();
+        let id = entry.id.clone();
+        let onclick = Callback::from(move |_: MouseEvent| dispatch.emit(Action::RestoreScenario(id.clone())));
+        let name = untitled(&entry.name, lang);
+        html! {
+            <li key={entry.id.to_string()}>
+                <span class="trash-name" title={name.clone()}>{ name.clone() }</span>
+                <button type="button" aria-label={format!("{}: {}", t.restore, name)} {onclick}>{ t.restore }</button>
+            </li>
+        }
+    });
+    html! {
+        <header class="topbar">
+            <div class="brand">
+                <span class="logo" aria-hidden="true">{ "🕯" }</span>
+                <div>
+                    <h1>{ "Kerze" }</h1>
+                    <p class="tagline">{ t.tagline }</p>
+                </div>
+            </div>
+            <nav class="scenario-tools" aria-label={t.scenarios}>
+                <label for="scenario-switch" class="visually-hidden">{ t.open_scenario }</label>
+                <select id="scenario-switch" onchange={select} title={t.open_scenario}>
+                    { for props.scenarios.iter().map(|s| html! {
+                        <option key={s.id.to_string()} selected={s.id == props.active}>{ untitled(&s.name, lang) }</option>
+                    }) }
+                </select>
+                <button type="button" onclick={click(&props.on_new)}>{ t.new_scenario }</button>
+                <button type="button" onclick={click(&props.on_duplicate)}>{ t.duplicate }</button>
+                <button type="button" class="danger" onclick={click(&props.on_delete)}>{ t.delete_scenario }</button>
+                if !props.trash.is_empty() {
+                    <details class="trash">
+                        <summary>{ format!("{} ({})", t.recently_deleted, props.trash.len()) }</summary>
+                        <ul>{ for restore_items }</ul>
+                    </details>
+                }
+                <button type="button" class="primary" onclick={click(&props.on_export)}>{ t.export_json }</button>
+                <label for="language" class="visually-hidden">{ t.language }</label>
+                <select id="language" onchange={set_lang} title={t.language}>
+                    { for Lang::ALL.iter().map(|&l| html! {
+                        <option key={l.code()} selected={l == lang} lang={l.code()}>{ l.texts().language_name }</option>
+                    }) }
+                </select>
+            </nav>
+        </header>
+    }
+}

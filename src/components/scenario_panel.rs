@@ -1,0 +1,96 @@
+//! The scenario's name, need, root cause, segment mix and threshold.
+
+use crate::components::fields::TextField;
+use crate::components::number_field::NumberField;
+use crate::components::ranking::segment_label;
+use crate::domain::scenario::{Scenario, ScenarioEdit};
+use crate::domain::segment::Segment;
+use crate::domain::value::{NumberRule, Threshold, Weight};
+use crate::i18n::Lang;
+use crate::state::Action;
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Props of [`ScenarioPanel`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ScenarioPanelProps {
+    /// UI language.
+    pub lang: Lang,
+    /// The scenario edited.
+    pub scenario: Rc<Scenario>,
+    /// Sends actions.
+    pub dispatch: Callback<Action>,
+}
+
+/// See the module docs.
+#[function_component(ScenarioPanel)]
+pub fn scenario_panel(props: &ScenarioPanelProps) -> Html {
+    let lang = props.lang;
+    let t = lang.texts();
+    let s = &props.scenario;
+    let edit = |make: fn(String) -> ScenarioEdit| {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |text: String| dispatch.emit(Action::Edit(make(text))))
+    };
+    let mix_fields = Segment::ALL.iter().map(|&segment| {
+        let dispatch = props.dispatch.clone();
+        let on_change = Callback::from(move |value: Option<f64>| {
+            if let Some(weight) = value.and_then(|v| Weight::new(v).ok()) {
+                dispatch.emit(Action::Edit(ScenarioEdit::SetMix(segment, weight)));
+            }
+        });
+        let id = format!("mix-{}", segment.key());
+        html! {
+            <div class="field" key={segment.key()}>
+                <label for={id.clone()}>{ segment_label(lang, segment) }</label>
+                <NumberField id={id} value={Some(s.segment_mix.get(segment).value())} rule={NumberRule::Weight} {lang} {on_change} />
+            </div>
+        }
+    });
+    let set_threshold = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |value: Option<f64>| {
+            if let Some(threshold) = value.and_then(|v| Threshold::new(v).ok()) {
+                dispatch.emit(Action::Edit(ScenarioEdit::SetThreshold(threshold)));
+            }
+        })
+    };
+    let slide_threshold = {
+        let set_threshold = set_threshold.clone();
+        Callback::from(move |event: InputEvent| {
+            let value = event
+                .target_unchecked_into::<HtmlInputElement>()
+                .value_as_number();
+            set_threshold.emit(Some(value));
+        })
+    };
+    html! {
+        <section class="panel scenario-panel" aria-labelledby="scenario-heading">
+            <h2 id="scenario-heading">{ t.scenario }</h2>
+            <TextField id="scenario-name" label={t.scenario_name} value={s.name.clone()} on_input={edit(ScenarioEdit::Rename)} class="big" />
+            <div class="two-col">
+                <TextField id="scenario-need" label={t.need} value={s.need.clone()} placeholder={t.need_placeholder} multiline=true on_input={edit(ScenarioEdit::SetNeed)} />
+                <TextField id="scenario-root-cause" label={t.root_cause} value={s.root_cause.clone()} placeholder={t.root_cause_placeholder} multiline=true on_input={edit(ScenarioEdit::SetRootCause)} />
+            </div>
+            <fieldset class="mix">
+                <legend>{ t.segment_mix }</legend>
+                <p class="hint">{ t.segment_mix_hint }</p>
+                <div class="mix-fields">{ for mix_fields }</div>
+            </fieldset>
+            <div class="field threshold-field">
+                <label for="threshold">{ t.threshold }</label>
+                <div class="slider-pair">
+                    <input
+                        type="range" min="0" max="100" step="1"
+                        value={s.threshold.value().to_string()}
+                        aria-label={t.threshold}
+                        oninput={slide_threshold}
+                    />
+                    <NumberField id="threshold" value={Some(s.threshold.value())} rule={NumberRule::Threshold} {lang} on_change={set_threshold} />
+                </div>
+                <p class="hint">{ t.threshold_hint }</p>
+            </div>
+        </section>
+    }
+}

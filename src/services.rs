@@ -1,0 +1,5 @@
+//! Effects at the edge: storage, downloads, clock. The reducer never calls these.
+
+pub mod clock;
+pub mod download;
+pub mod storage;
