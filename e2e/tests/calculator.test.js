@@ -1,0 +1,278 @@
+// The calculator as a product manager uses it in a workshop, driven through
+// the release build in headless Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import Ajv from 'ajv/dist/2020.js';
+import { serve, launch, openApp, readRanking, waitSaved } from '../lib/harness.js';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const titlesOf = (rows) => rows.map((r) => r.title);
+
+test('the demo scenario is ranked on first run', async () => {
+  const { ctx, page } = await openApp(browser, server.url);
+  const rows = await readRanking(page);
+  assert.deepEqual(titlesOf(rows), [
+    'White-glove onboarding team',
+    'In-app onboarding checklist',
+    'SCIM user provisioning',
+    'Self-serve SSO wizard',
+    'Partner-led implementation',
+  ]);
+  // White-glove: cost u = 1 − (15 − 10)/30, time u = 1, impact u = 0.5,
+  // fit (0.2·1 + 0.6·4 + 0.2·3)/5 = 0.64 → 100 · (3·0.8333 + 2 + 4·0.5 + 3·0.64) / 12 = 70.2.
+  assert.equal(rows[0].score, '70.2');
+  assert.deepEqual(rows.map((r) => r.rank), [1, 2, 3, 4, 5]);
+  // Threshold 50: only the partner programme (44.2) is below the line.
+  assert.deepEqual(rows.map((r) => r.below), [false, false, false, false, true]);
+  assert.equal(await page.locator('.rank-row.first-below .title-text').textContent(), 'Partner-led implementation');
+  assert.deepEqual(page.problems, []);
+  await ctx.close();
+});
+
+test('a new option with typed values ranks where the model puts it', async () => {
+  const { ctx, page } = await openApp(browser, server.url);
+  await page.getByRole('button', { name: '+ Add option' }).click();
+  // The new row's title has the focus, selected: typing replaces it.
+  await page.keyboard.type('Quick win');
+  let rows = await readRanking(page);
+  const fresh = rows.find((r) => r.title === 'Quick win');
+  assert.ok(fresh.incomplete, 'an option without values is marked incomplete');
+  assert.equal(fresh.score, '0.0');
+  await page.fill('#opt-o6-c1', '10');
+  await page.fill('#opt-o6-c2', '2');
+  await page.fill('#opt-o6-c3', '5');
+  for (const segment of ['smb', 'enterprise', 'public_sector']) {
+    await page.fill(`#opt-o6-fit-${segment}`, '5');
+  }
+  rows = await readRanking(page);
+  // Cheapest (10 = the low end), fastest (2), impact 5 of 5, fit 5 everywhere: 100.
+  assert.deepEqual(rows[0], { rank: 1, title: 'Quick win', score: '100.0', below: false, incomplete: false });
+  // The ranges of cost (10–40) and time (2–14) did not move: the others keep their scores.
+  assert.equal(rows[1].title, 'White-glove onboarding team');
+  assert.equal(rows[1].score, '70.2');
+  await ctx.close();
+});
+
+test('changing a weight re-orders the ranking', async () => {
+  const { ctx, page } = await openApp(browser, server.url);
+  await page.fill('#crit-c1-weight', '0');
+  const rows = await readRanking(page);
+  // Without cost (weights 2, 4, 3): SSO 100·(2·0.5 + 4·0.75 + 3·0.84)/9 = 72.4,
+  // SCIM (2·0.333 + 4·0.75 + 3·0.84)/9 = 68.7, white-glove (2 + 2 + 1.92)/9 = 65.8,
+  // checklist (2·0.9167 + 4·0.25 + 3·0.52)/9 = 48.8, partner (0 + 2 + 1.8)/9 = 42.2.
+  assert.deepEqual(
+    rows.map((r) => [r.title, r.score]),
+    [
+      ['Self-serve SSO wizard', '72.4'],
+      ['SCIM user provisioning', '68.7'],
+      ['White-glove onboarding team', '65.8'],
+      ['In-app onboarding checklist', '48.8'],
+      ['Partner-led implementation', '42.2'],
+    ],
+  );
+  // The slider moves the same weight.
+  await page.locator('input[type=range][aria-label="Weight Cost"]').fill('3');
+  assert.equal((await readRanking(page))[0].title, 'White-glove onboarding team');
+  await ctx.close();
+});
+
+test('a reload keeps every edit', async () => {
+  const { ctx, page } = await openApp(browser, server.url);
+  await page.fill('#scenario-name', 'Onboarding, reviewed');
+  await page.fill('#scenario-need', 'Stalled enterprise rollouts');
+  await page.fill('#threshold', '65');
+  await page.getByRole('button', { name: '+ Add option' }).click();
+  await page.keyboard.type('Kept after reload');
+  await page.fill('#opt-o6-c3', '4');
+  await waitSaved(page);
+  const before = await readRanking(page);
+  await page.reload();
+  await page.locator('#ranking-heading').waitFor();
+  assert.equal(await page.inputValue('#scenario-name'), 'Onboarding, reviewed');
+  assert.equal(await page.inputValue('#scenario-need'), 'Stalled enterprise rollouts');
+  assert.equal(await page.inputValue('#threshold'), '65');
+  assert.equal(await page.inputValue('#opt-o6-title'), 'Kept after reload');
+  assert.deepEqual(await readRanking(page), before);
+  await ctx.close();
+});
+
+test('an edit right before closing the tab is not lost', async () => {
+  const ctx = await browser.newContext();
+  const { page } = await openApp(browser, server.url, { context: ctx });
+  await page.fill('#scenario-name', 'Typed just before closing');
+  await page.close({ runBeforeUnload: true });
+  const { page: again } = await openApp(browser, server.url, { context: ctx });
+  assert.equal(await again.inputValue('#scenario-name'), 'Typed just before closing');
+  await ctx.close();
+});
+
+test('scenarios: create, switch, delete and bring back', async () => {
+  const { ctx, page } = await openApp(browser, server.url);
+  await page.getByRole('button', { name: 'New scenario' }).click();
+  assert.equal(await page.inputValue('#scenario-name'), 'Untitled scenario');
+  assert.equal(await page.locator('.rank-row').count(), 0);
+  await page.getByText('Add an option to see the ranking.').waitFor();
+  assert.deepEqual(
+    await page.locator('.criterion-name').evaluateAll((inputs) => inputs.map((i) => i.value)),
+    ['Cost', 'Time to market', 'Metric impact', 'Segment fit'],
+  );
+  await page.fill('#scenario-name', 'Pricing page');
+  await page.selectOption('#scenario-switch', { label: 'Enterprise onboarding' });
+  assert.equal(await page.inputValue('#scenario-name'), 'Enterprise onboarding');
+  assert.equal(await page.locator('.rank-row').count(), 5);
+  await page.selectOption('#scenario-switch', { label: 'Pricing page' });
+  await page.getByRole('button', { name: 'Delete scenario' }).click();
+  assert.equal(await page.inputValue('#scenario-name'), 'Enterprise onboarding');
+  assert.deepEqual(await page.locator('#scenario-switch option').allTextContents(), ['Enterprise onboarding']);
+  await page.getByText('Scenario “Pricing page” deleted.').waitFor();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  assert.equal(await page.inputValue('#scenario-name'), 'Pricing page');
+  // Deleted again, it is still listed under "Recently deleted" after a reload.
+  await page.getByRole('button', { name: 'Delete scenario' }).click();
+  await waitSaved(page);
+  await page.reload();
+  await page.locator('.trash summary').click();
+  await page.getByRole('button', { name: 'Restore: Pricing page' }).click();
+  assert.equal(await page.inputValue('#scenario-name'), 'Pricing page');
+  await page.getByRole('button', { name: 'Duplicate' }).click();
+  assert.equal(await page.inputValue('#scenario-name'), 'Pricing page (copy)');
+  await ctx.close();
+});
+
+test('the JSON export matches the screen and its schema', async () => {
+  const { ctx, page } = await openApp(browser, server.url);
+  await page.fill('#opt-o2-c3', '');
+  const screen = await readRanking(page);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export JSON' }).click(),
+  ]);
+  const today = new Date();
+  const date = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+  assert.equal(download.suggestedFilename(), `kerze-enterprise-onboarding-${date}.json`);
+  const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
+  const schema = JSON.parse(await readFile(new URL('../../schema/kerze-export.v1.schema.json', import.meta.url), 'utf8'));
+  const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
+  assert.ok(validate(exported), JSON.stringify(validate.errors, null, 2));
+  assert.deepEqual(
+    exported.ranking.options.map((o) => ({
+      rank: o.rank,
+      title: o.title,
+      score: o.score.toFixed(1),
+      below: o.below_threshold,
+      incomplete: o.incomplete,
+    })),
+    screen,
+  );
+  const whiteGlove = exported.ranking.options.find((o) => o.id === 'o2');
+  assert.deepEqual(whiteGlove.missing, ['c3']);
+  const sum = Object.values(whiteGlove.contributions).reduce((a, b) => a + b, 0);
+  assert.ok(Math.abs(sum - whiteGlove.score) < 1e-9);
+  await ctx.close();
+});
+
+test('bad input gets a message where it happened and never breaks the page', async () => {
+  const { ctx, page } = await openApp(browser, server.url);
+  const before = await readRanking(page);
+  await page.fill('#opt-o1-c1', 'abc');
+  await page.getByText('“abc” is not a number.').waitFor();
+  assert.equal(await page.getAttribute('#opt-o1-c1', 'aria-invalid'), 'true');
+  await page.fill('#opt-o1-c2', '-3');
+  await page.getByText('Must be 0 or more.').waitFor();
+  await page.fill('#opt-o1-c3', '7');
+  await page.getByText('Must be between 1 and 5.').waitFor();
+  await page.fill('#opt-o1-c1', '1e99');
+  await page.getByText('Must be between 0 and 1000000000000.').waitFor();
+  await page.fill('#crit-c3-max', '0');
+  await page.getByText("The scale's end must be above its start.").waitFor();
+  assert.deepEqual(await readRanking(page), before, 'refused values change nothing');
+  // Fixing the field takes the value and clears the message.
+  await page.fill('#opt-o1-c3', '5');
+  assert.equal(await page.locator('#opt-o1-c3-error').count(), 0);
+  // All weights zero: every score 0 and the reason is shown.
+  for (const id of ['c1', 'c2', 'c3', 'c4']) await page.fill(`#crit-${id}-weight`, '0');
+  await page.getByText('Every weight is 0, so every score is 0.').waitFor();
+  assert.ok((await readRanking(page)).every((r) => r.score === '0.0' && r.rank === 1));
+  // A zero mix makes segment fit count 0, and says so.
+  await page.fill('#crit-c4-weight', '2');
+  for (const s of ['smb', 'enterprise', 'public_sector']) await page.fill(`#mix-${s}`, '0');
+  await page.getByText('The segment mix is all 0, so “Segment fit” counts with weight 0.').waitFor();
+  // No options at all.
+  while (await page.locator('.options-table .remove').count()) {
+    await page.locator('.options-table .remove').first().click();
+  }
+  await page.getByText('Add an option to see the ranking.').waitFor();
+  const text = await page.locator('body').innerText();
+  assert.ok(!/NaN|Infinity|undefined/.test(text), 'no NaN or undefined on screen');
+  assert.deepEqual(page.problems, []);
+  await ctx.close();
+});
+
+test('the breakdown explains a score and works from the keyboard', async () => {
+  const { ctx, page } = await openApp(browser, server.url);
+  await page.locator('.row-title').first().focus();
+  await page.keyboard.press('Enter');
+  const breakdown = page.locator('.breakdown');
+  await breakdown.waitFor();
+  const points = await breakdown.locator('tbody td:last-child').allTextContents();
+  const total = await breakdown.locator('tfoot td').textContent();
+  assert.equal(total, '70.2');
+  // 3·0.8333/12 → 20.8, 2·1/12 → 16.7, 4·0.5/12 → 16.7, 3·0.64/12 → 16.0
+  assert.deepEqual(points, ['20.8', '16.7', '16.7', '16.0']);
+  await page.getByRole('button', { name: 'Close' }).click();
+  assert.equal(await breakdown.count(), 0);
+  await ctx.close();
+});
+
+test('German from the browser, with German numbers, and a switch back', async () => {
+  const { ctx, page } = await openApp(browser, server.url, { locale: 'de-DE' });
+  await page.getByRole('heading', { name: 'Rangfolge' }).waitFor();
+  const rows = await readRanking(page);
+  assert.equal(rows[0].title, 'Persönliches Onboarding-Team');
+  assert.equal(rows[0].score, '70,2');
+  assert.equal(await page.getAttribute('html', 'lang'), 'de');
+  await page.fill('#opt-o1-c1', '12,5');
+  assert.equal(await page.locator('#opt-o1-c1-error').count(), 0, 'a decimal comma is a number');
+  await page.selectOption('#language', { label: 'English' });
+  await page.getByRole('heading', { name: 'Ranking' }).waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await ctx.close();
+});
+
+test('on a phone the ranking comes first and nothing overflows', async () => {
+  const { ctx, page } = await openApp(browser, server.url, { viewport: { width: 390, height: 844 } });
+  const ranking = await page.locator('.ranking-panel').boundingBox();
+  const editor = await page.locator('.scenario-panel').boundingBox();
+  assert.ok(ranking.y < editor.y, 'ranking above the editor');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+  await ctx.close();
+});
+
+test('every input has an accessible name', async () => {
+  const { ctx, page } = await openApp(browser, server.url);
+  const unnamed = await page.evaluate(() =>
+    [...document.querySelectorAll('input, select, textarea, button')]
+      .filter((el) => {
+        const labelled = el.labels?.length || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby');
+        const text = el.tagName === 'BUTTON' && el.textContent.trim();
+        return !labelled && !text;
+      })
+      .map((el) => el.outerHTML.slice(0, 120)),
+  );
+  assert.deepEqual(unnamed, []);
+  await ctx.close();
+});
