@@ -7,7 +7,7 @@ use crate::components::ranking::RankingPanel;
 use crate::components::scenario_bar::{ScenarioBar, ScenarioEntry};
 use crate::components::scenario_panel::ScenarioPanel;
 use crate::domain::export::{export_file_name, export_json};
-use crate::domain::scoring::rank;
+use crate::domain::scoring::{rank, segment_ranks};
 use crate::i18n::Lang;
 use crate::services::clock::{new_scenario_id, now_iso, today};
 use crate::services::download::download_text;
@@ -225,6 +225,7 @@ pub fn app() -> Html {
     let lang = state.lang;
     let t = lang.texts();
     let ranking = use_memo(scenario.clone(), |scenario| rank(scenario));
+    let by_segment = use_memo(ranking.clone(), |ranking| segment_ranks(&scenario, ranking));
     let criteria = use_memo(scenario.clone(), |scenario| scenario.criteria.clone());
     let options = use_memo(scenario.clone(), |scenario| scenario.options.clone());
     let table_columns = use_memo((scenario.clone(), lang), |(scenario, lang)| {
@@ -300,7 +301,7 @@ pub fn app() -> Html {
                     <OptionsPanel {lang} options={options} columns={value_columns} has_fit={table_columns.1} dispatch={dispatch.clone()} />
                 </div>
                 <div class="results">
-                    <RankingPanel {lang} scenario={scenario.clone()} ranking={ranking} selected={state.selected} dispatch={dispatch.clone()} />
+                    <RankingPanel {lang} scenario={scenario.clone()} ranking={ranking} segment_ranks={by_segment} selected={state.selected} dispatch={dispatch.clone()} />
                 </div>
             </main>
             <footer class="footer">

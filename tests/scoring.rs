@@ -4,7 +4,7 @@
 use kerze::domain::criterion::{Criterion, CriterionInput, Direction};
 use kerze::domain::ids::{CriterionId, OptionId, ScenarioId};
 use kerze::domain::scenario::{Scenario, ScenarioOption};
-use kerze::domain::scoring::{rank, rank_scores, Ranking, RankingNote};
+use kerze::domain::scoring::{rank, rank_scores, segment_ranks, Ranking, RankingNote};
 use kerze::domain::segment::{PerSegment, Segment, SegmentMix, SegmentRatings};
 use kerze::domain::value::{Threshold, Weight};
 use proptest::prelude::*;
@@ -328,7 +328,8 @@ fn the_per_segment_view_ranks_with_one_segment_alone() {
         public_sector: w(0.0),
     };
     let r = rank(&s);
-    let ranks = |i: usize| r.row_for(i).unwrap().segment_ranks;
+    let by_segment = segment_ranks(&s, &r);
+    let ranks = |i: usize| by_segment[i];
     // SMB alone: scores 100·(0.5 + 2·1)/3, 100·(0.5 + 2·0.2)/3, 100·(1 + 0)/3 → 1, 3, 2.
     assert_eq!([ranks(0).smb, ranks(1).smb, ranks(2).smb], [1, 3, 2]);
     // Enterprise alone equals the scenario's own mix.
@@ -522,13 +523,13 @@ proptest! {
 
     #[test]
     fn the_per_segment_rank_is_the_rank_under_that_segment_alone(s in arb_scenario()) {
-        let r = rank(&s);
+        let by_segment = segment_ranks(&s, &rank(&s));
         for segment in Segment::ALL {
             let mut alone = s.clone();
             alone.segment_mix = SegmentMix::only(segment);
             let view = rank(&alone);
-            for row in &r.rows {
-                prop_assert_eq!(row.segment_ranks.get(segment), view.row_for(row.index).unwrap().rank);
+            for (index, ranks) in by_segment.iter().enumerate() {
+                prop_assert_eq!(ranks.get(segment), view.row_for(index).unwrap().rank);
             }
         }
     }

@@ -5,7 +5,7 @@ use crate::domain::criterion::CriterionInput;
 use crate::domain::ids::OptionId;
 use crate::domain::scenario::Scenario;
 use crate::domain::scoring::{Ranking, RankingNote};
-use crate::domain::segment::Segment;
+use crate::domain::segment::{PerSegment, Segment};
 use crate::i18n::Lang;
 use crate::state::Action;
 use std::rc::Rc;
@@ -31,6 +31,8 @@ pub struct RankingProps {
     pub scenario: Rc<Scenario>,
     /// Its ranking.
     pub ranking: Rc<Ranking>,
+    /// Each option's rank per segment alone, by entry index.
+    pub segment_ranks: Rc<Vec<PerSegment<u32>>>,
     /// Option whose breakdown is open.
     pub selected: Option<OptionId>,
     /// Sends actions.
@@ -140,10 +142,11 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
             })
         };
         let style = windowed.then(|| format!("top:{}px", position as f64 * ROW_HEIGHT));
+        let by_segment = props.segment_ranks.get(row.index).copied().unwrap_or_default();
         let segment_ranks = Segment::ALL.iter().map(|&segment| {
             html! {
                 <span class="segment-rank" key={segment.key()} title={segment_name(lang, segment, false)}>
-                    { format!("{} #{}", segment_name(lang, segment, true), row.segment_ranks.get(segment)) }
+                    { format!("{} #{}", segment_name(lang, segment, true), by_segment.get(segment)) }
                 </span>
             }
         });

@@ -3,7 +3,7 @@
 
 use super::ids::{CriterionId, OptionId};
 use super::scenario::Scenario;
-use super::scoring::{rank, RankingNote};
+use super::scoring::{rank, segment_ranks, RankingNote};
 use super::segment::PerSegment;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -83,6 +83,7 @@ pub fn note_code(note: &RankingNote) -> String {
 /// Builds the export of `scenario`, stamped with `exported_at`.
 pub fn export(scenario: &Scenario, exported_at: String) -> Export {
     let ranking = rank(scenario);
+    let by_segment = segment_ranks(scenario, &ranking);
     let columns = || ranking.criteria.iter().copied().enumerate();
     let options = ranking
         .rows
@@ -101,7 +102,7 @@ pub fn export(scenario: &Scenario, exported_at: String) -> Export {
                 .filter(|&(c, _)| ranking.is_missing(row.index, c))
                 .map(|(_, id)| id)
                 .collect(),
-            segment_ranks: row.segment_ranks,
+            segment_ranks: by_segment[row.index],
         })
         .collect();
     Export {

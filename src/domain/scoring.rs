@@ -3,7 +3,7 @@
 use super::criterion::{CriterionInput, Direction};
 use super::ids::{CriterionId, OptionId};
 use super::scenario::Scenario;
-use super::segment::{PerSegment, Segment, SegmentMix, FIT_MAX};
+use super::segment::{PerSegment, Segment, FIT_MAX};
 
 /// Scores closer than this tie and share a rank.
 pub const TIE_TOLERANCE: f64 = 1e-9;
@@ -38,17 +38,15 @@ pub struct RankedOption {
     pub incomplete: bool,
     /// Its score is below the scenario's threshold.
     pub below_threshold: bool,
-    /// Its rank when the mix is one segment alone.
-    pub segment_ranks: PerSegment<u32>,
 }
 
 /// How a criterion turns values into utilities, prepared once per scenario.
 #[derive(Clone, Copy, Debug)]
 enum Column {
-    /// `u = clamp((v − lo) / span)` (or `1 − …` when lower is better).
+    /// `u = clamp((v − lo) · inverse_span)` (or `1 − …` when lower is better).
     Linear {
         lo: f64,
-        span: f64,
+        inverse_span: f64,
         lower_is_better: bool,
     },
     /// Every present value has utility 1 (`hi == lo`).
@@ -62,10 +60,10 @@ impl Column {
         match self {
             Column::Linear {
                 lo,
-                span,
+                inverse_span,
                 lower_is_better,
             } => {
-                let n = ((value - lo) / span).clamp(0.0, 1.0);
+                let n = ((value - lo) * inverse_span).clamp(0.0, 1.0);
                 if lower_is_better {
                     1.0 - n
                 } else {
@@ -91,6 +89,14 @@ pub struct Ranking {
     pub rows: Vec<RankedOption>,
     /// Notes to show beside the ranking.
     pub notes: Vec<RankingNote>,
+    /// `100 × w_c / Σ w` per column: points for a utility of 1.
+    points: Vec<f64>,
+    /// Per option, `Σ w_c u_c` over the criteria that do not depend on the mix.
+    fixed_part: Vec<f64>,
+    /// `Σ w_c` over the criteria that do not depend on the mix.
+    fixed_weight: f64,
+    /// `Σ w_c` over the segment-fit criteria (as entered, whatever the mix).
+    fit_weight: f64,
     utilities: Vec<f64>,
     missing: Vec<bool>,
     row_of_option: Vec<usize>,
@@ -109,11 +115,7 @@ impl Ranking {
 
     /// Contribution `100 × w_c u_c / Σ w` of column `c` to the option at `index`.
     pub fn contribution(&self, index: usize, c: usize) -> f64 {
-        if self.total_weight > 0.0 {
-            100.0 * self.weights[c] * self.utility(index, c) / self.total_weight
-        } else {
-            0.0
-        }
+        self.points[c] * self.utility(index, c)
     }
 
     /// The ranked row of the option at `index` (entry order).
@@ -122,6 +124,13 @@ impl Ranking {
             .get(index)
             .and_then(|&r| self.rows.get(r))
     }
+}
+
+/// `100 × w / total` per weight, or all 0 when the total is 0.
+fn points_per_column(weights: impl Iterator<Item = f64>, total: f64) -> Vec<f64> {
+    weights
+        .map(|w| if total > 0.0 { 100.0 * w / total } else { 0.0 })
+        .collect()
 }
 
 /// Scores and ranks every option of `scenario` by the weighted-sum model.
@@ -136,34 +145,42 @@ pub fn rank(scenario: &Scenario) -> Ranking {
         notes.push(RankingNote::NoCriteria);
     }
 
+    // One pass over every option's values into a dense matrix (NaN = missing).
+    let mut matrix = vec![f64::NAN; n * k];
+    let mut low = vec![f64::INFINITY; k];
+    let mut high = vec![f64::NEG_INFINITY; k];
+    for (option, row) in scenario
+        .options
+        .iter()
+        .zip(matrix.chunks_exact_mut(k.max(1)))
+    {
+        for (c, criterion) in scenario.criteria.iter().enumerate() {
+            if let Some(&value) = option.values.get(&criterion.id) {
+                row[c] = value;
+                low[c] = low[c].min(value);
+                high[c] = high[c].max(value);
+            }
+        }
+    }
+
     let columns: Vec<Column> = scenario
         .criteria
         .iter()
-        .map(|criterion| {
+        .enumerate()
+        .map(|(c, criterion)| {
             let lower_is_better = criterion.effective_direction() == Direction::LowerIsBetter;
+            let linear = |lo: f64, hi: f64| Column::Linear {
+                lo,
+                inverse_span: 1.0 / (hi - lo),
+                lower_is_better,
+            };
             match criterion.input {
-                CriterionInput::Rating { min, max } => Column::Linear {
-                    lo: min,
-                    span: max - min,
-                    lower_is_better,
-                },
+                CriterionInput::Rating { min, max } => linear(min, max),
                 CriterionInput::Amount { lo, hi, .. } => {
-                    let present = scenario
-                        .options
-                        .iter()
-                        .filter_map(|o| o.values.get(&criterion.id).copied());
-                    let (data_lo, data_hi) = present
-                        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
-                            (a.min(v), b.max(v))
-                        });
-                    let lo = lo.unwrap_or(data_lo);
-                    let hi = hi.unwrap_or(data_hi);
+                    let lo = lo.unwrap_or(low[c]);
+                    let hi = hi.unwrap_or(high[c]);
                     if hi > lo {
-                        Column::Linear {
-                            lo,
-                            span: hi - lo,
-                            lower_is_better,
-                        }
+                        linear(lo, hi)
                     } else {
                         if hi == lo {
                             notes.push(RankingNote::SameAmountEverywhere(criterion.id));
@@ -194,63 +211,49 @@ pub fn rank(scenario: &Scenario) -> Ranking {
     if total_weight <= 0.0 && k > 0 {
         notes.push(RankingNote::AllWeightsZero);
     }
+    let points = points_per_column(weights.iter().copied(), total_weight);
 
-    // Utilities for the scenario's own mix, plus the part of every score that
-    // does not depend on the mix, reused by the three per-segment views.
-    let mut utilities = vec![0.0; n * k];
+    // The matrix becomes the utilities. Alongside: each score (the sum of its
+    // contributions, so they add up), and the part of every score that does not
+    // depend on the mix, in weight units, reused by the per-segment views.
+    let mut utilities = matrix;
     let mut missing = vec![false; n * k];
     let mut scores = vec![0.0; n];
     let mut fixed_part = vec![0.0; n];
     let mut incomplete = vec![false; n];
     for (i, option) in scenario.options.iter().enumerate() {
         let row = i * k;
-        for (c, (criterion, column)) in scenario.criteria.iter().zip(&columns).enumerate() {
+        let mut score = 0.0;
+        let mut fixed = 0.0;
+        for (c, column) in columns.iter().enumerate() {
+            let value = utilities[row + c];
             let (u, lacks) = match column {
                 Column::Fit => match option.fit.fit(&mix) {
                     Some((fit, lacks)) => (column.utility(fit), lacks),
                     None => (0.0, false),
                 },
-                _ => match option.values.get(&criterion.id) {
-                    Some(&v) => {
-                        let u = column.utility(v);
-                        fixed_part[i] += weights[c] * u;
-                        (u, false)
-                    }
-                    None => (0.0, true),
-                },
+                _ if value.is_nan() => (0.0, true),
+                _ => {
+                    let u = column.utility(value);
+                    fixed += weights[c] * u;
+                    (u, false)
+                }
             };
             utilities[row + c] = u;
             missing[row + c] = lacks;
             incomplete[i] |= lacks;
+            score += points[c] * u;
         }
-        if total_weight > 0.0 {
-            // The score is the sum of the contributions, so they add up exactly.
-            scores[i] = (0..k)
-                .map(|c| 100.0 * weights[c] * utilities[row + c] / total_weight)
-                .sum();
-        }
+        scores[i] = score;
+        fixed_part[i] = fixed;
     }
 
-    let fit_columns: Vec<usize> = (0..k)
-        .filter(|&c| matches!(columns[c], Column::Fit))
-        .collect();
-    let segment_ranks = PerSegment {
-        smb: segment_view(scenario, &fixed_part, &weights, &fit_columns, Segment::Smb),
-        enterprise: segment_view(
-            scenario,
-            &fixed_part,
-            &weights,
-            &fit_columns,
-            Segment::Enterprise,
-        ),
-        public_sector: segment_view(
-            scenario,
-            &fixed_part,
-            &weights,
-            &fit_columns,
-            Segment::PublicSector,
-        ),
-    };
+    let is_fit = |c: &usize| matches!(columns[*c], Column::Fit);
+    let fit_weight = (0..k)
+        .filter(is_fit)
+        .map(|c| scenario.criteria[c].weight.value())
+        .sum();
+    let fixed_weight = (0..k).filter(|c| !is_fit(c)).map(|c| weights[c]).sum();
 
     let threshold = scenario.threshold.value();
     let (order, ranks) = rank_scores(&scores);
@@ -267,11 +270,6 @@ pub fn rank(scenario: &Scenario) -> Ranking {
                 score: scores[i],
                 incomplete: incomplete[i],
                 below_threshold: threshold > 0.0 && scores[i] < threshold - TIE_TOLERANCE,
-                segment_ranks: PerSegment {
-                    smb: segment_ranks.smb[i],
-                    enterprise: segment_ranks.enterprise[i],
-                    public_sector: segment_ranks.public_sector[i],
-                },
             }
         })
         .collect();
@@ -282,49 +280,53 @@ pub fn rank(scenario: &Scenario) -> Ranking {
         total_weight,
         rows,
         notes,
+        points,
+        fixed_part,
+        fixed_weight,
+        fit_weight,
         utilities,
         missing,
         row_of_option,
     }
 }
 
-/// Ranks (by entry index) of every option with the mix set to `segment` alone.
-fn segment_view(
-    scenario: &Scenario,
-    fixed_part: &[f64],
-    weights: &[f64],
-    fit_columns: &[usize],
-    segment: Segment,
-) -> Vec<u32> {
-    let fit_weight: f64 = fit_columns
-        .iter()
-        .map(|&c| scenario.criteria[c].weight.value())
-        .sum();
-    let total: f64 = weights.iter().sum::<f64>()
-        - fit_columns.iter().map(|&c| weights[c]).sum::<f64>()
-        + fit_weight;
-    let only = SegmentMix::only(segment);
-    let scores: Vec<f64> = scenario
-        .options
-        .iter()
-        .zip(fixed_part)
-        .map(|(option, fixed)| {
-            if total <= 0.0 {
-                return 0.0;
-            }
-            let fit = option.fit.fit(&only).map_or(0.0, |(f, _)| f / FIT_MAX);
-            100.0 * (fixed + fit_weight * fit) / total
+/// The per-segment view: each option's rank with the mix set to one segment
+/// alone, by entry index. Apart from `rank` because sampling and sensitivity
+/// runs need only the scenario's own mix.
+pub fn segment_ranks(scenario: &Scenario, ranking: &Ranking) -> Vec<PerSegment<u32>> {
+    let total = ranking.fixed_weight + ranking.fit_weight;
+    let scale = if total > 0.0 { 100.0 / total } else { 0.0 };
+    let fit_scale = ranking.fit_weight / FIT_MAX;
+    let view = |segment: Segment| {
+        let scores: Vec<f64> = scenario
+            .options
+            .iter()
+            .zip(&ranking.fixed_part)
+            .map(|(option, fixed)| {
+                scale * (fixed + fit_scale * option.fit.get(segment).unwrap_or(0.0))
+            })
+            .collect();
+        rank_scores(&scores).1
+    };
+    let (smb, enterprise, public_sector) = (
+        view(Segment::Smb),
+        view(Segment::Enterprise),
+        view(Segment::PublicSector),
+    );
+    (0..scenario.options.len())
+        .map(|i| PerSegment {
+            smb: smb[i],
+            enterprise: enterprise[i],
+            public_sector: public_sector[i],
         })
-        .collect();
-    rank_scores(&scores).1
+        .collect()
 }
 
 /// Orders scores best first and gives each its standard competition rank.
 /// Scores within [`TIE_TOLERANCE`] of a group's best tie; tied options keep
 /// their entry order. Returns the order (entry indices) and the rank per entry index.
 pub fn rank_scores(scores: &[f64]) -> (Vec<usize>, Vec<u32>) {
-    let mut order: Vec<usize> = (0..scores.len()).collect();
-    order.sort_unstable_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+    let mut order = order_best_first(scores);
     let mut ranks = vec![0; scores.len()];
     let mut start = 0;
     while start < order.len() {
@@ -342,4 +344,44 @@ pub fn rank_scores(scores: &[f64]) -> (Vec<usize>, Vec<u32>) {
         start = end;
     }
     (order, ranks)
+}
+
+/// Entry indices by score, best first, equal scores in entry order.
+///
+/// Scores lie in [0, 100], so a counting sort into about one bucket per
+/// option, then a comparison sort inside each (small) bucket, orders them
+/// exactly in two passes: much faster than one comparison sort for the
+/// thousands of runs that sampling and sensitivity need.
+fn order_best_first(scores: &[f64]) -> Vec<usize> {
+    let by_score = |&a: &usize, &b: &usize| scores[b].total_cmp(&scores[a]).then(a.cmp(&b));
+    let mut order: Vec<usize> = (0..scores.len()).collect();
+    if scores.len() < 64 {
+        order.sort_unstable_by(by_score);
+        return order;
+    }
+    // About two options a bucket keeps the bucket arrays small (u32, in cache).
+    let buckets = (scores.len() / 2).next_power_of_two().min(1 << 16);
+    let top = buckets - 1;
+    let bucket =
+        |score: f64| top - ((score.clamp(0.0, 100.0) * (top as f64 / 100.0)) as usize).min(top);
+    let mut starts = vec![0u32; buckets + 1];
+    for &score in scores {
+        starts[bucket(score) + 1] += 1;
+    }
+    for b in 0..buckets {
+        starts[b + 1] += starts[b];
+    }
+    let mut next = starts.clone();
+    for (i, &score) in scores.iter().enumerate() {
+        let b = bucket(score);
+        order[next[b] as usize] = i;
+        next[b] += 1;
+    }
+    for b in 0..buckets {
+        let slice = &mut order[starts[b] as usize..starts[b + 1] as usize];
+        if slice.len() > 1 {
+            slice.sort_unstable_by(by_score);
+        }
+    }
+    order
 }
