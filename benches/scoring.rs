@@ -61,7 +61,7 @@ fn generated(n: usize) -> Scenario {
                 }
             }
             let fit = |r: u64| Some((r % 6) as f64);
-            ScenarioOption {
+            std::rc::Rc::new(ScenarioOption {
                 id: OptionId::new(i as u32 + 1),
                 title: format!("Option {i}"),
                 description: String::new(),
@@ -71,7 +71,7 @@ fn generated(n: usize) -> Scenario {
                     enterprise: fit(next()),
                     public_sector: fit(next()),
                 },
-            }
+            })
         })
         .collect();
     Scenario {

@@ -6,6 +6,7 @@ use crate::components::options_panel::{columns, OptionsPanel};
 use crate::components::ranking::RankingPanel;
 use crate::components::scenario_bar::{ScenarioBar, ScenarioEntry};
 use crate::components::scenario_panel::ScenarioPanel;
+use crate::components::Same;
 use crate::domain::export::{export_file_name, export_json};
 use crate::domain::scoring::{rank, segment_ranks};
 use crate::i18n::Lang;
@@ -96,6 +97,24 @@ fn save_now(saver: &RefCell<Saver>, state: &State) -> SaveStatus {
         Ok(()) => SaveStatus::Saved,
         Err(error) => SaveStatus::Failed(error),
     }
+}
+
+/// The same `Rc` for as long as the value stays equal, so that components
+/// given it as a prop skip re-rendering after edits elsewhere in the scenario.
+#[hook]
+fn use_stable<T: PartialEq + Clone + 'static>(value: &T) -> Same<T> {
+    use_stable_by(value, T::eq)
+}
+
+/// [`use_stable`] with a cheaper equality (e.g. one that checks shared pointers first).
+#[hook]
+fn use_stable_by<T: Clone + 'static>(value: &T, same: fn(&T, &T) -> bool) -> Same<T> {
+    let kept = use_mut_ref(|| Rc::new(value.clone()));
+    if !same(kept.borrow().as_ref(), value) {
+        *kept.borrow_mut() = Rc::new(value.clone());
+    }
+    let current = kept.borrow().clone();
+    Same(current)
 }
 
 /// The whole app.
@@ -224,19 +243,19 @@ pub fn app() -> Html {
 
     let lang = state.lang;
     let t = lang.texts();
-    let ranking = use_memo(scenario.clone(), |scenario| rank(scenario));
-    let by_segment = use_memo(ranking.clone(), |ranking| segment_ranks(&scenario, ranking));
-    let criteria = use_memo(scenario.clone(), |scenario| scenario.criteria.clone());
-    let options = use_memo(scenario.clone(), |scenario| scenario.options.clone());
-    let table_columns = use_memo((scenario.clone(), lang), |(scenario, lang)| {
-        columns(&scenario.criteria, *lang)
+    let scenario = Same(scenario);
+    let ranking = Same(use_memo(scenario.clone(), |scenario| rank(scenario)));
+    let by_segment = Same(use_memo(ranking.clone(), |ranking| {
+        segment_ranks(&scenario, ranking)
+    }));
+    let criteria = use_stable(&scenario.criteria);
+    let options = use_stable_by(&scenario.options, |a, b| {
+        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Rc::ptr_eq(x, y) || x == y)
     });
-    // Same columns after an edit that did not touch them: keep the old Rc so rows do not re-render.
-    let stable_columns = use_mut_ref(|| Rc::new(table_columns.0.clone()));
-    if *stable_columns.borrow().as_ref() != table_columns.0 {
-        *stable_columns.borrow_mut() = Rc::new(table_columns.0.clone());
-    }
-    let value_columns = stable_columns.borrow().clone();
+    let table_columns = use_memo((criteria.clone(), lang), |(criteria, lang)| {
+        columns(criteria, *lang)
+    });
+    let value_columns = use_stable(&table_columns.0);
 
     let entries = |list: &[Rc<crate::domain::scenario::Scenario>]| -> Vec<ScenarioEntry> {
         list.iter()

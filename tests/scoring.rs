@@ -9,6 +9,7 @@ use kerze::domain::segment::{PerSegment, Segment, SegmentMix, SegmentRatings};
 use kerze::domain::value::{Threshold, Weight};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 fn w(value: f64) -> Weight {
     Weight::new(value).unwrap()
@@ -55,8 +56,8 @@ fn fit_criterion(id: u32, weight: f64) -> Criterion {
     )
 }
 
-fn option(id: u32, values: &[(u32, f64)], fit: [Option<f64>; 3]) -> ScenarioOption {
-    ScenarioOption {
+fn option(id: u32, values: &[(u32, f64)], fit: [Option<f64>; 3]) -> Rc<ScenarioOption> {
+    Rc::new(ScenarioOption {
         id: OptionId::new(id),
         title: format!("Option {id}"),
         description: String::new(),
@@ -69,10 +70,10 @@ fn option(id: u32, values: &[(u32, f64)], fit: [Option<f64>; 3]) -> ScenarioOpti
             enterprise: fit[1],
             public_sector: fit[2],
         },
-    }
+    })
 }
 
-fn scenario(criteria: Vec<Criterion>, options: Vec<ScenarioOption>) -> Scenario {
+fn scenario(criteria: Vec<Criterion>, options: Vec<Rc<ScenarioOption>>) -> Scenario {
     Scenario {
         id: ScenarioId::parse("test").unwrap(),
         name: "Test".into(),
@@ -447,13 +448,13 @@ fn arb_scenario() -> impl Strategy<Value = Scenario> {
                         let roll = next() % 7;
                         fit.set(segment, (roll < 6).then_some(roll as f64));
                     }
-                    ScenarioOption {
+                    Rc::new(ScenarioOption {
                         id: OptionId::new(i as u32 + 1),
                         title: format!("Option {i}"),
                         description: String::new(),
                         values,
                         fit,
-                    }
+                    })
                 })
                 .collect();
             let mut s = scenario(criteria, options);
@@ -517,7 +518,7 @@ proptest! {
             (Direction::HigherIsBetter, _) => max,
             (Direction::LowerIsBetter, _) => min,
         };
-        better.options[target].values.insert(id, improved);
+        Rc::make_mut(&mut better.options[target]).values.insert(id, improved);
         prop_assert!(score_of(&rank(&better), target) >= before - 1e-9);
     }
 

@@ -3,12 +3,12 @@
 use crate::components::fields::TextField;
 use crate::components::number_field::NumberField;
 use crate::components::ranking::PALETTE;
+use crate::components::Same;
 use crate::domain::criterion::{Criterion, CriterionInput, Direction, InputKind};
 use crate::domain::scenario::{Bound, ScaleEnd, ScenarioEdit, MAX_UNIT};
 use crate::domain::value::{NumberRule, Weight};
 use crate::i18n::Lang;
 use crate::state::Action;
-use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -18,7 +18,7 @@ pub struct CriteriaPanelProps {
     /// UI language.
     pub lang: Lang,
     /// The criteria of the active scenario.
-    pub criteria: Rc<Vec<Criterion>>,
+    pub criteria: Same<Vec<Criterion>>,
     /// Sends actions.
     pub dispatch: Callback<Action>,
 }

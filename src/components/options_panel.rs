@@ -3,6 +3,7 @@
 use crate::components::fields::TextField;
 use crate::components::number_field::NumberField;
 use crate::components::ranking::segment_label;
+use crate::components::Same;
 use crate::domain::criterion::{Criterion, CriterionInput};
 use crate::domain::ids::{CriterionId, OptionId};
 use crate::domain::scenario::{ScenarioEdit, ScenarioOption};
@@ -61,9 +62,9 @@ pub struct OptionsPanelProps {
     /// UI language.
     pub lang: Lang,
     /// The options, in entry order.
-    pub options: Rc<Vec<ScenarioOption>>,
+    pub options: Same<Vec<Rc<ScenarioOption>>>,
     /// Value columns.
-    pub columns: Rc<Vec<ValueColumn>>,
+    pub columns: Same<Vec<ValueColumn>>,
     /// Whether fit columns are shown.
     pub has_fit: bool,
     /// Sends actions.
@@ -108,18 +109,23 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
     };
     let header_values = props.columns.iter().map(|column| {
         html! {
-            <th scope="col" key={column.id.to_string()}>
+            <div role="columnheader" key={column.id.to_string()}>
                 { column.name.clone() }
                 <span class="unit">{ column.hint.clone() }</span>
-            </th>
+            </div>
         }
     });
     let header_fit = props.has_fit.then(|| {
         Segment::ALL
             .iter()
-            .map(|&s| html! { <th scope="col" key={s.key()}>{ segment_label(lang, s) }<span class="unit">{ "fit 0–5" }</span></th> })
+            .map(|&s| html! { <div role="columnheader" key={s.key()}>{ segment_label(lang, s) }<span class="unit">{ "fit 0–5" }</span></div> })
             .collect::<Html>()
     });
+    let fit_columns = if props.has_fit { Segment::ALL.len() } else { 0 };
+    let grid = format!(
+        "--option-columns: minmax(14rem, 1fr) repeat({}, 6rem) repeat({fit_columns}, 4.75rem) 2.5rem",
+        props.columns.len()
+    );
     html! {
         <section class="panel options-panel" aria-labelledby="options-heading">
             <h2 id="options-heading">{ t.options }</h2>
@@ -127,16 +133,14 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
                 <p class="empty">{ t.no_options_yet }</p>
             } else {
                 <div class="table-scroll">
-                    <table class="options-table">
-                        <thead>
-                            <tr>
-                                <th scope="col">{ t.option_title }</th>
-                                { for header_values }
-                                { header_fit.unwrap_or_default() }
-                                <th scope="col"><span class="visually-hidden">{ t.remove_option }</span></th>
-                            </tr>
-                        </thead>
-                        <tbody>
+                    <div class="options-table" role="table" aria-labelledby="options-heading" style={grid}>
+                        <div class="option-row head" role="row">
+                            <div role="columnheader">{ t.option_title }</div>
+                            { for header_values }
+                            { header_fit.unwrap_or_default() }
+                            <div role="columnheader"><span class="visually-hidden">{ t.remove_option }</span></div>
+                        </div>
+                        <div role="rowgroup">
                             { for props.options.iter().map(|option| html! {
                                 <OptionRow
                                     key={option.id.to_string()}
@@ -147,8 +151,8 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
                                     dispatch={props.dispatch.clone()}
                                 />
                             }) }
-                        </tbody>
-                    </table>
+                        </div>
+                    </div>
                 </div>
             }
             <button type="button" class="add" onclick={add}>{ format!("+ {}", t.add_option) }</button>
@@ -160,13 +164,24 @@ fn element_by_id(id: &str) -> Option<web_sys::Element> {
     web_sys::window()?.document()?.get_element_by_id(id)
 }
 
-#[derive(Properties, PartialEq, Clone)]
+#[derive(Properties, Clone)]
 struct OptionRowProps {
     lang: Lang,
-    option: ScenarioOption,
-    columns: Rc<Vec<ValueColumn>>,
+    option: Rc<ScenarioOption>,
+    columns: Same<Vec<ValueColumn>>,
     has_fit: bool,
     dispatch: Callback<Action>,
+}
+
+impl PartialEq for OptionRowProps {
+    fn eq(&self, other: &Self) -> bool {
+        // An option untouched by an edit is the very same Rc: no need to compare it field by field.
+        (Rc::ptr_eq(&self.option, &other.option) || self.option == other.option)
+            && self.lang == other.lang
+            && self.columns == other.columns
+            && self.has_fit == other.has_fit
+            && self.dispatch == other.dispatch
+    }
 }
 
 #[function_component(OptionRow)]
@@ -207,7 +222,7 @@ fn option_row(props: &OptionRowProps) -> Html {
             .replace("{criterion}", &column.name)
             .replace("{option}", &label_title);
         html! {
-            <td key={criterion.to_string()}>
+            <div role="cell" key={criterion.to_string()}>
                 <NumberField
                     id={format!("opt-{id}-{criterion}")}
                     aria_label={label}
@@ -216,7 +231,7 @@ fn option_row(props: &OptionRowProps) -> Html {
                     {lang}
                     {on_change}
                 />
-            </td>
+            </div>
         }
     });
     let fits = props.has_fit.then(|| {
@@ -233,7 +248,7 @@ fn option_row(props: &OptionRowProps) -> Html {
                     label_title
                 );
                 html! {
-                    <td key={segment.key()}>
+                    <div role="cell" key={segment.key()}>
                         <NumberField
                             id={format!("opt-{id}-fit-{}", segment.key())}
                             aria_label={label}
@@ -243,22 +258,22 @@ fn option_row(props: &OptionRowProps) -> Html {
                             {on_change}
                             class="fit"
                         />
-                    </td>
+                    </div>
                 }
             })
             .collect::<Html>()
     });
     html! {
-        <tr data-option={id.to_string()}>
-            <th scope="row" class="option-cell">
+        <div class="option-row" role="row" data-option={id.to_string()}>
+            <div role="rowheader" class="option-cell">
                 <TextField id={format!("opt-{id}-title")} aria_label={t.option_title} value={option.title.clone()} on_input={rename} class="option-title" />
                 <TextField id={format!("opt-{id}-description")} aria_label={format!("{} – {}", t.description, label_title)} placeholder={t.description} value={option.description.clone()} on_input={describe} class="option-description" />
-            </th>
+            </div>
             { for values }
             { fits.unwrap_or_default() }
-            <td>
+            <div role="cell">
                 <button type="button" class="ghost remove" aria-label={format!("{}: {}", t.remove_option, label_title)} title={t.remove_option} onclick={remove}>{ "✕" }</button>
-            </td>
-        </tr>
+            </div>
+        </div>
     }
 }

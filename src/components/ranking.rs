@@ -1,6 +1,7 @@
 //! The ranked backlog: rank, title, score, contribution bar, flags, threshold
 //! line, per-segment ranks, and the breakdown of the selected option.
 
+use crate::components::Same;
 use crate::domain::criterion::CriterionInput;
 use crate::domain::ids::OptionId;
 use crate::domain::scenario::Scenario;
@@ -8,7 +9,6 @@ use crate::domain::scoring::{Ranking, RankingNote};
 use crate::domain::segment::{PerSegment, Segment};
 use crate::i18n::Lang;
 use crate::state::Action;
-use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
 
@@ -28,11 +28,11 @@ pub struct RankingProps {
     /// UI language.
     pub lang: Lang,
     /// The scenario shown.
-    pub scenario: Rc<Scenario>,
+    pub scenario: Same<Scenario>,
     /// Its ranking.
-    pub ranking: Rc<Ranking>,
+    pub ranking: Same<Ranking>,
     /// Each option's rank per segment alone, by entry index.
-    pub segment_ranks: Rc<Vec<PerSegment<u32>>>,
+    pub segment_ranks: Same<Vec<PerSegment<u32>>>,
     /// Option whose breakdown is open.
     pub selected: Option<OptionId>,
     /// Sends actions.
@@ -150,9 +150,12 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
                 </span>
             }
         });
+        // A windowed list keys rows by their slot, so scrolling and re-ranking
+        // update the few rows in view instead of replacing them.
+        let key = if windowed { position.to_string() } else { row.id.to_string() };
         html! {
             <li
-                key={row.id.to_string()}
+                {key}
                 class={classes!(
                     "rank-row",
                     row.below_threshold.then_some("below"),
@@ -245,8 +248,8 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
 #[derive(Properties, PartialEq, Clone)]
 struct BreakdownProps {
     lang: Lang,
-    scenario: Rc<Scenario>,
-    ranking: Rc<Ranking>,
+    scenario: Same<Scenario>,
+    ranking: Same<Ranking>,
     selected: OptionId,
     dispatch: Callback<Action>,
 }

@@ -3,12 +3,12 @@
 use crate::components::fields::TextField;
 use crate::components::number_field::NumberField;
 use crate::components::ranking::segment_label;
+use crate::components::Same;
 use crate::domain::scenario::{Scenario, ScenarioEdit};
 use crate::domain::segment::Segment;
 use crate::domain::value::{NumberRule, Threshold, Weight};
 use crate::i18n::Lang;
 use crate::state::Action;
-use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -18,7 +18,7 @@ pub struct ScenarioPanelProps {
     /// UI language.
     pub lang: Lang,
     /// The scenario edited.
-    pub scenario: Rc<Scenario>,
+    pub scenario: Same<Scenario>,
     /// Sends actions.
     pub dispatch: Callback<Action>,
 }

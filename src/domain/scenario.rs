@@ -7,6 +7,7 @@ use super::value::{NumberRule, Threshold, Weight, MAX_AMOUNT};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
+use std::rc::Rc;
 
 /// Longest name, title, need or description kept (characters).
 pub const MAX_TEXT: usize = 20_000;
@@ -57,9 +58,10 @@ pub struct Scenario {
     pub threshold: Threshold,
     /// The criteria, in display order.
     pub criteria: Vec<Criterion>,
-    /// The options, in the order they were entered.
+    /// The options, in the order they were entered. Shared, so that a copy of
+    /// the scenario (an undo step, an edit elsewhere) costs one pointer per option.
     #[serde(default)]
-    pub options: Vec<ScenarioOption>,
+    pub options: Vec<Rc<ScenarioOption>>,
 }
 
 /// Names for the default criteria, in the user's language.
@@ -252,6 +254,7 @@ impl Scenario {
         self.options
             .iter_mut()
             .find(|o| o.id == id)
+            .map(Rc::make_mut)
             .ok_or(EditRefused::UnknownId)
     }
 
@@ -374,7 +377,9 @@ impl Scenario {
                     return Err(EditRefused::UnknownId);
                 }
                 for option in &mut self.options {
-                    option.values.remove(&id);
+                    if option.values.contains_key(&id) {
+                        Rc::make_mut(option).values.remove(&id);
+                    }
                 }
                 Ok(true)
             }
@@ -383,13 +388,13 @@ impl Scenario {
                     return Err(EditRefused::TooMany);
                 }
                 let id = OptionId::next_after(self.options.iter().map(|o| &o.id));
-                self.options.push(ScenarioOption {
+                self.options.push(Rc::new(ScenarioOption {
                     id,
                     title: checked_text(title)?,
                     description: String::new(),
                     values: BTreeMap::new(),
                     fit: SegmentRatings::default(),
-                });
+                }));
                 Ok(true)
             }
             ScenarioEdit::RenameOption(id, title) => {
@@ -704,9 +709,10 @@ mod tests {
         let mut s = empty();
         s.apply(ScenarioEdit::AddOption { title: "A".into() })
             .unwrap();
-        s.options[0].values.insert(CriterionId::new(42), 1.0);
-        s.options[0].values.insert(CriterionId::new(1), -5.0);
-        s.options[0].fit.smb = Some(7.0);
+        let option = Rc::make_mut(&mut s.options[0]);
+        option.values.insert(CriterionId::new(42), 1.0);
+        option.values.insert(CriterionId::new(1), -5.0);
+        option.fit.smb = Some(7.0);
         s.criteria[2].input = CriterionInput::Rating { min: 5.0, max: 1.0 };
         let paths: Vec<_> = s.problems().into_iter().map(|p| p.path).collect();
         assert_eq!(
