@@ -129,11 +129,13 @@ pub fn export_json(scenario: &Scenario, exported_at: String) -> String {
 /// A file name such as `kerze-enterprise-onboarding-2026-11-26.json`.
 pub fn export_file_name(scenario_name: &str, date: &str, extension: &str) -> String {
     let mut slug = String::new();
-    for ch in scenario_name.chars().flat_map(char::to_lowercase) {
+    // ASCII and German letters only: a full Unicode case table would cost the
+    // download more than it gives a file name.
+    for ch in scenario_name.chars().map(|c| c.to_ascii_lowercase()) {
         let piece = match ch {
-            'ä' => "ae",
-            'ö' => "oe",
-            'ü' => "ue",
+            'ä' | 'Ä' => "ae",
+            'ö' | 'Ö' => "oe",
+            'ü' | 'Ü' => "ue",
             'ß' => "ss",
             c if c.is_ascii_alphanumeric() => {
                 slug.push(c);
