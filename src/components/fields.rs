@@ -54,7 +54,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
                 value={props.value.clone()}
                 placeholder={props.placeholder.clone()}
                 aria-label={props.aria_label.clone()}
-                rows="2"
+                rows="3"
                 {maxlength}
                 {oninput}
             />

@@ -93,7 +93,12 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
     html! {
         <header class="topbar">
             <div class="brand">
-                <span class="logo" aria-hidden="true">{ "🕯" }</span>
+                <svg class="logo" viewBox="0 0 24 32" width="28" height="36" aria-hidden="true" focusable="false">
+                    <path class="flame" d="M12 1c2.6 3.2 4 5.6 4 7.6A4 4 0 0 1 12 12.6a4 4 0 0 1-4-4C8 6.6 9.4 4.2 12 1z" />
+                    <rect class="wick" x="11.3" y="11.5" width="1.4" height="3" rx="0.7" />
+                    <rect class="candle" x="7" y="14" width="10" height="16" rx="1.5" />
+                    <rect class="base" x="4" y="29" width="16" height="2.5" rx="1.25" />
+                </svg>
                 <div>
                     <h1>{ "Kerze" }</h1>
                     <p class="tagline">{ t.tagline }</p>
