@@ -8,11 +8,15 @@ use crate::components::scenario_bar::{ScenarioBar, ScenarioEntry};
 use crate::components::scenario_panel::ScenarioPanel;
 use crate::components::Same;
 use crate::domain::export::{export_file_name, export_json};
+use crate::domain::ids::ScenarioId;
+use crate::domain::scenario::Scenario;
 use crate::domain::scoring::{rank, segment_ranks};
+use crate::domain::stored::EntryError;
+use crate::domain::stored::{decode_scenario, INDEX_KEY, SCENARIO_KEY_PREFIX};
 use crate::i18n::Lang;
 use crate::services::clock::{new_scenario_id, now_iso, today};
 use crate::services::download::download_text;
-use crate::services::storage::{self, Saver, StorageError};
+use crate::services::storage::{self, Saver, StorageError, Unreadable};
 use crate::state::{Action, State};
 use gloo_timers::callback::Timeout;
 use std::cell::RefCell;
@@ -36,6 +40,13 @@ impl Reducible for State {
     }
 }
 
+/// Another tab saved a scenario that has unsaved edits here.
+#[derive(Clone, Debug, PartialEq)]
+struct Conflict {
+    theirs: Rc<Scenario>,
+    text: String,
+}
+
 /// Where the last save stands.
 #[derive(Clone, Debug, PartialEq)]
 enum SaveStatus {
@@ -48,7 +59,7 @@ struct Boot {
     state: State,
     saver: Saver,
     status: SaveStatus,
-    unreadable: usize,
+    unreadable: Vec<Unreadable>,
 }
 
 fn browser_lang() -> Lang {
@@ -62,8 +73,8 @@ fn boot() -> Boot {
     let lang = browser_lang();
     match storage::load(lang) {
         Ok(Some(loaded)) => {
-            let unreadable = loaded.unreadable.len();
-            let saver = Saver::new(&loaded.state, loaded.unreadable);
+            let saver = Saver::new(&loaded);
+            let unreadable = loaded.unreadable;
             Boot {
                 state: loaded.state,
                 saver,
@@ -77,7 +88,7 @@ fn boot() -> Boot {
                 state,
                 saver: Saver::default(),
                 status: SaveStatus::Pending,
-                unreadable: 0,
+                unreadable: Vec::new(),
             }
         }
         Err(error) => {
@@ -86,7 +97,7 @@ fn boot() -> Boot {
                 state,
                 saver: Saver::default(),
                 status: SaveStatus::Failed(error),
-                unreadable: 0,
+                unreadable: Vec::new(),
             }
         }
     }
@@ -117,6 +128,35 @@ fn use_stable_by<T: Clone + 'static>(value: &T, same: fn(&T, &T) -> bool) -> Sam
     Same(current)
 }
 
+/// A name for an entry that could not be read: its scenario name if the text
+/// still shows one, else its id.
+fn unreadable_label(entry: &Unreadable) -> String {
+    serde_json::from_str::<serde_json::Value>(&entry.raw)
+        .ok()
+        .and_then(|v| {
+            v.pointer("/scenario/name")
+                .and_then(|n| n.as_str())
+                .map(str::to_owned)
+        })
+        .filter(|name| !name.trim().is_empty())
+        .unwrap_or_else(|| entry.id.to_string())
+}
+
+fn entry_error_text(lang: Lang, error: &EntryError) -> String {
+    let t = lang.texts();
+    match error {
+        EntryError::Damaged(_) => t.entry_damaged.to_owned(),
+        EntryError::FutureVersion(v) => t.entry_future.replace("{version}", &v.to_string()),
+        EntryError::Invalid(problems) => t.entry_invalid.replace(
+            "{problem}",
+            &problems
+                .first()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+        ),
+    }
+}
+
 /// The whole app.
 #[function_component(App)]
 pub fn app() -> Html {
@@ -124,7 +164,7 @@ pub fn app() -> Html {
     let first = boot.borrow_mut().take();
     let (initial_state, initial_saver, initial_status, unreadable) = match first {
         Some(b) => (Some(b.state), Some(b.saver), Some(b.status), b.unreadable),
-        None => (None, None, None, 0),
+        None => (None, None, None, Vec::new()),
     };
     let unreadable = use_state(|| unreadable);
     let state = use_reducer(|| {
@@ -132,6 +172,8 @@ pub fn app() -> Html {
     });
     let saver = use_mut_ref(|| initial_saver.unwrap_or_default());
     let status = use_state(|| initial_status.unwrap_or(SaveStatus::Pending));
+    let bytes_used = use_state(storage::bytes_used);
+    let conflict = use_state(|| None::<Conflict>);
     let latest = use_mut_ref(|| (*state).clone());
     let pending = use_mut_ref(|| None::<Timeout>);
     *latest.borrow_mut() = (*state).clone();
@@ -141,6 +183,8 @@ pub fn app() -> Html {
         let saver = saver.clone();
         let status = status.clone();
         let pending = pending.clone();
+        let bytes_used = bytes_used.clone();
+        let conflict = conflict.clone();
         use_effect_with(state.clone(), move |state| {
             if saver.borrow().is_dirty(state) {
                 if !matches!(*status, SaveStatus::Failed(StorageError::Unavailable)) {
@@ -150,7 +194,21 @@ pub fn app() -> Html {
                 let status = status.clone();
                 let saver_for_timer = saver.clone();
                 *pending.borrow_mut() = Some(Timeout::new(SAVE_DELAY_MS, move || {
-                    status.set(save_now(&saver_for_timer, &state));
+                    let result = save_now(&saver_for_timer, &state);
+                    if let SaveStatus::Failed(StorageError::Conflict(id, text)) = &result {
+                        match decode_scenario(text) {
+                            Ok(theirs) if theirs.id == *id => {
+                                conflict.set(Some(Conflict {
+                                    theirs: Rc::new(theirs),
+                                    text: text.clone(),
+                                }));
+                            }
+                            // Unreadable text from elsewhere is no version to choose: keep ours.
+                            _ => saver_for_timer.borrow_mut().overrule(id, text.clone()),
+                        }
+                    }
+                    status.set(result);
+                    bytes_used.set(storage::bytes_used());
                 }));
             }
         });
@@ -188,6 +246,115 @@ pub fn app() -> Html {
                     let _ = d.remove_event_listener_with_callback(
                         "visibilitychange",
                         flush.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+    // Another tab saved a scenario: show it here, or ask when this tab has
+    // unsaved edits of it, so neither tab's work is overwritten unseen.
+    {
+        let saver = saver.clone();
+        let latest = latest.clone();
+        let conflict = conflict.clone();
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let on_storage = Closure::<dyn Fn(web_sys::StorageEvent)>::new(
+                move |event: web_sys::StorageEvent| {
+                    let Some(key) = event.key() else { return };
+                    let ids: Vec<ScenarioId> = if key == INDEX_KEY {
+                        let known = latest.borrow();
+                        event
+                            .new_value()
+                            .map(|text| storage::listed_ids(&text))
+                            .unwrap_or_default()
+                            .into_iter()
+                            .filter(|id| {
+                                !known
+                                    .scenarios
+                                    .iter()
+                                    .chain(&known.trash)
+                                    .any(|s| &s.id == id)
+                            })
+                            .collect()
+                    } else {
+                        key.strip_prefix(SCENARIO_KEY_PREFIX)
+                            .and_then(ScenarioId::parse)
+                            .into_iter()
+                            .collect()
+                    };
+                    for id in ids {
+                        let Some((theirs, text)) = storage::read_scenario(&id) else {
+                            continue;
+                        };
+                        let mine = latest
+                            .borrow()
+                            .scenarios
+                            .iter()
+                            .chain(&latest.borrow().trash)
+                            .find(|s| s.id == id)
+                            .cloned();
+                        match mine {
+                            Some(mine) if saver.borrow().has_unsaved(&mine) => {
+                                if *mine != *theirs {
+                                    conflict.set(Some(Conflict { theirs, text }));
+                                }
+                            }
+                            _ => {
+                                saver.borrow_mut().accept_external(&theirs, text);
+                                dispatcher.dispatch(Action::ChangedElsewhere(theirs));
+                            }
+                        }
+                    }
+                },
+            );
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback(
+                    "storage",
+                    on_storage.as_ref().unchecked_ref(),
+                );
+            }
+            move || {
+                if let Some(w) = &window {
+                    let _ = w.remove_event_listener_with_callback(
+                        "storage",
+                        on_storage.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+    // Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y anywhere on the page, also inside a field:
+    // the app's undo covers every edit, so the field's own undo would only disagree.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let on_key = Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(
+                move |event: web_sys::KeyboardEvent| {
+                    if !(event.ctrl_key() || event.meta_key()) || event.alt_key() {
+                        return;
+                    }
+                    let action = match event.key().to_ascii_lowercase().as_str() {
+                        "z" if event.shift_key() => Action::Redo,
+                        "z" => Action::Undo,
+                        "y" => Action::Redo,
+                        _ => return,
+                    };
+                    event.prevent_default();
+                    dispatcher.dispatch(action);
+                },
+            );
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ =
+                    w.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(w) = &window {
+                    let _ = w.remove_event_listener_with_callback(
+                        "keydown",
+                        on_key.as_ref().unchecked_ref(),
                     );
                 }
             }
@@ -283,18 +450,63 @@ pub fn app() -> Html {
             </div>
         }
     });
+    let conflict_banner = (*conflict).clone().map(|found| {
+        let take_theirs = {
+            let (saver, conflict, dispatch, found) = (
+                saver.clone(),
+                conflict.clone(),
+                dispatch.clone(),
+                found.clone(),
+            );
+            Callback::from(move |_: MouseEvent| {
+                saver
+                    .borrow_mut()
+                    .accept_external(&found.theirs, found.text.clone());
+                dispatch.emit(Action::ChangedElsewhere(found.theirs.clone()));
+                conflict.set(None);
+            })
+        };
+        let keep_mine = {
+            let (saver, conflict, dispatch, found) = (
+                saver.clone(),
+                conflict.clone(),
+                dispatch.clone(),
+                found.clone(),
+            );
+            Callback::from(move |_: MouseEvent| {
+                saver
+                    .borrow_mut()
+                    .overrule(&found.theirs.id, found.text.clone());
+                dispatch.emit(Action::KeepMine(found.theirs.clone()));
+                conflict.set(None);
+            })
+        };
+        html! {
+            <div class="notice warning conflict" role="alert">
+                <p>{ t.conflict.replace("{name}", &found.theirs.name) }</p>
+                <button type="button" onclick={take_theirs}>{ t.take_theirs }</button>
+                <button type="button" class="primary" onclick={keep_mine}>{ t.keep_mine }</button>
+            </div>
+        }
+    });
     let status_text = match &*status {
         SaveStatus::Saved => t.saved,
         SaveStatus::Pending => t.saving,
         SaveStatus::Failed(StorageError::Full) => t.not_saved_full,
         SaveStatus::Failed(StorageError::Unavailable) => t.not_saved_unavailable,
+        SaveStatus::Failed(StorageError::Conflict(..)) => t.not_saved_conflict,
     };
     let status_class = match &*status {
         SaveStatus::Failed(_) => "save-status failed",
         SaveStatus::Pending => "save-status pending",
         SaveStatus::Saved => "save-status saved",
     };
-    let _ = &unreadable;
+    let usage = bytes_used.map(|bytes| {
+        t.storage_usage.replace(
+            "{used}",
+            &format!("{} KB", lang.number(bytes as f64 / 1024.0, 0)),
+        )
+    });
 
     html! {
         <div class="app">
@@ -308,10 +520,32 @@ pub fn app() -> Html {
                 {on_duplicate}
                 {on_delete}
                 {on_export}
+                can_undo={state.can_undo()}
+                can_redo={state.can_redo()}
             />
+            { conflict_banner.unwrap_or_default() }
             { notice.unwrap_or_default() }
-            if *unreadable > 0 {
-                <div class="notice warning" role="alert">{ t.unreadable_scenarios.replace("{n}", &unreadable.to_string()) }</div>
+            if !unreadable.is_empty() {
+                <div class="notice warning unreadable" role="alert">
+                    <p>{ t.unreadable_scenarios.replace("{n}", &unreadable.len().to_string()) }</p>
+                    <ul>
+                        { for unreadable.iter().map(|entry| {
+                            let download = {
+                                let (id, raw) = (entry.id.clone(), entry.raw.clone());
+                                Callback::from(move |_: MouseEvent| {
+                                    download_text(&format!("kerze-unreadable-{id}.json"), "application/json", &raw);
+                                })
+                            };
+                            html! {
+                                <li key={entry.id.to_string()}>
+                                    <span class="unreadable-name">{ unreadable_label(entry) }</span>
+                                    { ": " }{ entry_error_text(lang, &entry.error) }
+                                    <button type="button" onclick={download}>{ t.download_raw }</button>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </div>
             }
             <main class="workspace">
                 <div class="editor">
@@ -325,6 +559,9 @@ pub fn app() -> Html {
             </main>
             <footer class="footer">
                 <p class={status_class} role="status" aria-live="polite">{ status_text }</p>
+                if let Some(usage) = usage {
+                    <p class="usage">{ usage }</p>
+                }
                 <p>{ t.footer }</p>
             </footer>
         </div>

@@ -10,6 +10,7 @@ mod services;
 
 /// Mounts the app on `#app`, replacing the loading message.
 pub fn start() {
+    services::panic::install();
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"));

@@ -2,4 +2,5 @@
 
 pub mod clock;
 pub mod download;
+pub mod panic;
 pub mod storage;

@@ -3,12 +3,25 @@
 
 use crate::domain::demo::demo_scenario;
 use crate::domain::ids::{OptionId, ScenarioId};
-use crate::domain::scenario::{Scenario, ScenarioEdit};
+use crate::domain::scenario::{EditedField, Scenario, ScenarioEdit};
 use crate::i18n::Lang;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 /// How many deleted scenarios are kept for "Restore".
 pub const TRASH_SIZE: usize = 20;
+/// How many undo steps are kept per scenario.
+pub const UNDO_STEPS: usize = 200;
+
+/// One scenario's undo and redo steps. Each step is a whole earlier version;
+/// versions share every unchanged option, so a step costs little.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct History {
+    past: Vec<Rc<Scenario>>,
+    future: Vec<Rc<Scenario>>,
+    /// The field the newest step edited: further edits to it join that step.
+    open_field: Option<EditedField>,
+}
 
 /// Everything the UI shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,6 +38,8 @@ pub struct State {
     pub selected: Option<OptionId>,
     /// The scenario just deleted, offered for undo.
     pub just_deleted: Option<ScenarioId>,
+    /// Undo and redo steps per scenario (kept for this visit only).
+    pub history: BTreeMap<ScenarioId, History>,
 }
 
 /// One user intent.
@@ -53,6 +68,15 @@ pub enum Action {
     SelectOption(Option<OptionId>),
     /// Switches the UI language.
     SetLang(Lang),
+    /// Takes back the last edit of the open scenario, or the deletion just made.
+    Undo,
+    /// Does again what Undo took back.
+    Redo,
+    /// Another tab saved this version of a scenario: show it (the version
+    /// replaced stays one Undo away).
+    ChangedElsewhere(Rc<Scenario>),
+    /// The user keeps their version over another tab's: that one stays one Undo away.
+    KeepMine(Rc<Scenario>),
 }
 
 /// A name not yet used by any of `taken`: `name`, else `name (2)`, `name (3)`, …
@@ -93,6 +117,7 @@ impl State {
             lang,
             selected: None,
             just_deleted: None,
+            history: BTreeMap::new(),
         }
     }
 
@@ -104,6 +129,33 @@ impl State {
             .iter()
             .find(|s| s.id == self.active)
             .unwrap_or(&self.scenarios[0])
+    }
+
+    /// Whether Undo would do something.
+    pub fn can_undo(&self) -> bool {
+        self.just_deleted.is_some()
+            || self
+                .history
+                .get(&self.active)
+                .is_some_and(|h| !h.past.is_empty())
+    }
+
+    /// Whether Redo would do something.
+    pub fn can_redo(&self) -> bool {
+        self.history
+            .get(&self.active)
+            .is_some_and(|h| !h.future.is_empty())
+    }
+
+    /// Replaces the active scenario by `version` (from the undo or redo stack).
+    fn put_active(&mut self, version: Rc<Scenario>) {
+        if let Some(slot) = self.scenarios.iter_mut().find(|s| s.id == self.active) {
+            *slot = version;
+        }
+        let selected = self.selected;
+        if selected.is_some_and(|id| !self.active_scenario().options.iter().any(|o| o.id == id)) {
+            self.selected = None;
+        }
     }
 
     fn empty_scenario(&self, id: ScenarioId) -> Scenario {
@@ -128,10 +180,22 @@ impl State {
         match action {
             Action::Edit(edit) => {
                 let position = next.scenarios.iter().position(|s| s.id == next.active)?;
+                let before = next.scenarios[position].clone();
+                let field = edit.field();
                 let scenario = Rc::make_mut(&mut next.scenarios[position]);
                 if !scenario.apply(edit).unwrap_or(false) {
                     return None;
                 }
+                let history = next.history.entry(next.active.clone()).or_default();
+                history.future.clear();
+                if field.is_none() || history.open_field != field {
+                    history.past.push(before);
+                    if history.past.len() > UNDO_STEPS {
+                        history.past.remove(0);
+                    }
+                }
+                history.open_field = field;
+                next.just_deleted = None;
                 if let Some(selected) = next.selected {
                     if !scenario.options.iter().any(|o| o.id == selected) {
                         next.selected = None;
@@ -153,6 +217,9 @@ impl State {
                 }
                 next.active = id;
                 next.selected = None;
+                if let Some(history) = next.history.get_mut(&next.active) {
+                    history.open_field = None;
+                }
             }
             Action::DuplicateScenario(id) => {
                 if self.id_taken(&id) {
@@ -219,6 +286,56 @@ impl State {
                     return None;
                 }
                 next.lang = lang;
+            }
+            Action::Undo => {
+                if let Some(id) = self.just_deleted.clone() {
+                    return self.reduce(Action::RestoreScenario(id));
+                }
+                let current = self.active_scenario().clone();
+                let history = next.history.get_mut(&self.active)?;
+                let earlier = history.past.pop()?;
+                history.future.push(current);
+                history.open_field = None;
+                next.put_active(earlier);
+            }
+            Action::ChangedElsewhere(theirs) => {
+                let id = theirs.id.clone();
+                if let Some(slot) = next.trash.iter_mut().find(|s| s.id == id) {
+                    *slot = theirs;
+                    return Some(next);
+                }
+                match next.scenarios.iter().position(|s| s.id == id) {
+                    Some(position) => {
+                        let mine = std::mem::replace(&mut next.scenarios[position], theirs);
+                        if *mine == *next.scenarios[position] {
+                            return None;
+                        }
+                        let history = next.history.entry(id.clone()).or_default();
+                        history.past.push(mine);
+                        history.open_field = None;
+                        if next.active == id {
+                            let selected = next.selected;
+                            next.put_active(next.scenarios[position].clone());
+                            next.selected = selected.filter(|o| {
+                                next.active_scenario().options.iter().any(|x| x.id == *o)
+                            });
+                        }
+                    }
+                    None => next.scenarios.push(theirs),
+                }
+            }
+            Action::KeepMine(theirs) => {
+                let history = next.history.entry(theirs.id.clone()).or_default();
+                history.past.push(theirs);
+                history.open_field = None;
+            }
+            Action::Redo => {
+                let current = self.active_scenario().clone();
+                let history = next.history.get_mut(&self.active)?;
+                let later = history.future.pop()?;
+                history.past.push(current);
+                history.open_field = None;
+                next.put_active(later);
             }
         }
         Some(next)
@@ -341,6 +458,149 @@ mod tests {
             CriterionId::new(99),
         )));
         assert_eq!(unchanged, None);
+    }
+
+    fn edit(state: &State, edit: ScenarioEdit) -> State {
+        state.reduce(Action::Edit(edit)).unwrap()
+    }
+
+    #[test]
+    fn undo_and_redo_walk_through_every_kind_of_edit() {
+        let start = start();
+        let option = start.active_scenario().options[0].id;
+        let cost = CriterionId::new(1);
+        let edits = [
+            ScenarioEdit::SetValue(option, cost, Some(99.0)),
+            ScenarioEdit::AddOption {
+                title: "New".into(),
+            },
+            ScenarioEdit::RemoveCriterion(CriterionId::new(2)),
+            ScenarioEdit::SetDirection(cost, crate::domain::criterion::Direction::HigherIsBetter),
+            ScenarioEdit::RemoveOption(option),
+        ];
+        let mut versions = vec![start.clone()];
+        for e in edits {
+            let next = edit(versions.last().unwrap(), e);
+            versions.push(next);
+        }
+        let mut state = versions.last().unwrap().clone();
+        for expected in versions.iter().rev().skip(1) {
+            state = state.reduce(Action::Undo).unwrap();
+            assert_eq!(state.active_scenario(), expected.active_scenario());
+        }
+        assert!(!state.can_undo());
+        assert_eq!(state.reduce(Action::Undo), None);
+        for expected in versions.iter().skip(1) {
+            state = state.reduce(Action::Redo).unwrap();
+            assert_eq!(state.active_scenario(), expected.active_scenario());
+        }
+        assert!(!state.can_redo());
+    }
+
+    #[test]
+    fn typing_into_one_field_is_one_undo_step() {
+        let start = start();
+        let mut state = start.clone();
+        for name in ["P", "Pr", "Pri", "Pricing"] {
+            state = edit(&state, ScenarioEdit::Rename(name.into()));
+        }
+        state = edit(&state, ScenarioEdit::SetNeed("Churn".into()));
+        let state = state.reduce(Action::Undo).unwrap();
+        assert_eq!(state.active_scenario().name, "Pricing");
+        let state = state.reduce(Action::Undo).unwrap();
+        assert_eq!(state.active_scenario(), start.active_scenario());
+    }
+
+    #[test]
+    fn a_new_edit_drops_the_redo_steps_and_history_is_capped() {
+        let mut state = start();
+        for i in 0..(UNDO_STEPS + 50) {
+            state = edit(
+                &state,
+                ScenarioEdit::AddOption {
+                    title: format!("O{i}"),
+                },
+            );
+        }
+        assert_eq!(state.history[&state.active].past.len(), UNDO_STEPS);
+        let undone = state.reduce(Action::Undo).unwrap();
+        assert!(undone.can_redo());
+        let edited = edit(&undone, ScenarioEdit::Rename("X".into()));
+        assert!(!edited.can_redo());
+    }
+
+    #[test]
+    fn undo_right_after_deleting_a_scenario_brings_it_back() {
+        let state = start().reduce(Action::NewScenario(id("two"))).unwrap();
+        let state = edit(&state, ScenarioEdit::Rename("Two".into()));
+        let deleted = state
+            .reduce(Action::DeleteScenario {
+                id: id("two"),
+                replacement: id("x"),
+            })
+            .unwrap();
+        assert!(deleted.can_undo());
+        let back = deleted.reduce(Action::Undo).unwrap();
+        assert_eq!(back.active, id("two"));
+        assert_eq!(back.active_scenario().name, "Two");
+        // Its own history survived the trip through the trash.
+        let before_rename = back.reduce(Action::Undo).unwrap();
+        assert_eq!(before_rename.active_scenario().name, "Untitled scenario");
+    }
+
+    #[test]
+    fn undo_history_is_per_scenario() {
+        let state = edit(&start(), ScenarioEdit::Rename("Demo edited".into()));
+        let state = state.reduce(Action::NewScenario(id("two"))).unwrap();
+        assert!(!state.can_undo(), "the new scenario has nothing to undo");
+        let state = state.reduce(Action::SelectScenario(id("demo"))).unwrap();
+        assert_eq!(
+            state.reduce(Action::Undo).unwrap().active_scenario().name,
+            "Enterprise onboarding"
+        );
+    }
+
+    #[test]
+    fn another_tabs_version_replaces_mine_and_mine_stays_one_undo_away() {
+        let state = start();
+        let mut theirs = Scenario::clone(state.active_scenario());
+        theirs.name = "Edited in the other tab".into();
+        let state = state
+            .reduce(Action::ChangedElsewhere(Rc::new(theirs.clone())))
+            .unwrap();
+        assert_eq!(state.active_scenario().name, "Edited in the other tab");
+        assert_eq!(
+            state.reduce(Action::ChangedElsewhere(Rc::new(theirs))),
+            None,
+            "same version: nothing to do"
+        );
+        let back = state.reduce(Action::Undo).unwrap();
+        assert_eq!(back.active_scenario().name, "Enterprise onboarding");
+    }
+
+    #[test]
+    fn keeping_mine_keeps_theirs_one_undo_away() {
+        let state = start();
+        let mut theirs = Scenario::clone(state.active_scenario());
+        theirs.name = "Theirs".into();
+        let state = state.reduce(Action::KeepMine(Rc::new(theirs))).unwrap();
+        assert_eq!(state.active_scenario().name, "Enterprise onboarding");
+        assert_eq!(
+            state.reduce(Action::Undo).unwrap().active_scenario().name,
+            "Theirs"
+        );
+    }
+
+    #[test]
+    fn a_scenario_made_in_another_tab_is_added() {
+        let state = start();
+        let mut other = Scenario::clone(state.active_scenario());
+        other.id = id("other");
+        let state = state
+            .reduce(Action::ChangedElsewhere(Rc::new(other)))
+            .unwrap();
+        assert_eq!(state.scenarios.len(), 2);
+        assert_eq!(state.active, id("demo"));
     }
 
     #[test]

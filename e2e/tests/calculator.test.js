@@ -138,7 +138,7 @@ test('scenarios: create, switch, delete and bring back', async () => {
   assert.equal(await page.inputValue('#scenario-name'), 'Enterprise onboarding');
   assert.deepEqual(await page.locator('#scenario-switch option').allTextContents(), ['Enterprise onboarding']);
   await page.getByText('Scenario “Pricing page” deleted.').waitFor();
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.locator('.notice').getByRole('button', { name: 'Undo' }).click();
   assert.equal(await page.inputValue('#scenario-name'), 'Pricing page');
   // Deleted again, it is still listed under "Recently deleted" after a reload.
   await page.getByRole('button', { name: 'Delete scenario' }).click();
@@ -274,5 +274,27 @@ test('every input has an accessible name', async () => {
       .map((el) => el.outerHTML.slice(0, 120)),
   );
   assert.deepEqual(unnamed, []);
+  await ctx.close();
+});
+
+test('undo and redo every edit, from the keyboard and the buttons', async () => {
+  const { ctx, page } = await openApp(browser, server.url);
+  const original = await readRanking(page);
+  await page.fill('#scenario-name', 'Renamed');
+  await page.fill('#crit-c1-weight', '0');
+  await page.locator('.options-table .remove').first().click();
+  assert.equal(await page.locator('.rank-row').count(), 4);
+  await page.keyboard.press('Control+z');
+  assert.equal(await page.locator('.rank-row').count(), 5, 'the removed option is back');
+  await page.keyboard.press('Control+z');
+  assert.equal(await page.inputValue('#crit-c1-weight'), '3');
+  await page.getByRole('button', { name: 'Undo' }).first().click();
+  assert.equal(await page.inputValue('#scenario-name'), 'Enterprise onboarding');
+  assert.deepEqual(await readRanking(page), original);
+  assert.ok(await page.getByRole('button', { name: 'Undo' }).first().isDisabled());
+  await page.keyboard.press('Control+Shift+z');
+  assert.equal(await page.inputValue('#scenario-name'), 'Renamed', 'typing a name is one step');
+  await page.keyboard.press('Control+y');
+  assert.equal(await page.inputValue('#crit-c1-weight'), '0');
   await ctx.close();
 });

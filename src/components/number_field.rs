@@ -37,20 +37,30 @@ pub struct NumberFieldProps {
 /// See the module docs.
 #[function_component(NumberField)]
 pub fn number_field(props: &NumberFieldProps) -> Html {
-    // What the user typed, with the model's value at that moment. The text is
-    // shown until the model's value changes from elsewhere (undo, another field).
-    let draft = use_state(|| None::<(String, Option<f64>)>);
-    let typed = draft.as_ref().and_then(|(text, base)| {
-        let parsed = props.rule.parse(text);
-        (props.value == *base || parsed == Ok(props.value)).then(|| (text.clone(), parsed))
-    });
-    let (shown, error) = match typed {
-        Some((text, Err(error))) => (text, Some(props.lang.value_error(&error))),
-        Some((text, Ok(value))) => {
-            let refused = (value != props.value)
-                .then(|| props.refused_message.as_ref().map(ToString::to_string));
-            (text, refused.flatten())
+    // What the user typed. It stays on screen, valid or not, until the model's
+    // value changes to something it does not mean (undo, another tab, a switch).
+    let draft = use_mut_ref(|| None::<String>);
+    let last_value = use_mut_ref(|| props.value);
+    let redraw = use_force_update();
+    if *last_value.borrow() != props.value {
+        let keeps_meaning = draft
+            .borrow()
+            .as_ref()
+            .is_some_and(|text| props.rule.parse(text) == Ok(props.value));
+        if !keeps_meaning {
+            *draft.borrow_mut() = None;
         }
+        *last_value.borrow_mut() = props.value;
+    }
+    let (shown, error) = match draft.borrow().as_ref() {
+        Some(text) => match props.rule.parse(text) {
+            Err(error) => (text.clone(), Some(props.lang.value_error(&error))),
+            Ok(value) => {
+                let refused = (value != props.value)
+                    .then(|| props.refused_message.as_ref().map(ToString::to_string));
+                (text.clone(), refused.flatten())
+            }
+        },
         None => (
             props
                 .value
@@ -67,12 +77,15 @@ pub fn number_field(props: &NumberFieldProps) -> Html {
         let current = props.value;
         Callback::from(move |event: InputEvent| {
             let text = event.target_unchecked_into::<HtmlInputElement>().value();
-            if let Ok(value) = rule.parse(&text) {
+            let parsed = rule.parse(&text);
+            *draft.borrow_mut() = Some(text);
+            if let Ok(value) = parsed {
                 if value != current {
                     on_change.emit(value);
                 }
             }
-            draft.set(Some((text, current)));
+            // The model may have refused the value: show the text and why anyway.
+            redraw.force_update();
         })
     };
     let error_id = format!("{}-error", props.id);

@@ -118,7 +118,7 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
     let header_fit = props.has_fit.then(|| {
         Segment::ALL
             .iter()
-            .map(|&s| html! { <div role="columnheader" key={s.key()}>{ segment_label(lang, s) }<span class="unit">{ "fit 0–5" }</span></div> })
+            .map(|&s| html! { <div role="columnheader" key={s.key()}>{ segment_label(lang, s) }<span class="unit">{ t.fit_scale }</span></div> })
             .collect::<Html>()
     });
     let fit_columns = if props.has_fit { Segment::ALL.len() } else { 0 };

@@ -36,6 +36,10 @@ pub struct ScenarioBarProps {
     pub on_delete: Callback<()>,
     /// Downloads the open scenario's JSON export.
     pub on_export: Callback<()>,
+    /// Whether there is something to undo.
+    pub can_undo: bool,
+    /// Whether there is something to redo.
+    pub can_redo: bool,
 }
 
 fn untitled(name: &str, lang: Lang) -> String {
@@ -78,6 +82,10 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
         let callback = callback.clone();
         Callback::from(move |_: MouseEvent| callback.emit(()))
     };
+    let action = |action: Action| {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(action.clone()))
+    };
     let restore_items = props.trash.iter().map(|entry| {
         let dispatch = props.dispatch.clone();
         let id = entry.id.clone();
@@ -105,6 +113,10 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
                 </div>
             </div>
             <nav class="scenario-tools" aria-label={t.scenarios}>
+                <div class="undo-redo">
+                    <button type="button" disabled={!props.can_undo} title={t.undo_hint} aria-label={t.undo} onclick={action(Action::Undo)}>{ "↶ " }{ t.undo }</button>
+                    <button type="button" disabled={!props.can_redo} title={t.redo_hint} aria-label={t.redo} onclick={action(Action::Redo)}>{ "↷ " }{ t.redo }</button>
+                </div>
                 <label for="scenario-switch" class="visually-hidden">{ t.open_scenario }</label>
                 <select id="scenario-switch" onchange={select} title={t.open_scenario}>
                     { for props.scenarios.iter().map(|s| html! {

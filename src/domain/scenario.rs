@@ -152,6 +152,69 @@ pub enum ScenarioEdit {
     RemoveOption(OptionId),
 }
 
+/// The one field an edit changes, so that a burst of edits to the same field
+/// (typing, dragging a slider) can be undone as one step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditedField {
+    /// The scenario's name.
+    Name,
+    /// The need.
+    Need,
+    /// The root cause.
+    RootCause,
+    /// One segment's weight in the mix.
+    Mix(Segment),
+    /// The threshold.
+    Threshold,
+    /// A criterion's name.
+    CriterionName(CriterionId),
+    /// A criterion's weight.
+    Weight(CriterionId),
+    /// A criterion's unit.
+    Unit(CriterionId),
+    /// A bound of an amount criterion.
+    Bound(CriterionId, Bound),
+    /// An end of a rating scale.
+    ScaleEnd(CriterionId, ScaleEnd),
+    /// An option's title.
+    OptionTitle(OptionId),
+    /// An option's description.
+    OptionDescription(OptionId),
+    /// An option's value on a criterion.
+    Value(OptionId, CriterionId),
+    /// An option's fit for a segment.
+    Fit(OptionId, Segment),
+}
+
+impl ScenarioEdit {
+    /// The field this edit sets, for edits that set one field's value;
+    /// `None` for structural edits (add, remove, switch kind).
+    pub fn field(&self) -> Option<EditedField> {
+        Some(match *self {
+            ScenarioEdit::Rename(_) => EditedField::Name,
+            ScenarioEdit::SetNeed(_) => EditedField::Need,
+            ScenarioEdit::SetRootCause(_) => EditedField::RootCause,
+            ScenarioEdit::SetMix(segment, _) => EditedField::Mix(segment),
+            ScenarioEdit::SetThreshold(_) => EditedField::Threshold,
+            ScenarioEdit::RenameCriterion(id, _) => EditedField::CriterionName(id),
+            ScenarioEdit::SetWeight(id, _) => EditedField::Weight(id),
+            ScenarioEdit::SetUnit(id, _) => EditedField::Unit(id),
+            ScenarioEdit::SetBound(id, bound, _) => EditedField::Bound(id, bound),
+            ScenarioEdit::SetScaleEnd(id, end, _) => EditedField::ScaleEnd(id, end),
+            ScenarioEdit::RenameOption(id, _) => EditedField::OptionTitle(id),
+            ScenarioEdit::DescribeOption(id, _) => EditedField::OptionDescription(id),
+            ScenarioEdit::SetValue(option, criterion, _) => EditedField::Value(option, criterion),
+            ScenarioEdit::SetFit(option, segment, _) => EditedField::Fit(option, segment),
+            ScenarioEdit::AddCriterion { .. }
+            | ScenarioEdit::SetDirection(..)
+            | ScenarioEdit::SetInputKind(..)
+            | ScenarioEdit::RemoveCriterion(_)
+            | ScenarioEdit::AddOption { .. }
+            | ScenarioEdit::RemoveOption(_) => return None,
+        })
+    }
+}
+
 /// Why an edit was refused. The UI checks values before it sends an edit,
 /// so these guard the model's invariants rather than talk to users.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -3,12 +3,12 @@
 use crate::domain::ids::ScenarioId;
 use crate::domain::scenario::Scenario;
 use crate::domain::stored::{
-    decode_index, decode_scenario, encode_index, encode_scenario, scenario_key, StoredIndex,
-    INDEX_KEY, STORAGE_VERSION,
+    decode_index, decode_scenario, encode_index, encode_scenario, scenario_key, EntryError,
+    StoredIndex, INDEX_KEY, SCENARIO_KEY_PREFIX, STORAGE_VERSION,
 };
 use crate::i18n::Lang;
 use crate::state::State;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 use thiserror::Error;
 use wasm_bindgen::JsCast;
@@ -22,6 +22,20 @@ pub enum StorageError {
     /// The quota is used up.
     #[error("this browser's storage is full")]
     Full,
+    /// Another tab changed this scenario since this tab last read it; holds that tab's text.
+    #[error("another tab changed this scenario")]
+    Conflict(ScenarioId, String),
+}
+
+/// A stored scenario entry that could not be read. It is left untouched.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unreadable {
+    /// The scenario's id (from the key).
+    pub id: ScenarioId,
+    /// The stored text, for the user to download.
+    pub raw: String,
+    /// Why it could not be read.
+    pub error: EntryError,
 }
 
 /// What was found in storage at start.
@@ -29,7 +43,9 @@ pub struct Loaded {
     /// The state to start from.
     pub state: State,
     /// Scenario entries that could not be read, left untouched.
-    pub unreadable: Vec<ScenarioId>,
+    pub unreadable: Vec<Unreadable>,
+    /// The stored text of every scenario read.
+    pub texts: HashMap<ScenarioId, String>,
 }
 
 fn local_storage() -> Result<web_sys::Storage, StorageError> {
@@ -45,38 +61,79 @@ fn read(storage: &web_sys::Storage, key: &str) -> Option<String> {
     storage.get_item(key).ok().flatten()
 }
 
+/// Ids of every scenario entry in storage, whatever the index says.
+fn stored_ids(storage: &web_sys::Storage) -> Vec<ScenarioId> {
+    let count = storage.length().unwrap_or(0);
+    (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter_map(|key| {
+            key.strip_prefix(SCENARIO_KEY_PREFIX)
+                .and_then(ScenarioId::parse)
+        })
+        .collect()
+}
+
 fn lang_of(code: Option<&str>) -> Option<Lang> {
     Lang::ALL.into_iter().find(|l| Some(l.code()) == code)
 }
 
-/// Loads the stored scenarios; `Ok(None)` on first run.
+/// Loads the stored scenarios; `Ok(None)` on first run. Entries the index does
+/// not list (a damaged index, another tab's scenario) are found and kept too.
 pub fn load(browser_lang: Lang) -> Result<Option<Loaded>, StorageError> {
     let storage = local_storage()?;
-    let Some(index_text) = read(&storage, INDEX_KEY) else {
+    let index_text = read(&storage, INDEX_KEY);
+    let on_disk = stored_ids(&storage);
+    if index_text.is_none() && on_disk.is_empty() {
         return Ok(None);
-    };
-    let index = decode_index(&index_text).unwrap_or_default();
-    let load_all = |ids: &[ScenarioId], unreadable: &mut Vec<ScenarioId>| -> Vec<Rc<Scenario>> {
+    }
+    let index = index_text
+        .as_deref()
+        .and_then(|text| decode_index(text).ok())
+        .unwrap_or_default();
+    let listed: BTreeSet<&ScenarioId> = index
+        .order
+        .iter()
+        .chain(&index.trash)
+        .chain(&index.unreadable)
+        .collect();
+    let mut order = index.order.clone();
+    order.extend(index.unreadable.iter().cloned());
+    order.extend(on_disk.iter().filter(|id| !listed.contains(id)).cloned());
+
+    let mut unreadable = Vec::new();
+    let mut texts = HashMap::new();
+    let mut load_all = |ids: &[ScenarioId]| -> Vec<Rc<Scenario>> {
         ids.iter()
             .filter_map(|id| {
-                let entry = read(&storage, &scenario_key(id)).map(|text| decode_scenario(&text));
-                match entry {
-                    Some(Ok(scenario)) if &scenario.id == id => Some(Rc::new(scenario)),
-                    Some(_) => {
-                        unreadable.push(id.clone());
+                let raw = read(&storage, &scenario_key(id))?;
+                match decode_scenario(&raw) {
+                    Ok(scenario) if &scenario.id == id => {
+                        texts.insert(id.clone(), raw);
+                        Some(Rc::new(scenario))
+                    }
+                    Ok(_) => {
+                        let error = EntryError::Damaged("its id does not match its key".to_owned());
+                        unreadable.push(Unreadable {
+                            id: id.clone(),
+                            raw,
+                            error,
+                        });
                         None
                     }
-                    None => None,
+                    Err(error) => {
+                        unreadable.push(Unreadable {
+                            id: id.clone(),
+                            raw,
+                            error,
+                        });
+                        None
+                    }
                 }
             })
             .collect()
     };
-    let mut unreadable = index.unreadable.clone();
-    let scenarios = load_all(&index.order, &mut unreadable);
-    let trash = load_all(&index.trash, &mut unreadable);
-    if scenarios.is_empty() && unreadable.is_empty() && trash.is_empty() {
-        return Ok(None);
-    }
+    let scenarios = load_all(&order);
+    let trash = load_all(&index.trash);
     let lang = lang_of(index.lang.as_deref()).unwrap_or(browser_lang);
     let state = if scenarios.is_empty() {
         let mut fresh = State::first_run(crate::services::clock::new_scenario_id(), lang);
@@ -86,13 +143,35 @@ pub fn load(browser_lang: Lang) -> Result<Option<Loaded>, StorageError> {
         let active = index.active.unwrap_or_else(|| scenarios[0].id.clone());
         State::with_scenarios(scenarios, active, trash, lang)
     };
-    Ok(Some(Loaded { state, unreadable }))
+    Ok(Some(Loaded {
+        state,
+        unreadable,
+        texts,
+    }))
 }
 
-/// Writes what changed since the last save.
+/// How many bytes Kerze's entries take in local storage (UTF-16, as browsers count).
+pub fn bytes_used() -> Option<usize> {
+    let storage = local_storage().ok()?;
+    let count = storage.length().ok()?;
+    let used = (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with("kerze."))
+        .map(|key| {
+            let value = read(&storage, &key).map_or(0, |v| v.encode_utf16().count());
+            2 * (key.encode_utf16().count() + value)
+        })
+        .sum();
+    Some(used)
+}
+
+/// Writes what changed since the last save, and never over another tab's work:
+/// before it writes a scenario it checks that storage still holds the text
+/// this tab last saw there.
 #[derive(Default)]
 pub struct Saver {
     saved: HashMap<ScenarioId, Rc<Scenario>>,
+    known: HashMap<ScenarioId, String>,
     index: String,
     unreadable: Vec<ScenarioId>,
 }
@@ -114,19 +193,21 @@ fn write(storage: &web_sys::Storage, key: &str, text: &str) -> Result<(), Storag
 }
 
 impl Saver {
-    /// A saver that knows the state it was loaded with (nothing to write yet)
-    /// and the entries it must never touch.
-    pub fn new(loaded: &State, unreadable: Vec<ScenarioId>) -> Self {
-        let saved = loaded
+    /// A saver that knows what it loaded (nothing to write yet) and the
+    /// entries it must never touch.
+    pub fn new(loaded: &Loaded) -> Self {
+        let state = &loaded.state;
+        let saved = state
             .scenarios
             .iter()
-            .chain(&loaded.trash)
+            .chain(&state.trash)
             .map(|s| (s.id.clone(), s.clone()))
             .collect();
         Saver {
             saved,
+            known: loaded.texts.clone(),
             index: String::new(),
-            unreadable,
+            unreadable: loaded.unreadable.iter().map(|u| u.id.clone()).collect(),
         }
     }
 
@@ -137,7 +218,28 @@ impl Saver {
                 .scenarios
                 .iter()
                 .chain(&state.trash)
-                .any(|s| !self.saved.get(&s.id).is_some_and(|old| Rc::ptr_eq(old, s)))
+                .any(|s| self.has_unsaved(s))
+    }
+
+    /// Whether this version of a scenario differs from what this tab last wrote or read.
+    pub fn has_unsaved(&self, scenario: &Rc<Scenario>) -> bool {
+        !self
+            .saved
+            .get(&scenario.id)
+            .is_some_and(|old| Rc::ptr_eq(old, scenario))
+    }
+
+    /// Records a version another tab wrote (`text`) as the one in storage.
+    pub fn accept_external(&mut self, scenario: &Rc<Scenario>, text: String) {
+        self.saved.insert(scenario.id.clone(), scenario.clone());
+        self.known.insert(scenario.id.clone(), text);
+    }
+
+    /// The user chose their own version over another tab's: the next save
+    /// may replace `their_text`.
+    pub fn overrule(&mut self, id: &ScenarioId, their_text: String) {
+        self.saved.remove(id);
+        self.known.insert(id.clone(), their_text);
     }
 
     fn index_of(state: &State, unreadable: &[ScenarioId]) -> StoredIndex {
@@ -156,26 +258,28 @@ impl Saver {
     pub fn save(&mut self, state: &State) -> Result<(), StorageError> {
         let storage = local_storage()?;
         for scenario in state.scenarios.iter().chain(&state.trash) {
-            if self
-                .saved
-                .get(&scenario.id)
-                .is_some_and(|old| Rc::ptr_eq(old, scenario))
-            {
+            if !self.has_unsaved(scenario) {
                 continue;
             }
-            write(
-                &storage,
-                &scenario_key(&scenario.id),
-                &encode_scenario(scenario),
-            )?;
+            let key = scenario_key(&scenario.id);
+            let stored = read(&storage, &key);
+            if stored.is_some() && stored.as_ref() != self.known.get(&scenario.id) {
+                return Err(StorageError::Conflict(
+                    scenario.id.clone(),
+                    stored.unwrap_or_default(),
+                ));
+            }
+            let text = encode_scenario(scenario);
+            write(&storage, &key, &text)?;
             self.saved.insert(scenario.id.clone(), scenario.clone());
+            self.known.insert(scenario.id.clone(), text);
         }
         let index = encode_index(&Self::index_of(state, &self.unreadable));
         if index != self.index {
             write(&storage, INDEX_KEY, &index)?;
             self.index = index;
         }
-        let kept: std::collections::HashSet<&ScenarioId> = state
+        let kept: BTreeSet<&ScenarioId> = state
             .scenarios
             .iter()
             .chain(&state.trash)
@@ -191,7 +295,22 @@ impl Saver {
             // Only entries this tab wrote or loaded, never unreadable ones.
             let _ = storage.remove_item(&scenario_key(&id));
             self.saved.remove(&id);
+            self.known.remove(&id);
         }
         Ok(())
     }
+}
+
+/// Reads one scenario entry another tab wrote.
+pub fn read_scenario(id: &ScenarioId) -> Option<(Rc<Scenario>, String)> {
+    let text = read(&local_storage().ok()?, &scenario_key(id))?;
+    let scenario = decode_scenario(&text).ok().filter(|s| &s.id == id)?;
+    Some((Rc::new(scenario), text))
+}
+
+/// The scenario ids another tab's index lists.
+pub fn listed_ids(index_text: &str) -> Vec<ScenarioId> {
+    decode_index(index_text)
+        .map(|index| index.order)
+        .unwrap_or_default()
 }
