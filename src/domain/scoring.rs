@@ -146,16 +146,35 @@ pub fn rank(scenario: &Scenario) -> Ranking {
     }
 
     // One pass over every option's values into a dense matrix (NaN = missing).
+    // Criterion ids are small numbers: a table from id to column lets each
+    // option's map be walked once instead of searched once per criterion.
     let mut matrix = vec![f64::NAN; n * k];
     let mut low = vec![f64::INFINITY; k];
     let mut high = vec![f64::NEG_INFINITY; k];
+    let largest_id = scenario
+        .criteria
+        .iter()
+        .map(|c| c.id.number() as usize)
+        .max()
+        .unwrap_or(0);
+    let mut column_of = vec![usize::MAX; largest_id.min(1 << 16) + 1];
+    for (c, criterion) in scenario.criteria.iter().enumerate() {
+        if let Some(slot) = column_of.get_mut(criterion.id.number() as usize) {
+            *slot = c;
+        }
+    }
+    let column_for = |id: CriterionId| match column_of.get(id.number() as usize) {
+        Some(&c) if c != usize::MAX => Some(c),
+        Some(_) => None,
+        None => scenario.criteria.iter().position(|x| x.id == id),
+    };
     for (option, row) in scenario
         .options
         .iter()
         .zip(matrix.chunks_exact_mut(k.max(1)))
     {
-        for (c, criterion) in scenario.criteria.iter().enumerate() {
-            if let Some(&value) = option.values.get(&criterion.id) {
+        for (&id, &value) in &option.values {
+            if let Some(c) = column_for(id) {
                 row[c] = value;
                 low[c] = low[c].min(value);
                 high[c] = high[c].max(value);
@@ -212,6 +231,12 @@ pub fn rank(scenario: &Scenario) -> Ranking {
         notes.push(RankingNote::AllWeightsZero);
     }
     let points = points_per_column(weights.iter().copied(), total_weight);
+    let has_fit = columns.iter().any(|c| matches!(c, Column::Fit));
+    let fit_scale = if mix_counts {
+        1.0 / (mix.total() * FIT_MAX)
+    } else {
+        0.0
+    };
 
     // The matrix becomes the utilities. Alongside: each score (the sum of its
     // contributions, so they add up), and the part of every score that does not
@@ -225,13 +250,17 @@ pub fn rank(scenario: &Scenario) -> Ranking {
         let row = i * k;
         let mut score = 0.0;
         let mut fixed = 0.0;
+        // Segment fit `Σ m_s f_s / Σ m_s / 5`, the same for every fit column.
+        let fit_utility = if has_fit && mix_counts {
+            let (sum, lacks) = option.fit.weighted_sum(&mix);
+            (sum * fit_scale, lacks)
+        } else {
+            (0.0, false)
+        };
         for (c, column) in columns.iter().enumerate() {
             let value = utilities[row + c];
             let (u, lacks) = match column {
-                Column::Fit => match option.fit.fit(&mix) {
-                    Some((fit, lacks)) => (column.utility(fit), lacks),
-                    None => (0.0, false),
-                },
+                Column::Fit => fit_utility,
                 _ if value.is_nan() => (0.0, true),
                 _ => {
                     let u = column.utility(value);

@@ -94,25 +94,27 @@ impl SegmentMix {
 pub const FIT_MAX: f64 = 5.0;
 
 impl SegmentRatings {
-    /// `fit = Σ m_s f_s / Σ m_s`, with a missing rating counting as 0, and whether
-    /// a rating that the mix needs is missing. `None` when every `m_s` is 0.
-    pub fn fit(&self, mix: &SegmentMix) -> Option<(f64, bool)> {
-        let total = mix.total();
-        if total <= 0.0 {
-            return None;
-        }
+    /// `Σ m_s f_s` over the segments the mix weighs, with a missing rating
+    /// counting as 0, and whether a rating the mix needs is missing.
+    /// Divided by `Σ m_s` it is the option's fit.
+    #[inline]
+    pub fn weighted_sum(&self, mix: &SegmentMix) -> (f64, bool) {
+        let pairs = [
+            (mix.smb.value(), self.smb),
+            (mix.enterprise.value(), self.enterprise),
+            (mix.public_sector.value(), self.public_sector),
+        ];
         let mut sum = 0.0;
         let mut missing = false;
-        for segment in Segment::ALL {
-            let weight = mix.get(segment).value();
+        for (weight, rating) in pairs {
             if weight > 0.0 {
-                match self.get(segment) {
+                match rating {
                     Some(rating) => sum += weight * rating,
                     None => missing = true,
                 }
             }
         }
-        Some((sum / total, missing))
+        (sum, missing)
     }
 }
 
@@ -136,8 +138,8 @@ mod tests {
             public_sector: Some(4.0),
         };
         let mix = mix(20.0, 60.0, 20.0);
-        let (fit, missing) = ratings.fit(&mix).unwrap();
-        assert!((fit - (0.2 * 2.0 + 0.6 * 5.0 + 0.2 * 4.0)).abs() < 1e-12);
+        let (sum, missing) = ratings.weighted_sum(&mix);
+        assert!((sum / mix.total() - (0.2 * 2.0 + 0.6 * 5.0 + 0.2 * 4.0)).abs() < 1e-12);
         assert!(!missing);
     }
 
@@ -148,18 +150,18 @@ mod tests {
             enterprise: Some(5.0),
             public_sector: None,
         };
-        let (fit, missing) = ratings.fit(&SegmentMix::only(Segment::Enterprise)).unwrap();
-        assert_eq!((fit, missing), (5.0, false));
-        let (fit, missing) = ratings.fit(&mix(1.0, 1.0, 1.0)).unwrap();
-        assert!((fit - 5.0 / 3.0).abs() < 1e-12);
-        assert!(missing);
+        assert_eq!(
+            ratings.weighted_sum(&SegmentMix::only(Segment::Enterprise)),
+            (5.0, false)
+        );
+        assert_eq!(ratings.weighted_sum(&mix(1.0, 1.0, 1.0)), (5.0, true));
     }
 
     #[test]
-    fn an_all_zero_mix_has_no_fit() {
+    fn an_all_zero_mix_weighs_nothing() {
         assert_eq!(
-            SegmentRatings::splat(Some(3.0)).fit(&mix(0.0, 0.0, 0.0)),
-            None
+            SegmentRatings::splat(Some(3.0)).weighted_sum(&mix(0.0, 0.0, 0.0)),
+            (0.0, false)
         );
     }
 }
