@@ -157,6 +157,23 @@ fn entry_error_text(lang: Lang, error: &EntryError) -> String {
     }
 }
 
+/// Lets the waiting new version take over; the page then reloads itself.
+fn apply_update() {
+    let apply = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"kerzeUpdate".into()).ok())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match apply {
+        Some(apply) => {
+            let _ = apply.call0(&wasm_bindgen::JsValue::NULL);
+        }
+        None => {
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().reload();
+            }
+        }
+    }
+}
+
 /// The whole app.
 #[function_component(App)]
 pub fn app() -> Html {
@@ -174,6 +191,7 @@ pub fn app() -> Html {
     let status = use_state(|| initial_status.unwrap_or(SaveStatus::Pending));
     let bytes_used = use_state(storage::bytes_used);
     let conflict = use_state(|| None::<Conflict>);
+    let update_ready = use_state(|| false);
     let latest = use_mut_ref(|| (*state).clone());
     let pending = use_mut_ref(|| None::<Timeout>);
     *latest.borrow_mut() = (*state).clone();
@@ -320,6 +338,28 @@ pub fn app() -> Html {
                     let _ = w.remove_event_listener_with_callback(
                         "storage",
                         on_storage.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+    // The service worker has a new version ready: offer the reload, never force it.
+    {
+        let update_ready = update_ready.clone();
+        use_effect_with((), move |_| {
+            let on_ready = Closure::<dyn Fn()>::new(move || update_ready.set(true));
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback(
+                    "kerze-update-ready",
+                    on_ready.as_ref().unchecked_ref(),
+                );
+            }
+            move || {
+                if let Some(w) = &window {
+                    let _ = w.remove_event_listener_with_callback(
+                        "kerze-update-ready",
+                        on_ready.as_ref().unchecked_ref(),
                     );
                 }
             }
@@ -523,6 +563,12 @@ pub fn app() -> Html {
                 can_undo={state.can_undo()}
                 can_redo={state.can_redo()}
             />
+            if *update_ready {
+                <div class="notice update" role="status">
+                    <span>{ t.update_ready }</span>
+                    <button type="button" class="primary" onclick={Callback::from(|_: MouseEvent| apply_update())}>{ t.reload }</button>
+                </div>
+            }
             { conflict_banner.unwrap_or_default() }
             { notice.unwrap_or_default() }
             if !unreadable.is_empty() {
@@ -563,6 +609,7 @@ pub fn app() -> Html {
                     <p class="usage">{ usage }</p>
                 }
                 <p>{ t.footer }</p>
+                <p><a href="kerze.html" download="kerze.html">{ t.offline_file }</a></p>
             </footer>
         </div>
     }

@@ -198,6 +198,8 @@ pub struct Texts {
     pub storage_usage: &'static str,
     pub footer: &'static str,
     pub crashed: &'static str,
+    pub update_ready: &'static str,
+    pub offline_file: &'static str,
     pub reload: &'static str,
     pub demo: DemoTexts<'static>,
 }
@@ -332,6 +334,8 @@ pub static EN: Texts = Texts {
     download_raw: "Download its data",
     storage_usage: "Kerze uses {used} of this browser's storage (browsers allow about 5 MB).",
     footer: "Kerze runs entirely in your browser. Nothing you enter is sent anywhere.",
+    update_ready: "A new version of Kerze is ready. Reload when it suits you; your work is saved.",
+    offline_file: "Kerze for offline use (one HTML file)",
     crashed: "Something went wrong and Kerze stopped. Your saved data is safe in this browser.",
     reload: "Reload Kerze",
     demo: DemoTexts {
@@ -461,6 +465,8 @@ pub static DE: Texts = Texts {
     download_raw: "Daten herunterladen",
     storage_usage: "Kerze belegt {used} des Browser-Speichers (Browser erlauben etwa 5 MB).",
     footer: "Kerze läuft vollständig in Ihrem Browser. Nichts, was Sie eingeben, wird irgendwohin gesendet.",
+    update_ready: "Eine neue Version von Kerze ist bereit. Laden Sie neu, wenn es passt; Ihre Arbeit ist gespeichert.",
+    offline_file: "Kerze für die Offline-Nutzung (eine HTML-Datei)",
     crashed: "Etwas ist schiefgegangen, und Kerze wurde angehalten. Ihre gespeicherten Daten sind in diesem Browser sicher.",
     reload: "Kerze neu laden",
     demo: DemoTexts {

@@ -123,7 +123,7 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
     });
     let fit_columns = if props.has_fit { Segment::ALL.len() } else { 0 };
     let grid = format!(
-        "--option-columns: minmax(14rem, 1fr) repeat({}, 6rem) repeat({fit_columns}, 4.75rem) 2.5rem",
+        "--option-columns: minmax(14rem, 1fr) repeat({}, 6rem) repeat({fit_columns}, 5.25rem) 2.5rem",
         props.columns.len()
     );
     html! {

@@ -210,7 +210,8 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
         html! {
             <li key={criterion.id.to_string()}>
                 <span class={classes!("swatch", format!("crit-{}", c % PALETTE))}></span>
-                { format!("{} ({} %)", criterion.name, lang.number(share, 0)) }
+                <span class="legend-name" title={criterion.name.clone()}>{ criterion.name.clone() }</span>
+                <span class="legend-share">{ format!("({} %)", lang.number(share, 0)) }</span>
             </li>
         }
     });
@@ -291,7 +292,7 @@ fn breakdown(props: &BreakdownProps) -> Html {
             <tr key={criterion.id.to_string()} class={classes!(missing.then_some("missing"))}>
                 <th scope="row">
                     <span class={classes!("swatch", format!("crit-{}", c % PALETTE))}></span>
-                    { criterion.name.clone() }
+                    <span class="clamp" title={criterion.name.clone()}>{ criterion.name.clone() }</span>
                 </th>
                 <td>{ value }</td>
                 <td class="num">{ format!("{} %", lang.number(100.0 * ranking.utility(index, c), 0)) }</td>

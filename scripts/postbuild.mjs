@@ -1,0 +1,150 @@
+// Runs after trunk has built the release (a trunk post_build hook, or by hand
+// with the build folder as argument). It makes the build fit for locked-down
+// networks and offline use:
+//
+// 1. moves trunk's inline start-up script into a file and adds a strict
+//    Content-Security-Policy, so the page runs no inline script at all;
+// 2. writes a service worker that caches the whole app under a cache named
+//    after the build's content, so a new deploy is a new cache;
+// 3. writes kerze.html: the whole app in one file (CSS, JS and the wasm as
+//    base64 inline, pinned by hashes in its own CSP) that opens from file://.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
+const read = (name) => readFileSync(join(dir, name), 'utf8');
+const sha = (algorithm, text) => createHash(algorithm).update(text).digest('base64');
+
+const POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  // Bar widths and list positions are style attributes set by the app; they run no code.
+  "style-src-attr 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+];
+
+const files = readdirSync(dir);
+const find = (pattern) => {
+  const name = files.find((f) => pattern.test(f));
+  if (!name) throw new Error(`no file matching ${pattern} in ${dir}`);
+  return name;
+};
+const glueName = find(/^kerze-[0-9a-f]+\.js$/);
+const wasmName = find(/^kerze-[0-9a-f]+_bg\.wasm$/);
+const cssName = find(/^kerze-[0-9a-f]+\.css$/);
+let html = read('index.html');
+if (html.includes('http-equiv="Content-Security-Policy"')) {
+  console.log('postbuild: already done');
+  process.exit(0);
+}
+
+// 1. The start-up script, from inline to a file, plus the service worker's registration.
+const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
+if (!inline) throw new Error('trunk start-up script not found in index.html');
+const version = sha('sha256', [glueName, wasmName, cssName].join()).replace(/[^A-Za-z0-9]/g, '').slice(0, 12);
+const startName = `start-${version}.js`;
+const start = `${inline[1].trim()}
+
+// Offline after the first visit. A new deploy installs beside the running one
+// and waits; the page offers the reload (window.kerzeUpdate) instead of
+// switching versions under a user who is editing.
+if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
+  navigator.serviceWorker.register('./sw.js').then((registration) => {
+    const offer = (worker) => {
+      if (!worker || !navigator.serviceWorker.controller) return;
+      window.kerzeUpdate = () => worker.postMessage('skip-waiting');
+      dispatchEvent(new CustomEvent('kerze-update-ready'));
+    };
+    offer(registration.waiting);
+    registration.addEventListener('updatefound', () => {
+      const worker = registration.installing;
+      worker?.addEventListener('statechange', () => {
+        if (worker.state === 'installed') offer(worker);
+      });
+    });
+  }).catch(() => {});
+  let reloading = false;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (window.kerzeUpdate && !reloading) {
+      reloading = true;
+      location.reload();
+    }
+  });
+}
+`;
+writeFileSync(join(dir, startName), start);
+html = html
+  .replace(inline[0], `<script type="module" src="./${startName}"></script>`)
+  .replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${POLICY.join('; ')}" />`);
+writeFileSync(join(dir, 'index.html'), html);
+
+// 3. (before 2, so that the worker caches it) The single-file build.
+const glue = read(glueName).replace(/^export \{[^}]*\};?\s*$/m, '');
+if (/^export /m.test(glue)) throw new Error('unexpected export left in the JS glue');
+const wasm64 = readFileSync(join(dir, wasmName)).toString('base64');
+const single = `${glue}
+const bytes = Uint8Array.from(atob("${wasm64}"), (c) => c.charCodeAt(0));
+await __wbg_init({ module_or_path: bytes });
+`;
+const css = read(cssName);
+const singlePolicy = [
+  "default-src 'none'",
+  `script-src 'sha256-${sha('sha256', single)}' 'wasm-unsafe-eval'`,
+  `style-src 'sha256-${sha('sha256', css)}'`,
+  "style-src-attr 'unsafe-inline'",
+  'img-src data:',
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+];
+const singleHtml = html
+  .replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*" \/>/, `<meta http-equiv="Content-Security-Policy" content="${singlePolicy.join('; ')}" />`)
+  .replace(/<link rel="stylesheet"[^>]*>/, () => `<style>${css}</style>`)
+  .replace(/<script type="module" src="[^"]*"><\/script>/, () => `<script type="module">${single}</script>`)
+  .replace(/<link rel="modulepreload"[^>]*>/, '')
+  .replace(/<link rel="preload"[^>]*>/, '');
+writeFileSync(join(dir, 'kerze.html'), singleHtml);
+
+// 2. The service worker: every file of the build, in a cache named after it.
+const assets = ['./', ...readdirSync(dir).filter((f) => f !== 'sw.js').map((f) => `./${f}`)];
+const worker = `// Kerze's service worker: the app shell from the cache, so Kerze works offline.
+const CACHE = 'kerze-${version}';
+const ASSETS = ${JSON.stringify(assets)};
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(ASSETS)));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('kerze-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith(
+    caches.open(CACHE).then(async (cache) => {
+      const hit = await cache.match(request, { ignoreSearch: true })
+        ?? (request.mode === 'navigate' ? await cache.match('./') : undefined);
+      return hit ?? fetch(request);
+    }),
+  );
+});
+`;
+writeFileSync(join(dir, 'sw.js'), worker);
+console.log(`postbuild: CSP, ${startName}, sw.js (cache kerze-${version}), kerze.html (${(singleHtml.length / 1024).toFixed(0)} KB)`);
