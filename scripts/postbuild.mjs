@@ -90,7 +90,13 @@ const glue = read(glueName).replace(/^export \{[^}]*\};?\s*$/m, '');
 if (/^export /m.test(glue)) throw new Error('unexpected export left in the JS glue');
 const wasm64 = readFileSync(join(dir, wasmName)).toString('base64');
 const single = `${glue}
-const bytes = Uint8Array.from(atob("${wasm64}"), (c) => c.charCodeAt(0));
+const wasm64 = "${wasm64}";
+const bytes = Uint8Array.fromBase64 ? Uint8Array.fromBase64(wasm64) : (() => {
+  const text = atob(wasm64);
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+  return out;
+})();
 await __wbg_init({ module_or_path: bytes });
 `;
 const css = read(cssName);
