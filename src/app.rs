@@ -16,12 +16,12 @@ use crate::domain::stored::{decode_scenario, INDEX_KEY, SCENARIO_KEY_PREFIX};
 use crate::i18n::Lang;
 use crate::services::clock::{new_scenario_id, now_iso, today};
 use crate::services::download::download_text;
+use crate::services::events::Listener;
 use crate::services::storage::{self, Saver, StorageError, Unreadable};
 use crate::state::{Action, State};
 use gloo_timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -237,36 +237,16 @@ pub fn app() -> Html {
         let latest = latest.clone();
         let pending = pending.clone();
         use_effect_with((), move |_| {
-            let flush = Closure::<dyn Fn()>::new(move || {
+            let flush = Rc::new(move || {
                 pending.borrow_mut().take();
                 let _ = saver.borrow_mut().save(&latest.borrow());
             });
-            let window = web_sys::window();
-            let document = window.as_ref().and_then(|w| w.document());
-            if let Some(w) = &window {
-                let _ =
-                    w.add_event_listener_with_callback("pagehide", flush.as_ref().unchecked_ref());
-            }
-            if let Some(d) = &document {
-                let _ = d.add_event_listener_with_callback(
-                    "visibilitychange",
-                    flush.as_ref().unchecked_ref(),
-                );
-            }
-            move || {
-                if let Some(w) = &window {
-                    let _ = w.remove_event_listener_with_callback(
-                        "pagehide",
-                        flush.as_ref().unchecked_ref(),
-                    );
-                }
-                if let Some(d) = &document {
-                    let _ = d.remove_event_listener_with_callback(
-                        "visibilitychange",
-                        flush.as_ref().unchecked_ref(),
-                    );
-                }
-            }
+            let on_hide = flush.clone();
+            let listeners = [
+                Listener::on_window("pagehide", move |_| on_hide()),
+                Listener::on_document("visibilitychange", move |_| flush()),
+            ];
+            move || drop(listeners)
         });
     }
     // Another tab saved a scenario: show it here, or ask when this tab has
@@ -277,92 +257,54 @@ pub fn app() -> Html {
         let conflict = conflict.clone();
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
-            let on_storage = Closure::<dyn Fn(web_sys::StorageEvent)>::new(
-                move |event: web_sys::StorageEvent| {
-                    let Some(key) = event.key() else { return };
-                    let ids: Vec<ScenarioId> = if key == INDEX_KEY {
-                        let known = latest.borrow();
-                        event
-                            .new_value()
-                            .map(|text| storage::listed_ids(&text))
-                            .unwrap_or_default()
-                            .into_iter()
-                            .filter(|id| {
-                                !known
-                                    .scenarios
-                                    .iter()
-                                    .chain(&known.trash)
-                                    .any(|s| &s.id == id)
-                            })
-                            .collect()
-                    } else {
-                        key.strip_prefix(SCENARIO_KEY_PREFIX)
-                            .and_then(ScenarioId::parse)
-                            .into_iter()
-                            .collect()
+            let listener = Listener::on_window("storage", move |event| {
+                let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                    return;
+                };
+                let Some(key) = event.key() else { return };
+                let ids: Vec<ScenarioId> = if key == INDEX_KEY {
+                    let known = latest.borrow();
+                    event
+                        .new_value()
+                        .map(|text| storage::listed_ids(&text))
+                        .unwrap_or_default()
+                        .into_iter()
+                        .filter(|id| known.scenario_or_deleted(id).is_none())
+                        .collect()
+                } else {
+                    key.strip_prefix(SCENARIO_KEY_PREFIX)
+                        .and_then(ScenarioId::parse)
+                        .into_iter()
+                        .collect()
+                };
+                for id in ids {
+                    let Some((theirs, text)) = storage::read_scenario(&id) else {
+                        continue;
                     };
-                    for id in ids {
-                        let Some((theirs, text)) = storage::read_scenario(&id) else {
-                            continue;
-                        };
-                        let mine = latest
-                            .borrow()
-                            .scenarios
-                            .iter()
-                            .chain(&latest.borrow().trash)
-                            .find(|s| s.id == id)
-                            .cloned();
-                        match mine {
-                            Some(mine) if saver.borrow().has_unsaved(&mine) => {
-                                if *mine != *theirs {
-                                    conflict.set(Some(Conflict { theirs, text }));
-                                }
-                            }
-                            _ => {
-                                saver.borrow_mut().accept_external(&theirs, text);
-                                dispatcher.dispatch(Action::ChangedElsewhere(theirs));
+                    let mine = latest.borrow().scenario_or_deleted(&id).cloned();
+                    match mine {
+                        Some(mine) if saver.borrow().has_unsaved(&mine) => {
+                            if *mine != *theirs {
+                                conflict.set(Some(Conflict { theirs, text }));
                             }
                         }
+                        _ => {
+                            saver.borrow_mut().accept_external(&theirs, text);
+                            dispatcher.dispatch(Action::ChangedElsewhere(theirs));
+                        }
                     }
-                },
-            );
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback(
-                    "storage",
-                    on_storage.as_ref().unchecked_ref(),
-                );
-            }
-            move || {
-                if let Some(w) = &window {
-                    let _ = w.remove_event_listener_with_callback(
-                        "storage",
-                        on_storage.as_ref().unchecked_ref(),
-                    );
                 }
-            }
+            });
+            move || drop(listener)
         });
     }
     // The service worker has a new version ready: offer the reload, never force it.
     {
         let update_ready = update_ready.clone();
         use_effect_with((), move |_| {
-            let on_ready = Closure::<dyn Fn()>::new(move || update_ready.set(true));
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback(
-                    "kerze-update-ready",
-                    on_ready.as_ref().unchecked_ref(),
-                );
-            }
-            move || {
-                if let Some(w) = &window {
-                    let _ = w.remove_event_listener_with_callback(
-                        "kerze-update-ready",
-                        on_ready.as_ref().unchecked_ref(),
-                    );
-                }
-            }
+            let listener =
+                Listener::on_window("kerze-update-ready", move |_| update_ready.set(true));
+            move || drop(listener)
         });
     }
     // Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y anywhere on the page, also inside a field:
@@ -370,34 +312,23 @@ pub fn app() -> Html {
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
-            let on_key = Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(
-                move |event: web_sys::KeyboardEvent| {
-                    if !(event.ctrl_key() || event.meta_key()) || event.alt_key() {
-                        return;
-                    }
-                    let action = match event.key().to_ascii_lowercase().as_str() {
-                        "z" if event.shift_key() => Action::Redo,
-                        "z" => Action::Undo,
-                        "y" => Action::Redo,
-                        _ => return,
-                    };
-                    event.prevent_default();
-                    dispatcher.dispatch(action);
-                },
-            );
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                let _ =
-                    w.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(w) = &window {
-                    let _ = w.remove_event_listener_with_callback(
-                        "keydown",
-                        on_key.as_ref().unchecked_ref(),
-                    );
+            let listener = Listener::on_window("keydown", move |event| {
+                let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                    return;
+                };
+                if !(event.ctrl_key() || event.meta_key()) || event.alt_key() {
+                    return;
                 }
-            }
+                let action = match event.key().to_ascii_lowercase().as_str() {
+                    "z" if event.shift_key() => Action::Redo,
+                    "z" => Action::Undo,
+                    "y" => Action::Redo,
+                    _ => return,
+                };
+                event.prevent_default();
+                dispatcher.dispatch(action);
+            });
+            move || drop(listener)
         });
     }
     // The page's language follows the UI's, for screen readers and hyphenation.

@@ -2,5 +2,6 @@
 
 pub mod clock;
 pub mod download;
+pub mod events;
 pub mod panic;
 pub mod storage;

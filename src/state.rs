@@ -131,6 +131,14 @@ impl State {
             .unwrap_or(&self.scenarios[0])
     }
 
+    /// The scenario with this id, whether listed or in the trash.
+    pub fn scenario_or_deleted(&self, id: &ScenarioId) -> Option<&Rc<Scenario>> {
+        self.scenarios
+            .iter()
+            .chain(&self.trash)
+            .find(|s| &s.id == id)
+    }
+
     /// Whether Undo would do something.
     pub fn can_undo(&self) -> bool {
         self.just_deleted.is_some()
