@@ -422,7 +422,8 @@ pub fn app() -> Html {
         }
     });
     let conflict_banner = (*conflict).clone().map(|found| {
-        let take_theirs = {
+        // Either way the other version stays in this scenario's undo history.
+        let resolve = |keep_mine: bool| {
             let (saver, conflict, dispatch, found) = (
                 saver.clone(),
                 conflict.clone(),
@@ -430,28 +431,20 @@ pub fn app() -> Html {
                 found.clone(),
             );
             Callback::from(move |_: MouseEvent| {
-                saver
-                    .borrow_mut()
-                    .accept_external(&found.theirs, found.text.clone());
-                dispatch.emit(Action::ChangedElsewhere(found.theirs.clone()));
+                let mut saver = saver.borrow_mut();
+                let action = if keep_mine {
+                    saver.overrule(&found.theirs.id, found.text.clone());
+                    Action::KeepMine(found.theirs.clone())
+                } else {
+                    saver.accept_external(&found.theirs, found.text.clone());
+                    Action::ChangedElsewhere(found.theirs.clone())
+                };
+                drop(saver);
+                dispatch.emit(action);
                 conflict.set(None);
             })
         };
-        let keep_mine = {
-            let (saver, conflict, dispatch, found) = (
-                saver.clone(),
-                conflict.clone(),
-                dispatch.clone(),
-                found.clone(),
-            );
-            Callback::from(move |_: MouseEvent| {
-                saver
-                    .borrow_mut()
-                    .overrule(&found.theirs.id, found.text.clone());
-                dispatch.emit(Action::KeepMine(found.theirs.clone()));
-                conflict.set(None);
-            })
-        };
+        let (take_theirs, keep_mine) = (resolve(false), resolve(true));
         html! {
             <div class="notice warning conflict" role="alert">
                 <p>{ t.conflict.replace("{name}", &found.theirs.name) }</p>

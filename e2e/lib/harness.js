@@ -106,3 +106,20 @@ export async function readRanking(page) {
 export async function waitSaved(page) {
   await page.locator('.save-status.saved').waitFor();
 }
+
+/**
+ * For a test file: a server of the release build and a browser, started
+ * before its tests and stopped after them. Read `.server` and `.browser` inside tests.
+ */
+export function useServerAndBrowser(hooks) {
+  const env = {};
+  hooks.before(async () => {
+    env.server = await serve();
+    env.browser = await launch();
+  });
+  hooks.after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}

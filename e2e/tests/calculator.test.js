@@ -4,25 +4,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import Ajv from 'ajv/dist/2020.js';
-import { serve, launch, openApp, readRanking, waitSaved } from '../lib/harness.js';
+import { useServerAndBrowser, openApp, readRanking, waitSaved } from '../lib/harness.js';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser({ before, after });
 
 const titlesOf = (rows) => rows.map((r) => r.title);
 
 test('the demo scenario is ranked on first run', async () => {
-  const { ctx, page } = await openApp(browser, server.url);
+  const { ctx, page } = await openApp(env.browser, env.server.url);
   const rows = await readRanking(page);
   assert.deepEqual(titlesOf(rows), [
     'White-glove onboarding team',
@@ -43,7 +32,7 @@ test('the demo scenario is ranked on first run', async () => {
 });
 
 test('a new option with typed values ranks where the model puts it', async () => {
-  const { ctx, page } = await openApp(browser, server.url);
+  const { ctx, page } = await openApp(env.browser, env.server.url);
   await page.getByRole('button', { name: '+ Add option' }).click();
   // The new row's title has the focus, selected: typing replaces it.
   await page.keyboard.type('Quick win');
@@ -67,7 +56,7 @@ test('a new option with typed values ranks where the model puts it', async () =>
 });
 
 test('changing a weight re-orders the ranking', async () => {
-  const { ctx, page } = await openApp(browser, server.url);
+  const { ctx, page } = await openApp(env.browser, env.server.url);
   await page.fill('#crit-c1-weight', '0');
   const rows = await readRanking(page);
   // Without cost (weights 2, 4, 3): SSO 100·(2·0.5 + 4·0.75 + 3·0.84)/9 = 72.4,
@@ -90,7 +79,7 @@ test('changing a weight re-orders the ranking', async () => {
 });
 
 test('a reload keeps every edit', async () => {
-  const { ctx, page } = await openApp(browser, server.url);
+  const { ctx, page } = await openApp(env.browser, env.server.url);
   await page.fill('#scenario-name', 'Onboarding, reviewed');
   await page.fill('#scenario-need', 'Stalled enterprise rollouts');
   await page.fill('#threshold', '65');
@@ -110,17 +99,17 @@ test('a reload keeps every edit', async () => {
 });
 
 test('an edit right before closing the tab is not lost', async () => {
-  const ctx = await browser.newContext();
-  const { page } = await openApp(browser, server.url, { context: ctx });
+  const ctx = await env.browser.newContext();
+  const { page } = await openApp(env.browser, env.server.url, { context: ctx });
   await page.fill('#scenario-name', 'Typed just before closing');
   await page.close({ runBeforeUnload: true });
-  const { page: again } = await openApp(browser, server.url, { context: ctx });
+  const { page: again } = await openApp(env.browser, env.server.url, { context: ctx });
   assert.equal(await again.inputValue('#scenario-name'), 'Typed just before closing');
   await ctx.close();
 });
 
 test('scenarios: create, switch, delete and bring back', async () => {
-  const { ctx, page } = await openApp(browser, server.url);
+  const { ctx, page } = await openApp(env.browser, env.server.url);
   await page.getByRole('button', { name: 'New scenario' }).click();
   assert.equal(await page.inputValue('#scenario-name'), 'Untitled scenario');
   assert.equal(await page.locator('.rank-row').count(), 0);
@@ -153,7 +142,7 @@ test('scenarios: create, switch, delete and bring back', async () => {
 });
 
 test('the JSON export matches the screen and its schema', async () => {
-  const { ctx, page } = await openApp(browser, server.url);
+  const { ctx, page } = await openApp(env.browser, env.server.url);
   await page.fill('#opt-o2-c3', '');
   const screen = await readRanking(page);
   const [download] = await Promise.all([
@@ -185,7 +174,7 @@ test('the JSON export matches the screen and its schema', async () => {
 });
 
 test('bad input gets a message where it happened and never breaks the page', async () => {
-  const { ctx, page } = await openApp(browser, server.url);
+  const { ctx, page } = await openApp(env.browser, env.server.url);
   const before = await readRanking(page);
   await page.fill('#opt-o1-c1', 'abc');
   await page.getByText('“abc” is not a number.').waitFor();
@@ -222,7 +211,7 @@ test('bad input gets a message where it happened and never breaks the page', asy
 });
 
 test('the breakdown explains a score and works from the keyboard', async () => {
-  const { ctx, page } = await openApp(browser, server.url);
+  const { ctx, page } = await openApp(env.browser, env.server.url);
   await page.locator('.row-title').first().focus();
   await page.keyboard.press('Enter');
   const breakdown = page.locator('.breakdown');
@@ -238,7 +227,7 @@ test('the breakdown explains a score and works from the keyboard', async () => {
 });
 
 test('German from the browser, with German numbers, and a switch back', async () => {
-  const { ctx, page } = await openApp(browser, server.url, { locale: 'de-DE' });
+  const { ctx, page } = await openApp(env.browser, env.server.url, { locale: 'de-DE' });
   await page.getByRole('heading', { name: 'Rangfolge' }).waitFor();
   const rows = await readRanking(page);
   assert.equal(rows[0].title, 'Persönliches Onboarding-Team');
@@ -253,7 +242,7 @@ test('German from the browser, with German numbers, and a switch back', async ()
 });
 
 test('on a phone the ranking comes first and nothing overflows', async () => {
-  const { ctx, page } = await openApp(browser, server.url, { viewport: { width: 390, height: 844 } });
+  const { ctx, page } = await openApp(env.browser, env.server.url, { viewport: { width: 390, height: 844 } });
   const ranking = await page.locator('.ranking-panel').boundingBox();
   const editor = await page.locator('.scenario-panel').boundingBox();
   assert.ok(ranking.y < editor.y, 'ranking above the editor');
@@ -263,7 +252,7 @@ test('on a phone the ranking comes first and nothing overflows', async () => {
 });
 
 test('every input has an accessible name', async () => {
-  const { ctx, page } = await openApp(browser, server.url);
+  const { ctx, page } = await openApp(env.browser, env.server.url);
   const unnamed = await page.evaluate(() =>
     [...document.querySelectorAll('input, select, textarea, button')]
       .filter((el) => {
@@ -278,7 +267,7 @@ test('every input has an accessible name', async () => {
 });
 
 test('undo and redo every edit, from the keyboard and the buttons', async () => {
-  const { ctx, page } = await openApp(browser, server.url);
+  const { ctx, page } = await openApp(env.browser, env.server.url);
   const original = await readRanking(page);
   await page.fill('#scenario-name', 'Renamed');
   await page.fill('#crit-c1-weight', '0');

@@ -3,20 +3,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve, launch, openApp, readRanking, waitSaved } from '../lib/harness.js';
+import { useServerAndBrowser, openApp, readRanking, waitSaved } from '../lib/harness.js';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser({ before, after });
 
 const fixture = (name) => readFile(new URL(`../../tests/fixtures/storage-v1/${name}`, import.meta.url), 'utf8');
 const kerzeEntries = (page) =>
@@ -24,7 +13,7 @@ const kerzeEntries = (page) =>
 
 /** A context whose storage holds `entries` when the first page opens. */
 async function seeded(entries, init) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  const context = await env.browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
   await context.addInitScript((entries) => {
     if (!sessionStorage.getItem('seeded')) {
       for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
@@ -47,7 +36,7 @@ test('a damaged entry is shown as unreadable, downloadable, and never touched', 
     'kerze.scenario.sfuture': future,
     'kerze.scenario.stypes': wrongTypes,
   });
-  const { page } = await openApp(browser, server.url, { context });
+  const { page } = await openApp(env.browser, env.server.url, { context });
   assert.equal(await page.locator('.rank-row').count(), 5, 'the good scenario loads');
   const banner = page.locator('.unreadable');
   await banner.getByText('3 stored scenario(s) could not be read.').waitFor();
@@ -77,7 +66,7 @@ test('a damaged index loses no scenario: entries are found by their keys', async
     'kerze.index': '{"version": 1, "order": [',
     'kerze.scenario.s19ac4e0a1b2c3d4e': await fixture('scenario.json'),
   });
-  const { page } = await openApp(browser, server.url, { context });
+  const { page } = await openApp(env.browser, env.server.url, { context });
   assert.equal(await page.inputValue('#scenario-name'), 'Enterprise onboarding');
   assert.deepEqual(page.problems, []);
   await context.close();
@@ -91,7 +80,7 @@ test('a full storage keeps the edit on screen, says so, and leaves the stored co
       return setItem.call(this, key, value);
     };
   });
-  const { page } = await openApp(browser, server.url, { context });
+  const { page } = await openApp(env.browser, env.server.url, { context });
   await waitSaved(page);
   await page.getByText(/Kerze uses \d+ KB of this browser's storage/).waitFor();
   const before = await kerzeEntries(page);
@@ -110,7 +99,7 @@ test('a full storage keeps the edit on screen, says so, and leaves the stored co
 });
 
 test('without storage the app runs in memory, says so, and still exports', async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await env.browser.newContext({ acceptDownloads: true });
   await context.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {
       get() {
@@ -118,7 +107,7 @@ test('without storage the app runs in memory, says so, and still exports', async
       },
     });
   });
-  const { page } = await openApp(browser, server.url, { context });
+  const { page } = await openApp(env.browser, env.server.url, { context });
   await page.getByText('Not saved: this browser does not allow storage here. Export your scenario to keep it.').waitFor();
   await page.fill('#opt-o1-c3', '5');
   assert.equal((await readRanking(page)).length, 5);
@@ -130,10 +119,10 @@ test('without storage the app runs in memory, says so, and still exports', async
 });
 
 test('two tabs: an edit in one shows up in the other', async () => {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  const { page: first } = await openApp(browser, server.url, { context });
+  const context = await env.browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const { page: first } = await openApp(env.browser, env.server.url, { context });
   await waitSaved(first);
-  const { page: second } = await openApp(browser, server.url, { context });
+  const { page: second } = await openApp(env.browser, env.server.url, { context });
   await first.fill('#scenario-name', 'Renamed in the first tab');
   await waitSaved(first);
   await second.waitForFunction(() => document.getElementById('scenario-name').value === 'Renamed in the first tab');
@@ -146,10 +135,10 @@ test('two tabs: an edit in one shows up in the other', async () => {
 });
 
 test('two tabs: unsaved edits meet a change from the other tab, and the user chooses', async () => {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  const { page: first } = await openApp(browser, server.url, { context });
+  const context = await env.browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const { page: first } = await openApp(env.browser, env.server.url, { context });
   await waitSaved(first);
-  const { page: second } = await openApp(browser, server.url, { context });
+  const { page: second } = await openApp(env.browser, env.server.url, { context });
   const key = await second.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('kerze.scenario.')));
   // The second tab types; before its save is due, the first tab writes the same scenario.
   await second.fill('#scenario-need', 'Need typed in the second tab');
@@ -174,7 +163,7 @@ test('two tabs: unsaved edits meet a change from the other tab, and the user cho
 });
 
 test('a write this tab never heard of is caught before saving over it', async () => {
-  const { ctx, page } = await openApp(browser, server.url);
+  const { ctx, page } = await openApp(env.browser, env.server.url);
   await waitSaved(page);
   const key = await page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('kerze.scenario.')));
   // Written from this very tab, so no storage event announces it.
@@ -191,7 +180,7 @@ test('a write this tab never heard of is caught before saving over it', async ()
 });
 
 test('no user path panics: a thousand random edits', async () => {
-  const { ctx, page } = await openApp(browser, server.url);
+  const { ctx, page } = await openApp(env.browser, env.server.url);
   const inputs = ['abc', '-1', '0', '5', '1e400', '', '3,5', '999999999999999', ' 2 ', 'NaN', '<b>x</b>', '٣'];
   let seed = 7;
   const random = (n) => {
