@@ -13,7 +13,9 @@ use crate::domain::scenario::Scenario;
 use crate::domain::scoring::{rank, segment_ranks};
 use crate::domain::stored::EntryError;
 use crate::domain::stored::{decode_scenario, INDEX_KEY, SCENARIO_KEY_PREFIX};
+use crate::domain::table::{ranking_csv, ranking_markdown};
 use crate::i18n::Lang;
+use crate::services::clipboard::copy_text;
 use crate::services::clock::{new_scenario_id, now_iso, today};
 use crate::services::download::download_text;
 use crate::services::events::Listener;
@@ -378,6 +380,31 @@ pub fn app() -> Html {
             &export_json(scenario, now_iso()),
         );
     });
+    let on_export_csv = use_callback((scenario.clone(), state.lang), |_: (), (scenario, lang)| {
+        let titles = lang.segment_rank_titles();
+        let file_name = export_file_name(&scenario.name, &today(), "csv");
+        let csv = ranking_csv(scenario, &lang.table_texts(&titles));
+        download_text(&file_name, "text/csv;charset=utf-8", &csv);
+    });
+    let toast = use_state(|| None::<&'static str>);
+    let on_copy_markdown = {
+        let toast = toast.clone();
+        use_callback(
+            (scenario.clone(), state.lang),
+            move |_: (), (scenario, lang)| {
+                let titles = lang.segment_rank_titles();
+                let markdown = ranking_markdown(scenario, &lang.table_texts(&titles));
+                let (toast, t) = (toast.clone(), lang.texts());
+                copy_text(&markdown, move |copied| {
+                    toast.set(Some(if copied {
+                        t.copied_markdown
+                    } else {
+                        t.copy_failed
+                    }))
+                });
+            },
+        )
+    };
 
     let lang = state.lang;
     let t = lang.texts();
@@ -484,6 +511,8 @@ pub fn app() -> Html {
                 {on_duplicate}
                 {on_delete}
                 {on_export}
+                {on_export_csv}
+                {on_copy_markdown}
                 can_undo={state.can_undo()}
                 can_redo={state.can_redo()}
             />
@@ -491,6 +520,12 @@ pub fn app() -> Html {
                 <div class="notice update" role="status">
                     <span>{ t.update_ready }</span>
                     <button type="button" class="primary" onclick={Callback::from(|_: MouseEvent| apply_update())}>{ t.reload }</button>
+                </div>
+            }
+            if let Some(message) = *toast {
+                <div class="notice" role="status">
+                    <span>{ message }</span>
+                    <button type="button" class="ghost" aria-label={t.dismiss} onclick={let toast = toast.clone(); Callback::from(move |_: MouseEvent| toast.set(None))}>{ "✕" }</button>
                 </div>
             }
             { conflict_banner.unwrap_or_default() }

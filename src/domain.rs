@@ -9,4 +9,5 @@ pub mod scenario;
 pub mod scoring;
 pub mod segment;
 pub mod stored;
+pub mod table;
 pub mod value;

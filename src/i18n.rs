@@ -4,6 +4,7 @@
 
 use crate::domain::demo::DemoTexts;
 use crate::domain::scenario::DefaultCriterionNames;
+use crate::domain::table::TableTexts;
 use crate::domain::value::ValueError;
 
 /// A language of the UI.
@@ -69,6 +70,30 @@ impl Lang {
         }
     }
 
+    /// Titles of the per-segment rank columns ("Rank SMB", …).
+    pub fn segment_rank_titles(self) -> [String; 3] {
+        let t = self.texts();
+        [t.smb, t.enterprise, t.public_sector]
+            .map(|segment| t.rank_in.replace("{segment}", segment))
+    }
+
+    /// Column titles for the CSV and Markdown tables; `segment_ranks` from
+    /// [`Lang::segment_rank_titles`].
+    pub fn table_texts(self, segment_ranks: &[String; 3]) -> TableTexts<'_> {
+        let t = self.texts();
+        TableTexts {
+            rank: t.rank,
+            option: t.option_title,
+            score: t.score,
+            points: t.points,
+            below_line: t.below_line_short,
+            incomplete: t.incomplete,
+            yes: t.yes,
+            segment_ranks: [&segment_ranks[0], &segment_ranks[1], &segment_ranks[2]],
+            decimal_comma: self == Lang::De,
+        }
+    }
+
     /// The plain-words message for a refused number.
     pub fn value_error(self, error: &ValueError) -> String {
         let t = self.texts();
@@ -107,6 +132,13 @@ pub struct Texts {
     pub recently_deleted: &'static str,
     pub restore: &'static str,
     pub export_json: &'static str,
+    pub export_csv: &'static str,
+    pub copy_markdown: &'static str,
+    pub copied_markdown: &'static str,
+    pub copy_failed: &'static str,
+    pub points: &'static str,
+    pub yes: &'static str,
+    pub rank_in: &'static str,
     pub scenario: &'static str,
     pub scenario_name: &'static str,
     pub need: &'static str,
@@ -160,6 +192,7 @@ pub struct Texts {
     pub incomplete: &'static str,
     pub incomplete_hint: &'static str,
     pub below_line: &'static str,
+    pub below_line_short: &'static str,
     pub nothing_worth_it: &'static str,
     pub rank_by_segment: &'static str,
     pub legend: &'static str,
@@ -244,6 +277,13 @@ pub static EN: Texts = Texts {
     recently_deleted: "Recently deleted",
     restore: "Restore",
     export_json: "Export JSON",
+    export_csv: "Export CSV",
+    copy_markdown: "Copy as Markdown",
+    copied_markdown: "The ranking is on the clipboard as a Markdown table.",
+    copy_failed: "This browser did not allow copying. Use Export CSV instead.",
+    points: "points",
+    yes: "yes",
+    rank_in: "Rank {segment}",
     scenario: "Scenario",
     scenario_name: "Scenario name",
     need: "Customer need",
@@ -297,6 +337,7 @@ pub static EN: Texts = Texts {
     incomplete: "incomplete",
     incomplete_hint: "Some values are missing; they count as 0.",
     below_line: "Below the line: not worth it",
+    below_line_short: "below the line",
     nothing_worth_it: "No option reaches the threshold: doing none of them is a valid choice.",
     rank_by_segment: "Rank by segment",
     legend: "Contribution per criterion",
@@ -375,6 +416,13 @@ pub static DE: Texts = Texts {
     recently_deleted: "Zuletzt gelöscht",
     restore: "Wiederherstellen",
     export_json: "JSON exportieren",
+    export_csv: "CSV exportieren",
+    copy_markdown: "Als Markdown kopieren",
+    copied_markdown: "Die Rangfolge ist als Markdown-Tabelle in der Zwischenablage.",
+    copy_failed: "Dieser Browser hat das Kopieren nicht erlaubt. Nutzen Sie stattdessen „CSV exportieren“.",
+    points: "Punkte",
+    yes: "ja",
+    rank_in: "Rang {segment}",
     scenario: "Szenario",
     scenario_name: "Name des Szenarios",
     need: "Kundenbedarf",
@@ -428,6 +476,7 @@ pub static DE: Texts = Texts {
     incomplete: "unvollständig",
     incomplete_hint: "Es fehlen Werte; sie zählen als 0.",
     below_line: "Unter der Linie: lohnt sich nicht",
+    below_line_short: "unter der Linie",
     nothing_worth_it: "Keine Option erreicht die Schwelle: keine davon umzusetzen ist eine gültige Wahl.",
     rank_by_segment: "Rang je Segment",
     legend: "Beitrag je Kriterium",

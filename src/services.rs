@@ -1,5 +1,6 @@
 //! Effects at the edge: storage, downloads, clock. The reducer never calls these.
 
+pub mod clipboard;
 pub mod clock;
 pub mod download;
 pub mod events;

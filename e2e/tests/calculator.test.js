@@ -287,3 +287,26 @@ test('undo and redo every edit, from the keyboard and the buttons', async () => 
   assert.equal(await page.inputValue('#crit-c1-weight'), '0');
   await ctx.close();
 });
+
+test('CSV download and Markdown copy carry the ranking on screen', async () => {
+  const context = await env.browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const { page } = await openApp(env.browser, env.server.url, { context });
+  const screen = await readRanking(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  assert.match(download.suggestedFilename(), /^kerze-enterprise-onboarding-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  assert.equal(csv.length, 6);
+  assert.ok(csv[0].startsWith('Rank,Option,Score,Cost,Cost (points),'));
+  assert.deepEqual(
+    csv.slice(1).map((line) => line.split(',').slice(0, 3)),
+    screen.map((r) => [String(r.rank), r.title, r.score]),
+  );
+  await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+  await page.getByText('The ranking is on the clipboard as a Markdown table.').waitFor();
+  const markdown = (await page.evaluate(() => navigator.clipboard.readText())).split('\n');
+  assert.equal(markdown[0], '## Enterprise onboarding');
+  assert.equal(markdown[4], '| 1 | White-glove onboarding team | 70.2 | 20.8 | 16.7 | 16.7 | 16 |  |');
+  assert.ok(markdown[8].endsWith('| below the line |'));
+  await context.close();
+});

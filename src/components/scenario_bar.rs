@@ -36,6 +36,10 @@ pub struct ScenarioBarProps {
     pub on_delete: Callback<()>,
     /// Downloads the open scenario's JSON export.
     pub on_export: Callback<()>,
+    /// Downloads the ranked backlog as CSV.
+    pub on_export_csv: Callback<()>,
+    /// Copies the ranked backlog as a Markdown table.
+    pub on_copy_markdown: Callback<()>,
     /// Whether there is something to undo.
     pub can_undo: bool,
     /// Whether there is something to redo.
@@ -132,7 +136,11 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
                         <ul>{ for restore_items }</ul>
                     </details>
                 }
-                <button type="button" class="primary" onclick={click(&props.on_export)}>{ t.export_json }</button>
+                <div class="exports">
+                    <button type="button" class="primary" onclick={click(&props.on_export)}>{ t.export_json }</button>
+                    <button type="button" onclick={click(&props.on_export_csv)}>{ t.export_csv }</button>
+                    <button type="button" onclick={click(&props.on_copy_markdown)}>{ t.copy_markdown }</button>
+                </div>
                 <label for="language" class="visually-hidden">{ t.language }</label>
                 <select id="language" onchange={set_lang} title={t.language}>
                     { for Lang::ALL.iter().map(|&l| html! {

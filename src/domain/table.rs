@@ -1,0 +1,274 @@
+//! The ranked backlog as a table: CSV for Excel and Jira, Markdown for
+//! Confluence, Jira comments and GitHub.
+
+use super::criterion::CriterionInput;
+use super::scenario::Scenario;
+use super::scoring::{rank, segment_ranks};
+use super::segment::{Segment, FIT_MAX};
+
+/// Column titles and flag words, in the user's language.
+#[derive(Clone, Copy, Debug)]
+pub struct TableTexts<'a> {
+    /// "Rank".
+    pub rank: &'a str,
+    /// "Option".
+    pub option: &'a str,
+    /// "Score".
+    pub score: &'a str,
+    /// Suffix of a criterion's points column ("points").
+    pub points: &'a str,
+    /// "Below the line".
+    pub below_line: &'a str,
+    /// "Incomplete".
+    pub incomplete: &'a str,
+    /// "yes".
+    pub yes: &'a str,
+    /// "Rank SMB", "Rank Enterprise", "Rank Public sector".
+    pub segment_ranks: [&'a str; 3],
+    /// Use a decimal comma (and `;` between CSV fields, as German Excel expects).
+    pub decimal_comma: bool,
+}
+
+struct Row {
+    rank: u32,
+    title: String,
+    score: f64,
+    values: Vec<Option<f64>>,
+    points: Vec<f64>,
+    below: bool,
+    incomplete: bool,
+    segment_ranks: [u32; 3],
+}
+
+fn rows(scenario: &Scenario) -> Vec<Row> {
+    let ranking = rank(scenario);
+    let by_segment = segment_ranks(scenario, &ranking);
+    ranking
+        .rows
+        .iter()
+        .map(|row| {
+            let option = &scenario.options[row.index];
+            let values = scenario
+                .criteria
+                .iter()
+                .enumerate()
+                .map(|(c, criterion)| match criterion.input {
+                    // The fit the option has under the scenario's mix, 0–5.
+                    CriterionInput::SegmentFit => (!ranking.is_missing(row.index, c))
+                        .then(|| ranking.utility(row.index, c) * FIT_MAX),
+                    _ => option.values.get(&criterion.id).copied(),
+                })
+                .collect();
+            let ranks = by_segment.get(row.index).copied().unwrap_or_default();
+            Row {
+                rank: row.rank,
+                title: option.title.clone(),
+                score: row.score,
+                values,
+                points: (0..scenario.criteria.len())
+                    .map(|c| ranking.contribution(row.index, c))
+                    .collect(),
+                below: row.below_threshold,
+                incomplete: row.incomplete,
+                segment_ranks: Segment::ALL.map(|s| ranks.get(s)),
+            }
+        })
+        .collect()
+}
+
+fn number(value: f64, decimals: usize, comma: bool) -> String {
+    let mut text = format!("{value:.decimals$}");
+    if text.contains('.') {
+        text = text.trim_end_matches('0').trim_end_matches('.').to_owned();
+    }
+    if comma {
+        text = text.replace('.', ",");
+    }
+    text
+}
+
+fn header(scenario: &Scenario, t: &TableTexts<'_>, with_values: bool) -> Vec<String> {
+    let mut header = vec![t.rank.to_owned(), t.option.to_owned(), t.score.to_owned()];
+    for criterion in &scenario.criteria {
+        if with_values {
+            header.push(criterion.name.clone());
+        }
+        header.push(format!("{} ({})", criterion.name, t.points));
+    }
+    header
+}
+
+/// The ranked backlog as CSV, with a byte-order mark so Excel reads the umlauts.
+pub fn ranking_csv(scenario: &Scenario, t: &TableTexts<'_>) -> String {
+    let comma = t.decimal_comma;
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(if comma { b';' } else { b',' })
+        .from_writer(Vec::new());
+    let mut header = header(scenario, t, true);
+    header.extend([t.below_line, t.incomplete].map(str::to_owned));
+    header.extend(t.segment_ranks.map(str::to_owned));
+    let mut records = vec![header];
+    for row in rows(scenario) {
+        let mut record = vec![row.rank.to_string(), row.title, number(row.score, 1, comma)];
+        for (value, points) in row.values.iter().zip(&row.points) {
+            record.push(value.map(|v| number(v, 6, comma)).unwrap_or_default());
+            record.push(number(*points, 1, comma));
+        }
+        let flag = |on: bool| if on { t.yes.to_owned() } else { String::new() };
+        record.extend([flag(row.below), flag(row.incomplete)]);
+        record.extend(row.segment_ranks.map(|r| r.to_string()));
+        records.push(record);
+    }
+    for record in &records {
+        // Writing to memory cannot fail.
+        let _ = writer.write_record(record);
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    format!("\u{feff}{}", String::from_utf8_lossy(&bytes))
+}
+
+/// Text safe inside a Markdown table cell: no pipes, line breaks or HTML.
+fn cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.trim().chars() {
+        match ch {
+            '|' => out.push_str("\\|"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\n' | '\r' | '\t' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The ranked backlog as a Markdown table, under the scenario's name.
+pub fn ranking_markdown(scenario: &Scenario, t: &TableTexts<'_>) -> String {
+    let comma = t.decimal_comma;
+    let mut header = header(scenario, t, false);
+    header.push(String::new());
+    let mut lines = vec![format!("## {}", cell(&scenario.name)), String::new()];
+    lines.push(format!(
+        "| {} |",
+        header
+            .iter()
+            .map(|h| cell(h))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    ));
+    let align: Vec<&str> = header
+        .iter()
+        .enumerate()
+        .map(|(i, _)| {
+            if i == 1 || i + 1 == header.len() {
+                "---"
+            } else {
+                "---:"
+            }
+        })
+        .collect();
+    lines.push(format!("| {} |", align.join(" | ")));
+    for row in rows(scenario) {
+        let mut cells = vec![
+            row.rank.to_string(),
+            cell(&row.title),
+            number(row.score, 1, comma),
+        ];
+        cells.extend(row.points.iter().map(|p| number(*p, 1, comma)));
+        let flags: Vec<&str> = [(row.below, t.below_line), (row.incomplete, t.incomplete)]
+            .into_iter()
+            .filter_map(|(on, word)| on.then_some(word))
+            .collect();
+        cells.push(flags.join(", "));
+        lines.push(format!("| {} |", cells.join(" | ")));
+    }
+    lines.push(String::new());
+    lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::demo::demo_scenario;
+    use crate::domain::ids::ScenarioId;
+    use crate::i18n::Lang;
+
+    const EN: TableTexts<'static> = TableTexts {
+        rank: "Rank",
+        option: "Option",
+        score: "Score",
+        points: "points",
+        below_line: "Below the line",
+        incomplete: "Incomplete",
+        yes: "yes",
+        segment_ranks: ["Rank SMB", "Rank Enterprise", "Rank Public sector"],
+        decimal_comma: false,
+    };
+
+    fn demo() -> Scenario {
+        demo_scenario(ScenarioId::from_parts(1, 1), &Lang::En.texts().demo)
+    }
+
+    #[test]
+    fn csv_has_a_header_and_one_line_per_option_in_rank_order() {
+        let csv = ranking_csv(&demo(), &EN);
+        assert!(csv.starts_with('\u{feff}'));
+        let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+        assert_eq!(lines.len(), 6);
+        assert_eq!(
+            lines[0],
+            "Rank,Option,Score,Cost,Cost (points),Time to market,Time to market (points),Metric impact,\
+             Metric impact (points),Segment fit,Segment fit (points),Below the line,Incomplete,Rank SMB,\
+             Rank Enterprise,Rank Public sector"
+        );
+        // White-glove: 15 person-days, 2 weeks, impact 3, fit 3.2 of 5, score 70.2.
+        assert_eq!(
+            lines[1],
+            "1,White-glove onboarding team,70.2,15,20.8,2,16.7,3,16.7,3.2,16,,,2,1,1"
+        );
+        assert!(lines[5].starts_with("5,Partner-led implementation,44.2,"));
+        assert!(lines[5].contains(",yes,,"));
+    }
+
+    #[test]
+    fn german_csv_uses_semicolons_and_decimal_commas_and_quotes_when_needed() {
+        let mut scenario = demo();
+        std::rc::Rc::make_mut(&mut scenario.options[1]).title = "Team; \"white glove\"".into();
+        let csv = ranking_csv(
+            &scenario,
+            &TableTexts {
+                decimal_comma: true,
+                ..EN
+            },
+        );
+        let first = csv
+            .trim_start_matches('\u{feff}')
+            .lines()
+            .nth(1)
+            .unwrap()
+            .to_owned();
+        assert_eq!(
+            first,
+            "1;\"Team; \"\"white glove\"\"\";70,2;15;20,8;2;16,7;3;16,7;3,2;16;;;2;1;1"
+        );
+    }
+
+    #[test]
+    fn markdown_is_a_table_that_cannot_break_out_of_its_cells() {
+        let mut scenario = demo();
+        std::rc::Rc::make_mut(&mut scenario.options[1]).title =
+            "a | b\n<img src=x onerror=alert(1)>".into();
+        let md = ranking_markdown(&scenario, &EN);
+        let lines: Vec<&str> = md.lines().collect();
+        assert_eq!(lines[0], "## Enterprise onboarding");
+        assert_eq!(lines[2], "| Rank | Option | Score | Cost (points) | Time to market (points) | Metric impact (points) | Segment fit (points) |  |");
+        assert_eq!(
+            lines[3],
+            "| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |"
+        );
+        assert_eq!(lines[4], "| 1 | a \\| b &lt;img src=x onerror=alert(1)&gt; | 70.2 | 20.8 | 16.7 | 16.7 | 16 |  |");
+        assert!(lines[8].ends_with("| Below the line |"));
+        assert_eq!(lines.len(), 9);
+    }
+}
