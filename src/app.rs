@@ -265,11 +265,19 @@ pub fn app() -> Html {
                 };
                 let Some(key) = event.key() else { return };
                 let ids: Vec<ScenarioId> = if key == INDEX_KEY {
-                    let known = latest.borrow();
-                    event
+                    let (listed, deleted) = event
                         .new_value()
                         .map(|text| storage::listed_ids(&text))
-                        .unwrap_or_default()
+                        .unwrap_or_default();
+                    let known = latest.borrow().clone();
+                    // Deleted there, untouched here: delete here too (it stays in the trash).
+                    for id in deleted {
+                        let here = known.scenarios.iter().find(|s| s.id == id);
+                        if here.is_some_and(|s| !saver.borrow().has_unsaved(s)) {
+                            dispatcher.dispatch(Action::DeletedElsewhere(id));
+                        }
+                    }
+                    listed
                         .into_iter()
                         .filter(|id| known.scenario_or_deleted(id).is_none())
                         .collect()

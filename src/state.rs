@@ -77,6 +77,9 @@ pub enum Action {
     ChangedElsewhere(Rc<Scenario>),
     /// The user keeps their version over another tab's: that one stays one Undo away.
     KeepMine(Rc<Scenario>),
+    /// Another tab deleted this scenario: move it to the trash here too
+    /// (never the last one, which stays).
+    DeletedElsewhere(ScenarioId),
 }
 
 /// A name not yet used by any of `taken`: `name`, else `name (2)`, `name (3)`, …
@@ -330,6 +333,20 @@ impl State {
                         }
                     }
                     None => next.scenarios.push(theirs),
+                }
+            }
+            Action::DeletedElsewhere(id) => {
+                let position = self.scenarios.iter().position(|s| s.id == id)?;
+                if self.scenarios.len() == 1 {
+                    return None;
+                }
+                let removed = next.scenarios.remove(position);
+                next.trash.insert(0, removed);
+                next.trash.truncate(TRASH_SIZE);
+                if next.active == id {
+                    let neighbour = position.min(next.scenarios.len() - 1);
+                    next.active = next.scenarios[neighbour].id.clone();
+                    next.selected = None;
                 }
             }
             Action::KeepMine(theirs) => {
@@ -609,6 +626,19 @@ mod tests {
             .unwrap();
         assert_eq!(state.scenarios.len(), 2);
         assert_eq!(state.active, id("demo"));
+    }
+
+    #[test]
+    fn a_deletion_in_another_tab_moves_the_scenario_to_the_trash_but_never_the_last_one() {
+        let state = start().reduce(Action::NewScenario(id("two"))).unwrap();
+        let state = state.reduce(Action::DeletedElsewhere(id("two"))).unwrap();
+        assert_eq!(state.active, id("demo"));
+        assert_eq!(state.trash[0].id, id("two"));
+        assert_eq!(
+            state.just_deleted, None,
+            "no undo notice for another tab's deletion"
+        );
+        assert_eq!(state.reduce(Action::DeletedElsewhere(id("demo"))), None);
     }
 
     #[test]

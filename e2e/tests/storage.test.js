@@ -131,6 +131,12 @@ test('two tabs: an edit in one shows up in the other', async () => {
   await second.fill('#scenario-name', 'Made in the second tab');
   await waitSaved(second);
   await first.waitForFunction(() => [...document.querySelectorAll('#scenario-switch option')].some((o) => o.textContent === 'Made in the second tab'));
+  // Deleted there, it leaves the first tab's list too, into its trash.
+  await second.getByRole('button', { name: 'Delete scenario' }).click();
+  await waitSaved(second);
+  await first.waitForFunction(() => ![...document.querySelectorAll('#scenario-switch option')].some((o) => o.textContent === 'Made in the second tab'));
+  await first.locator('.trash summary').click();
+  await first.getByRole('button', { name: 'Restore: Made in the second tab' }).waitFor();
   await context.close();
 });
 

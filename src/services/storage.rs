@@ -308,9 +308,9 @@ pub fn read_scenario(id: &ScenarioId) -> Option<(Rc<Scenario>, String)> {
     Some((Rc::new(scenario), text))
 }
 
-/// The scenario ids another tab's index lists.
-pub fn listed_ids(index_text: &str) -> Vec<ScenarioId> {
+/// The scenario ids another tab's index lists, and those in its trash.
+pub fn listed_ids(index_text: &str) -> (Vec<ScenarioId>, Vec<ScenarioId>) {
     decode_index(index_text)
-        .map(|index| index.order)
+        .map(|index| (index.order, index.trash))
         .unwrap_or_default()
 }
