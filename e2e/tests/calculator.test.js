@@ -310,3 +310,16 @@ test('CSV download and Markdown copy carry the ranking on screen', async () => {
   assert.ok(markdown[8].endsWith('| below the line |'));
   await context.close();
 });
+
+test('Enter in an option title adds the next option, ready to type', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url);
+  await page.locator('#opt-o5-title').focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Typed without the mouse');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('And another');
+  assert.equal(await page.inputValue('#opt-o6-title'), 'Typed without the mouse');
+  assert.equal(await page.inputValue('#opt-o7-title'), 'And another');
+  assert.equal(await page.locator('.rank-row').count(), 7);
+  await ctx.close();
+});

@@ -30,6 +30,9 @@ pub struct TextFieldProps {
     /// Extra CSS class on the input.
     #[prop_or_default]
     pub class: Classes,
+    /// Called on Enter in a single-line field.
+    #[prop_or_default]
+    pub on_enter: Option<Callback<()>>,
 }
 
 /// A text input or textarea with its label.
@@ -71,6 +74,12 @@ pub fn text_field(props: &TextFieldProps) -> Html {
                 autocomplete="off"
                 {maxlength}
                 {oninput}
+                onkeydown={props.on_enter.clone().map(|on_enter| Callback::from(move |event: KeyboardEvent| {
+                    if event.key() == "Enter" && !event.is_composing() {
+                        event.prevent_default();
+                        on_enter.emit(());
+                    }
+                }))}
             />
         }
     };

@@ -94,18 +94,22 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
             }
         });
     }
-    let add = {
+    // One callback per option count, so the rows (which get it for Enter) stay memoised.
+    let add_option = {
         let dispatch = props.dispatch.clone();
         let focus_new = focus_new.clone();
-        let title = t
-            .new_option
-            .replace("{n}", &(props.options.len() + 1).to_string());
-        Callback::from(move |_: MouseEvent| {
-            dispatch.emit(Action::Edit(ScenarioEdit::AddOption {
-                title: title.clone(),
-            }));
+        use_callback((props.options.len(), lang), move |_: (), (count, lang)| {
+            let title = lang
+                .texts()
+                .new_option
+                .replace("{n}", &(count + 1).to_string());
+            dispatch.emit(Action::Edit(ScenarioEdit::AddOption { title }));
             focus_new.set(true);
         })
+    };
+    let add = {
+        let add_option = add_option.clone();
+        Callback::from(move |_: MouseEvent| add_option.emit(()))
     };
     let header_values = props.columns.iter().map(|column| {
         html! {
@@ -149,6 +153,7 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
                                     columns={props.columns.clone()}
                                     has_fit={props.has_fit}
                                     dispatch={props.dispatch.clone()}
+                                    add_option={add_option.clone()}
                                 />
                             }) }
                         </div>
@@ -171,6 +176,8 @@ struct OptionRowProps {
     columns: Same<Vec<ValueColumn>>,
     has_fit: bool,
     dispatch: Callback<Action>,
+    /// Enter in a title adds the next option (workshop speed).
+    add_option: Callback<()>,
 }
 
 impl PartialEq for OptionRowProps {
@@ -181,6 +188,7 @@ impl PartialEq for OptionRowProps {
             && self.columns == other.columns
             && self.has_fit == other.has_fit
             && self.dispatch == other.dispatch
+            && self.add_option == other.add_option
     }
 }
 
@@ -266,7 +274,7 @@ fn option_row(props: &OptionRowProps) -> Html {
     html! {
         <div class="option-row" role="row" data-option={id.to_string()}>
             <div role="rowheader" class="option-cell">
-                <TextField id={format!("opt-{id}-title")} aria_label={t.option_title} value={option.title.clone()} on_input={rename} class="option-title" />
+                <TextField id={format!("opt-{id}-title")} aria_label={t.option_title} value={option.title.clone()} on_input={rename} on_enter={props.add_option.clone()} class="option-title" />
                 <TextField id={format!("opt-{id}-description")} aria_label={format!("{} – {}", t.description, label_title)} placeholder={t.description} value={option.description.clone()} on_input={describe} class="option-description" />
             </div>
             { for values }
