@@ -630,17 +630,9 @@ impl Scenario {
 mod tests {
     use super::*;
 
-    pub(crate) const NAMES: DefaultCriterionNames<'static> = DefaultCriterionNames {
-        cost: "Cost",
-        cost_unit: "person-days",
-        time_to_market: "Time to market",
-        time_unit: "weeks",
-        metric_impact: "Metric impact",
-        segment_fit: "Segment fit",
-    };
-
     fn empty() -> Scenario {
-        Scenario::with_default_criteria(ScenarioId::from_parts(1, 1), "Test".into(), NAMES)
+        let names = crate::i18n::Lang::En.texts().demo.criteria;
+        Scenario::with_default_criteria(ScenarioId::from_parts(1, 1), "Test".into(), names)
     }
 
     #[test]
