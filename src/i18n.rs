@@ -5,7 +5,7 @@
 use crate::domain::demo::DemoTexts;
 use crate::domain::scenario::DefaultCriterionNames;
 use crate::domain::table::TableTexts;
-use crate::domain::value::ValueError;
+use crate::domain::value::{format_number, ValueError};
 
 /// A language of the UI.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -48,17 +48,7 @@ impl Lang {
 
     /// A number with at most `decimals` decimals and this language's decimal mark.
     pub fn number(self, value: f64, decimals: usize) -> String {
-        let mut text = format!("{value:.decimals$}");
-        if text.contains('.') {
-            text = text.trim_end_matches('0').trim_end_matches('.').to_owned();
-        }
-        if text == "-0" {
-            text = "0".to_owned();
-        }
-        match self {
-            Lang::En => text,
-            Lang::De => text.replace('.', ","),
-        }
+        format_number(value, decimals, self == Lang::De)
     }
 
     /// A score, always with one decimal (`72.5`, `72,5`).

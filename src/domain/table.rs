@@ -5,6 +5,7 @@ use super::criterion::CriterionInput;
 use super::scenario::Scenario;
 use super::scoring::{rank, segment_ranks};
 use super::segment::{Segment, FIT_MAX};
+use super::value::format_number;
 
 /// Column titles and flag words, in the user's language.
 #[derive(Clone, Copy, Debug)]
@@ -76,17 +77,6 @@ fn rows(scenario: &Scenario) -> Vec<Row> {
         .collect()
 }
 
-fn number(value: f64, decimals: usize, comma: bool) -> String {
-    let mut text = format!("{value:.decimals$}");
-    if text.contains('.') {
-        text = text.trim_end_matches('0').trim_end_matches('.').to_owned();
-    }
-    if comma {
-        text = text.replace('.', ",");
-    }
-    text
-}
-
 fn header(scenario: &Scenario, t: &TableTexts<'_>, with_values: bool) -> Vec<String> {
     let mut header = vec![t.rank.to_owned(), t.option.to_owned(), t.score.to_owned()];
     for criterion in &scenario.criteria {
@@ -109,10 +99,18 @@ pub fn ranking_csv(scenario: &Scenario, t: &TableTexts<'_>) -> String {
     header.extend(t.segment_ranks.map(str::to_owned));
     let mut records = vec![header];
     for row in rows(scenario) {
-        let mut record = vec![row.rank.to_string(), row.title, number(row.score, 1, comma)];
+        let mut record = vec![
+            row.rank.to_string(),
+            row.title,
+            format_number(row.score, 1, comma),
+        ];
         for (value, points) in row.values.iter().zip(&row.points) {
-            record.push(value.map(|v| number(v, 6, comma)).unwrap_or_default());
-            record.push(number(*points, 1, comma));
+            record.push(
+                value
+                    .map(|v| format_number(v, 6, comma))
+                    .unwrap_or_default(),
+            );
+            record.push(format_number(*points, 1, comma));
         }
         let flag = |on: bool| if on { t.yes.to_owned() } else { String::new() };
         record.extend([flag(row.below), flag(row.incomplete)]);
@@ -173,9 +171,9 @@ pub fn ranking_markdown(scenario: &Scenario, t: &TableTexts<'_>) -> String {
         let mut cells = vec![
             row.rank.to_string(),
             cell(&row.title),
-            number(row.score, 1, comma),
+            format_number(row.score, 1, comma),
         ];
-        cells.extend(row.points.iter().map(|p| number(*p, 1, comma)));
+        cells.extend(row.points.iter().map(|p| format_number(*p, 1, comma)));
         let flags: Vec<&str> = [(row.below, t.below_line), (row.incomplete, t.incomplete)]
             .into_iter()
             .filter_map(|(on, word)| on.then_some(word))

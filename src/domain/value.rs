@@ -124,6 +124,22 @@ pub fn parse_number(text: &str) -> Result<f64, ValueError> {
         .ok_or_else(not_a_number)
 }
 
+/// A number with at most `decimals` decimals, trailing zeros dropped, and a
+/// decimal comma when asked (`2.5`, `2,5`, `40`).
+pub fn format_number(value: f64, decimals: usize, decimal_comma: bool) -> String {
+    let mut text = format!("{value:.decimals$}");
+    if text.contains('.') {
+        text = text.trim_end_matches('0').trim_end_matches('.').to_owned();
+    }
+    if text == "-0" {
+        text = "0".to_owned();
+    }
+    if decimal_comma {
+        text = text.replace('.', ",");
+    }
+    text
+}
+
 macro_rules! checked_number {
     ($(#[$doc:meta])* $name:ident, $rule:expr) => {
         $(#[$doc])*
