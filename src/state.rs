@@ -163,6 +163,11 @@ impl State {
         if let Some(slot) = self.scenarios.iter_mut().find(|s| s.id == self.active) {
             *slot = version;
         }
+        self.drop_stale_selection();
+    }
+
+    /// Closes the breakdown of an option the open scenario no longer has.
+    fn drop_stale_selection(&mut self) {
         let selected = self.selected;
         if selected.is_some_and(|id| !self.active_scenario().options.iter().any(|o| o.id == id)) {
             self.selected = None;
@@ -207,11 +212,7 @@ impl State {
                 }
                 history.open_field = field;
                 next.just_deleted = None;
-                if let Some(selected) = next.selected {
-                    if !scenario.options.iter().any(|o| o.id == selected) {
-                        next.selected = None;
-                    }
-                }
+                next.drop_stale_selection();
             }
             Action::NewScenario(id) => {
                 if self.id_taken(&id) {
@@ -324,13 +325,7 @@ impl State {
                         let history = next.history.entry(id.clone()).or_default();
                         history.past.push(mine);
                         history.open_field = None;
-                        if next.active == id {
-                            let selected = next.selected;
-                            next.put_active(next.scenarios[position].clone());
-                            next.selected = selected.filter(|o| {
-                                next.active_scenario().options.iter().any(|x| x.id == *o)
-                            });
-                        }
+                        next.drop_stale_selection();
                     }
                     None => next.scenarios.push(theirs),
                 }

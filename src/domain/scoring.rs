@@ -71,7 +71,7 @@ impl Column {
                 }
             }
             Column::Flat => 1.0,
-            Column::Fit => value / FIT_MAX,
+            Column::Fit => value * (1.0 / FIT_MAX),
         }
     }
 }
@@ -232,11 +232,7 @@ pub fn rank(scenario: &Scenario) -> Ranking {
     }
     let points = points_per_column(weights.iter().copied(), total_weight);
     let has_fit = columns.iter().any(|c| matches!(c, Column::Fit));
-    let fit_scale = if mix_counts {
-        1.0 / (mix.total() * FIT_MAX)
-    } else {
-        0.0
-    };
+    let inverse_mix_total = if mix_counts { 1.0 / mix.total() } else { 0.0 };
 
     // The matrix becomes the utilities. Alongside: each score (the sum of its
     // contributions, so they add up), and the part of every score that does not
@@ -253,7 +249,7 @@ pub fn rank(scenario: &Scenario) -> Ranking {
         // Segment fit `Σ m_s f_s / Σ m_s / 5`, the same for every fit column.
         let fit_utility = if has_fit && mix_counts {
             let (sum, lacks) = option.fit.weighted_sum(&mix);
-            (sum * fit_scale, lacks)
+            (Column::Fit.utility(sum * inverse_mix_total), lacks)
         } else {
             (0.0, false)
         };
