@@ -34,7 +34,8 @@ test('the demo scenario is ranked on first run', async () => {
 test('a new option with typed values ranks where the model puts it', async () => {
   const { ctx, page } = await openApp(env.browser, env.server.url);
   await page.getByRole('button', { name: '+ Add option' }).click();
-  // The new row's title has the focus, selected: typing replaces it.
+  // The new row's title gets the focus, selected: typing replaces it.
+  await page.locator('#opt-o6-title:focus').waitFor();
   await page.keyboard.type('Quick win');
   let rows = await readRanking(page);
   const fresh = rows.find((r) => r.title === 'Quick win');
@@ -84,6 +85,7 @@ test('a reload keeps every edit', async () => {
   await page.fill('#scenario-need', 'Stalled enterprise rollouts');
   await page.fill('#threshold', '65');
   await page.getByRole('button', { name: '+ Add option' }).click();
+  await page.locator('#opt-o6-title:focus').waitFor();
   await page.keyboard.type('Kept after reload');
   await page.fill('#opt-o6-c3', '4');
   await waitSaved(page);
@@ -315,9 +317,13 @@ test('Enter in an option title adds the next option, ready to type', async () =>
   const { ctx, page } = await openApp(env.browser, env.server.url);
   await page.locator('#opt-o5-title').focus();
   await page.keyboard.press('Enter');
+  // As a user does, type once the new row is there and has the focus.
+  await page.locator('#opt-o6-title:focus').waitFor();
   await page.keyboard.type('Typed without the mouse');
   await page.keyboard.press('Enter');
+  await page.locator('#opt-o7-title:focus').waitFor();
   await page.keyboard.type('And another');
+  assert.equal(await page.inputValue('#opt-o5-title'), 'Partner-led implementation', 'the previous title is untouched');
   assert.equal(await page.inputValue('#opt-o6-title'), 'Typed without the mouse');
   assert.equal(await page.inputValue('#opt-o7-title'), 'And another');
   assert.equal(await page.locator('.rank-row').count(), 7);
