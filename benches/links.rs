@@ -1,0 +1,41 @@
+//! Share-link lengths: Kerze's link next to the raw JSON and next to lz-string
+//! (the usual choice for state in URLs) on the same compact JSON.
+//!
+//! `cargo bench --bench links`
+
+#[path = "../tests/support/realistic.rs"]
+mod realistic;
+
+use kerze::domain::link::{encode_link, link_json};
+use std::time::Instant;
+
+fn main() {
+    println!(
+        "{:>8} | {:>10} | {:>12} | {:>10} | {:>16} | {:>13}",
+        "options", "full JSON", "compact JSON", "Kerze link", "lz-string (same)", "encode+decode"
+    );
+    for count in [5, 10, 20, 50] {
+        let scenario = realistic::realistic(count);
+        let full = serde_json::to_string(&scenario).unwrap_or_default();
+        let compact = link_json(&scenario);
+        let link = encode_link(&scenario);
+        let lz = lz_str::compress_to_encoded_uri_component(compact.as_str());
+        let runs = 200;
+        let started = Instant::now();
+        for _ in 0..runs {
+            let link = encode_link(&scenario);
+            let back = kerze::domain::link::decode_link(&link, scenario.id.clone());
+            assert!(back.is_ok());
+        }
+        let each = started.elapsed() / runs;
+        println!(
+            "{count:>8} | {:>10} | {:>12} | {:>10} | {:>16} | {:>10.0?}",
+            full.chars().count(),
+            compact.chars().count(),
+            link.len() + 1,
+            lz.len() + 1,
+            each
+        );
+    }
+    println!("(link and lz-string lengths count the fragment with its '#'; add the page address)");
+}
