@@ -5,6 +5,7 @@ pub mod criterion;
 pub mod demo;
 pub mod export;
 pub mod ids;
+pub mod import;
 pub mod link;
 pub mod scenario;
 pub mod scoring;

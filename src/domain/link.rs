@@ -660,7 +660,8 @@ mod tests {
             decode_link(&pack(r#"{"m":[1,1,1],"x":1}"#), id()),
             Err(LinkError::NotAScenario(_))
         ));
-        let absurd = r#"{"n":"A","m":[1,1,1e300],"c":[{"n":"C","w":-4,"k":"a"}],"o":[["T",[1e200]]]}"#;
+        let absurd =
+            r#"{"n":"A","m":[1,1,1e300],"c":[{"n":"C","w":-4,"k":"a"}],"o":[["T",[1e200]]]}"#;
         let Err(LinkError::Invalid(problems)) = decode_link(&pack(absurd), id()) else {
             panic!("absurd numbers must be refused");
         };
@@ -670,9 +671,10 @@ mod tests {
             ["segment_mix.public_sector", "criteria[0].weight"],
             "{problems:?}"
         );
-        let Err(LinkError::Invalid(problems)) =
-            decode_link(&pack(r#"{"m":[1,1,1],"c":[{"n":"C","w":1,"k":"a"}],"o":[["T",[1e200]]]}"#), id())
-        else {
+        let Err(LinkError::Invalid(problems)) = decode_link(
+            &pack(r#"{"m":[1,1,1],"c":[{"n":"C","w":1,"k":"a"}],"o":[["T",[1e200]]]}"#),
+            id(),
+        ) else {
             panic!("an absurd amount must be refused");
         };
         assert_eq!(problems[0].path, "options[0].values.c1");

@@ -82,11 +82,16 @@ pub fn realistic(count: usize) -> Scenario {
         ("Support load", true),
     ] {
         let kind = InputKind::Rating;
-        s.apply(ScenarioEdit::AddCriterion { name: name.to_owned(), kind }).unwrap();
+        s.apply(ScenarioEdit::AddCriterion {
+            name: name.to_owned(),
+            kind,
+        })
+        .unwrap();
         let id = s.criteria.last().unwrap().id;
         s.apply(ScenarioEdit::SetWeight(id, w(2.0))).unwrap();
         if lower {
-            s.apply(ScenarioEdit::SetDirection(id, Direction::LowerIsBetter)).unwrap();
+            s.apply(ScenarioEdit::SetDirection(id, Direction::LowerIsBetter))
+                .unwrap();
         }
     }
     let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
@@ -101,7 +106,8 @@ pub fn realistic(count: usize) -> Scenario {
         s.apply(ScenarioEdit::AddOption { title }).unwrap();
         let o = s.options.last().unwrap().id;
         let mut set = |c: u32, v: f64| {
-            s.apply(ScenarioEdit::SetValue(o, CriterionId::new(c), Some(v))).unwrap();
+            s.apply(ScenarioEdit::SetValue(o, CriterionId::new(c), Some(v)))
+                .unwrap();
         };
         set(1, pick(&[5.0, 10.0, 15.0, 20.0, 30.0, 40.0, 60.0, 80.0]));
         set(2, pick(&[2.0, 3.0, 4.0, 6.0, 8.0, 12.0]));

@@ -1,0 +1,572 @@
+//! Reading a scenario from a file: Kerze's own export, a stored entry, or a
+//! plain scenario. Every problem is named by its place in the file, several
+//! at once, before anything is added to the user's scenarios.
+
+use super::export::{EXPORT_FORMAT, EXPORT_VERSION};
+use super::ids::{CriterionId, OptionId, ScenarioId};
+use super::scenario::{Problem, Scenario};
+use super::stored::STORAGE_VERSION;
+use super::value::NumberRule;
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+use thiserror::Error;
+
+/// Largest file read (bytes): ten thousand options with long texts fit easily.
+pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
+
+/// What kind of file was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportedFrom {
+    /// A `kerze-export` file.
+    Export,
+    /// A scenario entry as Kerze keeps it in the browser.
+    StoredEntry,
+    /// A bare scenario object.
+    Scenario,
+}
+
+/// A scenario read from a file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    /// The scenario, with the id it was given.
+    pub scenario: Scenario,
+    /// What the file was.
+    pub from: ImportedFrom,
+}
+
+/// Why a file was not imported.
+#[derive(Clone, Debug, PartialEq, Error)]
+pub enum ImportError {
+    /// Larger than [`MAX_IMPORT_BYTES`].
+    #[error("the file is {} MB; Kerze reads scenario files of up to 5 MB", format_mb(*.0))]
+    TooLarge(usize),
+    /// Nothing but white space.
+    #[error("the file is empty")]
+    Empty,
+    /// Not JSON.
+    #[error("the file is not JSON (line {line}, column {column}: {reason})")]
+    NotJson {
+        /// 1-based line of the first error.
+        line: usize,
+        /// 1-based column of the first error.
+        column: usize,
+        /// What the JSON reader expected.
+        reason: String,
+    },
+    /// Nested deeper than any scenario.
+    #[error("the file is nested too deeply to be a scenario")]
+    TooDeep,
+    /// JSON, but not something Kerze writes.
+    #[error("the file is JSON but not a Kerze scenario or export ({0})")]
+    NotKerze(String),
+    /// Written by a newer Kerze.
+    #[error("the file was made by a newer version of Kerze (format version {0})")]
+    FutureVersion(u64),
+    /// The scenario has problems, each with its place.
+    #[error("{}", describe_problems(.0))]
+    Problems(Vec<Problem>),
+}
+
+fn format_mb(bytes: usize) -> String {
+    format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
+}
+
+fn describe_problems(problems: &[Problem]) -> String {
+    match problems {
+        [one] => format!("1 problem: {one}"),
+        _ => format!(
+            "{} problems, the first: {}",
+            problems.len(),
+            problems
+                .first()
+                .map(ToString::to_string)
+                .unwrap_or_default()
+        ),
+    }
+}
+
+/// How a JSON value looks, for messages: `"abc"`, `12`, `a list`.
+fn found(value: &Value) -> String {
+    match value {
+        Value::Null => "null".to_owned(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => {
+            let cut: String = s.chars().take(40).collect();
+            if cut.len() < s.len() {
+                format!("{cut:?}…")
+            } else {
+                format!("{cut:?}")
+            }
+        }
+        Value::Array(_) => "a list".to_owned(),
+        Value::Object(_) => "an object".to_owned(),
+    }
+}
+
+/// Walks a JSON value against the scenario's shape and collects problems.
+struct Checker {
+    problems: Vec<Problem>,
+}
+
+/// A field of an object: its name and whether it must be present.
+type Field = (&'static str, bool);
+
+impl Checker {
+    fn report(&mut self, path: &str, message: String) {
+        self.problems.push(Problem {
+            path: path.to_owned(),
+            message,
+        });
+    }
+
+    fn join(path: &str, field: &str) -> String {
+        if path.is_empty() {
+            field.to_owned()
+        } else {
+            format!("{path}.{field}")
+        }
+    }
+
+    /// The object at `path` if it is one, reporting missing and unknown fields.
+    fn object<'v>(
+        &mut self,
+        path: &str,
+        value: &'v Value,
+        fields: &[Field],
+    ) -> Option<&'v Map<String, Value>> {
+        let Value::Object(map) = value else {
+            self.report(path, format!("expected an object, found {}", found(value)));
+            return None;
+        };
+        for &(name, required) in fields {
+            if required && !map.contains_key(name) {
+                self.report(&Self::join(path, name), "is missing".to_owned());
+            }
+        }
+        for key in map.keys() {
+            if !fields.iter().any(|(name, _)| name == key) {
+                let at = Self::join(path, key);
+                self.report(&at, "is not a field Kerze knows".to_owned());
+            }
+        }
+        Some(map)
+    }
+
+    fn text(&mut self, path: &str, value: &Value) {
+        if !value.is_string() {
+            self.report(path, format!("expected text, found {}", found(value)));
+        }
+    }
+
+    /// A number that follows `rule` (`None`: any finite number); `null` when `nullable`.
+    fn number(&mut self, path: &str, value: &Value, rule: Option<NumberRule>, nullable: bool) {
+        if nullable && value.is_null() {
+            return;
+        }
+        let Some(n) = value.as_f64() else {
+            self.report(path, format!("expected a number, found {}", found(value)));
+            return;
+        };
+        if let Some(Err(e)) = rule.map(|r| r.check(n)) {
+            self.report(path, e.to_string());
+        }
+    }
+
+    fn list<'v>(&mut self, path: &str, value: &'v Value) -> &'v [Value] {
+        match value {
+            Value::Array(items) => items,
+            _ => {
+                self.report(path, format!("expected a list, found {}", found(value)));
+                &[]
+            }
+        }
+    }
+
+    fn one_of(&mut self, path: &str, value: &Value, allowed: &[&str]) -> Option<String> {
+        match value.as_str() {
+            Some(s) if allowed.contains(&s) => Some(s.to_owned()),
+            _ => {
+                let list = allowed
+                    .iter()
+                    .map(|a| format!("\"{a}\""))
+                    .collect::<Vec<_>>()
+                    .join(" or ");
+                self.report(path, format!("expected {list}, found {}", found(value)));
+                None
+            }
+        }
+    }
+
+    fn id(&mut self, path: &str, value: &Value, valid: impl Fn(&str) -> bool, example: &str) {
+        if !value.as_str().is_some_and(valid) {
+            let message = format!("expected an id like \"{example}\", found {}", found(value));
+            self.report(path, message);
+        }
+    }
+
+    fn segments(&mut self, path: &str, value: &Value, rule: NumberRule, nullable: bool) {
+        let fields = [
+            ("smb", !nullable),
+            ("enterprise", !nullable),
+            ("public_sector", !nullable),
+        ];
+        if let Some(map) = self.object(path, value, &fields) {
+            for (name, _) in fields {
+                if let Some(v) = map.get(name) {
+                    self.number(&Self::join(path, name), v, Some(rule), nullable);
+                }
+            }
+        }
+    }
+
+    fn criterion(&mut self, path: &str, value: &Value) {
+        let fields = [
+            ("id", true),
+            ("name", true),
+            ("weight", true),
+            ("direction", true),
+            ("input", true),
+        ];
+        let Some(map) = self.object(path, value, &fields) else {
+            return;
+        };
+        let at = |field: &str| Self::join(path, field);
+        if let Some(v) = map.get("id") {
+            self.id(&at("id"), v, |s| CriterionId::parse(s).is_some(), "c1");
+        }
+        if let Some(v) = map.get("name") {
+            self.text(&at("name"), v);
+        }
+        if let Some(v) = map.get("weight") {
+            self.number(&at("weight"), v, Some(NumberRule::Weight), false);
+        }
+        if let Some(v) = map.get("direction") {
+            self.one_of(
+                &at("direction"),
+                v,
+                &["higher_is_better", "lower_is_better"],
+            );
+        }
+        let Some(input) = map.get("input") else {
+            return;
+        };
+        let path = at("input");
+        let kinds = ["rating", "amount", "segment_fit"];
+        let kind = match input.get("kind") {
+            Some(kind) => self.one_of(&Self::join(&path, "kind"), kind, &kinds),
+            None => {
+                self.object(&path, input, &[("kind", true)]);
+                return;
+            }
+        };
+        let scale = Some(NumberRule::ScaleEnd);
+        match kind.as_deref() {
+            Some("rating") => {
+                let fields = [("kind", true), ("min", true), ("max", true)];
+                if let Some(map) = self.object(&path, input, &fields) {
+                    for end in ["min", "max"] {
+                        if let Some(v) = map.get(end) {
+                            self.number(&Self::join(&path, end), v, scale, false);
+                        }
+                    }
+                }
+            }
+            Some("amount") => {
+                let fields = [
+                    ("kind", true),
+                    ("unit", false),
+                    ("lo", false),
+                    ("hi", false),
+                ];
+                if let Some(map) = self.object(&path, input, &fields) {
+                    if let Some(v) = map.get("unit") {
+                        self.text(&Self::join(&path, "unit"), v);
+                    }
+                    for bound in ["lo", "hi"] {
+                        if let Some(v) = map.get(bound) {
+                            let rule = Some(NumberRule::Amount);
+                            self.number(&Self::join(&path, bound), v, rule, true);
+                        }
+                    }
+                }
+            }
+            Some(_) => {
+                self.object(&path, input, &[("kind", true)]);
+            }
+            None => {}
+        }
+    }
+
+    fn option(&mut self, path: &str, value: &Value, names: &HashMap<&str, &str>) {
+        let fields = [
+            ("id", true),
+            ("title", true),
+            ("description", false),
+            ("values", false),
+            ("fit", false),
+        ];
+        let Some(map) = self.object(path, value, &fields) else {
+            return;
+        };
+        let at = |field: &str| Self::join(path, field);
+        if let Some(v) = map.get("id") {
+            self.id(&at("id"), v, |s| OptionId::parse(s).is_some(), "o1");
+        }
+        for field in ["title", "description"] {
+            if let Some(v) = map.get(field) {
+                self.text(&at(field), v);
+            }
+        }
+        if let Some(values) = map.get("values") {
+            let path = at("values");
+            match values {
+                Value::Object(cells) => {
+                    for (key, v) in cells {
+                        let place = match names.get(key.as_str()) {
+                            Some(name) => format!("{path}.{key} ({name})"),
+                            None => format!("{path}.{key}"),
+                        };
+                        if CriterionId::parse(key).is_none() {
+                            let message = format!("{key:?} is not a criterion id like \"c1\"");
+                            self.report(&place, message);
+                        } else if !names.contains_key(key.as_str()) {
+                            let message = "refers to a criterion that does not exist".to_owned();
+                            self.report(&place, message);
+                        } else {
+                            self.number(&place, v, None, false);
+                        }
+                    }
+                }
+                _ => {
+                    let message = format!("expected an object, found {}", found(values));
+                    self.report(&path, message);
+                }
+            }
+        }
+        if let Some(v) = map.get("fit") {
+            let rule = NumberRule::Rating { min: 0.0, max: 5.0 };
+            self.segments(&at("fit"), v, rule, true);
+        }
+    }
+
+    fn scenario(&mut self, path: &str, value: &Value) {
+        let fields = [
+            ("id", false),
+            ("name", true),
+            ("need", false),
+            ("root_cause", false),
+            ("segment_mix", true),
+            ("threshold", false),
+            ("criteria", true),
+            ("options", false),
+        ];
+        let Some(map) = self.object(path, value, &fields) else {
+            return;
+        };
+        let at = |field: &str| Self::join(path, field);
+        for field in ["name", "need", "root_cause"] {
+            if let Some(v) = map.get(field) {
+                self.text(&at(field), v);
+            }
+        }
+        if let Some(v) = map.get("segment_mix") {
+            self.segments(&at("segment_mix"), v, NumberRule::Weight, false);
+        }
+        if let Some(v) = map.get("threshold") {
+            self.number(&at("threshold"), v, Some(NumberRule::Threshold), false);
+        }
+        let mut names = HashMap::new();
+        if let Some(v) = map.get("criteria") {
+            let path = at("criteria");
+            for (i, criterion) in self.list(&path, v).iter().enumerate() {
+                self.criterion(&format!("{path}[{i}]"), criterion);
+                if let (Some(id), Some(name)) = (
+                    criterion.get("id").and_then(Value::as_str),
+                    criterion.get("name").and_then(Value::as_str),
+                ) {
+                    names.insert(id, name);
+                }
+            }
+        }
+        if let Some(v) = map.get("options") {
+            let path = at("options");
+            for (i, option) in self.list(&path, v).iter().enumerate() {
+                self.option(&format!("{path}[{i}]"), option, &names);
+            }
+        }
+    }
+}
+
+fn version_of(map: &Map<String, Value>, newest: u32) -> Result<(), ImportError> {
+    match map.get("version").map(|v| (v, v.as_u64())) {
+        Some((_, Some(v))) if v == u64::from(newest) => Ok(()),
+        Some((_, Some(v))) if v > u64::from(newest) => Err(ImportError::FutureVersion(v)),
+        Some((v, _)) => Err(ImportError::NotKerze(format!(
+            "version: expected {newest}, found {}",
+            found(v)
+        ))),
+        None => Err(ImportError::NotKerze("version: is missing".to_owned())),
+    }
+}
+
+/// Reads a file's text; the scenario gets `id` (whatever id the file had).
+pub fn read_import(text: &str, id: ScenarioId) -> Result<Imported, ImportError> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge(text.len()));
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let mut value: Value = serde_json::from_str(text).map_err(|e| {
+        let reason = e.to_string();
+        if reason.starts_with("recursion limit exceeded") {
+            ImportError::TooDeep
+        } else {
+            // serde_json appends " at line L column C"; the line and column are given apart.
+            let reason = match reason.rfind(" at line ") {
+                Some(cut) => reason[..cut].to_owned(),
+                None => reason,
+            };
+            ImportError::NotJson {
+                line: e.line(),
+                column: e.column(),
+                reason,
+            }
+        }
+    })?;
+    let Value::Object(map) = &mut value else {
+        return Err(ImportError::NotKerze(format!(
+            "expected an object, found {}",
+            found(&value)
+        )));
+    };
+    let (from, path, scenario) = if let Some(format) = map.get("format") {
+        if format.as_str() != Some(EXPORT_FORMAT) {
+            return Err(ImportError::NotKerze(format!(
+                "format: expected \"{EXPORT_FORMAT}\", found {}",
+                found(format)
+            )));
+        }
+        version_of(map, EXPORT_VERSION)?;
+        (ImportedFrom::Export, "scenario", map.remove("scenario"))
+    } else if map.contains_key("scenario") && map.contains_key("version") {
+        version_of(map, STORAGE_VERSION)?;
+        (
+            ImportedFrom::StoredEntry,
+            "scenario",
+            map.remove("scenario"),
+        )
+    } else if map.contains_key("criteria") || map.contains_key("options") {
+        (ImportedFrom::Scenario, "", Some(value))
+    } else {
+        return Err(ImportError::NotKerze(
+            "it has neither \"format\", \"scenario\" nor \"criteria\"".to_owned(),
+        ));
+    };
+    let Some(mut scenario) = scenario else {
+        return Err(ImportError::Problems(vec![Problem {
+            path: path.to_owned(),
+            message: "is missing".to_owned(),
+        }]));
+    };
+    let mut checker = Checker {
+        problems: Vec::new(),
+    };
+    checker.scenario(path, &scenario);
+    let place = |p: Problem| Problem {
+        path: Checker::join(path, &p.path),
+        message: p.message,
+    };
+    if !checker.problems.is_empty() {
+        return Err(ImportError::Problems(checker.problems));
+    }
+    if let Value::Object(map) = &mut scenario {
+        map.insert("id".to_owned(), Value::String(id.as_str().to_owned()));
+    }
+    let scenario: Scenario = serde_json::from_value(scenario).map_err(|e| {
+        ImportError::Problems(vec![Problem {
+            path: path.to_owned(),
+            message: e.to_string(),
+        }])
+    })?;
+    let problems = scenario.problems();
+    if problems.is_empty() {
+        Ok(Imported { scenario, from })
+    } else {
+        Err(ImportError::Problems(
+            problems.into_iter().map(place).collect(),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::demo::demo_scenario;
+    use crate::domain::export::export_json;
+    use crate::i18n::Lang;
+
+    fn id() -> ScenarioId {
+        ScenarioId::from_parts(5, 5)
+    }
+
+    fn problems(text: &str) -> Vec<String> {
+        match read_import(text, id()) {
+            Err(ImportError::Problems(p)) => p.iter().map(ToString::to_string).collect(),
+            other => panic!("expected problems, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_export_round_trips_exactly() {
+        let demo = demo_scenario(ScenarioId::from_parts(1, 1), &Lang::En.texts().demo);
+        let read = read_import(&export_json(&demo, "2026-11-27T10:00:00Z".into()), id()).unwrap();
+        assert_eq!(read.from, ImportedFrom::Export);
+        assert_eq!(read.scenario, Scenario { id: id(), ..demo });
+    }
+
+    #[test]
+    fn problems_name_the_place_and_several_are_listed() {
+        let text = r#"{"name":"X","segment_mix":{"smb":1,"enterprise":"2","public_sector":1},
+            "criteria":[{"id":"c1","name":"Cost","weight":1,"direction":"lower_is_better",
+                         "input":{"kind":"amount","unit":"days"}}],
+            "options":[{"id":"o1","title":"A","values":{"c1":"abc"}},
+                       {"id":"o2","title":7,"colour":"red"}]}"#;
+        assert_eq!(
+            problems(text),
+            [
+                "segment_mix.enterprise: expected a number, found \"2\"",
+                "options[0].values.c1 (Cost): expected a number, found \"abc\"",
+                "options[1].colour: is not a field Kerze knows",
+                "options[1].title: expected text, found 7",
+            ]
+        );
+    }
+
+    #[test]
+    fn errors_before_the_scenario_say_what_the_file_is() {
+        assert_eq!(read_import("\u{feff}  \n", id()), Err(ImportError::Empty));
+        assert!(matches!(
+            read_import("{\"a\":", id()),
+            Err(ImportError::NotJson { line: 1, .. })
+        ));
+        assert_eq!(
+            read_import(&"[".repeat(5000), id()),
+            Err(ImportError::TooDeep)
+        );
+        assert_eq!(
+            read_import(r#"{"format":"kerze-export","version":3}"#, id()),
+            Err(ImportError::FutureVersion(3))
+        );
+        assert!(matches!(
+            read_import(r#"{"format":"other"}"#, id()),
+            Err(ImportError::NotKerze(_))
+        ));
+        assert!(matches!(
+            read_import("[1]", id()),
+            Err(ImportError::NotKerze(_))
+        ));
+    }
+}

@@ -1,0 +1,104 @@
+//! Importing files: Kerze's own export round-trips exactly, and every file of
+//! the hostile corpus (`tests/fixtures/import/`) gets the outcome it should.
+
+mod support {
+    pub mod arbitrary;
+}
+
+use kerze::domain::export::export_json;
+use kerze::domain::import::{read_import, ImportError, ImportedFrom, MAX_IMPORT_BYTES};
+use kerze::domain::scenario::Scenario;
+use proptest::prelude::*;
+use std::collections::HashSet;
+use std::path::Path;
+use support::arbitrary::{arb_scenario, id};
+
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import");
+
+/// What a user sees for a file: "accepted" or the message shown, with every problem.
+fn outcome(bytes: &[u8]) -> String {
+    // As the browser reads a file: UTF-8, a broken sequence becomes U+FFFD.
+    let text = String::from_utf8_lossy(bytes);
+    match read_import(&text, id()) {
+        Ok(_) => "accepted".to_owned(),
+        Err(ImportError::Problems(problems)) => {
+            let listed: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            format!("{}\n{}", ImportError::Problems(problems), listed.join("\n"))
+        }
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn every_hostile_file_gets_a_clear_outcome() {
+    let manifest = std::fs::read_to_string(Path::new(CORPUS).join("expected.tsv")).unwrap();
+    let mut listed = HashSet::new();
+    let mut rejected = 0;
+    for line in manifest
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
+        let (file, expected) = line.split_once('\t').unwrap();
+        listed.insert(file.to_owned());
+        let bytes = std::fs::read(Path::new(CORPUS).join(file)).unwrap();
+        let got = outcome(&bytes);
+        if expected == "accepted" {
+            assert_eq!(got, "accepted", "{file}");
+        } else {
+            rejected += 1;
+            assert!(
+                got.contains(expected),
+                "{file}: expected {expected:?} in {got:?}"
+            );
+            assert!(got.len() < 2_000, "{file}: the message must stay readable");
+        }
+    }
+    assert!(rejected >= 30, "the corpus has {rejected} hostile files");
+    for entry in std::fs::read_dir(CORPUS).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        assert!(
+            name == "expected.tsv" || listed.contains(&name),
+            "{name} has no expected outcome"
+        );
+    }
+}
+
+#[test]
+fn a_ten_megabyte_file_is_refused_before_it_is_read() {
+    let big = format!("{{\"name\":\"{}\"}}", "x".repeat(10 * 1024 * 1024));
+    assert!(big.len() > MAX_IMPORT_BYTES);
+    assert_eq!(
+        outcome(big.as_bytes()),
+        "the file is 10.0 MB; Kerze reads scenario files of up to 5 MB"
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_export_imports_as_the_same_scenario(s in arb_scenario()) {
+        let imported = read_import(&export_json(&s, "2026-11-27T10:00:00Z".into()), id()).unwrap();
+        prop_assert_eq!(imported.from, ImportedFrom::Export);
+        prop_assert_eq!(imported.scenario, s.clone());
+        let plain = serde_json::to_string(&s).unwrap();
+        let imported = read_import(&plain, id()).unwrap();
+        prop_assert_eq!(imported.from, ImportedFrom::Scenario);
+        prop_assert_eq!(&imported.scenario, &s);
+    }
+
+    #[test]
+    fn no_file_makes_the_reader_panic(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
+        let _ = outcome(&bytes);
+    }
+}
+
+#[test]
+fn the_scenario_id_in_a_file_is_replaced() {
+    let demo = kerze::domain::demo::demo_scenario(
+        kerze::domain::ids::ScenarioId::from_parts(9, 9),
+        &kerze::i18n::Lang::En.texts().demo,
+    );
+    let read = read_import(&export_json(&demo, String::new()), id()).unwrap();
+    assert_eq!(read.scenario, Scenario { id: id(), ..demo });
+}

@@ -1,0 +1,149 @@
+//! Valid scenarios of every shape for property tests: ids with gaps and in any
+//! order, any Unicode text, fractional and extreme numbers, missing values.
+
+use kerze::domain::criterion::{Criterion, CriterionInput, Direction};
+use kerze::domain::ids::{CriterionId, OptionId, ScenarioId};
+use kerze::domain::scenario::{Scenario, ScenarioOption};
+use kerze::domain::segment::{PerSegment, Segment, SegmentRatings};
+use kerze::domain::value::{Threshold, Weight};
+use proptest::prelude::*;
+use std::collections::{BTreeMap, HashSet};
+use std::rc::Rc;
+
+/// The id every generated scenario has.
+pub fn id() -> ScenarioId {
+    ScenarioId::from_parts(7, 7)
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        "\\PC{0,24}",
+        "[a-z\"\\\\<>&#%/ ]{1,12}"
+    ]
+}
+
+fn number(lo: f64, hi: f64) -> impl Strategy<Value = f64> {
+    prop_oneof![
+        (lo as i64..=hi as i64).prop_map(|v| v as f64),
+        lo..=hi,
+        Just(lo),
+        Just(hi),
+    ]
+}
+
+fn arb_input() -> impl Strategy<Value = CriterionInput> {
+    prop_oneof![
+        (number(-1000.0, 999.0), 0.001..1000.0f64).prop_map(|(min, span)| {
+            let max = (min + span).min(1000.0);
+            CriterionInput::Rating {
+                min,
+                max: if max > min { max } else { 1000.0 },
+            }
+        }),
+        (
+            text(),
+            proptest::option::of(number(0.0, 1e6)),
+            proptest::option::of(number(1e6 + 1.0, 1e12))
+        )
+            .prop_map(|(unit, lo, hi)| CriterionInput::Amount {
+                unit: unit.chars().take(40).collect(),
+                lo,
+                hi,
+            }),
+        Just(CriterionInput::SegmentFit),
+    ]
+}
+
+fn unique_ids(count: usize) -> impl Strategy<Value = Vec<u32>> {
+    proptest::collection::vec(prop_oneof![1u32..12, 1u32..=999_999_999], count).prop_map(|ids| {
+        let mut seen = HashSet::new();
+        ids.into_iter().filter(|id| seen.insert(*id)).collect()
+    })
+}
+
+pub fn arb_scenario() -> impl Strategy<Value = Scenario> {
+    let criteria = (0usize..9).prop_flat_map(|n| {
+        (
+            unique_ids(n),
+            proptest::collection::vec((text(), number(0.0, 1000.0), any::<bool>(), arb_input()), n),
+        )
+    });
+    let options = (0usize..12).prop_flat_map(|n| {
+        (
+            unique_ids(n),
+            proptest::collection::vec(
+                (
+                    text(),
+                    text(),
+                    proptest::collection::vec(proptest::option::of(number(0.0, 1e12)), 9),
+                    proptest::array::uniform3(proptest::option::of(number(0.0, 5.0))),
+                ),
+                n,
+            ),
+        )
+    });
+    (
+        (text(), text(), text()),
+        proptest::array::uniform3(number(0.0, 1000.0)),
+        number(0.0, 100.0),
+        criteria,
+        options,
+    )
+        .prop_map(
+            |((name, need, root_cause), mix, threshold, (cids, criteria), (oids, options))| {
+                let criteria: Vec<Criterion> = cids
+                    .iter()
+                    .zip(criteria)
+                    .map(|(&cid, (name, weight, lower, input))| Criterion {
+                        id: CriterionId::new(cid),
+                        name,
+                        weight: Weight::new(weight).unwrap(),
+                        direction: if lower {
+                            Direction::LowerIsBetter
+                        } else {
+                            Direction::HigherIsBetter
+                        },
+                        input,
+                    })
+                    .collect();
+                let options = oids
+                    .iter()
+                    .zip(options)
+                    .map(|(&oid, (title, description, cells, fit))| {
+                        let mut values = BTreeMap::new();
+                        for (c, cell) in criteria.iter().zip(cells) {
+                            if let (Some(v), Some(_)) = (cell, c.input.value_rule()) {
+                                values.insert(c.id, v);
+                            }
+                        }
+                        let mut ratings = SegmentRatings::default();
+                        for (segment, f) in Segment::ALL.into_iter().zip(fit) {
+                            ratings.set(segment, f);
+                        }
+                        Rc::new(ScenarioOption {
+                            id: OptionId::new(oid),
+                            title,
+                            description,
+                            values,
+                            fit: ratings,
+                        })
+                    })
+                    .collect();
+                Scenario {
+                    id: id(),
+                    name,
+                    need,
+                    root_cause,
+                    segment_mix: PerSegment {
+                        smb: Weight::new(mix[0]).unwrap(),
+                        enterprise: Weight::new(mix[1]).unwrap(),
+                        public_sector: Weight::new(mix[2]).unwrap(),
+                    },
+                    threshold: Threshold::new(threshold).unwrap(),
+                    criteria,
+                    options,
+                }
+            },
+        )
+}
