@@ -6,9 +6,12 @@ use crate::components::options_panel::{columns, OptionsPanel};
 use crate::components::ranking::RankingPanel;
 use crate::components::scenario_bar::{ScenarioBar, ScenarioEntry};
 use crate::components::scenario_panel::ScenarioPanel;
+use crate::components::share::{SharePanel, SharedBar};
 use crate::components::Same;
 use crate::domain::export::{export_file_name, export_json};
 use crate::domain::ids::ScenarioId;
+use crate::domain::import::{read_import, ImportError, MAX_IMPORT_BYTES};
+use crate::domain::link::{decode_link, is_link, LinkError};
 use crate::domain::scenario::Scenario;
 use crate::domain::scoring::{rank, segment_ranks};
 use crate::domain::stored::EntryError;
@@ -19,8 +22,10 @@ use crate::services::clipboard::copy_text;
 use crate::services::clock::{new_scenario_id, now_iso, today};
 use crate::services::download::download_text;
 use crate::services::events::Listener;
+use crate::services::files::read_text;
+use crate::services::location;
 use crate::services::storage::{self, Saver, StorageError, Unreadable};
-use crate::state::{Action, State};
+use crate::state::{unique_name, Action, State};
 use gloo_timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -62,6 +67,22 @@ struct Boot {
     saver: Saver,
     status: SaveStatus,
     unreadable: Vec<Unreadable>,
+    link_error: Option<LinkError>,
+}
+
+/// The scenario in the address bar's fragment, if there is one. A link that
+/// does not open is taken out of the address bar, so a reload shows the
+/// user's own scenarios.
+fn scenario_from_address() -> Option<Result<Rc<Scenario>, LinkError>> {
+    let fragment = location::fragment();
+    if !is_link(&fragment) {
+        return None;
+    }
+    let opened = decode_link(&fragment, new_scenario_id()).map(Rc::new);
+    if opened.is_err() {
+        location::clear_fragment();
+    }
+    Some(opened)
 }
 
 fn browser_lang() -> Lang {
@@ -72,6 +93,16 @@ fn browser_lang() -> Lang {
 }
 
 fn boot() -> Boot {
+    let mut boot = boot_from_storage();
+    match scenario_from_address() {
+        Some(Ok(shared)) => boot.state.shared = Some(shared),
+        Some(Err(error)) => boot.link_error = Some(error),
+        None => {}
+    }
+    boot
+}
+
+fn boot_from_storage() -> Boot {
     let lang = browser_lang();
     match storage::load(lang) {
         Ok(Some(loaded)) => {
@@ -82,6 +113,7 @@ fn boot() -> Boot {
                 saver,
                 status: SaveStatus::Saved,
                 unreadable,
+                link_error: None,
             }
         }
         Ok(None) => {
@@ -91,6 +123,7 @@ fn boot() -> Boot {
                 saver: Saver::default(),
                 status: SaveStatus::Pending,
                 unreadable: Vec::new(),
+                link_error: None,
             }
         }
         Err(error) => {
@@ -100,6 +133,7 @@ fn boot() -> Boot {
                 saver: Saver::default(),
                 status: SaveStatus::Failed(error),
                 unreadable: Vec::new(),
+                link_error: None,
             }
         }
     }
@@ -159,6 +193,13 @@ fn entry_error_text(lang: Lang, error: &EntryError) -> String {
     }
 }
 
+fn import_failed(lang: Lang, file: &str, reason: &str) -> String {
+    lang.texts()
+        .import_failed
+        .replace("{file}", file)
+        .replace("{reason}", reason)
+}
+
 /// Lets the waiting new version take over; the page then reloads itself.
 fn apply_update() {
     let apply = web_sys::window()
@@ -181,11 +222,21 @@ fn apply_update() {
 pub fn app() -> Html {
     let boot = use_memo((), |_| RefCell::new(Some(boot())));
     let first = boot.borrow_mut().take();
-    let (initial_state, initial_saver, initial_status, unreadable) = match first {
-        Some(b) => (Some(b.state), Some(b.saver), Some(b.status), b.unreadable),
-        None => (None, None, None, Vec::new()),
+    let (initial_state, initial_saver, initial_status, unreadable, link_error) = match first {
+        Some(b) => (
+            Some(b.state),
+            Some(b.saver),
+            Some(b.status),
+            b.unreadable,
+            b.link_error,
+        ),
+        None => (None, None, None, Vec::new(), None),
     };
     let unreadable = use_state(|| unreadable);
+    let link_error = use_state(|| link_error);
+    let import_error = use_state(|| None::<(String, ImportError)>);
+    let share_open = use_state(|| false);
+    let dragging = use_state(|| false);
     let state = use_reducer(|| {
         initial_state.unwrap_or_else(|| State::first_run(new_scenario_id(), browser_lang()))
     });
@@ -317,6 +368,24 @@ pub fn app() -> Html {
             move || drop(listener)
         });
     }
+    // A link pasted into the address bar of an open Kerze changes only the
+    // fragment: open it, or go back to the user's own when the fragment is gone.
+    {
+        let dispatcher = state.dispatcher();
+        let link_error = link_error.clone();
+        use_effect_with((), move |_| {
+            let listener =
+                Listener::on_window("hashchange", move |_| match scenario_from_address() {
+                    Some(Ok(shared)) => {
+                        link_error.set(None);
+                        dispatcher.dispatch(Action::OpenShared(shared));
+                    }
+                    Some(Err(error)) => link_error.set(Some(error)),
+                    None => dispatcher.dispatch(Action::CloseShared),
+                });
+            move || drop(listener)
+        });
+    }
     // Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y anywhere on the page, also inside a field:
     // the app's undo covers every edit, so the field's own undo would only disagree.
     {
@@ -379,7 +448,7 @@ pub fn app() -> Html {
             })
         })
     };
-    let scenario = state.active_scenario().clone();
+    let scenario = state.shown().clone();
     let on_export = use_callback(scenario.clone(), |_: (), scenario| {
         let file_name = export_file_name(&scenario.name, &today(), "json");
         download_text(
@@ -394,7 +463,7 @@ pub fn app() -> Html {
         let csv = ranking_csv(scenario, &lang.table_texts(&titles));
         download_text(&file_name, "text/csv;charset=utf-8", &csv);
     });
-    let toast = use_state(|| None::<&'static str>);
+    let toast = use_state(|| None::<String>);
     let on_copy_markdown = {
         let toast = toast.clone();
         use_callback(
@@ -404,14 +473,140 @@ pub fn app() -> Html {
                 let markdown = ranking_markdown(scenario, &lang.table_texts(&titles));
                 let (toast, t) = (toast.clone(), lang.texts());
                 copy_text(&markdown, move |copied| {
-                    toast.set(Some(if copied {
+                    let message = if copied {
                         t.copied_markdown
                     } else {
                         t.copy_failed
-                    }))
+                    };
+                    toast.set(Some(message.to_owned()))
                 });
             },
         )
+    };
+
+    let on_share = {
+        let share_open = share_open.clone();
+        use_callback((), move |_: (), _| share_open.set(true))
+    };
+    let on_close_share = {
+        let share_open = share_open.clone();
+        use_callback((), move |_: (), _| share_open.set(false))
+    };
+    let names: Vec<String> = state.scenarios.iter().map(|s| s.name.clone()).collect();
+    let on_import = {
+        let (dispatch, toast, import_error) =
+            (dispatch.clone(), toast.clone(), import_error.clone());
+        use_callback(
+            (state.lang, names.clone()),
+            move |file: web_sys::File, (lang, names)| {
+                let (dispatch, toast, import_error, lang) =
+                    (dispatch.clone(), toast.clone(), import_error.clone(), *lang);
+                let names = names.clone();
+                let name = file.name();
+                let size = file.size();
+                if size > MAX_IMPORT_BYTES as f64 {
+                    import_error.set(Some((name, ImportError::TooLarge(size as usize))));
+                    return;
+                }
+                read_text(&file, move |text| {
+                    let Some(text) = text else {
+                        let reason = lang.texts().import_unreadable;
+                        toast.set(Some(import_failed(lang, &name, reason)));
+                        return;
+                    };
+                    match read_import(&text, new_scenario_id()) {
+                        Ok(imported) => {
+                            import_error.set(None);
+                            let taken = names.iter().map(String::as_str);
+                            let saved_as = unique_name(&imported.scenario.name, taken);
+                            let message = lang.texts().imported.replace("{name}", &saved_as);
+                            toast.set(Some(message));
+                            dispatch.emit(Action::Import(Rc::new(imported.scenario)));
+                        }
+                        Err(error) => import_error.set(Some((name, error))),
+                    }
+                });
+            },
+        )
+    };
+    // A file dragged over the page can be dropped anywhere to import it.
+    {
+        let (dragging, on_import) = (dragging.clone(), on_import.clone());
+        use_effect_with(on_import, move |on_import| {
+            let carries_files = |event: &web_sys::Event| {
+                event
+                    .dyn_ref::<web_sys::DragEvent>()
+                    .and_then(|e| e.data_transfer())
+                    .is_some_and(|data| data.types().includes(&"Files".into(), 0))
+            };
+            let over = {
+                let dragging = dragging.clone();
+                move |event: web_sys::Event| {
+                    if carries_files(&event) {
+                        event.prevent_default();
+                        dragging.set(true);
+                    }
+                }
+            };
+            let leave = {
+                let dragging = dragging.clone();
+                move |event: web_sys::Event| {
+                    let left_page = event
+                        .dyn_ref::<web_sys::DragEvent>()
+                        .is_some_and(|e| e.related_target().is_none());
+                    if left_page {
+                        dragging.set(false);
+                    }
+                }
+            };
+            let drop_file = {
+                let on_import = on_import.clone();
+                move |event: web_sys::Event| {
+                    if !carries_files(&event) {
+                        return;
+                    }
+                    event.prevent_default();
+                    dragging.set(false);
+                    let file = event
+                        .dyn_ref::<web_sys::DragEvent>()
+                        .and_then(|e| e.data_transfer())
+                        .and_then(|data| data.files())
+                        .and_then(|files| files.get(0));
+                    if let Some(file) = file {
+                        on_import.emit(file);
+                    }
+                }
+            };
+            let listeners = [
+                Listener::on_window("dragenter", over.clone()),
+                Listener::on_window("dragover", over),
+                Listener::on_window("dragleave", leave),
+                Listener::on_window("drop", drop_file),
+            ];
+            move || drop(listeners)
+        });
+    }
+    let on_save_copy = {
+        let (dispatch, toast) = (dispatch.clone(), toast.clone());
+        let shared_name = state.shared.as_ref().map(|s| s.name.clone());
+        use_callback(
+            (shared_name, names, state.lang),
+            move |_: (), (shared_name, names, lang)| {
+                if let Some(name) = shared_name {
+                    let saved_as = unique_name(name, names.iter().map(String::as_str));
+                    toast.set(Some(lang.texts().saved_copy.replace("{name}", &saved_as)));
+                }
+                location::clear_fragment();
+                dispatch.emit(Action::SaveSharedCopy);
+            },
+        )
+    };
+    let on_back = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |_: (), _| {
+            location::clear_fragment();
+            dispatch.emit(Action::CloseShared);
+        })
     };
 
     let lang = state.lang;
@@ -488,6 +683,48 @@ pub fn app() -> Html {
             </div>
         }
     });
+    let read_only = state.shared.is_some();
+    let link_notice = (*link_error).clone().map(|error| {
+        let dismiss = {
+            let link_error = link_error.clone();
+            Callback::from(move |_: MouseEvent| link_error.set(None))
+        };
+        html! {
+            <div class="notice warning link-error" role="alert">
+                <p>{ t.link_failed.replace("{reason}", &lang.link_error(&error)) }</p>
+                <p>{ t.link_unchanged }</p>
+                <button type="button" class="ghost" aria-label={t.dismiss} onclick={dismiss}>{ "✕" }</button>
+            </div>
+        }
+    });
+    let import_notice = (*import_error).clone().map(|(file, error)| {
+        const LISTED: usize = 12;
+        let dismiss = {
+            let import_error = import_error.clone();
+            Callback::from(move |_: MouseEvent| import_error.set(None))
+        };
+        let problems = match &error {
+            ImportError::Problems(problems) => problems.as_slice(),
+            _ => &[],
+        };
+        html! {
+            <div class="notice warning import-error" role="alert">
+                <p>{ import_failed(lang, &file, &lang.import_error(&error)) }</p>
+                if !problems.is_empty() {
+                    <ul class="problems">
+                        { for problems.iter().take(LISTED).map(|p| html! {
+                            <li><code>{ &p.path }</code>{ ": " }{ &p.message }</li>
+                        }) }
+                        if problems.len() > LISTED {
+                            <li>{ t.more_problems.replace("{n}", &(problems.len() - LISTED).to_string()) }</li>
+                        }
+                    </ul>
+                }
+                <p>{ t.nothing_changed }</p>
+                <button type="button" class="ghost" aria-label={t.dismiss} onclick={dismiss}>{ "✕" }</button>
+            </div>
+        }
+    });
     let status_text = match &*status {
         SaveStatus::Saved => t.saved,
         SaveStatus::Pending => t.saving,
@@ -509,28 +746,42 @@ pub fn app() -> Html {
 
     html! {
         <div class="app">
-            <ScenarioBar
-                {lang}
-                scenarios={entries(&state.scenarios)}
-                active={state.active.clone()}
-                trash={entries(&state.trash)}
-                dispatch={dispatch.clone()}
-                {on_new}
-                {on_duplicate}
-                {on_delete}
-                {on_export}
-                {on_export_csv}
-                {on_copy_markdown}
-                can_undo={state.can_undo()}
-                can_redo={state.can_redo()}
-            />
+            if let Some(shared) = &state.shared {
+                <SharedBar {lang} name={shared.name.clone()} {on_save_copy} {on_back} />
+            } else {
+                <ScenarioBar
+                    {lang}
+                    scenarios={entries(&state.scenarios)}
+                    active={state.active.clone()}
+                    trash={entries(&state.trash)}
+                    dispatch={dispatch.clone()}
+                    {on_new}
+                    {on_duplicate}
+                    {on_delete}
+                    on_export={on_export.clone()}
+                    {on_export_csv}
+                    {on_copy_markdown}
+                    {on_share}
+                    {on_import}
+                    can_undo={state.can_undo()}
+                    can_redo={state.can_redo()}
+                />
+            }
+            if *share_open && state.shared.is_none() {
+                <SharePanel {lang} scenario={scenario.clone()} on_close={on_close_share} on_download_json={on_export.clone()} />
+            }
+            { link_notice }
+            { import_notice }
+            if *dragging {
+                <div class="drop-overlay" aria-hidden="true"><p>{ t.drop_to_import }</p></div>
+            }
             if *update_ready {
                 <div class="notice update" role="status">
                     <span>{ t.update_ready }</span>
                     <button type="button" class="primary" onclick={Callback::from(|_: MouseEvent| apply_update())}>{ t.reload }</button>
                 </div>
             }
-            if let Some(message) = *toast {
+            if let Some(message) = (*toast).clone() {
                 <div class="notice" role="status">
                     <span>{ message }</span>
                     <button type="button" class="ghost" aria-label={t.dismiss} onclick={let toast = toast.clone(); Callback::from(move |_: MouseEvent| toast.set(None))}>{ "✕" }</button>
@@ -561,11 +812,13 @@ pub fn app() -> Html {
                 </div>
             }
             <main class="workspace">
-                <div class="editor">
+                // A shared scenario is read-only: a disabled fieldset turns off every control in it.
+                <fieldset class={classes!("editor", read_only.then_some("read-only"))} disabled={read_only}>
+                    <legend class="visually-hidden">{ &scenario.name }</legend>
                     <ScenarioPanel {lang} scenario={scenario.clone()} dispatch={dispatch.clone()} />
                     <CriteriaPanel {lang} criteria={criteria} dispatch={dispatch.clone()} />
                     <OptionsPanel {lang} options={options} columns={value_columns} has_fit={table_columns.1} dispatch={dispatch.clone()} />
-                </div>
+                </fieldset>
                 <div class="results">
                     <RankingPanel {lang} scenario={scenario.clone()} ranking={ranking} segment_ranks={by_segment} selected={state.selected} dispatch={dispatch.clone()} />
                 </div>

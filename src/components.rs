@@ -7,6 +7,7 @@ pub mod options_panel;
 pub mod ranking;
 pub mod scenario_bar;
 pub mod scenario_panel;
+pub mod share;
 
 use std::ops::Deref;
 use std::rc::Rc;

@@ -3,6 +3,8 @@
 //! message does not compile.
 
 use crate::domain::demo::DemoTexts;
+use crate::domain::import::ImportError;
+use crate::domain::link::LinkError;
 use crate::domain::scenario::DefaultCriterionNames;
 use crate::domain::table::TableTexts;
 use crate::domain::value::{format_number, ValueError};
@@ -81,6 +83,55 @@ impl Lang {
             yes: t.yes,
             segment_ranks: [&segment_ranks[0], &segment_ranks[1], &segment_ranks[2]],
             decimal_comma: self == Lang::De,
+        }
+    }
+
+    /// Why a share link did not open, in plain words (the part after "could not be opened:").
+    pub fn link_error(self, error: &LinkError) -> String {
+        let t = self.texts();
+        let first = |problems: &[crate::domain::scenario::Problem]| {
+            problems
+                .first()
+                .map(ToString::to_string)
+                .unwrap_or_default()
+        };
+        match error {
+            LinkError::NotALink => t.link_not_kerze.to_owned(),
+            LinkError::Truncated => t.link_truncated.to_owned(),
+            LinkError::FutureVersion(v) => t.link_future.replace("{version}", &v.to_string()),
+            LinkError::UnknownVersion => t.link_unknown_version.to_owned(),
+            LinkError::BadCharacters => t.link_bad_characters.to_owned(),
+            LinkError::Damaged => t.link_damaged.to_owned(),
+            LinkError::TooLarge => t.link_too_large.to_owned(),
+            LinkError::NotAScenario(reason) => t.link_not_scenario.replace("{reason}", reason),
+            LinkError::Invalid(problems) => t.link_invalid.replace("{reason}", &first(problems)),
+        }
+    }
+
+    /// Why a file was not imported, in plain words; the problems of
+    /// [`ImportError::Problems`] are listed by the caller.
+    pub fn import_error(self, error: &ImportError) -> String {
+        let t = self.texts();
+        match error {
+            ImportError::TooLarge(bytes) => t
+                .import_too_large
+                .replace("{mb}", &self.number(*bytes as f64 / (1024.0 * 1024.0), 1)),
+            ImportError::Empty => t.import_empty.to_owned(),
+            ImportError::NotJson {
+                line,
+                column,
+                reason,
+            } => t
+                .import_not_json
+                .replace("{line}", &line.to_string())
+                .replace("{column}", &column.to_string())
+                .replace("{reason}", reason),
+            ImportError::TooDeep => t.import_too_deep.to_owned(),
+            ImportError::NotKerze(reason) => t.import_not_kerze.replace("{reason}", reason),
+            ImportError::FutureVersion(v) => t.import_future.replace("{version}", &v.to_string()),
+            ImportError::Problems(problems) => t
+                .import_problems
+                .replace("{n}", &problems.len().to_string()),
         }
     }
 
@@ -224,6 +275,47 @@ pub struct Texts {
     pub update_ready: &'static str,
     pub offline_file: &'static str,
     pub reload: &'static str,
+    pub share: &'static str,
+    pub share_title: &'static str,
+    pub share_explain: &'static str,
+    pub share_link: &'static str,
+    pub link_length: &'static str,
+    pub copy_link: &'static str,
+    pub link_copied: &'static str,
+    pub link_copy_failed: &'static str,
+    pub long_link_warning: &'static str,
+    pub download_json_instead: &'static str,
+    pub shared_label: &'static str,
+    pub shared_hint: &'static str,
+    pub save_copy: &'static str,
+    pub back_to_mine: &'static str,
+    pub saved_copy: &'static str,
+    pub import: &'static str,
+    pub import_hint: &'static str,
+    pub drop_to_import: &'static str,
+    pub imported: &'static str,
+    pub import_failed: &'static str,
+    pub nothing_changed: &'static str,
+    pub more_problems: &'static str,
+    pub import_too_large: &'static str,
+    pub import_empty: &'static str,
+    pub import_not_json: &'static str,
+    pub import_too_deep: &'static str,
+    pub import_not_kerze: &'static str,
+    pub import_future: &'static str,
+    pub import_problems: &'static str,
+    pub import_unreadable: &'static str,
+    pub link_failed: &'static str,
+    pub link_unchanged: &'static str,
+    pub link_not_kerze: &'static str,
+    pub link_truncated: &'static str,
+    pub link_future: &'static str,
+    pub link_unknown_version: &'static str,
+    pub link_bad_characters: &'static str,
+    pub link_damaged: &'static str,
+    pub link_too_large: &'static str,
+    pub link_not_scenario: &'static str,
+    pub link_invalid: &'static str,
     pub demo: DemoTexts<'static>,
 }
 
@@ -369,6 +461,47 @@ pub static EN: Texts = Texts {
     offline_file: "Kerze for offline use (one HTML file)",
     crashed: "Something went wrong and Kerze stopped. Your saved data is safe in this browser.",
     reload: "Reload Kerze",
+    share: "Share",
+    share_title: "Share this scenario",
+    share_explain: "Whoever opens this link sees this scenario exactly as it is now, read-only. The scenario travels inside the link, after the #: nothing is uploaded anywhere.",
+    share_link: "Link to this scenario",
+    link_length: "{n} characters",
+    copy_link: "Copy link",
+    link_copied: "The link is on the clipboard.",
+    link_copy_failed: "This browser did not allow copying: select the link above and press Ctrl+C.",
+    long_link_warning: "This link is longer than 8,000 characters; some chat and mail tools cut such links. Send the JSON file instead: the recipient imports it.",
+    download_json_instead: "Download the JSON file",
+    shared_label: "Shared scenario · read-only",
+    shared_hint: "Nothing here changes your own scenarios. Save a copy to edit it.",
+    save_copy: "Save a copy",
+    back_to_mine: "Back to my scenarios",
+    saved_copy: "Saved as “{name}” in your scenarios.",
+    import: "Import…",
+    import_hint: "Import a Kerze JSON file as a new scenario (or drop it on the page)",
+    drop_to_import: "Drop a Kerze JSON file to import it as a new scenario",
+    imported: "Imported “{name}” as a new scenario.",
+    import_failed: "“{file}” was not imported: {reason}",
+    nothing_changed: "Nothing was changed.",
+    more_problems: "… and {n} more",
+    import_too_large: "the file is {mb} MB; Kerze reads scenario files of up to 5 MB.",
+    import_empty: "the file is empty.",
+    import_not_json: "the file is not JSON (line {line}, column {column}: {reason}).",
+    import_too_deep: "the file is nested too deeply to be a scenario.",
+    import_not_kerze: "the file is JSON but not a Kerze scenario or export ({reason}).",
+    import_future: "the file was made by a newer version of Kerze (format version {version}). Reload Kerze to get the newest version.",
+    import_problems: "the file has {n} problem(s):",
+    import_unreadable: "the browser could not read the file.",
+    link_failed: "This link could not be opened: {reason}",
+    link_unchanged: "Your own scenarios are unchanged. Ask the sender for the link again, or for the JSON file.",
+    link_not_kerze: "it is not a Kerze scenario link.",
+    link_truncated: "it is incomplete; it was probably cut off when it was copied.",
+    link_future: "it was made by a newer version of Kerze (link format {version}). Reload Kerze to get the newest version.",
+    link_unknown_version: "it has a format version that Kerze does not know.",
+    link_bad_characters: "it contains characters that do not belong to a Kerze link; it was probably changed when it was copied.",
+    link_damaged: "it is damaged; its content does not unpack.",
+    link_too_large: "it unpacks to more than 2 MB, far more than any scenario.",
+    link_not_scenario: "its content is not a Kerze scenario ({reason}).",
+    link_invalid: "the scenario in it has invalid values ({reason}).",
     demo: DemoTexts {
         criteria: EN_CRITERIA,
         name: "Enterprise onboarding",
@@ -508,6 +641,47 @@ pub static DE: Texts = Texts {
     offline_file: "Kerze für die Offline-Nutzung (eine HTML-Datei)",
     crashed: "Etwas ist schiefgegangen, und Kerze wurde angehalten. Ihre gespeicherten Daten sind in diesem Browser sicher.",
     reload: "Kerze neu laden",
+    share: "Teilen",
+    share_title: "Dieses Szenario teilen",
+    share_explain: "Wer diesen Link öffnet, sieht dieses Szenario genau so, wie es jetzt ist, schreibgeschützt. Das Szenario steckt im Link selbst, hinter dem #: Es wird nichts hochgeladen.",
+    share_link: "Link zu diesem Szenario",
+    link_length: "{n} Zeichen",
+    copy_link: "Link kopieren",
+    link_copied: "Der Link ist in der Zwischenablage.",
+    link_copy_failed: "Dieser Browser hat das Kopieren nicht erlaubt: Markieren Sie den Link oben und drücken Sie Strg+C.",
+    long_link_warning: "Dieser Link ist länger als 8.000 Zeichen; manche Chat- und Mail-Programme kürzen solche Links. Senden Sie stattdessen die JSON-Datei: Die Empfänger importieren sie.",
+    download_json_instead: "JSON-Datei herunterladen",
+    shared_label: "Geteiltes Szenario · schreibgeschützt",
+    shared_hint: "Hier ändert sich nichts an Ihren eigenen Szenarien. Speichern Sie eine Kopie, um es zu bearbeiten.",
+    save_copy: "Kopie speichern",
+    back_to_mine: "Zurück zu meinen Szenarien",
+    saved_copy: "Als „{name}“ in Ihren Szenarien gespeichert.",
+    import: "Importieren …",
+    import_hint: "Eine Kerze-JSON-Datei als neues Szenario importieren (oder auf die Seite ziehen)",
+    drop_to_import: "Kerze-JSON-Datei hier ablegen, um sie als neues Szenario zu importieren",
+    imported: "„{name}“ wurde als neues Szenario importiert.",
+    import_failed: "„{file}“ wurde nicht importiert: {reason}",
+    nothing_changed: "Es wurde nichts verändert.",
+    more_problems: "… und {n} weitere",
+    import_too_large: "die Datei ist {mb} MB groß; Kerze liest Szenario-Dateien bis 5 MB.",
+    import_empty: "die Datei ist leer.",
+    import_not_json: "die Datei ist kein JSON (Zeile {line}, Spalte {column}: {reason}).",
+    import_too_deep: "die Datei ist zu tief verschachtelt für ein Szenario.",
+    import_not_kerze: "die Datei ist JSON, aber kein Kerze-Szenario und kein Kerze-Export ({reason}).",
+    import_future: "die Datei stammt aus einer neueren Kerze-Version (Formatversion {version}). Laden Sie Kerze neu, um die neueste Version zu erhalten.",
+    import_problems: "die Datei hat {n} Problem(e):",
+    import_unreadable: "der Browser konnte die Datei nicht lesen.",
+    link_failed: "Dieser Link konnte nicht geöffnet werden: {reason}",
+    link_unchanged: "Ihre eigenen Szenarien sind unverändert. Bitten Sie um den Link noch einmal oder um die JSON-Datei.",
+    link_not_kerze: "es ist kein Kerze-Szenario-Link.",
+    link_truncated: "er ist unvollständig; vermutlich wurde er beim Kopieren abgeschnitten.",
+    link_future: "er stammt aus einer neueren Kerze-Version (Link-Format {version}). Laden Sie Kerze neu, um die neueste Version zu erhalten.",
+    link_unknown_version: "er hat eine Formatversion, die Kerze nicht kennt.",
+    link_bad_characters: "er enthält Zeichen, die nicht in einen Kerze-Link gehören; vermutlich wurde er beim Kopieren verändert.",
+    link_damaged: "er ist beschädigt; sein Inhalt lässt sich nicht entpacken.",
+    link_too_large: "er entpackt zu mehr als 2 MB, weit mehr als jedes Szenario.",
+    link_not_scenario: "sein Inhalt ist kein Kerze-Szenario ({reason}).",
+    link_invalid: "das Szenario darin hat ungültige Werte ({reason}).",
     demo: DemoTexts {
         criteria: DE_CRITERIA,
         name: "Onboarding für Großkunden",

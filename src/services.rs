@@ -1,8 +1,10 @@
-//! Effects at the edge: storage, downloads, clock. The reducer never calls these.
+//! Effects at the edge: storage, downloads, clock, the address bar, files. The reducer never calls these.
 
 pub mod clipboard;
 pub mod clock;
 pub mod download;
 pub mod events;
+pub mod files;
+pub mod location;
 pub mod panic;
 pub mod storage;

@@ -40,6 +40,9 @@ pub struct State {
     pub just_deleted: Option<ScenarioId>,
     /// Undo and redo steps per scenario (kept for this visit only).
     pub history: BTreeMap<ScenarioId, History>,
+    /// A scenario opened from a share link: shown read-only instead of the
+    /// user's own until they save a copy or go back. Never stored.
+    pub shared: Option<Rc<Scenario>>,
 }
 
 /// One user intent.
@@ -80,6 +83,14 @@ pub enum Action {
     /// Another tab deleted this scenario: move it to the trash here too
     /// (never the last one, which stays).
     DeletedElsewhere(ScenarioId),
+    /// Shows a scenario from a share link, read-only; the user's own stay as they are.
+    OpenShared(Rc<Scenario>),
+    /// Leaves the shared scenario and shows the user's own again.
+    CloseShared,
+    /// Adds the shared scenario to the user's own (a taken name gets a suffix) and opens it.
+    SaveSharedCopy,
+    /// Adds a scenario read from a file (a taken name gets a suffix) and opens it.
+    Import(Rc<Scenario>),
 }
 
 /// A name not yet used by any of `taken`: `name`, else `name (2)`, `name (3)`, …
@@ -121,7 +132,35 @@ impl State {
             selected: None,
             just_deleted: None,
             history: BTreeMap::new(),
+            shared: None,
         }
+    }
+
+    /// The scenario on screen: the shared one while it is open, else the active one.
+    pub fn shown(&self) -> &Rc<Scenario> {
+        self.shared
+            .as_ref()
+            .unwrap_or_else(|| self.active_scenario())
+    }
+
+    /// Adds `scenario` to the user's own under a free name and opens it.
+    fn adopt(&mut self, mut scenario: Rc<Scenario>) -> Option<()> {
+        if self.id_taken(&scenario.id) {
+            return None;
+        }
+        let name = unique_name(
+            &scenario.name,
+            self.scenarios.iter().map(|s| s.name.as_str()),
+        );
+        if name != scenario.name {
+            Rc::make_mut(&mut scenario).name = name;
+        }
+        self.active = scenario.id.clone();
+        self.scenarios.push(scenario);
+        self.shared = None;
+        self.selected = None;
+        self.just_deleted = None;
+        Some(())
     }
 
     /// The scenario being edited.
@@ -169,7 +208,7 @@ impl State {
     /// Closes the breakdown of an option the open scenario no longer has.
     fn drop_stale_selection(&mut self) {
         let selected = self.selected;
-        if selected.is_some_and(|id| !self.active_scenario().options.iter().any(|o| o.id == id)) {
+        if selected.is_some_and(|id| !self.shown().options.iter().any(|o| o.id == id)) {
             self.selected = None;
         }
     }
@@ -193,7 +232,22 @@ impl State {
     /// The state after `action`, or `None` when nothing changes.
     pub fn reduce(&self, action: Action) -> Option<State> {
         let mut next = self.clone();
+        let read_only = self.shared.is_some();
         match action {
+            Action::Edit(_) | Action::Undo | Action::Redo if read_only => return None,
+            Action::OpenShared(scenario) => {
+                next.shared = Some(scenario);
+                next.selected = None;
+            }
+            Action::CloseShared => {
+                next.shared.take()?;
+                next.selected = None;
+            }
+            Action::SaveSharedCopy => {
+                let shared = next.shared.take()?;
+                next.adopt(shared)?;
+            }
+            Action::Import(scenario) => next.adopt(scenario)?,
             Action::Edit(edit) => {
                 let position = next.scenarios.iter().position(|s| s.id == next.active)?;
                 let before = next.scenarios[position].clone();
@@ -429,6 +483,60 @@ mod tests {
         );
         assert_eq!(
             state.reduce(Action::DuplicateScenario(id("copy"))),
+            None,
+            "ids are never reused"
+        );
+    }
+
+    fn shared(name: &str) -> Rc<Scenario> {
+        let mut s = demo_scenario(id("shared1"), &Lang::En.texts().demo);
+        s.name = name.to_owned();
+        Rc::new(s)
+    }
+
+    #[test]
+    fn a_shared_scenario_is_read_only_and_leaves_the_own_ones_alone() {
+        let own = start();
+        let viewing = own.reduce(Action::OpenShared(shared("Pricing"))).unwrap();
+        assert_eq!(viewing.shown().name, "Pricing");
+        assert_eq!(viewing.scenarios, own.scenarios);
+        assert_eq!(viewing.active, own.active);
+        let rename = Action::Edit(ScenarioEdit::Rename("Changed".into()));
+        assert_eq!(viewing.reduce(rename), None);
+        assert_eq!(viewing.reduce(Action::Undo), None);
+        let back = viewing.reduce(Action::CloseShared).unwrap();
+        assert_eq!(back, own);
+        assert_eq!(back.reduce(Action::CloseShared), None);
+    }
+
+    #[test]
+    fn a_saved_copy_of_a_shared_scenario_gets_a_free_name() {
+        let viewing = start()
+            .reduce(Action::OpenShared(shared("Enterprise onboarding")))
+            .unwrap();
+        let saved = viewing.reduce(Action::SaveSharedCopy).unwrap();
+        let names: Vec<_> = saved.scenarios.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Enterprise onboarding", "Enterprise onboarding (2)"]
+        );
+        assert_eq!(saved.active, id("shared1"));
+        assert_eq!(saved.shared, None);
+        assert_eq!(
+            saved.scenarios[0],
+            start().scenarios[0],
+            "nothing overwritten"
+        );
+        assert_eq!(saved.reduce(Action::SaveSharedCopy), None);
+    }
+
+    #[test]
+    fn an_import_becomes_a_new_scenario() {
+        let state = start().reduce(Action::Import(shared("Pricing"))).unwrap();
+        assert_eq!(state.scenarios.len(), 2);
+        assert_eq!(state.active_scenario().name, "Pricing");
+        assert_eq!(
+            state.reduce(Action::Import(shared("Other"))),
             None,
             "ids are never reused"
         );

@@ -15,10 +15,23 @@ use support::arbitrary::{arb_scenario, id};
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import");
 
+/// The text a browser reads from a file: UTF-16 when a UTF-16 byte-order
+/// mark says so, else UTF-8 with broken sequences as U+FFFD.
+fn as_browser_reads(bytes: &[u8]) -> String {
+    let utf16 = |bytes: &[u8], unit: fn([u8; 2]) -> u16| {
+        let units: Vec<u16> = bytes.chunks_exact(2).map(|p| unit([p[0], p[1]])).collect();
+        String::from_utf16_lossy(&units)
+    };
+    match bytes {
+        [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes),
+        [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes),
+        _ => String::from_utf8_lossy(bytes).into_owned(),
+    }
+}
+
 /// What a user sees for a file: "accepted" or the message shown, with every problem.
 fn outcome(bytes: &[u8]) -> String {
-    // As the browser reads a file: UTF-8, a broken sequence becomes U+FFFD.
-    let text = String::from_utf8_lossy(bytes);
+    let text = as_browser_reads(bytes);
     match read_import(&text, id()) {
         Ok(_) => "accepted".to_owned(),
         Err(ImportError::Problems(problems)) => {

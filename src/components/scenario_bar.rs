@@ -1,9 +1,10 @@
-//! The top bar: switch, create, duplicate, delete, restore and export scenarios; language.
+//! The top bar: switch, create, duplicate, delete, restore, share, export and
+//! import scenarios; language.
 
 use crate::domain::ids::ScenarioId;
 use crate::i18n::Lang;
 use crate::state::Action;
-use web_sys::HtmlSelectElement;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 /// A scenario as the switcher lists it.
@@ -40,6 +41,10 @@ pub struct ScenarioBarProps {
     pub on_export_csv: Callback<()>,
     /// Copies the ranked backlog as a Markdown table.
     pub on_copy_markdown: Callback<()>,
+    /// Opens the share panel.
+    pub on_share: Callback<()>,
+    /// Imports a file the user picked.
+    pub on_import: Callback<web_sys::File>,
     /// Whether there is something to undo.
     pub can_undo: bool,
     /// Whether there is something to redo.
@@ -90,6 +95,26 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(action.clone()))
     };
+    let file_input = use_node_ref();
+    let pick_file = {
+        let file_input = file_input.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(input) = file_input.cast::<HtmlInputElement>() {
+                input.click();
+            }
+        })
+    };
+    let file_picked = {
+        let on_import = props.on_import.clone();
+        Callback::from(move |event: Event| {
+            let input = event.target_unchecked_into::<HtmlInputElement>();
+            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                on_import.emit(file);
+            }
+            // The same file can be picked again after fixing it.
+            input.set_value("");
+        })
+    };
     let restore_items = props.trash.iter().map(|entry| {
         let dispatch = props.dispatch.clone();
         let id = entry.id.clone();
@@ -137,9 +162,13 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
                     </details>
                 }
                 <div class="exports">
-                    <button type="button" class="primary" onclick={click(&props.on_export)}>{ t.export_json }</button>
+                    <button type="button" class="primary" onclick={click(&props.on_share)}>{ t.share }</button>
+                    <button type="button" onclick={click(&props.on_export)}>{ t.export_json }</button>
                     <button type="button" onclick={click(&props.on_export_csv)}>{ t.export_csv }</button>
                     <button type="button" onclick={click(&props.on_copy_markdown)}>{ t.copy_markdown }</button>
+                    <button type="button" title={t.import_hint} onclick={pick_file}>{ t.import }</button>
+                    <input ref={file_input} type="file" class="visually-hidden" tabindex="-1" aria-hidden="true"
+                        accept=".json,application/json" onchange={file_picked} />
                 </div>
                 <label for="language" class="visually-hidden">{ t.language }</label>
                 <select id="language" onchange={set_lang} title={t.language}>

@@ -485,7 +485,10 @@ pub fn read_import(text: &str, id: ScenarioId) -> Result<Imported, ImportError> 
     if let Value::Object(map) = &mut scenario {
         map.insert("id".to_owned(), Value::String(id.as_str().to_owned()));
     }
-    let scenario: Scenario = serde_json::from_value(scenario).map_err(|e| {
+    // Read through text rather than `from_value`: the browser build then
+    // carries one scenario reader (the one storage uses), not two.
+    let text = serde_json::to_string(&scenario).unwrap_or_default();
+    let scenario: Scenario = serde_json::from_str(&text).map_err(|e| {
         ImportError::Problems(vec![Problem {
             path: path.to_owned(),
             message: e.to_string(),

@@ -571,7 +571,9 @@ pub fn decode_link(fragment: &str, id: ScenarioId) -> Result<Scenario, LinkError
         .decode(payload)
         .map_err(|_| LinkError::BadCharacters)?;
     let json = inflate_with_dictionary(&packed)?;
-    let wire: WireScenario = serde_json::from_slice(&json).map_err(|e| {
+    let json = String::from_utf8(json)
+        .map_err(|_| LinkError::NotAScenario("it is not UTF-8 text".to_owned()))?;
+    let wire: WireScenario = serde_json::from_str(&json).map_err(|e| {
         LinkError::NotAScenario(if e.is_eof() {
             "it stops in the middle".to_owned()
         } else {

@@ -1,0 +1,229 @@
+// Share links as a stakeholder meets them: a link from chat opens the PM's
+// scenario read-only in a fresh browser, a copy can be saved, and a mangled
+// link gets a message while the recipient's own data stays as it was.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { deflateRawSync } from 'node:zlib';
+import { readFile } from 'node:fs/promises';
+import { useServerAndBrowser, openApp, readRanking, waitSaved } from '../lib/harness.js';
+import { generatedScenario, openWith } from '../lib/generate.js';
+
+const env = useServerAndBrowser({ before, after });
+
+const kerzeEntries = (page) =>
+  page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('kerze.')).map((k) => [k, localStorage.getItem(k)])));
+
+/** Opens the share panel and reads the link it offers. */
+async function shareLink(page) {
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const field = page.getByLabel('Link to this scenario');
+  await field.waitFor();
+  return field.inputValue();
+}
+
+/** A fragment for any JSON text, packed as a Kerze link packs it (raw deflate, base64url). */
+const packed = (json, prefix = 'k1.') => prefix + deflateRawSync(Buffer.from(json)).toString('base64url');
+
+test('a shared link opens the same ranking, read-only, in a fresh browser', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url);
+  await page.fill('#scenario-name', 'Pricing workshop');
+  await page.fill('#opt-o2-c1', '12');
+  const pmRanking = await readRanking(page);
+  const link = await shareLink(page);
+  assert.ok(link.startsWith(`${env.server.url}#k1.`), link);
+  const length = await page.locator('.link-length').textContent();
+  assert.equal(length, `${link.length.toLocaleString('en-US')} characters`);
+  assert.ok(link.length < 1000, `the demo's link is ${link.length} characters`);
+  await ctx.close();
+
+  // The stakeholder: a browser that has never seen Kerze.
+  const stakeholder = await env.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const phone = await stakeholder.newPage();
+  await phone.goto(link);
+  await phone.locator('#ranking-heading').waitFor();
+  await phone.getByText('Shared scenario · read-only').waitFor();
+  assert.equal(await phone.locator('.shared-name').textContent(), 'Pricing workshop');
+  assert.deepEqual(await readRanking(phone), pmRanking);
+  // Read-only: every control of the editor is off, the breakdown still opens.
+  assert.ok(await phone.locator('#opt-o2-c1').isDisabled());
+  assert.equal(await phone.locator('#opt-o2-c1').inputValue(), '12');
+  assert.equal(await phone.getByRole('button', { name: '+ Add option' }).isVisible(), false);
+  await phone.locator('.rank-row').first().getByRole('button').first().click();
+  await phone.locator('.breakdown').waitFor();
+  const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the shared view is ${overflow}px wider than the phone`);
+  // Merely opening the link stores nothing of it.
+  await phone.waitForTimeout(400);
+  const stored = Object.values(await kerzeEntries(phone)).join('\n');
+  assert.ok(!stored.includes('Pricing workshop'), 'the shared scenario is not stored');
+  // One click back to their own scenarios; the address no longer carries the link.
+  await phone.getByRole('button', { name: 'Back to my scenarios' }).click();
+  assert.equal(await phone.locator('#scenario-name').inputValue(), 'Enterprise onboarding');
+  assert.ok(await phone.locator('#scenario-name').isEnabled());
+  assert.equal(new URL(phone.url()).hash, '');
+  await phone.reload();
+  await phone.locator('#ranking-heading').waitFor();
+  assert.equal(await phone.locator('.shared-bar').count(), 0);
+  await stakeholder.close();
+});
+
+test('"Save a copy" adds the shared scenario under a free name and overwrites nothing', async () => {
+  const pm = await openApp(env.browser, env.server.url);
+  await pm.page.fill('#opt-o1-c1', '33');
+  const link = await shareLink(pm.page);
+  const pmRanking = await readRanking(pm.page);
+  await pm.ctx.close();
+
+  // The recipient already has a scenario with the same name, edited.
+  const { ctx, page } = await openApp(env.browser, env.server.url);
+  await page.fill('#opt-o1-c1', '41');
+  await waitSaved(page);
+  const before = await kerzeEntries(page);
+  await page.goto(link);
+  await page.getByText('Shared scenario · read-only').waitFor();
+  assert.deepEqual(await kerzeEntries(page), before, 'opening a link writes nothing');
+  await page.getByRole('button', { name: 'Save a copy' }).click();
+  await page.getByText('Saved as “Enterprise onboarding (2)” in your scenarios.').waitFor();
+  assert.equal(await page.locator('#scenario-name').inputValue(), 'Enterprise onboarding (2)');
+  assert.equal(await page.locator('#opt-o1-c1').inputValue(), '33');
+  assert.deepEqual(await readRanking(page), pmRanking);
+  await waitSaved(page);
+  await page.reload();
+  await page.locator('#ranking-heading').waitFor();
+  const names = await page.locator('#scenario-switch option').allTextContents();
+  assert.deepEqual(names, ['Enterprise onboarding', 'Enterprise onboarding (2)']);
+  assert.equal(await page.locator('#scenario-name').inputValue(), 'Enterprise onboarding (2)');
+  await page.selectOption('#scenario-switch', { index: 0 });
+  assert.equal(await page.locator('#opt-o1-c1').inputValue(), '41', 'their own edit is untouched');
+  await ctx.close();
+});
+
+test('bad links get a plain message and leave the own data byte for byte', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url);
+  await page.fill('#opt-o1-c1', '17');
+  const good = await shareLink(page);
+  await waitSaved(page);
+  const before = await kerzeEntries(page);
+  const fragment = good.split('#')[1];
+  // Cut on a whole base64 group, so that what is left decodes but does not unpack.
+  const cut = fragment.slice(0, 3 + Math.floor((fragment.length - 3 - 40) / 4) * 4);
+  const cases = [
+    [fragment.slice(0, 2), 'it is incomplete'],
+    [cut, 'damaged'],
+    [fragment.replace('k1.', 'k2.'), 'newer version of Kerze (link format 2)'],
+    [fragment.replace('k1.', 'k0.'), 'format version that Kerze does not know'],
+    [`${fragment.slice(0, 30)}!*'()${fragment.slice(30)}`, 'characters that do not belong'],
+    ['share=yes', 'not a Kerze scenario link'],
+    [packed(' '.repeat(3 * 1024 * 1024)), 'more than 2 MB'],
+    [packed('[1,2,3]'), 'content is not a Kerze scenario'],
+    [packed('{"n":"X","m":[1,1,1],"c":[{"n":"Cost","w":-4,"k":"a"}],"o":[["A",[1e300]]]}'), 'criteria[0].weight'],
+    [packed('{"n":"X","m":[1,1,1e308],"c":[]}'), 'segment_mix.public_sector'],
+  ];
+  for (const [bad, message] of cases) {
+    // Opened as a link is opened: a fresh page load, not a change of fragment.
+    await page.goto('about:blank');
+    await page.goto(`${env.server.url}#${bad}`);
+    await page.locator('#ranking-heading').waitFor();
+    const alert = page.locator('.link-error');
+    await alert.waitFor();
+    const text = await alert.innerText();
+    assert.ok(text.startsWith('This link could not be opened:'), text);
+    assert.ok(text.includes(message), `${bad.slice(0, 20)}…: ${text}`);
+    assert.ok(text.includes('Your own scenarios are unchanged.'));
+    assert.equal(new URL(page.url()).hash, '', 'the bad link is taken out of the address bar');
+    assert.equal(await page.locator('.shared-bar').count(), 0);
+    assert.equal(await page.locator('#opt-o1-c1').inputValue(), '17');
+    assert.deepEqual(await kerzeEntries(page), before, `${bad.slice(0, 20)}… changed nothing stored`);
+  }
+  // Still fully usable.
+  await page.getByRole('button', { name: 'Dismiss' }).first().click();
+  await page.getByRole('button', { name: '+ Add option' }).click();
+  await page.locator('#opt-o6-title:focus').waitFor();
+  assert.deepEqual(page.problems, []);
+  await ctx.close();
+});
+
+test('a link pasted into an open Kerze opens at once, and the copy button copies it', async () => {
+  const pm = await openApp(env.browser, env.server.url);
+  await pm.page.fill('#scenario-name', 'Roadmap Q1');
+  const link = await shareLink(pm.page);
+  await pm.ctx.close();
+
+  const context = await env.browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const { page } = await openApp(env.browser, env.server.url, { context });
+  await page.evaluate((hash) => { window.location.hash = hash; }, link.split('#')[1]);
+  await page.getByText('Shared scenario · read-only').waitFor();
+  assert.equal(await page.locator('.shared-name').textContent(), 'Roadmap Q1');
+  // Back in history (the fragment gone) shows their own again.
+  await page.goBack();
+  await page.locator('.shared-bar').waitFor({ state: 'detached' });
+  assert.equal(await page.locator('#scenario-name').inputValue(), 'Enterprise onboarding');
+
+  const own = await shareLink(page);
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await page.getByText('The link is on the clipboard.').waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), own);
+  // The link follows edits while the panel is open.
+  await page.fill('#scenario-name', 'Renamed');
+  await page.waitForFunction((old) => document.querySelector('#share-link').value !== old, own);
+  await page.keyboard.press('Escape');
+  await context.close();
+
+  // Where the Clipboard API is refused, the copy falls back to a selection.
+  const refused = await env.browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  await refused.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => ({ writeText: () => Promise.reject(new Error('denied')) }) });
+  });
+  const second = await openApp(env.browser, env.server.url, { context: refused });
+  await shareLink(second.page);
+  await second.page.getByRole('button', { name: 'Copy link' }).click();
+  const result = second.page.locator('.copy-result');
+  await result.filter({ hasText: /\S/ }).waitFor();
+  assert.match(await result.textContent(), /^(The link is on the clipboard\.|This browser did not allow copying: select the link above and press Ctrl\+C\.)$/);
+  assert.deepEqual(second.page.problems, []);
+  await refused.close();
+});
+
+test('a very long link warns and offers the JSON file instead', async () => {
+  const { context, page } = await openWith(env.browser, env.server.url, generatedScenario(600), { acceptDownloads: true });
+  const link = await shareLink(page);
+  assert.ok(link.length > 8000, `600 options make ${link.length} characters`);
+  const warning = page.locator('.long-link');
+  await warning.getByText('some chat and mail tools cut such links').waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), warning.getByRole('button', { name: 'Download the JSON file' }).click()]);
+  const file = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.equal(file.scenario.options.length, 600);
+  // And the long link itself still opens the whole scenario.
+  const other = await env.browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const reader = await other.newPage();
+  await reader.goto(link);
+  await reader.getByText('Shared scenario · read-only').waitFor();
+  assert.deepEqual((await readRanking(reader)).slice(0, 40), (await readRanking(page)).slice(0, 40));
+  await other.close();
+  await context.close();
+});
+
+test('hostile text travels through a link as text, and nothing runs', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url);
+  const hostile = '<img src=x onerror=alert(1)>"><script>alert(2)</script>\u202Eevil';
+  await page.fill('#scenario-name', hostile);
+  await page.fill('#opt-o1-title', hostile);
+  await page.fill('#scenario-need', 'javascript:alert(3)');
+  const link = await shareLink(page);
+  await ctx.close();
+  const reader = await env.browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const view = await reader.newPage();
+  const dialogs = [];
+  view.on('dialog', (d) => {
+    dialogs.push(d.message());
+    d.dismiss();
+  });
+  await view.goto(link);
+  await view.locator('.shared-bar').waitFor();
+  assert.equal(await view.locator('.shared-name').textContent(), hostile);
+  assert.ok((await readRanking(view)).some((r) => r.title === hostile));
+  assert.equal(await view.locator('main img, .shared-bar img, main script').count(), 0);
+  assert.deepEqual(dialogs, []);
+  await reader.close();
+});

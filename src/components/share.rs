@@ -1,0 +1,140 @@
+//! Sharing: the panel with the link to the open scenario, and the bar shown
+//! above a scenario opened from someone else's link.
+
+use crate::components::Same;
+use crate::domain::link::{encode_link, LONG_LINK};
+use crate::domain::scenario::Scenario;
+use crate::i18n::Lang;
+use crate::services::clipboard::copy_text;
+use crate::services::location::link_with;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Props of [`SharePanel`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct SharePanelProps {
+    /// UI language.
+    pub lang: Lang,
+    /// The scenario to share; the link follows every edit while the panel is open.
+    pub scenario: Same<Scenario>,
+    /// Closes the panel.
+    pub on_close: Callback<()>,
+    /// Downloads the JSON export instead (offered for very long links).
+    pub on_download_json: Callback<()>,
+}
+
+/// See the module docs.
+#[function_component(SharePanel)]
+pub fn share_panel(props: &SharePanelProps) -> Html {
+    let t = props.lang.texts();
+    let link = use_memo(props.scenario.clone(), |scenario| {
+        link_with(&encode_link(scenario))
+    });
+    let copied = use_state(|| None::<bool>);
+    // A new link (after an edit) has not been copied yet.
+    {
+        let copied = copied.clone();
+        use_effect_with(link.clone(), move |_| copied.set(None));
+    }
+    let input = use_node_ref();
+    // The link is selected when the panel opens, ready for Ctrl+C.
+    {
+        let input = input.clone();
+        use_effect_with((), move |_| {
+            if let Some(field) = input.cast::<HtmlInputElement>() {
+                let _ = field.focus();
+                field.select();
+            }
+        });
+    }
+    let copy = {
+        let (link, copied) = (link.clone(), copied.clone());
+        Callback::from(move |_: MouseEvent| {
+            let copied = copied.clone();
+            copy_text(&link, move |ok| copied.set(Some(ok)));
+        })
+    };
+    let select_all = Callback::from(|event: FocusEvent| {
+        event.target_unchecked_into::<HtmlInputElement>().select();
+    });
+    let close = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |_: MouseEvent| on_close.emit(()))
+    };
+    let on_key = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Escape" {
+                on_close.emit(());
+            }
+        })
+    };
+    let download = {
+        let on_download = props.on_download_json.clone();
+        Callback::from(move |_: MouseEvent| on_download.emit(()))
+    };
+    let length = link.chars().count();
+    html! {
+        <section class="notice share-panel" aria-labelledby="share-title" onkeydown={on_key}>
+            <h2 id="share-title">{ t.share_title }</h2>
+            <p class="hint">{ t.share_explain }</p>
+            <div class="share-row">
+                <label for="share-link" class="visually-hidden">{ t.share_link }</label>
+                <input id="share-link" ref={input} class="share-link" type="text" readonly=true
+                    value={(*link).clone()} onfocus={select_all} spellcheck="false" />
+                <button type="button" class="primary" onclick={copy}>{ t.copy_link }</button>
+                <button type="button" class="ghost" aria-label={t.close} onclick={close}>{ "✕" }</button>
+            </div>
+            <p class="link-length">{ t.link_length.replace("{n}", &props.lang.number(length as f64, 0)) }</p>
+            if length > LONG_LINK {
+                <div class="long-link" role="alert">
+                    <p>{ t.long_link_warning }</p>
+                    <button type="button" onclick={download}>{ t.download_json_instead }</button>
+                </div>
+            }
+            <p class="copy-result" role="status" aria-live="polite">
+                { match *copied {
+                    Some(true) => t.link_copied,
+                    Some(false) => t.link_copy_failed,
+                    None => "",
+                } }
+            </p>
+        </section>
+    }
+}
+
+/// Props of [`SharedBar`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct SharedBarProps {
+    /// UI language.
+    pub lang: Lang,
+    /// The shared scenario's name.
+    pub name: String,
+    /// Adds the shared scenario to the user's own.
+    pub on_save_copy: Callback<()>,
+    /// Shows the user's own scenarios again.
+    pub on_back: Callback<()>,
+}
+
+/// See the module docs.
+#[function_component(SharedBar)]
+pub fn shared_bar(props: &SharedBarProps) -> Html {
+    let t = props.lang.texts();
+    let click = |callback: &Callback<()>| {
+        let callback = callback.clone();
+        Callback::from(move |_: MouseEvent| callback.emit(()))
+    };
+    html! {
+        <section class="shared-bar" aria-label={t.shared_label}>
+            <div class="shared-text">
+                <p class="shared-label">{ t.shared_label }</p>
+                <p class="shared-name">{ props.name.clone() }</p>
+                <p class="hint">{ t.shared_hint }</p>
+            </div>
+            <div class="shared-actions">
+                <button type="button" class="primary" onclick={click(&props.on_save_copy)}>{ t.save_copy }</button>
+                <button type="button" onclick={click(&props.on_back)}>{ "← " }{ t.back_to_mine }</button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,41 @@
+//! The page address: the fragment a share link carries, and links to this page.
+
+/// The fragment after `#` (without it); empty when there is none.
+pub fn fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .map(|hash| hash.strip_prefix('#').unwrap_or(&hash).to_owned())
+        .unwrap_or_default()
+}
+
+/// The page's address without its fragment.
+fn page_address() -> String {
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    match href.split_once('#') {
+        Some((page, _)) => page.to_owned(),
+        None => href,
+    }
+}
+
+/// A link to this page that carries `fragment` after `#`.
+pub fn link_with(fragment: &str) -> String {
+    format!("{}#{fragment}", page_address())
+}
+
+/// Drops the fragment from the address bar without reloading or adding a
+/// history entry, so that a reload shows the user's own scenarios.
+pub fn clear_fragment() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let replaced = window.history().ok().is_some_and(|history| {
+        history
+            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page_address()))
+            .is_ok()
+    });
+    if !replaced {
+        window.location().set_hash("").ok();
+    }
+}
