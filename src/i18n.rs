@@ -129,6 +129,9 @@ impl Lang {
             ImportError::TooDeep => t.import_too_deep.to_owned(),
             ImportError::NotKerze(reason) => t.import_not_kerze.replace("{reason}", reason),
             ImportError::FutureVersion(v) => t.import_future.replace("{version}", &v.to_string()),
+            ImportError::Problems(problems) if problems.len() == 1 => {
+                t.import_one_problem.to_owned()
+            }
             ImportError::Problems(problems) => t
                 .import_problems
                 .replace("{n}", &problems.len().to_string()),
@@ -304,6 +307,7 @@ pub struct Texts {
     pub import_not_kerze: &'static str,
     pub import_future: &'static str,
     pub import_problems: &'static str,
+    pub import_one_problem: &'static str,
     pub import_unreadable: &'static str,
     pub link_failed: &'static str,
     pub link_unchanged: &'static str,
@@ -489,7 +493,8 @@ pub static EN: Texts = Texts {
     import_too_deep: "the file is nested too deeply to be a scenario.",
     import_not_kerze: "the file is JSON but not a Kerze scenario or export ({reason}).",
     import_future: "the file was made by a newer version of Kerze (format version {version}). Reload Kerze to get the newest version.",
-    import_problems: "the file has {n} problem(s):",
+    import_problems: "the file has {n} problems:",
+    import_one_problem: "the file has a problem:",
     import_unreadable: "the browser could not read the file.",
     link_failed: "This link could not be opened: {reason}",
     link_unchanged: "Your own scenarios are unchanged. Ask the sender for the link again, or for the JSON file.",
@@ -669,7 +674,8 @@ pub static DE: Texts = Texts {
     import_too_deep: "die Datei ist zu tief verschachtelt für ein Szenario.",
     import_not_kerze: "die Datei ist JSON, aber kein Kerze-Szenario und kein Kerze-Export ({reason}).",
     import_future: "die Datei stammt aus einer neueren Kerze-Version (Formatversion {version}). Laden Sie Kerze neu, um die neueste Version zu erhalten.",
-    import_problems: "die Datei hat {n} Problem(e):",
+    import_problems: "die Datei hat {n} Probleme:",
+    import_one_problem: "die Datei hat ein Problem:",
     import_unreadable: "der Browser konnte die Datei nicht lesen.",
     link_failed: "Dieser Link konnte nicht geöffnet werden: {reason}",
     link_unchanged: "Ihre eigenen Szenarien sind unverändert. Bitten Sie um den Link noch einmal oder um die JSON-Datei.",

@@ -98,7 +98,7 @@ test('several problems are listed at once, each with its place', async () => {
     'options[0].values.c1 (Cost): expected a number, found "abc"',
     'options[1].title: expected text, found 7',
   ]);
-  assert.ok((await page.locator('.import-error').innerText()).includes('the file has 3 problem(s):'));
+  assert.ok((await page.locator('.import-error').innerText()).includes('the file has 3 problems:'));
   await ctx.close();
 });
 
