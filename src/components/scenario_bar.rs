@@ -129,6 +129,9 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
     });
     html! {
         <header class="topbar">
+            // Outside the scrolling tool row, so that it never widens the page on a phone.
+            <input ref={file_input} type="file" class="visually-hidden" tabindex="-1" aria-label={t.import_file}
+                accept=".json,application/json" onchange={file_picked} />
             <div class="brand">
                 <svg class="logo" viewBox="0 0 24 32" width="28" height="36" aria-hidden="true" focusable="false">
                     <path class="flame" d="M12 1c2.6 3.2 4 5.6 4 7.6A4 4 0 0 1 12 12.6a4 4 0 0 1-4-4C8 6.6 9.4 4.2 12 1z" />
@@ -167,8 +170,6 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
                     <button type="button" onclick={click(&props.on_export_csv)}>{ t.export_csv }</button>
                     <button type="button" onclick={click(&props.on_copy_markdown)}>{ t.copy_markdown }</button>
                     <button type="button" title={t.import_hint} onclick={pick_file}>{ t.import }</button>
-                    <input ref={file_input} type="file" class="visually-hidden" tabindex="-1" aria-hidden="true"
-                        accept=".json,application/json" onchange={file_picked} />
                 </div>
                 <label for="language" class="visually-hidden">{ t.language }</label>
                 <select id="language" onchange={set_lang} title={t.language}>
