@@ -233,6 +233,16 @@ impl<'de> Deserialize<'de> for WireOption {
     }
 }
 
+/// The criteria that take a value per option (not segment fit), in order:
+/// an option's `values` array follows them.
+fn valued_ids(criteria: &[Criterion]) -> Vec<CriterionId> {
+    criteria
+        .iter()
+        .filter(|c| c.input.value_rule().is_some())
+        .map(|c| c.id)
+        .collect()
+}
+
 /// The id to write: `None` when it is the previous one plus one.
 fn written_id(number: u32, previous: &mut u32) -> Option<u32> {
     let implied = previous.checked_add(1) == Some(number);
@@ -275,12 +285,7 @@ fn to_wire(scenario: &Scenario) -> WireScenario {
             wire
         })
         .collect();
-    let valued: Vec<CriterionId> = scenario
-        .criteria
-        .iter()
-        .filter(|c| c.input.value_rule().is_some())
-        .map(|c| c.id)
-        .collect();
+    let valued = valued_ids(&scenario.criteria);
     let mut previous = 0;
     let options = scenario
         .options
@@ -340,8 +345,8 @@ fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem
         })
     };
     let weight = |value: Num, path: String, report: &mut dyn FnMut(String, &str)| {
-        Weight::new(value.0).unwrap_or_else(|_| {
-            report(path, "must be a number between 0 and 1000");
+        Weight::new(value.0).unwrap_or_else(|e| {
+            report(path, &e.to_string());
             Weight::default()
         })
     };
@@ -350,8 +355,8 @@ fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem
         let path = format!("segment_mix.{}", segment.key());
         segment_mix.set(segment, weight(value, path, &mut report));
     }
-    let threshold = Threshold::new(wire.threshold.0).unwrap_or_else(|_| {
-        report("threshold".to_owned(), "must be a number from 0 to 100");
+    let threshold = Threshold::new(wire.threshold.0).unwrap_or_else(|e| {
+        report("threshold".to_owned(), &e.to_string());
         Threshold::default()
     });
     let mut ids = IdReader { previous: 0 };
@@ -390,11 +395,7 @@ fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem
             input,
         });
     }
-    let valued: Vec<CriterionId> = criteria
-        .iter()
-        .filter(|c| c.input.value_rule().is_some())
-        .map(|c| c.id)
-        .collect();
+    let valued = valued_ids(&criteria);
     let mut ids = IdReader { previous: 0 };
     let mut options = Vec::with_capacity(wire.options.len());
     for (i, o) in wire.options.into_iter().enumerate() {
