@@ -167,7 +167,10 @@ test('a link pasted into an open Kerze opens at once, and the copy button copies
   // The link follows edits while the panel is open.
   await page.fill('#scenario-name', 'Renamed');
   await page.waitForFunction((old) => document.querySelector('#share-link').value !== old, own);
+  await page.locator('#share-link').focus();
   await page.keyboard.press('Escape');
+  await page.locator('.share-panel').waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Share', 'the focus is back on Share');
   await context.close();
 
   // Where the Clipboard API is refused, the copy falls back to a selection.

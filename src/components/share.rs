@@ -7,7 +7,8 @@ use crate::domain::scenario::Scenario;
 use crate::i18n::Lang;
 use crate::services::clipboard::copy_text;
 use crate::services::location::link_with;
-use web_sys::HtmlInputElement;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
 /// Props of [`SharePanel`].
@@ -37,13 +38,23 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
         use_effect_with(link.clone(), move |_| copied.set(None));
     }
     let input = use_node_ref();
-    // The link is selected when the panel opens, ready for Ctrl+C.
+    // The link is selected when the panel opens, ready for Ctrl+C; when it
+    // closes, the focus goes back where it was (the Share button).
     {
         let input = input.clone();
         use_effect_with((), move |_| {
+            let before = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element())
+                .and_then(|e| e.dyn_into::<HtmlElement>().ok());
             if let Some(field) = input.cast::<HtmlInputElement>() {
                 let _ = field.focus();
                 field.select();
+            }
+            move || {
+                if let Some(element) = before.filter(|e| e.is_connected()) {
+                    let _ = element.focus();
+                }
             }
         });
     }
