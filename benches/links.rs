@@ -38,4 +38,13 @@ fn main() {
         );
     }
     println!("(link and lz-string lengths count the fragment with its '#'; add the page address)");
+    for lang in kerze::i18n::Lang::ALL {
+        let id = kerze::domain::ids::ScenarioId::from_parts(1, 1);
+        let demo = kerze::domain::demo::demo_scenario(id, &lang.texts().demo);
+        println!(
+            "demo scenario ({}): {} characters of link",
+            lang.code(),
+            encode_link(&demo).len() + 1
+        );
+    }
 }

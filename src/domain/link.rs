@@ -44,7 +44,8 @@ const MAX_ID: u32 = 999_999_999;
 /// Preset dictionary of link format version 1. Strings used most come last:
 /// deflate codes near matches in fewer bits.
 const DICTIONARY_V1: &[u8] = concat!(
-    "Wirkung auf KennzahlenPersonentageWochenKostenTime-to-MarketSegment-Passung",
+    r#"{"n":"Kosten","w":3,"l":1,"k":"a","u":"Personentage"},{"n":"Time-to-Market","w":2,"l":1,"k":"a","u":"Wochen"},"#,
+    r#"{"n":"Wirkung auf Kennzahlen","w":4,"k":"r"},{"n":"Segment-Fit","w":3,"k":"f"}],"#,
     "Risiko Aufwand Vertrauen Strategie Kunden für mit und der die das ",
     "RiskEffortConfidenceStrategic fitReachImpact the for and with of to ",
     "person-daysweeks€Segment fitMetric impactTime to marketCost",
