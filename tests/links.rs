@@ -24,6 +24,24 @@ fn a_twenty_by_eight_workshop_scenario_fits_in_a_thousand_characters() {
     assert_eq!(decode_link(&link, scenario.id.clone()), Ok(scenario));
 }
 
+/// A link made by format version 1 opens forever: the fixture holds a released
+/// link and the scenario it carries (rewritten only with `KERZE_WRITE_FIXTURES=1`).
+#[test]
+fn a_version_1_link_still_opens() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/link-v1");
+    if std::env::var_os("KERZE_WRITE_FIXTURES").is_some() {
+        let scenario = realistic(20);
+        std::fs::write(format!("{dir}/workshop.link"), encode_link(&scenario)).unwrap();
+        let json = serde_json::to_string_pretty(&scenario).unwrap();
+        std::fs::write(format!("{dir}/workshop.json"), json).unwrap();
+    }
+    let link = std::fs::read_to_string(format!("{dir}/workshop.link")).unwrap();
+    let expected: Scenario =
+        serde_json::from_str(&std::fs::read_to_string(format!("{dir}/workshop.json")).unwrap())
+            .unwrap();
+    assert_eq!(decode_link(link.trim(), expected.id.clone()), Ok(expected));
+}
+
 #[test]
 fn the_german_demo_round_trips() {
     let texts = &kerze::i18n::Lang::De.texts().demo;
