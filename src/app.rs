@@ -747,7 +747,8 @@ pub fn app() -> Html {
     html! {
         <div class="app">
             if let Some(shared) = &state.shared {
-                <SharedBar {lang} name={shared.name.clone()} {on_save_copy} {on_back} />
+                <SharedBar {lang} name={shared.name.clone()} {on_save_copy} {on_back}
+                    on_export={on_export.clone()} on_export_csv={on_export_csv.clone()} on_copy_markdown={on_copy_markdown.clone()} />
             } else {
                 <ScenarioBar
                     {lang}

@@ -37,7 +37,7 @@ test('a shared link opens the same ranking, read-only, in a fresh browser', asyn
   await ctx.close();
 
   // The stakeholder: a browser that has never seen Kerze.
-  const stakeholder = await env.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const stakeholder = await env.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, acceptDownloads: true });
   const phone = await stakeholder.newPage();
   await phone.goto(link);
   await phone.locator('#ranking-heading').waitFor();
@@ -48,6 +48,11 @@ test('a shared link opens the same ranking, read-only, in a fresh browser', asyn
   assert.ok(await phone.locator('#opt-o2-c1').isDisabled());
   assert.equal(await phone.locator('#opt-o2-c1').inputValue(), '12');
   assert.equal(await phone.getByRole('button', { name: '+ Add option' }).isVisible(), false);
+  // The stakeholder can take the ranking into Jira or Excel without saving a copy.
+  const [csv] = await Promise.all([phone.waitForEvent('download'), phone.getByRole('button', { name: 'Export CSV' }).click()]);
+  assert.match(csv.suggestedFilename(), /^kerze-pricing-workshop-\d{4}-\d{2}-\d{2}\.csv$/);
+  const rows = (await readFile(await csv.path(), 'utf8')).trim().split(/\r?\n/).slice(1);
+  assert.deepEqual(rows.map((r) => r.split(',')[1]), pmRanking.map((r) => r.title));
   await phone.locator('.rank-row').first().getByRole('button').first().click();
   await phone.locator('.breakdown').waitFor();
   const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -125,6 +125,12 @@ pub struct SharedBarProps {
     pub on_save_copy: Callback<()>,
     /// Shows the user's own scenarios again.
     pub on_back: Callback<()>,
+    /// Downloads the shared scenario's JSON export.
+    pub on_export: Callback<()>,
+    /// Downloads its ranked backlog as CSV.
+    pub on_export_csv: Callback<()>,
+    /// Copies its ranked backlog as a Markdown table.
+    pub on_copy_markdown: Callback<()>,
 }
 
 /// See the module docs.
@@ -145,6 +151,11 @@ pub fn shared_bar(props: &SharedBarProps) -> Html {
             <div class="shared-actions">
                 <button type="button" class="primary" onclick={click(&props.on_save_copy)}>{ t.save_copy }</button>
                 <button type="button" onclick={click(&props.on_back)}>{ "← " }{ t.back_to_mine }</button>
+            </div>
+            <div class="shared-exports">
+                <button type="button" onclick={click(&props.on_export)}>{ t.export_json }</button>
+                <button type="button" onclick={click(&props.on_export_csv)}>{ t.export_csv }</button>
+                <button type="button" onclick={click(&props.on_copy_markdown)}>{ t.copy_markdown }</button>
             </div>
         </section>
     }
