@@ -106,7 +106,16 @@ test('kerze.html opens from file://, keeps its data across a reload, and request
   await page.reload();
   await page.locator('#ranking-heading').waitFor();
   assert.equal(await page.inputValue('#scenario-name'), 'Kept in the single file');
-  assert.deepEqual(seen.requests.filter((u) => u !== url && !u.startsWith('data:')), []);
+  // A link from a file opens only on this computer: the share panel says so and offers the file.
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  await page.getByText('Kerze is open from a file on this computer, so this link opens only here.', { exact: false }).waitFor();
+  const link = await page.locator('#share-link').inputValue();
+  assert.ok(link.startsWith(`${url}#k1.`), link);
+  await page.goto('about:blank');
+  await page.goto(link);
+  await page.locator('.shared-bar').waitFor();
+  assert.equal(await page.locator('.shared-name').textContent(), 'Kept in the single file');
+  assert.deepEqual(seen.requests.filter((u) => !u.startsWith(url) && !u.startsWith('data:') && u !== 'about:blank'), []);
   assert.deepEqual(cspViolations(seen), []);
   await context.close();
 });

@@ -6,7 +6,7 @@ use crate::domain::link::{encode_link, LONG_LINK};
 use crate::domain::scenario::Scenario;
 use crate::i18n::Lang;
 use crate::services::clipboard::copy_text;
-use crate::services::location::link_with;
+use crate::services::location::{is_local_file, link_with};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement};
 use yew::prelude::*;
@@ -97,7 +97,12 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
                 <button type="button" class="ghost" aria-label={t.close} onclick={close}>{ "✕" }</button>
             </div>
             <p class="link-length">{ t.link_length.replace("{n}", &props.lang.number(length as f64, 0)) }</p>
-            if length > LONG_LINK {
+            if is_local_file() {
+                <div class="long-link" role="note">
+                    <p>{ t.link_from_file }</p>
+                    <button type="button" onclick={download.clone()}>{ t.download_json_instead }</button>
+                </div>
+            } else if length > LONG_LINK {
                 <div class="long-link" role="alert">
                     <p>{ t.long_link_warning }</p>
                     <button type="button" onclick={download}>{ t.download_json_instead }</button>

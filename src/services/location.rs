@@ -39,3 +39,11 @@ pub fn clear_fragment() {
         window.location().set_hash("").ok();
     }
 }
+
+/// Whether the page was opened from a file (`kerze.html` on a disk), where a
+/// link to it works only on this computer.
+pub fn is_local_file() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().protocol().ok())
+        .is_some_and(|protocol| protocol == "file:")
+}
