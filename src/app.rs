@@ -521,6 +521,8 @@ pub fn app() -> Html {
                             let saved_as = unique_name(&imported.scenario.name, taken);
                             let message = lang.texts().imported.replace("{name}", &saved_as);
                             toast.set(Some(message));
+                            // An import ends a shared view: a reload must not bring it back.
+                            location::clear_fragment();
                             dispatch.emit(Action::Import(Rc::new(imported.scenario)));
                         }
                         Err(error) => import_error.set(Some((name, error))),
