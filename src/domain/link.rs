@@ -461,18 +461,20 @@ fn deflate_with_dictionary(data: &[u8]) -> Vec<u8> {
     let mut scratch = vec![0; DICTIONARY_V1.len() * 2 + 64];
     // The dictionary's own blocks end at the sync point and are dropped: what
     // follows is a byte-aligned raw deflate stream that refers back into it.
+    // Both loops are bounded: the scratch and output buffers hold everything
+    // in one or two rounds, and a stuck compressor must not hang the page.
     let mut input = DICTIONARY_V1;
-    loop {
-        let (_, used, _) = compress(&mut compressor, input, &mut scratch, TDEFLFlush::Sync);
-        input = &input[used.min(input.len())..];
+    for _ in 0..4 {
         if input.is_empty() {
             break;
         }
+        let (_, used, _) = compress(&mut compressor, input, &mut scratch, TDEFLFlush::Sync);
+        input = &input[used.min(input.len())..];
     }
     let mut output = vec![0; data.len() + 1024];
     let mut written = 0;
     let mut input = data;
-    loop {
+    for _ in 0..24 {
         let (status, used, out) = compress(
             &mut compressor,
             input,
