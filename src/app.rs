@@ -187,7 +187,7 @@ fn entry_error_text(lang: Lang, error: &EntryError) -> String {
             "{problem}",
             &problems
                 .first()
-                .map(ToString::to_string)
+                .map(|p| lang.problem(p))
                 .unwrap_or_default(),
         ),
     }
@@ -715,7 +715,7 @@ pub fn app() -> Html {
                 if !problems.is_empty() {
                     <ul class="problems">
                         { for problems.iter().take(LISTED).map(|p| html! {
-                            <li><code>{ &p.path }</code>{ ": " }{ &p.message }</li>
+                            <li><code>{ &p.path }</code>{ ": " }{ lang.issue(&p.issue) }</li>
                         }) }
                         if problems.len() > LISTED {
                             <li>{ t.more_problems.replace("{n}", &(problems.len() - LISTED).to_string()) }</li>

@@ -7,6 +7,7 @@ pub mod export;
 pub mod ids;
 pub mod import;
 pub mod link;
+pub mod problem;
 pub mod scenario;
 pub mod scoring;
 pub mod segment;

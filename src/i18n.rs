@@ -5,6 +5,7 @@
 use crate::domain::demo::DemoTexts;
 use crate::domain::import::ImportError;
 use crate::domain::link::LinkError;
+use crate::domain::problem::{quoted, Found, Issue, Problem};
 use crate::domain::scenario::DefaultCriterionNames;
 use crate::domain::table::TableTexts;
 use crate::domain::value::{format_number, ValueError};
@@ -86,6 +87,19 @@ impl Lang {
         }
     }
 
+    /// A problem in a file or link: its place and what is wrong, in this language.
+    pub fn problem(self, problem: &Problem) -> String {
+        format!("{}: {}", problem.path, self.issue(&problem.issue))
+    }
+
+    /// What is wrong at a place in a file or link, in this language.
+    pub fn issue(self, issue: &Issue) -> String {
+        match self {
+            Lang::En => issue.to_string(),
+            Lang::De => german_issue(issue),
+        }
+    }
+
     /// Why a share link did not open, in plain words (the part after "could not be opened:").
     pub fn link_error(self, error: &LinkError) -> String {
         let t = self.texts();
@@ -150,6 +164,57 @@ impl Lang {
                 .replace("{min}", &self.number(*min, 2))
                 .replace("{max}", &self.number(*max, 2)),
         }
+    }
+}
+
+fn german_found(found: &Found) -> String {
+    match found {
+        Found::Null => "null".to_owned(),
+        Found::Bool(b) => b.to_string(),
+        Found::Number(n) => n.clone(),
+        Found::Text(t) => format!("„{t}“"),
+        Found::List => "eine Liste".to_owned(),
+        Found::Object => "ein Objekt".to_owned(),
+    }
+}
+
+fn german_issue(issue: &Issue) -> String {
+    let expected =
+        |what: &str, found: &Found| format!("erwartet {what}, gefunden: {}", german_found(found));
+    match issue {
+        Issue::Missing => "fehlt".to_owned(),
+        Issue::UnknownField => "ist kein Feld, das Kerze kennt".to_owned(),
+        Issue::ExpectedObject(found) => expected("ein Objekt", found),
+        Issue::ExpectedList(found) => expected("eine Liste", found),
+        Issue::ExpectedText(found) => expected("Text", found),
+        Issue::ExpectedNumber(found) => expected("eine Zahl", found),
+        Issue::ExpectedOneOf(words, found) => expected(&quoted(words, "oder"), found),
+        Issue::ExpectedId { example, found } => {
+            expected(&format!("eine Kennung wie \"{example}\""), found)
+        }
+        Issue::NotACriterionId(key) => format!("„{key}“ ist keine Kriteriums-Kennung wie \"c1\""),
+        Issue::Value(error) => Lang::De.value_error(error),
+        Issue::TooLong => "ist zu lang".to_owned(),
+        Issue::TooManyCriteria => "hat mehr Kriterien, als Kerze verarbeitet (64)".to_owned(),
+        Issue::TooManyOptions => "hat mehr Optionen, als Kerze verarbeitet (10.000)".to_owned(),
+        Issue::CriterionIdTaken => "wird schon von einem anderen Kriterium benutzt".to_owned(),
+        Issue::OptionIdTaken => "wird schon von einer anderen Option benutzt".to_owned(),
+        Issue::ScaleEndRange => "muss eine Zahl zwischen -1000 und 1000 sein".to_owned(),
+        Issue::MaxNotAboveMin => "muss größer als input.min sein".to_owned(),
+        Issue::BoundRange => "muss eine Zahl zwischen 0 und 10^12 sein".to_owned(),
+        Issue::HiNotAboveLo => "muss größer als input.lo sein".to_owned(),
+        Issue::UnknownCriterion => "verweist auf ein Kriterium, das es nicht gibt".to_owned(),
+        Issue::ValueOnSegmentFit => {
+            "ist ein Segment-Fit-Kriterium: Bewerten Sie es unter fit".to_owned()
+        }
+        Issue::AmountRange => "muss eine Menge zwischen 0 und 10^12 sein".to_owned(),
+        Issue::NumberRange => "muss eine Zahl von höchstens 10^12 sein".to_owned(),
+        Issue::FitRange => "muss eine Bewertung von 0 bis 5 sein".to_owned(),
+        Issue::BadId => "ist keine gültige Kennung".to_owned(),
+        Issue::UnknownInputKind => "ist keine Eingabeart, die Kerze kennt".to_owned(),
+        Issue::TooManyValues => "hat mehr Werte, als es Kriterien gibt".to_owned(),
+        Issue::TooManyFits => "hat mehr als drei Segment-Bewertungen".to_owned(),
+        Issue::Other(words) => words.clone(),
     }
 }
 
@@ -754,5 +819,27 @@ mod tests {
                 .iter()
                 .all(|o| o.values.len() == 3 && o.fit.smb.is_some()));
         }
+    }
+
+    #[test]
+    fn problems_in_a_file_read_in_either_language() {
+        use crate::domain::problem::{Found, Issue, Problem};
+        let problem = Problem::new(
+            "options[0].values.c1 (Cost)",
+            Issue::ExpectedNumber(Found::Text("abc".into())),
+        );
+        assert_eq!(
+            Lang::En.problem(&problem),
+            "options[0].values.c1 (Cost): expected a number, found \"abc\""
+        );
+        assert_eq!(
+            Lang::De.problem(&problem),
+            "options[0].values.c1 (Cost): erwartet eine Zahl, gefunden: „abc“"
+        );
+        let kinds = Issue::ExpectedOneOf(&["rating", "amount"], Found::List);
+        assert_eq!(
+            Lang::De.issue(&kinds),
+            "erwartet \"rating\" oder \"amount\", gefunden: eine Liste"
+        );
     }
 }

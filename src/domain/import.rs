@@ -4,7 +4,8 @@
 
 use super::export::{EXPORT_FORMAT, EXPORT_VERSION};
 use super::ids::{CriterionId, OptionId, ScenarioId};
-use super::scenario::{Problem, Scenario};
+use super::problem::{Found, Issue, Problem};
+use super::scenario::Scenario;
 use super::stored::STORAGE_VERSION;
 use super::value::NumberRule;
 use serde_json::{Map, Value};
@@ -85,22 +86,15 @@ fn describe_problems(problems: &[Problem]) -> String {
     }
 }
 
-/// How a JSON value looks, for messages: `"abc"`, `12`, `a list`.
-fn found(value: &Value) -> String {
+/// How a JSON value looks, for messages: `"abc"`, `12`, a list.
+fn found(value: &Value) -> Found {
     match value {
-        Value::Null => "null".to_owned(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.to_string(),
-        Value::String(s) => {
-            let cut: String = s.chars().take(40).collect();
-            if cut.len() < s.len() {
-                format!("{cut:?}…")
-            } else {
-                format!("{cut:?}")
-            }
-        }
-        Value::Array(_) => "a list".to_owned(),
-        Value::Object(_) => "an object".to_owned(),
+        Value::Null => Found::Null,
+        Value::Bool(b) => Found::Bool(*b),
+        Value::Number(n) => Found::Number(n.to_string()),
+        Value::String(s) => Found::Text(s.chars().take(40).collect()),
+        Value::Array(_) => Found::List,
+        Value::Object(_) => Found::Object,
     }
 }
 
@@ -113,11 +107,8 @@ struct Checker {
 type Field = (&'static str, bool);
 
 impl Checker {
-    fn report(&mut self, path: &str, message: String) {
-        self.problems.push(Problem {
-            path: path.to_owned(),
-            message,
-        });
+    fn report(&mut self, path: &str, issue: Issue) {
+        self.problems.push(Problem::new(path, issue));
     }
 
     fn join(path: &str, field: &str) -> String {
@@ -136,18 +127,18 @@ impl Checker {
         fields: &[Field],
     ) -> Option<&'v Map<String, Value>> {
         let Value::Object(map) = value else {
-            self.report(path, format!("expected an object, found {}", found(value)));
+            self.report(path, Issue::ExpectedObject(found(value)));
             return None;
         };
         for &(name, required) in fields {
             if required && !map.contains_key(name) {
-                self.report(&Self::join(path, name), "is missing".to_owned());
+                self.report(&Self::join(path, name), Issue::Missing);
             }
         }
         for key in map.keys() {
             if !fields.iter().any(|(name, _)| name == key) {
                 let at = Self::join(path, key);
-                self.report(&at, "is not a field Kerze knows".to_owned());
+                self.report(&at, Issue::UnknownField);
             }
         }
         Some(map)
@@ -155,7 +146,7 @@ impl Checker {
 
     fn text(&mut self, path: &str, value: &Value) {
         if !value.is_string() {
-            self.report(path, format!("expected text, found {}", found(value)));
+            self.report(path, Issue::ExpectedText(found(value)));
         }
     }
 
@@ -165,11 +156,11 @@ impl Checker {
             return;
         }
         let Some(n) = value.as_f64() else {
-            self.report(path, format!("expected a number, found {}", found(value)));
+            self.report(path, Issue::ExpectedNumber(found(value)));
             return;
         };
         if let Some(Err(e)) = rule.map(|r| r.check(n)) {
-            self.report(path, e.to_string());
+            self.report(path, Issue::Value(e));
         }
     }
 
@@ -177,31 +168,37 @@ impl Checker {
         match value {
             Value::Array(items) => items,
             _ => {
-                self.report(path, format!("expected a list, found {}", found(value)));
+                self.report(path, Issue::ExpectedList(found(value)));
                 &[]
             }
         }
     }
 
-    fn one_of(&mut self, path: &str, value: &Value, allowed: &[&str]) -> Option<String> {
+    fn one_of(
+        &mut self,
+        path: &str,
+        value: &Value,
+        allowed: &'static [&'static str],
+    ) -> Option<String> {
         match value.as_str() {
             Some(s) if allowed.contains(&s) => Some(s.to_owned()),
             _ => {
-                let list = allowed
-                    .iter()
-                    .map(|a| format!("\"{a}\""))
-                    .collect::<Vec<_>>()
-                    .join(" or ");
-                self.report(path, format!("expected {list}, found {}", found(value)));
+                self.report(path, Issue::ExpectedOneOf(allowed, found(value)));
                 None
             }
         }
     }
 
-    fn id(&mut self, path: &str, value: &Value, valid: impl Fn(&str) -> bool, example: &str) {
+    fn id(
+        &mut self,
+        path: &str,
+        value: &Value,
+        valid: impl Fn(&str) -> bool,
+        example: &'static str,
+    ) {
         if !value.as_str().is_some_and(valid) {
-            let message = format!("expected an id like \"{example}\", found {}", found(value));
-            self.report(path, message);
+            let found = found(value);
+            self.report(path, Issue::ExpectedId { example, found });
         }
     }
 
@@ -252,9 +249,9 @@ impl Checker {
             return;
         };
         let path = at("input");
-        let kinds = ["rating", "amount", "segment_fit"];
+        const KINDS: [&str; 3] = ["rating", "amount", "segment_fit"];
         let kind = match input.get("kind") {
-            Some(kind) => self.one_of(&Self::join(&path, "kind"), kind, &kinds),
+            Some(kind) => self.one_of(&Self::join(&path, "kind"), kind, &KINDS),
             None => {
                 self.object(&path, input, &[("kind", true)]);
                 return;
@@ -328,20 +325,15 @@ impl Checker {
                             None => format!("{path}.{key}"),
                         };
                         if CriterionId::parse(key).is_none() {
-                            let message = format!("{key:?} is not a criterion id like \"c1\"");
-                            self.report(&place, message);
+                            self.report(&place, Issue::NotACriterionId(key.clone()));
                         } else if !names.contains_key(key.as_str()) {
-                            let message = "refers to a criterion that does not exist".to_owned();
-                            self.report(&place, message);
+                            self.report(&place, Issue::UnknownCriterion);
                         } else {
                             self.number(&place, v, None, false);
                         }
                     }
                 }
-                _ => {
-                    let message = format!("expected an object, found {}", found(values));
-                    self.report(&path, message);
-                }
+                _ => self.report(&path, Issue::ExpectedObject(found(values))),
             }
         }
         if let Some(v) = map.get("fit") {
@@ -466,19 +458,16 @@ pub fn read_import(text: &str, id: ScenarioId) -> Result<Imported, ImportError> 
         ));
     };
     let Some(mut scenario) = scenario else {
-        return Err(ImportError::Problems(vec![Problem {
-            path: path.to_owned(),
-            message: "is missing".to_owned(),
-        }]));
+        return Err(ImportError::Problems(vec![Problem::new(
+            path,
+            Issue::Missing,
+        )]));
     };
     let mut checker = Checker {
         problems: Vec::new(),
     };
     checker.scenario(path, &scenario);
-    let place = |p: Problem| Problem {
-        path: Checker::join(path, &p.path),
-        message: p.message,
-    };
+    let place = |p: Problem| Problem::new(Checker::join(path, &p.path), p.issue);
     if !checker.problems.is_empty() {
         return Err(ImportError::Problems(checker.problems));
     }
@@ -489,10 +478,7 @@ pub fn read_import(text: &str, id: ScenarioId) -> Result<Imported, ImportError> 
     // carries one scenario reader (the one storage uses), not two.
     let text = serde_json::to_string(&scenario).unwrap_or_default();
     let scenario: Scenario = serde_json::from_str(&text).map_err(|e| {
-        ImportError::Problems(vec![Problem {
-            path: path.to_owned(),
-            message: e.to_string(),
-        }])
+        ImportError::Problems(vec![Problem::new(path, Issue::Other(e.to_string()))])
     })?;
     let problems = scenario.problems();
     if problems.is_empty() {

@@ -10,7 +10,8 @@
 
 use super::criterion::{Criterion, CriterionInput, Direction};
 use super::ids::{CriterionId, OptionId, ScenarioId};
-use super::scenario::{Problem, Scenario, ScenarioOption};
+use super::problem::{Issue, Problem};
+use super::scenario::{Scenario, ScenarioOption};
 use super::segment::{PerSegment, Segment};
 use super::value::{Threshold, Weight};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -339,15 +340,10 @@ impl IdReader {
 
 fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem>> {
     let mut problems = Vec::new();
-    let mut report = |path: String, message: &str| {
-        problems.push(Problem {
-            path,
-            message: message.to_owned(),
-        })
-    };
-    let weight = |value: Num, path: String, report: &mut dyn FnMut(String, &str)| {
+    let mut report = |path: String, issue: Issue| problems.push(Problem::new(path, issue));
+    let weight = |value: Num, path: String, report: &mut dyn FnMut(String, Issue)| {
         Weight::new(value.0).unwrap_or_else(|e| {
-            report(path, &e.to_string());
+            report(path, Issue::Value(e));
             Weight::default()
         })
     };
@@ -357,7 +353,7 @@ fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem
         segment_mix.set(segment, weight(value, path, &mut report));
     }
     let threshold = Threshold::new(wire.threshold.0).unwrap_or_else(|e| {
-        report("threshold".to_owned(), &e.to_string());
+        report("threshold".to_owned(), Issue::Value(e));
         Threshold::default()
     });
     let mut ids = IdReader { previous: 0 };
@@ -365,7 +361,7 @@ fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem
     for (i, c) in wire.criteria.into_iter().enumerate() {
         let at = |field: &str| format!("criteria[{i}].{field}");
         let Some(number) = ids.next(c.id) else {
-            report(at("id"), "is not a valid criterion id");
+            report(at("id"), Issue::BadId);
             continue;
         };
         let input = match c.kind.as_str() {
@@ -380,7 +376,7 @@ fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem
             },
             "f" => CriterionInput::SegmentFit,
             _ => {
-                report(at("input"), "is not a kind of input Kerze knows");
+                report(at("input"), Issue::UnknownInputKind);
                 continue;
             }
         };
@@ -402,14 +398,14 @@ fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem
     for (i, o) in wire.options.into_iter().enumerate() {
         let at = |field: &str| format!("options[{i}].{field}");
         let Some(number) = ids.next(o.id) else {
-            report(at("id"), "is not a valid option id");
+            report(at("id"), Issue::BadId);
             continue;
         };
         if o.values.len() > valued.len() {
-            report(at("values"), "has more values than there are criteria");
+            report(at("values"), Issue::TooManyValues);
         }
         if o.fit.len() > Segment::ALL.len() {
-            report(at("fit"), "has more than three segment ratings");
+            report(at("fit"), Issue::TooManyFits);
         }
         let values: BTreeMap<CriterionId, f64> = valued
             .iter()

@@ -2,11 +2,12 @@
 
 use super::criterion::{Criterion, CriterionInput, Direction, InputKind};
 use super::ids::{CriterionId, OptionId, ScenarioId};
+use super::problem::Issue;
+pub use super::problem::Problem;
 use super::segment::{Segment, SegmentMix, SegmentRatings, FIT_MAX};
 use super::value::{NumberRule, Threshold, Weight, MAX_AMOUNT};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
-use std::fmt;
 use std::rc::Rc;
 
 /// Longest name, title, need or description kept (characters).
@@ -225,21 +226,6 @@ pub enum EditRefused {
     InvalidValue,
     /// The scenario is at its limit of criteria or options.
     TooMany,
-}
-
-/// A problem found in a scenario read from a file, a link or storage.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    /// Where: `criteria[2].input.max`, `options[3].values.c1`.
-    pub path: String,
-    /// What is wrong, in plain words.
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
-    }
 }
 
 fn text_ok(text: &str) -> bool {
@@ -514,65 +500,54 @@ impl Scenario {
     /// Every broken rule in a scenario read from outside; empty when it is valid.
     pub fn problems(&self) -> Vec<Problem> {
         let mut problems = Vec::new();
-        let mut report = |path: String, message: &str| {
-            problems.push(Problem {
-                path,
-                message: message.to_owned(),
-            })
-        };
+        let mut report = |path: String, issue: Issue| problems.push(Problem::new(path, issue));
         for (field, text) in [
             ("name", &self.name),
             ("need", &self.need),
             ("root_cause", &self.root_cause),
         ] {
             if !text_ok(text) {
-                report(field.to_owned(), "is too long");
+                report(field.to_owned(), Issue::TooLong);
             }
         }
         if self.criteria.len() > MAX_CRITERIA {
-            report(
-                "criteria".to_owned(),
-                "has more criteria than Kerze handles (64)",
-            );
+            report("criteria".to_owned(), Issue::TooManyCriteria);
         }
         if self.options.len() > MAX_OPTIONS {
-            report(
-                "options".to_owned(),
-                "has more options than Kerze handles (10,000)",
-            );
+            report("options".to_owned(), Issue::TooManyOptions);
         }
         let mut criterion_ids = HashSet::new();
         for (i, criterion) in self.criteria.iter().enumerate() {
             let at = |field: &str| format!("criteria[{i}].{field}");
             if !criterion_ids.insert(criterion.id) {
-                report(at("id"), "is used by another criterion");
+                report(at("id"), Issue::CriterionIdTaken);
             }
             if !text_ok(&criterion.name) {
-                report(at("name"), "is too long");
+                report(at("name"), Issue::TooLong);
             }
             match &criterion.input {
                 CriterionInput::Rating { min, max } => {
                     for (field, v) in [("input.min", min), ("input.max", max)] {
                         if NumberRule::ScaleEnd.check(*v).is_err() {
-                            report(at(field), "must be a number between -1000 and 1000");
+                            report(at(field), Issue::ScaleEndRange);
                         }
                     }
                     if min >= max {
-                        report(at("input.max"), "must be larger than input.min");
+                        report(at("input.max"), Issue::MaxNotAboveMin);
                     }
                 }
                 CriterionInput::Amount { unit, lo, hi } => {
                     if unit.chars().count() > MAX_UNIT {
-                        report(at("input.unit"), "is too long");
+                        report(at("input.unit"), Issue::TooLong);
                     }
                     for (field, v) in [("input.lo", lo), ("input.hi", hi)] {
                         if v.is_some_and(|v| NumberRule::Amount.check(v).is_err()) {
-                            report(at(field), "must be a number between 0 and 10^12");
+                            report(at(field), Issue::BoundRange);
                         }
                     }
                     if let (Some(lo), Some(hi)) = (lo, hi) {
                         if lo >= hi {
-                            report(at("input.hi"), "must be larger than input.lo");
+                            report(at("input.hi"), Issue::HiNotAboveLo);
                         }
                     }
                 }
@@ -583,28 +558,28 @@ impl Scenario {
         for (i, option) in self.options.iter().enumerate() {
             let at = |field: &str| format!("options[{i}].{field}");
             if !option_ids.insert(option.id) {
-                report(at("id"), "is used by another option");
+                report(at("id"), Issue::OptionIdTaken);
             }
             if !text_ok(&option.title) {
-                report(at("title"), "is too long");
+                report(at("title"), Issue::TooLong);
             }
             if !text_ok(&option.description) {
-                report(at("description"), "is too long");
+                report(at("description"), Issue::TooLong);
             }
             for (criterion_id, value) in &option.values {
                 let field = format!("values.{criterion_id}");
                 match self.criterion(*criterion_id).map(|c| &c.input) {
-                    None => report(at(&field), "refers to a criterion that does not exist"),
+                    None => report(at(&field), Issue::UnknownCriterion),
                     Some(CriterionInput::SegmentFit) => {
-                        report(at(&field), "is a segment-fit criterion: rate it under fit")
+                        report(at(&field), Issue::ValueOnSegmentFit)
                     }
                     Some(CriterionInput::Amount { .. })
                         if NumberRule::Amount.check(*value).is_err() =>
                     {
-                        report(at(&field), "must be an amount between 0 and 10^12")
+                        report(at(&field), Issue::AmountRange)
                     }
                     Some(_) if !(value.is_finite() && value.abs() <= MAX_AMOUNT) => {
-                        report(at(&field), "must be a number of at most 10^12")
+                        report(at(&field), Issue::NumberRange)
                     }
                     Some(_) => {}
                 }
@@ -615,10 +590,7 @@ impl Scenario {
                     .get(segment)
                     .is_some_and(|f| !(0.0..=FIT_MAX).contains(&f))
                 {
-                    report(
-                        at(&format!("fit.{}", segment.key())),
-                        "must be a rating from 0 to 5",
-                    );
+                    report(at(&format!("fit.{}", segment.key())), Issue::FitRange);
                 }
             }
         }
