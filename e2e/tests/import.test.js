@@ -100,6 +100,18 @@ test('several problems are listed at once, each with its place', async () => {
   ]);
   assert.ok((await page.locator('.import-error').innerText()).includes('the file has 3 problems:'));
   await ctx.close();
+
+  // In German, the same places with German words.
+  const german = await openApp(env.browser, env.server.url, { locale: 'de-DE' });
+  const [chooser] = await Promise.all([german.page.waitForEvent('filechooser'), german.page.getByRole('button', { name: 'Importieren …' }).click()]);
+  await chooser.setFiles({ name: 'several-problems.json', mimeType: 'application/json', buffer: text });
+  assert.deepEqual(await german.page.locator('.import-error .problems li').allInnerTexts(), [
+    'segment_mix.enterprise: erwartet eine Zahl, gefunden: „60“',
+    'options[0].values.c1 (Cost): erwartet eine Zahl, gefunden: „abc“',
+    'options[1].title: erwartet Text, gefunden: 7',
+  ]);
+  assert.ok((await german.page.locator('.import-error').innerText()).includes('Es wurde nichts verändert.'));
+  await german.ctx.close();
 });
 
 test('files that honestly are valid are imported, hostile text stays text', async () => {
