@@ -14,13 +14,13 @@ fn main() {
         "{:>8} | {:>10} | {:>12} | {:>10} | {:>16} | {:>13}",
         "options", "full JSON", "compact JSON", "Kerze link", "lz-string (same)", "encode+decode"
     );
-    for count in [5, 10, 20, 50] {
+    for count in [5, 10, 20, 50, 1000] {
         let scenario = realistic::realistic(count);
         let full = serde_json::to_string(&scenario).unwrap_or_default();
         let compact = link_json(&scenario);
         let link = encode_link(&scenario);
         let lz = lz_str::compress_to_encoded_uri_component(compact.as_str());
-        let runs = 200;
+        let runs = if count > 100 { 20 } else { 200 };
         let started = Instant::now();
         for _ in 0..runs {
             let link = encode_link(&scenario);
