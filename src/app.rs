@@ -25,7 +25,7 @@ use crate::services::events::Listener;
 use crate::services::files::read_text;
 use crate::services::location;
 use crate::services::storage::{self, Saver, StorageError, Unreadable};
-use crate::state::{unique_name, Action, State};
+use crate::state::{Action, State};
 use gloo_timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -183,13 +183,9 @@ fn entry_error_text(lang: Lang, error: &EntryError) -> String {
     match error {
         EntryError::Damaged(_) => t.entry_damaged.to_owned(),
         EntryError::FutureVersion(v) => t.entry_future.replace("{version}", &v.to_string()),
-        EntryError::Invalid(problems) => t.entry_invalid.replace(
-            "{problem}",
-            &problems
-                .first()
-                .map(|p| lang.problem(p))
-                .unwrap_or_default(),
-        ),
+        EntryError::Invalid(problems) => t
+            .entry_invalid
+            .replace("{problem}", &lang.first_problem(problems)),
     }
 }
 
@@ -492,44 +488,48 @@ pub fn app() -> Html {
         let share_open = share_open.clone();
         use_callback((), move |_: (), _| share_open.set(false))
     };
-    let names: Vec<String> = state.scenarios.iter().map(|s| s.name.clone()).collect();
+    // Read at the moment of the import, from the state as it is then, so that
+    // the callback (and the drop listeners that hold it) never change.
     let on_import = {
-        let (dispatch, toast, import_error) =
-            (dispatch.clone(), toast.clone(), import_error.clone());
-        use_callback(
-            (state.lang, names.clone()),
-            move |file: web_sys::File, (lang, names)| {
-                let (dispatch, toast, import_error, lang) =
-                    (dispatch.clone(), toast.clone(), import_error.clone(), *lang);
-                let names = names.clone();
-                let name = file.name();
-                let size = file.size();
-                if size > MAX_IMPORT_BYTES as f64 {
-                    import_error.set(Some((name, ImportError::TooLarge(size as usize))));
+        let (dispatch, toast, import_error, latest) = (
+            dispatch.clone(),
+            toast.clone(),
+            import_error.clone(),
+            latest.clone(),
+        );
+        use_callback((), move |file: web_sys::File, _| {
+            let (dispatch, toast, import_error, latest) = (
+                dispatch.clone(),
+                toast.clone(),
+                import_error.clone(),
+                latest.clone(),
+            );
+            let name = file.name();
+            let size = file.size();
+            if size > MAX_IMPORT_BYTES as f64 {
+                import_error.set(Some((name, ImportError::TooLarge(size as usize))));
+                return;
+            }
+            read_text(&file, move |text| {
+                let lang = latest.borrow().lang;
+                let Some(text) = text else {
+                    let reason = lang.texts().import_unreadable;
+                    toast.set(Some(import_failed(lang, &name, reason)));
                     return;
-                }
-                read_text(&file, move |text| {
-                    let Some(text) = text else {
-                        let reason = lang.texts().import_unreadable;
-                        toast.set(Some(import_failed(lang, &name, reason)));
-                        return;
-                    };
-                    match read_import(&text, new_scenario_id()) {
-                        Ok(imported) => {
-                            import_error.set(None);
-                            let taken = names.iter().map(String::as_str);
-                            let saved_as = unique_name(&imported.scenario.name, taken);
-                            let message = lang.texts().imported.replace("{name}", &saved_as);
-                            toast.set(Some(message));
-                            // An import ends a shared view: a reload must not bring it back.
-                            location::clear_fragment();
-                            dispatch.emit(Action::Import(Rc::new(imported.scenario)));
-                        }
-                        Err(error) => import_error.set(Some((name, error))),
+                };
+                match read_import(&text, new_scenario_id()) {
+                    Ok(imported) => {
+                        import_error.set(None);
+                        let saved_as = latest.borrow().free_name(&imported.scenario.name);
+                        toast.set(Some(lang.texts().imported.replace("{name}", &saved_as)));
+                        // An import ends a shared view: a reload must not bring it back.
+                        location::clear_fragment();
+                        dispatch.emit(Action::Import(Rc::new(imported.scenario)));
                     }
-                });
-            },
-        )
+                    Err(error) => import_error.set(Some((name, error))),
+                }
+            });
+        })
     };
     // A file dragged over the page can be dropped anywhere to import it.
     {
@@ -589,19 +589,18 @@ pub fn app() -> Html {
         });
     }
     let on_save_copy = {
-        let (dispatch, toast) = (dispatch.clone(), toast.clone());
-        let shared_name = state.shared.as_ref().map(|s| s.name.clone());
-        use_callback(
-            (shared_name, names, state.lang),
-            move |_: (), (shared_name, names, lang)| {
-                if let Some(name) = shared_name {
-                    let saved_as = unique_name(name, names.iter().map(String::as_str));
-                    toast.set(Some(lang.texts().saved_copy.replace("{name}", &saved_as)));
-                }
-                location::clear_fragment();
-                dispatch.emit(Action::SaveSharedCopy);
-            },
-        )
+        let (dispatch, toast, latest) = (dispatch.clone(), toast.clone(), latest.clone());
+        use_callback((), move |_: (), _| {
+            let state = latest.borrow();
+            if let Some(shared) = &state.shared {
+                let saved_as = state.free_name(&shared.name);
+                let message = state.lang.texts().saved_copy.replace("{name}", &saved_as);
+                toast.set(Some(message));
+            }
+            drop(state);
+            location::clear_fragment();
+            dispatch.emit(Action::SaveSharedCopy);
+        })
     };
     let on_back = {
         let dispatch = dispatch.clone();

@@ -3,7 +3,7 @@
 //! message does not compile.
 
 use crate::domain::demo::DemoTexts;
-use crate::domain::import::ImportError;
+use crate::domain::import::{megabytes, ImportError};
 use crate::domain::link::LinkError;
 use crate::domain::problem::{quoted, Found, Issue, Problem};
 use crate::domain::scenario::DefaultCriterionNames;
@@ -92,6 +92,14 @@ impl Lang {
         format!("{}: {}", problem.path, self.issue(&problem.issue))
     }
 
+    /// The first of `problems` (the one a one-line message names), in this language.
+    pub fn first_problem(self, problems: &[Problem]) -> String {
+        problems
+            .first()
+            .map(|p| self.problem(p))
+            .unwrap_or_default()
+    }
+
     /// What is wrong at a place in a file or link, in this language.
     pub fn issue(self, issue: &Issue) -> String {
         match self {
@@ -103,12 +111,6 @@ impl Lang {
     /// Why a share link did not open, in plain words (the part after "could not be opened:").
     pub fn link_error(self, error: &LinkError) -> String {
         let t = self.texts();
-        let first = |problems: &[crate::domain::scenario::Problem]| {
-            problems
-                .first()
-                .map(ToString::to_string)
-                .unwrap_or_default()
-        };
         match error {
             LinkError::NotALink => t.link_not_kerze.to_owned(),
             LinkError::Truncated => t.link_truncated.to_owned(),
@@ -118,7 +120,9 @@ impl Lang {
             LinkError::Damaged => t.link_damaged.to_owned(),
             LinkError::TooLarge => t.link_too_large.to_owned(),
             LinkError::NotAScenario(reason) => t.link_not_scenario.replace("{reason}", reason),
-            LinkError::Invalid(problems) => t.link_invalid.replace("{reason}", &first(problems)),
+            LinkError::Invalid(problems) => t
+                .link_invalid
+                .replace("{reason}", &self.first_problem(problems)),
         }
     }
 
@@ -129,7 +133,7 @@ impl Lang {
         match error {
             ImportError::TooLarge(bytes) => t
                 .import_too_large
-                .replace("{mb}", &self.number(*bytes as f64 / (1024.0 * 1024.0), 1)),
+                .replace("{mb}", &self.number(megabytes(*bytes), 1)),
             ImportError::Empty => t.import_empty.to_owned(),
             ImportError::NotJson {
                 line,
@@ -835,6 +839,12 @@ mod tests {
         assert_eq!(
             Lang::De.problem(&problem),
             "options[0].values.c1 (Cost): erwartet eine Zahl, gefunden: „abc“"
+        );
+        let link = LinkError::Invalid(vec![problem.clone()]);
+        assert!(
+            Lang::De.link_error(&link).contains("erwartet eine Zahl"),
+            "{}",
+            Lang::De.link_error(&link)
         );
         let kinds = Issue::ExpectedOneOf(&["rating", "amount"], Found::List);
         assert_eq!(

@@ -143,15 +143,19 @@ impl State {
             .unwrap_or_else(|| self.active_scenario())
     }
 
-    /// Adds `scenario` to the user's own under a free name and opens it.
+    /// `name`, or `name (2)`, `name (3)`, … when one of the user's scenarios has it:
+    /// the name a saved copy or an import gets.
+    pub fn free_name(&self, name: &str) -> String {
+        unique_name(name, self.scenarios.iter().map(|s| s.name.as_str()))
+    }
+
+    /// Adds `scenario` (shared, imported or restored) to the user's own under a
+    /// free name and opens it.
     fn adopt(&mut self, mut scenario: Rc<Scenario>) -> Option<()> {
         if self.id_taken(&scenario.id) {
             return None;
         }
-        let name = unique_name(
-            &scenario.name,
-            self.scenarios.iter().map(|s| s.name.as_str()),
-        );
+        let name = self.free_name(&scenario.name);
         if name != scenario.name {
             Rc::make_mut(&mut scenario).name = name;
         }
@@ -215,10 +219,7 @@ impl State {
 
     fn empty_scenario(&self, id: ScenarioId) -> Scenario {
         let t = self.lang.texts();
-        let name = unique_name(
-            t.untitled_scenario,
-            self.scenarios.iter().map(|s| s.name.as_str()),
-        );
+        let name = self.free_name(t.untitled_scenario);
         Scenario::with_default_criteria(id, name, t.demo.criteria)
     }
 
@@ -293,7 +294,7 @@ impl State {
                 }
                 let mut copy = Scenario::clone(self.active_scenario());
                 let base = format!("{} ({})", copy.name, self.lang.texts().copy_suffix);
-                copy.name = unique_name(&base, self.scenarios.iter().map(|s| s.name.as_str()));
+                copy.name = self.free_name(&base);
                 copy.id = id.clone();
                 let at = self
                     .scenarios
@@ -325,18 +326,8 @@ impl State {
             }
             Action::RestoreScenario(id) => {
                 let position = self.trash.iter().position(|s| s.id == id)?;
-                let mut restored = next.trash.remove(position);
-                let name = unique_name(
-                    &restored.name,
-                    self.scenarios.iter().map(|s| s.name.as_str()),
-                );
-                if name != restored.name {
-                    Rc::make_mut(&mut restored).name = name;
-                }
-                next.scenarios.push(restored);
-                next.active = id;
-                next.selected = None;
-                next.just_deleted = None;
+                let restored = next.trash.remove(position);
+                next.adopt(restored)?;
             }
             Action::DismissNotice => {
                 next.just_deleted.take()?;

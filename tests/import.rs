@@ -7,7 +7,6 @@ mod support {
 
 use kerze::domain::export::export_json;
 use kerze::domain::import::{read_import, ImportError, ImportedFrom, MAX_IMPORT_BYTES};
-use kerze::domain::scenario::Scenario;
 use proptest::prelude::*;
 use std::collections::HashSet;
 use std::path::Path;
@@ -104,14 +103,4 @@ proptest! {
     fn no_file_makes_the_reader_panic(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
         let _ = outcome(&bytes);
     }
-}
-
-#[test]
-fn the_scenario_id_in_a_file_is_replaced() {
-    let demo = kerze::domain::demo::demo_scenario(
-        kerze::domain::ids::ScenarioId::from_parts(9, 9),
-        &kerze::i18n::Lang::En.texts().demo,
-    );
-    let read = read_import(&export_json(&demo, String::new()), id()).unwrap();
-    assert_eq!(read.scenario, Scenario { id: id(), ..demo });
 }

@@ -7,6 +7,7 @@ use crate::domain::scenario::Scenario;
 use crate::i18n::Lang;
 use crate::services::clipboard::copy_text;
 use crate::services::location::{is_local_file, link_with};
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement};
 use yew::prelude::*;
@@ -31,12 +32,9 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
     let link = use_memo(props.scenario.clone(), |scenario| {
         link_with(&encode_link(scenario))
     });
-    let copied = use_state(|| None::<bool>);
-    // A new link (after an edit) has not been copied yet.
-    {
-        let copied = copied.clone();
-        use_effect_with(link.clone(), move |_| copied.set(None));
-    }
+    // The link last copied and whether that worked: after an edit the link is
+    // new and not copied yet.
+    let copied = use_state(|| None::<(Rc<String>, bool)>);
     let input = use_node_ref();
     // The link is selected when the panel opens, ready for Ctrl+C; when it
     // closes, the focus goes back where it was (the Share button).
@@ -61,8 +59,8 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
     let copy = {
         let (link, copied) = (link.clone(), copied.clone());
         Callback::from(move |_: MouseEvent| {
-            let copied = copied.clone();
-            copy_text(&link, move |ok| copied.set(Some(ok)));
+            let (copied, this) = (copied.clone(), link.clone());
+            copy_text(&link, move |ok| copied.set(Some((this.clone(), ok))));
         })
     };
     let select_all = Callback::from(|event: FocusEvent| {
@@ -109,10 +107,10 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
                 </div>
             }
             <p class="copy-result" role="status" aria-live="polite">
-                { match *copied {
-                    Some(true) => t.link_copied,
-                    Some(false) => t.link_copy_failed,
-                    None => "",
+                { match &*copied {
+                    Some((done, true)) if *done == link => t.link_copied,
+                    Some((done, false)) if *done == link => t.link_copy_failed,
+                    _ => "",
                 } }
             </p>
         </section>

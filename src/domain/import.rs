@@ -39,7 +39,7 @@ pub struct Imported {
 #[derive(Clone, Debug, PartialEq, Error)]
 pub enum ImportError {
     /// Larger than [`MAX_IMPORT_BYTES`].
-    #[error("the file is {} MB; Kerze reads scenario files of up to 5 MB", format_mb(*.0))]
+    #[error("the file is {:.1} MB; Kerze reads scenario files of up to 5 MB", megabytes(*.0))]
     TooLarge(usize),
     /// Nothing but white space.
     #[error("the file is empty")]
@@ -68,8 +68,9 @@ pub enum ImportError {
     Problems(Vec<Problem>),
 }
 
-fn format_mb(bytes: usize) -> String {
-    format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
+/// A size in MB (of 1024 × 1024 bytes), for messages.
+pub fn megabytes(bytes: usize) -> f64 {
+    bytes as f64 / (1024.0 * 1024.0)
 }
 
 fn describe_problems(problems: &[Problem]) -> String {
