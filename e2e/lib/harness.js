@@ -102,6 +102,23 @@ export async function readRanking(page) {
   );
 }
 
+/** Every `kerze.*` entry of the page's local storage, as stored text. */
+export function kerzeEntries(page) {
+  return page.evaluate(() =>
+    Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('kerze.')).map((k) => [k, localStorage.getItem(k)])),
+  );
+}
+
+/** Collects the messages of every dialog (alert, confirm) the page opens, dismissing each. */
+export function collectDialogs(page) {
+  const dialogs = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    d.dismiss();
+  });
+  return dialogs;
+}
+
 /** Waits until the footer says every change is stored. */
 export async function waitSaved(page) {
   await page.locator('.save-status.saved').waitFor();

@@ -4,17 +4,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
-import { useServerAndBrowser, openApp, readRanking, waitSaved } from '../lib/harness.js';
+import { useServerAndBrowser, openApp, readRanking, waitSaved, kerzeEntries, collectDialogs } from '../lib/harness.js';
 
 const env = useServerAndBrowser({ before, after });
 const corpus = new URL('../../tests/fixtures/import/', import.meta.url);
 
-const kerzeEntries = (page) =>
-  page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('kerze.')).map((k) => [k, localStorage.getItem(k)])));
-
 /** Picks `file` ({ name, mimeType, buffer }) in the import file picker. */
-async function pick(page, file) {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import…' }).click()]);
+async function pick(page, file, button = 'Import…') {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: button }).click()]);
   await chooser.setFiles(file);
 }
 
@@ -103,8 +100,7 @@ test('several problems are listed at once, each with its place', async () => {
 
   // In German, the same places with German words.
   const german = await openApp(env.browser, env.server.url, { locale: 'de-DE' });
-  const [chooser] = await Promise.all([german.page.waitForEvent('filechooser'), german.page.getByRole('button', { name: 'Importieren …' }).click()]);
-  await chooser.setFiles({ name: 'several-problems.json', mimeType: 'application/json', buffer: text });
+  await pick(german.page, { name: 'several-problems.json', mimeType: 'application/json', buffer: text }, 'Importieren …');
   assert.deepEqual(await german.page.locator('.import-error .problems li').allInnerTexts(), [
     'segment_mix.enterprise: erwartet eine Zahl, gefunden: „60“',
     'options[0].values.c1 (Cost): erwartet eine Zahl, gefunden: „abc“',
@@ -116,11 +112,7 @@ test('several problems are listed at once, each with its place', async () => {
 
 test('files that honestly are valid are imported, hostile text stays text', async () => {
   const { ctx, page } = await openApp(env.browser, env.server.url);
-  const dialogs = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    d.dismiss();
-  });
+  const dialogs = collectDialogs(page);
   const accepted = (await readdir(corpus)).filter((f) => f.startsWith('accept-'));
   assert.equal(accepted.length, 5);
   for (const name of accepted) {

@@ -5,7 +5,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, serve, launch, openApp, readRanking, waitSaved } from '../lib/harness.js';
+import { DIST, serve, launch, openApp, readRanking, waitSaved, collectDialogs } from '../lib/harness.js';
 
 let browser;
 
@@ -136,11 +136,7 @@ test('the page carries a strict Content-Security-Policy and no inline script', a
 test('hostile text is shown as text everywhere, and nothing runs', async () => {
   const server = await serve();
   const { ctx, page } = await openApp(browser, server.url);
-  const dialogs = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    d.dismiss();
-  });
+  const dialogs = collectDialogs(page);
   const seen = watch(page);
   const hostile = [
     '<img src=x onerror=alert(1)>',

@@ -3,14 +3,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useServerAndBrowser, openApp, readRanking, waitSaved } from '../lib/harness.js';
+import { useServerAndBrowser, openApp, readRanking, waitSaved, kerzeEntries } from '../lib/harness.js';
 
 const env = useServerAndBrowser({ before, after });
 
 const fixture = (name) => readFile(new URL(`../../tests/fixtures/storage-v1/${name}`, import.meta.url), 'utf8');
-const kerzeEntries = (page) =>
-  page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('kerze.')).map((k) => [k, localStorage.getItem(k)])));
-
 /** A context whose storage holds `entries` when the first page opens. */
 async function seeded(entries, init) {
   const context = await env.browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });

@@ -107,10 +107,7 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
             focus_new.set(true);
         })
     };
-    let add = {
-        let add_option = add_option.clone();
-        Callback::from(move |_: MouseEvent| add_option.emit(()))
-    };
+    let add = add_option.reform(|_: MouseEvent| ());
     let header_values = props.columns.iter().map(|column| {
         html! {
             <div role="columnheader" key={column.id.to_string()}>

@@ -87,10 +87,7 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
             }
         })
     };
-    let click = |callback: &Callback<()>| {
-        let callback = callback.clone();
-        Callback::from(move |_: MouseEvent| callback.emit(()))
-    };
+    let click = |callback: &Callback<()>| callback.reform(|_: MouseEvent| ());
     let action = |action: Action| {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(action.clone()))

@@ -66,10 +66,7 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
     let select_all = Callback::from(|event: FocusEvent| {
         event.target_unchecked_into::<HtmlInputElement>().select();
     });
-    let close = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |_: MouseEvent| on_close.emit(()))
-    };
+    let close = props.on_close.reform(|_: MouseEvent| ());
     let on_key = {
         let on_close = props.on_close.clone();
         Callback::from(move |event: KeyboardEvent| {
@@ -78,10 +75,7 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
             }
         })
     };
-    let download = {
-        let on_download = props.on_download_json.clone();
-        Callback::from(move |_: MouseEvent| on_download.emit(()))
-    };
+    let download = props.on_download_json.reform(|_: MouseEvent| ());
     let length = link.chars().count();
     html! {
         <section class="notice share-panel" aria-labelledby="share-title" onkeydown={on_key}>
@@ -140,10 +134,7 @@ pub struct SharedBarProps {
 #[function_component(SharedBar)]
 pub fn shared_bar(props: &SharedBarProps) -> Html {
     let t = props.lang.texts();
-    let click = |callback: &Callback<()>| {
-        let callback = callback.clone();
-        Callback::from(move |_: MouseEvent| callback.emit(()))
-    };
+    let click = |callback: &Callback<()>| callback.reform(|_: MouseEvent| ());
     html! {
         <section class="shared-bar" aria-label={t.shared_label}>
             <div class="shared-text">
