@@ -5,6 +5,8 @@
 
 #[path = "../tests/support/realistic.rs"]
 mod realistic;
+#[path = "../tests/support/rng.rs"]
+mod rng;
 
 use kerze::domain::link::{encode_link, link_json};
 use std::time::Instant;

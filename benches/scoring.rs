@@ -10,6 +10,10 @@ use kerze::domain::segment::{PerSegment, SegmentRatings};
 use kerze::domain::value::{Threshold, Weight};
 use std::hint::black_box;
 
+#[path = "../tests/support/rng.rs"]
+mod rng;
+use rng::xorshift;
+
 /// A scenario with `n` options on 8 criteria: 3 amounts, 4 ratings, segment fit;
 /// values from a fixed pseudo-random sequence, 5 % of them missing.
 fn generated(n: usize) -> Scenario {
@@ -35,13 +39,7 @@ fn generated(n: usize) -> Scenario {
             },
         })
         .collect();
-    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
+    let mut next = xorshift(0x2545_f491_4f6c_dd1d);
     let options = (0..n)
         .map(|i| {
             let mut values = std::collections::BTreeMap::new();

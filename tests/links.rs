@@ -4,6 +4,7 @@
 mod support {
     pub mod arbitrary;
     pub mod realistic;
+    pub mod rng;
 }
 
 use kerze::domain::link::{decode_link, encode_link, link_from_json, link_json, LinkError};

@@ -1,6 +1,10 @@
 //! The scoring model of PRODUCT.md, rule by rule, with hand-computed numbers,
 //! and its invariants as property tests.
 
+mod support {
+    pub mod rng;
+}
+
 use kerze::domain::criterion::{Criterion, CriterionInput, Direction};
 use kerze::domain::ids::{CriterionId, OptionId, ScenarioId};
 use kerze::domain::scenario::{Scenario, ScenarioOption};
@@ -10,6 +14,7 @@ use kerze::domain::value::{Threshold, Weight};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 use std::rc::Rc;
+use support::rng::xorshift;
 
 fn w(value: f64) -> Weight {
     Weight::new(value).unwrap()
@@ -420,13 +425,7 @@ fn arb_scenario() -> impl Strategy<Value = Scenario> {
                     criterion(i as u32 + 1, weight, direction, input)
                 })
                 .collect();
-            let mut rng = seed;
-            let mut next = move || {
-                rng ^= rng << 13;
-                rng ^= rng >> 7;
-                rng ^= rng << 17;
-                rng
-            };
+            let mut next = xorshift(seed);
             let options = (0..n)
                 .map(|i| {
                     let mut values = BTreeMap::new();

@@ -1,6 +1,7 @@
 //! A realistic scenario of any size for link-length checks: B2B option titles
 //! of the length PMs write, eight criteria, a need and a root cause.
 
+use super::rng::xorshift;
 use kerze::domain::criterion::{Direction, InputKind};
 use kerze::domain::ids::{CriterionId, ScenarioId};
 use kerze::domain::scenario::{Scenario, ScenarioEdit};
@@ -94,13 +95,8 @@ pub fn realistic(count: usize) -> Scenario {
                 .unwrap();
         }
     }
-    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-    let mut pick = |choices: &[f64]| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        choices[(seed % choices.len() as u64) as usize]
-    };
+    let mut next = xorshift(0x2545_f491_4f6c_dd1d);
+    let mut pick = |choices: &[f64]| choices[(next() % choices.len() as u64) as usize];
     for i in 0..count {
         let title = TITLES[i % TITLES.len()].to_owned();
         s.apply(ScenarioEdit::AddOption { title }).unwrap();
