@@ -163,6 +163,7 @@ impl Lang {
             ValueError::NotANumber { text } => t.not_a_number.replace("{text}", text),
             ValueError::Required => t.value_required.to_owned(),
             ValueError::Negative => t.value_negative.to_owned(),
+            ValueError::TooCloseToZero => t.value_too_close_to_zero.to_owned(),
             ValueError::OutOfRange { min, max } => t
                 .value_out_of_range
                 .replace("{min}", &self.number(*min, 2))
@@ -327,6 +328,7 @@ pub struct Texts {
     pub not_a_number: &'static str,
     pub value_required: &'static str,
     pub value_negative: &'static str,
+    pub value_too_close_to_zero: &'static str,
     pub value_out_of_range: &'static str,
     pub saved: &'static str,
     pub saving: &'static str,
@@ -516,6 +518,7 @@ pub static EN: Texts = Texts {
     not_a_number: "“{text}” is not a number.",
     value_required: "Enter a number.",
     value_negative: "Must be 0 or more.",
+    value_too_close_to_zero: "Too close to zero to compute with: write 0 instead.",
     value_out_of_range: "Must be between {min} and {max}.",
     saved: "All changes saved in this browser",
     not_saved_conflict: "Not saved yet: another tab changed this scenario. Choose which version to keep.",
@@ -699,6 +702,7 @@ pub static DE: Texts = Texts {
     not_a_number: "„{text}“ ist keine Zahl.",
     value_required: "Bitte eine Zahl eingeben.",
     value_negative: "Muss 0 oder größer sein.",
+    value_too_close_to_zero: "Zu nah an null, um damit zu rechnen: bitte 0 eintragen.",
     value_out_of_range: "Muss zwischen {min} und {max} liegen.",
     saved: "Alle Änderungen in diesem Browser gespeichert",
     not_saved_conflict: "Noch nicht gespeichert: Ein anderer Tab hat dieses Szenario geändert. Wählen Sie, welche Version bleibt.",

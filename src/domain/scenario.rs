@@ -5,7 +5,7 @@ use super::ids::{CriterionId, OptionId, ScenarioId};
 use super::problem::Issue;
 pub use super::problem::Problem;
 use super::segment::{Segment, SegmentMix, SegmentRatings, FIT_MAX};
-use super::value::{NumberRule, Threshold, Weight, MAX_AMOUNT};
+use super::value::{NumberRule, Threshold, ValueError, Weight, MAX_AMOUNT};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 use std::rc::Rc;
@@ -501,6 +501,13 @@ impl Scenario {
     pub fn problems(&self) -> Vec<Problem> {
         let mut problems = Vec::new();
         let mut report = |path: String, issue: Issue| problems.push(Problem::new(path, issue));
+        // Every number passes its rule's check; a number too close to zero is
+        // named as such, any other breach by the field's own issue.
+        let breach = |rule: NumberRule, value: f64, issue: Issue| match rule.check(value) {
+            Ok(_) => None,
+            Err(error @ ValueError::TooCloseToZero) => Some(Issue::Value(error)),
+            Err(_) => Some(issue),
+        };
         for (field, text) in [
             ("name", &self.name),
             ("need", &self.need),
@@ -528,8 +535,9 @@ impl Scenario {
             match &criterion.input {
                 CriterionInput::Rating { min, max } => {
                     for (field, v) in [("input.min", min), ("input.max", max)] {
-                        if NumberRule::ScaleEnd.check(*v).is_err() {
-                            report(at(field), Issue::ScaleEndRange);
+                        if let Some(issue) = breach(NumberRule::ScaleEnd, *v, Issue::ScaleEndRange)
+                        {
+                            report(at(field), issue);
                         }
                     }
                     if min >= max {
@@ -541,8 +549,10 @@ impl Scenario {
                         report(at("input.unit"), Issue::TooLong);
                     }
                     for (field, v) in [("input.lo", lo), ("input.hi", hi)] {
-                        if v.is_some_and(|v| NumberRule::Amount.check(v).is_err()) {
-                            report(at(field), Issue::BoundRange);
+                        if let Some(issue) =
+                            v.and_then(|v| breach(NumberRule::Amount, v, Issue::BoundRange))
+                        {
+                            report(at(field), issue);
                         }
                     }
                     if let (Some(lo), Some(hi)) = (lo, hi) {
@@ -568,29 +578,37 @@ impl Scenario {
             }
             for (criterion_id, value) in &option.values {
                 let field = format!("values.{criterion_id}");
-                match self.criterion(*criterion_id).map(|c| &c.input) {
-                    None => report(at(&field), Issue::UnknownCriterion),
-                    Some(CriterionInput::SegmentFit) => {
-                        report(at(&field), Issue::ValueOnSegmentFit)
+                // A rating may lie off its scale (the scale can change after
+                // it was entered): it only has to be a plain number.
+                let any_number = NumberRule::Rating {
+                    min: -MAX_AMOUNT,
+                    max: MAX_AMOUNT,
+                };
+                let issue = match self.criterion(*criterion_id).map(|c| &c.input) {
+                    None => Some(Issue::UnknownCriterion),
+                    Some(CriterionInput::SegmentFit) => Some(Issue::ValueOnSegmentFit),
+                    Some(CriterionInput::Amount { .. }) => {
+                        breach(NumberRule::Amount, *value, Issue::AmountRange)
                     }
-                    Some(CriterionInput::Amount { .. })
-                        if NumberRule::Amount.check(*value).is_err() =>
-                    {
-                        report(at(&field), Issue::AmountRange)
+                    Some(CriterionInput::Rating { .. }) => {
+                        breach(any_number, *value, Issue::NumberRange)
                     }
-                    Some(_) if !(value.is_finite() && value.abs() <= MAX_AMOUNT) => {
-                        report(at(&field), Issue::NumberRange)
-                    }
-                    Some(_) => {}
+                };
+                if let Some(issue) = issue {
+                    report(at(&field), issue);
                 }
             }
+            let fit_rule = NumberRule::Rating {
+                min: 0.0,
+                max: FIT_MAX,
+            };
             for segment in Segment::ALL {
-                if option
+                if let Some(issue) = option
                     .fit
                     .get(segment)
-                    .is_some_and(|f| !(0.0..=FIT_MAX).contains(&f))
+                    .and_then(|f| breach(fit_rule, f, Issue::FitRange))
                 {
-                    report(at(&format!("fit.{}", segment.key())), Issue::FitRange);
+                    report(at(&format!("fit.{}", segment.key())), issue);
                 }
             }
         }

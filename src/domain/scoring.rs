@@ -43,10 +43,10 @@ pub struct RankedOption {
 /// How a criterion turns values into utilities, prepared once per scenario.
 #[derive(Clone, Copy, Debug)]
 enum Column {
-    /// `u = clamp((v − lo) · inverse_span)` (or `1 − …` when lower is better).
+    /// `u = clamp((v − lo) / span)` (or `1 − …` when lower is better).
     Linear {
         lo: f64,
-        inverse_span: f64,
+        span: f64,
         lower_is_better: bool,
     },
     /// Every present value has utility 1 (`hi == lo`).
@@ -60,10 +60,12 @@ impl Column {
         match self {
             Column::Linear {
                 lo,
-                inverse_span,
+                span,
                 lower_is_better,
             } => {
-                let n = ((value - lo) * inverse_span).clamp(0.0, 1.0);
+                // A division, not a product with `1 / span`: a span too small
+                // for its reciprocal to be finite still gives a number.
+                let n = unit_interval((value - lo) / span);
                 if lower_is_better {
                     1.0 - n
                 } else {
@@ -71,8 +73,20 @@ impl Column {
                 }
             }
             Column::Flat => 1.0,
-            Column::Fit => value * (1.0 / FIT_MAX),
+            Column::Fit => unit_interval(value * (1.0 / FIT_MAX)),
         }
+    }
+}
+
+/// `x` clamped to [0, 1], with NaN taken as 0, so that every utility is a
+/// number in [0, 1] whatever reached it.
+fn unit_interval(x: f64) -> f64 {
+    if x >= 1.0 {
+        1.0
+    } else if x > 0.0 {
+        x
+    } else {
+        0.0
     }
 }
 
@@ -89,13 +103,14 @@ pub struct Ranking {
     pub rows: Vec<RankedOption>,
     /// Notes to show beside the ranking.
     pub notes: Vec<RankingNote>,
-    /// `100 × w_c / Σ w` per column: points for a utility of 1.
+    /// `100 × w_c / Σ w` per column: points for a utility of 1 (the weight's share in %).
     points: Vec<f64>,
-    /// Per option, `Σ w_c u_c` over the criteria that do not depend on the mix.
+    /// Per option, `Σ w_c u_c` over the criteria that do not depend on the mix
+    /// (scaled weights, see [`scaled_weights`]).
     fixed_part: Vec<f64>,
-    /// `Σ w_c` over the criteria that do not depend on the mix.
+    /// `Σ w_c` over the criteria that do not depend on the mix (scaled weights).
     fixed_weight: f64,
-    /// `Σ w_c` over the segment-fit criteria (as entered, whatever the mix).
+    /// `Σ w_c` over the segment-fit criteria (as entered, whatever the mix; scaled).
     fit_weight: f64,
     utilities: Vec<f64>,
     missing: Vec<bool>,
@@ -118,6 +133,11 @@ impl Ranking {
         self.points[c] * self.utility(index, c)
     }
 
+    /// Share `100 × w_c / Σ w` (in %) of column `c` in the total weight.
+    pub fn share(&self, c: usize) -> f64 {
+        self.points.get(c).copied().unwrap_or(0.0)
+    }
+
     /// The ranked row of the option at `index` (entry order).
     pub fn row_for(&self, index: usize) -> Option<&RankedOption> {
         self.row_of_option
@@ -130,6 +150,26 @@ impl Ranking {
 fn points_per_column(weights: impl Iterator<Item = f64>, total: f64) -> Vec<f64> {
     weights
         .map(|w| if total > 0.0 { 100.0 * w / total } else { 0.0 })
+        .collect()
+}
+
+/// The weights divided by the largest, so that the largest is 1 and their sum
+/// lies in [1, count]. Scores depend only on the weights' ratios; scaled,
+/// every sum and every reciprocal stays finite however small or large the
+/// weights are (a sum of tiny weights would make `100 / Σ w` infinite).
+/// Weights that are not finite and positive count as 0.
+pub fn scaled_weights(weights: &[f64]) -> Vec<f64> {
+    let usable = |w: f64| if w.is_finite() && w > 0.0 { w } else { 0.0 };
+    let largest = weights.iter().copied().map(usable).fold(0.0, f64::max);
+    weights
+        .iter()
+        .map(|&w| {
+            if largest > 0.0 {
+                usable(w) / largest
+            } else {
+                0.0
+            }
+        })
         .collect()
 }
 
@@ -190,15 +230,22 @@ pub fn rank(scenario: &Scenario) -> Ranking {
             let lower_is_better = criterion.effective_direction() == Direction::LowerIsBetter;
             let linear = |lo: f64, hi: f64| Column::Linear {
                 lo,
-                inverse_span: 1.0 / (hi - lo),
+                span: hi - lo,
                 lower_is_better,
             };
             match criterion.input {
-                CriterionInput::Rating { min, max } => linear(min, max),
+                CriterionInput::Rating { min, max } if max - min > 0.0 => linear(min, max),
+                // A scale with no span (only a scenario that skipped validation
+                // has one) rates nothing.
+                CriterionInput::Rating { .. } => Column::Linear {
+                    lo: f64::INFINITY,
+                    span: 1.0,
+                    lower_is_better: false,
+                },
                 CriterionInput::Amount { lo, hi, .. } => {
                     let lo = lo.unwrap_or(low[c]);
                     let hi = hi.unwrap_or(high[c]);
-                    if hi > lo {
+                    if hi - lo > 0.0 {
                         linear(lo, hi)
                     } else {
                         if hi == lo {
@@ -212,8 +259,8 @@ pub fn rank(scenario: &Scenario) -> Ranking {
         })
         .collect();
 
-    let mix = scenario.segment_mix;
-    let mix_counts = mix.total() > 0.0;
+    let mix_shares = scenario.segment_mix.shares();
+    let mix_counts = mix_shares.is_some();
     let weights: Vec<f64> = scenario
         .criteria
         .iter()
@@ -227,12 +274,18 @@ pub fn rank(scenario: &Scenario) -> Ranking {
         })
         .collect();
     let total_weight: f64 = weights.iter().sum();
-    if total_weight <= 0.0 && k > 0 {
+    let scaled = scaled_weights(&weights);
+    let scaled_total: f64 = scaled.iter().sum();
+    if scaled_total <= 0.0 && k > 0 {
         notes.push(RankingNote::AllWeightsZero);
     }
-    let points = points_per_column(weights.iter().copied(), total_weight);
+    let points = points_per_column(scaled.iter().copied(), scaled_total);
     let has_fit = columns.iter().any(|c| matches!(c, Column::Fit));
-    let inverse_mix_total = if mix_counts { 1.0 / mix.total() } else { 0.0 };
+    // The per-segment views count segment fit with its weight as entered,
+    // whatever the scenario's mix: their part that does not depend on the mix
+    // is kept in these weights, scaled like the others.
+    let entered: Vec<f64> = scenario.criteria.iter().map(|c| c.weight.value()).collect();
+    let entered = scaled_weights(&entered);
 
     // The matrix becomes the utilities. Alongside: each score (the sum of its
     // contributions, so they add up), and the part of every score that does not
@@ -247,9 +300,9 @@ pub fn rank(scenario: &Scenario) -> Ranking {
         let mut score = 0.0;
         let mut fixed = 0.0;
         // Segment fit `Σ m_s f_s / Σ m_s / 5`, the same for every fit column.
-        let fit_utility = if has_fit && mix_counts {
-            let (sum, lacks) = option.fit.weighted_sum(&mix);
-            (Column::Fit.utility(sum * inverse_mix_total), lacks)
+        let fit_utility = if let (true, Some(shares)) = (has_fit, &mix_shares) {
+            let (fit, lacks) = option.fit.weighted_mean(shares);
+            (Column::Fit.utility(fit), lacks)
         } else {
             (0.0, false)
         };
@@ -260,7 +313,7 @@ pub fn rank(scenario: &Scenario) -> Ranking {
                 _ if value.is_nan() => (0.0, true),
                 _ => {
                     let u = column.utility(value);
-                    fixed += weights[c] * u;
+                    fixed += entered[c] * u;
                     (u, false)
                 }
             };
@@ -274,11 +327,11 @@ pub fn rank(scenario: &Scenario) -> Ranking {
     }
 
     let is_fit = |c: &usize| matches!(columns[*c], Column::Fit);
-    let fit_weight = (0..k)
-        .filter(is_fit)
-        .map(|c| scenario.criteria[c].weight.value())
+    let fit_weight = (0..k).filter(is_fit).map(|c| entered[c]).sum();
+    let fixed_weight = (0..k)
+        .filter(|c| !is_fit(c))
+        .map(|c| entered[c])
         .sum();
-    let fixed_weight = (0..k).filter(|c| !is_fit(c)).map(|c| weights[c]).sum();
 
     let threshold = scenario.threshold.value();
     let (order, ranks) = rank_scores(&scores);
@@ -349,17 +402,24 @@ pub fn segment_ranks(scenario: &Scenario, ranking: &Ranking) -> Vec<PerSegment<u
 
 /// Orders scores best first and gives each its standard competition rank.
 /// Scores within [`TIE_TOLERANCE`] of a group's best tie; tied options keep
-/// their entry order. Returns the order (entry indices) and the rank per entry index.
+/// their entry order. A score that is not a number ranks last (those tie).
+/// Returns the order (entry indices) and the rank per entry index.
 pub fn rank_scores(scores: &[f64]) -> (Vec<usize>, Vec<u32>) {
     let mut order = order_best_first(scores);
     let mut ranks = vec![0; scores.len()];
     let mut start = 0;
     while start < order.len() {
-        let best = scores[order[start]];
+        let best = sort_key(scores[order[start]]);
+        // Every group holds at least its first option, so the loop always
+        // advances, whatever the scores are.
         let end = start
-            + order[start..]
+            + 1
+            + order[start + 1..]
                 .iter()
-                .take_while(|&&i| best - scores[i] <= TIE_TOLERANCE)
+                .take_while(|&&i| {
+                    let score = sort_key(scores[i]);
+                    score == best || best - score <= TIE_TOLERANCE
+                })
                 .count();
         order[start..end].sort_unstable();
         let rank = u32::try_from(start + 1).unwrap_or(u32::MAX);
@@ -371,6 +431,15 @@ pub fn rank_scores(scores: &[f64]) -> (Vec<usize>, Vec<u32>) {
     (order, ranks)
 }
 
+/// The score as it sorts: NaN below everything.
+fn sort_key(score: f64) -> f64 {
+    if score.is_nan() {
+        f64::NEG_INFINITY
+    } else {
+        score
+    }
+}
+
 /// Entry indices by score, best first, equal scores in entry order.
 ///
 /// Scores lie in [0, 100], so a counting sort into about one bucket per
@@ -378,7 +447,11 @@ pub fn rank_scores(scores: &[f64]) -> (Vec<usize>, Vec<u32>) {
 /// exactly in two passes: much faster than one comparison sort for the
 /// thousands of runs that sampling and sensitivity need.
 fn order_best_first(scores: &[f64]) -> Vec<usize> {
-    let by_score = |&a: &usize, &b: &usize| scores[b].total_cmp(&scores[a]).then(a.cmp(&b));
+    let by_score = |&a: &usize, &b: &usize| {
+        sort_key(scores[b])
+            .total_cmp(&sort_key(scores[a]))
+            .then(a.cmp(&b))
+    };
     let mut order: Vec<usize> = (0..scores.len()).collect();
     if scores.len() < 64 {
         order.sort_unstable_by(by_score);
@@ -387,8 +460,9 @@ fn order_best_first(scores: &[f64]) -> Vec<usize> {
     // About two options a bucket keeps the bucket arrays small (u32, in cache).
     let buckets = (scores.len() / 2).next_power_of_two().min(1 << 16);
     let top = buckets - 1;
-    let bucket =
-        |score: f64| top - ((score.clamp(0.0, 100.0) * (top as f64 / 100.0)) as usize).min(top);
+    // A float-to-integer cast saturates and takes NaN to 0: every score,
+    // whatever it is, lands in a bucket; NaN in the last one.
+    let bucket = |score: f64| top - ((sort_key(score) * (top as f64 / 100.0)) as usize).min(top);
     let mut starts = vec![0u32; buckets + 1];
     for &score in scores {
         starts[bucket(score) + 1] += 1;

@@ -88,28 +88,45 @@ impl SegmentMix {
     pub fn total(&self) -> f64 {
         self.smb.value() + self.enterprise.value() + self.public_sector.value()
     }
+
+    /// Each segment's share of the mix (summing to 1), or `None` when every
+    /// weight is 0. Divided by the largest weight first, so that a mix of
+    /// tiny weights still gives finite shares.
+    pub fn shares(&self) -> Option<PerSegment<f64>> {
+        let largest = self.smb.value().max(self.enterprise.value()).max(self.public_sector.value());
+        if !(largest > 0.0) {
+            return None;
+        }
+        let scaled = |w: Weight| w.value() / largest;
+        let total = scaled(self.smb) + scaled(self.enterprise) + scaled(self.public_sector);
+        Some(PerSegment {
+            smb: scaled(self.smb) / total,
+            enterprise: scaled(self.enterprise) / total,
+            public_sector: scaled(self.public_sector) / total,
+        })
+    }
 }
 
 /// Highest fit rating.
 pub const FIT_MAX: f64 = 5.0;
 
 impl SegmentRatings {
-    /// `Σ m_s f_s` over the segments the mix weighs, with a missing rating
-    /// counting as 0, and whether a rating the mix needs is missing.
-    /// Divided by `Σ m_s` it is the option's fit.
+    /// The fit under the mix's `shares` (see [`SegmentMix::shares`]):
+    /// `Σ share_s f_s`, and whether a segment with a share lacks its rating
+    /// (which then counts as 0).
     #[inline]
-    pub fn weighted_sum(&self, mix: &SegmentMix) -> (f64, bool) {
+    pub fn weighted_mean(&self, shares: &PerSegment<f64>) -> (f64, bool) {
         let pairs = [
-            (mix.smb.value(), self.smb),
-            (mix.enterprise.value(), self.enterprise),
-            (mix.public_sector.value(), self.public_sector),
+            (shares.smb, self.smb),
+            (shares.enterprise, self.enterprise),
+            (shares.public_sector, self.public_sector),
         ];
         let mut sum = 0.0;
         let mut missing = false;
-        for (weight, rating) in pairs {
-            if weight > 0.0 {
+        for (share, rating) in pairs {
+            if share > 0.0 {
                 match rating {
-                    Some(rating) => sum += weight * rating,
+                    Some(rating) => sum += share * rating,
                     None => missing = true,
                 }
             }
@@ -137,9 +154,9 @@ mod tests {
             enterprise: Some(5.0),
             public_sector: Some(4.0),
         };
-        let mix = mix(20.0, 60.0, 20.0);
-        let (sum, missing) = ratings.weighted_sum(&mix);
-        assert!((sum / mix.total() - (0.2 * 2.0 + 0.6 * 5.0 + 0.2 * 4.0)).abs() < 1e-12);
+        let shares = mix(20.0, 60.0, 20.0).shares().unwrap();
+        let (fit, missing) = ratings.weighted_mean(&shares);
+        assert!((fit - (0.2 * 2.0 + 0.6 * 5.0 + 0.2 * 4.0)).abs() < 1e-12);
         assert!(!missing);
     }
 
@@ -151,17 +168,22 @@ mod tests {
             public_sector: None,
         };
         assert_eq!(
-            ratings.weighted_sum(&SegmentMix::only(Segment::Enterprise)),
+            ratings.weighted_mean(&SegmentMix::only(Segment::Enterprise).shares().unwrap()),
             (5.0, false)
         );
-        assert_eq!(ratings.weighted_sum(&mix(1.0, 1.0, 1.0)), (5.0, true));
+        let (fit, missing) = ratings.weighted_mean(&mix(1.0, 1.0, 1.0).shares().unwrap());
+        assert!((fit - 5.0 / 3.0).abs() < 1e-12 && missing);
     }
 
     #[test]
     fn an_all_zero_mix_weighs_nothing() {
-        assert_eq!(
-            SegmentRatings::splat(Some(3.0)).weighted_sum(&mix(0.0, 0.0, 0.0)),
-            (0.0, false)
-        );
+        assert_eq!(mix(0.0, 0.0, 0.0).shares(), None);
+    }
+
+    #[test]
+    fn a_mix_of_tiny_weights_has_finite_shares() {
+        let shares = mix(1e-300, 0.0, 3e-300).shares().unwrap();
+        assert!((shares.smb - 0.25).abs() < 1e-12);
+        assert!((shares.public_sector - 0.75).abs() < 1e-12);
     }
 }

@@ -88,6 +88,18 @@ fn header(scenario: &Scenario, t: &TableTexts<'_>, with_values: bool) -> Vec<Str
     header
 }
 
+/// User text as a CSV cell that a spreadsheet shows as text: a cell that
+/// begins like a formula (`=`, `+`, `-`, `@`, a tab or a carriage return) gets
+/// a leading `'`, so Excel and LibreOffice never run it. Numbers Kerze writes
+/// do not pass through here and stay numbers.
+fn csv_text(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}
+
 /// The ranked backlog as CSV, with a byte-order mark so Excel reads the umlauts.
 pub fn ranking_csv(scenario: &Scenario, t: &TableTexts<'_>) -> String {
     let comma = t.decimal_comma;
@@ -97,11 +109,11 @@ pub fn ranking_csv(scenario: &Scenario, t: &TableTexts<'_>) -> String {
     let mut header = header(scenario, t, true);
     header.extend([t.below_line, t.incomplete].map(str::to_owned));
     header.extend(t.segment_ranks.map(str::to_owned));
-    let mut records = vec![header];
+    let mut records = vec![header.iter().map(|h| csv_text(h)).collect::<Vec<_>>()];
     for row in rows(scenario) {
         let mut record = vec![
             row.rank.to_string(),
-            row.title,
+            csv_text(&row.title),
             format_number(row.score, 1, comma),
         ];
         for (value, points) in row.values.iter().zip(&row.points) {
@@ -125,12 +137,18 @@ pub fn ranking_csv(scenario: &Scenario, t: &TableTexts<'_>) -> String {
     format!("\u{feff}{}", String::from_utf8_lossy(&bytes))
 }
 
-/// Text safe inside a Markdown table cell: no pipes, line breaks or HTML.
+/// Text that a Markdown renderer shows as the literal text, inside a table
+/// cell or a heading: the characters that open links and images (`[`, `]`),
+/// emphasis, code, strike-through and table cells are backslash-escaped,
+/// HTML's are written as entities, and line breaks become spaces.
 fn cell(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for ch in text.trim().chars() {
         match ch {
-            '|' => out.push_str("\\|"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' => {
+                out.push('\\');
+                out.push(ch);
+            }
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
@@ -268,5 +286,72 @@ mod tests {
         assert_eq!(lines[4], "| 1 | a \\| b &lt;img src=x onerror=alert(1)&gt; | 70.2 | 20.8 | 16.7 | 16.7 | 16 |  |");
         assert!(lines[8].ends_with("| Below the line |"));
         assert_eq!(lines.len(), 9);
+    }
+
+    #[test]
+    fn csv_cells_that_look_like_formulas_stay_text() {
+        for (title, guarded) in [
+            ("=HYPERLINK(\"http://x\",\"y\")", true),
+            ("+SUM(1,1)", true),
+            ("@SUM(1,1)", true),
+            ("-2+3", true),
+            ("\t=1+1", true),
+            ("\r=1+1", true),
+            ("Plain = fine", false),
+        ] {
+            for comma in [false, true] {
+                let mut scenario = demo();
+                std::rc::Rc::make_mut(&mut scenario.options[1]).title = title.into();
+                scenario.criteria[0].name = "=cmd|' /C calc'!A0".into();
+                let csv = ranking_csv(
+                    &scenario,
+                    &TableTexts {
+                        decimal_comma: comma,
+                        ..EN
+                    },
+                );
+                let mut reader = csv::ReaderBuilder::new()
+                    .delimiter(if comma { b';' } else { b',' })
+                    .has_headers(false)
+                    .from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+                let records: Vec<csv::StringRecord> =
+                    reader.records().map(Result::unwrap).collect();
+                assert_eq!(&records[0][3], "'=cmd|' /C calc'!A0");
+                let expected = if guarded {
+                    format!("'{title}")
+                } else {
+                    title.to_owned()
+                };
+                assert_eq!(&records[1][1], expected.as_str());
+                // Kerze's own numbers stay numbers: rank, score, values, points.
+                assert_eq!(&records[1][0], "1");
+                assert_eq!(&records[1][2], if comma { "70,2" } else { "70.2" });
+                assert_eq!(&records[1][3], "15");
+            }
+        }
+    }
+
+    #[test]
+    fn markdown_text_renders_as_the_literal_text() {
+        for (title, written) in [
+            ("![i](http://host/p.png)", "!\\[i\\](http://host/p.png)"),
+            ("[x](javascript:alert(1))", "\\[x\\](javascript:alert(1))"),
+            ("*bold* _it_ `code` ~~gone~~", "\\*bold\\* \\_it\\_ \\`code\\` \\~\\~gone\\~\\~"),
+            ("<b>x</b> & y", "&lt;b&gt;x&lt;/b&gt; &amp; y"),
+            ("a | b \\ c", "a \\| b \\\\ c"),
+            ("<http://auto.link>", "&lt;http://auto.link&gt;"),
+        ] {
+            let mut scenario = demo();
+            std::rc::Rc::make_mut(&mut scenario.options[1]).title = title.into();
+            scenario.name = title.into();
+            let md = ranking_markdown(&scenario, &EN);
+            let lines: Vec<&str> = md.lines().collect();
+            assert_eq!(lines[0], format!("## {written}"));
+            assert!(
+                lines[4].starts_with(&format!("| 1 | {written} | 70.2 |")),
+                "{}",
+                lines[4]
+            );
+        }
     }
 }

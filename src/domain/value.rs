@@ -24,6 +24,10 @@ pub enum ValueError {
     /// The number is below zero where only zero or more makes sense.
     #[error("must be zero or more")]
     Negative,
+    /// The number is so close to zero that computing with it loses it
+    /// (a subnormal float): Kerze refuses it rather than guess.
+    #[error("is too close to zero to compute with: write 0 instead")]
+    TooCloseToZero,
     /// The number is outside the field's range.
     #[error("must be between {min} and {max}")]
     OutOfRange {
@@ -85,6 +89,12 @@ impl NumberRule {
         };
         if !value.is_finite() {
             return Err(ValueError::OutOfRange { min, max });
+        }
+        // Subnormal numbers lose their precision in every product and make
+        // reciprocals infinite: no estimate is that small, so they are refused
+        // here, the one check every number passes on its way in.
+        if value != 0.0 && value.abs() < f64::MIN_POSITIVE {
+            return Err(ValueError::TooCloseToZero);
         }
         if value < 0.0 && min == 0.0 {
             return Err(ValueError::Negative);
@@ -262,6 +272,30 @@ mod tests {
             serde_json::to_string(&Threshold::new(50.0).unwrap()).unwrap(),
             "50.0"
         );
+    }
+
+    #[test]
+    fn subnormal_numbers_are_refused_by_every_rule() {
+        let rules = [
+            NumberRule::Amount,
+            NumberRule::Rating { min: 0.0, max: 5.0 },
+            NumberRule::Weight,
+            NumberRule::Threshold,
+            NumberRule::ScaleEnd,
+        ];
+        for rule in rules {
+            for tiny in [5e-324, 1e-310, f64::MIN_POSITIVE / 2.0] {
+                assert_eq!(rule.check(tiny), Err(ValueError::TooCloseToZero));
+            }
+            assert_eq!(rule.check(f64::MIN_POSITIVE), Ok(f64::MIN_POSITIVE));
+            assert_eq!(rule.check(0.0), Ok(0.0));
+        }
+        assert_eq!(
+            NumberRule::ScaleEnd.check(-1e-320),
+            Err(ValueError::TooCloseToZero)
+        );
+        assert!(serde_json::from_str::<Weight>("5e-324").is_err());
+        assert!(serde_json::from_str::<Weight>("1e-310").is_err());
     }
 
     #[test]
