@@ -12,19 +12,23 @@ use crate::domain::export::{export_file_name, export_json};
 use crate::domain::ids::ScenarioId;
 use crate::domain::import::{read_import, ImportError, MAX_IMPORT_BYTES};
 use crate::domain::link::{decode_link, is_link, LinkError};
+use crate::domain::save::{
+    self, OtherSource, OtherVersion, SaveError, Saver, Snapshot, Store, Unreadable,
+};
 use crate::domain::scenario::Scenario;
 use crate::domain::scoring::{rank, segment_ranks};
-use crate::domain::stored::EntryError;
-use crate::domain::stored::{decode_scenario, INDEX_KEY, SCENARIO_KEY_PREFIX};
+use crate::domain::stored::{
+    decode_index, decode_scenario, scenario_key, EntryError, INDEX_KEY, SCENARIO_KEY_PREFIX,
+};
 use crate::domain::table::{ranking_csv, ranking_markdown};
 use crate::i18n::Lang;
 use crate::services::clipboard::copy_text;
-use crate::services::clock::{new_scenario_id, now_iso, today};
+use crate::services::clock::{new_scenario_id, new_writer_id, now_iso, today};
 use crate::services::download::download_text;
 use crate::services::events::Listener;
 use crate::services::files::read_text;
 use crate::services::location;
-use crate::services::storage::{self, Saver, StorageError, Unreadable};
+use crate::services::storage;
 use crate::state::{Action, State};
 use gloo_timers::callback::Timeout;
 use std::cell::RefCell;
@@ -47,26 +51,22 @@ impl Reducible for State {
     }
 }
 
-/// Another tab saved a scenario that has unsaved edits here.
-#[derive(Clone, Debug, PartialEq)]
-struct Conflict {
-    theirs: Rc<Scenario>,
-    text: String,
-}
-
 /// Where the last save stands.
 #[derive(Clone, Debug, PartialEq)]
 enum SaveStatus {
     Saved,
     Pending,
-    Failed(StorageError),
+    Failed(SaveError),
 }
 
+/// What the page starts from: the state, how it saves, and what to tell the user.
 struct Boot {
     state: State,
     saver: Saver,
     status: SaveStatus,
     unreadable: Vec<Unreadable>,
+    other_versions: Vec<OtherVersion>,
+    newer_data: bool,
     link_error: Option<LinkError>,
 }
 
@@ -104,46 +104,82 @@ fn boot() -> Boot {
 
 fn boot_from_storage() -> Boot {
     let lang = browser_lang();
-    match storage::load(lang) {
+    let writer = new_writer_id();
+    let first_run = |status: SaveStatus, saver: Saver| Boot {
+        state: State::first_run(new_scenario_id(), lang),
+        saver,
+        status,
+        unreadable: Vec::new(),
+        other_versions: Vec::new(),
+        newer_data: false,
+        link_error: None,
+    };
+    let loaded = storage::open().and_then(|mut store| save::load(&mut store, &writer));
+    match loaded {
         Ok(Some(loaded)) => {
-            let saver = Saver::new(&loaded);
-            let unreadable = loaded.unreadable;
+            let lang = Lang::ALL
+                .into_iter()
+                .find(|l| Some(l.code()) == loaded.lang.as_deref())
+                .unwrap_or(lang);
+            let mut state = if loaded.scenarios.is_empty() {
+                State::first_run(new_scenario_id(), lang)
+            } else {
+                let active = loaded
+                    .active
+                    .unwrap_or_else(|| loaded.scenarios[0].id.clone());
+                State::with_scenarios(loaded.scenarios, active, Vec::new(), lang)
+            };
+            state.trash = loaded.trash;
+            let newer_data = loaded.newer_index
+                || loaded
+                    .unreadable
+                    .iter()
+                    .any(|u| matches!(u.error, EntryError::FutureVersion(_)));
             Boot {
-                state: loaded.state,
-                saver,
+                state,
+                saver: loaded.saver,
                 status: SaveStatus::Saved,
-                unreadable,
+                unreadable: loaded.unreadable,
+                other_versions: loaded.lost_writes,
+                newer_data,
                 link_error: None,
             }
         }
-        Ok(None) => {
-            let state = State::first_run(new_scenario_id(), lang);
-            Boot {
-                state,
-                saver: Saver::default(),
-                status: SaveStatus::Pending,
-                unreadable: Vec::new(),
-                link_error: None,
-            }
-        }
-        Err(error) => {
-            let state = State::first_run(new_scenario_id(), lang);
-            Boot {
-                state,
-                saver: Saver::default(),
-                status: SaveStatus::Failed(error),
-                unreadable: Vec::new(),
-                link_error: None,
-            }
-        }
+        Ok(None) => first_run(SaveStatus::Pending, Saver::fresh(&writer)),
+        Err(error) => first_run(SaveStatus::Failed(error.into()), Saver::fresh(&writer)),
     }
 }
 
-fn save_now(saver: &RefCell<Saver>, state: &State) -> SaveStatus {
-    match saver.borrow_mut().save(state) {
+/// What a save writes of the state.
+fn snapshot(state: &State) -> Snapshot<'_> {
+    Snapshot {
+        scenarios: &state.scenarios,
+        trash: &state.trash,
+        active: &state.active,
+        lang: state.lang.code(),
+    }
+}
+
+/// Saves what changed; `closing` when the page is being hidden or closed.
+fn save_now(saver: &RefCell<Saver>, state: &State, closing: bool) -> SaveStatus {
+    let result = storage::open()
+        .map_err(SaveError::from)
+        .and_then(|mut store| {
+            saver
+                .borrow_mut()
+                .save(&mut store, &snapshot(state), closing)
+        });
+    match result {
         Ok(()) => SaveStatus::Saved,
         Err(error) => SaveStatus::Failed(error),
     }
+}
+
+/// How many bytes Kerze uses in this browser's storage.
+fn bytes_used() -> Option<usize> {
+    storage::open()
+        .ok()
+        .and_then(|store| save::bytes_used(&store))
 }
 
 /// The same `Rc` for as long as the value stays equal, so that components
@@ -218,17 +254,21 @@ fn apply_update() {
 pub fn app() -> Html {
     let boot = use_memo((), |_| RefCell::new(Some(boot())));
     let first = boot.borrow_mut().take();
-    let (initial_state, initial_saver, initial_status, unreadable, link_error) = match first {
-        Some(b) => (
-            Some(b.state),
-            Some(b.saver),
-            Some(b.status),
-            b.unreadable,
-            b.link_error,
-        ),
-        None => (None, None, None, Vec::new(), None),
-    };
+    let (initial_state, initial_saver, initial_status, unreadable, others, newer, link_error) =
+        match first {
+            Some(b) => (
+                Some(b.state),
+                Some(b.saver),
+                Some(b.status),
+                b.unreadable,
+                b.other_versions,
+                b.newer_data,
+                b.link_error,
+            ),
+            None => (None, None, None, Vec::new(), Vec::new(), false, None),
+        };
     let unreadable = use_state(|| unreadable);
+    let newer_data = use_state(|| newer);
     let link_error = use_state(|| link_error);
     let import_error = use_state(|| None::<(String, ImportError)>);
     let share_open = use_state(|| false);
@@ -236,74 +276,104 @@ pub fn app() -> Html {
     let state = use_reducer(|| {
         initial_state.unwrap_or_else(|| State::first_run(new_scenario_id(), browser_lang()))
     });
-    let saver = use_mut_ref(|| initial_saver.unwrap_or_default());
+    let saver = use_mut_ref(|| initial_saver.unwrap_or_else(|| Saver::fresh(&new_writer_id())));
     let status = use_state(|| initial_status.unwrap_or(SaveStatus::Pending));
-    let bytes_used = use_state(storage::bytes_used);
-    let conflict = use_state(|| None::<Conflict>);
+    let bytes_used = use_state(bytes_used);
+    // Other versions of scenarios the user must choose about, oldest first.
+    let conflicts = use_state(|| others);
     let update_ready = use_state(|| false);
     let latest = use_mut_ref(|| (*state).clone());
     let pending = use_mut_ref(|| None::<Timeout>);
     *latest.borrow_mut() = (*state).clone();
+    let add_conflict = {
+        let conflicts = conflicts.clone();
+        move |other: OtherVersion| {
+            let mut list = (*conflicts).clone();
+            list.retain(|o| o.theirs.id != other.theirs.id);
+            list.push(other);
+            conflicts.set(list);
+        }
+    };
 
-    // Persist every change after a short quiet time, so typing never waits for storage.
+    // Persist every change after a short quiet time, so typing never waits for
+    // storage; under the storage lock, so that two tabs' saves never interleave.
     {
         let saver = saver.clone();
         let status = status.clone();
         let pending = pending.clone();
         let bytes_used = bytes_used.clone();
-        let conflict = conflict.clone();
+        let add_conflict = add_conflict.clone();
         use_effect_with(state.clone(), move |state| {
-            if saver.borrow().is_dirty(state) {
-                if !matches!(*status, SaveStatus::Failed(StorageError::Unavailable)) {
+            if saver.borrow().is_dirty(&snapshot(state)) {
+                if !matches!(*status, SaveStatus::Failed(SaveError::Unavailable)) {
                     status.set(SaveStatus::Pending);
                 }
                 let state = state.clone();
                 let status = status.clone();
                 let saver_for_timer = saver.clone();
                 *pending.borrow_mut() = Some(Timeout::new(SAVE_DELAY_MS, move || {
-                    let result = save_now(&saver_for_timer, &state);
-                    if let SaveStatus::Failed(StorageError::Conflict(id, text)) = &result {
-                        match decode_scenario(text) {
-                            Ok(theirs) if theirs.id == *id => {
-                                conflict.set(Some(Conflict {
+                    storage::with_lock(move || {
+                        let result = save_now(&saver_for_timer, &state, false);
+                        if let SaveStatus::Failed(SaveError::Conflict(id, text)) = &result {
+                            match decode_scenario(text) {
+                                Ok(theirs) if theirs.id == *id => add_conflict(OtherVersion {
                                     theirs: Rc::new(theirs),
-                                    text: text.clone(),
-                                }));
+                                    source: OtherSource::Entry(text.clone()),
+                                }),
+                                // Unreadable text from elsewhere is no version to choose: keep ours.
+                                _ => saver_for_timer.borrow_mut().overrule(id, text),
                             }
-                            // Unreadable text from elsewhere is no version to choose: keep ours.
-                            _ => saver_for_timer.borrow_mut().overrule(id, text.clone()),
                         }
-                    }
-                    status.set(result);
-                    bytes_used.set(storage::bytes_used());
+                        status.set(result);
+                        bytes_used.set(self::bytes_used());
+                    });
                 }));
             }
         });
     }
-    // Leaving or hiding the page writes at once, so a closed tab loses nothing.
+    // Leaving or hiding the page writes at once (no lock: the page may be
+    // gone before one is granted), so a closed tab loses nothing; a pending
+    // copy guards against another tab closing at the same moment. Shown
+    // again, the tab clears its pending copies that landed.
     {
         let saver = saver.clone();
         let latest = latest.clone();
         let pending = pending.clone();
+        let status = status.clone();
         use_effect_with((), move |_| {
-            let flush = Rc::new(move || {
+            let settle = Rc::new(RefCell::new(None::<Timeout>));
+            let flush = Rc::new(move |closing: bool| {
                 pending.borrow_mut().take();
-                let _ = saver.borrow_mut().save(&latest.borrow());
+                let hidden = web_sys::window()
+                    .and_then(|w| w.document())
+                    .is_none_or(|d| d.hidden());
+                if closing || hidden {
+                    status.set(save_now(&saver, &latest.borrow(), true));
+                } else {
+                    let saver = saver.clone();
+                    *settle.borrow_mut() = Some(Timeout::new(2_000, move || {
+                        if let Ok(mut store) = storage::open() {
+                            saver.borrow_mut().settle(&mut store);
+                        }
+                    }));
+                }
             });
             let on_hide = flush.clone();
             let listeners = [
-                Listener::on_window("pagehide", move |_| on_hide()),
-                Listener::on_document("visibilitychange", move |_| flush()),
+                Listener::on_window("pagehide", move |_| on_hide(true)),
+                Listener::on_document("visibilitychange", move |_| flush(false)),
             ];
             move || drop(listeners)
         });
     }
     // Another tab saved a scenario: show it here, or ask when this tab has
-    // unsaved edits of it, so neither tab's work is overwritten unseen.
+    // unsaved edits of it (or that tab's write replaced this tab's), so
+    // neither tab's work is overwritten unseen.
     {
         let saver = saver.clone();
         let latest = latest.clone();
-        let conflict = conflict.clone();
+        let add_conflict = add_conflict.clone();
+        let status = status.clone();
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
             let listener = Listener::on_window("storage", move |event| {
@@ -312,19 +382,20 @@ pub fn app() -> Html {
                 };
                 let Some(key) = event.key() else { return };
                 let ids: Vec<ScenarioId> = if key == INDEX_KEY {
-                    let (listed, deleted) = event
+                    let index = event
                         .new_value()
-                        .map(|text| storage::listed_ids(&text))
+                        .and_then(|text| decode_index(&text).ok())
                         .unwrap_or_default();
                     let known = latest.borrow().clone();
                     // Deleted there, untouched here: delete here too (it stays in the trash).
-                    for id in deleted {
+                    for id in index.trash {
                         let here = known.scenarios.iter().find(|s| s.id == id);
                         if here.is_some_and(|s| !saver.borrow().has_unsaved(s)) {
                             dispatcher.dispatch(Action::DeletedElsewhere(id));
                         }
                     }
-                    listed
+                    index
+                        .order
                         .into_iter()
                         .filter(|id| known.scenario_or_deleted(id).is_none())
                         .collect()
@@ -334,19 +405,42 @@ pub fn app() -> Html {
                         .into_iter()
                         .collect()
                 };
+                let Ok(store) = storage::open() else { return };
                 for id in ids {
-                    let Some((theirs, text)) = storage::read_scenario(&id) else {
+                    let mine = latest.borrow().scenario_or_deleted(&id).cloned();
+                    let text = match store.get(&scenario_key(&id)) {
+                        Ok(Some(text)) => text,
+                        // Removed there (purged from that tab's trash) while this
+                        // tab still holds it: write it again.
+                        Ok(None) if mine.is_some() => {
+                            saver.borrow_mut().entry_removed(&id);
+                            status.set(save_now(&saver, &latest.borrow(), false));
+                            continue;
+                        }
+                        _ => continue,
+                    };
+                    if saver.borrow().wrote(&text) {
+                        continue;
+                    }
+                    let Ok(theirs) = decode_scenario(&text) else {
                         continue;
                     };
-                    let mine = latest.borrow().scenario_or_deleted(&id).cloned();
+                    if theirs.id != id {
+                        continue;
+                    }
+                    let theirs = Rc::new(theirs);
+                    let contested = mine.as_ref().is_some_and(|mine| {
+                        let saver = saver.borrow();
+                        saver.has_unsaved(mine) || saver.replaced_mine(&id, &text)
+                    });
                     match mine {
-                        Some(mine) if saver.borrow().has_unsaved(&mine) => {
-                            if *mine != *theirs {
-                                conflict.set(Some(Conflict { theirs, text }));
-                            }
-                        }
+                        Some(mine) if contested && *mine != *theirs => add_conflict(OtherVersion {
+                            theirs,
+                            source: OtherSource::Entry(text),
+                        }),
+                        Some(mine) if contested => saver.borrow_mut().accept_external(&mine, &text),
                         _ => {
-                            saver.borrow_mut().accept_external(&theirs, text);
+                            saver.borrow_mut().accept_external(&theirs, &text);
                             dispatcher.dispatch(Action::ChangedElsewhere(theirs));
                         }
                     }
@@ -652,33 +746,46 @@ pub fn app() -> Html {
             </div>
         }
     });
-    let conflict_banner = (*conflict).clone().map(|found| {
+    let conflict_banner = conflicts.first().cloned().map(|found| {
         // Either way the other version stays in this scenario's undo history.
         let resolve = |keep_mine: bool| {
-            let (saver, conflict, dispatch, found) = (
+            let (saver, conflicts, dispatch, found) = (
                 saver.clone(),
-                conflict.clone(),
+                conflicts.clone(),
                 dispatch.clone(),
                 found.clone(),
             );
             Callback::from(move |_: MouseEvent| {
+                let theirs = found.theirs.clone();
                 let mut saver = saver.borrow_mut();
-                let action = if keep_mine {
-                    saver.overrule(&found.theirs.id, found.text.clone());
-                    Action::KeepMine(found.theirs.clone())
-                } else {
-                    saver.accept_external(&found.theirs, found.text.clone());
-                    Action::ChangedElsewhere(found.theirs.clone())
-                };
+                match &found.source {
+                    OtherSource::Entry(text) if keep_mine => saver.overrule(&theirs.id, text),
+                    OtherSource::Entry(text) => saver.accept_external(&theirs, text),
+                    OtherSource::Pending(writer) => {
+                        if let Ok(mut store) = storage::open() {
+                            saver.drop_pending(&mut store, &theirs.id, writer);
+                        }
+                    }
+                }
                 drop(saver);
-                dispatch.emit(action);
-                conflict.set(None);
+                dispatch.emit(if keep_mine {
+                    Action::KeepMine(theirs)
+                } else {
+                    Action::ChangedElsewhere(theirs)
+                });
+                let mut rest = (*conflicts).clone();
+                rest.retain(|o| o != &found);
+                conflicts.set(rest);
             })
         };
         let (take_theirs, keep_mine) = (resolve(false), resolve(true));
+        let message = match found.source {
+            OtherSource::Entry(_) => t.conflict,
+            OtherSource::Pending(_) => t.lost_write,
+        };
         html! {
             <div class="notice warning conflict" role="alert">
-                <p>{ t.conflict.replace("{name}", &found.theirs.name) }</p>
+                <p>{ message.replace("{name}", &found.theirs.name) }</p>
                 <button type="button" onclick={take_theirs}>{ t.take_theirs }</button>
                 <button type="button" class="primary" onclick={keep_mine}>{ t.keep_mine }</button>
             </div>
@@ -729,20 +836,39 @@ pub fn app() -> Html {
     let status_text = match &*status {
         SaveStatus::Saved => t.saved,
         SaveStatus::Pending => t.saving,
-        SaveStatus::Failed(StorageError::Full) => t.not_saved_full,
-        SaveStatus::Failed(StorageError::Unavailable) => t.not_saved_unavailable,
-        SaveStatus::Failed(StorageError::Conflict(..)) => t.not_saved_conflict,
+        SaveStatus::Failed(SaveError::Full) => t.not_saved_full,
+        SaveStatus::Failed(SaveError::Unavailable) => t.not_saved_unavailable,
+        SaveStatus::Failed(SaveError::Conflict(..)) => t.not_saved_conflict,
+        SaveStatus::Failed(SaveError::NotKept) => t.not_saved_not_kept,
+        SaveStatus::Failed(SaveError::NewerVersion) => t.not_saved_newer,
     };
     let status_class = match &*status {
         SaveStatus::Failed(_) => "save-status failed",
         SaveStatus::Pending => "save-status pending",
         SaveStatus::Saved => "save-status saved",
     };
-    let usage = bytes_used.map(|bytes| {
-        t.storage_usage.replace(
-            "{used}",
-            &format!("{} KB", lang.number(bytes as f64 / 1024.0, 0)),
-        )
+    let size = |bytes: usize| format!("{} KB", lang.number(bytes as f64 / 1024.0, 0));
+    let usage = bytes_used.map(|bytes| t.storage_usage.replace("{used}", &size(bytes)));
+    // A full storage comes with the remedy that frees room: emptying the
+    // trash, whose entries keep their bytes until then.
+    let full_notice = matches!(*status, SaveStatus::Failed(SaveError::Full)).then(|| {
+        let trash_ids: Vec<ScenarioId> = state.trash.iter().map(|s| s.id.clone()).collect();
+        let frees = storage::open()
+            .map(|store| Saver::bytes_of(&store, &trash_ids))
+            .unwrap_or(0);
+        let empty = dispatch.reform(|_: MouseEvent| Action::EmptyTrash);
+        html! {
+            <div class="notice warning storage-full" role="alert">
+                <p>{ t.not_saved_full }</p>
+                if trash_ids.is_empty() {
+                    <p>{ t.full_remedy_none }</p>
+                } else {
+                    <button type="button" class="primary" onclick={empty}>
+                        { t.empty_trash.replace("{size}", &size(frees)) }
+                    </button>
+                }
+            </div>
+        }
     });
 
     html! {
@@ -791,6 +917,14 @@ pub fn app() -> Html {
             }
             { conflict_banner.unwrap_or_default() }
             { notice.unwrap_or_default() }
+            { full_notice }
+            if *newer_data {
+                <div class="notice warning newer-data" role="status">
+                    <p>{ t.newer_data }</p>
+                    <button type="button" class="primary" onclick={Callback::from(|_: MouseEvent| apply_update())}>{ t.reload }</button>
+                    <button type="button" class="ghost" aria-label={t.dismiss} onclick={let newer_data = newer_data.clone(); Callback::from(move |_: MouseEvent| newer_data.set(false))}>{ "✕" }</button>
+                </div>
+            }
             if !unreadable.is_empty() {
                 <div class="notice warning unreadable" role="alert">
                     <p>{ t.unreadable_scenarios.replace("{n}", &unreadable.len().to_string()) }</p>

@@ -8,6 +8,7 @@ pub mod ids;
 pub mod import;
 pub mod link;
 pub mod problem;
+pub mod save;
 pub mod scenario;
 pub mod scoring;
 pub mod segment;

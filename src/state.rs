@@ -65,6 +65,8 @@ pub enum Action {
     },
     /// Brings a scenario back from the trash and opens it.
     RestoreScenario(ScenarioId),
+    /// Deletes every scenario in the trash for good (frees their storage).
+    EmptyTrash,
     /// Hides the "deleted — undo" notice.
     DismissNotice,
     /// Opens (or closes, with `None`) an option's score breakdown.
@@ -328,6 +330,19 @@ impl State {
                 let position = self.trash.iter().position(|s| s.id == id)?;
                 let restored = next.trash.remove(position);
                 next.adopt(restored)?;
+            }
+            Action::EmptyTrash => {
+                if self.trash.is_empty() {
+                    return None;
+                }
+                next.trash.clear();
+                if next
+                    .just_deleted
+                    .as_ref()
+                    .is_some_and(|id| !next.scenarios.iter().any(|s| &s.id == id))
+                {
+                    next.just_deleted = None;
+                }
             }
             Action::DismissNotice => {
                 next.just_deleted.take()?;
@@ -733,6 +748,24 @@ mod tests {
             "no undo notice for another tab's deletion"
         );
         assert_eq!(state.reduce(Action::DeletedElsewhere(id("demo"))), None);
+    }
+
+    #[test]
+    fn emptying_the_trash_deletes_for_good() {
+        let state = start();
+        let state = state
+            .reduce(Action::NewScenario(id("second")))
+            .unwrap()
+            .reduce(Action::DeleteScenario {
+                id: id("second"),
+                replacement: id("spare"),
+            })
+            .unwrap();
+        assert_eq!(state.trash.len(), 1);
+        let emptied = state.reduce(Action::EmptyTrash).unwrap();
+        assert!(emptied.trash.is_empty());
+        assert_eq!(emptied.just_deleted, None);
+        assert_eq!(emptied.reduce(Action::EmptyTrash), None);
     }
 
     #[test]

@@ -1,18 +1,37 @@
 //! Every released storage format loads into the current model.
 
-use kerze::domain::stored::{decode_index, decode_scenario, encode_scenario, EntryError};
+use kerze::domain::stored::{
+    decode_index, decode_scenario, decode_stamped, encode_scenario, EntryError, Stamp,
+};
 
 #[test]
 fn version_1_fixtures_load() {
     let index = decode_index(include_str!("fixtures/storage-v1/index.json")).unwrap();
     assert_eq!(index.order.len(), 1);
-    let scenario = decode_scenario(include_str!("fixtures/storage-v1/scenario.json")).unwrap();
+    let (scenario, stamp) =
+        decode_stamped(include_str!("fixtures/storage-v1/scenario.json")).unwrap();
     assert_eq!(scenario.name, "Enterprise onboarding");
     assert_eq!(scenario.options.len(), 5);
+    assert_eq!(stamp, Stamp::default());
+}
+
+#[test]
+fn version_2_fixtures_load_with_their_stamp() {
+    let index = decode_index(include_str!("fixtures/storage-v2/index.json")).unwrap();
+    assert_eq!(index.order.len(), 1);
+    let text = include_str!("fixtures/storage-v2/scenario.json");
+    let (scenario, stamp) = decode_stamped(text).unwrap();
+    assert_eq!(scenario.options.len(), 5);
     assert_eq!(
-        decode_scenario(&encode_scenario(&scenario)).unwrap(),
-        scenario
+        stamp,
+        Stamp {
+            rev: 3,
+            writer: "t1a2b3c4d".into()
+        }
     );
+    assert_eq!(encode_scenario(&scenario, &stamp), text);
+    let v1 = decode_scenario(include_str!("fixtures/storage-v1/scenario.json")).unwrap();
+    assert_eq!(v1, scenario);
 }
 
 #[test]

@@ -201,12 +201,7 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
     let nothing_worth_it = threshold > 0.0 && n > 0 && first_below == Some(0);
     let list_style = windowed.then(|| format!("height:{}px", n as f64 * ROW_HEIGHT));
     let legend = scenario.criteria.iter().enumerate().map(|(c, criterion)| {
-        let weight = ranking.weights.get(c).copied().unwrap_or(0.0);
-        let share = if ranking.total_weight > 0.0 {
-            100.0 * weight / ranking.total_weight
-        } else {
-            0.0
-        };
+        let share = ranking.share(c);
         html! {
             <li key={criterion.id.to_string()}>
                 <span class={classes!("swatch", format!("crit-{}", c % PALETTE))}></span>

@@ -6,7 +6,7 @@ use super::export::{EXPORT_FORMAT, EXPORT_VERSION};
 use super::ids::{CriterionId, OptionId, ScenarioId};
 use super::problem::{Found, Issue, Problem};
 use super::scenario::Scenario;
-use super::stored::STORAGE_VERSION;
+use super::stored::ENTRY_VERSION;
 use super::value::NumberRule;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
@@ -445,7 +445,7 @@ pub fn read_import(text: &str, id: ScenarioId) -> Result<Imported, ImportError> 
         version_of(map, EXPORT_VERSION)?;
         (ImportedFrom::Export, "scenario", map.remove("scenario"))
     } else if map.contains_key("scenario") && map.contains_key("version") {
-        version_of(map, STORAGE_VERSION)?;
+        version_of(map, ENTRY_VERSION)?;
         (
             ImportedFrom::StoredEntry,
             "scenario",

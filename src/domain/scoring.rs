@@ -328,10 +328,7 @@ pub fn rank(scenario: &Scenario) -> Ranking {
 
     let is_fit = |c: &usize| matches!(columns[*c], Column::Fit);
     let fit_weight = (0..k).filter(is_fit).map(|c| entered[c]).sum();
-    let fixed_weight = (0..k)
-        .filter(|c| !is_fit(c))
-        .map(|c| entered[c])
-        .sum();
+    let fixed_weight = (0..k).filter(|c| !is_fit(c)).map(|c| entered[c]).sum();
 
     let threshold = scenario.threshold.value();
     let (order, ranks) = rank_scores(&scores);

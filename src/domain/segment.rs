@@ -93,8 +93,12 @@ impl SegmentMix {
     /// weight is 0. Divided by the largest weight first, so that a mix of
     /// tiny weights still gives finite shares.
     pub fn shares(&self) -> Option<PerSegment<f64>> {
-        let largest = self.smb.value().max(self.enterprise.value()).max(self.public_sector.value());
-        if !(largest > 0.0) {
+        let largest = self
+            .smb
+            .value()
+            .max(self.enterprise.value())
+            .max(self.public_sector.value());
+        if largest <= 0.0 {
             return None;
         }
         let scaled = |w: Weight| w.value() / largest;

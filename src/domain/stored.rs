@@ -2,23 +2,53 @@
 //!
 //! One entry per scenario (`kerze.scenario.<id>`) so that one broken entry never
 //! takes the others down, plus an index (`kerze.index`) with the order, the
-//! open scenario, the trash and the language.
+//! open scenario, the trash and the language. Since entry format 2 each entry
+//! carries a [`Stamp`]: its revision and the tab that wrote it, so that a tab
+//! can tell its own write from another tab's before it writes again.
 
 use super::ids::ScenarioId;
 use super::scenario::{Problem, Scenario};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-/// Version of the stored format written by this build.
-pub const STORAGE_VERSION: u32 = 1;
+/// Version of the scenario entries written by this build.
+pub const ENTRY_VERSION: u32 = 2;
+/// Version of the index written by this build.
+pub const INDEX_VERSION: u32 = 1;
 /// Key of the index entry.
 pub const INDEX_KEY: &str = "kerze.index";
 /// Prefix of every scenario entry's key.
 pub const SCENARIO_KEY_PREFIX: &str = "kerze.scenario.";
+/// Prefix of a pending copy (`kerze.pending.<scenario id>.<writer>`): what a
+/// tab wrote while the page was being hidden or closed, kept until it is
+/// known to have landed, so that two tabs closing at once lose nothing.
+pub const PENDING_KEY_PREFIX: &str = "kerze.pending.";
 
 /// The key of a scenario's entry.
 pub fn scenario_key(id: &ScenarioId) -> String {
     format!("{SCENARIO_KEY_PREFIX}{id}")
+}
+
+/// The key of the pending copy `writer` made of a scenario.
+pub fn pending_key(id: &ScenarioId, writer: &str) -> String {
+    format!("{PENDING_KEY_PREFIX}{id}.{writer}")
+}
+
+/// The scenario id and writer of a pending copy's key.
+pub fn parse_pending_key(key: &str) -> Option<(ScenarioId, String)> {
+    let rest = key.strip_prefix(PENDING_KEY_PREFIX)?;
+    let (id, writer) = rest.split_once('.')?;
+    Some((ScenarioId::parse(id)?, writer.to_owned()))
+}
+
+/// Which write an entry holds: its revision (counting up from 0, the
+/// entries of format 1) and the tab that wrote it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    /// Revision: one more than the entry it replaced.
+    pub rev: u64,
+    /// The writing tab's id (empty for format 1).
+    pub writer: String,
 }
 
 /// The index entry.
@@ -44,6 +74,8 @@ pub struct StoredIndex {
 #[derive(Serialize)]
 struct StoredScenarioOut<'a> {
     version: u32,
+    rev: u64,
+    writer: &'a str,
     scenario: &'a Scenario,
 }
 
@@ -57,6 +89,16 @@ struct StoredVersion {
 struct StoredScenarioV1 {
     #[allow(dead_code)]
     version: u32,
+    scenario: Scenario,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredScenarioV2 {
+    #[allow(dead_code)]
+    version: u32,
+    rev: u64,
+    writer: String,
     scenario: Scenario,
 }
 
@@ -74,35 +116,55 @@ pub enum EntryError {
     Invalid(Vec<Problem>),
 }
 
-/// The text of a scenario entry.
-pub fn encode_scenario(scenario: &Scenario) -> String {
+/// The text of a scenario entry, stamped.
+pub fn encode_scenario(scenario: &Scenario, stamp: &Stamp) -> String {
     // Serialising plain data with string keys cannot fail.
     serde_json::to_string(&StoredScenarioOut {
-        version: STORAGE_VERSION,
+        version: ENTRY_VERSION,
+        rev: stamp.rev,
+        writer: &stamp.writer,
         scenario,
     })
     .unwrap_or_default()
 }
 
-/// Reads a scenario entry of any released version.
-pub fn decode_scenario(text: &str) -> Result<Scenario, EntryError> {
-    let version = serde_json::from_str::<StoredVersion>(text)
-        .map_err(|e| EntryError::Damaged(e.to_string()))?;
-    let scenario = match version.version {
+/// The format version of a stored text, if it has one.
+pub fn stored_version(text: &str) -> Result<u32, EntryError> {
+    serde_json::from_str::<StoredVersion>(text)
+        .map(|v| v.version)
+        .map_err(|e| EntryError::Damaged(e.to_string()))
+}
+
+/// Reads a scenario entry of any released version, with its stamp.
+pub fn decode_stamped(text: &str) -> Result<(Scenario, Stamp), EntryError> {
+    let damaged = |e: serde_json::Error| EntryError::Damaged(e.to_string());
+    let (scenario, stamp) = match stored_version(text)? {
         1 => {
-            serde_json::from_str::<StoredScenarioV1>(text)
-                .map_err(|e| EntryError::Damaged(e.to_string()))?
-                .scenario
+            let v1 = serde_json::from_str::<StoredScenarioV1>(text).map_err(damaged)?;
+            (v1.scenario, Stamp::default())
         }
-        v if v > STORAGE_VERSION => return Err(EntryError::FutureVersion(v)),
+        2 => {
+            let v2 = serde_json::from_str::<StoredScenarioV2>(text).map_err(damaged)?;
+            let stamp = Stamp {
+                rev: v2.rev,
+                writer: v2.writer,
+            };
+            (v2.scenario, stamp)
+        }
+        v if v > ENTRY_VERSION => return Err(EntryError::FutureVersion(v)),
         v => return Err(EntryError::Damaged(format!("unknown format {v}"))),
     };
     let problems = scenario.problems();
     if problems.is_empty() {
-        Ok(scenario)
+        Ok((scenario, stamp))
     } else {
         Err(EntryError::Invalid(problems))
     }
+}
+
+/// Reads a scenario entry of any released version.
+pub fn decode_scenario(text: &str) -> Result<Scenario, EntryError> {
+    decode_stamped(text).map(|(scenario, _)| scenario)
 }
 
 /// The text of the index entry.
@@ -110,14 +172,26 @@ pub fn encode_index(index: &StoredIndex) -> String {
     serde_json::to_string(index).unwrap_or_default()
 }
 
-/// Reads the index entry.
+/// Reads the index entry. An index of a newer format is read as far as its
+/// known fields go: the caller learns its version and must not rewrite it.
 pub fn decode_index(text: &str) -> Result<StoredIndex, EntryError> {
-    let version = serde_json::from_str::<StoredVersion>(text)
-        .map_err(|e| EntryError::Damaged(e.to_string()))?;
-    if version.version > STORAGE_VERSION {
-        return Err(EntryError::FutureVersion(version.version));
+    let index: StoredIndex =
+        serde_json::from_str(text).map_err(|e| EntryError::Damaged(e.to_string()))?;
+    Ok(index.sanitized())
+}
+
+impl StoredIndex {
+    /// The index with each id listed once: an id in the order is not in the
+    /// trash, and nothing is listed twice. A damaged index could otherwise
+    /// load one scenario twice, and an edit of one copy would be saved and
+    /// then overwritten by the other.
+    pub fn sanitized(mut self) -> Self {
+        let mut seen = std::collections::HashSet::new();
+        self.order.retain(|id| seen.insert(id.clone()));
+        self.unreadable.retain(|id| seen.insert(id.clone()));
+        self.trash.retain(|id| seen.insert(id.clone()));
+        self
     }
-    serde_json::from_str(text).map_err(|e| EntryError::Damaged(e.to_string()))
 }
 
 #[cfg(test)]
@@ -134,10 +208,18 @@ mod tests {
         }
         let id = ScenarioId::parse("s19ac4e0a1b2c3d4e").unwrap();
         let demo = demo_scenario(id.clone(), &Lang::En.texts().demo);
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/storage-v1");
-        std::fs::write(format!("{dir}/scenario.json"), encode_scenario(&demo)).unwrap();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/storage-v2");
+        let stamp = Stamp {
+            rev: 3,
+            writer: "t1a2b3c4d".into(),
+        };
+        std::fs::write(
+            format!("{dir}/scenario.json"),
+            encode_scenario(&demo, &stamp),
+        )
+        .unwrap();
         let index = StoredIndex {
-            version: 1,
+            version: INDEX_VERSION,
             active: Some(id.clone()),
             order: vec![id],
             lang: Some("en".into()),

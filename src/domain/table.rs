@@ -336,7 +336,10 @@ mod tests {
         for (title, written) in [
             ("![i](http://host/p.png)", "!\\[i\\](http://host/p.png)"),
             ("[x](javascript:alert(1))", "\\[x\\](javascript:alert(1))"),
-            ("*bold* _it_ `code` ~~gone~~", "\\*bold\\* \\_it\\_ \\`code\\` \\~\\~gone\\~\\~"),
+            (
+                "*bold* _it_ `code` ~~gone~~",
+                "\\*bold\\* \\_it\\_ \\`code\\` \\~\\~gone\\~\\~",
+            ),
             ("<b>x</b> & y", "&lt;b&gt;x&lt;/b&gt; &amp; y"),
             ("a | b \\ c", "a \\| b \\\\ c"),
             ("<http://auto.link>", "&lt;http://auto.link&gt;"),

@@ -9,6 +9,12 @@ pub fn new_scenario_id() -> ScenarioId {
     ScenarioId::from_parts(millis, random)
 }
 
+/// A fresh id for this tab, written into every entry it stores (`t` and 12 hex digits).
+pub fn new_writer_id() -> String {
+    let random = (js_sys::Math::random() * 2f64.powi(48)) as u64;
+    format!("t{random:012x}")
+}
+
 /// Now, as ISO 8601 in UTC (`2026-11-26T21:03:00.000Z`).
 pub fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())

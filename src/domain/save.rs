@@ -1,0 +1,599 @@
+//! The rules of keeping scenarios in a key-value store (the browser's local
+//! storage): what a load finds, what a save writes, when a write would
+//! overwrite another tab's work, and what may be removed. Pure: the store is
+//! a trait that only gets, sets, removes and lists keys, so every rule is
+//! tested natively, two tabs and a full or lying store included.
+//!
+//! The promises kept here:
+//! - "Saved" means written and read back equal.
+//! - A write never replaces an entry another tab wrote since this tab last
+//!   read it (each entry carries a [`Stamp`]); it reports a conflict instead.
+//! - Nothing written by a newer Kerze is overwritten or removed.
+//! - An entry is removed only when it still holds what this tab last saw.
+//! - What a tab writes while its page closes also goes to a pending copy,
+//!   kept until it is known to have landed: when two tabs close at once and
+//!   one write replaces the other, the next load finds the lost one and asks.
+
+use super::ids::ScenarioId;
+use super::scenario::Scenario;
+use super::stored::{
+    decode_index, decode_stamped, encode_index, encode_scenario, parse_pending_key, pending_key,
+    scenario_key, stored_version, EntryError, Stamp, StoredIndex, ENTRY_VERSION, INDEX_KEY,
+    INDEX_VERSION, PENDING_KEY_PREFIX, SCENARIO_KEY_PREFIX,
+};
+use std::collections::{BTreeSet, HashMap};
+use std::rc::Rc;
+use thiserror::Error;
+
+/// Why the store refused a call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Error)]
+pub enum StoreError {
+    /// The store cannot be used (disabled site data, some private modes).
+    #[error("storage is not available")]
+    Unavailable,
+    /// The quota is used up.
+    #[error("storage is full")]
+    Full,
+    /// The store answered with something that is not text.
+    #[error("storage answered with something that is not text")]
+    NotText,
+}
+
+/// A key-value store of text: the browser's local storage, or a map in tests.
+pub trait Store {
+    /// The text under `key`, `None` when there is none.
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
+    /// Puts `value` under `key`.
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError>;
+    /// Removes `key` (nothing when it is absent).
+    fn remove(&mut self, key: &str) -> Result<(), StoreError>;
+    /// Every key in the store.
+    fn keys(&self) -> Result<Vec<String>, StoreError>;
+}
+
+/// Why a save did not complete; each is shown to the user in plain words.
+#[derive(Clone, Debug, PartialEq, Error)]
+pub enum SaveError {
+    /// The browser refuses storage.
+    #[error("this browser does not allow storage here")]
+    Unavailable,
+    /// The quota is used up.
+    #[error("this browser's storage is full")]
+    Full,
+    /// What was written did not read back the same.
+    #[error("this browser did not keep what was written")]
+    NotKept,
+    /// Another tab changed this scenario since this tab last read it; holds
+    /// that tab's text.
+    #[error("another tab changed this scenario")]
+    Conflict(ScenarioId, String),
+    /// A newer Kerze wrote this data; this one does not overwrite it.
+    #[error("a newer version of Kerze saved this data")]
+    NewerVersion,
+}
+
+impl From<StoreError> for SaveError {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::Unavailable => SaveError::Unavailable,
+            StoreError::Full => SaveError::Full,
+            StoreError::NotText => SaveError::NotKept,
+        }
+    }
+}
+
+/// What a save writes: the user's scenarios, the trash, and the index fields.
+#[derive(Clone, Copy, Debug)]
+pub struct Snapshot<'a> {
+    /// The scenarios in switcher order.
+    pub scenarios: &'a [Rc<Scenario>],
+    /// Recently deleted, newest first.
+    pub trash: &'a [Rc<Scenario>],
+    /// The open scenario.
+    pub active: &'a ScenarioId,
+    /// The UI language code.
+    pub lang: &'a str,
+}
+
+impl Snapshot<'_> {
+    fn all(&self) -> impl Iterator<Item = &Rc<Scenario>> {
+        self.scenarios.iter().chain(self.trash)
+    }
+}
+
+/// A stored entry that could not be read. It is left untouched.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unreadable {
+    /// The scenario's id (from the key).
+    pub id: ScenarioId,
+    /// The stored text, for the user to download.
+    pub raw: String,
+    /// Why it could not be read.
+    pub error: EntryError,
+}
+
+/// Another version of a scenario that the user must choose about.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OtherVersion {
+    /// The other version.
+    pub theirs: Rc<Scenario>,
+    /// Where it comes from.
+    pub source: OtherSource,
+}
+
+/// Where another version of a scenario comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OtherSource {
+    /// Another tab's entry, as stored now.
+    Entry(String),
+    /// A pending copy another tab wrote while closing, which a later write replaced.
+    Pending(String),
+}
+
+/// What a load found in the store.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The readable scenarios, in order (never empty when anything was found).
+    pub scenarios: Vec<Rc<Scenario>>,
+    /// The readable scenarios in the trash.
+    pub trash: Vec<Rc<Scenario>>,
+    /// The scenario that was open.
+    pub active: Option<ScenarioId>,
+    /// The language code the user picked.
+    pub lang: Option<String>,
+    /// Entries that could not be read, left untouched.
+    pub unreadable: Vec<Unreadable>,
+    /// Versions written by tabs that closed at the same moment, which the user must choose about.
+    pub lost_writes: Vec<OtherVersion>,
+    /// A newer Kerze wrote the index: this one reads it and never rewrites it.
+    pub newer_index: bool,
+    /// How this tab saves from here on.
+    pub saver: Saver,
+}
+
+/// Writes what changed since the last save, and never over another tab's work.
+#[derive(Debug, Default)]
+pub struct Saver {
+    /// This tab's id, written into every entry it writes.
+    writer: String,
+    /// The version of each scenario this tab last wrote or read.
+    saved: HashMap<ScenarioId, Rc<Scenario>>,
+    /// The stamp of each entry as this tab last wrote or read it.
+    stamps: HashMap<ScenarioId, Stamp>,
+    /// The index text this tab last wrote.
+    index: String,
+    /// Entries this tab cannot read: listed in the index, never touched.
+    unreadable: Vec<ScenarioId>,
+    /// A newer Kerze wrote the index: never write it. Holds the order and
+    /// the trash as loaded; a change to either cannot be saved.
+    index_frozen: Option<(Vec<ScenarioId>, Vec<ScenarioId>)>,
+    /// Pending copies this tab wrote that are not yet known to have landed.
+    pending: Vec<ScenarioId>,
+}
+
+fn read_entry(store: &dyn Store, id: &ScenarioId) -> Result<Option<String>, StoreError> {
+    store.get(&scenario_key(id))
+}
+
+/// Whether the text is an entry of a newer format than this build writes.
+fn is_newer(text: &str) -> bool {
+    stored_version(text).is_ok_and(|v| v > ENTRY_VERSION)
+}
+
+/// The stamp of an entry's text (format 1 and unreadable texts: none).
+fn stamp_of(text: &str) -> Option<Stamp> {
+    #[derive(serde::Deserialize)]
+    struct Header {
+        #[serde(default)]
+        rev: u64,
+        #[serde(default)]
+        writer: String,
+    }
+    serde_json::from_str::<Header>(text).ok().map(|h| Stamp {
+        rev: h.rev,
+        writer: h.writer,
+    })
+}
+
+/// Reads everything Kerze keeps in `store`. `Ok(None)` when there is nothing
+/// yet (first run). `writer` is this tab's id.
+pub fn load(store: &mut dyn Store, writer: &str) -> Result<Option<Loaded>, StoreError> {
+    let keys = store.keys()?;
+    let index_text = match store.get(INDEX_KEY) {
+        Ok(text) => text,
+        Err(StoreError::NotText) => None,
+        Err(error) => return Err(error),
+    };
+    let on_disk: Vec<ScenarioId> = keys
+        .iter()
+        .filter_map(|key| key.strip_prefix(SCENARIO_KEY_PREFIX))
+        .filter_map(ScenarioId::parse)
+        .collect();
+    if index_text.is_none() && on_disk.is_empty() {
+        return Ok(None);
+    }
+    let index = index_text
+        .as_deref()
+        .and_then(|text| decode_index(text).ok())
+        .unwrap_or_default();
+    let newer_index = index.version > INDEX_VERSION;
+    let listed: BTreeSet<&ScenarioId> = index
+        .order
+        .iter()
+        .chain(&index.trash)
+        .chain(&index.unreadable)
+        .collect();
+    let mut order = index.order.clone();
+    order.extend(index.unreadable.iter().cloned());
+    order.extend(on_disk.iter().filter(|id| !listed.contains(id)).cloned());
+
+    let mut saver = Saver {
+        writer: writer.to_owned(),
+        ..Saver::default()
+    };
+    let mut unreadable = Vec::new();
+    let mut read_all = |ids: &[ScenarioId], saver: &mut Saver| -> Vec<Rc<Scenario>> {
+        let mut found = Vec::new();
+        for id in ids {
+            let raw = match read_entry(store, id) {
+                Ok(Some(raw)) => raw,
+                Ok(None) => continue,
+                Err(_) => {
+                    unreadable.push(Unreadable {
+                        id: id.clone(),
+                        raw: String::new(),
+                        error: EntryError::Damaged("the browser returned no text".to_owned()),
+                    });
+                    saver.unreadable.push(id.clone());
+                    continue;
+                }
+            };
+            let error = match decode_stamped(&raw) {
+                Ok((scenario, stamp)) if &scenario.id == id => {
+                    let scenario = Rc::new(scenario);
+                    saver.saved.insert(id.clone(), scenario.clone());
+                    saver.stamps.insert(id.clone(), stamp);
+                    found.push(scenario);
+                    continue;
+                }
+                Ok(_) => EntryError::Damaged("its id does not match its key".to_owned()),
+                Err(error) => error,
+            };
+            saver.unreadable.push(id.clone());
+            unreadable.push(Unreadable {
+                id: id.clone(),
+                raw,
+                error,
+            });
+        }
+        found
+    };
+    let scenarios = read_all(&order, &mut saver);
+    let trash = read_all(&index.trash, &mut saver);
+    if newer_index {
+        let ids = |list: &[Rc<Scenario>]| list.iter().map(|s| s.id.clone()).collect();
+        saver.index_frozen = Some((ids(&scenarios), ids(&trash)));
+    }
+    let lost_writes = saver.settle_pending_copies(store, &keys);
+    Ok(Some(Loaded {
+        scenarios,
+        trash,
+        active: index.active,
+        lang: index.lang,
+        unreadable,
+        lost_writes,
+        newer_index,
+        saver,
+    }))
+}
+
+impl Saver {
+    /// A saver for a store that held nothing: everything is still to be written.
+    pub fn fresh(writer: &str) -> Self {
+        Saver {
+            writer: writer.to_owned(),
+            ..Saver::default()
+        }
+    }
+
+    /// Whether the snapshot holds anything not yet written.
+    pub fn is_dirty(&self, snapshot: &Snapshot<'_>) -> bool {
+        (self.index_frozen.is_none() && self.index != encode_index(&self.index_of(snapshot)))
+            || snapshot.all().any(|s| self.has_unsaved(s))
+    }
+
+    /// Whether this version of a scenario differs from what this tab last wrote or read.
+    pub fn has_unsaved(&self, scenario: &Rc<Scenario>) -> bool {
+        !self
+            .saved
+            .get(&scenario.id)
+            .is_some_and(|old| Rc::ptr_eq(old, scenario))
+    }
+
+    /// Records a version another tab wrote (`text`) as the one in the store.
+    pub fn accept_external(&mut self, scenario: &Rc<Scenario>, text: &str) {
+        self.saved.insert(scenario.id.clone(), scenario.clone());
+        self.stamps
+            .insert(scenario.id.clone(), stamp_of(text).unwrap_or_default());
+    }
+
+    /// The user chose their own version over another's (`their_text`, the
+    /// entry as stored now): the next save may replace it.
+    pub fn overrule(&mut self, id: &ScenarioId, their_text: &str) {
+        self.saved.remove(id);
+        self.stamps
+            .insert(id.clone(), stamp_of(their_text).unwrap_or_default());
+    }
+
+    /// Another tab removed this scenario's entry while this tab still holds
+    /// it: the next save writes it again.
+    pub fn entry_removed(&mut self, id: &ScenarioId) {
+        self.saved.remove(id);
+        self.stamps.remove(id);
+    }
+
+    /// Whether this tab wrote the entry text.
+    pub fn wrote(&self, text: &str) -> bool {
+        stamp_of(text).is_some_and(|s| s.writer == self.writer)
+    }
+
+    /// Whether a storage event's new text for a scenario is a write that
+    /// replaced this tab's own last write without building on it (both tabs
+    /// wrote the same revision): this tab's version must then be offered.
+    pub fn replaced_mine(&self, id: &ScenarioId, their_text: &str) -> bool {
+        let (Some(mine), Some(theirs)) = (self.stamps.get(id), stamp_of(their_text)) else {
+            return false;
+        };
+        mine.writer == self.writer && theirs.writer != self.writer && theirs.rev <= mine.rev
+    }
+
+    fn index_of(&self, snapshot: &Snapshot<'_>) -> StoredIndex {
+        StoredIndex {
+            version: INDEX_VERSION,
+            active: Some(snapshot.active.clone()),
+            order: snapshot.scenarios.iter().map(|s| s.id.clone()).collect(),
+            trash: snapshot.trash.iter().map(|s| s.id.clone()).collect(),
+            unreadable: self.unreadable.clone(),
+            lang: Some(snapshot.lang.to_owned()),
+        }
+    }
+
+    /// Writes every scenario whose content changed and the index, after
+    /// removing the entries of scenarios that are gone (so that a full store
+    /// gets their room first). With `closing`, each written entry also goes to
+    /// a pending copy (see the module's notes).
+    pub fn save(
+        &mut self,
+        store: &mut dyn Store,
+        snapshot: &Snapshot<'_>,
+        closing: bool,
+    ) -> Result<(), SaveError> {
+        self.remove_gone(store, snapshot)?;
+        for scenario in snapshot.all() {
+            if self.has_unsaved(scenario) {
+                self.write_scenario(store, scenario, closing)?;
+            }
+        }
+        if let Some((order, trash)) = &self.index_frozen {
+            let same = |ids: &[ScenarioId], list: &[Rc<Scenario>]| {
+                ids.len() == list.len() && ids.iter().zip(list).all(|(id, s)| *id == s.id)
+            };
+            // The scenarios are saved; a change of the list is not.
+            return if same(order, snapshot.scenarios) && same(trash, snapshot.trash) {
+                Ok(())
+            } else {
+                Err(SaveError::NewerVersion)
+            };
+        }
+        let index = encode_index(&self.index_of(snapshot));
+        if index != self.index {
+            let stored = match store.get(INDEX_KEY) {
+                Ok(text) => text,
+                Err(StoreError::NotText) => None,
+                Err(error) => return Err(error.into()),
+            };
+            if let Some(stored) = stored {
+                if let Ok(newer) = decode_index(&stored) {
+                    if newer.version > INDEX_VERSION {
+                        self.index_frozen = Some((newer.order, newer.trash));
+                        return Err(SaveError::NewerVersion);
+                    }
+                }
+            }
+            write_checked(store, INDEX_KEY, &index)?;
+            self.index = index;
+        }
+        Ok(())
+    }
+
+    fn write_scenario(
+        &mut self,
+        store: &mut dyn Store,
+        scenario: &Rc<Scenario>,
+        closing: bool,
+    ) -> Result<(), SaveError> {
+        let id = &scenario.id;
+        let key = scenario_key(id);
+        let known = self.stamps.get(id).cloned();
+        let stored = store.get(&key)?;
+        let mut base = known.clone().unwrap_or_default();
+        if let Some(text) = &stored {
+            if is_newer(text) {
+                return Err(SaveError::NewerVersion);
+            }
+            let stamp = stamp_of(text);
+            // Someone else's write since this tab last saw the entry (or an
+            // entry this tab never saw): never overwrite it unasked.
+            if stamp.as_ref() != known.as_ref() {
+                return Err(SaveError::Conflict(id.clone(), text.clone()));
+            }
+            base = stamp.unwrap_or_default();
+        }
+        let stamp = Stamp {
+            rev: base.rev + 1,
+            writer: self.writer.clone(),
+        };
+        let text = encode_scenario(scenario, &stamp);
+        if closing {
+            // Best effort: a full store keeps the entry write's chance.
+            if store.set(&pending_key(id, &self.writer), &text).is_ok()
+                && !self.pending.contains(id)
+            {
+                self.pending.push(id.clone());
+            }
+        }
+        write_checked(store, &key, &text)?;
+        // This write builds on another tab's: that tab's pending copy of the
+        // very write built on, if it left one, has landed in this one.
+        if !base.writer.is_empty() && base.writer != self.writer {
+            let their_pending = pending_key(id, &base.writer);
+            let same = store
+                .get(&their_pending)
+                .ok()
+                .flatten()
+                .and_then(|text| stamp_of(&text))
+                .is_some_and(|stamp| stamp == base);
+            if same {
+                let _ = store.remove(&their_pending);
+            }
+        }
+        self.saved.insert(id.clone(), scenario.clone());
+        self.stamps.insert(id.clone(), stamp);
+        Ok(())
+    }
+
+    fn remove_gone(
+        &mut self,
+        store: &mut dyn Store,
+        snapshot: &Snapshot<'_>,
+    ) -> Result<(), SaveError> {
+        let kept: BTreeSet<&ScenarioId> = snapshot.all().map(|s| &s.id).collect();
+        let gone: Vec<ScenarioId> = self
+            .saved
+            .keys()
+            .filter(|id| !kept.contains(id))
+            .cloned()
+            .collect();
+        for id in gone {
+            // Only an entry that still holds what this tab last saw: one that
+            // another tab wrote since (restored, edited) is that tab's to keep.
+            if let Some(text) = read_entry(store, &id)? {
+                if !is_newer(&text) && stamp_of(&text).as_ref() == self.stamps.get(&id) {
+                    store.remove(&scenario_key(&id))?;
+                }
+            }
+            self.saved.remove(&id);
+            self.stamps.remove(&id);
+        }
+        Ok(())
+    }
+
+    /// Removes this tab's pending copies whose entry still holds this tab's
+    /// write: they have landed. Call a while after a page was hidden and shown again.
+    pub fn settle(&mut self, store: &mut dyn Store) {
+        let writer = self.writer.clone();
+        self.pending.retain(|id| {
+            let current = read_entry(store, id).ok().flatten();
+            let landed = current
+                .as_deref()
+                .and_then(stamp_of)
+                .is_some_and(|s| s.writer == writer);
+            if landed || current.is_none() {
+                let _ = store.remove(&pending_key(id, &writer));
+            }
+            !(landed || current.is_none())
+        });
+    }
+
+    /// At load: every pending copy left by a tab that closed. One whose entry
+    /// holds it (or something built on it) is removed; one that another write
+    /// replaced is offered to the user.
+    fn settle_pending_copies(
+        &mut self,
+        store: &mut dyn Store,
+        keys: &[String],
+    ) -> Vec<OtherVersion> {
+        let mut lost = Vec::new();
+        for key in keys.iter().filter(|k| k.starts_with(PENDING_KEY_PREFIX)) {
+            let Some((id, writer)) = parse_pending_key(key) else {
+                continue;
+            };
+            let Ok(Some(text)) = store.get(key) else {
+                continue;
+            };
+            let Ok((pending, stamp)) = decode_stamped(&text) else {
+                // A pending copy of a newer format is that Kerze's to settle.
+                if !is_newer(&text) {
+                    let _ = store.remove(key);
+                }
+                continue;
+            };
+            let landed = self.stamps.get(&id) == Some(&stamp)
+                || self.saved.get(&id).is_some_and(|c| **c == pending)
+                || pending.id != id;
+            if landed {
+                let _ = store.remove(key);
+            } else {
+                lost.push(OtherVersion {
+                    theirs: Rc::new(pending),
+                    source: OtherSource::Pending(writer),
+                });
+            }
+        }
+        lost
+    }
+
+    /// The user settled a pending copy (took it or kept the other): it goes.
+    pub fn drop_pending(&mut self, store: &mut dyn Store, id: &ScenarioId, writer: &str) {
+        let _ = store.remove(&pending_key(id, writer));
+    }
+
+    /// How many bytes each scenario of the trash takes in the store (UTF-16,
+    /// as browsers count), and their sum: what emptying the trash frees.
+    pub fn bytes_of(store: &dyn Store, ids: &[ScenarioId]) -> usize {
+        ids.iter()
+            .map(|id| {
+                let key = scenario_key(id);
+                let value = store
+                    .get(&key)
+                    .ok()
+                    .flatten()
+                    .map_or(0, |v| v.encode_utf16().count());
+                if value == 0 {
+                    0
+                } else {
+                    2 * (key.encode_utf16().count() + value)
+                }
+            })
+            .sum()
+    }
+}
+
+/// Writes `value` under `key` and reads it back: a store that keeps
+/// something else (or nothing) has not saved it.
+fn write_checked(store: &mut dyn Store, key: &str, value: &str) -> Result<(), SaveError> {
+    store.set(key, value)?;
+    match store.get(key) {
+        Ok(Some(kept)) if kept == value => Ok(()),
+        Ok(_) | Err(StoreError::NotText) => Err(SaveError::NotKept),
+        Err(error) => Err(error.into()),
+    }
+}
+
+/// How many bytes Kerze's entries take in the store (UTF-16, as browsers count).
+pub fn bytes_used(store: &dyn Store) -> Option<usize> {
+    let keys = store.keys().ok()?;
+    Some(
+        keys.iter()
+            .filter(|key| key.starts_with("kerze."))
+            .map(|key| {
+                let value = store
+                    .get(key)
+                    .ok()
+                    .flatten()
+                    .map_or(0, |v| v.encode_utf16().count());
+                2 * (key.encode_utf16().count() + value)
+            })
+            .sum(),
+    )
+}

@@ -1,0 +1,554 @@
+//! The save rules over an in-memory store: what a save writes and reads
+//! back, what a load finds in damaged, full, lying or newer storage, and two
+//! tabs that save, delete, restore and close at the same time.
+
+use kerze::domain::demo::demo_scenario;
+use kerze::domain::ids::ScenarioId;
+use kerze::domain::save::{load, OtherSource, SaveError, Saver, Snapshot, Store, StoreError};
+use kerze::domain::scenario::{Scenario, ScenarioEdit};
+use kerze::domain::stored::{
+    decode_stamped, encode_index, pending_key, scenario_key, EntryError, StoredIndex, INDEX_KEY,
+};
+use kerze::i18n::Lang;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+/// What a store does besides keeping text.
+#[derive(Clone, Copy, Default, PartialEq)]
+enum Quirk {
+    #[default]
+    None,
+    /// Accepts every write and keeps none.
+    DropsWrites,
+    /// Answers every read of a scenario entry with something that is not text.
+    AnswersNotText,
+}
+
+#[derive(Default)]
+struct Shared {
+    map: BTreeMap<String, String>,
+    /// Largest total of key and value characters it holds.
+    quota: Option<usize>,
+    quirk: Quirk,
+    writes: usize,
+}
+
+/// A store shared by the tabs of one test, as local storage is shared by a browser's tabs.
+#[derive(Clone, Default)]
+struct Memory(Rc<RefCell<Shared>>);
+
+/// One tab's view of a [`Memory`]: while `stale` holds a copy, reads come
+/// from it (the other tab's writes have not reached this tab yet).
+struct Tab {
+    memory: Memory,
+    stale: Option<BTreeMap<String, String>>,
+}
+
+impl Memory {
+    fn tab(&self) -> Tab {
+        Tab {
+            memory: self.clone(),
+            stale: None,
+        }
+    }
+    fn get(&self, key: &str) -> Option<String> {
+        self.0.borrow().map.get(key).cloned()
+    }
+    fn put(&self, key: &str, value: &str) {
+        self.0.borrow_mut().map.insert(key.into(), value.into());
+    }
+    fn writes(&self) -> usize {
+        self.0.borrow().writes
+    }
+}
+
+impl Store for Tab {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        let shared = self.memory.0.borrow();
+        if shared.quirk == Quirk::AnswersNotText && key.starts_with("kerze.scenario.") {
+            return Err(StoreError::NotText);
+        }
+        let map = self.stale.as_ref().unwrap_or(&shared.map);
+        Ok(map.get(key).cloned())
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        let mut shared = self.memory.0.borrow_mut();
+        if let Some(quota) = shared.quota {
+            let used: usize = shared
+                .map
+                .iter()
+                .filter(|(k, _)| k.as_str() != key)
+                .map(|(k, v)| k.len() + v.len())
+                .sum();
+            if used + key.len() + value.len() > quota {
+                return Err(StoreError::Full);
+            }
+        }
+        shared.writes += 1;
+        if shared.quirk != Quirk::DropsWrites {
+            shared.map.insert(key.into(), value.into());
+            // A tab reads its own writes at once, however late others' reach it.
+            if let Some(stale) = &mut self.stale {
+                stale.insert(key.into(), value.into());
+            }
+        }
+        Ok(())
+    }
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        self.memory.0.borrow_mut().map.remove(key);
+        if let Some(stale) = &mut self.stale {
+            stale.remove(key);
+        }
+        Ok(())
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        let shared = self.memory.0.borrow();
+        let map = self.stale.as_ref().unwrap_or(&shared.map);
+        Ok(map.keys().cloned().collect())
+    }
+}
+
+/// One tab of Kerze: its scenarios and trash as the state holds them, and its saver.
+struct Kerze {
+    store: Tab,
+    scenarios: Vec<Rc<Scenario>>,
+    trash: Vec<Rc<Scenario>>,
+    active: ScenarioId,
+    saver: Saver,
+}
+
+fn id(n: u32) -> ScenarioId {
+    ScenarioId::from_parts(1, n)
+}
+
+fn scenario(n: u32, name: &str) -> Rc<Scenario> {
+    let mut s = demo_scenario(id(n), &Lang::En.texts().demo);
+    s.name = name.into();
+    Rc::new(s)
+}
+
+impl Kerze {
+    /// A first run in an empty store, with these scenarios.
+    fn first_run(memory: &Memory, writer: &str, scenarios: Vec<Rc<Scenario>>) -> Self {
+        Kerze {
+            store: memory.tab(),
+            active: scenarios[0].id.clone(),
+            scenarios,
+            trash: Vec::new(),
+            saver: Saver::fresh(writer),
+        }
+    }
+
+    /// A tab opened on what the store holds.
+    fn open(memory: &Memory, writer: &str) -> (Self, kerze::domain::save::Loaded) {
+        let mut store = memory.tab();
+        let mut loaded = load(&mut store, writer).unwrap().expect("something stored");
+        let saver = std::mem::take(&mut loaded.saver);
+        let kerze = Kerze {
+            store,
+            active: loaded
+                .active
+                .clone()
+                .unwrap_or_else(|| loaded.scenarios[0].id.clone()),
+            scenarios: loaded.scenarios.clone(),
+            trash: loaded.trash.clone(),
+            saver,
+        };
+        (kerze, loaded)
+    }
+
+    fn save_as(&mut self, closing: bool) -> Result<(), SaveError> {
+        let snapshot = Snapshot {
+            scenarios: &self.scenarios,
+            trash: &self.trash,
+            active: &self.active,
+            lang: "en",
+        };
+        self.saver.save(&mut self.store, &snapshot, closing)
+    }
+
+    fn save(&mut self) -> Result<(), SaveError> {
+        self.save_as(false)
+    }
+
+    fn dirty(&self) -> bool {
+        self.saver.is_dirty(&Snapshot {
+            scenarios: &self.scenarios,
+            trash: &self.trash,
+            active: &self.active,
+            lang: "en",
+        })
+    }
+
+    fn rename(&mut self, at: usize, name: &str) {
+        let s = Rc::make_mut(&mut self.scenarios[at]);
+        s.apply(ScenarioEdit::Rename(name.into())).unwrap();
+    }
+
+    fn delete(&mut self, at: usize) {
+        let removed = self.scenarios.remove(at);
+        self.trash.insert(0, removed);
+    }
+}
+
+fn names(list: &[Rc<Scenario>]) -> Vec<String> {
+    list.iter().map(|s| s.name.clone()).collect()
+}
+
+fn stored_rev(memory: &Memory, n: u32) -> u64 {
+    decode_stamped(&memory.get(&scenario_key(&id(n))).unwrap())
+        .unwrap()
+        .1
+        .rev
+}
+
+#[test]
+fn a_first_save_writes_every_scenario_and_the_index_and_reads_them_back() {
+    let memory = Memory::default();
+    let mut tab = Kerze::first_run(&memory, "ta", vec![scenario(1, "A"), scenario(2, "B")]);
+    assert!(tab.dirty());
+    tab.save().unwrap();
+    assert!(!tab.dirty());
+    assert_eq!(memory.writes(), 3);
+    let (again, loaded) = Kerze::open(&memory, "tb");
+    assert_eq!(names(&again.scenarios), ["A", "B"]);
+    assert!(loaded.unreadable.is_empty() && loaded.lost_writes.is_empty());
+}
+
+#[test]
+fn a_save_with_nothing_changed_writes_nothing_and_an_edit_writes_one_entry() {
+    let memory = Memory::default();
+    let mut tab = Kerze::first_run(&memory, "ta", vec![scenario(1, "A"), scenario(2, "B")]);
+    tab.save().unwrap();
+    let before = memory.writes();
+    tab.save().unwrap();
+    assert_eq!(memory.writes(), before);
+    tab.rename(1, "B2");
+    tab.save().unwrap();
+    assert_eq!(memory.writes(), before + 1);
+    assert_eq!((stored_rev(&memory, 1), stored_rev(&memory, 2)), (1, 2));
+}
+
+#[test]
+fn a_store_that_drops_writes_is_never_reported_as_saved() {
+    let memory = Memory::default();
+    memory.0.borrow_mut().quirk = Quirk::DropsWrites;
+    let mut tab = Kerze::first_run(&memory, "ta", vec![scenario(1, "A")]);
+    assert_eq!(tab.save(), Err(SaveError::NotKept));
+    assert!(tab.dirty());
+}
+
+#[test]
+fn a_store_that_answers_with_something_other_than_text_is_never_reported_as_saved() {
+    let memory = Memory::default();
+    let mut tab = Kerze::first_run(&memory, "ta", vec![scenario(1, "A")]);
+    tab.save().unwrap();
+    memory.0.borrow_mut().quirk = Quirk::AnswersNotText;
+    tab.rename(0, "A2");
+    assert_eq!(tab.save(), Err(SaveError::NotKept));
+    assert!(tab.dirty());
+}
+
+#[test]
+fn emptying_the_trash_frees_the_room_a_full_store_needs() {
+    let memory = Memory::default();
+    let big = {
+        let mut s = (*scenario(3, "Big")).clone();
+        s.need = "x".repeat(20_000);
+        Rc::new(s)
+    };
+    let mut tab = Kerze::first_run(&memory, "ta", vec![scenario(1, "A"), big]);
+    tab.save().unwrap();
+    tab.delete(1);
+    tab.save().unwrap();
+    let used: usize = memory
+        .0
+        .borrow()
+        .map
+        .iter()
+        .map(|(k, v)| k.len() + v.len())
+        .sum();
+    memory.0.borrow_mut().quota = Some(used + 500);
+    tab.rename(0, &"A".repeat(2_000));
+    assert_eq!(tab.save(), Err(SaveError::Full));
+    assert!(tab.dirty());
+    let frees = Saver::bytes_of(&tab.store, &[id(3)]);
+    assert!(frees > 40_000, "the deleted scenario takes {frees} bytes");
+    tab.trash.clear();
+    tab.save().unwrap();
+    assert!(memory.get(&scenario_key(&id(3))).is_none());
+    assert!(!tab.dirty());
+}
+
+#[test]
+fn an_index_that_lists_a_scenario_twice_loads_it_once_and_its_edits_survive_a_reload() {
+    let memory = Memory::default();
+    let mut tab = Kerze::first_run(&memory, "ta", vec![scenario(1, "A"), scenario(2, "B")]);
+    tab.save().unwrap();
+    let damaged = StoredIndex {
+        version: 1,
+        active: Some(id(1)),
+        order: vec![id(1), id(2), id(1)],
+        trash: vec![id(2), id(1)],
+        ..StoredIndex::default()
+    };
+    memory.put(INDEX_KEY, &encode_index(&damaged));
+    let (mut tab, _) = Kerze::open(&memory, "tb");
+    assert_eq!(names(&tab.scenarios), ["A", "B"]);
+    assert!(tab.trash.is_empty());
+    tab.rename(0, "A edited");
+    tab.save().unwrap();
+    let (again, _) = Kerze::open(&memory, "tc");
+    assert_eq!(names(&again.scenarios), ["A edited", "B"]);
+}
+
+#[test]
+fn an_index_written_by_a_newer_kerze_is_read_and_never_rewritten() {
+    let memory = Memory::default();
+    let mut tab = Kerze::first_run(&memory, "ta", vec![scenario(1, "A"), scenario(2, "B")]);
+    tab.save().unwrap();
+    let newer = format!(
+        "{{\"version\":2,\"active\":\"{}\",\"order\":[\"{}\",\"{}\"],\"lenses\":[\"cfo\"]}}",
+        id(2),
+        id(2),
+        id(1)
+    );
+    memory.put(INDEX_KEY, &newer);
+    let (mut old, loaded) = Kerze::open(&memory, "tb");
+    assert!(loaded.newer_index);
+    assert_eq!(names(&old.scenarios), ["B", "A"]);
+    // Edits of scenarios are still saved; the list written by the newer Kerze stays.
+    old.rename(0, "B edited");
+    old.save().unwrap();
+    assert_eq!(memory.get(INDEX_KEY).unwrap(), newer);
+    assert_eq!(stored_rev(&memory, 2), 2);
+    // A change of the list cannot be saved without rewriting it: reported, not done.
+    old.delete(1);
+    assert_eq!(old.save(), Err(SaveError::NewerVersion));
+    assert_eq!(memory.get(INDEX_KEY).unwrap(), newer);
+}
+
+#[test]
+fn an_index_a_newer_kerze_writes_while_this_tab_runs_is_never_overwritten() {
+    let memory = Memory::default();
+    let mut tab = Kerze::first_run(&memory, "ta", vec![scenario(1, "A")]);
+    tab.save().unwrap();
+    let newer = format!("{{\"version\":7,\"order\":[\"{}\"]}}", id(1));
+    memory.put(INDEX_KEY, &newer);
+    tab.scenarios.push(scenario(2, "B"));
+    assert_eq!(tab.save(), Err(SaveError::NewerVersion));
+    assert_eq!(memory.get(INDEX_KEY).unwrap(), newer);
+}
+
+#[test]
+fn an_entry_of_a_newer_format_is_kept_untouched_and_never_overwritten() {
+    let memory = Memory::default();
+    let mut tab = Kerze::first_run(&memory, "ta", vec![scenario(1, "A"), scenario(2, "B")]);
+    tab.save().unwrap();
+    let newer = "{\"version\":3,\"scenario\":{\"ranges\":true}}";
+    memory.put(&scenario_key(&id(2)), newer);
+    let (mut old, loaded) = Kerze::open(&memory, "tb");
+    assert_eq!(names(&old.scenarios), ["A"]);
+    assert!(matches!(
+        loaded.unreadable[0].error,
+        EntryError::FutureVersion(3)
+    ));
+    old.rename(0, "A2");
+    old.save().unwrap();
+    assert_eq!(memory.get(&scenario_key(&id(2))).unwrap(), newer);
+    // And a tab that held it before a newer Kerze rewrote it does not overwrite it.
+    tab.rename(1, "B from the old tab");
+    assert_eq!(tab.save(), Err(SaveError::NewerVersion));
+    assert_eq!(memory.get(&scenario_key(&id(2))).unwrap(), newer);
+}
+
+#[test]
+fn a_tab_never_overwrites_what_another_tab_saved_since_it_read_it() {
+    let memory = Memory::default();
+    let mut a = Kerze::first_run(&memory, "ta", vec![scenario(1, "A")]);
+    a.save().unwrap();
+    let (mut b, _) = Kerze::open(&memory, "tb");
+    a.rename(0, "A by tab a");
+    a.save().unwrap();
+    b.rename(0, "A by tab b");
+    match b.save() {
+        Err(SaveError::Conflict(conflicted, text)) => {
+            assert_eq!(conflicted, id(1));
+            assert!(text.contains("A by tab a"));
+        }
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    assert!(memory
+        .get(&scenario_key(&id(1)))
+        .unwrap()
+        .contains("A by tab a"));
+    // Tab b keeps its version on purpose: now it may replace a's.
+    let theirs = memory.get(&scenario_key(&id(1))).unwrap();
+    b.saver.overrule(&id(1), &theirs);
+    b.save().unwrap();
+    assert!(memory
+        .get(&scenario_key(&id(1)))
+        .unwrap()
+        .contains("A by tab b"));
+}
+
+#[test]
+fn two_tabs_closing_at_once_lose_nothing_the_next_load_asks() {
+    let memory = Memory::default();
+    let mut a = Kerze::first_run(&memory, "ta", vec![scenario(1, "A")]);
+    a.save().unwrap();
+    let (mut b, _) = Kerze::open(&memory, "tb");
+    a.rename(0, "A by tab a");
+    b.rename(0, "A by tab b");
+    // Both pages close: b's reads still show storage as it was before a's write.
+    b.store.stale = Some(memory.0.borrow().map.clone());
+    a.save_as(true).unwrap();
+    b.save_as(true).unwrap();
+    assert!(memory
+        .get(&scenario_key(&id(1)))
+        .unwrap()
+        .contains("A by tab b"));
+    let (next, loaded) = Kerze::open(&memory, "tc");
+    assert_eq!(names(&next.scenarios), ["A by tab b"]);
+    assert_eq!(loaded.lost_writes.len(), 1);
+    let lost = &loaded.lost_writes[0];
+    assert_eq!(lost.theirs.name, "A by tab a");
+    assert_eq!(lost.source, OtherSource::Pending("ta".into()));
+    // b's own pending copy landed: gone. a's stays until the user chooses.
+    assert!(memory.get(&pending_key(&id(1), "tb")).is_none());
+    assert!(memory.get(&pending_key(&id(1), "ta")).is_some());
+}
+
+#[test]
+fn a_pending_copy_that_landed_is_cleared_by_the_next_load_or_by_its_tab() {
+    let memory = Memory::default();
+    let mut a = Kerze::first_run(&memory, "ta", vec![scenario(1, "A")]);
+    a.rename(0, "A closing");
+    a.save_as(true).unwrap();
+    assert!(memory.get(&pending_key(&id(1), "ta")).is_some());
+    a.settle(&mut memory.tab());
+    assert!(memory.get(&pending_key(&id(1), "ta")).is_none());
+    a.rename(0, "A closing again");
+    a.save_as(true).unwrap();
+    let (_, loaded) = Kerze::open(&memory, "tb");
+    assert!(loaded.lost_writes.is_empty());
+    assert!(memory.get(&pending_key(&id(1), "ta")).is_none());
+}
+
+impl Kerze {
+    fn settle(&mut self, store: &mut Tab) {
+        self.saver.settle(store);
+    }
+}
+
+#[test]
+fn a_write_built_on_another_tabs_pending_copy_clears_it() {
+    let memory = Memory::default();
+    let mut a = Kerze::first_run(&memory, "ta", vec![scenario(1, "A")]);
+    a.rename(0, "A by a, closing");
+    a.save_as(true).unwrap();
+    let (mut b, loaded) = Kerze::open(&memory, "tb");
+    assert!(loaded.lost_writes.is_empty());
+    b.rename(0, "A by b");
+    b.save().unwrap();
+    assert!(memory.get(&pending_key(&id(1), "ta")).is_none());
+}
+
+#[test]
+fn a_purge_never_removes_a_scenario_another_tab_brought_back_and_edited() {
+    let memory = Memory::default();
+    let mut a = Kerze::first_run(&memory, "ta", vec![scenario(1, "A"), scenario(2, "B")]);
+    a.save().unwrap();
+    a.delete(1);
+    a.save().unwrap();
+    let (mut b, _) = Kerze::open(&memory, "tb");
+    // Tab b restores B and edits it; tab a's trash then lets it go.
+    let restored = b.trash.remove(0);
+    b.scenarios.push(restored);
+    b.rename(1, "B restored");
+    b.save().unwrap();
+    a.trash.clear();
+    a.save().unwrap();
+    assert!(memory
+        .get(&scenario_key(&id(2)))
+        .unwrap()
+        .contains("B restored"));
+}
+
+#[test]
+fn an_entry_removed_by_another_tab_is_written_again_by_the_tab_that_holds_it() {
+    let memory = Memory::default();
+    let mut a = Kerze::first_run(&memory, "ta", vec![scenario(1, "A"), scenario(2, "B")]);
+    a.save().unwrap();
+    memory.0.borrow_mut().map.remove(&scenario_key(&id(2)));
+    a.saver.entry_removed(&id(2));
+    assert!(a.dirty());
+    a.save().unwrap();
+    assert!(memory.get(&scenario_key(&id(2))).is_some());
+}
+
+#[test]
+fn a_write_of_the_same_revision_by_another_tab_replaced_mine() {
+    let memory = Memory::default();
+    let mut a = Kerze::first_run(&memory, "ta", vec![scenario(1, "A")]);
+    a.save().unwrap();
+    let (mut b, _) = Kerze::open(&memory, "tb");
+    a.rename(0, "A1");
+    a.save().unwrap();
+    let mine = memory.get(&scenario_key(&id(1))).unwrap();
+    // b, reading a stale storage, writes revision 2 too.
+    assert!(a.saver.wrote(&mine));
+    b.store.stale = Some({
+        let mut map = memory.0.borrow().map.clone();
+        map.insert(
+            scenario_key(&id(1)),
+            kerze::domain::stored::encode_scenario(
+                &scenario(1, "A"),
+                &kerze::domain::stored::Stamp {
+                    rev: 1,
+                    writer: "ta".into(),
+                },
+            ),
+        );
+        map
+    });
+    b.rename(0, "A by b");
+    b.save().unwrap();
+    let theirs = memory.get(&scenario_key(&id(1))).unwrap();
+    assert!(a.saver.replaced_mine(&id(1), &theirs));
+    assert!(!a.saver.wrote(&theirs));
+    // A later write of b's that builds on a's is no replacement.
+    b.store.stale = None;
+    let later = theirs.replace("\"rev\":2", "\"rev\":3");
+    assert!(!a.saver.replaced_mine(&id(1), &later));
+}
+
+#[test]
+fn a_first_run_finds_nothing_and_a_scenario_entry_without_an_index_still_loads() {
+    let memory = Memory::default();
+    assert!(load(&mut memory.tab(), "ta").unwrap().is_none());
+    let mut a = Kerze::first_run(&memory, "ta", vec![scenario(1, "A")]);
+    a.save().unwrap();
+    memory.0.borrow_mut().map.remove(INDEX_KEY);
+    memory.put(INDEX_KEY, "{not json");
+    let (b, _) = Kerze::open(&memory, "tb");
+    assert_eq!(names(&b.scenarios), ["A"]);
+}
+
+#[test]
+fn an_entry_with_the_wrong_id_is_unreadable_and_kept() {
+    let memory = Memory::default();
+    let mut a = Kerze::first_run(&memory, "ta", vec![scenario(1, "A"), scenario(2, "B")]);
+    a.save().unwrap();
+    let one = memory.get(&scenario_key(&id(1))).unwrap();
+    memory.put(&scenario_key(&id(2)), &one);
+    let (mut b, loaded) = Kerze::open(&memory, "tb");
+    assert_eq!(loaded.unreadable.len(), 1);
+    assert_eq!(loaded.unreadable[0].id, id(2));
+    b.rename(0, "A2");
+    b.save().unwrap();
+    assert_eq!(memory.get(&scenario_key(&id(2))).unwrap(), one);
+    let (_, again) = Kerze::open(&memory, "tc");
+    assert_eq!(again.unreadable.len(), 1);
+}
