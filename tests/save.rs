@@ -477,6 +477,24 @@ fn a_purge_never_removes_a_scenario_another_tab_brought_back_and_edited() {
 }
 
 #[test]
+fn a_purge_never_removes_a_scenario_another_tab_restored_without_editing() {
+    let memory = Memory::default();
+    let mut a = Kerze::first_run(&memory, "ta", vec![scenario(1, "A"), scenario(2, "B")]);
+    a.save().unwrap();
+    a.delete(1);
+    a.save().unwrap();
+    let (mut b, _) = Kerze::open(&memory, "tb");
+    let restored = b.trash.remove(0);
+    b.scenarios.push(restored);
+    b.save().unwrap();
+    a.trash.clear();
+    a.save().unwrap();
+    assert!(memory.get(&scenario_key(&id(2))).is_some());
+    let (c, _) = Kerze::open(&memory, "tc");
+    assert_eq!(names(&c.scenarios), ["A", "B"]);
+}
+
+#[test]
 fn an_entry_removed_by_another_tab_is_written_again_by_the_tab_that_holds_it() {
     let memory = Memory::default();
     let mut a = Kerze::first_run(&memory, "ta", vec![scenario(1, "A"), scenario(2, "B")]);

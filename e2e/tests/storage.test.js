@@ -83,7 +83,8 @@ test('a full storage keeps the edit on screen, says so, and leaves the stored co
   const before = await kerzeEntries(page);
   await page.evaluate(() => { window.storageIsFull = true; });
   await page.fill('#scenario-name', 'Typed while the storage is full');
-  await page.getByText("Not saved: this browser's storage is full. Export your scenario or delete old ones.").waitFor();
+  await page.locator('.save-status.failed', { hasText: "Not saved: this browser's storage is full." }).waitFor();
+  await page.locator('.storage-full', { hasText: 'To make room, export scenarios you no longer need' }).waitFor();
   assert.equal(await page.inputValue('#scenario-name'), 'Typed while the storage is full');
   assert.deepEqual(await kerzeEntries(page), before, 'the last good copy is untouched');
   await page.evaluate(() => { window.storageIsFull = false; });

@@ -393,12 +393,19 @@ impl Checker {
 
 fn version_of(map: &Map<String, Value>, newest: u32) -> Result<(), ImportError> {
     match map.get("version").map(|v| (v, v.as_u64())) {
-        Some((_, Some(v))) if v == u64::from(newest) => Ok(()),
+        Some((_, Some(v))) if (1..=u64::from(newest)).contains(&v) => Ok(()),
         Some((_, Some(v))) if v > u64::from(newest) => Err(ImportError::FutureVersion(v)),
-        Some((v, _)) => Err(ImportError::NotKerze(format!(
-            "version: expected {newest}, found {}",
-            found(v)
-        ))),
+        Some((v, _)) => {
+            let expected = if newest == 1 {
+                "1".to_owned()
+            } else {
+                format!("1 to {newest}")
+            };
+            Err(ImportError::NotKerze(format!(
+                "version: expected {expected}, found {}",
+                found(v)
+            )))
+        }
         None => Err(ImportError::NotKerze("version: is missing".to_owned())),
     }
 }

@@ -158,8 +158,9 @@ pub struct Saver {
     writer: String,
     /// The version of each scenario this tab last wrote or read.
     saved: HashMap<ScenarioId, Rc<Scenario>>,
-    /// The stamp of each entry as this tab last wrote or read it.
-    stamps: HashMap<ScenarioId, Stamp>,
+    /// The text of each entry as this tab last wrote or read it: a write
+    /// goes ahead only while the entry still holds exactly that.
+    texts: HashMap<ScenarioId, String>,
     /// The index text this tab last wrote.
     index: String,
     /// Entries this tab cannot read: listed in the index, never touched.
@@ -249,10 +250,10 @@ pub fn load(store: &mut dyn Store, writer: &str) -> Result<Option<Loaded>, Store
                 }
             };
             let error = match decode_stamped(&raw) {
-                Ok((scenario, stamp)) if &scenario.id == id => {
+                Ok((scenario, _)) if &scenario.id == id => {
                     let scenario = Rc::new(scenario);
                     saver.saved.insert(id.clone(), scenario.clone());
-                    saver.stamps.insert(id.clone(), stamp);
+                    saver.texts.insert(id.clone(), raw);
                     found.push(scenario);
                     continue;
                 }
@@ -313,23 +314,21 @@ impl Saver {
     /// Records a version another tab wrote (`text`) as the one in the store.
     pub fn accept_external(&mut self, scenario: &Rc<Scenario>, text: &str) {
         self.saved.insert(scenario.id.clone(), scenario.clone());
-        self.stamps
-            .insert(scenario.id.clone(), stamp_of(text).unwrap_or_default());
+        self.texts.insert(scenario.id.clone(), text.to_owned());
     }
 
     /// The user chose their own version over another's (`their_text`, the
     /// entry as stored now): the next save may replace it.
     pub fn overrule(&mut self, id: &ScenarioId, their_text: &str) {
         self.saved.remove(id);
-        self.stamps
-            .insert(id.clone(), stamp_of(their_text).unwrap_or_default());
+        self.texts.insert(id.clone(), their_text.to_owned());
     }
 
     /// Another tab removed this scenario's entry while this tab still holds
     /// it: the next save writes it again.
     pub fn entry_removed(&mut self, id: &ScenarioId) {
         self.saved.remove(id);
-        self.stamps.remove(id);
+        self.texts.remove(id);
     }
 
     /// Whether this tab wrote the entry text.
@@ -341,7 +340,8 @@ impl Saver {
     /// replaced this tab's own last write without building on it (both tabs
     /// wrote the same revision): this tab's version must then be offered.
     pub fn replaced_mine(&self, id: &ScenarioId, their_text: &str) -> bool {
-        let (Some(mine), Some(theirs)) = (self.stamps.get(id), stamp_of(their_text)) else {
+        let mine = self.texts.get(id).and_then(|text| stamp_of(text));
+        let (Some(mine), Some(theirs)) = (mine, stamp_of(their_text)) else {
             return false;
         };
         mine.writer == self.writer && theirs.writer != self.writer && theirs.rev <= mine.rev
@@ -414,20 +414,19 @@ impl Saver {
     ) -> Result<(), SaveError> {
         let id = &scenario.id;
         let key = scenario_key(id);
-        let known = self.stamps.get(id).cloned();
+        let known = self.texts.get(id);
         let stored = store.get(&key)?;
-        let mut base = known.clone().unwrap_or_default();
+        let mut base = known.and_then(|text| stamp_of(text)).unwrap_or_default();
         if let Some(text) = &stored {
             if is_newer(text) {
                 return Err(SaveError::NewerVersion);
             }
-            let stamp = stamp_of(text);
             // Someone else's write since this tab last saw the entry (or an
             // entry this tab never saw): never overwrite it unasked.
-            if stamp.as_ref() != known.as_ref() {
+            if Some(text) != known {
                 return Err(SaveError::Conflict(id.clone(), text.clone()));
             }
-            base = stamp.unwrap_or_default();
+            base = stamp_of(text).unwrap_or_default();
         }
         let stamp = Stamp {
             rev: base.rev + 1,
@@ -458,7 +457,7 @@ impl Saver {
             }
         }
         self.saved.insert(id.clone(), scenario.clone());
-        self.stamps.insert(id.clone(), stamp);
+        self.texts.insert(id.clone(), text);
         Ok(())
     }
 
@@ -474,16 +473,26 @@ impl Saver {
             .filter(|id| !kept.contains(id))
             .cloned()
             .collect();
+        if gone.is_empty() {
+            return Ok(());
+        }
+        // What the stored index lists as open scenarios: another tab may have
+        // brought one of them back from its trash.
+        let listed: Vec<ScenarioId> = match store.get(INDEX_KEY) {
+            Ok(Some(text)) => decode_index(&text).map(|i| i.order).unwrap_or_default(),
+            _ => Vec::new(),
+        };
         for id in gone {
-            // Only an entry that still holds what this tab last saw: one that
-            // another tab wrote since (restored, edited) is that tab's to keep.
+            // Only an entry that still holds what this tab last saw and that
+            // no tab lists as open: one that another tab wrote since, or
+            // restored, is that tab's to keep.
             if let Some(text) = read_entry(store, &id)? {
-                if !is_newer(&text) && stamp_of(&text).as_ref() == self.stamps.get(&id) {
+                if self.texts.get(&id) == Some(&text) && !listed.contains(&id) {
                     store.remove(&scenario_key(&id))?;
                 }
             }
             self.saved.remove(&id);
-            self.stamps.remove(&id);
+            self.texts.remove(&id);
         }
         Ok(())
     }
@@ -528,7 +537,7 @@ impl Saver {
                 }
                 continue;
             };
-            let landed = self.stamps.get(&id) == Some(&stamp)
+            let landed = self.texts.get(&id).and_then(|text| stamp_of(text)) == Some(stamp)
                 || self.saved.get(&id).is_some_and(|c| **c == pending)
                 || pending.id != id;
             if landed {

@@ -1,0 +1,220 @@
+// Hostile input as an attacker sends it: a link, typed numbers and a file
+// that froze Kerze 0.1 leave the page answering; exports keep hostile text
+// inert; storage that is full, damaged, lying or written by a newer Kerze
+// never loses an edit silently.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { useServerAndBrowser, openApp, readRanking, waitSaved, kerzeEntries } from '../lib/harness.js';
+
+const env = useServerAndBrowser({ before, after });
+
+/** The link that froze Kerze 0.1 (a segment mix of 1e-320 / 0 / 0). */
+const FROZE = 'k1.qwb70zBV19jIQMdAB-RTiBfL4Y5CNsIRYoZpbGxsLQA';
+
+/** The page still answers: a click on the language switch re-renders within a second. */
+async function answers(page) {
+  const started = Date.now();
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done())));
+  await page.locator('#ranking-heading').click({ timeout: 1000 });
+  assert.ok(Date.now() - started < 1000, `the page took ${Date.now() - started} ms to answer`);
+}
+
+async function seeded(entries, init) {
+  const context = await env.browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  await context.addInitScript((entries) => {
+    if (!sessionStorage.getItem('seeded')) {
+      for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, entries);
+  if (init) await context.addInitScript(init);
+  return context;
+}
+
+test('the link that froze Kerze is refused with its reason and the page answers', async () => {
+  const { ctx, page } = await openApp(env.browser, `${env.server.url}#${FROZE}`);
+  await page.locator('.link-error', { hasText: 'segment_mix.smb: is too close to zero to compute with' }).waitFor();
+  await answers(page);
+  assert.equal((await readRanking(page)).length, 5, 'the own demo scenario shows');
+  // Pasted into the open tab, and after a reload: the same.
+  await page.evaluate((f) => { location.hash = f; }, FROZE);
+  await page.locator('.link-error').waitFor();
+  await page.reload();
+  await page.locator('#ranking-heading').waitFor();
+  await answers(page);
+  assert.deepEqual(page.problems, []);
+  await ctx.close();
+});
+
+test('typed weights and mixes too close to zero are refused where they are typed', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url);
+  for (const field of ['#crit-c1-weight', '#crit-c2-weight', '#crit-c3-weight', '#crit-c4-weight']) {
+    await page.fill(field, '5e-324');
+  }
+  await page.locator('.field-error', { hasText: 'Too close to zero to compute with: write 0 instead.' }).first().waitFor();
+  await answers(page);
+  for (const [field, value] of [['#crit-c1-weight', '0'], ['#crit-c2-weight', '0'], ['#crit-c3-weight', '1e-310']]) {
+    await page.fill(field, value);
+  }
+  await page.fill('#mix-smb', '1e-320');
+  await page.fill('#mix-enterprise', '0');
+  await page.fill('#mix-public_sector', '0');
+  await answers(page);
+  const ranking = await readRanking(page);
+  assert.equal(ranking.length, 5);
+  assert.ok(ranking.every((r) => /^\d+\.\d$/.test(r.score)), JSON.stringify(ranking));
+  assert.ok(!/NaN|Infinity/.test(await page.locator('.ranking-panel').innerText()));
+  assert.deepEqual(page.problems, []);
+  await ctx.close();
+});
+
+test('an imported scenario with subnormal weights is refused with its place', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url);
+  const scenario = JSON.parse(await readFile(new URL('../../tests/fixtures/storage-v1/scenario.json', import.meta.url), 'utf8')).scenario;
+  scenario.segment_mix = { smb: 1e-320, enterprise: 0, public_sector: 0 };
+  for (const c of scenario.criteria) c.weight = 5e-324;
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import…' }).click()]);
+  await chooser.setFiles({ name: 'tiny.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(scenario)) });
+  await page.locator('.import-error .problems li', { hasText: 'segment_mix.smb: Too close to zero to compute with' }).waitFor();
+  await answers(page);
+  assert.equal(await page.locator('#scenario-switch option').count(), 1);
+  await ctx.close();
+});
+
+test('CSV cells that look like formulas stay text and Markdown renders as the literal text', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url, { locale: 'de-DE' });
+  await ctx.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.fill('#opt-o1-title', '=HYPERLINK("http://x","y")');
+  await page.fill('#opt-o2-title', '![i](http://host/p.png)');
+  await page.fill('#opt-o3-title', '-2+3');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV exportieren' }).click()]);
+  const csv = await readFile(await download.path(), 'utf8');
+  assert.ok(csv.includes(`"'=HYPERLINK(""http://x"",""y"")"`), csv);
+  assert.ok(csv.includes(";'-2+3;"), csv);
+  assert.ok(!/;[=+@]/.test(csv.replace(/"[^"]*"/g, '')), 'no unguarded formula cell');
+  await page.getByRole('button', { name: 'Als Markdown kopieren' }).click();
+  await page.locator('.notice', { hasText: 'Markdown' }).waitFor();
+  const markdown = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(markdown.includes('!\\[i\\](http://host/p.png)'), markdown);
+  assert.ok(!markdown.includes('![i]('), markdown);
+  await ctx.close();
+});
+
+test('a full storage offers emptying Recently deleted, and that makes room', async () => {
+  // A quota of what is stored once the deleted scenario is in, plus 2,000 characters.
+  const context = await seeded({}, () => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (window.quota) {
+        let used = 0;
+        for (let i = 0; i < this.length; i++) {
+          const k = this.key(i);
+          if (k !== key) used += k.length + this.getItem(k).length;
+        }
+        if (used + key.length + value.length > window.quota) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return setItem.call(this, key, value);
+    };
+  });
+  const { page } = await openApp(env.browser, env.server.url, { context });
+  await page.getByRole('button', { name: 'Duplicate' }).click();
+  await page.fill('#scenario-need', 'x'.repeat(20000));
+  await waitSaved(page);
+  await page.getByRole('button', { name: 'Delete scenario' }).click();
+  await waitSaved(page);
+  await page.evaluate(() => {
+    let used = 0;
+    for (let i = 0; i < localStorage.length; i++) used += localStorage.key(i).length + localStorage.getItem(localStorage.key(i)).length;
+    window.quota = used + 2000;
+  });
+  await page.fill('#scenario-need', 'y'.repeat(5000));
+  const remedy = page.locator('.storage-full').getByRole('button', { name: /Empty “Recently deleted” \(frees \d+ KB\)/ });
+  await remedy.waitFor();
+  await remedy.click();
+  await waitSaved(page);
+  await page.reload();
+  await page.locator('#ranking-heading').waitFor();
+  assert.equal(await page.inputValue('#scenario-need'), 'y'.repeat(5000));
+  await context.close();
+});
+
+test('an index that lists a scenario twice cannot make an edit vanish on reload', async () => {
+  const good = await readFile(new URL('../../tests/fixtures/storage-v1/scenario.json', import.meta.url), 'utf8');
+  const id = 's19ac4e0a1b2c3d4e';
+  const context = await seeded({
+    'kerze.index': JSON.stringify({ version: 1, active: id, order: [id, id], trash: [id] }),
+    [`kerze.scenario.${id}`]: good,
+  });
+  const { page } = await openApp(env.browser, env.server.url, { context });
+  assert.equal(await page.locator('#scenario-switch option').count(), 1);
+  await page.fill('#scenario-name', 'Edited once');
+  await waitSaved(page);
+  await page.reload();
+  await page.locator('#ranking-heading').waitFor();
+  assert.equal(await page.inputValue('#scenario-name'), 'Edited once');
+  await context.close();
+});
+
+test('an index and an entry written by a newer Kerze are never overwritten', async () => {
+  const good = await readFile(new URL('../../tests/fixtures/storage-v1/scenario.json', import.meta.url), 'utf8');
+  const id = 's19ac4e0a1b2c3d4e';
+  const newerIndex = JSON.stringify({ version: 5, active: id, order: [id, 'snewer'], lenses: ['cfo'] });
+  const newerEntry = JSON.stringify({ version: 5, scenario: { id: 'snewer', name: 'Made by a newer Kerze' } });
+  const context = await seeded({ 'kerze.index': newerIndex, [`kerze.scenario.${id}`]: good, 'kerze.scenario.snewer': newerEntry });
+  const { page } = await openApp(env.browser, env.server.url, { context });
+  await page.locator('.newer-data', { hasText: 'A newer version of Kerze saved data in this browser.' }).waitFor();
+  await page.fill('#scenario-name', 'Edited by the older Kerze');
+  await waitSaved(page);
+  let stored = await kerzeEntries(page);
+  assert.equal(stored['kerze.index'], newerIndex);
+  assert.equal(stored['kerze.scenario.snewer'], newerEntry);
+  // A change of the list would need the newer index rewritten: refused, and said.
+  await page.getByRole('button', { name: 'New scenario' }).click();
+  await page.locator('.save-status.failed', { hasText: 'a newer version of Kerze saved the list' }).waitFor();
+  stored = await kerzeEntries(page);
+  assert.equal(stored['kerze.index'], newerIndex);
+  await context.close();
+});
+
+test('a getItem that answers with something other than text is never reported as saved', async () => {
+  const context = await seeded({}, () => {
+    const getItem = Storage.prototype.getItem;
+    Storage.prototype.getItem = function (key) {
+      if (window.lying && key.startsWith('kerze.scenario.')) return 42;
+      return getItem.call(this, key);
+    };
+  });
+  const { page } = await openApp(env.browser, env.server.url, { context });
+  await waitSaved(page);
+  await page.evaluate(() => { window.lying = true; });
+  await page.fill('#scenario-name', 'Nobody can check this');
+  await page.locator('.save-status.failed', { hasText: 'did not keep what Kerze wrote' }).waitFor();
+  await context.close();
+});
+
+test('two tabs that both edit and reload at once: the next load asks which version to keep', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const { page: first } = await openApp(env.browser, env.server.url, { context });
+  await waitSaved(first);
+  const { page: second } = await openApp(env.browser, env.server.url, { context });
+  // Both type, then both pages close before a save is due.
+  await first.fill('#scenario-name', 'Name from the first tab');
+  await second.fill('#scenario-need', 'Need from the second tab');
+  await Promise.all([first.close({ runBeforeUnload: true }), second.close({ runBeforeUnload: true })]);
+  const { page } = await openApp(env.browser, env.server.url, { context });
+  const name = await page.inputValue('#scenario-name');
+  const need = await page.inputValue('#scenario-need');
+  const both = name === 'Name from the first tab' && need === 'Need from the second tab';
+  if (!both) {
+    // One write replaced the other: the lost one is offered, never dropped.
+    const banner = page.locator('.conflict');
+    await banner.getByText('was saved by two tabs at the same moment').waitFor();
+    await banner.getByRole('button', { name: "Use the other tab's version" }).click();
+    const after = [await page.inputValue('#scenario-name'), await page.inputValue('#scenario-need')];
+    assert.ok(after.includes('Name from the first tab') || after.includes('Need from the second tab'), JSON.stringify(after));
+    await page.getByRole('button', { name: 'Undo' }).first().click();
+    assert.deepEqual([await page.inputValue('#scenario-name'), await page.inputValue('#scenario-need')], [name, need]);
+  }
+  await context.close();
+});
