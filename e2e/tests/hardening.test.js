@@ -76,7 +76,7 @@ test('an imported scenario with subnormal weights is refused with its place', as
   for (const c of scenario.criteria) c.weight = 5e-324;
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import…' }).click()]);
   await chooser.setFiles({ name: 'tiny.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(scenario)) });
-  await page.locator('.import-error .problems li', { hasText: 'segment_mix.smb: Too close to zero to compute with' }).waitFor();
+  await page.locator('.import-error .problems li', { hasText: 'segment_mix.smb: is too close to zero to compute with' }).waitFor();
   await answers(page);
   assert.equal(await page.locator('#scenario-switch option').count(), 1);
   await ctx.close();
