@@ -67,6 +67,8 @@ pub enum Action {
     RestoreScenario(ScenarioId),
     /// Deletes every scenario in the trash for good (frees their storage).
     EmptyTrash,
+    /// Deletes one scenario of the trash for good.
+    DeleteForGood(ScenarioId),
     /// Hides the "deleted — undo" notice.
     DismissNotice,
     /// Opens (or closes, with `None`) an option's score breakdown.
@@ -331,11 +333,15 @@ impl State {
                 let restored = next.trash.remove(position);
                 next.adopt(restored)?;
             }
-            Action::EmptyTrash => {
-                if self.trash.is_empty() {
+            Action::EmptyTrash | Action::DeleteForGood(_) => {
+                let before = next.trash.len();
+                match &action {
+                    Action::DeleteForGood(id) => next.trash.retain(|s| &s.id != id),
+                    _ => next.trash.clear(),
+                }
+                if next.trash.len() == before {
                     return None;
                 }
-                next.trash.clear();
                 if next
                     .just_deleted
                     .as_ref()
@@ -766,6 +772,9 @@ mod tests {
         assert!(emptied.trash.is_empty());
         assert_eq!(emptied.just_deleted, None);
         assert_eq!(emptied.reduce(Action::EmptyTrash), None);
+        let one = state.reduce(Action::DeleteForGood(id("second"))).unwrap();
+        assert!(one.trash.is_empty());
+        assert_eq!(state.reduce(Action::DeleteForGood(id("other"))), None);
     }
 
     #[test]

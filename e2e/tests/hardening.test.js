@@ -6,6 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { useServerAndBrowser, openApp, readRanking, waitSaved, kerzeEntries } from '../lib/harness.js';
+import { generatedScenario, openWith } from '../lib/generate.js';
 
 const env = useServerAndBrowser({ before, after });
 
@@ -216,5 +217,42 @@ test('two tabs that both edit and reload at once: the next load asks which versi
     await page.getByRole('button', { name: 'Undo' }).first().click();
     assert.deepEqual([await page.inputValue('#scenario-name'), await page.inputValue('#scenario-need')], [name, need]);
   }
+  await context.close();
+});
+
+test('thousands of options open at once: the editor shows them 200 at a time', async () => {
+  const { context, page } = await openWith(env.browser, env.server.url, generatedScenario(2500));
+  await answers(page);
+  assert.equal(await page.locator('.options-table [role=rowgroup] > .option-row').count(), 200);
+  await page.getByText('Showing the first 200 of 2,500 options.').waitFor();
+  await page.getByRole('button', { name: 'Show 200 more' }).click();
+  assert.equal(await page.locator('.options-table [role=rowgroup] > .option-row').count(), 400);
+  // A new option is always shown, with the focus in its title.
+  await page.getByRole('button', { name: '+ Add option' }).click();
+  await page.locator('#opt-o2501-title:focus').waitFor();
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('deleting for good in one tab never removes a scenario another tab brought back', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const { page: a } = await openApp(env.browser, env.server.url, { context });
+  await a.getByRole('button', { name: 'Duplicate' }).click();
+  await a.fill('#scenario-name', 'Brought back');
+  await waitSaved(a);
+  await a.getByRole('button', { name: 'Delete scenario' }).click();
+  await waitSaved(a);
+  const { page: b } = await openApp(env.browser, env.server.url, { context });
+  await b.locator('.trash summary').click();
+  await b.getByRole('button', { name: 'Restore: Brought back' }).click();
+  await waitSaved(b);
+  // Tab a still lists it under "Recently deleted" and lets it go for good.
+  await a.locator('.trash summary').click();
+  await a.getByRole('button', { name: 'Delete for good: Brought back' }).click();
+  await waitSaved(a);
+  await b.reload();
+  await b.locator('#ranking-heading').waitFor();
+  assert.equal(await b.locator('#scenario-switch option', { hasText: 'Brought back' }).count(), 1);
+  assert.ok(Object.values(await kerzeEntries(b)).some((text) => text.includes('"name":"Brought back"')));
   await context.close();
 });

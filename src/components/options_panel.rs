@@ -71,11 +71,17 @@ pub struct OptionsPanelProps {
     pub dispatch: Callback<Action>,
 }
 
+/// How many option rows the table renders at first, and adds per "show more":
+/// a scenario of thousands of options (from a link or a file) opens at once,
+/// while a workshop's few dozen are all there.
+const ROWS_PER_PAGE: usize = 200;
+
 /// See the module docs.
 #[function_component(OptionsPanel)]
 pub fn options_panel(props: &OptionsPanelProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
+    let shown_rows = use_state(|| ROWS_PER_PAGE);
     // Set by "Add option" so the new row's title gets the focus once rendered.
     let focus_new = use_state(|| false);
     let last_id = props.options.last().map(|o| o.id);
@@ -98,7 +104,12 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
     let add_option = {
         let dispatch = props.dispatch.clone();
         let focus_new = focus_new.clone();
+        let shown_rows = shown_rows.clone();
         use_callback((props.options.len(), lang), move |_: (), (count, lang)| {
+            // A new option is always shown, however many came before it.
+            if *shown_rows <= *count {
+                shown_rows.set(count + 1);
+            }
             let title = lang
                 .texts()
                 .new_option
@@ -108,6 +119,12 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
         })
     };
     let add = add_option.reform(|_: MouseEvent| ());
+    let total = props.options.len();
+    let shown = (*shown_rows).min(total);
+    let show_more = {
+        let shown_rows = shown_rows.clone();
+        Callback::from(move |_: MouseEvent| shown_rows.set(shown + ROWS_PER_PAGE))
+    };
     let header_values = props.columns.iter().map(|column| {
         html! {
             <div role="columnheader" key={column.id.to_string()}>
@@ -142,7 +159,7 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
                             <div role="columnheader"><span class="visually-hidden">{ t.remove_option }</span></div>
                         </div>
                         <div role="rowgroup">
-                            { for props.options.iter().map(|option| html! {
+                            { for props.options.iter().take(shown).map(|option| html! {
                                 <OptionRow
                                     key={option.id.to_string()}
                                     {lang}
@@ -156,6 +173,12 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
                         </div>
                     </div>
                 </div>
+                if shown < total {
+                    <p class="more-rows">
+                        <span>{ t.rows_shown.replace("{shown}", &lang.number(shown as f64, 0)).replace("{total}", &lang.number(total as f64, 0)) }</span>
+                        <button type="button" onclick={show_more}>{ t.show_more_rows.replace("{n}", &lang.number(ROWS_PER_PAGE.min(total - shown) as f64, 0)) }</button>
+                    </p>
+                }
             }
             <button type="button" class="add" onclick={add}>{ format!("+ {}", t.add_option) }</button>
         </section>

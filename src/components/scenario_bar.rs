@@ -113,14 +113,16 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
         })
     };
     let restore_items = props.trash.iter().map(|entry| {
-        let dispatch = props.dispatch.clone();
         let id = entry.id.clone();
-        let onclick = Callback::from(move |_: MouseEvent| dispatch.emit(Action::RestoreScenario(id.clone())));
+        let onclick = props.dispatch.reform(move |_: MouseEvent| Action::RestoreScenario(id.clone()));
+        let id = entry.id.clone();
+        let purge = props.dispatch.reform(move |_: MouseEvent| Action::DeleteForGood(id.clone()));
         let name = untitled(&entry.name, lang);
         html! {
             <li key={entry.id.to_string()}>
                 <span class="trash-name" title={name.clone()}>{ name.clone() }</span>
                 <button type="button" aria-label={format!("{}: {}", t.restore, name)} {onclick}>{ t.restore }</button>
+                <button type="button" class="ghost" aria-label={format!("{}: {}", t.delete_for_good, name)} onclick={purge}>{ t.delete_for_good }</button>
             </li>
         }
     });
