@@ -71,17 +71,24 @@ pub struct OptionsPanelProps {
     pub dispatch: Callback<Action>,
 }
 
-/// How many option rows the table renders at first, and adds per "show more":
-/// a scenario of thousands of options (from a link or a file) opens at once,
-/// while a workshop's few dozen are all there.
-const ROWS_PER_PAGE: usize = 200;
+/// How many value fields the table renders at first, and adds per "show
+/// more": a scenario of thousands of options (from a link or a file) opens at
+/// once, while a workshop's few dozen options are all there.
+const CELLS_PER_PAGE: usize = 1_000;
+
+/// Rows per page for `columns` value fields a row: at least 20.
+fn rows_per_page(columns: usize) -> usize {
+    (CELLS_PER_PAGE / columns.max(1)).max(20)
+}
 
 /// See the module docs.
 #[function_component(OptionsPanel)]
 pub fn options_panel(props: &OptionsPanelProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
-    let shown_rows = use_state(|| ROWS_PER_PAGE);
+    let fields_per_row = props.columns.len() + if props.has_fit { Segment::ALL.len() } else { 0 };
+    let page = rows_per_page(fields_per_row);
+    let shown_rows = use_state(|| page);
     // Set by "Add option" so the new row's title gets the focus once rendered.
     let focus_new = use_state(|| false);
     let last_id = props.options.last().map(|o| o.id);
@@ -123,7 +130,7 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
     let shown = (*shown_rows).min(total);
     let show_more = {
         let shown_rows = shown_rows.clone();
-        Callback::from(move |_: MouseEvent| shown_rows.set(shown + ROWS_PER_PAGE))
+        Callback::from(move |_: MouseEvent| shown_rows.set(shown + page))
     };
     let header_values = props.columns.iter().map(|column| {
         html! {
@@ -176,7 +183,7 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
                 if shown < total {
                     <p class="more-rows">
                         <span>{ t.rows_shown.replace("{shown}", &lang.number(shown as f64, 0)).replace("{total}", &lang.number(total as f64, 0)) }</span>
-                        <button type="button" onclick={show_more}>{ t.show_more_rows.replace("{n}", &lang.number(ROWS_PER_PAGE.min(total - shown) as f64, 0)) }</button>
+                        <button type="button" onclick={show_more}>{ t.show_more_rows.replace("{n}", &lang.number(page.min(total - shown) as f64, 0)) }</button>
                     </p>
                 }
             }
