@@ -272,6 +272,9 @@ pub fn app() -> Html {
     let link_error = use_state(|| link_error);
     let import_error = use_state(|| None::<(String, ImportError)>);
     let share_open = use_state(|| false);
+    // A shared scenario opens on its ranking; its inputs (which for a big
+    // scenario are thousands of fields) only when asked for.
+    let inputs_open = use_state(|| false);
     let dragging = use_state(|| false);
     let state = use_reducer(|| {
         initial_state.unwrap_or_else(|| State::first_run(new_scenario_id(), browser_lang()))
@@ -948,13 +951,19 @@ pub fn app() -> Html {
                 </div>
             }
             <main class="workspace">
-                // A shared scenario is read-only: a disabled fieldset turns off every control in it.
-                <fieldset class={classes!("editor", read_only.then_some("read-only"))} disabled={read_only}>
-                    <legend class="visually-hidden">{ &scenario.name }</legend>
-                    <ScenarioPanel {lang} scenario={scenario.clone()} dispatch={dispatch.clone()} />
-                    <CriteriaPanel {lang} criteria={criteria} dispatch={dispatch.clone()} />
-                    <OptionsPanel {lang} options={options} columns={value_columns} has_fit={table_columns.1} dispatch={dispatch.clone()} />
-                </fieldset>
+                if read_only && !*inputs_open {
+                    <div class="editor inputs-closed">
+                        <button type="button" aria-expanded="false" onclick={let inputs_open = inputs_open.clone(); Callback::from(move |_: MouseEvent| inputs_open.set(true))}>{ t.show_inputs }</button>
+                    </div>
+                } else {
+                    // A shared scenario is read-only: a disabled fieldset turns off every control in it.
+                    <fieldset class={classes!("editor", read_only.then_some("read-only"))} disabled={read_only}>
+                        <legend class="visually-hidden">{ &scenario.name }</legend>
+                        <ScenarioPanel {lang} scenario={scenario.clone()} dispatch={dispatch.clone()} />
+                        <CriteriaPanel {lang} criteria={criteria} dispatch={dispatch.clone()} />
+                        <OptionsPanel {lang} options={options} columns={value_columns} has_fit={table_columns.1} dispatch={dispatch.clone()} />
+                    </fieldset>
+                }
                 <div class="results">
                     <RankingPanel {lang} scenario={scenario.clone()} ranking={ranking} segment_ranks={by_segment} selected={state.selected} dispatch={dispatch.clone()} />
                 </div>

@@ -41,7 +41,9 @@ test('a shared link opens the same ranking, read-only, in a fresh browser', asyn
   await phone.getByText('Shared scenario · read-only').waitFor();
   assert.equal(await phone.locator('.shared-name').textContent(), 'Pricing workshop');
   assert.deepEqual(await readRanking(phone), pmRanking);
-  // Read-only: every control of the editor is off, the breakdown still opens.
+  // The inputs wait behind one button; read-only: every control of the editor is off.
+  assert.equal(await phone.locator('#opt-o2-c1').count(), 0);
+  await phone.getByRole('button', { name: 'Show the inputs (criteria, weights and every value)' }).click();
   assert.ok(await phone.locator('#opt-o2-c1').isDisabled());
   assert.equal(await phone.locator('#opt-o2-c1').inputValue(), '12');
   assert.equal(await phone.getByRole('button', { name: '+ Add option' }).isVisible(), false);

@@ -577,7 +577,6 @@ impl Scenario {
                 report(at("description"), Issue::TooLong);
             }
             for (criterion_id, value) in &option.values {
-                let field = format!("values.{criterion_id}");
                 // A rating may lie off its scale (the scale can change after
                 // it was entered): it only has to be a plain number.
                 let any_number = NumberRule::Rating {
@@ -595,7 +594,7 @@ impl Scenario {
                     }
                 };
                 if let Some(issue) = issue {
-                    report(at(&field), issue);
+                    report(at(&format!("values.{criterion_id}")), issue);
                 }
             }
             let fit_rule = NumberRule::Rating {
