@@ -59,6 +59,20 @@ enum SaveStatus {
     Failed(SaveError),
 }
 
+/// Work that takes a moment, shown while it runs.
+#[derive(Clone, Debug, PartialEq)]
+enum Busy {
+    /// A share link pasted into the open page.
+    OpeningLink,
+    /// A file being imported (its name).
+    Reading(String),
+}
+
+/// Runs `work` after the page had a frame to show that it is busy.
+fn after_a_frame(work: impl FnOnce() + 'static) {
+    Timeout::new(30, work).forget();
+}
+
 /// What the page starts from: the state, how it saves, and what to tell the user.
 struct Boot {
     state: State,
@@ -275,6 +289,9 @@ pub fn app() -> Html {
     // A shared scenario opens on its ranking; its inputs (which for a big
     // scenario are thousands of fields) only when asked for.
     let inputs_open = use_state(|| false);
+    // What is being read right now (a big link or file takes a moment): shown
+    // so that the page says it is working rather than seem frozen.
+    let busy = use_state(|| None::<Busy>);
     let dragging = use_state(|| false);
     let state = use_reducer(|| {
         initial_state.unwrap_or_else(|| State::first_run(new_scenario_id(), browser_lang()))
@@ -466,16 +483,28 @@ pub fn app() -> Html {
     {
         let dispatcher = state.dispatcher();
         let link_error = link_error.clone();
+        let busy = busy.clone();
         use_effect_with((), move |_| {
-            let listener =
-                Listener::on_window("hashchange", move |_| match scenario_from_address() {
-                    Some(Ok(shared)) => {
-                        link_error.set(None);
-                        dispatcher.dispatch(Action::OpenShared(shared));
+            let listener = Listener::on_window("hashchange", move |_| {
+                if !is_link(&location::fragment()) {
+                    dispatcher.dispatch(Action::CloseShared);
+                    return;
+                }
+                busy.set(Some(Busy::OpeningLink));
+                let (dispatcher, link_error, busy) =
+                    (dispatcher.clone(), link_error.clone(), busy.clone());
+                after_a_frame(move || {
+                    match scenario_from_address() {
+                        Some(Ok(shared)) => {
+                            link_error.set(None);
+                            dispatcher.dispatch(Action::OpenShared(shared));
+                        }
+                        Some(Err(error)) => link_error.set(Some(error)),
+                        None => dispatcher.dispatch(Action::CloseShared),
                     }
-                    Some(Err(error)) => link_error.set(Some(error)),
-                    None => dispatcher.dispatch(Action::CloseShared),
+                    busy.set(None);
                 });
+            });
             move || drop(listener)
         });
     }
@@ -588,18 +617,20 @@ pub fn app() -> Html {
     // Read at the moment of the import, from the state as it is then, so that
     // the callback (and the drop listeners that hold it) never change.
     let on_import = {
-        let (dispatch, toast, import_error, latest) = (
+        let (dispatch, toast, import_error, latest, busy) = (
             dispatch.clone(),
             toast.clone(),
             import_error.clone(),
             latest.clone(),
+            busy.clone(),
         );
         use_callback((), move |file: web_sys::File, _| {
-            let (dispatch, toast, import_error, latest) = (
+            let (dispatch, toast, import_error, latest, busy) = (
                 dispatch.clone(),
                 toast.clone(),
                 import_error.clone(),
                 latest.clone(),
+                busy.clone(),
             );
             let name = file.name();
             let size = file.size();
@@ -607,24 +638,28 @@ pub fn app() -> Html {
                 import_error.set(Some((name, ImportError::TooLarge(size as usize))));
                 return;
             }
+            busy.set(Some(Busy::Reading(name.clone())));
             read_text(&file, move |text| {
-                let lang = latest.borrow().lang;
-                let Some(text) = text else {
-                    let reason = lang.texts().import_unreadable;
-                    toast.set(Some(import_failed(lang, &name, reason)));
-                    return;
-                };
-                match read_import(&text, new_scenario_id()) {
-                    Ok(imported) => {
-                        import_error.set(None);
-                        let saved_as = latest.borrow().free_name(&imported.scenario.name);
-                        toast.set(Some(lang.texts().imported.replace("{name}", &saved_as)));
-                        // An import ends a shared view: a reload must not bring it back.
-                        location::clear_fragment();
-                        dispatch.emit(Action::Import(Rc::new(imported.scenario)));
+                after_a_frame(move || {
+                    busy.set(None);
+                    let lang = latest.borrow().lang;
+                    let Some(text) = text else {
+                        let reason = lang.texts().import_unreadable;
+                        toast.set(Some(import_failed(lang, &name, reason)));
+                        return;
+                    };
+                    match read_import(&text, new_scenario_id()) {
+                        Ok(imported) => {
+                            import_error.set(None);
+                            let saved_as = latest.borrow().free_name(&imported.scenario.name);
+                            toast.set(Some(lang.texts().imported.replace("{name}", &saved_as)));
+                            // An import ends a shared view: a reload must not bring it back.
+                            location::clear_fragment();
+                            dispatch.emit(Action::Import(Rc::new(imported.scenario)));
+                        }
+                        Err(error) => import_error.set(Some((name, error))),
                     }
-                    Err(error) => import_error.set(Some((name, error))),
-                }
+                });
             });
         })
     };
@@ -900,6 +935,15 @@ pub fn app() -> Html {
             }
             if *share_open && state.shared.is_none() {
                 <SharePanel {lang} scenario={scenario.clone()} on_close={on_close_share} on_download_json={on_export.clone()} />
+            }
+            if let Some(work) = &*busy {
+                <div class="notice busy" role="status" aria-busy="true">
+                    <span class="spinner" aria-hidden="true"></span>
+                    <span>{ match work {
+                        Busy::OpeningLink => t.opening_link.to_owned(),
+                        Busy::Reading(name) => t.reading_file.replace("{file}", name),
+                    } }</span>
+                </div>
             }
             { link_notice }
             { import_notice }

@@ -257,3 +257,28 @@ test('deleting for good in one tab never removes a scenario another tab brought 
   assert.ok(Object.values(await kerzeEntries(b)).some((text) => text.includes('"name":"Brought back"')));
   await context.close();
 });
+
+test('a link pasted into an open page and a file being read say so while they are read', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url);
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const link = await page.getByLabel('Link to this scenario').inputValue();
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => {
+    window.seenBusy = [];
+    new MutationObserver(() => {
+      const busy = document.querySelector('.notice.busy');
+      if (busy) window.seenBusy.push(busy.textContent);
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  await page.evaluate((hash) => { location.hash = hash; }, link.split('#')[1]);
+  await page.locator('.shared-bar').waitFor();
+  assert.ok((await page.evaluate(() => window.seenBusy)).includes('Opening the shared scenario…'));
+  await page.getByRole('button', { name: 'Back to my scenarios' }).click();
+  const scenario = JSON.parse(await readFile(new URL('../../tests/fixtures/storage-v1/scenario.json', import.meta.url), 'utf8')).scenario;
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import…' }).click()]);
+  await chooser.setFiles({ name: 'workshop.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(scenario)) });
+  await page.locator('.notice', { hasText: 'as a new scenario.' }).waitFor();
+  assert.ok((await page.evaluate(() => window.seenBusy)).includes('Reading “workshop.json”…'));
+  assert.equal(await page.locator('.notice.busy').count(), 0);
+  await ctx.close();
+});

@@ -89,6 +89,7 @@ test('several problems are listed at once, each with its place', async () => {
   const { ctx, page } = await openApp(env.browser, env.server.url);
   const text = await readFile(new URL('several-problems.json', corpus));
   await pick(page, { name: 'several-problems.json', mimeType: 'application/json', buffer: text });
+  await page.locator('.import-error .problems li').first().waitFor();
   const items = await page.locator('.import-error .problems li').allInnerTexts();
   assert.deepEqual(items, [
     'segment_mix.enterprise: expected a number, found "60"',
@@ -101,6 +102,7 @@ test('several problems are listed at once, each with its place', async () => {
   // In German, the same places with German words.
   const german = await openApp(env.browser, env.server.url, { locale: 'de-DE' });
   await pick(german.page, { name: 'several-problems.json', mimeType: 'application/json', buffer: text }, 'Importieren …');
+  await german.page.locator('.import-error .problems li').first().waitFor();
   assert.deepEqual(await german.page.locator('.import-error .problems li').allInnerTexts(), [
     'segment_mix.enterprise: erwartet eine Zahl, gefunden: „60“',
     'options[0].values.c1 (Cost): erwartet eine Zahl, gefunden: „abc“',
@@ -115,9 +117,9 @@ test('files that honestly are valid are imported, hostile text stays text', asyn
   const dialogs = collectDialogs(page);
   const accepted = (await readdir(corpus)).filter((f) => f.startsWith('accept-'));
   assert.equal(accepted.length, 5);
-  for (const name of accepted) {
+  for (const [i, name] of accepted.entries()) {
     await pick(page, { name, mimeType: 'application/json', buffer: await readFile(new URL(name, corpus)) });
-    await page.locator('.notice', { hasText: 'as a new scenario.' }).last().waitFor();
+    await page.waitForFunction((n) => document.querySelectorAll('#scenario-switch option').length === n, i + 2);
     if (name.includes('html')) {
       assert.ok((await readRanking(page)).some((r) => r.title === '<img src=x onerror=alert(1)>'));
       assert.equal(await page.locator('#scenario-name').inputValue(), '</script><script>alert(1)</script>');
