@@ -455,21 +455,29 @@ fn a_write_built_on_another_tabs_pending_copy_clears_it() {
     assert!(memory.get(&pending_key(&id(1), "ta")).is_none());
 }
 
-#[test]
-fn a_purge_never_removes_a_scenario_another_tab_brought_back_and_edited() {
+/// Tab a deletes B, tab b (opened after) restores it, edited or not; then
+/// tab a lets its trash go. Returns the store.
+fn restored_elsewhere_then_purged(edit: bool) -> Memory {
     let memory = Memory::default();
     let mut a = Kerze::first_run(&memory, "ta", vec![scenario(1, "A"), scenario(2, "B")]);
     a.save().unwrap();
     a.delete(1);
     a.save().unwrap();
     let (mut b, _) = Kerze::open(&memory, "tb");
-    // Tab b restores B and edits it; tab a's trash then lets it go.
     let restored = b.trash.remove(0);
     b.scenarios.push(restored);
-    b.rename(1, "B restored");
+    if edit {
+        b.rename(1, "B restored");
+    }
     b.save().unwrap();
     a.trash.clear();
     a.save().unwrap();
+    memory
+}
+
+#[test]
+fn a_purge_never_removes_a_scenario_another_tab_brought_back_and_edited() {
+    let memory = restored_elsewhere_then_purged(true);
     assert!(memory
         .get(&scenario_key(&id(2)))
         .unwrap()
@@ -478,17 +486,7 @@ fn a_purge_never_removes_a_scenario_another_tab_brought_back_and_edited() {
 
 #[test]
 fn a_purge_never_removes_a_scenario_another_tab_restored_without_editing() {
-    let memory = Memory::default();
-    let mut a = Kerze::first_run(&memory, "ta", vec![scenario(1, "A"), scenario(2, "B")]);
-    a.save().unwrap();
-    a.delete(1);
-    a.save().unwrap();
-    let (mut b, _) = Kerze::open(&memory, "tb");
-    let restored = b.trash.remove(0);
-    b.scenarios.push(restored);
-    b.save().unwrap();
-    a.trash.clear();
-    a.save().unwrap();
+    let memory = restored_elsewhere_then_purged(false);
     assert!(memory.get(&scenario_key(&id(2))).is_some());
     let (c, _) = Kerze::open(&memory, "tc");
     assert_eq!(names(&c.scenarios), ["A", "B"]);

@@ -140,3 +140,19 @@ export function useServerAndBrowser(hooks) {
   });
   return env;
 }
+
+/**
+ * A browser context whose local storage starts with `entries` (once: a
+ * reload keeps what the app wrote), with `init` run in every page first.
+ */
+export async function seededContext(browser, entries, init) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  await context.addInitScript((entries) => {
+    if (!sessionStorage.getItem('seeded')) {
+      for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, entries);
+  if (init) await context.addInitScript(init);
+  return context;
+}

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useServerAndBrowser, openApp, readRanking, waitSaved, kerzeEntries } from '../lib/harness.js';
+import { useServerAndBrowser, seededContext, openApp, readRanking, waitSaved, kerzeEntries } from '../lib/harness.js';
 import { generatedScenario, openWith } from '../lib/generate.js';
 
 const env = useServerAndBrowser({ before, after });
@@ -21,17 +21,7 @@ async function answers(page) {
   assert.ok(Date.now() - started < 1000, `the page took ${Date.now() - started} ms to answer`);
 }
 
-async function seeded(entries, init) {
-  const context = await env.browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-  await context.addInitScript((entries) => {
-    if (!sessionStorage.getItem('seeded')) {
-      for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
-      sessionStorage.setItem('seeded', '1');
-    }
-  }, entries);
-  if (init) await context.addInitScript(init);
-  return context;
-}
+const seeded = (entries, init) => seededContext(env.browser, entries, init);
 
 test('the link that froze Kerze is refused with its reason and the page answers', async () => {
   const { ctx, page } = await openApp(env.browser, `${env.server.url}#${FROZE}`);

@@ -3,23 +3,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useServerAndBrowser, openApp, readRanking, waitSaved, kerzeEntries } from '../lib/harness.js';
+import { useServerAndBrowser, seededContext, openApp, readRanking, waitSaved, kerzeEntries } from '../lib/harness.js';
 
 const env = useServerAndBrowser({ before, after });
 
 const fixture = (name) => readFile(new URL(`../../tests/fixtures/storage-v1/${name}`, import.meta.url), 'utf8');
 /** A context whose storage holds `entries` when the first page opens. */
-async function seeded(entries, init) {
-  const context = await env.browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-  await context.addInitScript((entries) => {
-    if (!sessionStorage.getItem('seeded')) {
-      for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
-      sessionStorage.setItem('seeded', '1');
-    }
-  }, entries);
-  if (init) await context.addInitScript(init);
-  return context;
-}
+const seeded = (entries, init) => seededContext(env.browser, entries, init);
 
 test('a damaged entry is shown as unreadable, downloadable, and never touched', async () => {
   const good = await fixture('scenario.json');
