@@ -43,7 +43,7 @@ pub fn parse_pending_key(key: &str) -> Option<(ScenarioId, String)> {
 
 /// Which write an entry holds: its revision (counting up from 0, the
 /// entries of format 1) and the tab that wrote it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Stamp {
     /// Revision: one more than the entry it replaced.
     pub rev: u64,
@@ -84,20 +84,15 @@ struct StoredVersion {
     version: u32,
 }
 
+/// A scenario entry of format 1 (`version` and `scenario`) or 2 (with the stamp).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct StoredScenarioV1 {
+struct StoredScenarioIn {
     #[allow(dead_code)]
     version: u32,
-    scenario: Scenario,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StoredScenarioV2 {
-    #[allow(dead_code)]
-    version: u32,
+    #[serde(default)]
     rev: u64,
+    #[serde(default)]
     writer: String,
     scenario: Scenario,
 }
@@ -139,17 +134,14 @@ pub fn stored_version(text: &str) -> Result<u32, EntryError> {
 pub fn decode_stamped(text: &str) -> Result<(Scenario, Stamp), EntryError> {
     let damaged = |e: serde_json::Error| EntryError::Damaged(e.to_string());
     let (scenario, stamp) = match stored_version(text)? {
-        1 => {
-            let v1 = serde_json::from_str::<StoredScenarioV1>(text).map_err(damaged)?;
-            (v1.scenario, Stamp::default())
-        }
-        2 => {
-            let v2 = serde_json::from_str::<StoredScenarioV2>(text).map_err(damaged)?;
+        // Format 1 has no stamp: it reads as revision 0 by no tab.
+        1 | 2 => {
+            let entry = serde_json::from_str::<StoredScenarioIn>(text).map_err(damaged)?;
             let stamp = Stamp {
-                rev: v2.rev,
-                writer: v2.writer,
+                rev: entry.rev,
+                writer: entry.writer,
             };
-            (v2.scenario, stamp)
+            (entry.scenario, stamp)
         }
         v if v > ENTRY_VERSION => return Err(EntryError::FutureVersion(v)),
         v => return Err(EntryError::Damaged(format!("unknown format {v}"))),
