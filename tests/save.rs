@@ -421,6 +421,27 @@ fn two_tabs_closing_at_once_lose_nothing_the_next_load_asks() {
 }
 
 #[test]
+fn a_closing_tab_whose_write_is_refused_leaves_its_version_for_the_next_load() {
+    let memory = Memory::default();
+    let mut a = Kerze::first_run(&memory, "ta", vec![scenario(1, "A")]);
+    a.save().unwrap();
+    let (mut b, _) = Kerze::open(&memory, "tb");
+    a.rename(0, "A by tab a");
+    b.rename(0, "A by tab b");
+    a.save_as(true).unwrap();
+    // b sees a's write: it may not overwrite it, and it is closing.
+    assert!(matches!(b.save_as(true), Err(SaveError::Conflict(..))));
+    assert!(memory
+        .get(&scenario_key(&id(1)))
+        .unwrap()
+        .contains("A by tab a"));
+    let (next, loaded) = Kerze::open(&memory, "tc");
+    assert_eq!(names(&next.scenarios), ["A by tab a"]);
+    assert_eq!(loaded.lost_writes.len(), 1);
+    assert_eq!(loaded.lost_writes[0].theirs.name, "A by tab b");
+}
+
+#[test]
 fn a_pending_copy_that_landed_is_cleared_by_the_next_load_or_by_its_tab() {
     let memory = Memory::default();
     let mut a = Kerze::first_run(&memory, "ta", vec![scenario(1, "A")]);

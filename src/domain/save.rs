@@ -416,29 +416,30 @@ impl Saver {
         let key = scenario_key(id);
         let known = self.texts.get(id);
         let stored = store.get(&key)?;
-        let mut base = known.and_then(|text| stamp_of(text)).unwrap_or_default();
-        if let Some(text) = &stored {
-            if is_newer(text) {
-                return Err(SaveError::NewerVersion);
-            }
-            // Someone else's write since this tab last saw the entry (or an
-            // entry this tab never saw): never overwrite it unasked.
-            if Some(text) != known {
-                return Err(SaveError::Conflict(id.clone(), text.clone()));
-            }
-            base = stamp_of(text).unwrap_or_default();
-        }
+        let base = known.and_then(|text| stamp_of(text)).unwrap_or_default();
         let stamp = Stamp {
             rev: base.rev + 1,
             writer: self.writer.clone(),
         };
         let text = encode_scenario(scenario, &stamp);
         if closing {
-            // Best effort: a full store keeps the entry write's chance.
+            // Kept until it is known to have landed, and also when the write
+            // below is refused: the page is closing, and the next load offers
+            // it. Best effort: a full store keeps the entry write's chance.
             if store.set(&pending_key(id, &self.writer), &text).is_ok()
                 && !self.pending.contains(id)
             {
                 self.pending.push(id.clone());
+            }
+        }
+        if let Some(stored) = &stored {
+            if is_newer(stored) {
+                return Err(SaveError::NewerVersion);
+            }
+            // Someone else's write since this tab last saw the entry (or an
+            // entry this tab never saw): never overwrite it unasked.
+            if Some(stored) != known {
+                return Err(SaveError::Conflict(id.clone(), stored.clone()));
             }
         }
         write_checked(store, &key, &text)?;

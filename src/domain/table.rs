@@ -103,9 +103,7 @@ fn csv_text(text: &str) -> String {
 /// The ranked backlog as CSV, with a byte-order mark so Excel reads the umlauts.
 pub fn ranking_csv(scenario: &Scenario, t: &TableTexts<'_>) -> String {
     let comma = t.decimal_comma;
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(if comma { b';' } else { b',' })
-        .from_writer(Vec::new());
+    let delimiter = if comma { ';' } else { ',' };
     let mut header = header(scenario, t, true);
     header.extend([t.below_line, t.incomplete].map(str::to_owned));
     header.extend(t.segment_ranks.map(str::to_owned));
@@ -129,12 +127,25 @@ pub fn ranking_csv(scenario: &Scenario, t: &TableTexts<'_>) -> String {
         record.extend(row.segment_ranks.map(|r| r.to_string()));
         records.push(record);
     }
+    let mut out = String::from("\u{feff}");
     for record in &records {
-        // Writing to memory cannot fail.
-        let _ = writer.write_record(record);
+        for (i, field) in record.iter().enumerate() {
+            if i > 0 {
+                out.push(delimiter);
+            }
+            // RFC 4180: a field holding the delimiter, a quote or a line
+            // break goes in quotes, its quotes doubled.
+            if field.contains([delimiter, '"', '\r', '\n']) {
+                out.push('"');
+                out.push_str(&field.replace('"', "\"\""));
+                out.push('"');
+            } else {
+                out.push_str(field);
+            }
+        }
+        out.push('\n');
     }
-    let bytes = writer.into_inner().unwrap_or_default();
-    format!("\u{feff}{}", String::from_utf8_lossy(&bytes))
+    out
 }
 
 /// Text that a Markdown renderer shows as the literal text, inside a table
