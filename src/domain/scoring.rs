@@ -43,8 +43,15 @@ pub struct RankedOption {
 /// How a criterion turns values into utilities, prepared once per scenario.
 #[derive(Clone, Copy, Debug)]
 enum Column {
-    /// `u = clamp((v − lo) / span)` (or `1 − …` when lower is better).
+    /// `u = clamp((v − lo) · inverse_span)` (or `1 − …` when lower is better).
     Linear {
+        lo: f64,
+        inverse_span: f64,
+        lower_is_better: bool,
+    },
+    /// The same for a span too small for its reciprocal to be finite:
+    /// `u = clamp((v − lo) / span)`. Only hostile data has one.
+    Narrow {
         lo: f64,
         span: f64,
         lower_is_better: bool,
@@ -60,21 +67,26 @@ impl Column {
         match self {
             Column::Linear {
                 lo,
+                inverse_span,
+                lower_is_better,
+            } => oriented(unit_interval((value - lo) * inverse_span), lower_is_better),
+            Column::Narrow {
+                lo,
                 span,
                 lower_is_better,
-            } => {
-                // A division, not a product with `1 / span`: a span too small
-                // for its reciprocal to be finite still gives a number.
-                let n = unit_interval((value - lo) / span);
-                if lower_is_better {
-                    1.0 - n
-                } else {
-                    n
-                }
-            }
+            } => oriented(unit_interval((value - lo) / span), lower_is_better),
             Column::Flat => 1.0,
             Column::Fit => unit_interval(value * (1.0 / FIT_MAX)),
         }
+    }
+}
+
+/// `n`, or `1 − n` when lower is better.
+fn oriented(n: f64, lower_is_better: bool) -> f64 {
+    if lower_is_better {
+        1.0 - n
+    } else {
+        n
     }
 }
 
@@ -228,10 +240,22 @@ pub fn rank(scenario: &Scenario) -> Ranking {
         .enumerate()
         .map(|(c, criterion)| {
             let lower_is_better = criterion.effective_direction() == Direction::LowerIsBetter;
-            let linear = |lo: f64, hi: f64| Column::Linear {
-                lo,
-                span: hi - lo,
-                lower_is_better,
+            let linear = |lo: f64, hi: f64| {
+                let span = hi - lo;
+                let inverse_span = 1.0 / span;
+                if inverse_span.is_finite() {
+                    Column::Linear {
+                        lo,
+                        inverse_span,
+                        lower_is_better,
+                    }
+                } else {
+                    Column::Narrow {
+                        lo,
+                        span,
+                        lower_is_better,
+                    }
+                }
             };
             match criterion.input {
                 CriterionInput::Rating { min, max } if max - min > 0.0 => linear(min, max),
@@ -239,7 +263,7 @@ pub fn rank(scenario: &Scenario) -> Ranking {
                 // has one) rates nothing.
                 CriterionInput::Rating { .. } => Column::Linear {
                     lo: f64::INFINITY,
-                    span: 1.0,
+                    inverse_span: 1.0,
                     lower_is_better: false,
                 },
                 CriterionInput::Amount { lo, hi, .. } => {
