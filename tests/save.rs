@@ -192,6 +192,13 @@ impl Kerze {
     }
 }
 
+/// Tab "ta" after its first save of scenarios A and B.
+fn saved_pair(memory: &Memory) -> Kerze {
+    let mut tab = Kerze::first_run(memory, "ta", vec![scenario(1, "A"), scenario(2, "B")]);
+    tab.save().unwrap();
+    tab
+}
+
 fn names(list: &[Rc<Scenario>]) -> Vec<String> {
     list.iter().map(|s| s.name.clone()).collect()
 }
@@ -219,8 +226,7 @@ fn a_first_save_writes_every_scenario_and_the_index_and_reads_them_back() {
 #[test]
 fn a_save_with_nothing_changed_writes_nothing_and_an_edit_writes_one_entry() {
     let memory = Memory::default();
-    let mut tab = Kerze::first_run(&memory, "ta", vec![scenario(1, "A"), scenario(2, "B")]);
-    tab.save().unwrap();
+    let mut tab = saved_pair(&memory);
     let before = memory.writes();
     tab.save().unwrap();
     assert_eq!(memory.writes(), before);
@@ -284,8 +290,7 @@ fn emptying_the_trash_frees_the_room_a_full_store_needs() {
 #[test]
 fn an_index_that_lists_a_scenario_twice_loads_it_once_and_its_edits_survive_a_reload() {
     let memory = Memory::default();
-    let mut tab = Kerze::first_run(&memory, "ta", vec![scenario(1, "A"), scenario(2, "B")]);
-    tab.save().unwrap();
+    saved_pair(&memory);
     let damaged = StoredIndex {
         version: 1,
         active: Some(id(1)),
@@ -306,8 +311,7 @@ fn an_index_that_lists_a_scenario_twice_loads_it_once_and_its_edits_survive_a_re
 #[test]
 fn an_index_written_by_a_newer_kerze_is_read_and_never_rewritten() {
     let memory = Memory::default();
-    let mut tab = Kerze::first_run(&memory, "ta", vec![scenario(1, "A"), scenario(2, "B")]);
-    tab.save().unwrap();
+    saved_pair(&memory);
     let newer = format!(
         "{{\"version\":2,\"active\":\"{}\",\"order\":[\"{}\",\"{}\"],\"lenses\":[\"cfo\"]}}",
         id(2),
@@ -344,8 +348,7 @@ fn an_index_a_newer_kerze_writes_while_this_tab_runs_is_never_overwritten() {
 #[test]
 fn an_entry_of_a_newer_format_is_kept_untouched_and_never_overwritten() {
     let memory = Memory::default();
-    let mut tab = Kerze::first_run(&memory, "ta", vec![scenario(1, "A"), scenario(2, "B")]);
-    tab.save().unwrap();
+    let mut tab = saved_pair(&memory);
     let newer = "{\"version\":3,\"scenario\":{\"ranges\":true}}";
     memory.put(&scenario_key(&id(2)), newer);
     let (mut old, loaded) = Kerze::open(&memory, "tb");
@@ -480,8 +483,7 @@ fn a_write_built_on_another_tabs_pending_copy_clears_it() {
 /// tab a lets its trash go. Returns the store.
 fn restored_elsewhere_then_purged(edit: bool) -> Memory {
     let memory = Memory::default();
-    let mut a = Kerze::first_run(&memory, "ta", vec![scenario(1, "A"), scenario(2, "B")]);
-    a.save().unwrap();
+    let mut a = saved_pair(&memory);
     a.delete(1);
     a.save().unwrap();
     let (mut b, _) = Kerze::open(&memory, "tb");
@@ -516,8 +518,7 @@ fn a_purge_never_removes_a_scenario_another_tab_restored_without_editing() {
 #[test]
 fn an_entry_removed_by_another_tab_is_written_again_by_the_tab_that_holds_it() {
     let memory = Memory::default();
-    let mut a = Kerze::first_run(&memory, "ta", vec![scenario(1, "A"), scenario(2, "B")]);
-    a.save().unwrap();
+    let mut a = saved_pair(&memory);
     memory.0.borrow_mut().map.remove(&scenario_key(&id(2)));
     a.saver.entry_removed(&id(2));
     assert!(a.dirty());
@@ -576,8 +577,7 @@ fn a_first_run_finds_nothing_and_a_scenario_entry_without_an_index_still_loads()
 #[test]
 fn an_entry_with_the_wrong_id_is_unreadable_and_kept() {
     let memory = Memory::default();
-    let mut a = Kerze::first_run(&memory, "ta", vec![scenario(1, "A"), scenario(2, "B")]);
-    a.save().unwrap();
+    saved_pair(&memory);
     let one = memory.get(&scenario_key(&id(1))).unwrap();
     memory.put(&scenario_key(&id(2)), &one);
     let (mut b, loaded) = Kerze::open(&memory, "tb");
