@@ -1,7 +1,9 @@
 //! Components: they render props and send actions; none holds app state.
 
+pub mod common;
 pub mod criteria_panel;
 pub mod fields;
+pub mod notices;
 pub mod number_field;
 pub mod options_panel;
 pub mod ranking;

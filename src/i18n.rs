@@ -6,7 +6,10 @@ use crate::domain::demo::DemoTexts;
 use crate::domain::import::{megabytes, ImportError};
 use crate::domain::link::LinkError;
 use crate::domain::problem::{quoted, Found, Issue, Problem};
+use crate::domain::save::SaveError;
 use crate::domain::scenario::DefaultCriterionNames;
+use crate::domain::segment::Segment;
+use crate::domain::stored::EntryError;
 use crate::domain::table::TableTexts;
 use crate::domain::value::{format_number, ValueError};
 
@@ -134,6 +137,7 @@ impl Lang {
             ImportError::TooLarge(bytes) => t
                 .import_too_large
                 .replace("{mb}", &self.number(megabytes(*bytes), 1)),
+            ImportError::Unreadable => t.import_unreadable.to_owned(),
             ImportError::Empty => t.import_empty.to_owned(),
             ImportError::NotJson {
                 line,
@@ -153,6 +157,48 @@ impl Lang {
             ImportError::Problems(problems) => t
                 .import_problems
                 .replace("{n}", &problems.len().to_string()),
+        }
+    }
+
+    /// Why the last save did not land, for the footer.
+    pub fn save_error(self, error: &SaveError) -> &'static str {
+        let t = self.texts();
+        match error {
+            SaveError::Full => t.not_saved_full,
+            SaveError::Unavailable => t.not_saved_unavailable,
+            SaveError::Conflict(..) => t.not_saved_conflict,
+            SaveError::NotKept => t.not_saved_not_kept,
+            SaveError::NewerVersion => t.not_saved_newer,
+        }
+    }
+
+    /// A segment's name, full or short (for tight columns).
+    pub fn segment_name(self, segment: Segment, short: bool) -> &'static str {
+        let t = self.texts();
+        match (segment, short) {
+            (Segment::Smb, false) => t.smb,
+            (Segment::Enterprise, false) => t.enterprise,
+            (Segment::PublicSector, false) => t.public_sector,
+            (Segment::Smb, true) => t.smb_short,
+            (Segment::Enterprise, true) => t.enterprise_short,
+            (Segment::PublicSector, true) => t.public_sector_short,
+        }
+    }
+
+    /// A size in storage, in KB.
+    pub fn kilobytes(self, bytes: usize) -> String {
+        format!("{} KB", self.number(bytes as f64 / 1024.0, 0))
+    }
+
+    /// Why a stored entry could not be read, in plain words.
+    pub fn entry_error(self, error: &EntryError) -> String {
+        let t = self.texts();
+        match error {
+            EntryError::Damaged(_) => t.entry_damaged.to_owned(),
+            EntryError::FutureVersion(v) => t.entry_future.replace("{version}", &v.to_string()),
+            EntryError::Invalid(problems) => t
+                .entry_invalid
+                .replace("{problem}", &self.first_problem(problems)),
         }
     }
 

@@ -3,7 +3,6 @@
 pub mod clipboard;
 pub mod clock;
 pub mod download;
-pub mod events;
 pub mod files;
 pub mod location;
 pub mod panic;

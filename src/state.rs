@@ -1,48 +1,52 @@
 //! The app's one state, its one `Action` enum and the pure reducer.
-//! Nothing here touches the browser; effects live in `services`.
+//! Nothing here touches the browser; effects live in `services` and `hooks`.
+
+mod history;
+mod notice;
+mod workspace;
+
+pub use history::{History, UNDO_STEPS};
+pub use notice::{Busy, Done, Notice, NoticeKey, Notices};
+pub use workspace::{unique_name, Workspace, TRASH_SIZE};
 
 use crate::domain::demo::demo_scenario;
 use crate::domain::ids::{OptionId, ScenarioId};
-use crate::domain::scenario::{EditedField, Scenario, ScenarioEdit};
+use crate::domain::scenario::{Scenario, ScenarioEdit};
 use crate::i18n::Lang;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
-/// How many deleted scenarios are kept for "Restore".
-pub const TRASH_SIZE: usize = 20;
-/// How many undo steps are kept per scenario.
-pub const UNDO_STEPS: usize = 200;
-
-/// One scenario's undo and redo steps. Each step is a whole earlier version;
-/// versions share every unchanged option, so a step costs little.
+/// What the page shows.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct History {
-    past: Vec<Rc<Scenario>>,
-    future: Vec<Rc<Scenario>>,
-    /// The field the newest step edited: further edits to it join that step.
-    open_field: Option<EditedField>,
+pub enum Screen {
+    /// The user's own scenario, editable.
+    #[default]
+    Edit,
+    /// A scenario opened from a share link, read-only, instead of the user's
+    /// own until they save a copy or go back. Never stored.
+    Shared {
+        /// The scenario the link carries.
+        scenario: Rc<Scenario>,
+        /// Whether its inputs are shown (a big scenario has thousands of
+        /// fields, so the view opens on the ranking).
+        inputs_open: bool,
+    },
 }
 
 /// Everything the UI shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
-    /// The user's scenarios, in switcher order; never empty.
-    pub scenarios: Vec<Rc<Scenario>>,
-    /// The scenario being edited.
-    pub active: ScenarioId,
-    /// Recently deleted scenarios, newest first.
-    pub trash: Vec<Rc<Scenario>>,
+    /// The user's own scenarios.
+    pub workspace: Workspace,
+    /// Undo and redo steps per scenario (kept for this visit only).
+    pub history: History,
+    /// What the page shows.
+    pub screen: Screen,
+    /// What the page tells the user.
+    pub notices: Notices,
     /// UI language.
     pub lang: Lang,
     /// The option whose score breakdown is open.
     pub selected: Option<OptionId>,
-    /// The scenario just deleted, offered for undo.
-    pub just_deleted: Option<ScenarioId>,
-    /// Undo and redo steps per scenario (kept for this visit only).
-    pub history: BTreeMap<ScenarioId, History>,
-    /// A scenario opened from a share link: shown read-only instead of the
-    /// user's own until they save a copy or go back. Never stored.
-    pub shared: Option<Rc<Scenario>>,
 }
 
 /// One user intent.
@@ -69,8 +73,10 @@ pub enum Action {
     EmptyTrash,
     /// Deletes one scenario of the trash for good.
     DeleteForGood(ScenarioId),
-    /// Hides the "deleted — undo" notice.
-    DismissNotice,
+    /// Shows a notice (in place of one of the same kind).
+    Notify(Notice),
+    /// Takes a notice away.
+    Dismiss(NoticeKey),
     /// Opens (or closes, with `None`) an option's score breakdown.
     SelectOption(Option<OptionId>),
     /// Switches the UI language.
@@ -89,6 +95,8 @@ pub enum Action {
     DeletedElsewhere(ScenarioId),
     /// Shows a scenario from a share link, read-only; the user's own stay as they are.
     OpenShared(Rc<Scenario>),
+    /// Shows the inputs of the shared scenario.
+    ShowSharedInputs,
     /// Leaves the shared scenario and shows the user's own again.
     CloseShared,
     /// Adds the shared scenario to the user's own (a taken name gets a suffix) and opens it.
@@ -97,119 +105,63 @@ pub enum Action {
     Import(Rc<Scenario>),
 }
 
-/// A name not yet used by any of `taken`: `name`, else `name (2)`, `name (3)`, …
-pub fn unique_name<'a>(name: &str, taken: impl Iterator<Item = &'a str> + Clone) -> String {
-    if !taken.clone().any(|t| t == name) {
-        return name.to_owned();
-    }
-    (2..)
-        .map(|n| format!("{name} ({n})"))
-        .find(|candidate| !taken.clone().any(|t| t == candidate))
-        .unwrap_or_else(|| name.to_owned())
-}
-
 impl State {
     /// The first-run state: the demo scenario in the user's language.
     pub fn first_run(id: ScenarioId, lang: Lang) -> Self {
         let demo = demo_scenario(id.clone(), &lang.texts().demo);
-        Self::with_scenarios(vec![Rc::new(demo)], id, Vec::new(), lang)
+        Self::new(Workspace::new(vec![Rc::new(demo)], id, Vec::new()), lang)
     }
 
-    /// A state of loaded scenarios; falls back to the first one when
-    /// `active` is not among them. `scenarios` must not be empty.
-    pub fn with_scenarios(
-        scenarios: Vec<Rc<Scenario>>,
-        active: ScenarioId,
-        trash: Vec<Rc<Scenario>>,
-        lang: Lang,
-    ) -> Self {
-        let active = if scenarios.iter().any(|s| s.id == active) {
-            active
-        } else {
-            scenarios.first().map(|s| s.id.clone()).unwrap_or(active)
-        };
+    /// The state of a loaded workspace, on the editing screen.
+    pub fn new(workspace: Workspace, lang: Lang) -> Self {
         State {
-            scenarios,
-            active,
-            trash,
+            workspace,
+            history: History::default(),
+            screen: Screen::Edit,
+            notices: Notices::default(),
             lang,
             selected: None,
-            just_deleted: None,
-            history: BTreeMap::new(),
-            shared: None,
         }
     }
 
     /// The scenario on screen: the shared one while it is open, else the active one.
     pub fn shown(&self) -> &Rc<Scenario> {
-        self.shared
-            .as_ref()
-            .unwrap_or_else(|| self.active_scenario())
-    }
-
-    /// `name`, or `name (2)`, `name (3)`, … when one of the user's scenarios has it:
-    /// the name a saved copy or an import gets.
-    pub fn free_name(&self, name: &str) -> String {
-        unique_name(name, self.scenarios.iter().map(|s| s.name.as_str()))
-    }
-
-    /// Adds `scenario` (shared, imported or restored) to the user's own under a
-    /// free name and opens it.
-    fn adopt(&mut self, mut scenario: Rc<Scenario>) -> Option<()> {
-        if self.id_taken(&scenario.id) {
-            return None;
+        match &self.screen {
+            Screen::Shared { scenario, .. } => scenario,
+            Screen::Edit => self.workspace.active_scenario(),
         }
-        let name = self.free_name(&scenario.name);
-        if name != scenario.name {
-            Rc::make_mut(&mut scenario).name = name;
+    }
+
+    /// The shared scenario, while one is open.
+    pub fn shared(&self) -> Option<&Rc<Scenario>> {
+        match &self.screen {
+            Screen::Shared { scenario, .. } => Some(scenario),
+            Screen::Edit => None,
         }
-        self.active = scenario.id.clone();
-        self.scenarios.push(scenario);
-        self.shared = None;
-        self.selected = None;
-        self.just_deleted = None;
-        Some(())
-    }
-
-    /// The scenario being edited.
-    pub fn active_scenario(&self) -> &Rc<Scenario> {
-        // `scenarios` is never empty and `active` always names one of them;
-        // the fallback keeps that promise cheap to hold.
-        self.scenarios
-            .iter()
-            .find(|s| s.id == self.active)
-            .unwrap_or(&self.scenarios[0])
-    }
-
-    /// The scenario with this id, whether listed or in the trash.
-    pub fn scenario_or_deleted(&self, id: &ScenarioId) -> Option<&Rc<Scenario>> {
-        self.scenarios
-            .iter()
-            .chain(&self.trash)
-            .find(|s| &s.id == id)
     }
 
     /// Whether Undo would do something.
     pub fn can_undo(&self) -> bool {
-        self.just_deleted.is_some()
-            || self
-                .history
-                .get(&self.active)
-                .is_some_and(|h| !h.past.is_empty())
+        self.notices.just_deleted().is_some() || self.history.can_undo(&self.workspace.active)
     }
 
     /// Whether Redo would do something.
     pub fn can_redo(&self) -> bool {
-        self.history
-            .get(&self.active)
-            .is_some_and(|h| !h.future.is_empty())
+        self.history.can_redo(&self.workspace.active)
+    }
+
+    /// Adds `scenario` to the user's own and opens it on the editing screen.
+    fn adopt(&mut self, scenario: Rc<Scenario>) -> Option<()> {
+        self.workspace.adopt(scenario)?;
+        self.screen = Screen::Edit;
+        self.selected = None;
+        self.notices.dismiss(&NoticeKey::Deleted);
+        Some(())
     }
 
     /// Replaces the active scenario by `version` (from the undo or redo stack).
     fn put_active(&mut self, version: Rc<Scenario>) {
-        if let Some(slot) = self.scenarios.iter_mut().find(|s| s.id == self.active) {
-            *slot = version;
-        }
+        self.workspace.replace(version);
         self.drop_stale_selection();
     }
 
@@ -223,135 +175,129 @@ impl State {
 
     fn empty_scenario(&self, id: ScenarioId) -> Scenario {
         let t = self.lang.texts();
-        let name = self.free_name(t.untitled_scenario);
+        let name = self.workspace.free_name(t.untitled_scenario);
         Scenario::with_default_criteria(id, name, t.demo.criteria)
-    }
-
-    fn id_taken(&self, id: &ScenarioId) -> bool {
-        self.scenarios
-            .iter()
-            .chain(&self.trash)
-            .any(|s| &s.id == id)
     }
 
     /// The state after `action`, or `None` when nothing changes.
     pub fn reduce(&self, action: Action) -> Option<State> {
         let mut next = self.clone();
-        let read_only = self.shared.is_some();
+        let read_only = self.shared().is_some();
+        let active = self.workspace.active.clone();
         match action {
             Action::Edit(_) | Action::Undo | Action::Redo if read_only => return None,
             Action::OpenShared(scenario) => {
-                next.shared = Some(scenario);
+                next.screen = Screen::Shared {
+                    scenario,
+                    inputs_open: false,
+                };
                 next.selected = None;
             }
+            Action::ShowSharedInputs => match &mut next.screen {
+                Screen::Shared { inputs_open, .. } if !*inputs_open => *inputs_open = true,
+                _ => return None,
+            },
             Action::CloseShared => {
-                next.shared.take()?;
+                self.shared()?;
+                next.screen = Screen::Edit;
                 next.selected = None;
             }
             Action::SaveSharedCopy => {
-                let shared = next.shared.take()?;
+                let shared = self.shared()?.clone();
                 next.adopt(shared)?;
             }
             Action::Import(scenario) => next.adopt(scenario)?,
             Action::Edit(edit) => {
-                let position = next.scenarios.iter().position(|s| s.id == next.active)?;
-                let before = next.scenarios[position].clone();
+                let position = self.workspace.active_position()?;
+                let before = self.workspace.scenarios[position].clone();
                 let field = edit.field();
-                let scenario = Rc::make_mut(&mut next.scenarios[position]);
+                let scenario = Rc::make_mut(&mut next.workspace.scenarios[position]);
                 if !scenario.apply(edit).unwrap_or(false) {
                     return None;
                 }
-                let history = next.history.entry(next.active.clone()).or_default();
-                history.future.clear();
-                if field.is_none() || history.open_field != field {
-                    history.past.push(before);
-                    if history.past.len() > UNDO_STEPS {
-                        history.past.remove(0);
-                    }
-                }
-                history.open_field = field;
-                next.just_deleted = None;
+                next.history.record(&active, before, field);
+                next.notices.dismiss(&NoticeKey::Deleted);
                 next.drop_stale_selection();
             }
             Action::NewScenario(id) => {
-                if self.id_taken(&id) {
+                if self.workspace.id_taken(&id) {
                     return None;
                 }
-                next.scenarios
-                    .push(Rc::new(self.empty_scenario(id.clone())));
-                next.active = id;
+                let fresh = self.empty_scenario(id.clone());
+                next.workspace.scenarios.push(Rc::new(fresh));
+                next.workspace.active = id;
                 next.selected = None;
             }
             Action::SelectScenario(id) => {
-                if id == self.active || !self.scenarios.iter().any(|s| s.id == id) {
+                if id == active || !self.workspace.scenarios.iter().any(|s| s.id == id) {
                     return None;
                 }
-                next.active = id;
+                next.history.close_step(&id);
+                next.workspace.active = id;
                 next.selected = None;
-                if let Some(history) = next.history.get_mut(&next.active) {
-                    history.open_field = None;
-                }
             }
             Action::DuplicateScenario(id) => {
-                if self.id_taken(&id) {
+                if self.workspace.id_taken(&id) {
                     return None;
                 }
-                let mut copy = Scenario::clone(self.active_scenario());
+                let mut copy = Scenario::clone(self.workspace.active_scenario());
                 let base = format!("{} ({})", copy.name, self.lang.texts().copy_suffix);
-                copy.name = self.free_name(&base);
+                copy.name = self.workspace.free_name(&base);
                 copy.id = id.clone();
-                let at = self
-                    .scenarios
-                    .iter()
-                    .position(|s| s.id == self.active)
-                    .map_or(0, |p| p + 1);
-                next.scenarios.insert(at, Rc::new(copy));
-                next.active = id;
+                let at = self.workspace.active_position().map_or(0, |p| p + 1);
+                next.workspace.scenarios.insert(at, Rc::new(copy));
+                next.workspace.active = id;
                 next.selected = None;
             }
             Action::DeleteScenario { id, replacement } => {
-                let position = self.scenarios.iter().position(|s| s.id == id)?;
-                let removed = next.scenarios.remove(position);
-                next.trash.insert(0, removed);
-                next.trash.truncate(TRASH_SIZE);
-                if next.scenarios.is_empty() {
-                    if self.id_taken(&replacement) {
-                        return None;
-                    }
-                    next.scenarios
-                        .push(Rc::new(next.empty_scenario(replacement)));
+                let position = self.workspace.scenarios.iter().position(|s| s.id == id)?;
+                let last = self.workspace.scenarios.len() == 1;
+                if last && self.workspace.id_taken(&replacement) {
+                    return None;
                 }
-                if next.active == id {
-                    let neighbour = position.min(next.scenarios.len() - 1);
-                    next.active = next.scenarios[neighbour].id.clone();
+                next.workspace.trash_at(position);
+                if last {
+                    let fresh = next.empty_scenario(replacement.clone());
+                    next.workspace.scenarios.push(Rc::new(fresh));
+                    next.workspace.active = replacement;
+                }
+                if next.workspace.active != active {
                     next.selected = None;
                 }
-                next.just_deleted = Some(id);
+                next.notices.notify(Notice::Deleted(id));
             }
             Action::RestoreScenario(id) => {
-                let position = self.trash.iter().position(|s| s.id == id)?;
-                let restored = next.trash.remove(position);
+                let position = self.workspace.trash.iter().position(|s| s.id == id)?;
+                let restored = next.workspace.trash.remove(position);
                 next.adopt(restored)?;
             }
             Action::EmptyTrash | Action::DeleteForGood(_) => {
-                let before = next.trash.len();
+                let trash = &mut next.workspace.trash;
+                let before = trash.len();
                 match &action {
-                    Action::DeleteForGood(id) => next.trash.retain(|s| &s.id != id),
-                    _ => next.trash.clear(),
+                    Action::DeleteForGood(id) => trash.retain(|s| &s.id != id),
+                    _ => trash.clear(),
                 }
-                if next.trash.len() == before {
+                if trash.len() == before {
                     return None;
                 }
-                if next
-                    .just_deleted
-                    .as_ref()
-                    .is_some_and(|id| !next.scenarios.iter().any(|s| &s.id == id))
-                {
-                    next.just_deleted = None;
+                let purged = next
+                    .notices
+                    .just_deleted()
+                    .is_some_and(|id| next.workspace.scenario_or_deleted(id).is_none());
+                if purged {
+                    next.notices.dismiss(&NoticeKey::Deleted);
                 }
             }
-            Action::DismissNotice => {
-                next.just_deleted.take()?;
+            Action::Notify(notice) => {
+                if !next.notices.notify(notice) {
+                    return None;
+                }
+            }
+            Action::Dismiss(key) => {
+                if !next.notices.dismiss(&key) {
+                    return None;
+                }
             }
             Action::SelectOption(selected) => {
                 if selected == self.selected {
@@ -366,63 +312,42 @@ impl State {
                 next.lang = lang;
             }
             Action::Undo => {
-                if let Some(id) = self.just_deleted.clone() {
-                    return self.reduce(Action::RestoreScenario(id));
+                if let Some(id) = self.notices.just_deleted() {
+                    return self.reduce(Action::RestoreScenario(id.clone()));
                 }
-                let current = self.active_scenario().clone();
-                let history = next.history.get_mut(&self.active)?;
-                let earlier = history.past.pop()?;
-                history.future.push(current);
-                history.open_field = None;
+                let current = self.workspace.active_scenario().clone();
+                let earlier = next.history.undo(&active, current)?;
                 next.put_active(earlier);
+            }
+            Action::Redo => {
+                let current = self.workspace.active_scenario().clone();
+                let later = next.history.redo(&active, current)?;
+                next.put_active(later);
             }
             Action::ChangedElsewhere(theirs) => {
                 let id = theirs.id.clone();
-                if let Some(slot) = next.trash.iter_mut().find(|s| s.id == id) {
-                    *slot = theirs;
-                    return Some(next);
-                }
-                match next.scenarios.iter().position(|s| s.id == id) {
-                    Some(position) => {
-                        let mine = std::mem::replace(&mut next.scenarios[position], theirs);
-                        if *mine == *next.scenarios[position] {
-                            return None;
-                        }
-                        let history = next.history.entry(id.clone()).or_default();
-                        history.past.push(mine);
-                        history.open_field = None;
+                let deleted = self.workspace.trash.iter().any(|s| s.id == id);
+                match next.workspace.replace(theirs.clone()) {
+                    Some(_) if deleted => {}
+                    Some(mine) if *mine == *theirs => return None,
+                    Some(mine) => {
+                        next.history.keep(&id, mine);
                         next.drop_stale_selection();
                     }
-                    None => next.scenarios.push(theirs),
+                    None => next.workspace.scenarios.push(theirs),
                 }
             }
             Action::DeletedElsewhere(id) => {
-                let position = self.scenarios.iter().position(|s| s.id == id)?;
-                if self.scenarios.len() == 1 {
+                let position = self.workspace.scenarios.iter().position(|s| s.id == id)?;
+                if self.workspace.scenarios.len() == 1 {
                     return None;
                 }
-                let removed = next.scenarios.remove(position);
-                next.trash.insert(0, removed);
-                next.trash.truncate(TRASH_SIZE);
-                if next.active == id {
-                    let neighbour = position.min(next.scenarios.len() - 1);
-                    next.active = next.scenarios[neighbour].id.clone();
+                next.workspace.trash_at(position);
+                if next.workspace.active != active {
                     next.selected = None;
                 }
             }
-            Action::KeepMine(theirs) => {
-                let history = next.history.entry(theirs.id.clone()).or_default();
-                history.past.push(theirs);
-                history.open_field = None;
-            }
-            Action::Redo => {
-                let current = self.active_scenario().clone();
-                let history = next.history.get_mut(&self.active)?;
-                let later = history.future.pop()?;
-                history.past.push(current);
-                history.open_field = None;
-                next.put_active(later);
-            }
+            Action::KeepMine(theirs) => next.history.keep(&theirs.id.clone(), theirs),
         }
         Some(next)
     }
@@ -444,10 +369,16 @@ mod tests {
     #[test]
     fn first_run_shows_the_ranked_demo() {
         let state = start();
-        assert_eq!(state.scenarios.len(), 1);
-        assert_eq!(state.active_scenario().name, "Enterprise onboarding");
+        assert_eq!(state.workspace.scenarios.len(), 1);
         assert_eq!(
-            State::first_run(id("d"), Lang::De).active_scenario().name,
+            state.workspace.active_scenario().name,
+            "Enterprise onboarding"
+        );
+        assert_eq!(
+            State::first_run(id("d"), Lang::De)
+                .workspace
+                .active_scenario()
+                .name,
             "Onboarding für Großkunden"
         );
     }
@@ -457,22 +388,22 @@ mod tests {
         let state = start();
         assert_eq!(state.reduce(Action::SelectScenario(id("demo"))), None);
         assert_eq!(state.reduce(Action::SetLang(Lang::En)), None);
-        assert_eq!(state.reduce(Action::DismissNotice), None);
-        let name = state.active_scenario().name.clone();
+        assert_eq!(state.reduce(Action::Dismiss(NoticeKey::Deleted)), None);
+        let name = state.workspace.active_scenario().name.clone();
         assert_eq!(state.reduce(Action::Edit(ScenarioEdit::Rename(name))), None);
     }
 
     #[test]
     fn edits_change_only_the_active_scenario() {
         let state = start().reduce(Action::NewScenario(id("two"))).unwrap();
-        assert_eq!(state.active, id("two"));
-        assert_eq!(state.active_scenario().name, "Untitled scenario");
-        assert!(state.active_scenario().options.is_empty());
+        assert_eq!(state.workspace.active, id("two"));
+        assert_eq!(state.workspace.active_scenario().name, "Untitled scenario");
+        assert!(state.workspace.active_scenario().options.is_empty());
         let state = state
             .reduce(Action::Edit(ScenarioEdit::Rename("Pricing".into())))
             .unwrap();
-        assert_eq!(state.scenarios[0].name, "Enterprise onboarding");
-        assert_eq!(state.scenarios[1].name, "Pricing");
+        assert_eq!(state.workspace.scenarios[0].name, "Enterprise onboarding");
+        assert_eq!(state.workspace.scenarios[1].name, "Pricing");
     }
 
     #[test]
@@ -484,7 +415,12 @@ mod tests {
         let state = state
             .reduce(Action::DuplicateScenario(id("copy2")))
             .unwrap();
-        let names: Vec<_> = state.scenarios.iter().map(|s| s.name.as_str()).collect();
+        let names: Vec<_> = state
+            .workspace
+            .scenarios
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect();
         assert_eq!(
             names,
             [
@@ -511,8 +447,8 @@ mod tests {
         let own = start();
         let viewing = own.reduce(Action::OpenShared(shared("Pricing"))).unwrap();
         assert_eq!(viewing.shown().name, "Pricing");
-        assert_eq!(viewing.scenarios, own.scenarios);
-        assert_eq!(viewing.active, own.active);
+        assert_eq!(viewing.workspace.scenarios, own.workspace.scenarios);
+        assert_eq!(viewing.workspace.active, own.workspace.active);
         let rename = Action::Edit(ScenarioEdit::Rename("Changed".into()));
         assert_eq!(viewing.reduce(rename), None);
         assert_eq!(viewing.reduce(Action::Undo), None);
@@ -527,16 +463,21 @@ mod tests {
             .reduce(Action::OpenShared(shared("Enterprise onboarding")))
             .unwrap();
         let saved = viewing.reduce(Action::SaveSharedCopy).unwrap();
-        let names: Vec<_> = saved.scenarios.iter().map(|s| s.name.as_str()).collect();
+        let names: Vec<_> = saved
+            .workspace
+            .scenarios
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect();
         assert_eq!(
             names,
             ["Enterprise onboarding", "Enterprise onboarding (2)"]
         );
-        assert_eq!(saved.active, id("shared1"));
-        assert_eq!(saved.shared, None);
+        assert_eq!(saved.workspace.active, id("shared1"));
+        assert_eq!(saved.shared(), None);
         assert_eq!(
-            saved.scenarios[0],
-            start().scenarios[0],
+            saved.workspace.scenarios[0],
+            start().workspace.scenarios[0],
             "nothing overwritten"
         );
         assert_eq!(saved.reduce(Action::SaveSharedCopy), None);
@@ -545,8 +486,8 @@ mod tests {
     #[test]
     fn an_import_becomes_a_new_scenario() {
         let state = start().reduce(Action::Import(shared("Pricing"))).unwrap();
-        assert_eq!(state.scenarios.len(), 2);
-        assert_eq!(state.active_scenario().name, "Pricing");
+        assert_eq!(state.workspace.scenarios.len(), 2);
+        assert_eq!(state.workspace.active_scenario().name, "Pricing");
         assert_eq!(
             state.reduce(Action::Import(shared("Other"))),
             None,
@@ -563,13 +504,13 @@ mod tests {
                 replacement: id("x"),
             })
             .unwrap();
-        assert_eq!(deleted.scenarios.len(), 1);
-        assert_eq!(deleted.active, id("demo"));
-        assert_eq!(deleted.just_deleted, Some(id("two")));
+        assert_eq!(deleted.workspace.scenarios.len(), 1);
+        assert_eq!(deleted.workspace.active, id("demo"));
+        assert_eq!(deleted.notices.just_deleted(), Some(&id("two")));
         let restored = deleted.reduce(Action::RestoreScenario(id("two"))).unwrap();
-        assert_eq!(restored.scenarios.len(), 2);
-        assert_eq!(restored.active, id("two"));
-        assert!(restored.trash.is_empty());
+        assert_eq!(restored.workspace.scenarios.len(), 2);
+        assert_eq!(restored.workspace.active, id("two"));
+        assert!(restored.workspace.trash.is_empty());
     }
 
     #[test]
@@ -580,15 +521,15 @@ mod tests {
                 replacement: id("fresh"),
             })
             .unwrap();
-        assert_eq!(state.scenarios.len(), 1);
-        assert_eq!(state.active, id("fresh"));
-        assert_eq!(state.trash[0].id, id("demo"));
+        assert_eq!(state.workspace.scenarios.len(), 1);
+        assert_eq!(state.workspace.active, id("fresh"));
+        assert_eq!(state.workspace.trash[0].id, id("demo"));
     }
 
     #[test]
     fn removing_the_selected_option_closes_its_breakdown() {
         let state = start();
-        let option = state.active_scenario().options[0].id;
+        let option = state.workspace.active_scenario().options[0].id;
         let state = state.reduce(Action::SelectOption(Some(option))).unwrap();
         let state = state
             .reduce(Action::Edit(ScenarioEdit::RemoveOption(option)))
@@ -607,7 +548,7 @@ mod tests {
     #[test]
     fn undo_and_redo_walk_through_every_kind_of_edit() {
         let start = start();
-        let option = start.active_scenario().options[0].id;
+        let option = start.workspace.active_scenario().options[0].id;
         let cost = CriterionId::new(1);
         let edits = [
             ScenarioEdit::SetValue(option, cost, Some(99.0)),
@@ -626,13 +567,19 @@ mod tests {
         let mut state = versions.last().unwrap().clone();
         for expected in versions.iter().rev().skip(1) {
             state = state.reduce(Action::Undo).unwrap();
-            assert_eq!(state.active_scenario(), expected.active_scenario());
+            assert_eq!(
+                state.workspace.active_scenario(),
+                expected.workspace.active_scenario()
+            );
         }
         assert!(!state.can_undo());
         assert_eq!(state.reduce(Action::Undo), None);
         for expected in versions.iter().skip(1) {
             state = state.reduce(Action::Redo).unwrap();
-            assert_eq!(state.active_scenario(), expected.active_scenario());
+            assert_eq!(
+                state.workspace.active_scenario(),
+                expected.workspace.active_scenario()
+            );
         }
         assert!(!state.can_redo());
     }
@@ -646,9 +593,12 @@ mod tests {
         }
         state = edit(&state, ScenarioEdit::SetNeed("Churn".into()));
         let state = state.reduce(Action::Undo).unwrap();
-        assert_eq!(state.active_scenario().name, "Pricing");
+        assert_eq!(state.workspace.active_scenario().name, "Pricing");
         let state = state.reduce(Action::Undo).unwrap();
-        assert_eq!(state.active_scenario(), start.active_scenario());
+        assert_eq!(
+            state.workspace.active_scenario(),
+            start.workspace.active_scenario()
+        );
     }
 
     #[test]
@@ -662,7 +612,10 @@ mod tests {
                 },
             );
         }
-        assert_eq!(state.history[&state.active].past.len(), UNDO_STEPS);
+        assert_eq!(
+            state.history.undo_steps(&state.workspace.active),
+            UNDO_STEPS
+        );
         let undone = state.reduce(Action::Undo).unwrap();
         assert!(undone.can_redo());
         let edited = edit(&undone, ScenarioEdit::Rename("X".into()));
@@ -681,11 +634,14 @@ mod tests {
             .unwrap();
         assert!(deleted.can_undo());
         let back = deleted.reduce(Action::Undo).unwrap();
-        assert_eq!(back.active, id("two"));
-        assert_eq!(back.active_scenario().name, "Two");
+        assert_eq!(back.workspace.active, id("two"));
+        assert_eq!(back.workspace.active_scenario().name, "Two");
         // Its own history survived the trip through the trash.
         let before_rename = back.reduce(Action::Undo).unwrap();
-        assert_eq!(before_rename.active_scenario().name, "Untitled scenario");
+        assert_eq!(
+            before_rename.workspace.active_scenario().name,
+            "Untitled scenario"
+        );
     }
 
     #[test]
@@ -695,7 +651,12 @@ mod tests {
         assert!(!state.can_undo(), "the new scenario has nothing to undo");
         let state = state.reduce(Action::SelectScenario(id("demo"))).unwrap();
         assert_eq!(
-            state.reduce(Action::Undo).unwrap().active_scenario().name,
+            state
+                .reduce(Action::Undo)
+                .unwrap()
+                .workspace
+                .active_scenario()
+                .name,
             "Enterprise onboarding"
         );
     }
@@ -703,30 +664,44 @@ mod tests {
     #[test]
     fn another_tabs_version_replaces_mine_and_mine_stays_one_undo_away() {
         let state = start();
-        let mut theirs = Scenario::clone(state.active_scenario());
+        let mut theirs = Scenario::clone(state.workspace.active_scenario());
         theirs.name = "Edited in the other tab".into();
         let state = state
             .reduce(Action::ChangedElsewhere(Rc::new(theirs.clone())))
             .unwrap();
-        assert_eq!(state.active_scenario().name, "Edited in the other tab");
+        assert_eq!(
+            state.workspace.active_scenario().name,
+            "Edited in the other tab"
+        );
         assert_eq!(
             state.reduce(Action::ChangedElsewhere(Rc::new(theirs))),
             None,
             "same version: nothing to do"
         );
         let back = state.reduce(Action::Undo).unwrap();
-        assert_eq!(back.active_scenario().name, "Enterprise onboarding");
+        assert_eq!(
+            back.workspace.active_scenario().name,
+            "Enterprise onboarding"
+        );
     }
 
     #[test]
     fn keeping_mine_keeps_theirs_one_undo_away() {
         let state = start();
-        let mut theirs = Scenario::clone(state.active_scenario());
+        let mut theirs = Scenario::clone(state.workspace.active_scenario());
         theirs.name = "Theirs".into();
         let state = state.reduce(Action::KeepMine(Rc::new(theirs))).unwrap();
-        assert_eq!(state.active_scenario().name, "Enterprise onboarding");
         assert_eq!(
-            state.reduce(Action::Undo).unwrap().active_scenario().name,
+            state.workspace.active_scenario().name,
+            "Enterprise onboarding"
+        );
+        assert_eq!(
+            state
+                .reduce(Action::Undo)
+                .unwrap()
+                .workspace
+                .active_scenario()
+                .name,
             "Theirs"
         );
     }
@@ -734,23 +709,24 @@ mod tests {
     #[test]
     fn a_scenario_made_in_another_tab_is_added() {
         let state = start();
-        let mut other = Scenario::clone(state.active_scenario());
+        let mut other = Scenario::clone(state.workspace.active_scenario());
         other.id = id("other");
         let state = state
             .reduce(Action::ChangedElsewhere(Rc::new(other)))
             .unwrap();
-        assert_eq!(state.scenarios.len(), 2);
-        assert_eq!(state.active, id("demo"));
+        assert_eq!(state.workspace.scenarios.len(), 2);
+        assert_eq!(state.workspace.active, id("demo"));
     }
 
     #[test]
     fn a_deletion_in_another_tab_moves_the_scenario_to_the_trash_but_never_the_last_one() {
         let state = start().reduce(Action::NewScenario(id("two"))).unwrap();
         let state = state.reduce(Action::DeletedElsewhere(id("two"))).unwrap();
-        assert_eq!(state.active, id("demo"));
-        assert_eq!(state.trash[0].id, id("two"));
+        assert_eq!(state.workspace.active, id("demo"));
+        assert_eq!(state.workspace.trash[0].id, id("two"));
         assert_eq!(
-            state.just_deleted, None,
+            state.notices.just_deleted(),
+            None,
             "no undo notice for another tab's deletion"
         );
         assert_eq!(state.reduce(Action::DeletedElsewhere(id("demo"))), None);
@@ -767,13 +743,13 @@ mod tests {
                 replacement: id("spare"),
             })
             .unwrap();
-        assert_eq!(state.trash.len(), 1);
+        assert_eq!(state.workspace.trash.len(), 1);
         let emptied = state.reduce(Action::EmptyTrash).unwrap();
-        assert!(emptied.trash.is_empty());
-        assert_eq!(emptied.just_deleted, None);
+        assert!(emptied.workspace.trash.is_empty());
+        assert_eq!(emptied.notices.just_deleted(), None);
         assert_eq!(emptied.reduce(Action::EmptyTrash), None);
         let one = state.reduce(Action::DeleteForGood(id("second"))).unwrap();
-        assert!(one.trash.is_empty());
+        assert!(one.workspace.trash.is_empty());
         assert_eq!(state.reduce(Action::DeleteForGood(id("other"))), None);
     }
 

@@ -1,14 +1,13 @@
 //! The criteria: name, weight, direction, kind of input and its parameters.
 
+use crate::components::common::PALETTE;
 use crate::components::fields::TextField;
 use crate::components::number_field::NumberField;
-use crate::components::ranking::PALETTE;
 use crate::components::Same;
 use crate::domain::criterion::{Criterion, CriterionInput, Direction, InputKind};
 use crate::domain::scenario::{Bound, ScaleEnd, ScenarioEdit, MAX_UNIT};
 use crate::domain::value::{NumberRule, Weight};
 use crate::i18n::Lang;
-use crate::state::Action;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -20,7 +19,7 @@ pub struct CriteriaPanelProps {
     /// The criteria of the active scenario.
     pub criteria: Same<Vec<Criterion>>,
     /// Sends actions.
-    pub dispatch: Callback<Action>,
+    pub on_edit: Callback<ScenarioEdit>,
 }
 
 /// Largest weight the slider reaches; larger weights are typed.
@@ -41,13 +40,13 @@ pub fn criteria_panel(props: &CriteriaPanelProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
     let add = {
-        let dispatch = props.dispatch.clone();
+        let on_edit = props.on_edit.clone();
         let name = t.new_criterion.to_owned();
         Callback::from(move |_: MouseEvent| {
-            dispatch.emit(Action::Edit(ScenarioEdit::AddCriterion {
+            on_edit.emit(ScenarioEdit::AddCriterion {
                 name: name.clone(),
                 kind: InputKind::Rating,
-            }))
+            })
         })
     };
     html! {
@@ -60,7 +59,7 @@ pub fn criteria_panel(props: &CriteriaPanelProps) -> Html {
                         {lang}
                         criterion={criterion.clone()}
                         colour={position % PALETTE}
-                        dispatch={props.dispatch.clone()}
+                        on_edit={props.on_edit.clone()}
                     />
                 }) }
             </ul>
@@ -74,7 +73,7 @@ struct CriterionRowProps {
     lang: Lang,
     criterion: Criterion,
     colour: usize,
-    dispatch: Callback<Action>,
+    on_edit: Callback<ScenarioEdit>,
 }
 
 #[function_component(CriterionRow)]
@@ -85,8 +84,8 @@ fn criterion_row(props: &CriterionRowProps) -> Html {
     let id = c.id;
     let prefix = format!("crit-{id}");
     let send = {
-        let dispatch = props.dispatch.clone();
-        move |edit: ScenarioEdit| dispatch.emit(Action::Edit(edit))
+        let on_edit = props.on_edit.clone();
+        move |edit: ScenarioEdit| on_edit.emit(edit)
     };
     let rename = {
         let send = send.clone();

@@ -1,60 +1,17 @@
 //! The options table: title, description, a value per criterion, fit per segment.
 
+use crate::components::common::ValueColumn;
 use crate::components::fields::TextField;
 use crate::components::number_field::NumberField;
-use crate::components::ranking::segment_label;
 use crate::components::Same;
-use crate::domain::criterion::{Criterion, CriterionInput};
-use crate::domain::ids::{CriterionId, OptionId};
+use crate::domain::ids::OptionId;
 use crate::domain::scenario::{ScenarioEdit, ScenarioOption};
 use crate::domain::segment::{Segment, FIT_MAX};
 use crate::domain::value::NumberRule;
 use crate::i18n::Lang;
-use crate::state::Action;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-/// A rating or amount criterion as a column of the table: only what the
-/// rows need, so a weight change does not re-render every row.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ValueColumn {
-    /// The criterion.
-    pub id: CriterionId,
-    /// Its name.
-    pub name: String,
-    /// The rule its values follow.
-    pub rule: NumberRule,
-    /// Unit or scale shown in the header.
-    pub hint: String,
-}
-
-/// The table's columns for a list of criteria, and whether a fit criterion exists.
-pub fn columns(criteria: &[Criterion], lang: Lang) -> (Vec<ValueColumn>, bool) {
-    let mut has_fit = false;
-    let columns = criteria
-        .iter()
-        .filter_map(|c| {
-            let hint = match &c.input {
-                CriterionInput::Rating { min, max } => {
-                    format!("{}–{}", lang.number(*min, 2), lang.number(*max, 2))
-                }
-                CriterionInput::Amount { unit, .. } => unit.clone(),
-                CriterionInput::SegmentFit => {
-                    has_fit = true;
-                    return None;
-                }
-            };
-            Some(ValueColumn {
-                id: c.id,
-                name: c.name.clone(),
-                rule: c.input.value_rule()?,
-                hint,
-            })
-        })
-        .collect();
-    (columns, has_fit)
-}
 
 /// Props of [`OptionsPanel`].
 #[derive(Properties, PartialEq, Clone)]
@@ -68,7 +25,7 @@ pub struct OptionsPanelProps {
     /// Whether fit columns are shown.
     pub has_fit: bool,
     /// Sends actions.
-    pub dispatch: Callback<Action>,
+    pub on_edit: Callback<ScenarioEdit>,
 }
 
 /// How many value fields the table renders at first, and adds per "show
@@ -109,7 +66,7 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
     }
     // One callback per option count, so the rows (which get it for Enter) stay memoised.
     let add_option = {
-        let dispatch = props.dispatch.clone();
+        let on_edit = props.on_edit.clone();
         let focus_new = focus_new.clone();
         let shown_rows = shown_rows.clone();
         use_callback((props.options.len(), lang), move |_: (), (count, lang)| {
@@ -121,7 +78,7 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
                 .texts()
                 .new_option
                 .replace("{n}", &(count + 1).to_string());
-            dispatch.emit(Action::Edit(ScenarioEdit::AddOption { title }));
+            on_edit.emit(ScenarioEdit::AddOption { title });
             focus_new.set(true);
         })
     };
@@ -143,7 +100,7 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
     let header_fit = props.has_fit.then(|| {
         Segment::ALL
             .iter()
-            .map(|&s| html! { <div role="columnheader" key={s.key()}>{ segment_label(lang, s) }<span class="unit">{ t.fit_scale }</span></div> })
+            .map(|&s| html! { <div role="columnheader" key={s.key()}>{ lang.segment_name(s, false) }<span class="unit">{ t.fit_scale }</span></div> })
             .collect::<Html>()
     });
     let fit_columns = if props.has_fit { Segment::ALL.len() } else { 0 };
@@ -173,7 +130,7 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
                                     option={option.clone()}
                                     columns={props.columns.clone()}
                                     has_fit={props.has_fit}
-                                    dispatch={props.dispatch.clone()}
+                                    on_edit={props.on_edit.clone()}
                                     add_option={add_option.clone()}
                                 />
                             }) }
@@ -202,7 +159,7 @@ struct OptionRowProps {
     option: Rc<ScenarioOption>,
     columns: Same<Vec<ValueColumn>>,
     has_fit: bool,
-    dispatch: Callback<Action>,
+    on_edit: Callback<ScenarioEdit>,
     /// Enter in a title adds the next option (workshop speed).
     add_option: Callback<()>,
 }
@@ -214,7 +171,7 @@ impl PartialEq for OptionRowProps {
             && self.lang == other.lang
             && self.columns == other.columns
             && self.has_fit == other.has_fit
-            && self.dispatch == other.dispatch
+            && self.on_edit == other.on_edit
             && self.add_option == other.add_option
     }
 }
@@ -226,8 +183,8 @@ fn option_row(props: &OptionRowProps) -> Html {
     let option = &props.option;
     let id: OptionId = option.id;
     let send = {
-        let dispatch = props.dispatch.clone();
-        move |edit: ScenarioEdit| dispatch.emit(Action::Edit(edit))
+        let on_edit = props.on_edit.clone();
+        move |edit: ScenarioEdit| on_edit.emit(edit)
     };
     let label_title = if option.title.trim().is_empty() {
         t.untitled_option.to_owned()
@@ -279,7 +236,8 @@ fn option_row(props: &OptionRowProps) -> Html {
                 });
                 let label = format!(
                     "{} – {}",
-                    t.fit_for.replace("{segment}", segment_label(lang, segment)),
+                    t.fit_for
+                        .replace("{segment}", lang.segment_name(segment, false)),
                     label_title
                 );
                 html! {

@@ -1,6 +1,7 @@
 //! The ranked backlog: rank, title, score, contribution bar, flags, threshold
 //! line, per-segment ranks, and the breakdown of the selected option.
 
+use crate::components::common::PALETTE;
 use crate::components::Same;
 use crate::domain::criterion::CriterionInput;
 use crate::domain::ids::OptionId;
@@ -8,7 +9,6 @@ use crate::domain::scenario::Scenario;
 use crate::domain::scoring::{Ranking, RankingNote};
 use crate::domain::segment::{PerSegment, Segment};
 use crate::i18n::Lang;
-use crate::state::Action;
 use web_sys::Element;
 use yew::prelude::*;
 
@@ -19,8 +19,6 @@ const ROW_HEIGHT: f64 = 76.0;
 const WINDOWED_AFTER: usize = 40;
 /// Rows rendered above and below the visible ones.
 const OVERSCAN: usize = 6;
-/// Distinct colours for criteria (CSS classes `crit-0` … `crit-7`).
-pub const PALETTE: usize = 8;
 
 /// Props of [`RankingPanel`].
 #[derive(Properties, PartialEq, Clone)]
@@ -36,7 +34,7 @@ pub struct RankingProps {
     /// Option whose breakdown is open.
     pub selected: Option<OptionId>,
     /// Sends actions.
-    pub dispatch: Callback<Action>,
+    pub on_select: Callback<Option<OptionId>>,
 }
 
 fn option_title(scenario: &Scenario, index: usize, lang: Lang) -> String {
@@ -46,23 +44,6 @@ fn option_title(scenario: &Scenario, index: usize, lang: Lang) -> String {
     } else {
         title.to_owned()
     }
-}
-
-fn segment_name(lang: Lang, segment: Segment, short: bool) -> &'static str {
-    let t = lang.texts();
-    match (segment, short) {
-        (Segment::Smb, false) => t.smb,
-        (Segment::Enterprise, false) => t.enterprise,
-        (Segment::PublicSector, false) => t.public_sector,
-        (Segment::Smb, true) => t.smb_short,
-        (Segment::Enterprise, true) => t.enterprise_short,
-        (Segment::PublicSector, true) => t.public_sector_short,
-    }
-}
-
-/// The full name of a segment in the UI language.
-pub fn segment_label(lang: Lang, segment: Segment) -> &'static str {
-    segment_name(lang, segment, false)
 }
 
 fn note_text(lang: Lang, scenario: &Scenario, note: &RankingNote) -> String {
@@ -135,18 +116,18 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
             }
         });
         let onclick = {
-            let dispatch = props.dispatch.clone();
+            let on_select = props.on_select.clone();
             let id = row.id;
             Callback::from(move |_: MouseEvent| {
-                dispatch.emit(Action::SelectOption(if is_selected { None } else { Some(id) }))
+                on_select.emit(if is_selected { None } else { Some(id) })
             })
         };
         let style = windowed.then(|| format!("top:{}px", position as f64 * ROW_HEIGHT));
         let by_segment = props.segment_ranks.get(row.index).copied().unwrap_or_default();
         let segment_ranks = Segment::ALL.iter().map(|&segment| {
             html! {
-                <span class="segment-rank" key={segment.key()} title={segment_name(lang, segment, false)}>
-                    { format!("{} #{}", segment_name(lang, segment, true), by_segment.get(segment)) }
+                <span class="segment-rank" key={segment.key()} title={lang.segment_name(segment, false)}>
+                    { format!("{} #{}", lang.segment_name(segment, true), by_segment.get(segment)) }
                 </span>
             }
         });
@@ -235,7 +216,7 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
                 </div>
             }
             if let Some(selected) = props.selected {
-                <Breakdown lang={lang} scenario={scenario.clone()} ranking={ranking.clone()} {selected} dispatch={props.dispatch.clone()} />
+                <Breakdown lang={lang} scenario={scenario.clone()} ranking={ranking.clone()} {selected} on_select={props.on_select.clone()} />
             }
         </section>
     }
@@ -247,7 +228,7 @@ struct BreakdownProps {
     scenario: Same<Scenario>,
     ranking: Same<Ranking>,
     selected: OptionId,
-    dispatch: Callback<Action>,
+    on_select: Callback<Option<OptionId>>,
 }
 
 #[function_component(Breakdown)]
@@ -269,7 +250,7 @@ fn breakdown(props: &BreakdownProps) -> Html {
                 .iter()
                 .map(|&s| {
                     let rating = option.fit.get(s).map_or_else(|| "–".to_owned(), |f| lang.number(f, 2));
-                    format!("{} {}", segment_name(lang, s, true), rating)
+                    format!("{} {}", lang.segment_name(s, true), rating)
                 })
                 .collect::<Vec<_>>()
                 .join(" · "),
@@ -297,8 +278,8 @@ fn breakdown(props: &BreakdownProps) -> Html {
         }
     });
     let close = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.emit(Action::SelectOption(None)))
+        let on_select = props.on_select.clone();
+        Callback::from(move |_: MouseEvent| on_select.emit(None))
     };
     let title = option_title(scenario, index, lang);
     html! {

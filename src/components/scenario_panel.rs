@@ -2,13 +2,11 @@
 
 use crate::components::fields::TextField;
 use crate::components::number_field::NumberField;
-use crate::components::ranking::segment_label;
 use crate::components::Same;
 use crate::domain::scenario::{Scenario, ScenarioEdit};
 use crate::domain::segment::Segment;
 use crate::domain::value::{NumberRule, Threshold, Weight};
 use crate::i18n::Lang;
-use crate::state::Action;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -20,7 +18,7 @@ pub struct ScenarioPanelProps {
     /// The scenario edited.
     pub scenario: Same<Scenario>,
     /// Sends actions.
-    pub dispatch: Callback<Action>,
+    pub on_edit: Callback<ScenarioEdit>,
 }
 
 /// See the module docs.
@@ -30,29 +28,29 @@ pub fn scenario_panel(props: &ScenarioPanelProps) -> Html {
     let t = lang.texts();
     let s = &props.scenario;
     let edit = |make: fn(String) -> ScenarioEdit| {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |text: String| dispatch.emit(Action::Edit(make(text))))
+        let on_edit = props.on_edit.clone();
+        Callback::from(move |text: String| on_edit.emit(make(text)))
     };
     let mix_fields = Segment::ALL.iter().map(|&segment| {
-        let dispatch = props.dispatch.clone();
+        let on_edit = props.on_edit.clone();
         let on_change = Callback::from(move |value: Option<f64>| {
             if let Some(weight) = value.and_then(|v| Weight::new(v).ok()) {
-                dispatch.emit(Action::Edit(ScenarioEdit::SetMix(segment, weight)));
+                on_edit.emit(ScenarioEdit::SetMix(segment, weight));
             }
         });
         let id = format!("mix-{}", segment.key());
         html! {
             <div class="field" key={segment.key()}>
-                <label for={id.clone()}>{ segment_label(lang, segment) }</label>
+                <label for={id.clone()}>{ lang.segment_name(segment, false) }</label>
                 <NumberField id={id} value={Some(s.segment_mix.get(segment).value())} rule={NumberRule::Weight} {lang} {on_change} />
             </div>
         }
     });
     let set_threshold = {
-        let dispatch = props.dispatch.clone();
+        let on_edit = props.on_edit.clone();
         Callback::from(move |value: Option<f64>| {
             if let Some(threshold) = value.and_then(|v| Threshold::new(v).ok()) {
-                dispatch.emit(Action::Edit(ScenarioEdit::SetThreshold(threshold)));
+                on_edit.emit(ScenarioEdit::SetThreshold(threshold));
             }
         })
     };

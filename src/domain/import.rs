@@ -41,6 +41,9 @@ pub enum ImportError {
     /// Larger than [`MAX_IMPORT_BYTES`].
     #[error("the file is {:.1} MB; Kerze reads scenario files of up to 5 MB", megabytes(*.0))]
     TooLarge(usize),
+    /// The browser could not read the file at all.
+    #[error("the browser could not read the file")]
+    Unreadable,
     /// Nothing but white space.
     #[error("the file is empty")]
     Empty,

@@ -112,6 +112,22 @@ pub struct Unreadable {
     pub error: EntryError,
 }
 
+impl Unreadable {
+    /// A name for the entry: its scenario name if the text still shows one,
+    /// else its id.
+    pub fn label(&self) -> String {
+        serde_json::from_str::<serde_json::Value>(&self.raw)
+            .ok()
+            .and_then(|v| {
+                v.pointer("/scenario/name")
+                    .and_then(|n| n.as_str())
+                    .map(str::to_owned)
+            })
+            .filter(|name| !name.trim().is_empty())
+            .unwrap_or_else(|| self.id.to_string())
+    }
+}
+
 /// Another version of a scenario that the user must choose about.
 #[derive(Clone, Debug, PartialEq)]
 pub struct OtherVersion {

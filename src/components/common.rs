@@ -1,0 +1,51 @@
+//! What several components share: the criterion colours and the table's
+//! value columns.
+
+use crate::domain::criterion::{Criterion, CriterionInput};
+use crate::domain::ids::CriterionId;
+use crate::domain::value::NumberRule;
+use crate::i18n::Lang;
+
+/// Distinct colours for criteria (CSS classes `crit-0` … `crit-7`).
+pub const PALETTE: usize = 8;
+
+/// A rating or amount criterion as a column of the table: only what the
+/// rows need, so a weight change does not re-render every row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValueColumn {
+    /// The criterion.
+    pub id: CriterionId,
+    /// Its name.
+    pub name: String,
+    /// The rule its values follow.
+    pub rule: NumberRule,
+    /// Unit or scale shown in the header.
+    pub hint: String,
+}
+
+/// The table's columns for a list of criteria, and whether a fit criterion exists.
+pub fn columns(criteria: &[Criterion], lang: Lang) -> (Vec<ValueColumn>, bool) {
+    let mut has_fit = false;
+    let columns = criteria
+        .iter()
+        .filter_map(|c| {
+            let hint = match &c.input {
+                CriterionInput::Rating { min, max } => {
+                    format!("{}–{}", lang.number(*min, 2), lang.number(*max, 2))
+                }
+                CriterionInput::Amount { unit, .. } => unit.clone(),
+                CriterionInput::SegmentFit => {
+                    has_fit = true;
+                    return None;
+                }
+            };
+            Some(ValueColumn {
+                id: c.id,
+                name: c.name.clone(),
+                rule: c.input.value_rule()?,
+                hint,
+            })
+        })
+        .collect();
+    (columns, has_fit)
+}

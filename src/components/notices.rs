@@ -1,0 +1,182 @@
+//! Every notice the page shows, in one list with one way to dismiss.
+
+use crate::domain::import::ImportError;
+use crate::domain::save::OtherSource;
+use crate::hooks::apply_update;
+use crate::i18n::Lang;
+use crate::services::download::download_text;
+use crate::state::{Action, Busy, Done, Notice, Notices};
+use yew::prelude::*;
+
+/// How many problems of a refused file are listed.
+const LISTED: usize = 12;
+
+/// Props of [`NoticeList`].
+#[derive(Properties, PartialEq)]
+pub struct NoticeListProps {
+    /// UI language.
+    pub lang: Lang,
+    /// The notices.
+    pub notices: Notices,
+    /// The name of the scenario the "deleted" notice is about, while it can
+    /// still be restored.
+    pub deleted_name: Option<AttrValue>,
+    /// Sends what the user chose.
+    pub dispatch: Callback<Action>,
+    /// Answers a conflict (`true` keeps this tab's version).
+    pub on_resolve: Callback<(crate::domain::save::OtherVersion, bool)>,
+}
+
+/// The notices, oldest first.
+#[function_component(NoticeList)]
+pub fn notice_list(props: &NoticeListProps) -> Html {
+    props
+        .notices
+        .shown()
+        .map(|notice| view(props, notice))
+        .collect()
+}
+
+fn view(props: &NoticeListProps, notice: &Notice) -> Html {
+    let (lang, t) = (props.lang, props.lang.texts());
+    let emit = |action: Action| props.dispatch.reform(move |_: MouseEvent| action.clone());
+    let button = |label: &str, primary: bool, onclick: Callback<MouseEvent>| {
+        html! { <button type="button" class={primary.then_some("primary")} {onclick}>{ label }</button> }
+    };
+    let (class, alert, body) = match notice {
+        Notice::Deleted(id) => {
+            let Some(name) = &props.deleted_name else {
+                return Html::default();
+            };
+            let body = html! {<>
+                <span>{ t.deleted_notice.replace("{name}", name) }</span>
+                { button(t.undo, true, emit(Action::RestoreScenario(id.clone()))) }
+            </>};
+            ("", false, body)
+        }
+        Notice::Done(done) => {
+            let message = match done {
+                Done::Imported(name) => t.imported.replace("{name}", name),
+                Done::SavedCopy(name) => t.saved_copy.replace("{name}", name),
+                Done::CopiedMarkdown => t.copied_markdown.to_owned(),
+                Done::CopyFailed => t.copy_failed.to_owned(),
+            };
+            ("", false, html! { <span>{ message }</span> })
+        }
+        Notice::Busy(work) => {
+            let message = match work {
+                Busy::OpeningLink => t.opening_link.to_owned(),
+                Busy::Reading(name) => t.reading_file.replace("{file}", name),
+            };
+            let body = html! {<>
+                <span class="spinner" aria-hidden="true"></span>
+                <span>{ message }</span>
+            </>};
+            ("busy", false, body)
+        }
+        Notice::ImportFailed(file, error) => {
+            let problems = match error {
+                ImportError::Problems(problems) => problems.as_slice(),
+                _ => &[],
+            };
+            let reason = lang.import_error(error);
+            let body = html! {<>
+                <p>{ t.import_failed.replace("{file}", file).replace("{reason}", &reason) }</p>
+                if !problems.is_empty() {
+                    <ul class="problems">
+                        { for problems.iter().take(LISTED).map(|p| html! {
+                            <li><code>{ &p.path }</code>{ ": " }{ lang.issue(&p.issue) }</li>
+                        }) }
+                        if problems.len() > LISTED {
+                            <li>{ t.more_problems.replace("{n}", &(problems.len() - LISTED).to_string()) }</li>
+                        }
+                    </ul>
+                }
+                <p>{ t.nothing_changed }</p>
+            </>};
+            ("warning import-error", true, body)
+        }
+        Notice::LinkFailed(error) => {
+            let body = html! {<>
+                <p>{ t.link_failed.replace("{reason}", &lang.link_error(error)) }</p>
+                <p>{ t.link_unchanged }</p>
+            </>};
+            ("warning link-error", true, body)
+        }
+        Notice::StorageFull(frees) => {
+            let body = html! {<>
+                <p>{ t.not_saved_full }</p>
+                if *frees == 0 {
+                    <p>{ t.full_remedy_none }</p>
+                } else {
+                    { button(&t.empty_trash.replace("{size}", &lang.kilobytes(*frees)), true, emit(Action::EmptyTrash)) }
+                }
+            </>};
+            ("warning storage-full", true, body)
+        }
+        Notice::NewerData => {
+            let body = html! {<>
+                <p>{ t.newer_data }</p>
+                { button(t.reload, true, Callback::from(|_| apply_update())) }
+            </>};
+            ("warning newer-data", false, body)
+        }
+        Notice::UpdateReady => {
+            let body = html! {<>
+                <span>{ t.update_ready }</span>
+                { button(t.reload, true, Callback::from(|_| apply_update())) }
+            </>};
+            ("update", false, body)
+        }
+        Notice::Unreadable(entries) => {
+            let body = html! {<>
+                <p>{ t.unreadable_scenarios.replace("{n}", &entries.len().to_string()) }</p>
+                <ul>
+                    { for entries.iter().map(|entry| {
+                        let (id, raw) = (entry.id.clone(), entry.raw.clone());
+                        let download = Callback::from(move |_| {
+                            download_text(&format!("kerze-unreadable-{id}.json"), "application/json", &raw);
+                        });
+                        html! {
+                            <li key={entry.id.to_string()}>
+                                <span class="unreadable-name">{ entry.label() }</span>
+                                { ": " }{ lang.entry_error(&entry.error) }
+                                { button(t.download_raw, false, download) }
+                            </li>
+                        }
+                    }) }
+                </ul>
+            </>};
+            ("warning unreadable", true, body)
+        }
+        Notice::Conflict(found) => {
+            let message = match found.source {
+                OtherSource::Entry(_) => t.conflict,
+                OtherSource::Pending(_) => t.lost_write,
+            };
+            let answer = |keep_mine: bool| {
+                let found = found.clone();
+                props
+                    .on_resolve
+                    .reform(move |_: MouseEvent| (found.clone(), keep_mine))
+            };
+            let body = html! {<>
+                <p>{ message.replace("{name}", &found.theirs.name) }</p>
+                { button(t.take_theirs, false, answer(false)) }
+                { button(t.keep_mine, true, answer(true)) }
+            </>};
+            ("warning conflict", true, body)
+        }
+    };
+    let key = format!("{:?}", notice.key());
+    html! {
+        <div {key} class={classes!("notice", class)} role={if alert { "alert" } else { "status" }}
+            aria-busy={matches!(notice, Notice::Busy(_)).then_some("true")}>
+            { body }
+            if notice.dismissable() {
+                <button type="button" class="ghost" aria-label={t.dismiss}
+                    onclick={emit(Action::Dismiss(notice.key()))}>{ "✕" }</button>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,23 @@
+//! The app's effects, one hook per concern. Each says why it exists; the
+//! reducer stays pure and the components only render and dispatch.
+
+mod document_lang;
+mod file_import;
+mod persistence;
+mod shared_link;
+mod shortcuts;
+mod stable;
+mod update_offer;
+
+pub use document_lang::use_document_lang;
+pub use file_import::use_file_import;
+pub use persistence::{use_persistence, SaveStatus};
+pub use shared_link::use_shared_link;
+pub use shortcuts::use_undo_keys;
+pub use stable::{use_latest, use_stable, use_stable_by};
+pub use update_offer::{apply_update, use_update_offer};
+
+/// Runs `work` after the page had a frame to show that it is busy.
+pub(crate) fn after_a_frame(work: impl FnOnce() + 'static) {
+    gloo_timers::callback::Timeout::new(30, work).forget();
+}

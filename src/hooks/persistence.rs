@@ -1,0 +1,331 @@
+//! Keeping the workspace in storage, and in step with other tabs.
+
+use super::use_latest;
+use crate::domain::ids::ScenarioId;
+use crate::domain::save::{self, OtherSource, OtherVersion, SaveError, Saver, Snapshot, Store};
+use crate::domain::stored::{
+    decode_index, decode_scenario, scenario_key, INDEX_KEY, SCENARIO_KEY_PREFIX,
+};
+use crate::services::clock::new_writer_id;
+use crate::services::storage;
+use crate::state::{Action, Notice, NoticeKey, State};
+use gloo_events::EventListener;
+use gloo_timers::callback::Timeout;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Quiet time after the last edit before it is written to storage. Typing never
+/// waits for a save; leaving the page writes at once.
+const SAVE_DELAY_MS: u32 = 300;
+
+/// Where the last save stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveStatus {
+    /// Everything is in storage.
+    Saved,
+    /// An edit waits for its save.
+    Pending,
+    /// The last save did not land.
+    Failed(SaveError),
+}
+
+/// What the page shows of saving, and how a conflict is answered.
+pub struct Persistence {
+    /// Where the last save stands.
+    pub status: SaveStatus,
+    /// How many bytes Kerze uses in this browser's storage.
+    pub bytes_used: Option<usize>,
+    /// Answers a conflict: `true` keeps this tab's version.
+    pub resolve: Callback<(OtherVersion, bool)>,
+}
+
+/// What a save writes of the state.
+fn snapshot(state: &State) -> Snapshot<'_> {
+    Snapshot {
+        scenarios: &state.workspace.scenarios,
+        trash: &state.workspace.trash,
+        active: &state.workspace.active,
+        lang: state.lang.code(),
+    }
+}
+
+/// Saves what changed; `closing` when the page is being hidden or closed.
+fn save_now(saver: &RefCell<Saver>, state: &State, closing: bool) -> SaveStatus {
+    let result = storage::open()
+        .map_err(SaveError::from)
+        .and_then(|mut store| {
+            saver
+                .borrow_mut()
+                .save(&mut store, &snapshot(state), closing)
+        });
+    match result {
+        Ok(()) => SaveStatus::Saved,
+        Err(error) => SaveStatus::Failed(error),
+    }
+}
+
+fn bytes_used() -> Option<usize> {
+    storage::open()
+        .ok()
+        .and_then(|store| save::bytes_used(&store))
+}
+
+/// A full storage comes with the remedy that frees room: emptying the
+/// trash, whose entries keep their bytes until then.
+fn full_notice(status: &SaveStatus, state: &State) -> Action {
+    if !matches!(status, SaveStatus::Failed(SaveError::Full)) {
+        return Action::Dismiss(NoticeKey::StorageFull);
+    }
+    let trash: Vec<ScenarioId> = state.workspace.trash.iter().map(|s| s.id.clone()).collect();
+    let frees = storage::open()
+        .map(|store| Saver::bytes_of(&store, &trash))
+        .unwrap_or(0);
+    Action::Notify(Notice::StorageFull(frees))
+}
+
+/// Persists the workspace and follows other tabs' saves.
+#[hook]
+pub fn use_persistence(
+    state: &UseReducerHandle<State>,
+    boot: Option<(Saver, SaveStatus)>,
+    dispatch: Callback<Action>,
+) -> Persistence {
+    let (saver, status) = boot.unzip();
+    let saver = use_mut_ref(move || saver.unwrap_or_else(|| Saver::fresh(&new_writer_id())));
+    let status = use_state(move || status.unwrap_or(SaveStatus::Pending));
+    let bytes = use_state(bytes_used);
+    let latest = use_latest(&**state);
+    let pending = use_mut_ref(|| None::<Timeout>);
+    // The status as a value the timers can set: the footer and the notices follow it.
+    let report = {
+        let (status, bytes, dispatch, latest) = (
+            status.clone(),
+            bytes.clone(),
+            dispatch.clone(),
+            latest.clone(),
+        );
+        use_memo((), move |_| {
+            Callback::from(move |result: SaveStatus| {
+                dispatch.emit(full_notice(&result, &latest.borrow()));
+                status.set(result);
+                bytes.set(bytes_used());
+            })
+        })
+    };
+
+    // Persist every change after a short quiet time, so typing never waits for
+    // storage; under the storage lock, so that two tabs' saves never interleave.
+    {
+        let (saver, status, pending, report, dispatch) = (
+            saver.clone(),
+            status.clone(),
+            pending.clone(),
+            (*report).clone(),
+            dispatch.clone(),
+        );
+        use_effect_with(state.clone(), move |state| {
+            if saver.borrow().is_dirty(&snapshot(state)) {
+                if !matches!(*status, SaveStatus::Failed(SaveError::Unavailable)) {
+                    status.set(SaveStatus::Pending);
+                }
+                let state = (**state).clone();
+                *pending.borrow_mut() = Some(Timeout::new(SAVE_DELAY_MS, move || {
+                    storage::with_lock(move || {
+                        let result = save_now(&saver, &state, false);
+                        if let SaveStatus::Failed(SaveError::Conflict(id, text)) = &result {
+                            match decode_scenario(text) {
+                                Ok(theirs) if theirs.id == *id => {
+                                    dispatch.emit(Action::Notify(Notice::Conflict(OtherVersion {
+                                        theirs: Rc::new(theirs),
+                                        source: OtherSource::Entry(text.clone()),
+                                    })))
+                                }
+                                // Unreadable text from elsewhere is no version to choose: keep ours.
+                                _ => saver.borrow_mut().overrule(id, text),
+                            }
+                        }
+                        report.emit(result);
+                    });
+                }));
+            }
+        });
+    }
+    // Leaving or hiding the page writes at once (no lock: the page may be
+    // gone before one is granted), so a closed tab loses nothing; a pending
+    // copy guards against another tab closing at the same moment. Shown
+    // again, the tab clears its pending copies that landed.
+    {
+        let (saver, latest, pending, status) = (
+            saver.clone(),
+            latest.clone(),
+            pending.clone(),
+            status.clone(),
+        );
+        use_effect_with((), move |_| {
+            let settle = Rc::new(RefCell::new(None::<Timeout>));
+            let flush = Rc::new(move |closing: bool| {
+                pending.borrow_mut().take();
+                let hidden = web_sys::window()
+                    .and_then(|w| w.document())
+                    .is_none_or(|d| d.hidden());
+                if closing || hidden {
+                    status.set(save_now(&saver, &latest.borrow(), true));
+                } else {
+                    let saver = saver.clone();
+                    *settle.borrow_mut() = Some(Timeout::new(2_000, move || {
+                        if let Ok(mut store) = storage::open() {
+                            saver.borrow_mut().settle(&mut store);
+                        }
+                    }));
+                }
+            });
+            let on_hide = flush.clone();
+            let window = web_sys::window();
+            let document = window.as_ref().and_then(|w| w.document());
+            let listeners = (
+                window.map(|w| EventListener::new(&w, "pagehide", move |_| on_hide(true))),
+                document.map(|d| EventListener::new(&d, "visibilitychange", move |_| flush(false))),
+            );
+            move || drop(listeners)
+        });
+    }
+    // Another tab saved a scenario: show it here, or ask when this tab has
+    // unsaved edits of it (or that tab's write replaced this tab's), so
+    // neither tab's work is overwritten unseen.
+    {
+        let (saver, latest, report, dispatch) = (
+            saver.clone(),
+            latest.clone(),
+            (*report).clone(),
+            dispatch.clone(),
+        );
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "storage", move |event| {
+                    let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                        return;
+                    };
+                    let Some(key) = event.key() else { return };
+                    let changed = if key == INDEX_KEY {
+                        index_changed(event.new_value(), &saver, &latest.borrow(), &dispatch)
+                    } else {
+                        key.strip_prefix(SCENARIO_KEY_PREFIX)
+                            .and_then(ScenarioId::parse)
+                            .into_iter()
+                            .collect()
+                    };
+                    for id in changed {
+                        entry_changed(&id, &saver, &latest, &report, &dispatch);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    let resolve = {
+        let (saver, dispatch) = (saver.clone(), dispatch.clone());
+        use_memo((), move |_| {
+            Callback::from(move |(found, keep_mine): (OtherVersion, bool)| {
+                let theirs = found.theirs.clone();
+                let mut saver = saver.borrow_mut();
+                match &found.source {
+                    OtherSource::Entry(text) if keep_mine => saver.overrule(&theirs.id, text),
+                    OtherSource::Entry(text) => saver.accept_external(&theirs, text),
+                    OtherSource::Pending(writer) => {
+                        if let Ok(mut store) = storage::open() {
+                            saver.drop_pending(&mut store, &theirs.id, writer);
+                        }
+                    }
+                }
+                drop(saver);
+                // Either way the other version stays in this scenario's undo history.
+                let key = NoticeKey::Conflict(theirs.id.clone());
+                dispatch.emit(if keep_mine {
+                    Action::KeepMine(theirs)
+                } else {
+                    Action::ChangedElsewhere(theirs)
+                });
+                dispatch.emit(Action::Dismiss(key));
+            })
+        })
+    };
+    Persistence {
+        status: (*status).clone(),
+        bytes_used: *bytes,
+        resolve: (*resolve).clone(),
+    }
+}
+
+/// The index changed in another tab: follow its deletions of scenarios
+/// this tab left untouched, and name the scenarios it added.
+fn index_changed(
+    text: Option<String>,
+    saver: &RefCell<Saver>,
+    known: &State,
+    dispatch: &Callback<Action>,
+) -> Vec<ScenarioId> {
+    let index = text
+        .and_then(|text| decode_index(&text).ok())
+        .unwrap_or_default();
+    // Deleted there, untouched here: delete here too (it stays in the trash).
+    for id in index.trash {
+        let here = known.workspace.scenarios.iter().find(|s| s.id == id);
+        if here.is_some_and(|s| !saver.borrow().has_unsaved(s)) {
+            dispatch.emit(Action::DeletedElsewhere(id));
+        }
+    }
+    index
+        .order
+        .into_iter()
+        .filter(|id| known.workspace.scenario_or_deleted(id).is_none())
+        .collect()
+}
+
+/// A scenario's entry changed in another tab: take it, or ask.
+fn entry_changed(
+    id: &ScenarioId,
+    saver: &RefCell<Saver>,
+    latest: &RefCell<State>,
+    report: &Callback<SaveStatus>,
+    dispatch: &Callback<Action>,
+) {
+    let Ok(store) = storage::open() else { return };
+    let mine = latest.borrow().workspace.scenario_or_deleted(id).cloned();
+    let text = match store.get(&scenario_key(id)) {
+        Ok(Some(text)) => text,
+        // Removed there (purged from that tab's trash) while this tab still
+        // holds it: write it again.
+        Ok(None) if mine.is_some() => {
+            saver.borrow_mut().entry_removed(id);
+            report.emit(save_now(saver, &latest.borrow(), false));
+            return;
+        }
+        _ => return,
+    };
+    if saver.borrow().wrote(&text) {
+        return;
+    }
+    let theirs = match decode_scenario(&text) {
+        Ok(theirs) if theirs.id == *id => Rc::new(theirs),
+        _ => return,
+    };
+    let contested = mine.as_ref().is_some_and(|mine| {
+        let saver = saver.borrow();
+        saver.has_unsaved(mine) || saver.replaced_mine(id, &text)
+    });
+    match mine {
+        Some(mine) if contested && *mine != *theirs => {
+            dispatch.emit(Action::Notify(Notice::Conflict(OtherVersion {
+                theirs,
+                source: OtherSource::Entry(text),
+            })))
+        }
+        Some(mine) if contested => saver.borrow_mut().accept_external(&mine, &text),
+        _ => {
+            saver.borrow_mut().accept_external(&theirs, &text);
+            dispatch.emit(Action::ChangedElsewhere(theirs));
+        }
+    }
+}

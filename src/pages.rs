@@ -1,0 +1,83 @@
+//! One module per screen. `App` picks the page for `State::screen`; a new
+//! screen is a new `Screen` variant and a new module here.
+
+mod edit;
+mod scenario_view;
+mod shared;
+
+pub use edit::EditPage;
+pub use shared::SharedPage;
+
+use crate::domain::export::{export_file_name, export_json};
+use crate::domain::scenario::Scenario;
+use crate::domain::table::{ranking_csv, ranking_markdown};
+use crate::i18n::Lang;
+use crate::services::clipboard::copy_text;
+use crate::services::clock::{now_iso, today};
+use crate::services::download::download_text;
+use crate::state::{Action, Done, Notice};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// A way to take the shown scenario out of Kerze.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Export {
+    /// The JSON export file.
+    Json,
+    /// The ranked backlog as a CSV file.
+    Csv,
+    /// The ranked backlog as a Markdown table, on the clipboard.
+    Markdown,
+}
+
+/// Carries out an export of `scenario`; a copy to the clipboard reports back.
+fn export(kind: Export, scenario: &Scenario, lang: Lang, dispatch: &Callback<Action>) {
+    let titles = lang.segment_rank_titles();
+    let texts = lang.table_texts(&titles);
+    match kind {
+        Export::Json => {
+            let name = export_file_name(&scenario.name, &today(), "json");
+            download_text(&name, "application/json", &export_json(scenario, now_iso()));
+        }
+        Export::Csv => {
+            let name = export_file_name(&scenario.name, &today(), "csv");
+            download_text(
+                &name,
+                "text/csv;charset=utf-8",
+                &ranking_csv(scenario, &texts),
+            );
+        }
+        Export::Markdown => {
+            let dispatch = dispatch.clone();
+            copy_text(&ranking_markdown(scenario, &texts), move |copied| {
+                let done = if copied {
+                    Done::CopiedMarkdown
+                } else {
+                    Done::CopyFailed
+                };
+                dispatch.emit(Action::Notify(Notice::Done(done)));
+            });
+        }
+    }
+}
+
+/// One callback for every export of the shown scenario.
+#[hook]
+fn use_export(
+    scenario: &Rc<Scenario>,
+    lang: Lang,
+    dispatch: &Callback<Action>,
+) -> Callback<Export> {
+    let dispatch = dispatch.clone();
+    use_callback((scenario.clone(), lang), move |kind, (scenario, lang)| {
+        export(kind, scenario, *lang, &dispatch)
+    })
+}
+
+/// `dispatch` turned into a callback of another type, made once: props that
+/// hold it never change, so rows given it skip re-rendering.
+#[hook]
+fn use_reform<T: 'static>(dispatch: &Callback<Action>, to_action: fn(T) -> Action) -> Callback<T> {
+    let dispatch = dispatch.clone();
+    (*use_memo((), move |_| dispatch.reform(to_action))).clone()
+}

@@ -1,0 +1,99 @@
+//! Editing the user's own scenario: the scenario bar, the share panel, the
+//! inputs and the ranking.
+
+use super::scenario_view::ScenarioView;
+use super::{use_export, use_reform, Export};
+use crate::components::scenario_bar::{ScenarioBar, ScenarioEntry};
+use crate::components::share::SharePanel;
+use crate::components::Same;
+use crate::domain::ids::OptionId;
+use crate::domain::scenario::Scenario;
+use crate::i18n::Lang;
+use crate::services::clock::new_scenario_id;
+use crate::state::{Action, Workspace};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`EditPage`].
+#[derive(Properties, PartialEq)]
+pub struct EditPageProps {
+    /// UI language.
+    pub lang: Lang,
+    /// The user's scenarios.
+    pub workspace: Workspace,
+    /// Whether Undo would do something.
+    pub can_undo: bool,
+    /// Whether Redo would do something.
+    pub can_redo: bool,
+    /// The option whose breakdown is open.
+    pub selected: Option<OptionId>,
+    /// Sends what the user does.
+    pub dispatch: Callback<Action>,
+    /// Imports a picked file.
+    pub on_import: Callback<web_sys::File>,
+    /// The notices, shown between the bar and the scenario.
+    pub children: Html,
+}
+
+fn entries(list: &[Rc<Scenario>]) -> Vec<ScenarioEntry> {
+    list.iter()
+        .map(|s| ScenarioEntry {
+            id: s.id.clone(),
+            name: s.name.clone(),
+        })
+        .collect()
+}
+
+/// See the module docs.
+#[function_component(EditPage)]
+pub fn edit_page(props: &EditPageProps) -> Html {
+    let (lang, dispatch) = (props.lang, &props.dispatch);
+    let workspace = &props.workspace;
+    let scenario = workspace.active_scenario().clone();
+    let share_open = use_state(|| false);
+    let on_edit = use_reform(dispatch, Action::Edit);
+    let on_select = use_reform(dispatch, Action::SelectOption);
+    let export = use_export(&scenario, lang, dispatch);
+    let active = workspace.active.clone();
+    // New scenarios get their ids here, at the edge: the reducer stays pure.
+    let on_new = dispatch.reform(|_| Action::NewScenario(new_scenario_id()));
+    let on_duplicate = dispatch.reform(|_| Action::DuplicateScenario(new_scenario_id()));
+    let on_delete = dispatch.reform(move |_| Action::DeleteScenario {
+        id: active.clone(),
+        replacement: new_scenario_id(),
+    });
+    let on_share = {
+        let share_open = share_open.clone();
+        Callback::from(move |_| share_open.set(true))
+    };
+    let on_close_share = {
+        let share_open = share_open.clone();
+        Callback::from(move |_| share_open.set(false))
+    };
+    html! {<>
+        <ScenarioBar
+            {lang}
+            scenarios={entries(&workspace.scenarios)}
+            active={workspace.active.clone()}
+            trash={entries(&workspace.trash)}
+            dispatch={dispatch.clone()}
+            {on_new}
+            {on_duplicate}
+            {on_delete}
+            on_export={export.reform(|_| Export::Json)}
+            on_export_csv={export.reform(|_| Export::Csv)}
+            on_copy_markdown={export.reform(|_| Export::Markdown)}
+            {on_share}
+            on_import={props.on_import.clone()}
+            can_undo={props.can_undo}
+            can_redo={props.can_redo}
+        />
+        if *share_open {
+            <SharePanel {lang} scenario={Same(scenario.clone())} on_close={on_close_share}
+                on_download_json={export.reform(|_| Export::Json)} />
+        }
+        { props.children.clone() }
+        <ScenarioView {lang} scenario={Same(scenario)} editable=true selected={props.selected}
+            {on_edit} {on_select} />
+    </>}
+}

@@ -1,0 +1,78 @@
+//! The body both screens share: the scenario's inputs and its ranking.
+
+use crate::components::common::columns;
+use crate::components::criteria_panel::CriteriaPanel;
+use crate::components::options_panel::OptionsPanel;
+use crate::components::ranking::RankingPanel;
+use crate::components::scenario_panel::ScenarioPanel;
+use crate::components::Same;
+use crate::domain::ids::OptionId;
+use crate::domain::scenario::{Scenario, ScenarioEdit};
+use crate::domain::scoring::{rank, segment_ranks};
+use crate::hooks::{use_stable, use_stable_by};
+use crate::i18n::Lang;
+use yew::prelude::*;
+
+/// Props of [`ScenarioView`].
+#[derive(Properties, PartialEq)]
+pub struct ScenarioViewProps {
+    /// UI language.
+    pub lang: Lang,
+    /// The scenario shown.
+    pub scenario: Same<Scenario>,
+    /// Whether its inputs can be changed.
+    pub editable: bool,
+    /// Set while the inputs are folded away: unfolds them.
+    #[prop_or_default]
+    pub show_inputs: Option<Callback<MouseEvent>>,
+    /// The option whose breakdown is open.
+    pub selected: Option<OptionId>,
+    /// Sends an edit of the scenario.
+    pub on_edit: Callback<ScenarioEdit>,
+    /// Opens or closes an option's breakdown.
+    pub on_select: Callback<Option<OptionId>>,
+}
+
+/// The inputs beside the ranking.
+#[function_component(ScenarioView)]
+pub fn scenario_view(props: &ScenarioViewProps) -> Html {
+    let (lang, scenario) = (props.lang, props.scenario.clone());
+    let t = lang.texts();
+    let ranking = Same(use_memo(scenario.clone(), |scenario| rank(scenario)));
+    let by_segment = Same(use_memo(ranking.clone(), |ranking| {
+        segment_ranks(&scenario, ranking)
+    }));
+    let criteria = use_stable(&scenario.criteria);
+    let options = use_stable_by(&scenario.options, |a, b| {
+        a.len() == b.len()
+            && a.iter()
+                .zip(b)
+                .all(|(x, y)| std::rc::Rc::ptr_eq(x, y) || x == y)
+    });
+    let table_columns = use_memo((criteria.clone(), lang), |(criteria, lang)| {
+        columns(criteria, *lang)
+    });
+    let value_columns = use_stable(&table_columns.0);
+    let read_only = !props.editable;
+    let on_edit = &props.on_edit;
+    html! {
+        <main class="workspace">
+            if let Some(show) = &props.show_inputs {
+                <div class="editor inputs-closed">
+                    <button type="button" aria-expanded="false" onclick={show.clone()}>{ t.show_inputs }</button>
+                </div>
+            } else {
+                // A read-only scenario: a disabled fieldset turns off every control in it.
+                <fieldset class={classes!("editor", read_only.then_some("read-only"))} disabled={read_only}>
+                    <legend class="visually-hidden">{ &scenario.name }</legend>
+                    <ScenarioPanel {lang} scenario={scenario.clone()} on_edit={on_edit.clone()} />
+                    <CriteriaPanel {lang} {criteria} on_edit={on_edit.clone()} />
+                    <OptionsPanel {lang} {options} columns={value_columns} has_fit={table_columns.1} on_edit={on_edit.clone()} />
+                </fieldset>
+            }
+            <div class="results">
+                <RankingPanel {lang} {scenario} {ranking} segment_ranks={by_segment} selected={props.selected} on_select={props.on_select.clone()} />
+            </div>
+        </main>
+    }
+}

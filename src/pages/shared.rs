@@ -1,0 +1,71 @@
+//! A scenario opened from a share link: read-only, on its ranking first,
+//! with "save a copy" and "back to my scenarios".
+
+use super::scenario_view::ScenarioView;
+use super::{use_export, use_reform, Export};
+use crate::components::share::SharedBar;
+use crate::components::Same;
+use crate::domain::ids::OptionId;
+use crate::domain::scenario::Scenario;
+use crate::i18n::Lang;
+use crate::services::location;
+use crate::state::{Action, Done, Notice};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`SharedPage`].
+#[derive(Properties, PartialEq)]
+pub struct SharedPageProps {
+    /// UI language.
+    pub lang: Lang,
+    /// The shared scenario.
+    pub scenario: Rc<Scenario>,
+    /// The name a saved copy would get.
+    pub copy_name: String,
+    /// Whether the inputs are shown.
+    pub inputs_open: bool,
+    /// The option whose breakdown is open.
+    pub selected: Option<OptionId>,
+    /// Sends what the user does.
+    pub dispatch: Callback<Action>,
+    /// The notices, shown between the bar and the scenario.
+    pub children: Html,
+}
+
+/// See the module docs.
+#[function_component(SharedPage)]
+pub fn shared_page(props: &SharedPageProps) -> Html {
+    let (lang, dispatch) = (props.lang, &props.dispatch);
+    let on_edit = use_reform(dispatch, Action::Edit);
+    let on_select = use_reform(dispatch, Action::SelectOption);
+    let export = use_export(&props.scenario, lang, dispatch);
+    // Leaving the shared view takes the link out of the address bar, so a
+    // reload shows the user's own scenarios.
+    let on_save_copy = {
+        let (dispatch, copy_name) = (dispatch.clone(), props.copy_name.clone());
+        Callback::from(move |_| {
+            location::clear_fragment();
+            dispatch.emit(Action::Notify(Notice::Done(Done::SavedCopy(
+                copy_name.clone(),
+            ))));
+            dispatch.emit(Action::SaveSharedCopy);
+        })
+    };
+    let on_back = dispatch.reform(|_| {
+        location::clear_fragment();
+        Action::CloseShared
+    });
+    // The inputs of a big scenario are thousands of fields: only when asked for.
+    let show_inputs =
+        (!props.inputs_open).then(|| dispatch.reform(|_: MouseEvent| Action::ShowSharedInputs));
+    html! {<>
+        <SharedBar {lang} name={props.scenario.name.clone()} {on_save_copy} {on_back}
+            on_export={export.reform(|_| Export::Json)}
+            on_export_csv={export.reform(|_| Export::Csv)}
+            on_copy_markdown={export.reform(|_| Export::Markdown)} />
+        { props.children.clone() }
+        <ScenarioView {lang} scenario={Same(props.scenario.clone())} editable=false {show_inputs}
+            selected={props.selected} {on_edit}
+            {on_select} />
+    </>}
+}
