@@ -4,6 +4,7 @@
 pub mod criterion;
 pub mod demo;
 pub mod export;
+pub mod id_map;
 pub mod ids;
 pub mod import;
 pub mod link;

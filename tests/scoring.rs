@@ -12,7 +12,6 @@ use kerze::domain::scoring::{rank, rank_scores, segment_ranks, Ranking, RankingN
 use kerze::domain::segment::{PerSegment, Segment, SegmentMix, SegmentRatings};
 use kerze::domain::value::{Threshold, Weight};
 use proptest::prelude::*;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use support::rng::xorshift;
 
@@ -428,7 +427,7 @@ fn arb_scenario() -> impl Strategy<Value = Scenario> {
             let mut next = xorshift(seed);
             let options = (0..n)
                 .map(|i| {
-                    let mut values = BTreeMap::new();
+                    let mut values = kerze::domain::id_map::IdMap::new();
                     for c in &criteria {
                         let roll = next() % 100;
                         let value = match c.input {

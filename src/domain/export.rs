@@ -1,12 +1,12 @@
 //! The JSON export of a ranked backlog (format `kerze-export`, version 1;
 //! documented by `schema/kerze-export.v1.schema.json`).
 
+use super::id_map::IdMap;
 use super::ids::{CriterionId, OptionId};
 use super::scenario::Scenario;
 use super::scoring::{rank, segment_ranks, RankingNote};
 use super::segment::PerSegment;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// Name of the export format.
 pub const EXPORT_FORMAT: &str = "kerze-export";
@@ -38,7 +38,7 @@ pub struct ExportedRanking {
     /// `Σ w_c` over effective weights.
     pub total_weight: f64,
     /// Effective weight per criterion.
-    pub weights: BTreeMap<CriterionId, f64>,
+    pub weights: IdMap<CriterionId, f64>,
     /// Notes, as codes (`all_weights_zero`, `mix_all_zero:c4`, …).
     pub notes: Vec<String>,
     /// Ranked options, best first.
@@ -58,7 +58,7 @@ pub struct ExportedOption {
     /// Score 0–100.
     pub score: f64,
     /// Contribution per criterion; they sum to the score.
-    pub contributions: BTreeMap<CriterionId, f64>,
+    pub contributions: IdMap<CriterionId, f64>,
     /// Score below the scenario's threshold.
     pub below_threshold: bool,
     /// A needed value is missing.

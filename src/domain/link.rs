@@ -9,6 +9,7 @@
 //! version 1 and never changes.
 
 use super::criterion::{Criterion, CriterionInput, Direction};
+use super::id_map::IdMap;
 use super::ids::{CriterionId, OptionId, ScenarioId};
 use super::problem::{Issue, Problem};
 use super::scenario::{Scenario, ScenarioOption};
@@ -24,7 +25,6 @@ use miniz_oxide::inflate::TINFLStatus;
 use serde::de::{self, SeqAccess, Visitor};
 use serde::ser::SerializeSeq;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::collections::BTreeMap;
 use std::fmt;
 use std::rc::Rc;
 use thiserror::Error;
@@ -407,7 +407,7 @@ fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem
         if o.fit.len() > Segment::ALL.len() {
             report(at("fit"), Issue::TooManyFits);
         }
-        let values: BTreeMap<CriterionId, f64> = valued
+        let values: IdMap<CriterionId, f64> = valued
             .iter()
             .zip(&o.values)
             .filter_map(|(id, v)| v.map(|v| (*id, v.0)))

@@ -21,7 +21,7 @@ use super::stored::{
     scenario_key, stored_version, EntryError, Stamp, StoredIndex, ENTRY_VERSION, INDEX_KEY,
     INDEX_VERSION, PENDING_KEY_PREFIX, SCENARIO_KEY_PREFIX,
 };
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use thiserror::Error;
 
@@ -234,7 +234,7 @@ pub fn load(store: &mut dyn Store, writer: &str) -> Result<Option<Loaded>, Store
         .and_then(|text| decode_index(text).ok())
         .unwrap_or_default();
     let newer_index = index.version > INDEX_VERSION;
-    let listed: BTreeSet<&ScenarioId> = index
+    let listed: HashSet<&ScenarioId> = index
         .order
         .iter()
         .chain(&index.trash)
@@ -483,7 +483,7 @@ impl Saver {
         store: &mut dyn Store,
         snapshot: &Snapshot<'_>,
     ) -> Result<(), SaveError> {
-        let kept: BTreeSet<&ScenarioId> = snapshot.all().map(|s| &s.id).collect();
+        let kept: HashSet<&ScenarioId> = snapshot.all().map(|s| &s.id).collect();
         let gone: Vec<ScenarioId> = self
             .saved
             .keys()

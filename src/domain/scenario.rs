@@ -1,13 +1,14 @@
 //! A scenario: one customer need, its options and the criteria they are judged on.
 
 use super::criterion::{Criterion, CriterionInput, Direction, InputKind};
+use super::id_map::IdMap;
 use super::ids::{CriterionId, OptionId, ScenarioId};
 use super::problem::Issue;
 pub use super::problem::Problem;
 use super::segment::{Segment, SegmentMix, SegmentRatings, FIT_MAX};
 use super::value::{NumberRule, Threshold, ValueError, Weight, MAX_AMOUNT};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::rc::Rc;
 
 /// Longest name, title, need or description kept (characters).
@@ -32,7 +33,7 @@ pub struct ScenarioOption {
     pub description: String,
     /// Value per rating or amount criterion; a missing key is a missing value.
     #[serde(default)]
-    pub values: BTreeMap<CriterionId, f64>,
+    pub values: IdMap<CriterionId, f64>,
     /// Fit rating 0–5 per segment.
     #[serde(default)]
     pub fit: SegmentRatings,
@@ -441,7 +442,7 @@ impl Scenario {
                     id,
                     title: checked_text(title)?,
                     description: String::new(),
-                    values: BTreeMap::new(),
+                    values: IdMap::new(),
                     fit: SegmentRatings::default(),
                 }));
                 Ok(true)

@@ -1,7 +1,7 @@
 //! Keyboard shortcuts that work anywhere on the page.
 
 use crate::state::Action;
-use gloo_events::EventListener;
+use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -11,7 +11,9 @@ use yew::prelude::*;
 pub fn use_undo_keys(dispatch: Callback<Action>) {
     use_effect_with((), move |_| {
         let listener = web_sys::window().map(|w| {
-            EventListener::new(&w, "keydown", move |event| {
+            // Not passive: `preventDefault` keeps the field's own undo out of it.
+            let options = EventListenerOptions::enable_prevent_default();
+            EventListener::new_with_options(&w, "keydown", options, move |event| {
                 let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
                     return;
                 };

@@ -7,7 +7,7 @@ use kerze::domain::scenario::{Scenario, ScenarioOption};
 use kerze::domain::segment::{PerSegment, Segment, SegmentRatings};
 use kerze::domain::value::{Threshold, Weight};
 use proptest::prelude::*;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::rc::Rc;
 
 /// The id every generated scenario has.
@@ -111,7 +111,7 @@ pub fn arb_scenario() -> impl Strategy<Value = Scenario> {
                     .iter()
                     .zip(options)
                     .map(|(&oid, (title, description, cells, fit))| {
-                        let mut values = BTreeMap::new();
+                        let mut values = kerze::domain::id_map::IdMap::new();
                         for (c, cell) in criteria.iter().zip(cells) {
                             if let (Some(v), Some(_)) = (cell, c.input.value_rule()) {
                                 values.insert(c.id, v);
