@@ -72,13 +72,15 @@ pub fn app(props: &AppProps) -> Html {
             dispatch={dispatch.clone()} on_resolve={persistence.resolve.clone()} />
     };
     let (status_class, status_text) = match &persistence.status {
-        SaveStatus::Saved => ("saved", t.saved),
-        SaveStatus::Pending => ("pending", t.saving),
+        SaveStatus::Saved => ("saved", t.notices.saved),
+        SaveStatus::Pending => ("pending", t.notices.saving),
         SaveStatus::Failed(error) => ("failed", lang.save_error(error)),
     };
-    let usage = persistence
-        .bytes_used
-        .map(|bytes| t.storage_usage.replace("{used}", &lang.kilobytes(bytes)));
+    let usage = persistence.bytes_used.map(|bytes| {
+        t.notices
+            .storage_usage
+            .replace("{used}", &lang.kilobytes(bytes))
+    });
 
     html! {
         <div class="app">
@@ -96,15 +98,15 @@ pub fn app(props: &AppProps) -> Html {
                 },
             } }
             if import.dragging {
-                <div class="drop-overlay" aria-hidden="true"><p>{ t.drop_to_import }</p></div>
+                <div class="drop-overlay" aria-hidden="true"><p>{ t.notices.drop_to_import }</p></div>
             }
             <footer class="footer">
                 <p class={classes!("save-status", status_class)} role="status" aria-live="polite">{ status_text }</p>
                 if let Some(usage) = usage {
                     <p class="usage">{ usage }</p>
                 }
-                <p>{ t.footer }</p>
-                <p><a href="kerze.html" download="kerze.html">{ t.offline_file }</a></p>
+                <p>{ t.notices.footer }</p>
+                <p><a href="kerze.html" download="kerze.html">{ t.notices.offline_file }</a></p>
             </footer>
         </div>
     }

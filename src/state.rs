@@ -175,7 +175,7 @@ impl State {
 
     fn empty_scenario(&self, id: ScenarioId) -> Scenario {
         let t = self.lang.texts();
-        let name = self.workspace.free_name(t.untitled_scenario);
+        let name = self.workspace.free_name(t.bar.untitled_scenario);
         Scenario::with_default_criteria(id, name, t.demo.criteria)
     }
 
@@ -241,7 +241,7 @@ impl State {
                     return None;
                 }
                 let mut copy = Scenario::clone(self.workspace.active_scenario());
-                let base = format!("{} ({})", copy.name, self.lang.texts().copy_suffix);
+                let base = format!("{} ({})", copy.name, self.lang.texts().bar.copy_suffix);
                 copy.name = self.workspace.free_name(&base);
                 copy.id = id.clone();
                 let at = self.workspace.active_position().map_or(0, |p| p + 1);

@@ -57,7 +57,7 @@ test('a shared link opens the same ranking, read-only, in a fresh browser', asyn
   const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the shared view is ${overflow}px wider than the phone`);
   // Merely opening the link stores nothing of it.
-  await phone.waitForTimeout(400);
+  await phone.locator('.save-status.saved').waitFor();
   const stored = Object.values(await kerzeEntries(phone)).join('\n');
   assert.ok(!stored.includes('Pricing workshop'), 'the shared scenario is not stored');
   // One click back to their own scenarios; the address no longer carries the link.

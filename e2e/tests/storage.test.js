@@ -143,7 +143,8 @@ test('two tabs: unsaved edits meet a change from the other tab, and the user cho
   }, key);
   const banner = second.locator('.conflict');
   await banner.getByText('“Name from the first tab” was changed in another tab').waitFor();
-  await second.waitForTimeout(600); // longer than the save delay: nothing may be written meanwhile
+  // The due save runs, sees the other tab's write and holds back: the footer says so.
+  await second.locator('.save-status.failed').waitFor();
   assert.equal(JSON.parse(await second.evaluate((k) => localStorage.getItem(k), key)).scenario.name, 'Name from the first tab');
   await banner.getByRole('button', { name: 'Keep mine' }).click();
   await waitSaved(second);

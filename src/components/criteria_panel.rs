@@ -28,9 +28,9 @@ const SLIDER_MAX: f64 = 10.0;
 fn kind_name(lang: Lang, kind: InputKind) -> &'static str {
     let t = lang.texts();
     match kind {
-        InputKind::Rating => t.kind_rating,
-        InputKind::Amount => t.kind_amount,
-        InputKind::SegmentFit => t.kind_segment_fit,
+        InputKind::Rating => t.criteria.kind_rating,
+        InputKind::Amount => t.criteria.kind_amount,
+        InputKind::SegmentFit => t.criteria.kind_segment_fit,
     }
 }
 
@@ -41,7 +41,7 @@ pub fn criteria_panel(props: &CriteriaPanelProps) -> Html {
     let t = lang.texts();
     let add = {
         let on_edit = props.on_edit.clone();
-        let name = t.new_criterion.to_owned();
+        let name = t.criteria.new_criterion.to_owned();
         Callback::from(move |_: MouseEvent| {
             on_edit.emit(ScenarioEdit::AddCriterion {
                 name: name.clone(),
@@ -51,7 +51,7 @@ pub fn criteria_panel(props: &CriteriaPanelProps) -> Html {
     };
     html! {
         <section class="panel criteria-panel" aria-labelledby="criteria-heading">
-            <h2 id="criteria-heading">{ t.criteria }</h2>
+            <h2 id="criteria-heading">{ t.criteria.criteria }</h2>
             <ul class="criteria">
                 { for props.criteria.iter().enumerate().map(|(position, criterion)| html! {
                     <CriterionRow
@@ -63,7 +63,7 @@ pub fn criteria_panel(props: &CriteriaPanelProps) -> Html {
                     />
                 }) }
             </ul>
-            <button type="button" class="add" onclick={add}>{ format!("+ {}", t.add_criterion) }</button>
+            <button type="button" class="add" onclick={add}>{ format!("+ {}", t.criteria.add_criterion) }</button>
         </section>
     }
 }
@@ -155,12 +155,12 @@ fn criterion_row(props: &CriterionRowProps) -> Html {
             html! {
                 <div class="params">
                     <div class="field">
-                        <label for={format!("{prefix}-min")}>{ t.scale_min }</label>
-                        <NumberField id={format!("{prefix}-min")} value={Some(*min)} rule={NumberRule::ScaleEnd} {lang} on_change={scale_end(ScaleEnd::Min)} refused_message={t.scale_invalid} />
+                        <label for={format!("{prefix}-min")}>{ t.criteria.scale_min }</label>
+                        <NumberField id={format!("{prefix}-min")} value={Some(*min)} rule={NumberRule::ScaleEnd} {lang} on_change={scale_end(ScaleEnd::Min)} refused_message={t.criteria.scale_invalid} />
                     </div>
                     <div class="field">
-                        <label for={format!("{prefix}-max")}>{ t.scale_max }</label>
-                        <NumberField id={format!("{prefix}-max")} value={Some(*max)} rule={NumberRule::ScaleEnd} {lang} on_change={scale_end(ScaleEnd::Max)} refused_message={t.scale_invalid} />
+                        <label for={format!("{prefix}-max")}>{ t.criteria.scale_max }</label>
+                        <NumberField id={format!("{prefix}-max")} value={Some(*max)} rule={NumberRule::ScaleEnd} {lang} on_change={scale_end(ScaleEnd::Max)} refused_message={t.criteria.scale_invalid} />
                     </div>
                 </div>
             }
@@ -178,38 +178,40 @@ fn criterion_row(props: &CriterionRowProps) -> Html {
             };
             html! {
                 <div class="params">
-                    <TextField id={format!("{prefix}-unit")} label={t.unit} value={unit.clone()} max_length={MAX_UNIT} on_input={set_unit} />
+                    <TextField id={format!("{prefix}-unit")} label={t.criteria.unit} value={unit.clone()} max_length={MAX_UNIT} on_input={set_unit} />
                     <div class="field">
-                        <label for={format!("{prefix}-lo")}>{ t.lower_bound }</label>
-                        <NumberField id={format!("{prefix}-lo")} value={*lo} rule={NumberRule::Amount} {lang} placeholder={t.auto_bound} on_change={bound(Bound::Low)} refused_message={t.bounds_invalid} />
+                        <label for={format!("{prefix}-lo")}>{ t.criteria.lower_bound }</label>
+                        <NumberField id={format!("{prefix}-lo")} value={*lo} rule={NumberRule::Amount} {lang} placeholder={t.criteria.auto_bound} on_change={bound(Bound::Low)} refused_message={t.criteria.bounds_invalid} />
                     </div>
                     <div class="field">
-                        <label for={format!("{prefix}-hi")}>{ t.upper_bound }</label>
-                        <NumberField id={format!("{prefix}-hi")} value={*hi} rule={NumberRule::Amount} {lang} placeholder={t.auto_bound} on_change={bound(Bound::High)} refused_message={t.bounds_invalid} />
+                        <label for={format!("{prefix}-hi")}>{ t.criteria.upper_bound }</label>
+                        <NumberField id={format!("{prefix}-hi")} value={*hi} rule={NumberRule::Amount} {lang} placeholder={t.criteria.auto_bound} on_change={bound(Bound::High)} refused_message={t.criteria.bounds_invalid} />
                     </div>
                 </div>
             }
         }
-        CriterionInput::SegmentFit => html! { <p class="hint params">{ t.fit_is_derived }</p> },
+        CriterionInput::SegmentFit => {
+            html! { <p class="hint params">{ t.criteria.fit_is_derived }</p> }
+        }
     };
     let slider_value = c.weight.value().min(SLIDER_MAX).to_string();
     html! {
         <li class="criterion">
             <div class="criterion-head">
                 <span class={classes!("swatch", format!("crit-{}", props.colour))}></span>
-                <TextField id={format!("{prefix}-name")} aria_label={t.criterion_name} value={c.name.clone()} on_input={rename} class="criterion-name" />
-                <button type="button" class="ghost remove" aria-label={format!("{}: {}", t.remove_criterion, c.name)} title={t.remove_criterion} onclick={remove}>{ "✕" }</button>
+                <TextField id={format!("{prefix}-name")} aria_label={t.criteria.criterion_name} value={c.name.clone()} on_input={rename} class="criterion-name" />
+                <button type="button" class="ghost remove" aria-label={format!("{}: {}", t.criteria.remove_criterion, c.name)} title={t.criteria.remove_criterion} onclick={remove}>{ "✕" }</button>
             </div>
             <div class="criterion-body">
                 <div class="field weight-field">
-                    <label for={format!("{prefix}-weight")}>{ t.weight }</label>
+                    <label for={format!("{prefix}-weight")}>{ t.criteria.weight }</label>
                     <div class="slider-pair">
-                        <input type="range" min="0" max={SLIDER_MAX.to_string()} step="0.5" value={slider_value} aria-label={format!("{} {}", t.weight, c.name)} oninput={slide_weight} />
+                        <input type="range" min="0" max={SLIDER_MAX.to_string()} step="0.5" value={slider_value} aria-label={format!("{} {}", t.criteria.weight, c.name)} oninput={slide_weight} />
                         <NumberField id={format!("{prefix}-weight")} value={Some(c.weight.value())} rule={NumberRule::Weight} {lang} on_change={set_weight} />
                     </div>
                 </div>
                 <div class="field">
-                    <label for={format!("{prefix}-kind")}>{ t.input_kind }</label>
+                    <label for={format!("{prefix}-kind")}>{ t.criteria.input_kind }</label>
                     <select id={format!("{prefix}-kind")} onchange={set_kind}>
                         { for InputKind::ALL.iter().map(|&kind| html! {
                             <option selected={kind == c.input.kind()}>{ kind_name(lang, kind) }</option>
@@ -218,10 +220,10 @@ fn criterion_row(props: &CriterionRowProps) -> Html {
                 </div>
                 if !is_fit {
                     <div class="field">
-                        <label for={format!("{prefix}-direction")}>{ t.direction }</label>
+                        <label for={format!("{prefix}-direction")}>{ t.criteria.direction }</label>
                         <select id={format!("{prefix}-direction")} onchange={set_direction}>
-                            <option value="higher" selected={c.direction == Direction::HigherIsBetter}>{ t.higher_is_better }</option>
-                            <option value="lower" selected={c.direction == Direction::LowerIsBetter}>{ t.lower_is_better }</option>
+                            <option value="higher" selected={c.direction == Direction::HigherIsBetter}>{ t.criteria.higher_is_better }</option>
+                            <option value="lower" selected={c.direction == Direction::LowerIsBetter}>{ t.criteria.lower_is_better }</option>
                         </select>
                     </div>
                 }

@@ -49,24 +49,24 @@ fn view(props: &NoticeListProps, notice: &Notice) -> Html {
                 return Html::default();
             };
             let body = html! {<>
-                <span>{ t.deleted_notice.replace("{name}", name) }</span>
-                { button(t.undo, true, emit(Action::RestoreScenario(id.clone()))) }
+                <span>{ t.notices.deleted_notice.replace("{name}", name) }</span>
+                { button(t.bar.undo, true, emit(Action::RestoreScenario(id.clone()))) }
             </>};
             ("", false, body)
         }
         Notice::Done(done) => {
             let message = match done {
-                Done::Imported(name) => t.imported.replace("{name}", name),
-                Done::SavedCopy(name) => t.saved_copy.replace("{name}", name),
-                Done::CopiedMarkdown => t.copied_markdown.to_owned(),
-                Done::CopyFailed => t.copy_failed.to_owned(),
+                Done::Imported(name) => t.notices.imported.replace("{name}", name),
+                Done::SavedCopy(name) => t.notices.saved_copy.replace("{name}", name),
+                Done::CopiedMarkdown => t.notices.copied_markdown.to_owned(),
+                Done::CopyFailed => t.notices.copy_failed.to_owned(),
             };
             ("", false, html! { <span>{ message }</span> })
         }
         Notice::Busy(work) => {
             let message = match work {
-                Busy::OpeningLink => t.opening_link.to_owned(),
-                Busy::Reading(name) => t.reading_file.replace("{file}", name),
+                Busy::OpeningLink => t.notices.opening_link.to_owned(),
+                Busy::Reading(name) => t.notices.reading_file.replace("{file}", name),
             };
             let body = html! {<>
                 <span class="spinner" aria-hidden="true"></span>
@@ -81,56 +81,56 @@ fn view(props: &NoticeListProps, notice: &Notice) -> Html {
             };
             let reason = lang.import_error(error);
             let body = html! {<>
-                <p>{ t.import_failed.replace("{file}", file).replace("{reason}", &reason) }</p>
+                <p>{ t.notices.import_failed.replace("{file}", file).replace("{reason}", &reason) }</p>
                 if !problems.is_empty() {
                     <ul class="problems">
                         { for problems.iter().take(LISTED).map(|p| html! {
                             <li><code>{ &p.path }</code>{ ": " }{ lang.issue(&p.issue) }</li>
                         }) }
                         if problems.len() > LISTED {
-                            <li>{ t.more_problems.replace("{n}", &(problems.len() - LISTED).to_string()) }</li>
+                            <li>{ t.notices.more_problems.replace("{n}", &(problems.len() - LISTED).to_string()) }</li>
                         }
                     </ul>
                 }
-                <p>{ t.nothing_changed }</p>
+                <p>{ t.notices.nothing_changed }</p>
             </>};
             ("warning import-error", true, body)
         }
         Notice::LinkFailed(error) => {
             let body = html! {<>
-                <p>{ t.link_failed.replace("{reason}", &lang.link_error(error)) }</p>
-                <p>{ t.link_unchanged }</p>
+                <p>{ t.errors.link_failed.replace("{reason}", &lang.link_error(error)) }</p>
+                <p>{ t.errors.link_unchanged }</p>
             </>};
             ("warning link-error", true, body)
         }
         Notice::StorageFull(frees) => {
             let body = html! {<>
-                <p>{ t.not_saved_full }</p>
+                <p>{ t.notices.not_saved_full }</p>
                 if *frees == 0 {
-                    <p>{ t.full_remedy_none }</p>
+                    <p>{ t.notices.full_remedy_none }</p>
                 } else {
-                    { button(&t.empty_trash.replace("{size}", &lang.kilobytes(*frees)), true, emit(Action::EmptyTrash)) }
+                    { button(&t.notices.empty_trash.replace("{size}", &lang.kilobytes(*frees)), true, emit(Action::EmptyTrash)) }
                 }
             </>};
             ("warning storage-full", true, body)
         }
         Notice::NewerData => {
             let body = html! {<>
-                <p>{ t.newer_data }</p>
-                { button(t.reload, true, Callback::from(|_| apply_update())) }
+                <p>{ t.notices.newer_data }</p>
+                { button(t.notices.reload, true, Callback::from(|_| apply_update())) }
             </>};
             ("warning newer-data", false, body)
         }
         Notice::UpdateReady => {
             let body = html! {<>
-                <span>{ t.update_ready }</span>
-                { button(t.reload, true, Callback::from(|_| apply_update())) }
+                <span>{ t.notices.update_ready }</span>
+                { button(t.notices.reload, true, Callback::from(|_| apply_update())) }
             </>};
             ("update", false, body)
         }
         Notice::Unreadable(entries) => {
             let body = html! {<>
-                <p>{ t.unreadable_scenarios.replace("{n}", &entries.len().to_string()) }</p>
+                <p>{ t.notices.unreadable_scenarios.replace("{n}", &entries.len().to_string()) }</p>
                 <ul>
                     { for entries.iter().map(|entry| {
                         let (id, raw) = (entry.id.clone(), entry.raw.clone());
@@ -141,7 +141,7 @@ fn view(props: &NoticeListProps, notice: &Notice) -> Html {
                             <li key={entry.id.to_string()}>
                                 <span class="unreadable-name">{ entry.label() }</span>
                                 { ": " }{ lang.entry_error(&entry.error) }
-                                { button(t.download_raw, false, download) }
+                                { button(t.notices.download_raw, false, download) }
                             </li>
                         }
                     }) }
@@ -151,8 +151,8 @@ fn view(props: &NoticeListProps, notice: &Notice) -> Html {
         }
         Notice::Conflict(found) => {
             let message = match found.source {
-                OtherSource::Entry(_) => t.conflict,
-                OtherSource::Pending(_) => t.lost_write,
+                OtherSource::Entry(_) => t.notices.conflict,
+                OtherSource::Pending(_) => t.notices.lost_write,
             };
             let answer = |keep_mine: bool| {
                 let found = found.clone();
@@ -162,8 +162,8 @@ fn view(props: &NoticeListProps, notice: &Notice) -> Html {
             };
             let body = html! {<>
                 <p>{ message.replace("{name}", &found.theirs.name) }</p>
-                { button(t.take_theirs, false, answer(false)) }
-                { button(t.keep_mine, true, answer(true)) }
+                { button(t.notices.take_theirs, false, answer(false)) }
+                { button(t.notices.keep_mine, true, answer(true)) }
             </>};
             ("warning conflict", true, body)
         }
@@ -174,7 +174,7 @@ fn view(props: &NoticeListProps, notice: &Notice) -> Html {
             aria-busy={matches!(notice, Notice::Busy(_)).then_some("true")}>
             { body }
             if notice.dismissable() {
-                <button type="button" class="ghost" aria-label={t.dismiss}
+                <button type="button" class="ghost" aria-label={t.notices.dismiss}
                     onclick={emit(Action::Dismiss(notice.key()))}>{ "✕" }</button>
             }
         </div>

@@ -76,6 +76,7 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
             }
             let title = lang
                 .texts()
+                .options
                 .new_option
                 .replace("{n}", &(count + 1).to_string());
             on_edit.emit(ScenarioEdit::AddOption { title });
@@ -100,7 +101,7 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
     let header_fit = props.has_fit.then(|| {
         Segment::ALL
             .iter()
-            .map(|&s| html! { <div role="columnheader" key={s.key()}>{ lang.segment_name(s, false) }<span class="unit">{ t.fit_scale }</span></div> })
+            .map(|&s| html! { <div role="columnheader" key={s.key()}>{ lang.segment_name(s, false) }<span class="unit">{ t.options.fit_scale }</span></div> })
             .collect::<Html>()
     });
     let fit_columns = if props.has_fit { Segment::ALL.len() } else { 0 };
@@ -110,17 +111,17 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
     );
     html! {
         <section class="panel options-panel" aria-labelledby="options-heading">
-            <h2 id="options-heading">{ t.options }</h2>
+            <h2 id="options-heading">{ t.options.options }</h2>
             if props.options.is_empty() {
-                <p class="empty">{ t.no_options_yet }</p>
+                <p class="empty">{ t.options.no_options_yet }</p>
             } else {
                 <div class="table-scroll">
                     <div class="options-table" role="table" aria-labelledby="options-heading" style={grid}>
                         <div class="option-row head" role="row">
-                            <div role="columnheader">{ t.option_title }</div>
+                            <div role="columnheader">{ t.options.option_title }</div>
                             { for header_values }
                             { header_fit.unwrap_or_default() }
-                            <div role="columnheader"><span class="visually-hidden">{ t.remove_option }</span></div>
+                            <div role="columnheader"><span class="visually-hidden">{ t.options.remove_option }</span></div>
                         </div>
                         <div role="rowgroup">
                             { for props.options.iter().take(shown).map(|option| html! {
@@ -139,12 +140,12 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
                 </div>
                 if shown < total {
                     <p class="more-rows">
-                        <span>{ t.rows_shown.replace("{shown}", &lang.number(shown as f64, 0)).replace("{total}", &lang.number(total as f64, 0)) }</span>
-                        <button type="button" onclick={show_more}>{ t.show_more_rows.replace("{n}", &lang.number(page.min(total - shown) as f64, 0)) }</button>
+                        <span>{ t.options.rows_shown.replace("{shown}", &lang.number(shown as f64, 0)).replace("{total}", &lang.number(total as f64, 0)) }</span>
+                        <button type="button" onclick={show_more}>{ t.options.show_more_rows.replace("{n}", &lang.number(page.min(total - shown) as f64, 0)) }</button>
                     </p>
                 }
             }
-            <button type="button" class="add" onclick={add}>{ format!("+ {}", t.add_option) }</button>
+            <button type="button" class="add" onclick={add}>{ format!("+ {}", t.options.add_option) }</button>
         </section>
     }
 }
@@ -187,7 +188,7 @@ fn option_row(props: &OptionRowProps) -> Html {
         move |edit: ScenarioEdit| on_edit.emit(edit)
     };
     let label_title = if option.title.trim().is_empty() {
-        t.untitled_option.to_owned()
+        t.ranking.untitled_option.to_owned()
     } else {
         option.title.clone()
     };
@@ -210,6 +211,7 @@ fn option_row(props: &OptionRowProps) -> Html {
             send(ScenarioEdit::SetValue(id, criterion, value))
         });
         let label = t
+            .options
             .value_of
             .replace("{criterion}", &column.name)
             .replace("{option}", &label_title);
@@ -236,7 +238,8 @@ fn option_row(props: &OptionRowProps) -> Html {
                 });
                 let label = format!(
                     "{} – {}",
-                    t.fit_for
+                    t.options
+                        .fit_for
                         .replace("{segment}", lang.segment_name(segment, false)),
                     label_title
                 );
@@ -259,13 +262,13 @@ fn option_row(props: &OptionRowProps) -> Html {
     html! {
         <div class="option-row" role="row" data-option={id.to_string()}>
             <div role="rowheader" class="option-cell">
-                <TextField id={format!("opt-{id}-title")} aria_label={t.option_title} value={option.title.clone()} on_input={rename} on_enter={props.add_option.clone()} class="option-title" />
-                <TextField id={format!("opt-{id}-description")} aria_label={format!("{} – {}", t.description, label_title)} placeholder={t.description} value={option.description.clone()} on_input={describe} class="option-description" />
+                <TextField id={format!("opt-{id}-title")} aria_label={t.options.option_title} value={option.title.clone()} on_input={rename} on_enter={props.add_option.clone()} class="option-title" />
+                <TextField id={format!("opt-{id}-description")} aria_label={format!("{} – {}", t.options.description, label_title)} placeholder={t.options.description} value={option.description.clone()} on_input={describe} class="option-description" />
             </div>
             { for values }
             { fits.unwrap_or_default() }
             <div role="cell">
-                <button type="button" class="ghost remove" aria-label={format!("{}: {}", t.remove_option, label_title)} title={t.remove_option} onclick={remove}>{ "✕" }</button>
+                <button type="button" class="ghost remove" aria-label={format!("{}: {}", t.options.remove_option, label_title)} title={t.options.remove_option} onclick={remove}>{ "✕" }</button>
             </div>
         </div>
     }

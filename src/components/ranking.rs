@@ -40,7 +40,7 @@ pub struct RankingProps {
 fn option_title(scenario: &Scenario, index: usize, lang: Lang) -> String {
     let title = scenario.options[index].title.trim();
     if title.is_empty() {
-        lang.texts().untitled_option.to_owned()
+        lang.texts().ranking.untitled_option.to_owned()
     } else {
         title.to_owned()
     }
@@ -55,11 +55,13 @@ fn note_text(lang: Lang, scenario: &Scenario, note: &RankingNote) -> String {
             .unwrap_or_default()
     };
     match note {
-        RankingNote::NoOptions => t.note_no_options.to_owned(),
-        RankingNote::NoCriteria => t.note_no_criteria.to_owned(),
-        RankingNote::AllWeightsZero => t.note_all_weights_zero.to_owned(),
-        RankingNote::MixAllZero(id) => t.note_mix_all_zero.replace("{name}", &name(*id)),
-        RankingNote::SameAmountEverywhere(id) => t.note_same_amount.replace("{name}", &name(*id)),
+        RankingNote::NoOptions => t.ranking.note_no_options.to_owned(),
+        RankingNote::NoCriteria => t.ranking.note_no_criteria.to_owned(),
+        RankingNote::AllWeightsZero => t.ranking.note_all_weights_zero.to_owned(),
+        RankingNote::MixAllZero(id) => t.ranking.note_mix_all_zero.replace("{name}", &name(*id)),
+        RankingNote::SameAmountEverywhere(id) => {
+            t.ranking.note_same_amount.replace("{name}", &name(*id))
+        }
     }
 }
 
@@ -146,13 +148,13 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
                 {style}
                 data-option={row.id.to_string()}
             >
-                <span class="rank" aria-label={format!("{} {}", t.rank, row.rank)}>{ row.rank }</span>
+                <span class="rank" aria-label={format!("{} {}", t.ranking.rank, row.rank)}>{ row.rank }</span>
                 <div class="row-main">
                     <button
                         class="row-title"
                         type="button"
                         aria-expanded={if is_selected { "true" } else { "false" }}
-                        aria-label={t.show_breakdown.replace("{option}", &title)}
+                        aria-label={t.ranking.show_breakdown.replace("{option}", &title)}
                         title={title.clone()}
                         {onclick}
                     >
@@ -166,12 +168,12 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
                     </div>
                     <div class="row-meta">
                         if row.incomplete {
-                            <span class="badge incomplete" title={t.incomplete_hint}>{ t.incomplete }</span>
+                            <span class="badge incomplete" title={t.ranking.incomplete_hint}>{ t.ranking.incomplete }</span>
                         }
                         if row.below_threshold {
-                            <span class="badge below-badge">{ t.below_line }</span>
+                            <span class="badge below-badge">{ t.ranking.below_line }</span>
                         }
-                        <span class="segment-ranks" aria-label={t.rank_by_segment}>{ for segment_ranks }</span>
+                        <span class="segment-ranks" aria-label={t.ranking.rank_by_segment}>{ for segment_ranks }</span>
                     </div>
                 </div>
                 <span class="score">{ lang.score(row.score) }</span>
@@ -194,23 +196,23 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
 
     html! {
         <section class="panel ranking-panel" aria-labelledby="ranking-heading">
-            <h2 id="ranking-heading">{ t.ranking }</h2>
+            <h2 id="ranking-heading">{ t.ranking.ranking }</h2>
             if !ranking.notes.is_empty() || nothing_worth_it {
                 <ul class="notes" role="status">
                     { for ranking.notes.iter().map(|note| html! { <li>{ note_text(lang, scenario, note) }</li> }) }
                     if nothing_worth_it {
-                        <li>{ t.nothing_worth_it }</li>
+                        <li>{ t.ranking.nothing_worth_it }</li>
                     }
                 </ul>
             }
             if n > 0 {
-                <ul class="legend" aria-label={t.legend}>{ for legend }</ul>
+                <ul class="legend" aria-label={t.ranking.legend}>{ for legend }</ul>
                 <div
                     class={classes!("rank-scroll", windowed.then_some("windowed"))}
                     ref={list_ref}
                     onscroll={windowed.then_some(onscroll)}
                 >
-                    <ol class="rank-list" style={list_style} aria-label={t.ranking}>
+                    <ol class="rank-list" style={list_style} aria-label={t.ranking.ranking}>
                         { for rows }
                     </ol>
                 </div>
@@ -257,11 +259,11 @@ fn breakdown(props: &BreakdownProps) -> Html {
             CriterionInput::Amount { unit, .. } => option
                 .values
                 .get(&criterion.id)
-                .map_or_else(|| t.missing.to_owned(), |v| format!("{} {unit}", lang.number(*v, 2))),
+                .map_or_else(|| t.ranking.missing.to_owned(), |v| format!("{} {unit}", lang.number(*v, 2))),
             CriterionInput::Rating { max, .. } => option
                 .values
                 .get(&criterion.id)
-                .map_or_else(|| t.missing.to_owned(), |v| format!("{} / {}", lang.number(*v, 2), lang.number(*max, 2))),
+                .map_or_else(|| t.ranking.missing.to_owned(), |v| format!("{} / {}", lang.number(*v, 2), lang.number(*max, 2))),
         };
         let missing = ranking.is_missing(index, c);
         html! {
@@ -283,25 +285,25 @@ fn breakdown(props: &BreakdownProps) -> Html {
     };
     let title = option_title(scenario, index, lang);
     html! {
-        <section class="breakdown" aria-label={format!("{}: {}", t.why_this_score, title)}>
+        <section class="breakdown" aria-label={format!("{}: {}", t.ranking.why_this_score, title)}>
             <header>
-                <h3>{ format!("{}: {}", t.why_this_score, title) }</h3>
-                <button type="button" class="ghost" onclick={close}>{ t.close }</button>
+                <h3>{ format!("{}: {}", t.ranking.why_this_score, title) }</h3>
+                <button type="button" class="ghost" onclick={close}>{ t.ranking.close }</button>
             </header>
             <table>
                 <thead>
                     <tr>
-                        <th scope="col">{ t.criterion }</th>
-                        <th scope="col">{ t.value }</th>
-                        <th scope="col" class="num">{ t.utility }</th>
-                        <th scope="col" class="num">{ t.weight }</th>
-                        <th scope="col" class="num">{ t.contribution }</th>
+                        <th scope="col">{ t.ranking.criterion }</th>
+                        <th scope="col">{ t.ranking.value }</th>
+                        <th scope="col" class="num">{ t.ranking.utility }</th>
+                        <th scope="col" class="num">{ t.criteria.weight }</th>
+                        <th scope="col" class="num">{ t.ranking.contribution }</th>
                     </tr>
                 </thead>
                 <tbody>{ for lines }</tbody>
                 <tfoot>
                     <tr>
-                        <th scope="row" colspan="4">{ t.total }</th>
+                        <th scope="row" colspan="4">{ t.ranking.total }</th>
                         <td class="num">{ lang.score(row.score) }</td>
                     </tr>
                 </tfoot>

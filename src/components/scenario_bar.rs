@@ -53,7 +53,7 @@ pub struct ScenarioBarProps {
 
 fn untitled(name: &str, lang: Lang) -> String {
     if name.trim().is_empty() {
-        lang.texts().untitled_scenario.to_owned()
+        lang.texts().bar.untitled_scenario.to_owned()
     } else {
         name.to_owned()
     }
@@ -121,15 +121,15 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
         html! {
             <li key={entry.id.to_string()}>
                 <span class="trash-name" title={name.clone()}>{ name.clone() }</span>
-                <button type="button" aria-label={format!("{}: {}", t.restore, name)} {onclick}>{ t.restore }</button>
-                <button type="button" class="ghost" aria-label={format!("{}: {}", t.delete_for_good, name)} onclick={purge}>{ t.delete_for_good }</button>
+                <button type="button" aria-label={format!("{}: {}", t.bar.restore, name)} {onclick}>{ t.bar.restore }</button>
+                <button type="button" class="ghost" aria-label={format!("{}: {}", t.bar.delete_for_good, name)} onclick={purge}>{ t.bar.delete_for_good }</button>
             </li>
         }
     });
     html! {
         <header class="topbar">
             // Outside the scrolling tool row, so that it never widens the page on a phone.
-            <input ref={file_input} type="file" class="visually-hidden" tabindex="-1" aria-label={t.import_file}
+            <input ref={file_input} type="file" class="visually-hidden" tabindex="-1" aria-label={t.bar.import_file}
                 accept=".json,application/json" onchange={file_picked} />
             <div class="brand">
                 <svg class="logo" viewBox="0 0 24 32" width="28" height="36" aria-hidden="true" focusable="false">
@@ -140,40 +140,40 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
                 </svg>
                 <div>
                     <h1>{ "Kerze" }</h1>
-                    <p class="tagline">{ t.tagline }</p>
+                    <p class="tagline">{ t.bar.tagline }</p>
                 </div>
             </div>
-            <nav class="scenario-tools" aria-label={t.scenarios}>
+            <nav class="scenario-tools" aria-label={t.bar.scenarios}>
                 <div class="undo-redo">
-                    <button type="button" disabled={!props.can_undo} title={t.undo_hint} aria-label={t.undo} onclick={action(Action::Undo)}>{ "↶ " }{ t.undo }</button>
-                    <button type="button" disabled={!props.can_redo} title={t.redo_hint} aria-label={t.redo} onclick={action(Action::Redo)}>{ "↷ " }{ t.redo }</button>
+                    <button type="button" disabled={!props.can_undo} title={t.bar.undo_hint} aria-label={t.bar.undo} onclick={action(Action::Undo)}>{ "↶ " }{ t.bar.undo }</button>
+                    <button type="button" disabled={!props.can_redo} title={t.bar.redo_hint} aria-label={t.bar.redo} onclick={action(Action::Redo)}>{ "↷ " }{ t.bar.redo }</button>
                 </div>
-                <label for="scenario-switch" class="visually-hidden">{ t.open_scenario }</label>
-                <select id="scenario-switch" onchange={select} title={t.open_scenario}>
+                <label for="scenario-switch" class="visually-hidden">{ t.bar.open_scenario }</label>
+                <select id="scenario-switch" onchange={select} title={t.bar.open_scenario}>
                     { for props.scenarios.iter().map(|s| html! {
                         <option key={s.id.to_string()} selected={s.id == props.active}>{ untitled(&s.name, lang) }</option>
                     }) }
                 </select>
-                <button type="button" onclick={click(&props.on_new)}>{ t.new_scenario }</button>
-                <button type="button" onclick={click(&props.on_duplicate)}>{ t.duplicate }</button>
-                <button type="button" class="danger" onclick={click(&props.on_delete)}>{ t.delete_scenario }</button>
+                <button type="button" onclick={click(&props.on_new)}>{ t.bar.new_scenario }</button>
+                <button type="button" onclick={click(&props.on_duplicate)}>{ t.bar.duplicate }</button>
+                <button type="button" class="danger" onclick={click(&props.on_delete)}>{ t.bar.delete_scenario }</button>
                 if !props.trash.is_empty() {
                     <details class="trash">
-                        <summary>{ format!("{} ({})", t.recently_deleted, props.trash.len()) }</summary>
+                        <summary>{ format!("{} ({})", t.bar.recently_deleted, props.trash.len()) }</summary>
                         <ul>{ for restore_items }</ul>
                     </details>
                 }
                 <div class="exports">
-                    <button type="button" class="primary" onclick={click(&props.on_share)}>{ t.share }</button>
-                    <button type="button" onclick={click(&props.on_export)}>{ t.export_json }</button>
-                    <button type="button" onclick={click(&props.on_export_csv)}>{ t.export_csv }</button>
-                    <button type="button" onclick={click(&props.on_copy_markdown)}>{ t.copy_markdown }</button>
-                    <button type="button" title={t.import_hint} onclick={pick_file}>{ t.import }</button>
+                    <button type="button" class="primary" onclick={click(&props.on_share)}>{ t.bar.share }</button>
+                    <button type="button" onclick={click(&props.on_export)}>{ t.bar.export_json }</button>
+                    <button type="button" onclick={click(&props.on_export_csv)}>{ t.bar.export_csv }</button>
+                    <button type="button" onclick={click(&props.on_copy_markdown)}>{ t.bar.copy_markdown }</button>
+                    <button type="button" title={t.bar.import_hint} onclick={pick_file}>{ t.bar.import }</button>
                 </div>
-                <label for="language" class="visually-hidden">{ t.language }</label>
-                <select id="language" onchange={set_lang} title={t.language}>
+                <label for="language" class="visually-hidden">{ t.bar.language }</label>
+                <select id="language" onchange={set_lang} title={t.bar.language}>
                     { for Lang::ALL.iter().map(|&l| html! {
-                        <option key={l.code()} selected={l == lang} lang={l.code()}>{ l.texts().language_name }</option>
+                        <option key={l.code()} selected={l == lang} lang={l.code()}>{ l.texts().bar.language_name }</option>
                     }) }
                 </select>
             </nav>

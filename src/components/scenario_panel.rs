@@ -65,29 +65,29 @@ pub fn scenario_panel(props: &ScenarioPanelProps) -> Html {
     };
     html! {
         <section class="panel scenario-panel" aria-labelledby="scenario-heading">
-            <h2 id="scenario-heading">{ t.scenario }</h2>
-            <TextField id="scenario-name" label={t.scenario_name} value={s.name.clone()} on_input={edit(ScenarioEdit::Rename)} class="big" />
+            <h2 id="scenario-heading">{ t.scenario.scenario }</h2>
+            <TextField id="scenario-name" label={t.scenario.scenario_name} value={s.name.clone()} on_input={edit(ScenarioEdit::Rename)} class="big" />
             <div class="two-col">
-                <TextField id="scenario-need" label={t.need} value={s.need.clone()} placeholder={t.need_placeholder} multiline=true on_input={edit(ScenarioEdit::SetNeed)} />
-                <TextField id="scenario-root-cause" label={t.root_cause} value={s.root_cause.clone()} placeholder={t.root_cause_placeholder} multiline=true on_input={edit(ScenarioEdit::SetRootCause)} />
+                <TextField id="scenario-need" label={t.scenario.need} value={s.need.clone()} placeholder={t.scenario.need_placeholder} multiline=true on_input={edit(ScenarioEdit::SetNeed)} />
+                <TextField id="scenario-root-cause" label={t.scenario.root_cause} value={s.root_cause.clone()} placeholder={t.scenario.root_cause_placeholder} multiline=true on_input={edit(ScenarioEdit::SetRootCause)} />
             </div>
             <fieldset class="mix">
-                <legend>{ t.segment_mix }</legend>
-                <p class="hint">{ t.segment_mix_hint }</p>
+                <legend>{ t.scenario.segment_mix }</legend>
+                <p class="hint">{ t.scenario.segment_mix_hint }</p>
                 <div class="mix-fields">{ for mix_fields }</div>
             </fieldset>
             <div class="field threshold-field">
-                <label for="threshold">{ t.threshold }</label>
+                <label for="threshold">{ t.scenario.threshold }</label>
                 <div class="slider-pair">
                     <input
                         type="range" min="0" max="100" step="1"
                         value={s.threshold.value().to_string()}
-                        aria-label={t.threshold}
+                        aria-label={t.scenario.threshold}
                         oninput={slide_threshold}
                     />
                     <NumberField id="threshold" value={Some(s.threshold.value())} rule={NumberRule::Threshold} {lang} on_change={set_threshold} />
                 </div>
-                <p class="hint">{ t.threshold_hint }</p>
+                <p class="hint">{ t.scenario.threshold_hint }</p>
             </div>
         </section>
     }

@@ -79,31 +79,31 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
     let length = link.chars().count();
     html! {
         <section class="notice share-panel" aria-labelledby="share-title" onkeydown={on_key}>
-            <h2 id="share-title">{ t.share_title }</h2>
-            <p class="hint">{ t.share_explain }</p>
+            <h2 id="share-title">{ t.share.share_title }</h2>
+            <p class="hint">{ t.share.share_explain }</p>
             <div class="share-row">
-                <label for="share-link" class="visually-hidden">{ t.share_link }</label>
+                <label for="share-link" class="visually-hidden">{ t.share.share_link }</label>
                 <input id="share-link" ref={input} class="share-link" type="text" readonly=true
                     value={(*link).clone()} onfocus={select_all} spellcheck="false" />
-                <button type="button" class="primary" onclick={copy}>{ t.copy_link }</button>
-                <button type="button" class="ghost" aria-label={t.close} onclick={close}>{ "✕" }</button>
+                <button type="button" class="primary" onclick={copy}>{ t.share.copy_link }</button>
+                <button type="button" class="ghost" aria-label={t.ranking.close} onclick={close}>{ "✕" }</button>
             </div>
-            <p class="link-length">{ t.link_length.replace("{n}", &props.lang.number(length as f64, 0)) }</p>
+            <p class="link-length">{ t.share.link_length.replace("{n}", &props.lang.number(length as f64, 0)) }</p>
             if is_local_file() {
                 <div class="long-link" role="note">
-                    <p>{ t.link_from_file }</p>
-                    <button type="button" onclick={download.clone()}>{ t.download_json_instead }</button>
+                    <p>{ t.share.link_from_file }</p>
+                    <button type="button" onclick={download.clone()}>{ t.share.download_json_instead }</button>
                 </div>
             } else if length > LONG_LINK {
                 <div class="long-link" role="alert">
-                    <p>{ t.long_link_warning }</p>
-                    <button type="button" onclick={download}>{ t.download_json_instead }</button>
+                    <p>{ t.share.long_link_warning }</p>
+                    <button type="button" onclick={download}>{ t.share.download_json_instead }</button>
                 </div>
             }
             <p class="copy-result" role="status" aria-live="polite">
                 { match &*copied {
-                    Some((done, true)) if *done == link => t.link_copied,
-                    Some((done, false)) if *done == link => t.link_copy_failed,
+                    Some((done, true)) if *done == link => t.share.link_copied,
+                    Some((done, false)) if *done == link => t.share.link_copy_failed,
                     _ => "",
                 } }
             </p>
@@ -136,20 +136,20 @@ pub fn shared_bar(props: &SharedBarProps) -> Html {
     let t = props.lang.texts();
     let click = |callback: &Callback<()>| callback.reform(|_: MouseEvent| ());
     html! {
-        <section class="shared-bar" aria-label={t.shared_label}>
+        <section class="shared-bar" aria-label={t.share.shared_label}>
             <div class="shared-text">
-                <p class="shared-label">{ t.shared_label }</p>
+                <p class="shared-label">{ t.share.shared_label }</p>
                 <p class="shared-name">{ props.name.clone() }</p>
-                <p class="hint">{ t.shared_hint }</p>
+                <p class="hint">{ t.share.shared_hint }</p>
             </div>
             <div class="shared-actions">
-                <button type="button" class="primary" onclick={click(&props.on_save_copy)}>{ t.save_copy }</button>
-                <button type="button" onclick={click(&props.on_back)}>{ "← " }{ t.back_to_mine }</button>
+                <button type="button" class="primary" onclick={click(&props.on_save_copy)}>{ t.share.save_copy }</button>
+                <button type="button" onclick={click(&props.on_back)}>{ "← " }{ t.share.back_to_mine }</button>
             </div>
             <div class="shared-exports">
-                <button type="button" onclick={click(&props.on_export)}>{ t.export_json }</button>
-                <button type="button" onclick={click(&props.on_export_csv)}>{ t.export_csv }</button>
-                <button type="button" onclick={click(&props.on_copy_markdown)}>{ t.copy_markdown }</button>
+                <button type="button" onclick={click(&props.on_export)}>{ t.bar.export_json }</button>
+                <button type="button" onclick={click(&props.on_export_csv)}>{ t.bar.export_csv }</button>
+                <button type="button" onclick={click(&props.on_copy_markdown)}>{ t.bar.copy_markdown }</button>
             </div>
         </section>
     }

@@ -59,7 +59,7 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
         <main class="workspace">
             if let Some(show) = &props.show_inputs {
                 <div class="editor inputs-closed">
-                    <button type="button" aria-expanded="false" onclick={show.clone()}>{ t.show_inputs }</button>
+                    <button type="button" aria-expanded="false" onclick={show.clone()}>{ t.share.show_inputs }</button>
                 </div>
             } else {
                 // A read-only scenario: a disabled fieldset turns off every control in it.

@@ -27,13 +27,13 @@ fn show_banner() -> Option<()> {
     banner.set_class_name("crash-banner");
     banner.set_attribute("role", "alert").ok()?;
     let message = document.create_element("p").ok()?;
-    message.set_text_content(Some(t.crashed));
+    message.set_text_content(Some(t.notices.crashed));
     let reload = document.create_element("a").ok()?;
     // A link, not a button: the app's code cannot run any more, a link still works.
     reload
         .set_attribute("href", &window.location().href().ok()?)
         .ok()?;
-    reload.set_text_content(Some(t.reload));
+    reload.set_text_content(Some(t.notices.reload));
     banner.append_child(&message).ok()?;
     banner.append_child(&reload).ok()?;
     document.body()?.prepend_with_node_1(&banner).ok()
