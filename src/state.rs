@@ -759,4 +759,129 @@ mod tests {
         assert_eq!(unique_name("A", taken.iter().copied()), "A (3)");
         assert_eq!(unique_name("B", taken.iter().copied()), "B");
     }
+
+    fn conflict_about(n: &str) -> Notice {
+        Notice::Conflict(crate::domain::save::OtherVersion {
+            theirs: shared(n),
+            source: crate::domain::save::OtherSource::Pending("tb".into()),
+        })
+    }
+
+    #[test]
+    fn a_notice_replaces_the_one_of_its_kind_and_the_same_notice_changes_nothing() {
+        let state = start()
+            .reduce(Action::Notify(Notice::Done(Done::CopiedMarkdown)))
+            .unwrap();
+        let again = Action::Notify(Notice::Done(Done::CopiedMarkdown));
+        assert_eq!(state.reduce(again), None);
+        let state = state
+            .reduce(Action::Notify(Notice::Done(Done::CopyFailed)))
+            .unwrap();
+        let shown: Vec<_> = state.notices.shown().collect();
+        assert_eq!(shown, vec![&Notice::Done(Done::CopyFailed)]);
+    }
+
+    #[test]
+    fn dismissing_takes_a_notice_away_once() {
+        let state = start().reduce(Action::Notify(Notice::NewerData)).unwrap();
+        let state = state.reduce(Action::Dismiss(NoticeKey::NewerData)).unwrap();
+        assert_eq!(state.notices.iter().count(), 0);
+        assert_eq!(state.reduce(Action::Dismiss(NoticeKey::NewerData)), None);
+    }
+
+    #[test]
+    fn conflicts_wait_their_turn_one_at_a_time() {
+        let mut notices = Notices::default();
+        notices.notify(conflict_about("First"));
+        notices.notify(Notice::UpdateReady);
+        notices.notify(conflict_about("Second"));
+        // Both are about the same scenario id: the second replaces the first.
+        assert_eq!(notices.iter().count(), 2);
+        assert_eq!(notices.first_conflict().unwrap().theirs.name, "Second");
+        assert!(
+            !conflict_about("x").dismissable(),
+            "a conflict needs an answer"
+        );
+        assert!(!Notice::Busy(Busy::OpeningLink).dismissable());
+        assert!(Notice::UpdateReady.dismissable());
+    }
+
+    #[test]
+    fn deleting_shows_the_undo_notice_and_the_next_edit_ends_it() {
+        let state = start().reduce(Action::NewScenario(id("two"))).unwrap();
+        let deleted = state
+            .reduce(Action::DeleteScenario {
+                id: id("two"),
+                replacement: id("x"),
+            })
+            .unwrap();
+        assert!(deleted.can_undo(), "Undo brings the deleted scenario back");
+        let edited = edit(&deleted, ScenarioEdit::Rename("Renamed".into()));
+        assert_eq!(edited.notices.just_deleted(), None);
+        assert_eq!(
+            edited.workspace.trash[0].id,
+            id("two"),
+            "it stays in the trash"
+        );
+    }
+
+    #[test]
+    fn a_shared_scenario_opens_on_its_ranking_and_shows_its_inputs_when_asked() {
+        let state = start()
+            .reduce(Action::OpenShared(shared("Pricing")))
+            .unwrap();
+        assert!(matches!(
+            state.screen,
+            Screen::Shared {
+                inputs_open: false,
+                ..
+            }
+        ));
+        let open = state.reduce(Action::ShowSharedInputs).unwrap();
+        assert!(matches!(
+            open.screen,
+            Screen::Shared {
+                inputs_open: true,
+                ..
+            }
+        ));
+        assert_eq!(open.reduce(Action::ShowSharedInputs), None);
+        let back = open.reduce(Action::CloseShared).unwrap();
+        assert_eq!(back.screen, Screen::Edit);
+        assert_eq!(back.reduce(Action::ShowSharedInputs), None);
+        assert_eq!(back.reduce(Action::CloseShared), None);
+    }
+
+    #[test]
+    fn a_restore_ends_the_shared_view_and_the_undo_notice() {
+        let state = start().reduce(Action::NewScenario(id("two"))).unwrap();
+        let state = state
+            .reduce(Action::DeleteScenario {
+                id: id("two"),
+                replacement: id("x"),
+            })
+            .unwrap()
+            .reduce(Action::OpenShared(shared("Pricing")))
+            .unwrap();
+        let restored = state.reduce(Action::RestoreScenario(id("two"))).unwrap();
+        assert_eq!(restored.screen, Screen::Edit);
+        assert_eq!(restored.notices.just_deleted(), None);
+        assert_eq!(restored.workspace.active, id("two"));
+    }
+
+    #[test]
+    fn history_keeps_a_replaced_version_without_dropping_redo() {
+        let mut history = History::default();
+        let (a, b, c) = (shared("A"), shared("B"), shared("C"));
+        let key = id("s");
+        history.record(&key, a.clone(), None);
+        assert_eq!(history.undo(&key, b.clone()), Some(a.clone()));
+        history.keep(&key, c.clone());
+        assert!(
+            history.can_redo(&key),
+            "keeping a version leaves redo alone"
+        );
+        assert_eq!(history.undo(&key, a.clone()), Some(c));
+        assert_eq!(history.undo_steps(&id("other")), 0);
+    }
 }

@@ -4,7 +4,9 @@
 
 use kerze::domain::demo::demo_scenario;
 use kerze::domain::ids::ScenarioId;
-use kerze::domain::save::{load, OtherSource, SaveError, Saver, Snapshot, Store, StoreError};
+use kerze::domain::save::{
+    load, External, IndexChange, OtherSource, SaveError, Saver, Snapshot, Store, StoreError,
+};
 use kerze::domain::scenario::{Scenario, ScenarioEdit};
 use kerze::domain::stored::{
     decode_stamped, encode_index, pending_key, scenario_key, EntryError, StoredIndex, INDEX_KEY,
@@ -588,4 +590,191 @@ fn an_entry_with_the_wrong_id_is_unreadable_and_kept() {
     assert_eq!(memory.get(&scenario_key(&id(2))).unwrap(), one);
     let (_, again) = Kerze::open(&memory, "tc");
     assert_eq!(again.unreadable.len(), 1);
+}
+
+// What a tab does when another tab's write reaches it (a storage event):
+// the rules the page follows, without a browser.
+
+impl Kerze {
+    /// This tab's reaction to another tab's write of scenario `n`'s entry.
+    fn hears_entry(&mut self, n: u32) -> External {
+        let mine = self
+            .scenarios
+            .iter()
+            .chain(&self.trash)
+            .find(|s| s.id == id(n))
+            .cloned();
+        self.saver.entry_changed(&self.store, &id(n), mine.as_ref())
+    }
+
+    /// This tab's reaction to another tab's write of the index.
+    fn hears_index(&self, memory: &Memory) -> IndexChange {
+        let text = memory.get(INDEX_KEY);
+        let known: Vec<ScenarioId> = self
+            .scenarios
+            .iter()
+            .chain(&self.trash)
+            .map(|s| s.id.clone())
+            .collect();
+        self.saver
+            .index_changed(text.as_deref(), &self.scenarios, |id| known.contains(id))
+    }
+}
+
+#[test]
+fn a_tab_ignores_the_storage_event_of_its_own_write() {
+    let memory = Memory::default();
+    let mut ta = saved_pair(&memory);
+    assert_eq!(ta.hears_entry(1), External::Nothing);
+}
+
+#[test]
+fn another_tabs_edit_of_an_untouched_scenario_is_taken_without_asking() {
+    let memory = Memory::default();
+    let mut ta = saved_pair(&memory);
+    let (mut tb, _) = Kerze::open(&memory, "tb");
+    tb.rename(0, "A from tab b");
+    tb.save().unwrap();
+    match ta.hears_entry(1) {
+        External::Take(theirs) => assert_eq!(theirs.name, "A from tab b"),
+        other => panic!("expected to take theirs, got {other:?}"),
+    }
+}
+
+#[test]
+fn after_taking_theirs_this_tab_has_nothing_to_save() {
+    let memory = Memory::default();
+    let mut ta = saved_pair(&memory);
+    let (mut tb, _) = Kerze::open(&memory, "tb");
+    tb.rename(0, "A from tab b");
+    tb.save().unwrap();
+    let External::Take(theirs) = ta.hears_entry(1) else {
+        panic!("expected to take theirs")
+    };
+    ta.scenarios[0] = theirs;
+    assert!(!ta.dirty(), "the version taken is the stored one");
+    let writes = memory.writes();
+    ta.save().unwrap();
+    assert_eq!(memory.writes(), writes, "nothing is written back");
+}
+
+#[test]
+fn unsaved_edits_meeting_another_tabs_write_ask_the_user() {
+    let memory = Memory::default();
+    let mut ta = saved_pair(&memory);
+    let (mut tb, _) = Kerze::open(&memory, "tb");
+    ta.rename(0, "A typed in tab a");
+    tb.rename(0, "A typed in tab b");
+    tb.save().unwrap();
+    match ta.hears_entry(1) {
+        External::Ask(other) => {
+            assert_eq!(other.theirs.name, "A typed in tab b");
+            assert!(matches!(other.source, OtherSource::Entry(_)));
+        }
+        other => panic!("expected a question, got {other:?}"),
+    }
+}
+
+#[test]
+fn unsaved_edits_equal_to_the_other_tabs_need_no_question() {
+    let memory = Memory::default();
+    let mut ta = saved_pair(&memory);
+    let (mut tb, _) = Kerze::open(&memory, "tb");
+    ta.rename(0, "Same name");
+    tb.rename(0, "Same name");
+    tb.save().unwrap();
+    assert_eq!(ta.hears_entry(1), External::Nothing);
+}
+
+#[test]
+fn an_entry_removed_while_this_tab_holds_it_is_written_again() {
+    let memory = Memory::default();
+    let mut ta = saved_pair(&memory);
+    memory.0.borrow_mut().map.remove(&scenario_key(&id(2)));
+    assert_eq!(ta.hears_entry(2), External::WriteAgain);
+    assert!(ta.dirty());
+    ta.save().unwrap();
+    assert!(
+        memory.get(&scenario_key(&id(2))).is_some(),
+        "B is stored again"
+    );
+}
+
+#[test]
+fn an_unreadable_entry_from_another_tab_is_neither_taken_nor_asked_about() {
+    let memory = Memory::default();
+    let mut ta = saved_pair(&memory);
+    memory.put(&scenario_key(&id(1)), "{ not json");
+    assert_eq!(ta.hears_entry(1), External::Nothing);
+}
+
+#[test]
+fn a_stopped_save_names_the_version_to_choose_or_overrules_an_unreadable_one() {
+    let memory = Memory::default();
+    let mut ta = saved_pair(&memory);
+    let (mut tb, _) = Kerze::open(&memory, "tb");
+    tb.rename(0, "A from tab b");
+    tb.save().unwrap();
+    let text = memory.get(&scenario_key(&id(1))).unwrap();
+    let other = ta
+        .saver
+        .conflict(&id(1), &text)
+        .expect("a readable version");
+    assert_eq!(other.theirs.name, "A from tab b");
+    // A text that is no readable version is overruled: the next save writes over it.
+    memory.put(&scenario_key(&id(1)), "{ not json");
+    assert_eq!(ta.saver.conflict(&id(1), "{ not json"), None);
+    ta.rename(0, "A from tab a");
+    ta.save().unwrap();
+    assert!(memory
+        .get(&scenario_key(&id(1)))
+        .unwrap()
+        .contains("A from tab a"));
+}
+
+#[test]
+fn a_deletion_in_another_tab_is_followed_only_for_untouched_scenarios() {
+    let memory = Memory::default();
+    let ta = saved_pair(&memory);
+    let (mut tb, _) = Kerze::open(&memory, "tb");
+    tb.delete(1);
+    tb.save().unwrap();
+    assert_eq!(ta.hears_index(&memory).deleted, vec![id(2)]);
+    let mut touched = saved_pair(&Memory::default());
+    touched.scenarios[1] = {
+        let mut b = Scenario::clone(&touched.scenarios[1]);
+        b.name = "B edited here".into();
+        Rc::new(b)
+    };
+    let text = memory.get(INDEX_KEY);
+    let known = |_: &ScenarioId| true;
+    let change = touched
+        .saver
+        .index_changed(text.as_deref(), &touched.scenarios, known);
+    assert!(
+        change.deleted.is_empty(),
+        "an edited scenario is not deleted under the user"
+    );
+}
+
+#[test]
+fn a_scenario_made_in_another_tab_is_named_for_reading() {
+    let memory = Memory::default();
+    let mut ta = saved_pair(&memory);
+    let (mut tb, _) = Kerze::open(&memory, "tb");
+    tb.scenarios.push(scenario(3, "C"));
+    tb.save().unwrap();
+    assert_eq!(ta.hears_index(&memory).added, vec![id(3)]);
+    match ta.hears_entry(3) {
+        External::Take(theirs) => assert_eq!(theirs.name, "C"),
+        other => panic!("expected to take C, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_damaged_index_from_another_tab_changes_nothing_here() {
+    let memory = Memory::default();
+    let ta = saved_pair(&memory);
+    memory.put(INDEX_KEY, "{ damaged");
+    assert_eq!(ta.hears_index(&memory), IndexChange::default());
 }

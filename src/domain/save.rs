@@ -17,9 +17,9 @@
 use super::ids::ScenarioId;
 use super::scenario::Scenario;
 use super::stored::{
-    decode_index, decode_stamped, encode_index, encode_scenario, parse_pending_key, pending_key,
-    scenario_key, stored_version, EntryError, Stamp, StoredIndex, ENTRY_VERSION, INDEX_KEY,
-    INDEX_VERSION, PENDING_KEY_PREFIX, SCENARIO_KEY_PREFIX,
+    decode_index, decode_scenario, decode_stamped, encode_index, encode_scenario,
+    parse_pending_key, pending_key, scenario_key, stored_version, EntryError, Stamp, StoredIndex,
+    ENTRY_VERSION, INDEX_KEY, INDEX_VERSION, PENDING_KEY_PREFIX, SCENARIO_KEY_PREFIX,
 };
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
@@ -165,6 +165,29 @@ pub struct Loaded {
     pub newer_index: bool,
     /// How this tab saves from here on.
     pub saver: Saver,
+}
+
+/// What another tab's write of a scenario entry means for this tab.
+#[derive(Clone, Debug, PartialEq)]
+pub enum External {
+    /// Nothing to do: this tab's own write, an entry it cannot read, the same
+    /// version, or a scenario this tab does not hold that is gone.
+    Nothing,
+    /// The entry was removed while this tab holds the scenario: save again.
+    WriteAgain,
+    /// Show their version (this tab has nothing unsaved of it).
+    Take(Rc<Scenario>),
+    /// Both tabs changed it: the user chooses.
+    Ask(OtherVersion),
+}
+
+/// What another tab's write of the index means for this tab.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct IndexChange {
+    /// Deleted there, untouched here: delete here too.
+    pub deleted: Vec<ScenarioId>,
+    /// Listed there, unknown here: read their entries.
+    pub added: Vec<ScenarioId>,
 }
 
 /// Writes what changed since the last save, and never over another tab's work.
@@ -361,6 +384,92 @@ impl Saver {
             return false;
         };
         mine.writer == self.writer && theirs.writer != self.writer && theirs.rev <= mine.rev
+    }
+
+    /// A save stopped at another tab's entry `text` for `id`
+    /// ([`SaveError::Conflict`]): the version the user must choose about, or
+    /// `None` when the text is no readable version of it (the next save then
+    /// writes this tab's over it).
+    pub fn conflict(&mut self, id: &ScenarioId, text: &str) -> Option<OtherVersion> {
+        match decode_scenario(text) {
+            Ok(theirs) if theirs.id == *id => Some(OtherVersion {
+                theirs: Rc::new(theirs),
+                source: OtherSource::Entry(text.to_owned()),
+            }),
+            _ => {
+                self.overrule(id, text);
+                None
+            }
+        }
+    }
+
+    /// Another tab wrote this scenario's entry (a storage event): what it
+    /// means for this tab, which holds `mine` of it (listed or deleted).
+    pub fn entry_changed(
+        &mut self,
+        store: &dyn Store,
+        id: &ScenarioId,
+        mine: Option<&Rc<Scenario>>,
+    ) -> External {
+        let text = match store.get(&scenario_key(id)) {
+            Ok(Some(text)) => text,
+            // Removed there (purged from that tab's trash) while this tab
+            // still holds it: write it again.
+            Ok(None) if mine.is_some() => {
+                self.entry_removed(id);
+                return External::WriteAgain;
+            }
+            _ => return External::Nothing,
+        };
+        if self.wrote(&text) {
+            return External::Nothing;
+        }
+        let theirs = match decode_scenario(&text) {
+            Ok(theirs) if theirs.id == *id => Rc::new(theirs),
+            _ => return External::Nothing,
+        };
+        let contested =
+            mine.is_some_and(|mine| self.has_unsaved(mine) || self.replaced_mine(id, &text));
+        match mine {
+            Some(mine) if contested && **mine != *theirs => External::Ask(OtherVersion {
+                theirs,
+                source: OtherSource::Entry(text),
+            }),
+            Some(mine) if contested => {
+                self.accept_external(mine, &text);
+                External::Nothing
+            }
+            _ => {
+                self.accept_external(&theirs, &text);
+                External::Take(theirs)
+            }
+        }
+    }
+
+    /// Another tab wrote the index (`text`, `None` when it removed it): the
+    /// scenarios it deleted that this tab holds unchanged in `listed`, and the
+    /// ids it lists that this tab does not know (`known` says which it does).
+    pub fn index_changed(
+        &self,
+        text: Option<&str>,
+        listed: &[Rc<Scenario>],
+        known: impl Fn(&ScenarioId) -> bool,
+    ) -> IndexChange {
+        let index = text
+            .and_then(|text| decode_index(text).ok())
+            .unwrap_or_default();
+        let deleted = index
+            .trash
+            .into_iter()
+            .filter(|id| {
+                listed
+                    .iter()
+                    .find(|s| &s.id == id)
+                    .is_some_and(|s| !self.has_unsaved(s))
+            })
+            .collect();
+        let added = index.order.into_iter().filter(|id| !known(id)).collect();
+        IndexChange { deleted, added }
     }
 
     fn index_of(&self, snapshot: &Snapshot<'_>) -> StoredIndex {

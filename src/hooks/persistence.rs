@@ -2,10 +2,8 @@
 
 use super::use_latest;
 use crate::domain::ids::ScenarioId;
-use crate::domain::save::{self, OtherSource, OtherVersion, SaveError, Saver, Snapshot, Store};
-use crate::domain::stored::{
-    decode_index, decode_scenario, scenario_key, INDEX_KEY, SCENARIO_KEY_PREFIX,
-};
+use crate::domain::save::{self, External, OtherSource, OtherVersion, SaveError, Saver, Snapshot};
+use crate::domain::stored::{INDEX_KEY, SCENARIO_KEY_PREFIX};
 use crate::services::clock::new_writer_id;
 use crate::services::storage;
 use crate::state::{Action, Notice, NoticeKey, State};
@@ -135,15 +133,9 @@ pub fn use_persistence(
                     storage::with_lock(move || {
                         let result = save_now(&saver, &state, false);
                         if let SaveStatus::Failed(SaveError::Conflict(id, text)) = &result {
-                            match decode_scenario(text) {
-                                Ok(theirs) if theirs.id == *id => {
-                                    dispatch.emit(Action::Notify(Notice::Conflict(OtherVersion {
-                                        theirs: Rc::new(theirs),
-                                        source: OtherSource::Entry(text.clone()),
-                                    })))
-                                }
-                                // Unreadable text from elsewhere is no version to choose: keep ours.
-                                _ => saver.borrow_mut().overrule(id, text),
+                            let other = saver.borrow_mut().conflict(id, text);
+                            if let Some(other) = other {
+                                dispatch.emit(Action::Notify(Notice::Conflict(other)));
                             }
                         }
                         report.emit(result);
@@ -209,7 +201,17 @@ pub fn use_persistence(
                     };
                     let Some(key) = event.key() else { return };
                     let changed = if key == INDEX_KEY {
-                        index_changed(event.new_value(), &saver, &latest.borrow(), &dispatch)
+                        let known = latest.borrow();
+                        let workspace = &known.workspace;
+                        let change = saver.borrow().index_changed(
+                            event.new_value().as_deref(),
+                            &workspace.scenarios,
+                            |id| workspace.scenario_or_deleted(id).is_some(),
+                        );
+                        for id in change.deleted {
+                            dispatch.emit(Action::DeletedElsewhere(id));
+                        }
+                        change.added
                     } else {
                         key.strip_prefix(SCENARIO_KEY_PREFIX)
                             .and_then(ScenarioId::parse)
@@ -258,32 +260,7 @@ pub fn use_persistence(
     }
 }
 
-/// The index changed in another tab: follow its deletions of scenarios
-/// this tab left untouched, and name the scenarios it added.
-fn index_changed(
-    text: Option<String>,
-    saver: &RefCell<Saver>,
-    known: &State,
-    dispatch: &Callback<Action>,
-) -> Vec<ScenarioId> {
-    let index = text
-        .and_then(|text| decode_index(&text).ok())
-        .unwrap_or_default();
-    // Deleted there, untouched here: delete here too (it stays in the trash).
-    for id in index.trash {
-        let here = known.workspace.scenarios.iter().find(|s| s.id == id);
-        if here.is_some_and(|s| !saver.borrow().has_unsaved(s)) {
-            dispatch.emit(Action::DeletedElsewhere(id));
-        }
-    }
-    index
-        .order
-        .into_iter()
-        .filter(|id| known.workspace.scenario_or_deleted(id).is_none())
-        .collect()
-}
-
-/// A scenario's entry changed in another tab: take it, or ask.
+/// Another tab wrote a scenario's entry: take it, or ask.
 fn entry_changed(
     id: &ScenarioId,
     saver: &RefCell<Saver>,
@@ -293,39 +270,11 @@ fn entry_changed(
 ) {
     let Ok(store) = storage::open() else { return };
     let mine = latest.borrow().workspace.scenario_or_deleted(id).cloned();
-    let text = match store.get(&scenario_key(id)) {
-        Ok(Some(text)) => text,
-        // Removed there (purged from that tab's trash) while this tab still
-        // holds it: write it again.
-        Ok(None) if mine.is_some() => {
-            saver.borrow_mut().entry_removed(id);
-            report.emit(save_now(saver, &latest.borrow(), false));
-            return;
-        }
-        _ => return,
-    };
-    if saver.borrow().wrote(&text) {
-        return;
-    }
-    let theirs = match decode_scenario(&text) {
-        Ok(theirs) if theirs.id == *id => Rc::new(theirs),
-        _ => return,
-    };
-    let contested = mine.as_ref().is_some_and(|mine| {
-        let saver = saver.borrow();
-        saver.has_unsaved(mine) || saver.replaced_mine(id, &text)
-    });
-    match mine {
-        Some(mine) if contested && *mine != *theirs => {
-            dispatch.emit(Action::Notify(Notice::Conflict(OtherVersion {
-                theirs,
-                source: OtherSource::Entry(text),
-            })))
-        }
-        Some(mine) if contested => saver.borrow_mut().accept_external(&mine, &text),
-        _ => {
-            saver.borrow_mut().accept_external(&theirs, &text);
-            dispatch.emit(Action::ChangedElsewhere(theirs));
-        }
+    let change = saver.borrow_mut().entry_changed(&store, id, mine.as_ref());
+    match change {
+        External::Nothing => {}
+        External::WriteAgain => report.emit(save_now(saver, &latest.borrow(), false)),
+        External::Take(theirs) => dispatch.emit(Action::ChangedElsewhere(theirs)),
+        External::Ask(other) => dispatch.emit(Action::Notify(Notice::Conflict(other))),
     }
 }
