@@ -1,16 +1,14 @@
 //! What the page starts from, read once before the app renders: the stored
 //! workspace, the link in the address bar, and what to tell the user about them.
 
-use crate::domain::link::{decode_link, is_link, LinkError};
 use crate::domain::save::{self, Saver};
-use crate::domain::scenario::Scenario;
 use crate::domain::stored::EntryError;
 use crate::hooks::SaveStatus;
 use crate::i18n::Lang;
 use crate::services::clock::{new_scenario_id, new_writer_id};
-use crate::services::{location, storage};
+use crate::services::location::{browser_lang, scenario_from_address};
+use crate::services::storage;
 use crate::state::{Notice, Screen, State, Workspace};
-use std::rc::Rc;
 
 /// The start of a visit.
 pub struct Boot {
@@ -20,29 +18,6 @@ pub struct Boot {
     pub saver: Saver,
     /// Where saving stands.
     pub status: SaveStatus,
-}
-
-/// The scenario in the address bar's fragment, if there is one. A link that
-/// does not open is taken out of the address bar, so a reload shows the
-/// user's own scenarios.
-pub fn scenario_from_address() -> Option<Result<Rc<Scenario>, LinkError>> {
-    let fragment = location::fragment();
-    if !is_link(&fragment) {
-        return None;
-    }
-    let opened = decode_link(&fragment, new_scenario_id()).map(Rc::new);
-    if opened.is_err() {
-        location::clear_fragment();
-    }
-    Some(opened)
-}
-
-/// The language the browser asks for.
-pub fn browser_lang() -> Lang {
-    web_sys::window()
-        .and_then(|w| w.navigator().language())
-        .map(|tag| Lang::from_tag(&tag))
-        .unwrap_or_default()
 }
 
 /// Reads storage and the address bar.

@@ -14,7 +14,7 @@ pub use file_import::use_file_import;
 pub use persistence::{use_persistence, SaveStatus};
 pub use shared_link::use_shared_link;
 pub use shortcuts::use_undo_keys;
-pub use stable::{use_latest, use_stable, use_stable_by};
+pub use stable::{use_latest, use_stable, use_stable_by, Same};
 pub use update_offer::{apply_update, use_update_offer};
 
 /// Runs `work` after the page had a frame to show that it is busy.

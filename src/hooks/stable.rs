@@ -1,7 +1,7 @@
 //! Values that keep their identity while they stay equal.
 
-use crate::components::Same;
 use std::cell::RefCell;
+use std::ops::Deref;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -30,4 +30,35 @@ pub fn use_latest<T: Clone + 'static>(value: &T) -> Rc<RefCell<T>> {
     let latest = use_mut_ref(|| value.clone());
     *latest.borrow_mut() = value.clone();
     latest
+}
+
+/// A shared value that compares by identity: props and memo keys holding it
+/// cost one pointer comparison, not a walk through a thousand options. The
+/// reducer makes a new `Rc` for every change, so identity means "unchanged".
+#[derive(Debug)]
+pub struct Same<T>(pub Rc<T>);
+
+impl<T> Clone for Same<T> {
+    fn clone(&self) -> Self {
+        Same(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Same<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Deref for Same<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T> From<Rc<T>> for Same<T> {
+    fn from(rc: Rc<T>) -> Self {
+        Same(rc)
+    }
 }

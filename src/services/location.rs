@@ -1,5 +1,11 @@
 //! The page address: the fragment a share link carries, and links to this page.
 
+use crate::domain::link::{decode_link, is_link, LinkError};
+use crate::domain::scenario::Scenario;
+use crate::i18n::Lang;
+use crate::services::clock::new_scenario_id;
+use std::rc::Rc;
+
 /// The fragment after `#` (without it); empty when there is none.
 pub fn fragment() -> String {
     web_sys::window()
@@ -46,4 +52,27 @@ pub fn is_local_file() -> bool {
     web_sys::window()
         .and_then(|w| w.location().protocol().ok())
         .is_some_and(|protocol| protocol == "file:")
+}
+
+/// The scenario in the address bar's fragment, if there is one. A link that
+/// does not open is taken out of the address bar, so a reload shows the
+/// user's own scenarios.
+pub fn scenario_from_address() -> Option<Result<Rc<Scenario>, LinkError>> {
+    let fragment = fragment();
+    if !is_link(&fragment) {
+        return None;
+    }
+    let opened = decode_link(&fragment, new_scenario_id()).map(Rc::new);
+    if opened.is_err() {
+        clear_fragment();
+    }
+    Some(opened)
+}
+
+/// The language the browser asks for.
+pub fn browser_lang() -> Lang {
+    web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .map(|tag| Lang::from_tag(&tag))
+        .unwrap_or_default()
 }
