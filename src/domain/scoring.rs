@@ -185,24 +185,15 @@ pub fn scaled_weights(weights: &[f64]) -> Vec<f64> {
         .collect()
 }
 
-/// Scores and ranks every option of `scenario` by the weighted-sum model.
-pub fn rank(scenario: &Scenario) -> Ranking {
-    let k = scenario.criteria.len();
-    let n = scenario.options.len();
-    let mut notes = Vec::new();
-    if n == 0 {
-        notes.push(RankingNote::NoOptions);
-    }
-    if k == 0 {
-        notes.push(RankingNote::NoCriteria);
-    }
-
-    // One pass over every option's values into a dense matrix (NaN = missing).
-    // Criterion ids are small numbers: a table from id to column lets each
-    // option's map be walked once instead of searched once per criterion.
+/// Every option's values in one dense matrix, option by option (NaN where
+/// a value is missing), with each column's lowest and highest value.
+fn value_matrix(scenario: &Scenario) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
+    let (n, k) = (scenario.options.len(), scenario.criteria.len());
     let mut matrix = vec![f64::NAN; n * k];
     let mut low = vec![f64::INFINITY; k];
     let mut high = vec![f64::NEG_INFINITY; k];
+    // Criterion ids are small numbers: a table from id to column lets each
+    // option's map be walked once instead of searched once per criterion.
     let largest_id = scenario
         .criteria
         .iter()
@@ -233,8 +224,18 @@ pub fn rank(scenario: &Scenario) -> Ranking {
             }
         }
     }
+    (matrix, low, high)
+}
 
-    let columns: Vec<Column> = scenario
+/// How each criterion turns a value into a utility; amounts are scaled
+/// between their bounds, or the lowest and highest value entered.
+fn scales(
+    scenario: &Scenario,
+    low: &[f64],
+    high: &[f64],
+    notes: &mut Vec<RankingNote>,
+) -> Vec<Column> {
+    scenario
         .criteria
         .iter()
         .enumerate()
@@ -281,40 +282,31 @@ pub fn rank(scenario: &Scenario) -> Ranking {
                 CriterionInput::SegmentFit => Column::Fit,
             }
         })
-        .collect();
+        .collect()
+}
 
+/// The utilities, scores and mix-free parts of every option.
+struct Scored {
+    utilities: Vec<f64>,
+    missing: Vec<bool>,
+    scores: Vec<f64>,
+    fixed_part: Vec<f64>,
+    incomplete: Vec<bool>,
+}
+
+/// Turns the value matrix into utilities. Alongside: each score (the sum of
+/// its contributions, so they add up), and the part of every score that does
+/// not depend on the mix, in weight units, reused by the per-segment views.
+fn score_options(
+    scenario: &Scenario,
+    mut utilities: Vec<f64>,
+    columns: &[Column],
+    points: &[f64],
+    entered: &[f64],
+) -> Scored {
+    let (n, k) = (scenario.options.len(), columns.len());
     let mix_shares = scenario.segment_mix.shares();
-    let mix_counts = mix_shares.is_some();
-    let weights: Vec<f64> = scenario
-        .criteria
-        .iter()
-        .zip(&columns)
-        .map(|(criterion, column)| match column {
-            Column::Fit if !mix_counts => {
-                notes.push(RankingNote::MixAllZero(criterion.id));
-                0.0
-            }
-            _ => criterion.weight.value(),
-        })
-        .collect();
-    let total_weight: f64 = weights.iter().sum();
-    let scaled = scaled_weights(&weights);
-    let scaled_total: f64 = scaled.iter().sum();
-    if scaled_total <= 0.0 && k > 0 {
-        notes.push(RankingNote::AllWeightsZero);
-    }
-    let points = points_per_column(scaled.iter().copied(), scaled_total);
     let has_fit = columns.iter().any(|c| matches!(c, Column::Fit));
-    // The per-segment views count segment fit with its weight as entered,
-    // whatever the scenario's mix: their part that does not depend on the mix
-    // is kept in these weights, scaled like the others.
-    let entered: Vec<f64> = scenario.criteria.iter().map(|c| c.weight.value()).collect();
-    let entered = scaled_weights(&entered);
-
-    // The matrix becomes the utilities. Alongside: each score (the sum of its
-    // contributions, so they add up), and the part of every score that does not
-    // depend on the mix, in weight units, reused by the per-segment views.
-    let mut utilities = matrix;
     let mut missing = vec![false; n * k];
     let mut scores = vec![0.0; n];
     let mut fixed_part = vec![0.0; n];
@@ -349,26 +341,76 @@ pub fn rank(scenario: &Scenario) -> Ranking {
         scores[i] = score;
         fixed_part[i] = fixed;
     }
+    Scored {
+        utilities,
+        missing,
+        scores,
+        fixed_part,
+        incomplete,
+    }
+}
+
+/// Scores and ranks every option of `scenario` by the weighted-sum model.
+pub fn rank(scenario: &Scenario) -> Ranking {
+    let k = scenario.criteria.len();
+    let n = scenario.options.len();
+    let mut notes = Vec::new();
+    if n == 0 {
+        notes.push(RankingNote::NoOptions);
+    }
+    if k == 0 {
+        notes.push(RankingNote::NoCriteria);
+    }
+    let (matrix, low, high) = value_matrix(scenario);
+    let columns = scales(scenario, &low, &high, &mut notes);
+
+    let mix_counts = scenario.segment_mix.shares().is_some();
+    let weights: Vec<f64> = scenario
+        .criteria
+        .iter()
+        .zip(&columns)
+        .map(|(criterion, column)| match column {
+            Column::Fit if !mix_counts => {
+                notes.push(RankingNote::MixAllZero(criterion.id));
+                0.0
+            }
+            _ => criterion.weight.value(),
+        })
+        .collect();
+    let total_weight: f64 = weights.iter().sum();
+    let scaled = scaled_weights(&weights);
+    let scaled_total: f64 = scaled.iter().sum();
+    if scaled_total <= 0.0 && k > 0 {
+        notes.push(RankingNote::AllWeightsZero);
+    }
+    let points = points_per_column(scaled.iter().copied(), scaled_total);
+    // The per-segment views count segment fit with its weight as entered,
+    // whatever the scenario's mix: their part that does not depend on the mix
+    // is kept in these weights, scaled like the others.
+    let entered: Vec<f64> = scenario.criteria.iter().map(|c| c.weight.value()).collect();
+    let entered = scaled_weights(&entered);
+    let scored = score_options(scenario, matrix, &columns, &points, &entered);
 
     let is_fit = |c: &usize| matches!(columns[*c], Column::Fit);
     let fit_weight = (0..k).filter(is_fit).map(|c| entered[c]).sum();
     let fixed_weight = (0..k).filter(|c| !is_fit(c)).map(|c| entered[c]).sum();
 
     let threshold = scenario.threshold.value();
-    let (order, ranks) = rank_scores(&scores);
+    let (order, ranks) = rank_scores(&scored.scores);
     let mut row_of_option = vec![0; n];
     let rows = order
         .iter()
         .enumerate()
         .map(|(r, &i)| {
             row_of_option[i] = r;
+            let score = scored.scores[i];
             RankedOption {
                 index: i,
                 id: scenario.options[i].id,
                 rank: ranks[i],
-                score: scores[i],
-                incomplete: incomplete[i],
-                below_threshold: threshold > 0.0 && scores[i] < threshold - TIE_TOLERANCE,
+                score,
+                incomplete: scored.incomplete[i],
+                below_threshold: threshold > 0.0 && score < threshold - TIE_TOLERANCE,
             }
         })
         .collect();
@@ -380,11 +422,11 @@ pub fn rank(scenario: &Scenario) -> Ranking {
         rows,
         notes,
         points,
-        fixed_part,
+        fixed_part: scored.fixed_part,
         fixed_weight,
         fit_weight,
-        utilities,
-        missing,
+        utilities: scored.utilities,
+        missing: scored.missing,
         row_of_option,
     }
 }

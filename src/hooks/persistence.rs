@@ -83,6 +83,20 @@ fn full_notice(status: &SaveStatus, state: &State) -> Action {
     Action::Notify(Notice::StorageFull(frees))
 }
 
+/// What the saving hooks share: one saver per tab, the status the footer
+/// shows, the state as of the latest render.
+#[derive(Clone)]
+struct Saving {
+    saver: Rc<RefCell<Saver>>,
+    status: UseStateHandle<SaveStatus>,
+    latest: Rc<RefCell<State>>,
+    /// The save waiting for its quiet time.
+    pending: Rc<RefCell<Option<Timeout>>>,
+    /// Sets the status after a save: the footer and the notices follow it.
+    report: Callback<SaveStatus>,
+    dispatch: Callback<Action>,
+}
+
 /// Persists the workspace and follows other tabs' saves.
 #[hook]
 pub fn use_persistence(
@@ -96,7 +110,6 @@ pub fn use_persistence(
     let bytes = use_state(bytes_used);
     let latest = use_latest(&**state);
     let pending = use_mut_ref(|| None::<Timeout>);
-    // The status as a value the timers can set: the footer and the notices follow it.
     let report = {
         let (status, bytes, dispatch, latest) = (
             status.clone(),
@@ -112,147 +125,20 @@ pub fn use_persistence(
             })
         })
     };
-
-    // Persist every change after a short quiet time, so typing never waits for
-    // storage; under the storage lock, so that two tabs' saves never interleave.
-    {
-        let (saver, status, pending, report, dispatch) = (
-            saver.clone(),
-            status.clone(),
-            pending.clone(),
-            (*report).clone(),
-            dispatch.clone(),
-        );
-        use_effect_with(state.clone(), move |state| {
-            if saver.borrow().is_dirty(&snapshot(state)) {
-                if !matches!(*status, SaveStatus::Failed(SaveError::Unavailable)) {
-                    status.set(SaveStatus::Pending);
-                }
-                let state = (**state).clone();
-                *pending.borrow_mut() = Some(Timeout::new(SAVE_DELAY_MS, move || {
-                    storage::with_lock(move || {
-                        let result = save_now(&saver, &state, false);
-                        if let SaveStatus::Failed(SaveError::Conflict(id, text)) = &result {
-                            let other = saver.borrow_mut().conflict(id, text);
-                            if let Some(other) = other {
-                                dispatch.emit(Action::Notify(Notice::Conflict(other)));
-                            }
-                        }
-                        report.emit(result);
-                    });
-                }));
-            }
-        });
-    }
-    // Leaving or hiding the page writes at once (no lock: the page may be
-    // gone before one is granted), so a closed tab loses nothing; a pending
-    // copy guards against another tab closing at the same moment. Shown
-    // again, the tab clears its pending copies that landed.
-    {
-        let (saver, latest, pending, status) = (
-            saver.clone(),
-            latest.clone(),
-            pending.clone(),
-            status.clone(),
-        );
-        use_effect_with((), move |_| {
-            let settle = Rc::new(RefCell::new(None::<Timeout>));
-            let flush = Rc::new(move |closing: bool| {
-                pending.borrow_mut().take();
-                let hidden = web_sys::window()
-                    .and_then(|w| w.document())
-                    .is_none_or(|d| d.hidden());
-                if closing || hidden {
-                    status.set(save_now(&saver, &latest.borrow(), true));
-                } else {
-                    let saver = saver.clone();
-                    *settle.borrow_mut() = Some(Timeout::new(2_000, move || {
-                        if let Ok(mut store) = storage::open() {
-                            saver.borrow_mut().settle(&mut store);
-                        }
-                    }));
-                }
-            });
-            let on_hide = flush.clone();
-            let window = web_sys::window();
-            let document = window.as_ref().and_then(|w| w.document());
-            let listeners = (
-                window.map(|w| EventListener::new(&w, "pagehide", move |_| on_hide(true))),
-                document.map(|d| EventListener::new(&d, "visibilitychange", move |_| flush(false))),
-            );
-            move || drop(listeners)
-        });
-    }
-    // Another tab saved a scenario: show it here, or ask when this tab has
-    // unsaved edits of it (or that tab's write replaced this tab's), so
-    // neither tab's work is overwritten unseen.
-    {
-        let (saver, latest, report, dispatch) = (
-            saver.clone(),
-            latest.clone(),
-            (*report).clone(),
-            dispatch.clone(),
-        );
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                EventListener::new(&w, "storage", move |event| {
-                    let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
-                        return;
-                    };
-                    let Some(key) = event.key() else { return };
-                    let changed = if key == INDEX_KEY {
-                        let known = latest.borrow();
-                        let workspace = &known.workspace;
-                        let change = saver.borrow().index_changed(
-                            event.new_value().as_deref(),
-                            &workspace.scenarios,
-                            |id| workspace.scenario_or_deleted(id).is_some(),
-                        );
-                        for id in change.deleted {
-                            dispatch.emit(Action::DeletedElsewhere(id));
-                        }
-                        change.added
-                    } else {
-                        key.strip_prefix(SCENARIO_KEY_PREFIX)
-                            .and_then(ScenarioId::parse)
-                            .into_iter()
-                            .collect()
-                    };
-                    for id in changed {
-                        entry_changed(&id, &saver, &latest, &report, &dispatch);
-                    }
-                })
-            });
-            move || drop(listener)
-        });
-    }
-    let resolve = {
-        let (saver, dispatch) = (saver.clone(), dispatch.clone());
-        use_memo((), move |_| {
-            Callback::from(move |(found, keep_mine): (OtherVersion, bool)| {
-                let theirs = found.theirs.clone();
-                let mut saver = saver.borrow_mut();
-                match &found.source {
-                    OtherSource::Entry(text) if keep_mine => saver.overrule(&theirs.id, text),
-                    OtherSource::Entry(text) => saver.accept_external(&theirs, text),
-                    OtherSource::Pending(writer) => {
-                        if let Ok(mut store) = storage::open() {
-                            saver.drop_pending(&mut store, &theirs.id, writer);
-                        }
-                    }
-                }
-                drop(saver);
-                // Either way the other version stays in this scenario's undo history.
-                let key = NoticeKey::Conflict(theirs.id.clone());
-                dispatch.emit(if keep_mine {
-                    Action::KeepMine(theirs)
-                } else {
-                    Action::ChangedElsewhere(theirs)
-                });
-                dispatch.emit(Action::Dismiss(key));
-            })
-        })
+    let saving = Saving {
+        saver,
+        status: status.clone(),
+        latest,
+        pending,
+        report: (*report).clone(),
+        dispatch,
     };
+    use_debounced_save(state, saving.clone());
+    use_flush_on_leave(saving.clone());
+    use_other_tabs(saving.clone());
+    let resolve = use_memo((), move |_| {
+        Callback::from(move |(found, keep_mine)| resolve(&saving, found, keep_mine))
+    });
     Persistence {
         status: (*status).clone(),
         bytes_used: *bytes,
@@ -260,21 +146,165 @@ pub fn use_persistence(
     }
 }
 
+/// Persist every change after a short quiet time, so typing never waits for
+/// storage; under the storage lock, so that two tabs' saves never interleave.
+#[hook]
+fn use_debounced_save(state: &UseReducerHandle<State>, saving: Saving) {
+    use_effect_with(state.clone(), move |state| {
+        if !saving.saver.borrow().is_dirty(&snapshot(state)) {
+            return;
+        }
+        if !matches!(*saving.status, SaveStatus::Failed(SaveError::Unavailable)) {
+            saving.status.set(SaveStatus::Pending);
+        }
+        let state = (**state).clone();
+        let pending = saving.pending.clone();
+        *pending.borrow_mut() = Some(Timeout::new(SAVE_DELAY_MS, move || {
+            storage::with_lock(move || {
+                let result = save_now(&saving.saver, &state, false);
+                if let SaveStatus::Failed(SaveError::Conflict(id, text)) = &result {
+                    let other = saving.saver.borrow_mut().conflict(id, text);
+                    if let Some(other) = other {
+                        saving
+                            .dispatch
+                            .emit(Action::Notify(Notice::Conflict(other)));
+                    }
+                }
+                saving.report.emit(result);
+            });
+        }));
+    });
+}
+
+/// Leaving or hiding the page writes at once (no lock: the page may be gone
+/// before one is granted), so a closed tab loses nothing; a pending copy
+/// guards against another tab closing at the same moment. Shown again, the
+/// tab clears its pending copies that landed.
+#[hook]
+fn use_flush_on_leave(saving: Saving) {
+    use_effect_with((), move |_| {
+        let settle = Rc::new(RefCell::new(None::<Timeout>));
+        let flush = Rc::new(move |closing: bool| {
+            saving.pending.borrow_mut().take();
+            let hidden = web_sys::window()
+                .and_then(|w| w.document())
+                .is_none_or(|d| d.hidden());
+            if closing || hidden {
+                let result = save_now(&saving.saver, &saving.latest.borrow(), true);
+                saving.status.set(result);
+            } else {
+                let saver = saving.saver.clone();
+                *settle.borrow_mut() = Some(Timeout::new(2_000, move || {
+                    if let Ok(mut store) = storage::open() {
+                        saver.borrow_mut().settle(&mut store);
+                    }
+                }));
+            }
+        });
+        let on_hide = flush.clone();
+        let window = web_sys::window();
+        let document = window.as_ref().and_then(|w| w.document());
+        let listeners = (
+            window.map(|w| EventListener::new(&w, "pagehide", move |_| on_hide(true))),
+            document.map(|d| EventListener::new(&d, "visibilitychange", move |_| flush(false))),
+        );
+        move || drop(listeners)
+    });
+}
+
+/// Another tab saved a scenario: show it here, or ask when this tab has
+/// unsaved edits of it (or that tab's write replaced this tab's), so neither
+/// tab's work is overwritten unseen.
+#[hook]
+fn use_other_tabs(saving: Saving) {
+    use_effect_with((), move |_| {
+        let listener = web_sys::window().map(|w| {
+            EventListener::new(&w, "storage", move |event| {
+                let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                    return;
+                };
+                let Some(key) = event.key() else { return };
+                let changed = if key == INDEX_KEY {
+                    index_changed(&saving, event.new_value().as_deref())
+                } else {
+                    key.strip_prefix(SCENARIO_KEY_PREFIX)
+                        .and_then(ScenarioId::parse)
+                        .into_iter()
+                        .collect()
+                };
+                for id in changed {
+                    entry_changed(&saving, &id);
+                }
+            })
+        });
+        move || drop(listener)
+    });
+}
+
+/// Another tab wrote the index: follow its deletions; the scenarios it added
+/// are read next.
+fn index_changed(saving: &Saving, text: Option<&str>) -> Vec<ScenarioId> {
+    let known = saving.latest.borrow();
+    let workspace = &known.workspace;
+    let change = saving
+        .saver
+        .borrow()
+        .index_changed(text, &workspace.scenarios, |id| {
+            workspace.scenario_or_deleted(id).is_some()
+        });
+    for id in change.deleted {
+        saving.dispatch.emit(Action::DeletedElsewhere(id));
+    }
+    change.added
+}
+
+/// The user answered a conflict. Either way the other version stays in this
+/// scenario's undo history.
+fn resolve(saving: &Saving, found: OtherVersion, keep_mine: bool) {
+    let theirs = found.theirs.clone();
+    {
+        let mut saver = saving.saver.borrow_mut();
+        match &found.source {
+            OtherSource::Entry(text) if keep_mine => saver.overrule(&theirs.id, text),
+            OtherSource::Entry(text) => saver.accept_external(&theirs, text),
+            OtherSource::Pending(writer) => {
+                if let Ok(mut store) = storage::open() {
+                    saver.drop_pending(&mut store, &theirs.id, writer);
+                }
+            }
+        }
+    }
+    let key = NoticeKey::Conflict(theirs.id.clone());
+    saving.dispatch.emit(if keep_mine {
+        Action::KeepMine(theirs)
+    } else {
+        Action::ChangedElsewhere(theirs)
+    });
+    saving.dispatch.emit(Action::Dismiss(key));
+}
+
 /// Another tab wrote a scenario's entry: take it, or ask.
-fn entry_changed(
-    id: &ScenarioId,
-    saver: &RefCell<Saver>,
-    latest: &RefCell<State>,
-    report: &Callback<SaveStatus>,
-    dispatch: &Callback<Action>,
-) {
+fn entry_changed(saving: &Saving, id: &ScenarioId) {
     let Ok(store) = storage::open() else { return };
-    let mine = latest.borrow().workspace.scenario_or_deleted(id).cloned();
-    let change = saver.borrow_mut().entry_changed(&store, id, mine.as_ref());
+    let mine = saving
+        .latest
+        .borrow()
+        .workspace
+        .scenario_or_deleted(id)
+        .cloned();
+    let change = saving
+        .saver
+        .borrow_mut()
+        .entry_changed(&store, id, mine.as_ref());
     match change {
         External::Nothing => {}
-        External::WriteAgain => report.emit(save_now(saver, &latest.borrow(), false)),
-        External::Take(theirs) => dispatch.emit(Action::ChangedElsewhere(theirs)),
-        External::Ask(other) => dispatch.emit(Action::Notify(Notice::Conflict(other))),
+        External::WriteAgain => {
+            let result = save_now(&saving.saver, &saving.latest.borrow(), false);
+            saving.report.emit(result);
+        }
+        External::Take(theirs) => saving.dispatch.emit(Action::ChangedElsewhere(theirs)),
+        External::Ask(other) => saving
+            .dispatch
+            .emit(Action::Notify(Notice::Conflict(other))),
     }
 }
