@@ -20,7 +20,8 @@ use crate::domain::import::{megabytes, ImportError};
 use crate::domain::link::LinkError;
 use crate::domain::problem::{quoted, Found, Issue, Problem};
 use crate::domain::save::SaveError;
-use crate::domain::scenario::DefaultCriterionNames;
+use crate::domain::scenario::{DefaultCriterionNames, Scenario};
+use crate::domain::scoring::RankingNote;
 use crate::domain::segment::Segment;
 use crate::domain::stored::EntryError;
 use crate::domain::table::TableTexts;
@@ -184,6 +185,26 @@ impl Lang {
                 .errors
                 .import_problems
                 .replace("{n}", &problems.len().to_string()),
+        }
+    }
+
+    /// A note under the ranking (why a score cannot say much), in plain words.
+    pub fn ranking_note(self, note: &RankingNote, scenario: &Scenario) -> String {
+        let t = &self.texts().ranking;
+        let name = |id| {
+            scenario
+                .criterion(id)
+                .map(|c| c.name.clone())
+                .unwrap_or_default()
+        };
+        match note {
+            RankingNote::NoOptions => t.note_no_options.to_owned(),
+            RankingNote::NoCriteria => t.note_no_criteria.to_owned(),
+            RankingNote::AllWeightsZero => t.note_all_weights_zero.to_owned(),
+            RankingNote::MixAllZero(id) => t.note_mix_all_zero.replace("{name}", &name(*id)),
+            RankingNote::SameAmountEverywhere(id) => {
+                t.note_same_amount.replace("{name}", &name(*id))
+            }
         }
     }
 

@@ -6,7 +6,7 @@ use crate::components::Same;
 use crate::domain::criterion::CriterionInput;
 use crate::domain::ids::OptionId;
 use crate::domain::scenario::Scenario;
-use crate::domain::scoring::{Ranking, RankingNote};
+use crate::domain::scoring::Ranking;
 use crate::domain::segment::{PerSegment, Segment};
 use crate::i18n::Lang;
 use web_sys::Element;
@@ -43,25 +43,6 @@ fn option_title(scenario: &Scenario, index: usize, lang: Lang) -> String {
         lang.texts().ranking.untitled_option.to_owned()
     } else {
         title.to_owned()
-    }
-}
-
-fn note_text(lang: Lang, scenario: &Scenario, note: &RankingNote) -> String {
-    let t = lang.texts();
-    let name = |id| {
-        scenario
-            .criterion(id)
-            .map(|c| c.name.clone())
-            .unwrap_or_default()
-    };
-    match note {
-        RankingNote::NoOptions => t.ranking.note_no_options.to_owned(),
-        RankingNote::NoCriteria => t.ranking.note_no_criteria.to_owned(),
-        RankingNote::AllWeightsZero => t.ranking.note_all_weights_zero.to_owned(),
-        RankingNote::MixAllZero(id) => t.ranking.note_mix_all_zero.replace("{name}", &name(*id)),
-        RankingNote::SameAmountEverywhere(id) => {
-            t.ranking.note_same_amount.replace("{name}", &name(*id))
-        }
     }
 }
 
@@ -199,7 +180,7 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
             <h2 id="ranking-heading">{ t.ranking.ranking }</h2>
             if !ranking.notes.is_empty() || nothing_worth_it {
                 <ul class="notes" role="status">
-                    { for ranking.notes.iter().map(|note| html! { <li>{ note_text(lang, scenario, note) }</li> }) }
+                    { for ranking.notes.iter().map(|note| html! { <li>{ lang.ranking_note(note, scenario) }</li> }) }
                     if nothing_worth_it {
                         <li>{ t.ranking.nothing_worth_it }</li>
                     }
