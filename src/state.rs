@@ -366,6 +366,25 @@ mod tests {
         State::first_run(id("demo"), Lang::En)
     }
 
+    fn names(state: &State) -> Vec<&str> {
+        state
+            .workspace
+            .scenarios
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect()
+    }
+
+    /// Deletes scenario "two" (the last one gets the replacement "x").
+    fn delete_two(state: &State) -> State {
+        state
+            .reduce(Action::DeleteScenario {
+                id: id("two"),
+                replacement: id("x"),
+            })
+            .unwrap()
+    }
+
     #[test]
     fn first_run_shows_the_ranked_demo() {
         let state = start();
@@ -415,12 +434,7 @@ mod tests {
         let state = state
             .reduce(Action::DuplicateScenario(id("copy2")))
             .unwrap();
-        let names: Vec<_> = state
-            .workspace
-            .scenarios
-            .iter()
-            .map(|s| s.name.as_str())
-            .collect();
+        let names = names(&state);
         assert_eq!(
             names,
             [
@@ -463,12 +477,7 @@ mod tests {
             .reduce(Action::OpenShared(shared("Enterprise onboarding")))
             .unwrap();
         let saved = viewing.reduce(Action::SaveSharedCopy).unwrap();
-        let names: Vec<_> = saved
-            .workspace
-            .scenarios
-            .iter()
-            .map(|s| s.name.as_str())
-            .collect();
+        let names = names(&saved);
         assert_eq!(
             names,
             ["Enterprise onboarding", "Enterprise onboarding (2)"]
@@ -498,12 +507,7 @@ mod tests {
     #[test]
     fn a_deleted_scenario_can_be_restored() {
         let state = start().reduce(Action::NewScenario(id("two"))).unwrap();
-        let deleted = state
-            .reduce(Action::DeleteScenario {
-                id: id("two"),
-                replacement: id("x"),
-            })
-            .unwrap();
+        let deleted = delete_two(&state);
         assert_eq!(deleted.workspace.scenarios.len(), 1);
         assert_eq!(deleted.workspace.active, id("demo"));
         assert_eq!(deleted.notices.just_deleted(), Some(&id("two")));
@@ -626,12 +630,7 @@ mod tests {
     fn undo_right_after_deleting_a_scenario_brings_it_back() {
         let state = start().reduce(Action::NewScenario(id("two"))).unwrap();
         let state = edit(&state, ScenarioEdit::Rename("Two".into()));
-        let deleted = state
-            .reduce(Action::DeleteScenario {
-                id: id("two"),
-                replacement: id("x"),
-            })
-            .unwrap();
+        let deleted = delete_two(&state);
         assert!(deleted.can_undo());
         let back = deleted.reduce(Action::Undo).unwrap();
         assert_eq!(back.workspace.active, id("two"));
@@ -809,12 +808,7 @@ mod tests {
     #[test]
     fn deleting_shows_the_undo_notice_and_the_next_edit_ends_it() {
         let state = start().reduce(Action::NewScenario(id("two"))).unwrap();
-        let deleted = state
-            .reduce(Action::DeleteScenario {
-                id: id("two"),
-                replacement: id("x"),
-            })
-            .unwrap();
+        let deleted = delete_two(&state);
         assert!(deleted.can_undo(), "Undo brings the deleted scenario back");
         let edited = edit(&deleted, ScenarioEdit::Rename("Renamed".into()));
         assert_eq!(edited.notices.just_deleted(), None);
@@ -855,12 +849,7 @@ mod tests {
     #[test]
     fn a_restore_ends_the_shared_view_and_the_undo_notice() {
         let state = start().reduce(Action::NewScenario(id("two"))).unwrap();
-        let state = state
-            .reduce(Action::DeleteScenario {
-                id: id("two"),
-                replacement: id("x"),
-            })
-            .unwrap()
+        let state = delete_two(&state)
             .reduce(Action::OpenShared(shared("Pricing")))
             .unwrap();
         let restored = state.reduce(Action::RestoreScenario(id("two"))).unwrap();

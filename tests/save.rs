@@ -621,6 +621,13 @@ impl Kerze {
     }
 }
 
+/// Tab "tb", opened on what the store holds, renames A and saves.
+fn tb_renames_a(memory: &Memory, name: &str) {
+    let (mut tb, _) = Kerze::open(memory, "tb");
+    tb.rename(0, name);
+    tb.save().unwrap();
+}
+
 #[test]
 fn a_tab_ignores_the_storage_event_of_its_own_write() {
     let memory = Memory::default();
@@ -632,9 +639,7 @@ fn a_tab_ignores_the_storage_event_of_its_own_write() {
 fn another_tabs_edit_of_an_untouched_scenario_is_taken_without_asking() {
     let memory = Memory::default();
     let mut ta = saved_pair(&memory);
-    let (mut tb, _) = Kerze::open(&memory, "tb");
-    tb.rename(0, "A from tab b");
-    tb.save().unwrap();
+    tb_renames_a(&memory, "A from tab b");
     match ta.hears_entry(1) {
         External::Take(theirs) => assert_eq!(theirs.name, "A from tab b"),
         other => panic!("expected to take theirs, got {other:?}"),
@@ -645,9 +650,7 @@ fn another_tabs_edit_of_an_untouched_scenario_is_taken_without_asking() {
 fn after_taking_theirs_this_tab_has_nothing_to_save() {
     let memory = Memory::default();
     let mut ta = saved_pair(&memory);
-    let (mut tb, _) = Kerze::open(&memory, "tb");
-    tb.rename(0, "A from tab b");
-    tb.save().unwrap();
+    tb_renames_a(&memory, "A from tab b");
     let External::Take(theirs) = ta.hears_entry(1) else {
         panic!("expected to take theirs")
     };
@@ -662,10 +665,8 @@ fn after_taking_theirs_this_tab_has_nothing_to_save() {
 fn unsaved_edits_meeting_another_tabs_write_ask_the_user() {
     let memory = Memory::default();
     let mut ta = saved_pair(&memory);
-    let (mut tb, _) = Kerze::open(&memory, "tb");
     ta.rename(0, "A typed in tab a");
-    tb.rename(0, "A typed in tab b");
-    tb.save().unwrap();
+    tb_renames_a(&memory, "A typed in tab b");
     match ta.hears_entry(1) {
         External::Ask(other) => {
             assert_eq!(other.theirs.name, "A typed in tab b");
@@ -679,10 +680,8 @@ fn unsaved_edits_meeting_another_tabs_write_ask_the_user() {
 fn unsaved_edits_equal_to_the_other_tabs_need_no_question() {
     let memory = Memory::default();
     let mut ta = saved_pair(&memory);
-    let (mut tb, _) = Kerze::open(&memory, "tb");
     ta.rename(0, "Same name");
-    tb.rename(0, "Same name");
-    tb.save().unwrap();
+    tb_renames_a(&memory, "Same name");
     assert_eq!(ta.hears_entry(1), External::Nothing);
 }
 
@@ -712,9 +711,7 @@ fn an_unreadable_entry_from_another_tab_is_neither_taken_nor_asked_about() {
 fn a_stopped_save_names_the_version_to_choose_or_overrules_an_unreadable_one() {
     let memory = Memory::default();
     let mut ta = saved_pair(&memory);
-    let (mut tb, _) = Kerze::open(&memory, "tb");
-    tb.rename(0, "A from tab b");
-    tb.save().unwrap();
+    tb_renames_a(&memory, "A from tab b");
     let text = memory.get(&scenario_key(&id(1))).unwrap();
     let other = ta
         .saver
