@@ -16,7 +16,12 @@ pub enum Direction {
 
 /// How a criterion's value is entered.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "kind",
+    rename_all = "snake_case",
+    deny_unknown_fields,
+    try_from = "InputFields"
+)]
 pub enum CriterionInput {
     /// A rating on the fixed scale `[min, max]`.
     Rating {
@@ -39,6 +44,55 @@ pub enum CriterionInput {
     },
     /// Derived from the option's per-segment fit ratings and the scenario's mix.
     SegmentFit,
+}
+
+/// The fields of a stored input, read flat and then checked per kind: the
+/// same inputs as a tagged enum accepts, read by far less code.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InputFields {
+    kind: KindName,
+    min: Option<f64>,
+    max: Option<f64>,
+    unit: Option<String>,
+    #[serde(default)]
+    lo: Option<Option<f64>>,
+    #[serde(default)]
+    hi: Option<Option<f64>>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum KindName {
+    Rating,
+    Amount,
+    SegmentFit,
+}
+
+impl TryFrom<InputFields> for CriterionInput {
+    type Error = &'static str;
+
+    fn try_from(f: InputFields) -> Result<Self, Self::Error> {
+        let amount_fields = f.unit.is_some() || f.lo.is_some() || f.hi.is_some();
+        let rating_fields = f.min.is_some() || f.max.is_some();
+        match f.kind {
+            KindName::Rating if amount_fields => Err("a rating has no unit, lo or hi"),
+            KindName::Rating => Ok(CriterionInput::Rating {
+                min: f.min.ok_or("missing field `min`")?,
+                max: f.max.ok_or("missing field `max`")?,
+            }),
+            KindName::Amount if rating_fields => Err("an amount has no min or max"),
+            KindName::Amount => Ok(CriterionInput::Amount {
+                unit: f.unit.ok_or("missing field `unit`")?,
+                lo: f.lo.flatten(),
+                hi: f.hi.flatten(),
+            }),
+            KindName::SegmentFit if amount_fields || rating_fields => {
+                Err("segment fit has no other fields")
+            }
+            KindName::SegmentFit => Ok(CriterionInput::SegmentFit),
+        }
+    }
 }
 
 /// The three kinds of input, without their parameters (for pickers).
@@ -116,6 +170,57 @@ impl Criterion {
         match self.input {
             CriterionInput::SegmentFit => Direction::HigherIsBetter,
             _ => self.direction,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(json: &str) -> Result<CriterionInput, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+
+    #[test]
+    fn every_kind_reads_back_what_it_wrote() {
+        for input in [
+            CriterionInput::Rating { min: 1.0, max: 5.0 },
+            CriterionInput::Amount {
+                unit: "weeks".into(),
+                lo: None,
+                hi: Some(10.0),
+            },
+            CriterionInput::SegmentFit,
+        ] {
+            let json = serde_json::to_string(&input).unwrap();
+            assert_eq!(read(&json).unwrap(), input, "{json}");
+        }
+        let amount = read(r#"{"kind":"amount","unit":"€"}"#).unwrap();
+        assert_eq!(
+            amount,
+            CriterionInput::Amount {
+                unit: "€".into(),
+                lo: None,
+                hi: None
+            }
+        );
+    }
+
+    #[test]
+    fn fields_of_another_kind_or_unknown_fields_are_refused() {
+        for json in [
+            r#"{"kind":"rating","min":1,"max":5,"unit":"x"}"#,
+            r#"{"kind":"rating","min":1}"#,
+            r#"{"kind":"rating","min":null,"max":5}"#,
+            r#"{"kind":"amount","lo":1}"#,
+            r#"{"kind":"amount","unit":"x","max":3}"#,
+            r#"{"kind":"segment_fit","min":1}"#,
+            r#"{"kind":"stars","min":1,"max":5}"#,
+            r#"{"kind":"rating","min":1,"max":5,"colour":"red"}"#,
+            r#"{"min":1,"max":5}"#,
+        ] {
+            assert!(read(json).is_err(), "{json} must be refused");
         }
     }
 }
