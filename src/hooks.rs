@@ -17,7 +17,8 @@ pub use shortcuts::use_undo_keys;
 pub use stable::{use_latest, use_stable, use_stable_by, Same};
 pub use update_offer::{apply_update, use_update_offer};
 
-/// Runs `work` after the page had a frame to show that it is busy.
-pub(crate) fn after_a_frame(work: impl FnOnce() + 'static) {
+/// Runs `work` after the page had a frame to show that it is busy. Boxed:
+/// one timer closure in the bundle, whatever the work.
+pub(crate) fn after_a_frame(work: Box<dyn FnOnce()>) {
     gloo_timers::callback::Timeout::new(30, work).forget();
 }

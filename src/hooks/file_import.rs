@@ -32,7 +32,7 @@ fn import(file: web_sys::File, latest: Rc<RefCell<State>>, dispatch: Callback<Ac
     // A big file takes a moment: say so before the page is busy reading it.
     dispatch.emit(Action::Notify(Notice::Busy(Busy::Reading(name.clone()))));
     read_text(&file, move |text| {
-        after_a_frame(move || {
+        after_a_frame(Box::new(move || {
             dispatch.emit(Action::Dismiss(NoticeKey::Busy));
             let outcome = text
                 .ok_or(ImportError::Unreadable)
@@ -48,7 +48,7 @@ fn import(file: web_sys::File, latest: Rc<RefCell<State>>, dispatch: Callback<Ac
                 }
                 Err(error) => dispatch.emit(Action::Notify(Notice::ImportFailed(name, error))),
             }
-        });
+        }));
     });
 }
 

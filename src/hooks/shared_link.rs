@@ -21,7 +21,7 @@ pub fn use_shared_link(dispatch: Callback<Action>) {
                 }
                 dispatch.emit(Action::Notify(Notice::Busy(Busy::OpeningLink)));
                 let dispatch = dispatch.clone();
-                after_a_frame(move || {
+                after_a_frame(Box::new(move || {
                     match scenario_from_address() {
                         Some(Ok(shared)) => {
                             dispatch.emit(Action::Dismiss(NoticeKey::LinkFailed));
@@ -33,7 +33,7 @@ pub fn use_shared_link(dispatch: Callback<Action>) {
                         None => dispatch.emit(Action::CloseShared),
                     }
                     dispatch.emit(Action::Dismiss(NoticeKey::Busy));
-                });
+                }));
             })
         });
         move || drop(listener)
