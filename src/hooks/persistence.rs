@@ -157,11 +157,13 @@ fn use_debounced_save(state: &UseReducerHandle<State>, saving: Saving) {
         if !matches!(*saving.status, SaveStatus::Failed(SaveError::Unavailable)) {
             saving.status.set(SaveStatus::Pending);
         }
-        let state = (**state).clone();
         let pending = saving.pending.clone();
         *pending.borrow_mut() = Some(Timeout::new(SAVE_DELAY_MS, move || {
             storage::with_lock(move || {
-                let result = save_now(&saving.saver, &state, false);
+                // The state as it is when the lock is granted, not as it was
+                // when the timer was set: a save that runs late (after the
+                // page flushed on hiding, say) must never write an older version.
+                let result = save_now(&saving.saver, &saving.latest.borrow(), false);
                 if let SaveStatus::Failed(SaveError::Conflict(id, text)) = &result {
                     let other = saving.saver.borrow_mut().conflict(id, text);
                     if let Some(other) = other {
