@@ -64,7 +64,9 @@ pub fn app(props: &AppProps) -> Html {
     let lang = state.lang;
     let t = lang.texts();
     let workspace = &state.workspace;
-    let deleted_name = (state.notices.just_deleted())
+    let deleted_name = state
+        .notices
+        .just_deleted()
         .and_then(|id| workspace.trash.iter().find(|s| &s.id == id))
         .map(|s| AttrValue::from(s.name.clone()));
     let notices = html! {

@@ -19,11 +19,18 @@ impl<K, V> Default for IdMap<K, V> {
 }
 
 /// The entries of an [`IdMap`] in key order.
-pub type Iter<'a, K, V> = std::iter::Map<std::slice::Iter<'a, (K, V)>, fn(&(K, V)) -> (&K, &V)>;
+pub struct Iter<'a, K, V>(std::slice::Iter<'a, (K, V)>);
 
-/// A borrowed entry, as maps hand them out.
-fn as_refs<K, V>(entry: &(K, V)) -> (&K, &V) {
-    (&entry.0, &entry.1)
+impl<'a, K, V> Iterator for Iter<'a, K, V> {
+    type Item = (&'a K, &'a V);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.0.next().map(|(k, v)| (k, v))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.0.size_hint()
+    }
 }
 
 impl<K: Ord, V> IdMap<K, V> {
@@ -76,7 +83,7 @@ impl<K, V> IdMap<K, V> {
 
     /// The entries in key order.
     pub fn iter(&self) -> Iter<'_, K, V> {
-        self.0.iter().map(as_refs as fn(&(K, V)) -> (&K, &V))
+        Iter(self.0.iter())
     }
 }
 
