@@ -25,7 +25,7 @@ use crate::domain::scoring::RankingNote;
 use crate::domain::segment::Segment;
 use crate::domain::stored::EntryError;
 use crate::domain::table::TableTexts;
-use crate::domain::value::{format_number, ValueError};
+use crate::domain::value::{format_grouped, NumberStyle, ValueError};
 
 /// A language of the UI.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -66,9 +66,17 @@ impl Lang {
         }
     }
 
-    /// A number with at most `decimals` decimals and this language's decimal mark.
+    /// How this language writes numbers (decimal and thousands marks).
+    pub fn number_style(self) -> NumberStyle {
+        match self {
+            Lang::En => NumberStyle::ENGLISH,
+            Lang::De => NumberStyle::GERMAN,
+        }
+    }
+
+    /// A number with at most `decimals` decimals, in this language's marks (`25,000.5`, `25.000,5`).
     pub fn number(self, value: f64, decimals: usize) -> String {
-        format_number(value, decimals, self == Lang::De)
+        format_grouped(value, decimals, self.number_style())
     }
 
     /// A score, always with one decimal (`72.5`, `72,5`).
@@ -259,6 +267,8 @@ impl Lang {
         match error {
             ValueError::NotANumber { text } => t.errors.not_a_number.replace("{text}", text),
             ValueError::Required => t.errors.value_required.to_owned(),
+            ValueError::Exponent { text } => t.errors.value_exponent.replace("{text}", text),
+            ValueError::NotInStyle { text } => t.errors.value_not_in_style.replace("{text}", text),
             ValueError::Negative => t.errors.value_negative.to_owned(),
             ValueError::TooCloseToZero => t.errors.value_too_close_to_zero.to_owned(),
             ValueError::OutOfRange { min, max } => t

@@ -185,8 +185,10 @@ test('bad input gets a message where it happened and never breaks the page', asy
   await page.getByText('Must be 0 or more.').waitFor();
   await page.fill('#opt-o1-c3', '7');
   await page.getByText('Must be between 1 and 5.').waitFor();
-  await page.fill('#opt-o1-c1', '1e99');
-  await page.getByText('Must be between 0 and 1000000000000.').waitFor();
+  await page.fill('#opt-o1-c1', '2000000000000');
+  await page.getByText('Must be between 0 and 1,000,000,000,000.').waitFor();
+  await page.fill('#opt-o1-c1', '1e3');
+  await page.getByText('“1e3” is written with e: write the number out in digits (1000, not 1e3).').waitFor();
   await page.fill('#crit-c3-max', '0');
   await page.getByText("The scale's end must be above its start.").waitFor();
   assert.deepEqual(await readRanking(page), before, 'refused values change nothing');
@@ -237,6 +239,20 @@ test('German from the browser, with German numbers, and a switch back', async ()
   assert.equal(await page.getAttribute('html', 'lang'), 'de');
   await page.fill('#opt-o1-c1', '12,5');
   assert.equal(await page.locator('#opt-o1-c1-error').count(), 0, 'a decimal comma is a number');
+  // German numbers are read exactly: a point groups thousands, and a pasted
+  // "1.234,5" is 1234.5; "2.5" (an English decimal) is refused, not read as 25.
+  await page.fill('#opt-o1-c1', '25.000');
+  assert.equal(await page.locator('#opt-o1-c1-error').count(), 0, '25.000 is twenty-five thousand');
+  await page.fill('#opt-o2-c1', '1.234,5');
+  assert.equal(await page.locator('#opt-o2-c1-error').count(), 0);
+  await page.fill('#opt-o3-c1', '2.5');
+  await page.getByText('„2.5“ ist keine Zahl in deutscher Schreibweise: 2,5 ist zweieinhalb, 25.000 ist fünfundzwanzigtausend.').waitFor();
+  await page.fill('#opt-o3-c1', '30');
+  await waitSaved(page);
+  await page.reload();
+  await page.getByRole('heading', { name: 'Rangfolge' }).waitFor();
+  assert.equal(await page.inputValue('#opt-o1-c1'), '25.000', 'stored as 25000, shown in German');
+  assert.equal(await page.inputValue('#opt-o2-c1'), '1.234,5');
   await page.selectOption('#language', { label: 'English' });
   await page.getByRole('heading', { name: 'Ranking' }).waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'en');

@@ -215,7 +215,7 @@ test('thousands of options open at once: the editor shows them a page at a time'
   await answers(page);
   // Eight criteria: seven values and three segment fits a row, a thousand fields a page.
   assert.equal(await page.locator('.options-table [role=rowgroup] > .option-row').count(), 100);
-  await page.getByText('Showing the first 100 of 2500 options.').waitFor();
+  await page.getByText('Showing the first 100 of 2,500 options.').waitFor();
   await page.getByRole('button', { name: 'Show 100 more' }).click();
   assert.equal(await page.locator('.options-table [role=rowgroup] > .option-row').count(), 200);
   // A new option is always shown, with the focus in its title.

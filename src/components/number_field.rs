@@ -42,18 +42,19 @@ pub fn number_field(props: &NumberFieldProps) -> Html {
     let draft = use_mut_ref(|| None::<String>);
     let last_value = use_mut_ref(|| props.value);
     let redraw = use_force_update();
+    let style = props.lang.number_style();
     if *last_value.borrow() != props.value {
         let keeps_meaning = draft
             .borrow()
             .as_ref()
-            .is_some_and(|text| props.rule.parse(text) == Ok(props.value));
+            .is_some_and(|text| props.rule.parse(text, style) == Ok(props.value));
         if !keeps_meaning {
             *draft.borrow_mut() = None;
         }
         *last_value.borrow_mut() = props.value;
     }
     let (shown, error) = match draft.borrow().as_ref() {
-        Some(text) => match props.rule.parse(text) {
+        Some(text) => match props.rule.parse(text, style) {
             Err(error) => (text.clone(), Some(props.lang.value_error(&error))),
             Ok(value) => {
                 let refused = (value != props.value)
@@ -77,7 +78,7 @@ pub fn number_field(props: &NumberFieldProps) -> Html {
         let current = props.value;
         Callback::from(move |event: InputEvent| {
             let text = event.target_unchecked_into::<HtmlInputElement>().value();
-            let parsed = rule.parse(&text);
+            let parsed = rule.parse(&text, style);
             *draft.borrow_mut() = Some(text);
             if let Ok(value) = parsed {
                 if value != current {

@@ -28,6 +28,20 @@ pub enum ValueError {
     /// (a subnormal float): Kerze refuses it rather than guess.
     #[error("is too close to zero to compute with: write 0 instead")]
     TooCloseToZero,
+    /// Written in e-notation (`1e3`), which a typed estimate never needs and
+    /// which is easy to mistype.
+    #[error("{text:?} is written with e: write the number out in digits")]
+    Exponent {
+        /// What was typed.
+        text: String,
+    },
+    /// Digits and marks, but not as the UI language writes numbers (`2.5` in
+    /// German, `3,5` in English, `25.000,5.1`): refused rather than guessed.
+    #[error("{text:?} is not written as this language writes numbers")]
+    NotInStyle {
+        /// What was typed.
+        text: String,
+    },
     /// The number is outside the field's range.
     #[error("must be between {min} and {max}")]
     OutOfRange {
@@ -64,8 +78,9 @@ impl NumberRule {
         matches!(self, NumberRule::Amount | NumberRule::Rating { .. })
     }
 
-    /// Reads `text` by this rule: `Ok(None)` for an empty optional field.
-    pub fn parse(self, text: &str) -> Result<Option<f64>, ValueError> {
+    /// Reads `text`, written in `style`, by this rule: `Ok(None)` for an
+    /// empty optional field.
+    pub fn parse(self, text: &str, style: NumberStyle) -> Result<Option<f64>, ValueError> {
         let trimmed = text.trim();
         if trimmed.is_empty() {
             return if self.optional() {
@@ -74,7 +89,7 @@ impl NumberRule {
                 Err(ValueError::Required)
             };
         }
-        let value = parse_number(trimmed)?;
+        let value = parse_number(trimmed, style)?;
         self.check(value).map(Some)
     }
 
@@ -107,31 +122,124 @@ impl NumberRule {
     }
 }
 
-/// Reads a decimal number written with `.` or `,` as the decimal mark.
-/// Refuses `NaN`, `inf` and anything else that is not plain digits.
-pub fn parse_number(text: &str) -> Result<f64, ValueError> {
-    let not_a_number = || ValueError::NotANumber {
-        text: text.chars().take(40).collect(),
+/// How a language writes numbers: its decimal mark and its thousands mark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NumberStyle {
+    /// Starts the decimals.
+    pub decimal: char,
+    /// Groups the thousands.
+    pub group: char,
+}
+
+impl NumberStyle {
+    /// `25,000.5`
+    pub const ENGLISH: NumberStyle = NumberStyle {
+        decimal: '.',
+        group: ',',
     };
-    let normalised = if text.contains(',') && !text.contains('.') && text.matches(',').count() == 1
-    {
-        text.replace(',', ".")
-    } else {
-        text.to_owned()
+    /// `25.000,5`
+    pub const GERMAN: NumberStyle = NumberStyle {
+        decimal: ',',
+        group: '.',
     };
-    let plain = normalised.len() <= 40
-        && normalised.bytes().any(|b| b.is_ascii_digit())
-        && normalised
-            .bytes()
-            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'));
-    if !plain {
+}
+
+/// Spaces that may group thousands in either language (`25 000`).
+fn is_space_group(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}')
+}
+
+/// Whether the integer part is digits grouped by one kind of mark: a first
+/// group of one to three digits, then groups of exactly three.
+fn well_grouped(integer: &str, group: char) -> bool {
+    let marks: Vec<char> = integer
+        .chars()
+        .filter(|c| *c == group || is_space_group(*c))
+        .collect();
+    if marks.is_empty() {
+        return true;
+    }
+    if marks.iter().any(|m| *m != marks[0]) {
+        return false;
+    }
+    let mut groups = integer.split(marks[0]);
+    let first = groups.next().unwrap_or_default();
+    (1..=3).contains(&first.len()) && groups.all(|g| g.len() == 3)
+}
+
+/// Reads a number exactly as `style` writes it: `25.000` is twenty-five
+/// thousand in German and `25,000` in English; `1.234,5` pasted into a
+/// German field is 1234.5. Anything that would need a guess is refused:
+/// e-notation, a thousands mark in the wrong place, the other language's
+/// decimal mark, `NaN`, `inf`, other scripts' digits.
+pub fn parse_number(text: &str, style: NumberStyle) -> Result<f64, ValueError> {
+    let quoted = || text.chars().take(40).collect::<String>();
+    let not_a_number = || ValueError::NotANumber { text: quoted() };
+    let trimmed = text.trim();
+    let minus = trimmed
+        .strip_prefix('-')
+        .or_else(|| trimmed.strip_prefix('\u{2212}'));
+    let (negative, body) = match (minus, trimmed.strip_prefix('+')) {
+        (Some(rest), _) => (true, rest),
+        (None, Some(rest)) => (false, rest),
+        (None, None) => (false, trimmed),
+    };
+    if body.len() > 40 || !body.chars().any(|c| c.is_ascii_digit()) {
         return Err(not_a_number());
     }
-    normalised
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
-        .ok_or_else(not_a_number)
+    let mark = |c: char| c == style.decimal || c == style.group || is_space_group(c);
+    let exponent = |c: char| c == 'e' || c == 'E';
+    let e_notation = body.chars().any(exponent)
+        && body
+            .chars()
+            .all(|c| c.is_ascii_digit() || mark(c) || exponent(c) || c == '-' || c == '+');
+    if e_notation {
+        return Err(ValueError::Exponent { text: quoted() });
+    }
+    if !body.chars().all(|c| c.is_ascii_digit() || mark(c)) {
+        return Err(not_a_number());
+    }
+    let not_in_style = || ValueError::NotInStyle { text: quoted() };
+    let mut parts = body.split(style.decimal);
+    let integer = parts.next().unwrap_or_default();
+    let decimals = parts.next().unwrap_or_default();
+    let decimals_plain = decimals.chars().all(|c| c.is_ascii_digit());
+    if parts.next().is_some() || !decimals_plain || !well_grouped(integer, style.group) {
+        return Err(not_in_style());
+    }
+    let digits: String = integer.chars().filter(char::is_ascii_digit).collect();
+    let value = format!(
+        "{}.{decimals}",
+        if digits.is_empty() { "0" } else { &digits }
+    )
+    .parse::<f64>()
+    .ok()
+    .filter(|v| v.is_finite())
+    .ok_or_else(not_a_number)?;
+    Ok(if negative { -value } else { value })
+}
+
+/// [`format_number`] for the screen: thousands grouped as `style` writes them
+/// (`25,000.5`, `25.000,5`), so that what a field shows reads back the same.
+pub fn format_grouped(value: f64, decimals: usize, style: NumberStyle) -> String {
+    let plain = format_number(value, decimals, false);
+    let (sign, unsigned) = match plain.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", plain.as_str()),
+    };
+    let (integer, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let mut text = String::from(sign);
+    for (i, digit) in integer.chars().enumerate() {
+        if i > 0 && (integer.len() - i) % 3 == 0 {
+            text.push(style.group);
+        }
+        text.push(digit);
+    }
+    if !fraction.is_empty() {
+        text.push(style.decimal);
+        text.push_str(fraction);
+    }
+    text
 }
 
 /// A number with at most `decimals` decimals, trailing zeros dropped, and a
@@ -202,41 +310,123 @@ checked_number!(
 mod tests {
     use super::*;
 
+    const EN: NumberStyle = NumberStyle::ENGLISH;
+    const DE: NumberStyle = NumberStyle::GERMAN;
+
     #[test]
-    fn reads_dot_and_comma_decimals() {
-        assert_eq!(parse_number("2.5"), Ok(2.5));
-        assert_eq!(parse_number("2,5"), Ok(2.5));
-        assert_eq!(parse_number("-3"), Ok(-3.0));
-        assert_eq!(parse_number("1e3"), Ok(1000.0));
+    fn each_language_reads_its_own_marks_exactly() {
+        for (text, style, value) in [
+            ("25.000", DE, 25_000.0),
+            ("2,5", DE, 2.5),
+            ("1.234,5", DE, 1_234.5),
+            ("1.234.567,25", DE, 1_234_567.25),
+            ("-1.000", DE, -1_000.0),
+            (",5", DE, 0.5),
+            ("25,000", EN, 25_000.0),
+            ("2.5", EN, 2.5),
+            ("1,234.5", EN, 1_234.5),
+            (".5", EN, 0.5),
+            ("+7", EN, 7.0),
+            ("\u{2212}3", EN, -3.0),
+            ("25 000", EN, 25_000.0),
+            ("25\u{a0}000,5", DE, 25_000.5),
+            ("40", DE, 40.0),
+            ("40", EN, 40.0),
+            ("0012", EN, 12.0),
+        ] {
+            assert_eq!(parse_number(text, style), Ok(value), "{text} in {style:?}");
+        }
     }
 
     #[test]
-    fn refuses_text_nan_and_infinity() {
-        for text in [
-            "abc", "NaN", "inf", "infinity", "1,000.5", "1.2.3", "--", "e", "1e999", "0x10",
+    fn the_other_languages_marks_and_wrong_groups_are_refused_not_guessed() {
+        for (text, style) in [
+            ("2.5", DE),
+            ("3,5", EN),
+            ("12,34", EN),
+            ("1.2345", DE),
+            ("25.000,5.1", DE),
+            ("25,000.5,1", EN),
+            ("1,000.5", DE),
+            ("1.000,5", EN),
+            ("1.000 000", DE),
+            ("1,2,3", EN),
+            (",000", EN),
         ] {
             assert!(
-                matches!(parse_number(text), Err(ValueError::NotANumber { .. })),
-                "{text} was read as a number"
+                matches!(
+                    parse_number(text, style),
+                    Err(ValueError::NotInStyle { .. })
+                ),
+                "{text} in {style:?} gave {:?}",
+                parse_number(text, style)
             );
         }
     }
 
     #[test]
+    fn e_notation_is_refused_in_both_languages() {
+        for style in [EN, DE] {
+            for text in ["1e3", "1E3", "2.5e-3", "1e999"] {
+                assert!(
+                    matches!(parse_number(text, style), Err(ValueError::Exponent { .. })),
+                    "{text}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn refuses_text_nan_and_infinity() {
+        for style in [EN, DE] {
+            for text in [
+                "abc", "NaN", "inf", "infinity", "--3", "--", "e", "0x10", "١٢", "<b>1</b>", "-+1",
+            ] {
+                assert!(
+                    matches!(
+                        parse_number(text, style),
+                        Err(ValueError::NotANumber { .. })
+                    ),
+                    "{text} was read as a number"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn what_the_screen_shows_reads_back_the_same() {
+        assert_eq!(format_grouped(25_000.0, 2, EN), "25,000");
+        assert_eq!(format_grouped(1_234_567.25, 2, DE), "1.234.567,25");
+        assert_eq!(format_grouped(-1_000.5, 2, DE), "-1.000,5");
+        assert_eq!(format_grouped(999.0, 0, EN), "999");
+        assert_eq!(format_grouped(1e12, 2, EN), "1,000,000,000,000");
+        for n in (0..2_000_000u64).step_by(997).chain([99_999_999_999_999]) {
+            let value = n as f64 / 100.0;
+            for style in [EN, DE] {
+                let shown = format_grouped(value, 6, style);
+                assert_eq!(parse_number(&shown, style), Ok(value), "{shown}");
+            }
+        }
+    }
+
+    #[test]
     fn amounts_are_optional_non_negative_and_bounded() {
-        assert_eq!(NumberRule::Amount.parse(""), Ok(None));
-        assert_eq!(NumberRule::Amount.parse(" 40 "), Ok(Some(40.0)));
-        assert_eq!(NumberRule::Amount.parse("-1"), Err(ValueError::Negative));
+        assert_eq!(NumberRule::Amount.parse("", EN), Ok(None));
+        assert_eq!(NumberRule::Amount.parse(" 40 ", EN), Ok(Some(40.0)));
         assert_eq!(
-            NumberRule::Amount.parse("1e13"),
+            NumberRule::Amount.parse("-1", EN),
+            Err(ValueError::Negative)
+        );
+        assert_eq!(
+            NumberRule::Amount.parse("10000000000000", EN),
             Err(ValueError::OutOfRange {
                 min: 0.0,
                 max: MAX_AMOUNT
             })
         );
-        assert_eq!(NumberRule::Amount.parse("-0"), Ok(Some(0.0)));
+        assert_eq!(NumberRule::Amount.parse("-0", EN), Ok(Some(0.0)));
         assert!(NumberRule::Amount
-            .parse("-0")
+            .parse("-0", EN)
             .unwrap()
             .unwrap()
             .is_sign_positive());
@@ -245,20 +435,20 @@ mod tests {
     #[test]
     fn ratings_stay_on_their_scale() {
         let rule = NumberRule::Rating { min: 1.0, max: 5.0 };
-        assert_eq!(rule.parse("5"), Ok(Some(5.0)));
+        assert_eq!(rule.parse("5", EN), Ok(Some(5.0)));
         assert_eq!(
-            rule.parse("6"),
+            rule.parse("6", EN),
             Err(ValueError::OutOfRange { min: 1.0, max: 5.0 })
         );
         assert_eq!(
-            rule.parse("0"),
+            rule.parse("0", EN),
             Err(ValueError::OutOfRange { min: 1.0, max: 5.0 })
         );
         let signed = NumberRule::Rating {
             min: -2.0,
             max: 2.0,
         };
-        assert_eq!(signed.parse("-2"), Ok(Some(-2.0)));
+        assert_eq!(signed.parse("-2", EN), Ok(Some(-2.0)));
     }
 
     #[test]
@@ -300,14 +490,14 @@ mod tests {
 
     #[test]
     fn weights_and_threshold_are_required() {
-        assert_eq!(NumberRule::Weight.parse(""), Err(ValueError::Required));
+        assert_eq!(NumberRule::Weight.parse("", EN), Err(ValueError::Required));
         assert_eq!(
-            NumberRule::Threshold.parse("101"),
+            NumberRule::Threshold.parse("101", EN),
             Err(ValueError::OutOfRange {
                 min: 0.0,
                 max: 100.0
             })
         );
-        assert_eq!(NumberRule::Threshold.parse("55,5"), Ok(Some(55.5)));
+        assert_eq!(NumberRule::Threshold.parse("55,5", DE), Ok(Some(55.5)));
     }
 }

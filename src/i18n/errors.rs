@@ -4,6 +4,8 @@
 #[allow(missing_docs)]
 pub struct ErrorTexts {
     pub not_a_number: &'static str,
+    pub value_exponent: &'static str,
+    pub value_not_in_style: &'static str,
     pub value_required: &'static str,
     pub value_negative: &'static str,
     pub value_too_close_to_zero: &'static str,
@@ -33,6 +35,8 @@ pub struct ErrorTexts {
 /// English.
 pub const EN: ErrorTexts = ErrorTexts {
     not_a_number: "“{text}” is not a number.",
+    value_exponent: "“{text}” is written with e: write the number out in digits (1000, not 1e3).",
+    value_not_in_style: "“{text}” is not a number as English writes it: 2.5 is two and a half, 25,000 is twenty-five thousand.",
     value_required: "Enter a number.",
     value_negative: "Must be 0 or more.",
     value_too_close_to_zero: "Too close to zero to compute with: write 0 instead.",
@@ -62,6 +66,8 @@ pub const EN: ErrorTexts = ErrorTexts {
 /// German.
 pub const DE: ErrorTexts = ErrorTexts {
     not_a_number: "„{text}“ ist keine Zahl.",
+    value_exponent: "„{text}“ ist mit e geschrieben: Schreiben Sie die Zahl aus (1000, nicht 1e3).",
+    value_not_in_style: "„{text}“ ist keine Zahl in deutscher Schreibweise: 2,5 ist zweieinhalb, 25.000 ist fünfundzwanzigtausend.",
     value_required: "Bitte eine Zahl eingeben.",
     value_negative: "Muss 0 oder größer sein.",
     value_too_close_to_zero: "Zu nah an null, um damit zu rechnen: bitte 0 eintragen.",
