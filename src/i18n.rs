@@ -112,6 +112,10 @@ impl Lang {
             incomplete: t.ranking.incomplete,
             yes: t.ranking.yes,
             segment_ranks: [&segment_ranks[0], &segment_ranks[1], &segment_ranks[2]],
+            notes: t.ranking.notes_column,
+            need: t.scenario.need,
+            root_cause: t.scenario.root_cause,
+            threshold: t.scenario.threshold,
             decimal_comma: self == Lang::De,
         }
     }

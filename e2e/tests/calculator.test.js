@@ -324,8 +324,11 @@ test('CSV download and Markdown copy carry the ranking on screen', async () => {
   await page.getByText('The ranking is on the clipboard as a Markdown table.').waitFor();
   const markdown = (await page.evaluate(() => navigator.clipboard.readText())).split('\n');
   assert.equal(markdown[0], '## Enterprise onboarding');
-  assert.equal(markdown[4], '| 1 | White-glove onboarding team | 70.2 | 20.8 | 16.7 | 16.7 | 16 |  |');
-  assert.ok(markdown[8].endsWith('| below the line |'));
+  assert.ok(markdown[2].startsWith('- **Customer need:** Enterprise customers stall in onboarding'));
+  assert.equal(markdown[4], '- **Worth-it threshold:** 50');
+  assert.ok(markdown[6].endsWith('| Notes |'), 'every column has a heading');
+  assert.equal(markdown[8], '| 1 | White-glove onboarding team | 70.2 | 20.8 | 16.7 | 16.7 | 16.0 |  |');
+  assert.ok(markdown[12].endsWith('| below the line |'));
   await context.close();
 });
 

@@ -26,6 +26,14 @@ pub struct TableTexts<'a> {
     pub yes: &'a str,
     /// "Rank SMB", "Rank Enterprise", "Rank Public sector".
     pub segment_ranks: [&'a str; 3],
+    /// Heading of the Markdown table's last column (below the line, incomplete).
+    pub notes: &'a str,
+    /// "Customer need".
+    pub need: &'a str,
+    /// "Root cause".
+    pub root_cause: &'a str,
+    /// "Worth-it threshold".
+    pub threshold: &'a str,
     /// Use a decimal comma (and `;` between CSV fields, as German Excel expects).
     pub decimal_comma: bool,
 }
@@ -170,12 +178,51 @@ fn cell(text: &str) -> String {
     out
 }
 
-/// The ranked backlog as a Markdown table, under the scenario's name.
+/// A number with exactly `decimals` decimals (`16.0`, not `16`), so that a
+/// column of them lines up.
+fn fixed(value: f64, decimals: usize, comma: bool) -> String {
+    let text = format!("{value:.decimals$}");
+    let text = if text.starts_with('-') && text.trim_start_matches(['-', '0', '.']).is_empty() {
+        text[1..].to_owned()
+    } else {
+        text
+    };
+    if comma {
+        text.replace('.', ",")
+    } else {
+        text
+    }
+}
+
+/// The ranked backlog as a decision record in Markdown: the scenario's name,
+/// need, root cause and threshold, then the ranking as a table.
 pub fn ranking_markdown(scenario: &Scenario, t: &TableTexts<'_>) -> String {
     let comma = t.decimal_comma;
     let mut header = header(scenario, t, false);
-    header.push(String::new());
+    header.push(t.notes.to_owned());
     let mut lines = vec![format!("## {}", cell(&scenario.name)), String::new()];
+    let threshold = scenario.threshold.value();
+    let facts = [
+        (t.need, cell(&scenario.need)),
+        (t.root_cause, cell(&scenario.root_cause)),
+        (
+            t.threshold,
+            if threshold > 0.0 {
+                format_number(threshold, 1, comma)
+            } else {
+                String::new()
+            },
+        ),
+    ];
+    let facts: Vec<String> = facts
+        .iter()
+        .filter(|(_, text)| !text.is_empty())
+        .map(|(label, text)| format!("- **{}:** {text}", cell(label)))
+        .collect();
+    if !facts.is_empty() {
+        lines.extend(facts);
+        lines.push(String::new());
+    }
     lines.push(format!(
         "| {} |",
         header
@@ -200,9 +247,9 @@ pub fn ranking_markdown(scenario: &Scenario, t: &TableTexts<'_>) -> String {
         let mut cells = vec![
             row.rank.to_string(),
             cell(&row.title),
-            format_number(row.score, 1, comma),
+            fixed(row.score, 1, comma),
         ];
-        cells.extend(row.points.iter().map(|p| format_number(*p, 1, comma)));
+        cells.extend(row.points.iter().map(|p| fixed(*p, 1, comma)));
         let flags: Vec<&str> = [(row.below, t.below_line), (row.incomplete, t.incomplete)]
             .into_iter()
             .filter_map(|(on, word)| on.then_some(word))
@@ -230,6 +277,10 @@ mod tests {
         incomplete: "Incomplete",
         yes: "yes",
         segment_ranks: ["Rank SMB", "Rank Enterprise", "Rank Public sector"],
+        notes: "Notes",
+        need: "Customer need",
+        root_cause: "Root cause",
+        threshold: "Worth-it threshold",
         decimal_comma: false,
     };
 
@@ -289,14 +340,17 @@ mod tests {
         let md = ranking_markdown(&scenario, &EN);
         let lines: Vec<&str> = md.lines().collect();
         assert_eq!(lines[0], "## Enterprise onboarding");
-        assert_eq!(lines[2], "| Rank | Option | Score | Cost (points) | Time to market (points) | Metric impact (points) | Segment fit (points) |  |");
+        assert!(lines[2].starts_with("- **Customer need:** Enterprise customers stall"));
+        assert!(lines[3].starts_with("- **Root cause:** Single sign-on"));
+        assert_eq!(lines[4], "- **Worth-it threshold:** 50");
+        assert_eq!(lines[6], "| Rank | Option | Score | Cost (points) | Time to market (points) | Metric impact (points) | Segment fit (points) | Notes |");
         assert_eq!(
-            lines[3],
+            lines[7],
             "| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |"
         );
-        assert_eq!(lines[4], "| 1 | a \\| b &lt;img src=x onerror=alert(1)&gt; | 70.2 | 20.8 | 16.7 | 16.7 | 16 |  |");
-        assert!(lines[8].ends_with("| Below the line |"));
-        assert_eq!(lines.len(), 9);
+        assert_eq!(lines[8], "| 1 | a \\| b &lt;img src=x onerror=alert(1)&gt; | 70.2 | 20.8 | 16.7 | 16.7 | 16.0 |  |");
+        assert!(lines[12].ends_with("| Below the line |"));
+        assert_eq!(lines.len(), 13);
     }
 
     #[test]
@@ -362,10 +416,14 @@ mod tests {
             let lines: Vec<&str> = md.lines().collect();
             assert_eq!(lines[0], format!("## {written}"));
             assert!(
-                lines[4].starts_with(&format!("| 1 | {written} | 70.2 |")),
+                lines[8].starts_with(&format!("| 1 | {written} | 70.2 |")),
                 "{}",
-                lines[4]
+                lines[8]
             );
+            // The need and the root cause are user text too.
+            scenario.need = title.into();
+            let md = ranking_markdown(&scenario, &EN);
+            assert!(md.contains(&format!("- **Customer need:** {written}\n")));
         }
     }
 }
