@@ -366,6 +366,12 @@ mod tests {
         State::first_run(id("demo"), Lang::En)
     }
 
+    /// The open scenario's name after one Undo.
+    fn undone_name(state: &State) -> String {
+        let undone = state.reduce(Action::Undo).unwrap();
+        undone.workspace.active_scenario().name.clone()
+    }
+
     fn names(state: &State) -> Vec<&str> {
         state
             .workspace
@@ -649,15 +655,7 @@ mod tests {
         let state = state.reduce(Action::NewScenario(id("two"))).unwrap();
         assert!(!state.can_undo(), "the new scenario has nothing to undo");
         let state = state.reduce(Action::SelectScenario(id("demo"))).unwrap();
-        assert_eq!(
-            state
-                .reduce(Action::Undo)
-                .unwrap()
-                .workspace
-                .active_scenario()
-                .name,
-            "Enterprise onboarding"
-        );
+        assert_eq!(undone_name(&state), "Enterprise onboarding");
     }
 
     #[test]
@@ -694,15 +692,7 @@ mod tests {
             state.workspace.active_scenario().name,
             "Enterprise onboarding"
         );
-        assert_eq!(
-            state
-                .reduce(Action::Undo)
-                .unwrap()
-                .workspace
-                .active_scenario()
-                .name,
-            "Theirs"
-        );
+        assert_eq!(undone_name(&state), "Theirs");
     }
 
     #[test]
