@@ -60,6 +60,11 @@ impl Memory {
     fn put(&self, key: &str, value: &str) {
         self.0.borrow_mut().map.insert(key.into(), value.into());
     }
+    /// Whether scenario `n`'s stored entry holds `text`.
+    fn entry_holds(&self, n: u32, text: &str) -> bool {
+        self.get(&scenario_key(&id(n)))
+            .is_some_and(|entry| entry.contains(text))
+    }
     fn writes(&self) -> usize {
         self.0.borrow().writes
     }
@@ -384,18 +389,12 @@ fn a_tab_never_overwrites_what_another_tab_saved_since_it_read_it() {
         }
         other => panic!("expected a conflict, got {other:?}"),
     }
-    assert!(memory
-        .get(&scenario_key(&id(1)))
-        .unwrap()
-        .contains("A by tab a"));
+    assert!(memory.entry_holds(1, "A by tab a"));
     // Tab b keeps its version on purpose: now it may replace a's.
     let theirs = memory.get(&scenario_key(&id(1))).unwrap();
     b.saver.overrule(&id(1), &theirs);
     b.save().unwrap();
-    assert!(memory
-        .get(&scenario_key(&id(1)))
-        .unwrap()
-        .contains("A by tab b"));
+    assert!(memory.entry_holds(1, "A by tab b"));
 }
 
 #[test]
@@ -410,10 +409,7 @@ fn two_tabs_closing_at_once_lose_nothing_the_next_load_asks() {
     b.store.stale = Some(memory.0.borrow().map.clone());
     a.save_as(true).unwrap();
     b.save_as(true).unwrap();
-    assert!(memory
-        .get(&scenario_key(&id(1)))
-        .unwrap()
-        .contains("A by tab b"));
+    assert!(memory.entry_holds(1, "A by tab b"));
     let (next, loaded) = Kerze::open(&memory, "tc");
     assert_eq!(names(&next.scenarios), ["A by tab b"]);
     assert_eq!(loaded.lost_writes.len(), 1);
@@ -436,10 +432,7 @@ fn a_closing_tab_whose_write_is_refused_leaves_its_version_for_the_next_load() {
     a.save_as(true).unwrap();
     // b sees a's write: it may not overwrite it, and it is closing.
     assert!(matches!(b.save_as(true), Err(SaveError::Conflict(..))));
-    assert!(memory
-        .get(&scenario_key(&id(1)))
-        .unwrap()
-        .contains("A by tab a"));
+    assert!(memory.entry_holds(1, "A by tab a"));
     let (next, loaded) = Kerze::open(&memory, "tc");
     assert_eq!(names(&next.scenarios), ["A by tab a"]);
     assert_eq!(loaded.lost_writes.len(), 1);
@@ -503,10 +496,7 @@ fn restored_elsewhere_then_purged(edit: bool) -> Memory {
 #[test]
 fn a_purge_never_removes_a_scenario_another_tab_brought_back_and_edited() {
     let memory = restored_elsewhere_then_purged(true);
-    assert!(memory
-        .get(&scenario_key(&id(2)))
-        .unwrap()
-        .contains("B restored"));
+    assert!(memory.entry_holds(2, "B restored"));
 }
 
 #[test]
@@ -723,10 +713,7 @@ fn a_stopped_save_names_the_version_to_choose_or_overrules_an_unreadable_one() {
     assert_eq!(ta.saver.conflict(&id(1), "{ not json"), None);
     ta.rename(0, "A from tab a");
     ta.save().unwrap();
-    assert!(memory
-        .get(&scenario_key(&id(1)))
-        .unwrap()
-        .contains("A from tab a"));
+    assert!(memory.entry_holds(1, "A from tab a"));
 }
 
 #[test]
