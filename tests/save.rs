@@ -400,11 +400,7 @@ fn a_tab_never_overwrites_what_another_tab_saved_since_it_read_it() {
 #[test]
 fn two_tabs_closing_at_once_lose_nothing_the_next_load_asks() {
     let memory = Memory::default();
-    let mut a = Kerze::first_run(&memory, "ta", vec![scenario(1, "A")]);
-    a.save().unwrap();
-    let (mut b, _) = Kerze::open(&memory, "tb");
-    a.rename(0, "A by tab a");
-    b.rename(0, "A by tab b");
+    let (mut a, mut b) = both_rename_a(&memory);
     // Both pages close: b's reads still show storage as it was before a's write.
     b.store.stale = Some(memory.0.borrow().map.clone());
     a.save_as(true).unwrap();
@@ -424,11 +420,7 @@ fn two_tabs_closing_at_once_lose_nothing_the_next_load_asks() {
 #[test]
 fn a_closing_tab_whose_write_is_refused_leaves_its_version_for_the_next_load() {
     let memory = Memory::default();
-    let mut a = Kerze::first_run(&memory, "ta", vec![scenario(1, "A")]);
-    a.save().unwrap();
-    let (mut b, _) = Kerze::open(&memory, "tb");
-    a.rename(0, "A by tab a");
-    b.rename(0, "A by tab b");
+    let (mut a, mut b) = both_rename_a(&memory);
     a.save_as(true).unwrap();
     // b sees a's write: it may not overwrite it, and it is closing.
     assert!(matches!(b.save_as(true), Err(SaveError::Conflict(..))));
@@ -611,6 +603,25 @@ impl Kerze {
     }
 }
 
+/// Tab "ta" saves scenario A; tab "tb" opens on it; both rename A
+/// ("A by tab a", "A by tab b") and neither has saved since.
+fn both_rename_a(memory: &Memory) -> (Kerze, Kerze) {
+    let mut a = Kerze::first_run(memory, "ta", vec![scenario(1, "A")]);
+    a.save().unwrap();
+    let (mut b, _) = Kerze::open(memory, "tb");
+    a.rename(0, "A by tab a");
+    b.rename(0, "A by tab b");
+    (a, b)
+}
+
+/// The version a storage event says to take.
+fn taken(change: External) -> Rc<Scenario> {
+    match change {
+        External::Take(theirs) => theirs,
+        other => panic!("expected to take their version, got {other:?}"),
+    }
+}
+
 /// Tab "tb", opened on what the store holds, renames A and saves.
 fn tb_renames_a(memory: &Memory, name: &str) {
     let (mut tb, _) = Kerze::open(memory, "tb");
@@ -630,10 +641,7 @@ fn another_tabs_edit_of_an_untouched_scenario_is_taken_without_asking() {
     let memory = Memory::default();
     let mut ta = saved_pair(&memory);
     tb_renames_a(&memory, "A from tab b");
-    match ta.hears_entry(1) {
-        External::Take(theirs) => assert_eq!(theirs.name, "A from tab b"),
-        other => panic!("expected to take theirs, got {other:?}"),
-    }
+    assert_eq!(taken(ta.hears_entry(1)).name, "A from tab b");
 }
 
 #[test]
@@ -641,9 +649,7 @@ fn after_taking_theirs_this_tab_has_nothing_to_save() {
     let memory = Memory::default();
     let mut ta = saved_pair(&memory);
     tb_renames_a(&memory, "A from tab b");
-    let External::Take(theirs) = ta.hears_entry(1) else {
-        panic!("expected to take theirs")
-    };
+    let theirs = taken(ta.hears_entry(1));
     ta.scenarios[0] = theirs;
     assert!(!ta.dirty(), "the version taken is the stored one");
     let writes = memory.writes();
@@ -749,10 +755,7 @@ fn a_scenario_made_in_another_tab_is_named_for_reading() {
     tb.scenarios.push(scenario(3, "C"));
     tb.save().unwrap();
     assert_eq!(ta.hears_index(&memory).added, vec![id(3)]);
-    match ta.hears_entry(3) {
-        External::Take(theirs) => assert_eq!(theirs.name, "C"),
-        other => panic!("expected to take C, got {other:?}"),
-    }
+    assert_eq!(taken(ta.hears_entry(3)).name, "C");
 }
 
 #[test]
