@@ -12,6 +12,7 @@ pub use workspace::{unique_name, Workspace, TRASH_SIZE};
 use crate::domain::demo::demo_scenario;
 use crate::domain::ids::{OptionId, ScenarioId};
 use crate::domain::scenario::{Scenario, ScenarioEdit};
+use crate::domain::scoring::rank;
 use crate::i18n::Lang;
 use std::rc::Rc;
 
@@ -47,6 +48,12 @@ pub struct State {
     pub lang: Lang,
     /// The option whose score breakdown is open.
     pub selected: Option<OptionId>,
+    /// The option the open breakdown is compared with.
+    pub compare: Option<OptionId>,
+    /// Whether the presentation view is on.
+    pub presenting: bool,
+    /// Whether the list of keyboard shortcuts is open.
+    pub help_open: bool,
 }
 
 /// One user intent.
@@ -79,6 +86,18 @@ pub enum Action {
     Dismiss(NoticeKey),
     /// Opens (or closes, with `None`) an option's score breakdown.
     SelectOption(Option<OptionId>),
+    /// Compares the open breakdown's option with another (or stops, with `None`).
+    CompareWith(Option<OptionId>),
+    /// Opens the breakdown of the option `n` places further down the ranking
+    /// (up, when negative); with none open, of the first (or the last).
+    Step(i32),
+    /// Switches the presentation view on or off.
+    Present(bool),
+    /// Opens or closes the list of keyboard shortcuts.
+    Help(bool),
+    /// Closes what is open on top: the shortcuts, the presentation view, the
+    /// comparison, the breakdown (in that order).
+    Escape,
     /// Switches the UI language.
     SetLang(Lang),
     /// Takes back the last edit of the open scenario, or the deletion just made.
@@ -121,6 +140,9 @@ impl State {
             notices: Notices::default(),
             lang,
             selected: None,
+            compare: None,
+            presenting: false,
+            help_open: false,
         }
     }
 
@@ -181,6 +203,30 @@ impl State {
 
     /// The state after `action`, or `None` when nothing changes.
     pub fn reduce(&self, action: Action) -> Option<State> {
+        let mut next = self.apply(action)?;
+        // A comparison belongs to the open breakdown and to options that exist.
+        let shown = next.shown();
+        let exists = |id: Option<OptionId>| id.is_some_and(|id| shown.options.iter().any(|o| o.id == id));
+        if next.selected != self.selected || !exists(next.compare) || next.compare == next.selected {
+            next.compare = None;
+        }
+        Some(next)
+    }
+
+    /// The option `delta` places from the open one in the ranking.
+    fn step(&self, delta: i32) -> Option<OptionId> {
+        let ranking = rank(self.shown());
+        let order: Vec<OptionId> = ranking.rows.iter().map(|row| row.id).collect();
+        let last = order.len().checked_sub(1)?;
+        let at = match self.selected.and_then(|id| order.iter().position(|&o| o == id)) {
+            Some(at) => at.saturating_add_signed(delta as isize).min(last),
+            None if delta < 0 => last,
+            None => 0,
+        };
+        order.get(at).copied()
+    }
+
+    fn apply(&self, action: Action) -> Option<State> {
         let mut next = self.clone();
         let read_only = self.shared().is_some();
         let active = self.workspace.active.clone();
@@ -299,11 +345,35 @@ impl State {
                     return None;
                 }
             }
-            Action::SelectOption(selected) => {
-                if selected == self.selected {
+            Action::SelectOption(selected) if selected == self.selected => return None,
+            Action::SelectOption(selected) => next.selected = selected,
+            Action::CompareWith(other) if other == self.compare || self.selected.is_none() => {
+                return None
+            }
+            Action::CompareWith(other) => next.compare = other,
+            Action::Step(delta) => match self.step(delta) {
+                Some(id) if Some(id) != self.selected => next.selected = Some(id),
+                _ => return None,
+            },
+            Action::Present(on) if on == self.presenting => return None,
+            Action::Present(on) => {
+                next.presenting = on;
+                next.help_open = false;
+            }
+            Action::Help(open) if open == self.help_open => return None,
+            Action::Help(open) => next.help_open = open,
+            Action::Escape => {
+                if self.selected.is_none() && !(self.help_open || self.presenting) {
                     return None;
+                } else if self.help_open {
+                    next.help_open = false;
+                } else if self.presenting {
+                    next.presenting = false;
+                } else if self.compare.is_some() {
+                    next.compare = None;
+                } else {
+                    next.selected = None;
                 }
-                next.selected = selected;
             }
             Action::SetLang(lang) => {
                 if lang == self.lang {
@@ -549,6 +619,70 @@ mod tests {
             CriterionId::new(99),
         )));
         assert_eq!(unchanged, None);
+    }
+
+    /// The demo's option ids, best first.
+    fn ranked_ids(state: &State) -> Vec<OptionId> {
+        rank(state.shown()).rows.iter().map(|row| row.id).collect()
+    }
+
+    #[test]
+    fn arrows_walk_the_ranking_and_stop_at_its_ends() {
+        let state = start();
+        let order = ranked_ids(&state);
+        let state = state.reduce(Action::Step(1)).unwrap();
+        assert_eq!(state.selected, Some(order[0]), "none open: the first");
+        let state = state.reduce(Action::Step(2)).unwrap();
+        assert_eq!(state.selected, Some(order[2]));
+        let state = state.reduce(Action::Step(-1)).unwrap();
+        assert_eq!(state.selected, Some(order[1]));
+        let state = state.reduce(Action::Step(-5)).unwrap();
+        assert_eq!(state.selected, Some(order[0]));
+        assert_eq!(state.reduce(Action::Step(-1)), None, "already the first");
+        let last = start().reduce(Action::Step(-1)).unwrap();
+        assert_eq!(last.selected, order.last().copied(), "none open, up: the last");
+        let empty = start().reduce(Action::NewScenario(id("two"))).unwrap();
+        assert_eq!(empty.reduce(Action::Step(1)), None, "no options, nothing to open");
+    }
+
+    #[test]
+    fn escape_closes_the_top_layer_first() {
+        let state = start();
+        let order = ranked_ids(&state);
+        assert_eq!(state.reduce(Action::Escape), None, "nothing open");
+        assert_eq!(state.reduce(Action::CompareWith(Some(order[1]))), None, "no breakdown");
+        let open = state
+            .reduce(Action::SelectOption(Some(order[0])))
+            .and_then(|s| s.reduce(Action::CompareWith(Some(order[1]))))
+            .and_then(|s| s.reduce(Action::Present(true)))
+            .and_then(|s| s.reduce(Action::Help(true)))
+            .unwrap();
+        assert!(open.help_open && open.presenting);
+        let s = open.reduce(Action::Escape).unwrap();
+        assert!(!s.help_open && s.presenting);
+        let s = s.reduce(Action::Escape).unwrap();
+        assert!(!s.presenting);
+        assert_eq!(s.compare, Some(order[1]));
+        let s = s.reduce(Action::Escape).unwrap();
+        assert_eq!((s.compare, s.selected), (None, Some(order[0])));
+        let s = s.reduce(Action::Escape).unwrap();
+        assert_eq!(s.selected, None);
+    }
+
+    #[test]
+    fn a_comparison_ends_with_its_breakdown_or_its_option() {
+        let state = start();
+        let order = ranked_ids(&state);
+        let comparing = state
+            .reduce(Action::SelectOption(Some(order[0])))
+            .and_then(|s| s.reduce(Action::CompareWith(Some(order[1]))))
+            .unwrap();
+        let other = comparing.reduce(Action::SelectOption(Some(order[2]))).unwrap();
+        assert_eq!(other.compare, None, "another breakdown");
+        let removed = edit(&comparing, ScenarioEdit::RemoveOption(order[1]));
+        assert_eq!((removed.selected, removed.compare), (Some(order[0]), None));
+        let itself = comparing.reduce(Action::CompareWith(Some(order[0]))).unwrap();
+        assert_eq!(itself.compare, None, "never with itself");
     }
 
     fn edit(state: &State, edit: ScenarioEdit) -> State {

@@ -286,6 +286,24 @@ fn all_weights_zero_gives_every_score_zero_and_says_why() {
 }
 
 #[test]
+fn a_comparison_names_the_points_won_and_lost_per_criterion() {
+    // Two ratings 1–5, weights 3 and 1: A rates 5 and 1, B rates 1 and 5.
+    let s = scenario(
+        vec![rating(1, 3.0, Direction::HigherIsBetter), rating(2, 1.0, Direction::HigherIsBetter)],
+        vec![option(1, &[(1, 5.0), (2, 1.0)], [None; 3]), option(2, &[(1, 1.0), (2, 5.0)], [None; 3])],
+    );
+    let r = rank(&s);
+    let c = r.compare(0, 1).unwrap();
+    // A: 75 + 0; B: 0 + 25.
+    assert!(close(c.lead, 50.0));
+    assert_eq!(c.gaps.len(), 2);
+    assert_eq!(c.gaps[0].0, 0);
+    assert!(close(c.gaps[0].1, 75.0));
+    assert_eq!(c.gaps[1].0, 1);
+    assert!(close(c.gaps[1].1, -25.0));
+}
+
+#[test]
 fn ties_share_a_rank_and_keep_entry_order() {
     let (order, ranks) = rank_scores(&[50.0, 60.0, 50.0 + 1e-12, 40.0]);
     assert_eq!(order, [1, 0, 2, 3]);
@@ -478,6 +496,29 @@ proptest! {
             prop_assert!((0.0..=100.0 + 1e-9).contains(&row.score));
             prop_assert!(row.score.is_finite());
         }
+    }
+
+    #[test]
+    fn a_comparison_explains_the_whole_lead_largest_gap_first(
+        s in arb_scenario(),
+        a in any::<prop::sample::Index>(),
+        b in any::<prop::sample::Index>(),
+    ) {
+        let r = rank(&s);
+        prop_assume!(!s.options.is_empty());
+        let (a, b) = (a.index(s.options.len()), b.index(s.options.len()));
+        let comparison = r.compare(a, b).unwrap();
+        let sum: f64 = comparison.gaps.iter().map(|(_, gap)| gap).sum();
+        prop_assert!((sum - comparison.lead).abs() < 1e-9, "gaps {} lead {}", sum, comparison.lead);
+        prop_assert!((comparison.lead - (score_of(&r, a) - score_of(&r, b))).abs() < 1e-12);
+        prop_assert_eq!(comparison.gaps.len(), r.criteria.len());
+        for pair in comparison.gaps.windows(2) {
+            prop_assert!(pair[0].1.abs() >= pair[1].1.abs());
+        }
+        // Turned around, every gap changes sign.
+        let back = r.compare(b, a).unwrap();
+        prop_assert_eq!(back.lead, -comparison.lead);
+        prop_assert!(r.compare(s.options.len(), a).is_none());
     }
 
     #[test]

@@ -156,6 +156,31 @@ impl Ranking {
             .get(index)
             .and_then(|&r| self.rows.get(r))
     }
+
+    /// Why the option at `a` scores more (or less) than the one at `b` (entry
+    /// order): the point difference per criterion, largest first. The gaps
+    /// sum to the difference of the scores. `None` when either index is out of range.
+    pub fn compare(&self, a: usize, b: usize) -> Option<Comparison> {
+        let (row_a, row_b) = (self.row_for(a)?, self.row_for(b)?);
+        let mut gaps: Vec<(usize, f64)> = (0..self.criteria.len())
+            .map(|c| (c, self.contribution(a, c) - self.contribution(b, c)))
+            .collect();
+        gaps.sort_by(|x, y| y.1.abs().total_cmp(&x.1.abs()).then(x.0.cmp(&y.0)));
+        Some(Comparison {
+            lead: row_a.score - row_b.score,
+            gaps,
+        })
+    }
+}
+
+/// The difference between two options' scores, criterion by criterion.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    /// Score of the first minus score of the second.
+    pub lead: f64,
+    /// `(criterion column, points of the first minus points of the second)`,
+    /// largest difference first (ties in column order).
+    pub gaps: Vec<(usize, f64)>,
 }
 
 /// `100 × w / total` per weight, or all 0 when the total is 0.
