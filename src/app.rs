@@ -3,12 +3,15 @@
 
 use crate::boot::Boot;
 use crate::components::notices::NoticeList;
+use crate::components::help::ShortcutHelp;
+use crate::services::focus::focus_by_id;
 use crate::hooks::{
-    use_document_lang, use_file_import, use_persistence, use_shared_link, use_undo_keys,
-    use_update_offer, SaveStatus,
+    use_document_lang, use_file_import, use_focus_return, use_persistence, use_shared_link,
+    use_shortcuts, use_update_offer, KeyContext, SaveStatus,
 };
 use crate::i18n::Lang;
-use crate::pages::{EditPage, SharedPage};
+use crate::pages::{EditPage, PresentPage, SharedPage};
+use crate::components::Same;
 use crate::services::clock::new_scenario_id;
 use crate::state::{Action, Screen, State};
 use std::cell::RefCell;
@@ -57,7 +60,15 @@ pub fn app(props: &AppProps) -> Html {
     let persistence = use_persistence(&state, saving, dispatch.clone());
     let import = use_file_import(&state, dispatch.clone());
     use_shared_link(dispatch.clone());
-    use_undo_keys(dispatch.clone());
+    use_shortcuts(
+        dispatch.clone(),
+        KeyContext {
+            presenting: state.presenting,
+            escapable: state.help_open || state.presenting || state.selected.is_some(),
+        },
+    );
+    use_focus_return(state.presenting);
+    use_focus_return(state.help_open);
     use_update_offer(dispatch.clone());
     use_document_lang(state.lang);
 
@@ -74,6 +85,7 @@ pub fn app(props: &AppProps) -> Html {
             dispatch={dispatch.clone()} on_resolve={persistence.resolve.clone()} />
     };
     let (status_class, status_text) = match &persistence.status {
+        _ if state.shared().is_some() => ("read-only", t.share.nothing_stored),
         SaveStatus::Saved => ("saved", t.notices.saved),
         SaveStatus::Pending => ("pending", t.notices.saving),
         SaveStatus::Failed(error) => ("failed", lang.save_error(error)),
@@ -85,20 +97,34 @@ pub fn app(props: &AppProps) -> Html {
     });
 
     html! {
-        <div class="app">
+        <div class={classes!("app", state.presenting.then_some("presenting"))}>
+            if !state.presenting {
+                <a class="skip-link" href="#ranking-heading" onclick={Callback::from(|event: MouseEvent| {
+                    // The fragment stays: it is where share links live.
+                    event.prevent_default();
+                    focus_by_id("ranking-heading");
+                })}>{ t.room.skip_to_ranking }</a>
+            }
             { match &state.screen {
+                _ if state.presenting => html! {
+                    <PresentPage {lang} scenario={Same(state.shown().clone())} selected={state.selected}
+                        compare={state.compare} dispatch={dispatch.clone()} />
+                },
                 Screen::Edit => html! {
                     <EditPage {lang} workspace={workspace.clone()} can_undo={state.can_undo()}
-                        can_redo={state.can_redo()} selected={state.selected} dispatch={dispatch.clone()}
+                        can_redo={state.can_redo()} selected={state.selected} compare={state.compare} dispatch={dispatch.clone()}
                         on_import={import.on_import.clone()}>{ notices }</EditPage>
                 },
                 Screen::Shared { scenario, inputs_open } => html! {
                     <SharedPage {lang} scenario={scenario.clone()} copy_name={workspace.free_name(&scenario.name)}
-                        inputs_open={*inputs_open} selected={state.selected} dispatch={dispatch.clone()}>
+                        inputs_open={*inputs_open} selected={state.selected} compare={state.compare} dispatch={dispatch.clone()}>
                         { notices }
                     </SharedPage>
                 },
             } }
+            if state.help_open {
+                <ShortcutHelp {lang} on_close={dispatch.reform(|_| Action::Help(false))} />
+            }
             if import.dragging {
                 <div class="drop-overlay" aria-hidden="true"><p>{ t.notices.drop_to_import }</p></div>
             }

@@ -6,7 +6,7 @@ use crate::domain::stored::EntryError;
 use crate::hooks::SaveStatus;
 use crate::i18n::Lang;
 use crate::services::clock::{new_scenario_id, new_writer_id};
-use crate::services::location::{browser_lang, scenario_from_address};
+use crate::services::location::{browser_lang, scenario_from_address, wants_present};
 use crate::services::storage;
 use crate::state::{Notice, Screen, State, Workspace};
 
@@ -28,7 +28,8 @@ pub fn boot() -> Boot {
             boot.state.screen = Screen::Shared {
                 scenario,
                 inputs_open: false,
-            }
+            };
+            boot.state.presenting = wants_present();
         }
         Some(Err(error)) => {
             boot.state.notices.notify(Notice::LinkFailed(error));

@@ -3,6 +3,7 @@
 pub mod common;
 pub mod criteria_panel;
 pub mod fields;
+pub mod help;
 pub mod notices;
 pub mod number_field;
 pub mod options_panel;
@@ -10,5 +11,6 @@ pub mod ranking;
 pub mod scenario_bar;
 pub mod scenario_panel;
 pub mod share;
+pub mod summary;
 
 pub use crate::hooks::Same;

@@ -8,20 +8,21 @@ mod errors;
 mod notices;
 mod options;
 mod ranking;
+mod room;
 mod scenario;
 mod share;
 
 pub use self::{
     bar::BarTexts, criteria::CriteriaTexts, errors::ErrorTexts, notices::NoticeTexts,
-    options::OptionsTexts, ranking::RankingTexts, scenario::ScenarioTexts, share::ShareTexts,
+    options::OptionsTexts, ranking::RankingTexts, room::RoomTexts, scenario::ScenarioTexts, share::ShareTexts,
 };
 use crate::domain::demo::DemoTexts;
 use crate::domain::import::{megabytes, ImportError};
 use crate::domain::link::LinkError;
 use crate::domain::problem::{quoted, Found, Issue, Problem};
 use crate::domain::save::SaveError;
-use crate::domain::scenario::{DefaultCriterionNames, Scenario};
-use crate::domain::scoring::RankingNote;
+use crate::domain::scenario::{DefaultCriterionNames, Scenario, ScenarioOption};
+use crate::domain::scoring::{Comparison, Ranking, RankingNote};
 use crate::domain::segment::Segment;
 use crate::domain::stored::EntryError;
 use crate::domain::table::TableTexts;
@@ -220,6 +221,91 @@ impl Lang {
         }
     }
 
+    /// An option's title as shown: trimmed, or "Untitled option".
+    pub fn option_title(self, option: &ScenarioOption) -> String {
+        match option.title.trim() {
+            "" => self.texts().ranking.untitled_option.to_owned(),
+            title => title.to_owned(),
+        }
+    }
+
+    /// What the ranking recommends, in one sentence.
+    pub fn recommendation(self, scenario: &Scenario, ranking: &Ranking) -> String {
+        let t = &self.texts().room;
+        let threshold = self.number(scenario.threshold.value(), 1);
+        match ranking.rows.first() {
+            None => t.recommend_empty.to_owned(),
+            Some(row) if row.below_threshold => t.recommend_none.replace("{threshold}", &threshold),
+            Some(row) => t
+                .recommend
+                .replace("{option}", &self.option_title(&scenario.options[row.index]))
+                .replace("{score}", &self.score(row.score)),
+        }
+    }
+
+    /// A date (`2026-11-28`) as the language writes it.
+    pub fn date(self, iso: &str) -> String {
+        match (self, iso.split('-').collect::<Vec<_>>().as_slice()) {
+            (Lang::De, [year, month, day]) => format!("{day}.{month}.{year}"),
+            _ => iso.to_owned(),
+        }
+    }
+
+    /// Points with their sign: "+12.0", "−5.8".
+    pub fn signed_points(self, points: f64) -> String {
+        let text = self.score(points.abs());
+        if text == self.score(0.0) {
+            text
+        } else if points > 0.0 {
+            format!("+{text}")
+        } else {
+            format!("\u{2212}{text}")
+        }
+    }
+
+    /// Why option `a` scores more or less than `b`, in words: "“A” leads “B”
+    /// by 6.2 points: +12.0 from Cost, −5.8 from Impact."
+    pub fn comparison(self, scenario: &Scenario, a: usize, b: usize, comparison: &Comparison) -> String {
+        let t = &self.texts().room;
+        let title = |i: usize| self.option_title(&scenario.options[i]);
+        let lead = self.score(comparison.lead.abs());
+        let head = if lead == self.score(0.0) {
+            t.ties_with.to_owned()
+        } else if comparison.lead > 0.0 {
+            t.leads_by.replace("{points}", &lead)
+        } else {
+            t.trails_by.replace("{points}", &lead)
+        };
+        let head = head.replace("{a}", &title(a)).replace("{b}", &title(b));
+        let parts: Vec<String> = comparison
+            .gaps
+            .iter()
+            .filter(|(_, gap)| self.score(gap.abs()) != self.score(0.0))
+            .map(|&(c, gap)| {
+                let name = scenario.criteria.get(c).map_or("", |c| c.name.as_str());
+                t.gap_from
+                    .replace("{points}", &self.signed_points(gap))
+                    .replace("{criterion}", name)
+            })
+            .collect();
+        if parts.is_empty() {
+            format!("{head}.")
+        } else {
+            format!("{head}: {}.", parts.join(", "))
+        }
+    }
+
+    /// What "SMB #2 Ent. #1 Pub. #3" means: "…: Ent. = Enterprise, Pub. = Public sector."
+    pub fn segment_key(self) -> String {
+        let shortened: Vec<String> = Segment::ALL
+            .iter()
+            .map(|&s| (self.segment_name(s, true), self.segment_name(s, false)))
+            .filter(|(short, long)| short != long)
+            .map(|(short, long)| format!("{short} = {long}"))
+            .collect();
+        format!("{}: {}.", self.texts().room.segment_key, shortened.join(", "))
+    }
+
     /// Why the last save did not land, for the footer.
     pub fn save_error(self, error: &SaveError) -> &'static str {
         let t = self.texts();
@@ -354,6 +440,8 @@ pub struct Texts {
     pub share: ShareTexts,
     /// Why a number, a file or a link was refused.
     pub errors: ErrorTexts,
+    /// Presenting, comparing, printing, shortcuts and the summary.
+    pub room: RoomTexts,
     /// The demo scenario.
     pub demo: DemoTexts<'static>,
 }
@@ -383,6 +471,7 @@ pub static EN: Texts = Texts {
     criteria: criteria::EN,
     options: options::EN,
     ranking: ranking::EN,
+    room: room::EN,
     notices: notices::EN,
     share: share::EN,
     errors: errors::EN,
@@ -408,6 +497,7 @@ pub static DE: Texts = Texts {
     criteria: criteria::DE,
     options: options::DE,
     ranking: ranking::DE,
+    room: room::DE,
     notices: notices::DE,
     share: share::DE,
     errors: errors::DE,

@@ -2,10 +2,12 @@
 //! screen is a new `Screen` variant and a new module here.
 
 mod edit;
+mod present;
 mod scenario_view;
 mod shared;
 
 pub use edit::EditPage;
+pub use present::PresentPage;
 pub use shared::SharedPage;
 
 use crate::domain::export::{export_file_name, export_json};

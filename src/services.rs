@@ -4,6 +4,8 @@ pub mod clipboard;
 pub mod clock;
 pub mod download;
 pub mod files;
+pub mod focus;
 pub mod location;
 pub mod panic;
+pub mod print;
 pub mod storage;

@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
-/** The release build the tests drive. */
-export const DIST = resolve(here, '../../dist');
+/** The release build the tests drive (KERZE_DIST: another build folder). */
+export const DIST = process.env.KERZE_DIST ? resolve(process.env.KERZE_DIST) : resolve(here, '../../dist');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',

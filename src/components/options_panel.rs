@@ -4,13 +4,14 @@ use crate::components::common::ValueColumn;
 use crate::components::fields::TextField;
 use crate::components::number_field::NumberField;
 use crate::components::Same;
-use crate::domain::ids::OptionId;
+use crate::domain::ids::{CriterionId, OptionId};
+use crate::hooks::{use_stable, ADD_OPTION_ID};
 use crate::domain::scenario::{ScenarioEdit, ScenarioOption};
 use crate::domain::segment::{Segment, FIT_MAX};
 use crate::domain::value::NumberRule;
 use crate::i18n::Lang;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
+use crate::services::focus::focus_and_select;
 use yew::prelude::*;
 
 /// Props of [`OptionsPanel`].
@@ -38,12 +39,94 @@ fn rows_per_page(columns: usize) -> usize {
     (CELLS_PER_PAGE / columns.max(1)).max(20)
 }
 
+/// Which criteria the table shows: all, or one at a time (the way a
+/// workshop fills in Impact, then Cost, without anchoring on the other columns).
+#[derive(Clone, Copy, PartialEq)]
+enum Showing {
+    All,
+    Value(CriterionId),
+    Fit,
+}
+
+impl Showing {
+    fn key(self) -> String {
+        match self {
+            Showing::All => "all".into(),
+            Showing::Value(id) => id.to_string(),
+            Showing::Fit => "fit".into(),
+        }
+    }
+}
+
+/// Whether the element scrolls sideways and is not at its right end.
+fn more_to_the_right(element: &web_sys::Element) -> bool {
+    element.scroll_left() + element.client_width() + 1 < element.scroll_width()
+}
+
 /// See the module docs.
 #[function_component(OptionsPanel)]
 pub fn options_panel(props: &OptionsPanelProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
-    let fields_per_row = props.columns.len() + if props.has_fit { Segment::ALL.len() } else { 0 };
+    let showing = use_state(|| Showing::All);
+    // A criterion shown alone that was removed: show them all again.
+    let now = match *showing {
+        Showing::Value(id) if !props.columns.iter().any(|c| c.id == id) => Showing::All,
+        Showing::Fit if !props.has_fit => Showing::All,
+        other => other,
+    };
+    let columns = use_memo((props.columns.clone(), now), |(columns, now)| match now {
+        Showing::All => columns.0.as_ref().clone(),
+        Showing::Value(id) => columns.iter().filter(|c| c.id == *id).cloned().collect(),
+        Showing::Fit => Vec::new(),
+    });
+    let columns = use_stable(&*columns);
+    let has_fit = props.has_fit && matches!(now, Showing::All | Showing::Fit);
+    let scroller = use_node_ref();
+    let more_right = use_state(|| false);
+    {
+        // After every render (new columns, new rows, a resized page), say
+        // whether the table runs on to the right.
+        let (scroller, more_right) = (scroller.clone(), more_right.clone());
+        use_effect(move || {
+            if let Some(element) = scroller.cast::<web_sys::Element>() {
+                let more = more_to_the_right(&element);
+                if more != *more_right {
+                    more_right.set(more);
+                }
+            }
+        });
+    }
+    let on_scroll = {
+        let more_right = more_right.clone();
+        Callback::from(move |event: Event| {
+            if let Some(element) = event.target_dyn_into::<web_sys::Element>() {
+                more_right.set(more_to_the_right(&element));
+            }
+        })
+    };
+    let mut choices = vec![Showing::All];
+    choices.extend(props.columns.iter().map(|c| Showing::Value(c.id)));
+    if props.has_fit {
+        choices.push(Showing::Fit);
+    }
+    let choose = {
+        let (showing, choices) = (showing.clone(), choices.clone());
+        Callback::from(move |event: Event| {
+            if let Some(select) = event.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                let value = select.value();
+                if let Some(choice) = choices.iter().find(|c| c.key() == value) {
+                    showing.set(*choice);
+                }
+            }
+        })
+    };
+    let choice_name = |choice: Showing| match choice {
+        Showing::All => t.room.all_criteria.to_owned(),
+        Showing::Value(id) => props.columns.iter().find(|c| c.id == id).map(|c| c.name.clone()).unwrap_or_default(),
+        Showing::Fit => t.criteria.kind_segment_fit.to_owned(),
+    };
+    let fields_per_row = columns.len() + if has_fit { Segment::ALL.len() } else { 0 };
     let page = rows_per_page(fields_per_row);
     let shown_rows = use_state(|| page);
     // Set by "Add option" so the new row's title gets the focus once rendered.
@@ -53,12 +136,8 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
         let focus_new = focus_new.clone();
         use_effect_with((*focus_new, last_id), move |(wanted, last)| {
             if *wanted {
-                if let Some(input) = last
-                    .and_then(|id| element_by_id(&format!("opt-{id}-title")))
-                    .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-                {
-                    let _ = input.focus();
-                    input.select();
+                if let Some(id) = last {
+                    focus_and_select(&format!("opt-{id}-title"));
                 }
                 focus_new.set(false);
             }
@@ -90,7 +169,7 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
         let shown_rows = shown_rows.clone();
         Callback::from(move |_: MouseEvent| shown_rows.set(shown + page))
     };
-    let header_values = props.columns.iter().map(|column| {
+    let header_values = columns.iter().map(|column| {
         html! {
             <div role="columnheader" key={column.id.to_string()}>
                 { column.name.clone() }
@@ -98,24 +177,39 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
             </div>
         }
     });
-    let header_fit = props.has_fit.then(|| {
+    let header_fit = has_fit.then(|| {
         Segment::ALL
             .iter()
             .map(|&s| html! { <div role="columnheader" key={s.key()}>{ lang.segment_name(s, false) }<span class="unit">{ t.options.fit_scale }</span></div> })
             .collect::<Html>()
     });
-    let fit_columns = if props.has_fit { Segment::ALL.len() } else { 0 };
+    let fit_columns = if has_fit { Segment::ALL.len() } else { 0 };
     let grid = format!(
-        "--option-columns: minmax(14rem, 1fr) repeat({}, 6rem) repeat({fit_columns}, 5.25rem) 2.5rem",
-        props.columns.len()
+        "--option-columns: minmax(13rem, 1fr) repeat({}, 6rem) repeat({fit_columns}, 5.25rem) 2.5rem",
+        columns.len()
     );
     html! {
         <section class="panel options-panel" aria-labelledby="options-heading">
-            <h2 id="options-heading">{ t.options.options }</h2>
+            <div class="panel-head">
+                <h2 id="options-heading">{ t.options.options }</h2>
+                if choices.len() > 2 {
+                    <label class="showing">
+                        <span>{ t.room.show_criteria }</span>
+                        <select onchange={choose}>
+                            { for choices.iter().map(|&choice| html! {
+                                <option key={choice.key()} value={choice.key()} selected={choice == now}>{ choice_name(choice) }</option>
+                            }) }
+                        </select>
+                    </label>
+                }
+            </div>
             if props.options.is_empty() {
                 <p class="empty">{ t.options.no_options_yet }</p>
             } else {
-                <div class="table-scroll">
+                if *more_right {
+                    <p class="more-right" aria-hidden="true">{ t.room.more_right }</p>
+                }
+                <div class="table-scroll" ref={scroller} onscroll={on_scroll}>
                     <div class="options-table" role="table" aria-labelledby="options-heading" style={grid}>
                         <div class="option-row head" role="row">
                             <div role="columnheader">{ t.options.option_title }</div>
@@ -129,8 +223,8 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
                                     key={option.id.to_string()}
                                     {lang}
                                     option={option.clone()}
-                                    columns={props.columns.clone()}
-                                    has_fit={props.has_fit}
+                                    columns={columns.clone()}
+                                    {has_fit}
                                     on_edit={props.on_edit.clone()}
                                     add_option={add_option.clone()}
                                 />
@@ -145,13 +239,9 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
                     </p>
                 }
             }
-            <button type="button" class="add" onclick={add}>{ format!("+ {}", t.options.add_option) }</button>
+            <button type="button" class="add" id={ADD_OPTION_ID} onclick={add}>{ format!("+ {}", t.options.add_option) }</button>
         </section>
     }
-}
-
-fn element_by_id(id: &str) -> Option<web_sys::Element> {
-    web_sys::window()?.document()?.get_element_by_id(id)
 }
 
 #[derive(Properties, Clone)]

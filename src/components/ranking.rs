@@ -3,18 +3,21 @@
 
 use crate::components::common::PALETTE;
 use crate::components::Same;
-use crate::domain::criterion::CriterionInput;
+use crate::domain::criterion::{Criterion, CriterionInput};
 use crate::domain::ids::OptionId;
 use crate::domain::scenario::Scenario;
 use crate::domain::scoring::Ranking;
 use crate::domain::segment::{PerSegment, Segment};
+use crate::hooks::FIND_ID;
 use crate::i18n::Lang;
+use crate::services::focus::focus_by_id;
 use web_sys::Element;
 use yew::prelude::*;
 
 /// Height of one ranking row in pixels (rows have a fixed height so that long
-/// lists can render only the rows in view).
+/// lists can render only the rows in view); larger when presenting.
 const ROW_HEIGHT: f64 = 76.0;
+const LARGE_ROW_HEIGHT: f64 = 92.0;
 /// Lists longer than this scroll inside their own box and render only what is visible.
 const WINDOWED_AFTER: usize = 40;
 /// Rows rendered above and below the visible ones.
@@ -33,18 +36,22 @@ pub struct RankingProps {
     pub segment_ranks: Same<Vec<PerSegment<u32>>>,
     /// Option whose breakdown is open.
     pub selected: Option<OptionId>,
-    /// Sends actions.
+    /// Option the breakdown is compared with.
+    #[prop_or_default]
+    pub compare: Option<OptionId>,
+    /// Opens or closes a breakdown.
     pub on_select: Callback<Option<OptionId>>,
+    /// Starts, changes or ends a comparison.
+    pub on_compare: Callback<Option<OptionId>>,
+    /// Large rows for a projector.
+    #[prop_or_default]
+    pub large: bool,
 }
 
 fn option_title(scenario: &Scenario, index: usize, lang: Lang) -> String {
-    let title = scenario.options[index].title.trim();
-    if title.is_empty() {
-        lang.texts().ranking.untitled_option.to_owned()
-    } else {
-        title.to_owned()
-    }
+    lang.option_title(&scenario.options[index])
 }
+
 
 /// See the module docs.
 #[function_component(RankingPanel)]
@@ -58,6 +65,23 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
     let viewport = use_state(|| (0.0_f64, 800.0_f64));
     let n = ranking.rows.len();
     let windowed = n > WINDOWED_AFTER;
+    let row_height = if props.large { LARGE_ROW_HEIGHT } else { ROW_HEIGHT };
+    // A closed breakdown gives the focus back to its option's row, unless the
+    // user has put it somewhere else meanwhile.
+    {
+        let previous = use_mut_ref(|| None::<OptionId>);
+        use_effect_with(props.selected, move |selected| {
+            let closed = previous.replace(*selected);
+            if let (None, Some(id)) = (selected, closed) {
+                let lost = web_sys::window()
+                    .and_then(|w| w.document())
+                    .is_some_and(|d| d.active_element().is_none_or(|e| e.tag_name() == "BODY"));
+                if lost {
+                    focus_by_id(&format!("rank-{id}"));
+                }
+            }
+        });
+    }
     let threshold = scenario.threshold.value();
 
     let onscroll = {
@@ -74,13 +98,17 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
     };
     let (first, last) = if windowed {
         let (top, height) = *viewport;
-        let first = ((top / ROW_HEIGHT) as usize).saturating_sub(OVERSCAN);
-        let last = (((top + height) / ROW_HEIGHT) as usize + OVERSCAN).min(n);
+        let first = ((top / row_height) as usize).saturating_sub(OVERSCAN);
+        let last = (((top + height) / row_height) as usize + OVERSCAN).min(n);
         (first.min(n), last)
     } else {
         (0, n)
     };
     let first_below = ranking.rows.iter().position(|row| row.below_threshold);
+    let threshold_line = t
+        .room
+        .threshold_line
+        .replace("{threshold}", &lang.number(threshold, 1));
 
     let rows = ranking.rows[first..last].iter().enumerate().map(|(offset, row)| {
         let position = first + offset;
@@ -105,7 +133,7 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
                 on_select.emit(if is_selected { None } else { Some(id) })
             })
         };
-        let style = windowed.then(|| format!("top:{}px", position as f64 * ROW_HEIGHT));
+        let style = windowed.then(|| format!("top:{}px", position as f64 * row_height));
         let by_segment = props.segment_ranks.get(row.index).copied().unwrap_or_default();
         let segment_ranks = Segment::ALL.iter().map(|&segment| {
             html! {
@@ -128,11 +156,13 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
                 )}
                 {style}
                 data-option={row.id.to_string()}
+                data-line={(Some(position) == first_below && position > 0).then(|| threshold_line.clone())}
             >
                 <span class="rank" aria-label={format!("{} {}", t.ranking.rank, row.rank)}>{ row.rank }</span>
                 <div class="row-main">
                     <button
                         class="row-title"
+                        id={format!("rank-{}", row.id)}
                         type="button"
                         aria-expanded={if is_selected { "true" } else { "false" }}
                         aria-label={t.ranking.show_breakdown.replace("{option}", &title)}
@@ -163,7 +193,34 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
     });
 
     let nothing_worth_it = threshold > 0.0 && n > 0 && first_below == Some(0);
-    let list_style = windowed.then(|| format!("height:{}px", n as f64 * ROW_HEIGHT));
+    // "/" finds an option by a part of its title and opens its breakdown.
+    let not_found = use_state(|| false);
+    let on_find = {
+        let (scenario, on_select, not_found) = (scenario.clone(), props.on_select.clone(), not_found.clone());
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() != "Enter" {
+                return;
+            }
+            let Some(field) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            let wanted = field.value().trim().to_ascii_lowercase();
+            let found = scenario
+                .options
+                .iter()
+                .find(|o| o.title.trim().to_ascii_lowercase() == wanted)
+                .or_else(|| scenario.options.iter().find(|o| o.title.to_ascii_lowercase().contains(&wanted)));
+            not_found.set(found.is_none());
+            if let Some(option) = found {
+                on_select.emit(Some(option.id));
+            }
+        })
+    };
+    let list_style = match (windowed, props.large) {
+        (true, _) => Some(format!("height:{}px;--row-height:{row_height}px", n as f64 * row_height)),
+        (false, true) => Some(format!("--row-height:{row_height}px")),
+        (false, false) => None,
+    };
     let legend = scenario.criteria.iter().enumerate().map(|(c, criterion)| {
         let share = ranking.share(c);
         html! {
@@ -176,8 +233,20 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
     });
 
     html! {
-        <section class="panel ranking-panel" aria-labelledby="ranking-heading">
-            <h2 id="ranking-heading">{ t.ranking.ranking }</h2>
+        <section class={classes!("panel", "ranking-panel", props.large.then_some("large"))} aria-labelledby="ranking-heading">
+            <div class="panel-head">
+                <h2 id="ranking-heading" tabindex="-1">{ t.ranking.ranking }</h2>
+                if n > 1 && !props.large {
+                    <div class="find">
+                        <input id={FIND_ID} type="search" list="option-titles" placeholder={t.room.find_option}
+                            aria-label={t.room.find_option} aria-describedby="find-result" onkeydown={on_find} />
+                        <datalist id="option-titles">
+                            { for scenario.options.iter().take(200).map(|o| html! { <option key={o.id.to_string()} value={o.title.clone()} /> }) }
+                        </datalist>
+                        <span id="find-result" class="find-result" role="status">{ if *not_found { t.room.find_none } else { "" } }</span>
+                    </div>
+                }
+            </div>
             if !ranking.notes.is_empty() || nothing_worth_it {
                 <ul class="notes" role="status">
                     { for ranking.notes.iter().map(|note| html! { <li>{ lang.ranking_note(note, scenario) }</li> }) }
@@ -188,6 +257,9 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
             }
             if n > 0 {
                 <ul class="legend" aria-label={t.ranking.legend}>{ for legend }</ul>
+                if scenario.criteria.iter().any(|c| matches!(c.input, CriterionInput::SegmentFit)) {
+                    <p class="segment-key">{ lang.segment_key() }</p>
+                }
                 <div
                     class={classes!("rank-scroll", windowed.then_some("windowed"))}
                     ref={list_ref}
@@ -199,7 +271,9 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
                 </div>
             }
             if let Some(selected) = props.selected {
-                <Breakdown lang={lang} scenario={scenario.clone()} ranking={ranking.clone()} {selected} on_select={props.on_select.clone()} />
+                <Breakdown lang={lang} scenario={scenario.clone()} ranking={ranking.clone()} {selected}
+                    compare={props.compare} on_select={props.on_select.clone()} on_compare={props.on_compare.clone()}
+                    beside={props.large} />
             }
         </section>
     }
@@ -211,7 +285,52 @@ struct BreakdownProps {
     scenario: Same<Scenario>,
     ranking: Same<Ranking>,
     selected: OptionId,
+    compare: Option<OptionId>,
     on_select: Callback<Option<OptionId>>,
+    on_compare: Callback<Option<OptionId>>,
+    /// Beside the ranking (presenting): it never needs scrolling to.
+    beside: bool,
+}
+
+/// An option's value on a criterion, as entered ("3 / 5", "SMB 4 · Ent. 2").
+fn value_text(lang: Lang, scenario: &Scenario, index: usize, criterion: &Criterion) -> String {
+    let t = lang.texts();
+    let option = &scenario.options[index];
+    let value = |v: Option<&f64>| v.map_or_else(|| t.ranking.missing.to_owned(), |v| lang.number(*v, 2));
+    match &criterion.input {
+        CriterionInput::SegmentFit => Segment::ALL
+            .iter()
+            .map(|&s| {
+                let rating = option.fit.get(s).map_or_else(|| "–".to_owned(), |f| lang.number(f, 2));
+                format!("{} {}", lang.segment_name(s, true), rating)
+            })
+            .collect::<Vec<_>>()
+            .join(" · "),
+        CriterionInput::Amount { .. } => value(option.values.get(&criterion.id)),
+        CriterionInput::Rating { max, .. } => match option.values.get(&criterion.id) {
+            Some(v) => format!("{} / {}", lang.number(*v, 2), lang.number(*max, 2)),
+            None => t.ranking.missing.to_owned(),
+        },
+    }
+}
+
+/// A criterion's name with its colour and unit, for the first column.
+fn criterion_cell(c: usize, criterion: &Criterion) -> Html {
+    let unit = match &criterion.input {
+        CriterionInput::Amount { unit, .. } if !unit.trim().is_empty() => Some(unit.clone()),
+        _ => None,
+    };
+    html! {
+        <th scope="row">
+            <span class="crit-name" title={criterion.name.clone()}>
+                <span class={classes!("swatch", format!("crit-{}", c % PALETTE))}></span>
+                { criterion.name.clone() }
+            </span>
+            if let Some(unit) = unit {
+                <span class="unit">{ unit }</span>
+            }
+        </th>
+    }
 }
 
 #[function_component(Breakdown)]
@@ -220,42 +339,34 @@ fn breakdown(props: &BreakdownProps) -> Html {
     let t = lang.texts();
     let scenario = &props.scenario;
     let ranking = &props.ranking;
-    let Some(index) = scenario.options.iter().position(|o| o.id == props.selected) else {
+    let section = use_node_ref();
+    // Opened far below the row that was clicked, the breakdown comes into view.
+    {
+        let section = section.clone();
+        let beside = props.beside;
+        use_effect_with(props.selected, move |_| {
+            if let Some(element) = section.cast::<Element>().filter(|_| !beside) {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                element.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+        });
+    }
+    let index_of = |id: OptionId| scenario.options.iter().position(|o| o.id == id);
+    let Some(index) = index_of(props.selected) else {
         return Html::default();
     };
     let Some(row) = ranking.row_for(index) else {
         return Html::default();
     };
-    let option = &scenario.options[index];
     let lines = scenario.criteria.iter().enumerate().map(|(c, criterion)| {
-        let value = match &criterion.input {
-            CriterionInput::SegmentFit => Segment::ALL
-                .iter()
-                .map(|&s| {
-                    let rating = option.fit.get(s).map_or_else(|| "–".to_owned(), |f| lang.number(f, 2));
-                    format!("{} {}", lang.segment_name(s, true), rating)
-                })
-                .collect::<Vec<_>>()
-                .join(" · "),
-            CriterionInput::Amount { unit, .. } => option
-                .values
-                .get(&criterion.id)
-                .map_or_else(|| t.ranking.missing.to_owned(), |v| format!("{} {unit}", lang.number(*v, 2))),
-            CriterionInput::Rating { max, .. } => option
-                .values
-                .get(&criterion.id)
-                .map_or_else(|| t.ranking.missing.to_owned(), |v| format!("{} / {}", lang.number(*v, 2), lang.number(*max, 2))),
-        };
         let missing = ranking.is_missing(index, c);
         html! {
             <tr key={criterion.id.to_string()} class={classes!(missing.then_some("missing"))}>
-                <th scope="row">
-                    <span class={classes!("swatch", format!("crit-{}", c % PALETTE))}></span>
-                    <span class="clamp" title={criterion.name.clone()}>{ criterion.name.clone() }</span>
-                </th>
-                <td>{ value }</td>
-                <td class="num">{ format!("{} %", lang.number(100.0 * ranking.utility(index, c), 0)) }</td>
-                <td class="num">{ lang.number(ranking.weights[c], 2) }</td>
+                { criterion_cell(c, criterion) }
+                <td>{ value_text(lang, scenario, index, criterion) }</td>
+                <td class="num narrow-hide">{ format!("{} %", lang.number(100.0 * ranking.utility(index, c), 0)) }</td>
+                <td class="num narrow-hide">{ lang.number(ranking.weights[c], 2) }</td>
                 <td class="num">{ lang.score(ranking.contribution(index, c)) }</td>
             </tr>
         }
@@ -264,31 +375,131 @@ fn breakdown(props: &BreakdownProps) -> Html {
         let on_select = props.on_select.clone();
         Callback::from(move |_: MouseEvent| on_select.emit(None))
     };
+    // "Compare" starts with the option ranked just above (just below, for #1).
+    let position = ranking.rows.iter().position(|r| r.index == index).unwrap_or(0);
+    let neighbour = ranking
+        .rows
+        .get(position.wrapping_sub(1))
+        .or_else(|| ranking.rows.get(position + 1))
+        .map(|r| r.id);
+    let start_compare = {
+        let on_compare = props.on_compare.clone();
+        Callback::from(move |_: MouseEvent| on_compare.emit(neighbour))
+    };
+    let other = props.compare.and_then(index_of);
     let title = option_title(scenario, index, lang);
     html! {
-        <section class="breakdown" aria-label={format!("{}: {}", t.ranking.why_this_score, title)}>
+        <section class="breakdown" ref={section} aria-label={format!("{}: {}", t.ranking.why_this_score, title)}>
             <header>
                 <h3>{ format!("{}: {}", t.ranking.why_this_score, title) }</h3>
-                <button type="button" class="ghost" onclick={close}>{ t.ranking.close }</button>
+                <div class="breakdown-tools">
+                    if other.is_none() && neighbour.is_some() {
+                        <button type="button" onclick={start_compare}>{ t.room.compare }</button>
+                    }
+                    <button type="button" class="ghost" onclick={close}>{ t.ranking.close }</button>
+                </div>
             </header>
             <table>
                 <thead>
                     <tr>
                         <th scope="col">{ t.ranking.criterion }</th>
                         <th scope="col">{ t.ranking.value }</th>
-                        <th scope="col" class="num">{ t.ranking.utility }</th>
-                        <th scope="col" class="num">{ t.criteria.weight }</th>
+                        <th scope="col" class="num narrow-hide">{ t.room.scaled }</th>
+                        <th scope="col" class="num narrow-hide">{ t.criteria.weight }</th>
                         <th scope="col" class="num">{ t.ranking.contribution }</th>
                     </tr>
                 </thead>
                 <tbody>{ for lines }</tbody>
                 <tfoot>
                     <tr>
-                        <th scope="row" colspan="4">{ t.ranking.total }</th>
+                        <th scope="row" colspan="2">{ t.ranking.total }</th>
+                        <td class="narrow-hide"></td>
+                        <td class="narrow-hide"></td>
                         <td class="num">{ lang.score(row.score) }</td>
                     </tr>
                 </tfoot>
             </table>
+            if let Some(other) = other {
+                <ComparisonView {lang} scenario={scenario.clone()} ranking={ranking.clone()} a={index} b={other}
+                    on_compare={props.on_compare.clone()} />
+            }
+            <p class="hint">{ t.room.scaled_note }</p>
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+struct ComparisonProps {
+    lang: Lang,
+    scenario: Same<Scenario>,
+    ranking: Same<Ranking>,
+    /// Entry index of the option whose breakdown is open.
+    a: usize,
+    /// Entry index of the option it is compared with.
+    b: usize,
+    on_compare: Callback<Option<OptionId>>,
+}
+
+/// One option beside another: the lead in words, then the points per criterion.
+#[function_component(ComparisonView)]
+fn comparison_view(props: &ComparisonProps) -> Html {
+    let (lang, scenario, ranking) = (props.lang, &props.scenario, &props.ranking);
+    let t = lang.texts();
+    let (a, b) = (props.a, props.b);
+    let Some(comparison) = ranking.compare(a, b) else {
+        return Html::default();
+    };
+    let choose = {
+        let on_compare = props.on_compare.clone();
+        let ids: Vec<OptionId> = ranking.rows.iter().map(|r| r.id).collect();
+        Callback::from(move |event: Event| {
+            let picked = event
+                .target_dyn_into::<web_sys::HtmlSelectElement>()
+                .and_then(|select| select.value().parse::<usize>().ok())
+                .and_then(|position| ids.get(position).copied());
+            on_compare.emit(picked);
+        })
+    };
+    let choices = ranking.rows.iter().enumerate().filter(|(_, r)| r.index != a).map(|(position, r)| {
+        html! {
+            <option key={r.id.to_string()} value={position.to_string()} selected={r.index == b}>
+                { format!("#{} {}", r.rank, option_title(scenario, r.index, lang)) }
+            </option>
+        }
+    });
+    let lines = comparison.gaps.iter().filter_map(|&(c, gap)| {
+        let criterion = scenario.criteria.get(c)?;
+        Some(html! {
+            <tr key={criterion.id.to_string()}>
+                { criterion_cell(c, criterion) }
+                <td class="num">{ lang.score(ranking.contribution(a, c)) }</td>
+                <td class="num">{ lang.score(ranking.contribution(b, c)) }</td>
+                <td class={classes!("num", "gap", (gap < 0.0).then_some("behind"))}>{ lang.signed_points(gap) }</td>
+            </tr>
+        })
+    });
+    let select_id = "compare-with";
+    html! {
+        <div class="comparison">
+            <div class="compare-pick">
+                <label for={select_id}>{ t.room.compare_with }</label>
+                <select id={select_id} onchange={choose}>
+                    { for choices }
+                    <option value="none">{ format!("– {} –", t.room.no_comparison) }</option>
+                </select>
+            </div>
+            <p class="comparison-words" role="status">{ lang.comparison(scenario, a, b, &comparison) }</p>
+            <table>
+                <thead>
+                    <tr>
+                        <th scope="col">{ t.ranking.criterion }</th>
+                        <th scope="col" class="num"><span class="clamp">{ option_title(scenario, a, lang) }</span></th>
+                        <th scope="col" class="num"><span class="clamp">{ option_title(scenario, b, lang) }</span></th>
+                        <th scope="col" class="num">{ t.room.difference }</th>
+                    </tr>
+                </thead>
+                <tbody>{ for lines }</tbody>
+            </table>
+        </div>
     }
 }

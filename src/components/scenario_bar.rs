@@ -3,6 +3,8 @@
 
 use crate::domain::ids::ScenarioId;
 use crate::i18n::Lang;
+use crate::hooks::SHARE_ID;
+use crate::services::print::print;
 use crate::state::Action;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -43,6 +45,8 @@ pub struct ScenarioBarProps {
     pub on_copy_markdown: Callback<()>,
     /// Opens the share panel.
     pub on_share: Callback<()>,
+    /// Switches to the presentation view.
+    pub on_present: Callback<()>,
     /// Imports a file the user picked.
     pub on_import: Callback<web_sys::File>,
     /// Whether there is something to undo.
@@ -93,6 +97,12 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
         Callback::from(move |_: MouseEvent| dispatch.emit(action.clone()))
     };
     let file_input = use_node_ref();
+    // On a phone the less frequent tools fold away behind "More".
+    let more_open = use_state(|| false);
+    let toggle_more = {
+        let more_open = more_open.clone();
+        Callback::from(move |_: MouseEvent| more_open.set(!*more_open))
+    };
     let pick_file = {
         let file_input = file_input.clone();
         Callback::from(move |_: MouseEvent| {
@@ -144,6 +154,12 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
                 </div>
             </div>
             <nav class="scenario-tools" aria-label={t.bar.scenarios}>
+                <div class="room-tools">
+                    <button type="button" id={SHARE_ID} class="primary" onclick={click(&props.on_share)}>{ t.bar.share }</button>
+                    <button type="button" title={t.room.present_hint} onclick={click(&props.on_present)}>{ t.room.present }</button>
+                    <button type="button" title={t.room.print_hint} onclick={Callback::from(|_| print())}>{ t.room.print }</button>
+                    <button type="button" class="ghost" title={t.room.shortcuts} aria-label={t.room.shortcuts} onclick={action(Action::Help(true))}>{ "?" }</button>
+                </div>
                 <div class="undo-redo">
                     <button type="button" disabled={!props.can_undo} title={t.bar.undo_hint} aria-label={t.bar.undo} onclick={action(Action::Undo)}>{ "↶ " }{ t.bar.undo }</button>
                     <button type="button" disabled={!props.can_redo} title={t.bar.redo_hint} aria-label={t.bar.redo} onclick={action(Action::Redo)}>{ "↷ " }{ t.bar.redo }</button>
@@ -154,6 +170,9 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
                         <option key={s.id.to_string()} selected={s.id == props.active}>{ untitled(&s.name, lang) }</option>
                     }) }
                 </select>
+                <button type="button" class="more-toggle" aria-expanded={if *more_open { "true" } else { "false" }}
+                    onclick={toggle_more}>{ format!("{} ▾", t.room.more_tools) }</button>
+                <div class={classes!("secondary-tools", more_open.then_some("open"))}>
                 <button type="button" onclick={click(&props.on_new)}>{ t.bar.new_scenario }</button>
                 <button type="button" onclick={click(&props.on_duplicate)}>{ t.bar.duplicate }</button>
                 <button type="button" class="danger" onclick={click(&props.on_delete)}>{ t.bar.delete_scenario }</button>
@@ -164,7 +183,6 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
                     </details>
                 }
                 <div class="exports">
-                    <button type="button" class="primary" onclick={click(&props.on_share)}>{ t.bar.share }</button>
                     <button type="button" onclick={click(&props.on_export)}>{ t.bar.export_json }</button>
                     <button type="button" onclick={click(&props.on_export_csv)}>{ t.bar.export_csv }</button>
                     <button type="button" onclick={click(&props.on_copy_markdown)}>{ t.bar.copy_markdown }</button>
@@ -176,6 +194,7 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
                         <option key={l.code()} selected={l == lang} lang={l.code()}>{ l.texts().bar.language_name }</option>
                     }) }
                 </select>
+                </div>
             </nav>
         </header>
     }

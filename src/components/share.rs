@@ -7,6 +7,7 @@ use crate::domain::scenario::Scenario;
 use crate::i18n::Lang;
 use crate::services::clipboard::copy_text;
 use crate::services::location::{is_local_file, link_with};
+use crate::services::print::print;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement};
@@ -29,9 +30,14 @@ pub struct SharePanelProps {
 #[function_component(SharePanel)]
 pub fn share_panel(props: &SharePanelProps) -> Html {
     let t = props.lang.texts();
-    let link = use_memo(props.scenario.clone(), |scenario| {
-        link_with(&encode_link(scenario))
+    let presenting = use_state(|| false);
+    let link = use_memo((props.scenario.clone(), *presenting), |(scenario, presenting)| {
+        link_with(&encode_link(scenario), *presenting)
     });
+    let toggle_present = {
+        let presenting = presenting.clone();
+        Callback::from(move |_: Event| presenting.set(!*presenting))
+    };
     // The link last copied and whether that worked: after an edit the link is
     // new and not copied yet.
     let copied = use_state(|| None::<(Rc<String>, bool)>);
@@ -71,6 +77,8 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
         let on_close = props.on_close.clone();
         Callback::from(move |event: KeyboardEvent| {
             if event.key() == "Escape" {
+                // Only the panel closes, not what lies under it.
+                event.stop_propagation();
                 on_close.emit(());
             }
         })
@@ -88,6 +96,10 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
                 <button type="button" class="primary" onclick={copy}>{ t.share.copy_link }</button>
                 <button type="button" class="ghost" aria-label={t.ranking.close} onclick={close}>{ "✕" }</button>
             </div>
+            <label class="check">
+                <input type="checkbox" checked={*presenting} onchange={toggle_present} />
+                { t.share.open_presenting }
+            </label>
             <p class="link-length">{ t.share.link_length.replace("{n}", &props.lang.number(length as f64, 0)) }</p>
             if is_local_file() {
                 <div class="long-link" role="note">
@@ -128,6 +140,8 @@ pub struct SharedBarProps {
     pub on_export_csv: Callback<()>,
     /// Copies its ranked backlog as a Markdown table.
     pub on_copy_markdown: Callback<()>,
+    /// Switches to the presentation view.
+    pub on_present: Callback<()>,
 }
 
 /// See the module docs.
@@ -139,7 +153,7 @@ pub fn shared_bar(props: &SharedBarProps) -> Html {
         <section class="shared-bar" aria-label={t.share.shared_label}>
             <div class="shared-text">
                 <p class="shared-label">{ t.share.shared_label }</p>
-                <p class="shared-name">{ props.name.clone() }</p>
+                <h1 class="shared-name">{ props.name.clone() }</h1>
                 <p class="hint">{ t.share.shared_hint }</p>
             </div>
             <div class="shared-actions">
@@ -150,6 +164,8 @@ pub fn shared_bar(props: &SharedBarProps) -> Html {
                 <button type="button" onclick={click(&props.on_export)}>{ t.bar.export_json }</button>
                 <button type="button" onclick={click(&props.on_export_csv)}>{ t.bar.export_csv }</button>
                 <button type="button" onclick={click(&props.on_copy_markdown)}>{ t.bar.copy_markdown }</button>
+                <button type="button" title={t.room.present_hint} onclick={click(&props.on_present)}>{ t.room.present }</button>
+                <button type="button" title={t.room.print_hint} onclick={Callback::from(|_| print())}>{ t.room.print }</button>
             </div>
         </section>
     }

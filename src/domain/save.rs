@@ -336,6 +336,12 @@ impl Saver {
         }
     }
 
+    /// Whether this tab has found or written an index in storage (a first
+    /// visit has not, until its first save).
+    pub fn has_index(&self) -> bool {
+        !self.index.is_empty()
+    }
+
     /// Whether the snapshot holds anything not yet written.
     pub fn is_dirty(&self, snapshot: &Snapshot<'_>) -> bool {
         (self.index_frozen.is_none() && self.index != encode_index(&self.index_of(snapshot)))

@@ -49,8 +49,17 @@ fn snapshot(state: &State) -> Snapshot<'_> {
     }
 }
 
+/// A first visit that opened a share link stores nothing (not even the demo
+/// it starts with) until the user turns to their own scenarios.
+fn stores_nothing(saver: &Saver, state: &State) -> bool {
+    state.shared().is_some() && !saver.has_index()
+}
+
 /// Saves what changed; `closing` when the page is being hidden or closed.
 fn save_now(saver: &RefCell<Saver>, state: &State, closing: bool) -> SaveStatus {
+    if stores_nothing(&saver.borrow(), state) {
+        return SaveStatus::Saved;
+    }
     let result = storage::open()
         .map_err(SaveError::from)
         .and_then(|mut store| {
@@ -151,9 +160,11 @@ pub fn use_persistence(
 #[hook]
 fn use_debounced_save(state: &UseReducerHandle<State>, saving: Saving) {
     use_effect_with(state.clone(), move |state| {
-        if !saving.saver.borrow().is_dirty(&snapshot(state)) {
+        let saver = saving.saver.borrow();
+        if !saver.is_dirty(&snapshot(state)) || stores_nothing(&saver, state) {
             return;
         }
+        drop(saver);
         if !matches!(*saving.status, SaveStatus::Failed(SaveError::Unavailable)) {
             saving.status.set(SaveStatus::Pending);
         }

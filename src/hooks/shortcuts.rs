@@ -1,35 +1,143 @@
-//! Keyboard shortcuts that work anywhere on the page.
+//! Keyboard shortcuts that work anywhere on the page, and the focus going
+//! back where it came from when something closes.
 
+use super::use_latest;
 use crate::state::Action;
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
-/// Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y anywhere on the page, also inside a field:
-/// the app's undo covers every edit, so the field's own undo would only disagree.
+/// Ids of the controls some shortcuts press (so the key does exactly what
+/// the button does, focus and all).
+pub const ADD_OPTION_ID: &str = "add-option";
+/// See [`ADD_OPTION_ID`].
+pub const SHARE_ID: &str = "share-button";
+/// See [`ADD_OPTION_ID`].
+pub const FIND_ID: &str = "find-option";
+
+/// What the shortcuts need to know of the page.
+#[derive(Clone, Copy, PartialEq)]
+pub struct KeyContext {
+    /// The presentation view is on: arrows walk the ranking.
+    pub presenting: bool,
+    /// Something is open that Escape closes.
+    pub escapable: bool,
+}
+
+/// Whether the key went to a field, where letters are text.
+fn typing(event: &KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|e| {
+            matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || e.has_attribute("contenteditable")
+        })
+}
+
+fn element(id: &str) -> Option<HtmlElement> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(id)?
+        .dyn_into()
+        .ok()
+}
+
+/// What a key means, if anything: an action, or a control to press or focus.
+enum Shortcut {
+    Act(Action),
+    Press(&'static str),
+    Focus(&'static str),
+}
+
+fn shortcut(event: &KeyboardEvent, context: KeyContext) -> Option<Shortcut> {
+    let key = event.key();
+    if event.ctrl_key() || event.meta_key() {
+        if event.alt_key() {
+            return None;
+        }
+        return match key.to_ascii_lowercase().as_str() {
+            // The app's undo covers every edit, also inside a field, so the
+            // field's own undo would only disagree.
+            "z" if event.shift_key() => Some(Shortcut::Act(Action::Redo)),
+            "z" => Some(Shortcut::Act(Action::Undo)),
+            "y" => Some(Shortcut::Act(Action::Redo)),
+            _ => None,
+        };
+    }
+    if key == "Escape" {
+        return context.escapable.then_some(Shortcut::Act(Action::Escape));
+    }
+    if event.alt_key() || typing(event) {
+        return None;
+    }
+    Some(match key.as_str() {
+        "ArrowDown" | "ArrowRight" | "PageDown" if context.presenting => {
+            Shortcut::Act(Action::Step(1))
+        }
+        "ArrowUp" | "ArrowLeft" | "PageUp" if context.presenting => Shortcut::Act(Action::Step(-1)),
+        "?" => Shortcut::Act(Action::Help(true)),
+        "p" | "P" => Shortcut::Act(Action::Present(!context.presenting)),
+        "n" | "N" if !context.presenting => Shortcut::Press(ADD_OPTION_ID),
+        "s" | "S" if !context.presenting => Shortcut::Press(SHARE_ID),
+        "/" if !context.presenting => Shortcut::Focus(FIND_ID),
+        _ => return None,
+    })
+}
+
+/// The page's shortcuts (listed in the `?` overlay): undo and redo, present
+/// and step through, help, add an option, share, find, Escape.
 #[hook]
-pub fn use_undo_keys(dispatch: Callback<Action>) {
+pub fn use_shortcuts(dispatch: Callback<Action>, context: KeyContext) {
+    let context = use_latest(&context);
     use_effect_with((), move |_| {
         let listener = web_sys::window().map(|w| {
-            // Not passive: `preventDefault` keeps the field's own undo out of it.
+            // Not passive: `preventDefault` keeps the field's own undo and
+            // the page's scrolling out of it.
             let options = EventListenerOptions::enable_prevent_default();
             EventListener::new_with_options(&w, "keydown", options, move |event| {
-                let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
                     return;
                 };
-                if !(event.ctrl_key() || event.meta_key()) || event.alt_key() {
+                let Some(found) = shortcut(event, *context.borrow()) else {
                     return;
+                };
+                match found {
+                    Shortcut::Act(action) => dispatch.emit(action),
+                    Shortcut::Press(id) => match element(id) {
+                        Some(button) => button.click(),
+                        None => return,
+                    },
+                    Shortcut::Focus(id) => match element(id) {
+                        Some(field) => {
+                            let _ = field.focus();
+                        }
+                        None => return,
+                    },
                 }
-                let action = match event.key().to_ascii_lowercase().as_str() {
-                    "z" if event.shift_key() => Action::Redo,
-                    "z" => Action::Undo,
-                    "y" => Action::Redo,
-                    _ => return,
-                };
                 event.prevent_default();
-                dispatch.emit(action);
             })
         });
         move || drop(listener)
+    });
+}
+
+/// While `open`, remembers what had the focus when it opened; when it
+/// closes, gives the focus back there (if that is still on the page).
+#[hook]
+pub fn use_focus_return(open: bool) {
+    let opener = use_mut_ref(|| None::<HtmlElement>);
+    use_effect_with(open, move |open| {
+        let document = web_sys::window().and_then(|w| w.document());
+        if *open {
+            *opener.borrow_mut() = document
+                .and_then(|d| d.active_element())
+                .and_then(|e| e.dyn_into().ok());
+        } else if let Some(element) = opener.borrow_mut().take() {
+            if element.is_connected() {
+                let _ = element.focus();
+            }
+        }
     });
 }

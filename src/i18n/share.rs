@@ -18,6 +18,8 @@ pub struct ShareTexts {
     pub save_copy: &'static str,
     pub back_to_mine: &'static str,
     pub show_inputs: &'static str,
+    pub nothing_stored: &'static str,
+    pub open_presenting: &'static str,
 }
 
 /// English.
@@ -37,6 +39,8 @@ pub const EN: ShareTexts = ShareTexts {
     save_copy: "Save a copy",
     back_to_mine: "Back to my scenarios",
     show_inputs: "Show the inputs (criteria, weights and every value)",
+    nothing_stored: "Read-only: nothing of this scenario is stored until you save a copy.",
+    open_presenting: "Open it in the presentation view",
 };
 
 /// German.
@@ -56,4 +60,6 @@ pub const DE: ShareTexts = ShareTexts {
     save_copy: "Kopie speichern",
     back_to_mine: "Zurück zu meinen Szenarien",
     show_inputs: "Eingaben zeigen (Kriterien, Gewichte und alle Werte)",
+    nothing_stored: "Schreibgeschützt: von diesem Szenario wird nichts gespeichert, bis Sie eine Kopie speichern.",
+    open_presenting: "In der Präsentationsansicht öffnen",
 };

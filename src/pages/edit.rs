@@ -9,7 +9,9 @@ use crate::components::Same;
 use crate::domain::ids::OptionId;
 use crate::domain::scenario::Scenario;
 use crate::i18n::Lang;
+use crate::hooks::after_a_frame;
 use crate::services::clock::new_scenario_id;
+use crate::services::focus::focus_and_select;
 use crate::state::{Action, Workspace};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -27,6 +29,8 @@ pub struct EditPageProps {
     pub can_redo: bool,
     /// The option whose breakdown is open.
     pub selected: Option<OptionId>,
+    /// The option it is compared with.
+    pub compare: Option<OptionId>,
     /// Sends what the user does.
     pub dispatch: Callback<Action>,
     /// Imports a picked file.
@@ -53,10 +57,15 @@ pub fn edit_page(props: &EditPageProps) -> Html {
     let share_open = use_state(|| false);
     let on_edit = use_reform(dispatch, Action::Edit);
     let on_select = use_reform(dispatch, Action::SelectOption);
+    let on_compare = use_reform(dispatch, Action::CompareWith);
     let export = use_export(&scenario, lang, dispatch);
     let active = workspace.active.clone();
     // New scenarios get their ids here, at the edge: the reducer stays pure.
-    let on_new = dispatch.reform(|_| Action::NewScenario(new_scenario_id()));
+    // A new scenario's name is selected, ready to be typed over.
+    let on_new = dispatch.reform(|_| {
+        after_a_frame(Box::new(|| focus_and_select("scenario-name")));
+        Action::NewScenario(new_scenario_id())
+    });
     let on_duplicate = dispatch.reform(|_| Action::DuplicateScenario(new_scenario_id()));
     let on_delete = dispatch.reform(move |_| Action::DeleteScenario {
         id: active.clone(),
@@ -84,6 +93,7 @@ pub fn edit_page(props: &EditPageProps) -> Html {
             on_export_csv={export.reform(|_| Export::Csv)}
             on_copy_markdown={export.reform(|_| Export::Markdown)}
             {on_share}
+            on_present={dispatch.reform(|_| Action::Present(true))}
             on_import={props.on_import.clone()}
             can_undo={props.can_undo}
             can_redo={props.can_redo}
@@ -94,6 +104,6 @@ pub fn edit_page(props: &EditPageProps) -> Html {
         }
         { props.children.clone() }
         <ScenarioView {lang} scenario={Same(scenario)} editable=true selected={props.selected}
-            {on_edit} {on_select} />
+            compare={props.compare} {on_edit} {on_select} {on_compare} />
     </>}
 }

@@ -5,6 +5,7 @@ use crate::components::criteria_panel::CriteriaPanel;
 use crate::components::options_panel::OptionsPanel;
 use crate::components::ranking::RankingPanel;
 use crate::components::scenario_panel::ScenarioPanel;
+use crate::components::summary::{PrintDetails, PrintHead, RankStrip, Summary};
 use crate::components::Same;
 use crate::domain::ids::OptionId;
 use crate::domain::scenario::{Scenario, ScenarioEdit};
@@ -27,10 +28,17 @@ pub struct ScenarioViewProps {
     pub show_inputs: Option<Callback<MouseEvent>>,
     /// The option whose breakdown is open.
     pub selected: Option<OptionId>,
+    /// The option it is compared with.
+    pub compare: Option<OptionId>,
     /// Sends an edit of the scenario.
     pub on_edit: Callback<ScenarioEdit>,
     /// Opens or closes an option's breakdown.
     pub on_select: Callback<Option<OptionId>>,
+    /// Starts, changes or ends a comparison.
+    pub on_compare: Callback<Option<OptionId>>,
+    /// Starts with the need and the recommendation (for a stakeholder).
+    #[prop_or_default]
+    pub summary_first: bool,
 }
 
 /// The inputs beside the ranking.
@@ -55,7 +63,11 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
     let value_columns = use_stable(&table_columns.0);
     let read_only = !props.editable;
     let on_edit = &props.on_edit;
-    html! {
+    html! {<>
+        <PrintHead {lang} scenario={scenario.clone()} ranking={ranking.clone()} />
+        if props.summary_first {
+            <Summary {lang} scenario={scenario.clone()} ranking={ranking.clone()} class="lead" />
+        }
         <main class="workspace">
             if let Some(show) = &props.show_inputs {
                 <div class="editor inputs-closed">
@@ -71,8 +83,14 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
                 </fieldset>
             }
             <div class="results">
-                <RankingPanel {lang} {scenario} {ranking} segment_ranks={by_segment} selected={props.selected} on_select={props.on_select.clone()} />
+                <RankingPanel {lang} scenario={scenario.clone()} ranking={ranking.clone()} segment_ranks={by_segment}
+                    selected={props.selected} compare={props.compare}
+                    on_select={props.on_select.clone()} on_compare={props.on_compare.clone()} />
             </div>
         </main>
-    }
+        <PrintDetails {lang} scenario={scenario.clone()} ranking={ranking.clone()} />
+        if props.editable {
+            <RankStrip {lang} {scenario} {ranking} />
+        }
+    </>}
 }

@@ -26,6 +26,8 @@ pub struct SharedPageProps {
     pub inputs_open: bool,
     /// The option whose breakdown is open.
     pub selected: Option<OptionId>,
+    /// The option it is compared with.
+    pub compare: Option<OptionId>,
     /// Sends what the user does.
     pub dispatch: Callback<Action>,
     /// The notices, shown between the bar and the scenario.
@@ -38,6 +40,7 @@ pub fn shared_page(props: &SharedPageProps) -> Html {
     let (lang, dispatch) = (props.lang, &props.dispatch);
     let on_edit = use_reform(dispatch, Action::Edit);
     let on_select = use_reform(dispatch, Action::SelectOption);
+    let on_compare = use_reform(dispatch, Action::CompareWith);
     let export = use_export(&props.scenario, lang, dispatch);
     // Leaving the shared view takes the link out of the address bar, so a
     // reload shows the user's own scenarios.
@@ -62,10 +65,11 @@ pub fn shared_page(props: &SharedPageProps) -> Html {
         <SharedBar {lang} name={props.scenario.name.clone()} {on_save_copy} {on_back}
             on_export={export.reform(|_| Export::Json)}
             on_export_csv={export.reform(|_| Export::Csv)}
-            on_copy_markdown={export.reform(|_| Export::Markdown)} />
+            on_copy_markdown={export.reform(|_| Export::Markdown)}
+            on_present={dispatch.reform(|_| Action::Present(true))} />
         { props.children.clone() }
         <ScenarioView {lang} scenario={Same(props.scenario.clone())} editable=false {show_inputs}
-            selected={props.selected} {on_edit}
-            {on_select} />
+            selected={props.selected} compare={props.compare} summary_first=true {on_edit}
+            {on_select} {on_compare} />
     </>}
 }

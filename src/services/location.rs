@@ -14,20 +14,32 @@ pub fn fragment() -> String {
         .unwrap_or_default()
 }
 
-/// The page's address without its fragment.
+/// The page's address without its query and fragment.
 fn page_address() -> String {
     let href = web_sys::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default();
-    match href.split_once('#') {
+    match href.split_once(['?', '#']) {
         Some((page, _)) => page.to_owned(),
         None => href,
     }
 }
 
-/// A link to this page that carries `fragment` after `#`.
-pub fn link_with(fragment: &str) -> String {
-    format!("{}#{fragment}", page_address())
+/// The query that opens a link in the presentation view.
+const PRESENT_QUERY: &str = "?present";
+
+/// A link to this page that carries `fragment` after `#`, opening in the
+/// presentation view when `presenting`.
+pub fn link_with(fragment: &str, presenting: bool) -> String {
+    let query = if presenting { PRESENT_QUERY } else { "" };
+    format!("{}{query}#{fragment}", page_address())
+}
+
+/// Whether the address asks for the presentation view.
+pub fn wants_present() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .is_some_and(|search| search == PRESENT_QUERY)
 }
 
 /// Drops the fragment from the address bar without reloading or adding a

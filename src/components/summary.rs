@@ -1,0 +1,147 @@
+//! What a stakeholder reads first (the need, the root cause, the
+//! recommendation), the compact top of the ranking for narrow screens, and
+//! the parts of the printed decision record that the screen does not show.
+
+use crate::components::common::PALETTE;
+use crate::services::focus::focus_by_id;
+use crate::components::Same;
+use crate::domain::scenario::Scenario;
+use crate::domain::scoring::Ranking;
+use crate::i18n::Lang;
+use crate::services::clock::today;
+use yew::prelude::*;
+
+/// Props of [`Summary`].
+#[derive(Properties, PartialEq)]
+pub struct SummaryProps {
+    /// UI language.
+    pub lang: Lang,
+    /// The scenario.
+    pub scenario: Same<Scenario>,
+    /// Its ranking.
+    pub ranking: Same<Ranking>,
+    /// Class of the section (where it is shown).
+    #[prop_or_default]
+    pub class: Classes,
+}
+
+/// The need, the root cause and the recommendation.
+#[function_component(Summary)]
+pub fn summary(props: &SummaryProps) -> Html {
+    let (lang, scenario) = (props.lang, &props.scenario);
+    let t = &lang.texts().room;
+    let line = |label: &str, text: &str| {
+        (!text.trim().is_empty()).then(|| {
+            html! { <p><strong>{ format!("{label}: ") }</strong>{ text.to_owned() }</p> }
+        })
+    };
+    html! {
+        <section class={classes!("summary", props.class.clone())} aria-label={t.recommendation}>
+            { line(t.need, &scenario.need).unwrap_or_default() }
+            { line(t.root_cause, &scenario.root_cause).unwrap_or_default() }
+            <p class="recommendation"><strong>{ format!("{}: ", t.recommendation) }</strong>
+                { lang.recommendation(scenario, &props.ranking) }</p>
+        </section>
+    }
+}
+
+/// Props of [`RankStrip`] and [`PrintRecord`].
+#[derive(Properties, PartialEq)]
+pub struct RankingOfProps {
+    /// UI language.
+    pub lang: Lang,
+    /// The scenario.
+    pub scenario: Same<Scenario>,
+    /// Its ranking.
+    pub ranking: Same<Ranking>,
+}
+
+/// The top three in a strip at the bottom of a narrow screen, so the ranking
+/// stays in sight while the inputs below it are edited; a click goes to it.
+#[function_component(RankStrip)]
+pub fn rank_strip(props: &RankingOfProps) -> Html {
+    let (lang, scenario, ranking) = (props.lang, &props.scenario, &props.ranking);
+    let t = lang.texts();
+    if ranking.rows.is_empty() {
+        return Html::default();
+    }
+    let items = ranking.rows.iter().take(3).map(|row| {
+        html! {
+            <li key={row.id.to_string()} class={classes!(row.below_threshold.then_some("below"))}>
+                <span class="strip-rank">{ format!("#{}", row.rank) }</span>
+                <span class="strip-title">{ lang.option_title(&scenario.options[row.index]) }</span>
+                <span class="strip-score">{ lang.score(row.score) }</span>
+            </li>
+        }
+    });
+    let to_ranking = Callback::from(|_: MouseEvent| focus_by_id("ranking-heading"));
+    html! {
+        <nav class="rank-strip" aria-label={t.room.top_strip}>
+            <ol>{ for items }</ol>
+            <button type="button" onclick={to_ranking}>{ format!("{} ↑", t.ranking.ranking) }</button>
+        </nav>
+    }
+}
+
+/// How many options the printed record breaks down.
+const PRINTED_BREAKDOWNS: usize = 3;
+
+/// Printed only: the record's head (name, date, need, root cause,
+/// recommendation) comes before the ranking; [`PrintDetails`] after it.
+#[function_component(PrintHead)]
+pub fn print_head(props: &RankingOfProps) -> Html {
+    let (lang, scenario) = (props.lang, &props.scenario);
+    let t = lang.texts();
+    html! {
+        <header class="print-only print-head">
+            <h2>{ scenario.name.clone() }</h2>
+            <p class="print-date">{ t.room.printed_on.replace("{date}", &lang.date(&today())) }</p>
+            <Summary {lang} scenario={scenario.clone()} ranking={props.ranking.clone()} />
+        </header>
+    }
+}
+
+/// Printed only: the criteria with their weights, and how the top options score.
+#[function_component(PrintDetails)]
+pub fn print_details(props: &RankingOfProps) -> Html {
+    let (lang, scenario, ranking) = (props.lang, &props.scenario, &props.ranking);
+    let t = lang.texts();
+    let top: Vec<_> = ranking.rows.iter().take(PRINTED_BREAKDOWNS).collect();
+    let head = top.iter().map(|row| {
+        html! { <th scope="col" class="num" key={row.id.to_string()}>{ format!("#{} {}", row.rank, lang.option_title(&scenario.options[row.index])) }</th> }
+    });
+    let lines = scenario.criteria.iter().enumerate().map(|(c, criterion)| {
+        let cells = top.iter().map(|row| {
+            html! { <td class="num" key={row.id.to_string()}>{ lang.score(ranking.contribution(row.index, c)) }</td> }
+        });
+        html! {
+            <tr key={criterion.id.to_string()}>
+                <th scope="row"><span class={classes!("swatch", format!("crit-{}", c % PALETTE))}></span>{ criterion.name.clone() }</th>
+                <td class="num">{ lang.number(ranking.weights[c], 2) }</td>
+                <td class="num">{ format!("{} %", lang.number(ranking.share(c), 0)) }</td>
+                { for cells }
+            </tr>
+        }
+    });
+    let totals = top.iter().map(|row| {
+        html! { <td class="num" key={row.id.to_string()}>{ lang.score(row.score) }</td> }
+    });
+    html! {
+        <section class="print-only print-details">
+            <h3>{ t.room.top_breakdown }</h3>
+            <table>
+                <thead>
+                    <tr>
+                        <th scope="col">{ t.ranking.criterion }</th>
+                        <th scope="col" class="num">{ t.criteria.weight }</th>
+                        <th scope="col" class="num">{ "%" }</th>
+                        { for head }
+                    </tr>
+                </thead>
+                <tbody>{ for lines }</tbody>
+                <tfoot><tr><th scope="row" colspan="3">{ t.ranking.total }</th>{ for totals }</tr></tfoot>
+            </table>
+            <p class="hint">{ t.room.scaled_note }</p>
+        </section>
+    }
+}
