@@ -8,9 +8,19 @@
 //    after the build's content, so a new deploy is a new cache;
 // 3. writes kerze.html: the whole app in one file (CSS, JS and the wasm as
 //    base64 inline, pinned by hashes in its own CSP) that opens from file://.
+//
+// Before all that it minifies the JS glue and the CSS (and their integrity
+// hashes in index.html follow).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+
+// esbuild comes with the npm packages of e2e/ (scripts/setup installs them).
+const require = createRequire(new URL('../e2e/package.json', import.meta.url));
+const { transformSync } = require('esbuild');
+const minify = (code, loader, format) =>
+  transformSync(code, { loader, format, minify: true, target: 'es2022', legalComments: 'none' }).code;
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 const read = (name) => readFileSync(join(dir, name), 'utf8');
@@ -43,6 +53,15 @@ let html = read('index.html');
 if (html.includes('http-equiv="Content-Security-Policy"')) {
   console.log('postbuild: already done');
   process.exit(0);
+}
+
+// 0. Minified glue and CSS; index.html names them with integrity hashes.
+for (const [name, loader, format] of [[glueName, 'js', 'esm'], [cssName, 'css', undefined]]) {
+  const small = minify(read(name), loader, format);
+  writeFileSync(join(dir, name), small);
+  const pinned = new RegExp(`(href="\\./${name.replace(/[.]/g, '\\.')}"[^>]*integrity=")sha384-[^"]*`);
+  if (!pinned.test(html)) throw new Error(`no integrity hash for ${name} in index.html`);
+  html = html.replace(pinned, `$1sha384-${sha('sha384', small)}`);
 }
 
 // 1. The start-up script, from inline to a file, plus the service worker's registration.
@@ -86,10 +105,10 @@ html = html
 writeFileSync(join(dir, 'index.html'), html);
 
 // 3. (before 2, so that the worker caches it) The single-file build.
-const glue = read(glueName).replace(/^export \{[^}]*\};?\s*$/m, '');
-if (/^export /m.test(glue)) throw new Error('unexpected export left in the JS glue');
+const glue = read(glueName).replace(/export\s*\{[^}]*\};?\s*$/, '');
+if (/(^|[;}])export\b/m.test(glue)) throw new Error('unexpected export left in the JS glue');
 const wasm64 = readFileSync(join(dir, wasmName)).toString('base64');
-const single = `${glue}
+const single = minify(`${glue}
 const wasm64 = "${wasm64}";
 const bytes = Uint8Array.fromBase64 ? Uint8Array.fromBase64(wasm64) : (() => {
   const text = atob(wasm64);
@@ -98,7 +117,7 @@ const bytes = Uint8Array.fromBase64 ? Uint8Array.fromBase64(wasm64) : (() => {
   return out;
 })();
 await __wbg_init({ module_or_path: bytes });
-`;
+`, 'js', 'esm');
 const css = read(cssName);
 const singlePolicy = [
   "default-src 'none'",

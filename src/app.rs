@@ -2,17 +2,17 @@
 //! the page for the current screen.
 
 use crate::boot::Boot;
-use crate::components::notices::NoticeList;
 use crate::components::help::ShortcutHelp;
-use crate::services::focus::focus_by_id;
+use crate::components::notices::NoticeList;
+use crate::components::Same;
 use crate::hooks::{
     use_document_lang, use_file_import, use_focus_return, use_persistence, use_shared_link,
     use_shortcuts, use_update_offer, KeyContext, SaveStatus,
 };
 use crate::i18n::Lang;
 use crate::pages::{EditPage, PresentPage, SharedPage};
-use crate::components::Same;
 use crate::services::clock::new_scenario_id;
+use crate::services::focus::focus_by_id;
 use crate::state::{Action, Screen, State};
 use std::cell::RefCell;
 use std::rc::Rc;

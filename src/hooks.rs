@@ -13,7 +13,9 @@ pub use document_lang::use_document_lang;
 pub use file_import::use_file_import;
 pub use persistence::{use_persistence, SaveStatus};
 pub use shared_link::use_shared_link;
-pub use shortcuts::{use_focus_return, use_shortcuts, KeyContext, ADD_OPTION_ID, FIND_ID, SHARE_ID};
+pub use shortcuts::{
+    use_focus_return, use_shortcuts, KeyContext, ADD_OPTION_ID, FIND_ID, SHARE_ID,
+};
 pub use stable::{use_latest, use_stable, use_stable_by, Same};
 pub use update_offer::{apply_update, use_update_offer};
 

@@ -14,7 +14,8 @@ mod share;
 
 pub use self::{
     bar::BarTexts, criteria::CriteriaTexts, errors::ErrorTexts, notices::NoticeTexts,
-    options::OptionsTexts, ranking::RankingTexts, room::RoomTexts, scenario::ScenarioTexts, share::ShareTexts,
+    options::OptionsTexts, ranking::RankingTexts, room::RoomTexts, scenario::ScenarioTexts,
+    share::ShareTexts,
 };
 use crate::domain::demo::DemoTexts;
 use crate::domain::import::{megabytes, ImportError};
@@ -265,7 +266,13 @@ impl Lang {
 
     /// Why option `a` scores more or less than `b`, in words: "“A” leads “B”
     /// by 6.2 points: +12.0 from Cost, −5.8 from Impact."
-    pub fn comparison(self, scenario: &Scenario, a: usize, b: usize, comparison: &Comparison) -> String {
+    pub fn comparison(
+        self,
+        scenario: &Scenario,
+        a: usize,
+        b: usize,
+        comparison: &Comparison,
+    ) -> String {
         let t = &self.texts().room;
         let title = |i: usize| self.option_title(&scenario.options[i]);
         let lead = self.score(comparison.lead.abs());
@@ -303,7 +310,11 @@ impl Lang {
             .filter(|(short, long)| short != long)
             .map(|(short, long)| format!("{short} = {long}"))
             .collect();
-        format!("{}: {}.", self.texts().room.segment_key, shortened.join(", "))
+        format!(
+            "{}: {}.",
+            self.texts().room.segment_key,
+            shortened.join(", ")
+        )
     }
 
     /// Why the last save did not land, for the footer.

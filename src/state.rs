@@ -206,8 +206,10 @@ impl State {
         let mut next = self.apply(action)?;
         // A comparison belongs to the open breakdown and to options that exist.
         let shown = next.shown();
-        let exists = |id: Option<OptionId>| id.is_some_and(|id| shown.options.iter().any(|o| o.id == id));
-        if next.selected != self.selected || !exists(next.compare) || next.compare == next.selected {
+        let exists =
+            |id: Option<OptionId>| id.is_some_and(|id| shown.options.iter().any(|o| o.id == id));
+        if next.selected != self.selected || !exists(next.compare) || next.compare == next.selected
+        {
             next.compare = None;
         }
         Some(next)
@@ -218,7 +220,10 @@ impl State {
         let ranking = rank(self.shown());
         let order: Vec<OptionId> = ranking.rows.iter().map(|row| row.id).collect();
         let last = order.len().checked_sub(1)?;
-        let at = match self.selected.and_then(|id| order.iter().position(|&o| o == id)) {
+        let at = match self
+            .selected
+            .and_then(|id| order.iter().position(|&o| o == id))
+        {
             Some(at) => at.saturating_add_signed(delta as isize).min(last),
             None if delta < 0 => last,
             None => 0,
@@ -640,9 +645,17 @@ mod tests {
         assert_eq!(state.selected, Some(order[0]));
         assert_eq!(state.reduce(Action::Step(-1)), None, "already the first");
         let last = start().reduce(Action::Step(-1)).unwrap();
-        assert_eq!(last.selected, order.last().copied(), "none open, up: the last");
+        assert_eq!(
+            last.selected,
+            order.last().copied(),
+            "none open, up: the last"
+        );
         let empty = start().reduce(Action::NewScenario(id("two"))).unwrap();
-        assert_eq!(empty.reduce(Action::Step(1)), None, "no options, nothing to open");
+        assert_eq!(
+            empty.reduce(Action::Step(1)),
+            None,
+            "no options, nothing to open"
+        );
     }
 
     #[test]
@@ -650,7 +663,11 @@ mod tests {
         let state = start();
         let order = ranked_ids(&state);
         assert_eq!(state.reduce(Action::Escape), None, "nothing open");
-        assert_eq!(state.reduce(Action::CompareWith(Some(order[1]))), None, "no breakdown");
+        assert_eq!(
+            state.reduce(Action::CompareWith(Some(order[1]))),
+            None,
+            "no breakdown"
+        );
         let open = state
             .reduce(Action::SelectOption(Some(order[0])))
             .and_then(|s| s.reduce(Action::CompareWith(Some(order[1]))))
@@ -677,11 +694,15 @@ mod tests {
             .reduce(Action::SelectOption(Some(order[0])))
             .and_then(|s| s.reduce(Action::CompareWith(Some(order[1]))))
             .unwrap();
-        let other = comparing.reduce(Action::SelectOption(Some(order[2]))).unwrap();
+        let other = comparing
+            .reduce(Action::SelectOption(Some(order[2])))
+            .unwrap();
         assert_eq!(other.compare, None, "another breakdown");
         let removed = edit(&comparing, ScenarioEdit::RemoveOption(order[1]));
         assert_eq!((removed.selected, removed.compare), (Some(order[0]), None));
-        let itself = comparing.reduce(Action::CompareWith(Some(order[0]))).unwrap();
+        let itself = comparing
+            .reduce(Action::CompareWith(Some(order[0])))
+            .unwrap();
         assert_eq!(itself.compare, None, "never with itself");
     }
 

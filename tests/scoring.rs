@@ -289,8 +289,14 @@ fn all_weights_zero_gives_every_score_zero_and_says_why() {
 fn a_comparison_names_the_points_won_and_lost_per_criterion() {
     // Two ratings 1–5, weights 3 and 1: A rates 5 and 1, B rates 1 and 5.
     let s = scenario(
-        vec![rating(1, 3.0, Direction::HigherIsBetter), rating(2, 1.0, Direction::HigherIsBetter)],
-        vec![option(1, &[(1, 5.0), (2, 1.0)], [None; 3]), option(2, &[(1, 1.0), (2, 5.0)], [None; 3])],
+        vec![
+            rating(1, 3.0, Direction::HigherIsBetter),
+            rating(2, 1.0, Direction::HigherIsBetter),
+        ],
+        vec![
+            option(1, &[(1, 5.0), (2, 1.0)], [None; 3]),
+            option(2, &[(1, 1.0), (2, 5.0)], [None; 3]),
+        ],
     );
     let r = rank(&s);
     let c = r.compare(0, 1).unwrap();

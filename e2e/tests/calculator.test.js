@@ -217,16 +217,27 @@ test('bad input gets a message where it happened and never breaks the page', asy
 test('the breakdown explains a score and works from the keyboard', async () => {
   const { ctx, page } = await openApp(env.browser, env.server.url);
   await page.locator('.row-title').first().focus();
+  const row = await page.locator('.row-title').first().getAttribute('id');
   await page.keyboard.press('Enter');
   const breakdown = page.locator('.breakdown');
   await breakdown.waitFor();
   const points = await breakdown.locator('tbody td:last-child').allTextContents();
-  const total = await breakdown.locator('tfoot td').textContent();
+  const total = await breakdown.locator('tfoot td.num').textContent();
   assert.equal(total, '70.2');
   // 3·0.8333/12 → 20.8, 2·1/12 → 16.7, 4·0.5/12 → 16.7, 3·0.64/12 → 16.0
   assert.deepEqual(points, ['20.8', '16.7', '16.7', '16.0']);
-  await page.getByRole('button', { name: 'Close' }).click();
+  // A unit is named beside its criterion, never after a number ("1 weeks").
+  assert.equal(await breakdown.locator('tbody tr').nth(1).locator('th .unit').textContent(), 'weeks');
+  assert.equal(await breakdown.locator('tbody tr').nth(1).locator('td').first().textContent(), '2');
+  // Escape closes it and the focus goes back to the option's row.
+  await page.keyboard.press('Escape');
   assert.equal(await breakdown.count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement.id), row);
+  // So does its Close button.
+  await page.keyboard.press('Enter');
+  await breakdown.getByRole('button', { name: 'Close' }).click();
+  assert.equal(await breakdown.count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement.id), row);
   await ctx.close();
 });
 

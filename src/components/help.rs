@@ -33,10 +33,10 @@ pub fn shortcut_help(props: &ShortcutHelpProps) -> Html {
     html! {
         <div class="overlay">
             <div class="dialog panel" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title">
-                <header>
+                <div class="dialog-head">
                     <h2 id="shortcuts-title">{ t.shortcuts_title }</h2>
                     <button type="button" ref={close_ref} onclick={on_close}>{ t.close }</button>
-                </header>
+                </div>
                 <dl class="shortcuts">{ for rows }</dl>
             </div>
         </div>

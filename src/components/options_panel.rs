@@ -5,13 +5,13 @@ use crate::components::fields::TextField;
 use crate::components::number_field::NumberField;
 use crate::components::Same;
 use crate::domain::ids::{CriterionId, OptionId};
-use crate::hooks::{use_stable, ADD_OPTION_ID};
 use crate::domain::scenario::{ScenarioEdit, ScenarioOption};
 use crate::domain::segment::{Segment, FIT_MAX};
 use crate::domain::value::NumberRule;
+use crate::hooks::{use_stable, ADD_OPTION_ID};
 use crate::i18n::Lang;
-use std::rc::Rc;
 use crate::services::focus::focus_and_select;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props of [`OptionsPanel`].
@@ -25,6 +25,10 @@ pub struct OptionsPanelProps {
     pub columns: Same<Vec<ValueColumn>>,
     /// Whether fit columns are shown.
     pub has_fit: bool,
+    /// Whether the values are only shown: the table's scrolling and the
+    /// choice of columns still work.
+    #[prop_or_default]
+    pub read_only: bool,
     /// Sends actions.
     pub on_edit: Callback<ScenarioEdit>,
 }
@@ -123,7 +127,12 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
     };
     let choice_name = |choice: Showing| match choice {
         Showing::All => t.room.all_criteria.to_owned(),
-        Showing::Value(id) => props.columns.iter().find(|c| c.id == id).map(|c| c.name.clone()).unwrap_or_default(),
+        Showing::Value(id) => props
+            .columns
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.name.clone())
+            .unwrap_or_default(),
         Showing::Fit => t.criteria.kind_segment_fit.to_owned(),
     };
     let fields_per_row = columns.len() + if has_fit { Segment::ALL.len() } else { 0 };
@@ -185,7 +194,7 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
     });
     let fit_columns = if has_fit { Segment::ALL.len() } else { 0 };
     let grid = format!(
-        "--option-columns: minmax(13rem, 1fr) repeat({}, 6rem) repeat({fit_columns}, 5.25rem) 2.5rem",
+        "--option-columns: var(--title-col) repeat({}, 6rem) repeat({fit_columns}, 5.25rem) 2.5rem",
         columns.len()
     );
     html! {
@@ -193,14 +202,14 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
             <div class="panel-head">
                 <h2 id="options-heading">{ t.options.options }</h2>
                 if choices.len() > 2 {
-                    <label class="showing">
-                        <span>{ t.room.show_criteria }</span>
-                        <select onchange={choose}>
+                    <div class="showing">
+                        <label for="showing-criteria">{ t.room.show_criteria }</label>
+                        <select id="showing-criteria" onchange={choose}>
                             { for choices.iter().map(|&choice| html! {
                                 <option key={choice.key()} value={choice.key()} selected={choice == now}>{ choice_name(choice) }</option>
                             }) }
                         </select>
-                    </label>
+                    </div>
                 }
             </div>
             if props.options.is_empty() {
@@ -209,7 +218,9 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
                 if *more_right {
                     <p class="more-right" aria-hidden="true">{ t.room.more_right }</p>
                 }
-                <div class="table-scroll" ref={scroller} onscroll={on_scroll}>
+                // Focusable: read-only, its fields are not, and the keyboard must still scroll it.
+                <div class="table-scroll" ref={scroller} onscroll={on_scroll} tabindex="0">
+                    <fieldset class="table-fields" disabled={props.read_only}>
                     <div class="options-table" role="table" aria-labelledby="options-heading" style={grid}>
                         <div class="option-row head" role="row">
                             <div role="columnheader">{ t.options.option_title }</div>
@@ -231,6 +242,7 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
                             }) }
                         </div>
                     </div>
+                    </fieldset>
                 </div>
                 if shown < total {
                     <p class="more-rows">
@@ -239,7 +251,9 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
                     </p>
                 }
             }
-            <button type="button" class="add" id={ADD_OPTION_ID} onclick={add}>{ format!("+ {}", t.options.add_option) }</button>
+            if !props.read_only {
+                <button type="button" class="add" id={ADD_OPTION_ID} onclick={add}>{ format!("+ {}", t.options.add_option) }</button>
+            }
         </section>
     }
 }

@@ -52,7 +52,6 @@ fn option_title(scenario: &Scenario, index: usize, lang: Lang) -> String {
     lang.option_title(&scenario.options[index])
 }
 
-
 /// See the module docs.
 #[function_component(RankingPanel)]
 pub fn ranking_panel(props: &RankingProps) -> Html {
@@ -65,7 +64,11 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
     let viewport = use_state(|| (0.0_f64, 800.0_f64));
     let n = ranking.rows.len();
     let windowed = n > WINDOWED_AFTER;
-    let row_height = if props.large { LARGE_ROW_HEIGHT } else { ROW_HEIGHT };
+    let row_height = if props.large {
+        LARGE_ROW_HEIGHT
+    } else {
+        ROW_HEIGHT
+    };
     // A closed breakdown gives the focus back to its option's row, unless the
     // user has put it somewhere else meanwhile.
     {
@@ -196,7 +199,8 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
     // "/" finds an option by a part of its title and opens its breakdown.
     let not_found = use_state(|| false);
     let on_find = {
-        let (scenario, on_select, not_found) = (scenario.clone(), props.on_select.clone(), not_found.clone());
+        let (scenario, on_select, not_found) =
+            (scenario.clone(), props.on_select.clone(), not_found.clone());
         Callback::from(move |event: KeyboardEvent| {
             if event.key() != "Enter" {
                 return;
@@ -209,7 +213,12 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
                 .options
                 .iter()
                 .find(|o| o.title.trim().to_ascii_lowercase() == wanted)
-                .or_else(|| scenario.options.iter().find(|o| o.title.to_ascii_lowercase().contains(&wanted)));
+                .or_else(|| {
+                    scenario
+                        .options
+                        .iter()
+                        .find(|o| o.title.to_ascii_lowercase().contains(&wanted))
+                });
             not_found.set(found.is_none());
             if let Some(option) = found {
                 on_select.emit(Some(option.id));
@@ -217,7 +226,10 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
         })
     };
     let list_style = match (windowed, props.large) {
-        (true, _) => Some(format!("height:{}px;--row-height:{row_height}px", n as f64 * row_height)),
+        (true, _) => Some(format!(
+            "height:{}px;--row-height:{row_height}px",
+            n as f64 * row_height
+        )),
         (false, true) => Some(format!("--row-height:{row_height}px")),
         (false, false) => None,
     };
@@ -296,12 +308,16 @@ struct BreakdownProps {
 fn value_text(lang: Lang, scenario: &Scenario, index: usize, criterion: &Criterion) -> String {
     let t = lang.texts();
     let option = &scenario.options[index];
-    let value = |v: Option<&f64>| v.map_or_else(|| t.ranking.missing.to_owned(), |v| lang.number(*v, 2));
+    let value =
+        |v: Option<&f64>| v.map_or_else(|| t.ranking.missing.to_owned(), |v| lang.number(*v, 2));
     match &criterion.input {
         CriterionInput::SegmentFit => Segment::ALL
             .iter()
             .map(|&s| {
-                let rating = option.fit.get(s).map_or_else(|| "–".to_owned(), |f| lang.number(f, 2));
+                let rating = option
+                    .fit
+                    .get(s)
+                    .map_or_else(|| "–".to_owned(), |f| lang.number(f, 2));
                 format!("{} {}", lang.segment_name(s, true), rating)
             })
             .collect::<Vec<_>>()
@@ -345,9 +361,19 @@ fn breakdown(props: &BreakdownProps) -> Html {
         let section = section.clone();
         let beside = props.beside;
         use_effect_with(props.selected, move |_| {
-            if let Some(element) = section.cast::<Element>().filter(|_| !beside) {
+            // Only when its start is out of sight: a breakdown already in
+            // view stays where it is.
+            let Some(element) = section.cast::<Element>().filter(|_| !beside) else {
+                return;
+            };
+            let top = element.get_bounding_client_rect().top();
+            let height = web_sys::window()
+                .and_then(|w| w.inner_height().ok())
+                .and_then(|h| h.as_f64())
+                .unwrap_or(0.0);
+            if top < 0.0 || top > height * 0.75 {
                 let options = web_sys::ScrollIntoViewOptions::new();
-                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                options.set_block(web_sys::ScrollLogicalPosition::Start);
                 element.scroll_into_view_with_scroll_into_view_options(&options);
             }
         });
@@ -376,7 +402,11 @@ fn breakdown(props: &BreakdownProps) -> Html {
         Callback::from(move |_: MouseEvent| on_select.emit(None))
     };
     // "Compare" starts with the option ranked just above (just below, for #1).
-    let position = ranking.rows.iter().position(|r| r.index == index).unwrap_or(0);
+    let position = ranking
+        .rows
+        .iter()
+        .position(|r| r.index == index)
+        .unwrap_or(0);
     let neighbour = ranking
         .rows
         .get(position.wrapping_sub(1))
@@ -460,20 +490,25 @@ fn comparison_view(props: &ComparisonProps) -> Html {
             on_compare.emit(picked);
         })
     };
-    let choices = ranking.rows.iter().enumerate().filter(|(_, r)| r.index != a).map(|(position, r)| {
-        html! {
-            <option key={r.id.to_string()} value={position.to_string()} selected={r.index == b}>
-                { format!("#{} {}", r.rank, option_title(scenario, r.index, lang)) }
-            </option>
-        }
-    });
+    let choices = ranking
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.index != a)
+        .map(|(position, r)| {
+            html! {
+                <option key={r.id.to_string()} value={position.to_string()} selected={r.index == b}>
+                    { format!("#{} {}", r.rank, option_title(scenario, r.index, lang)) }
+                </option>
+            }
+        });
     let lines = comparison.gaps.iter().filter_map(|&(c, gap)| {
         let criterion = scenario.criteria.get(c)?;
         Some(html! {
             <tr key={criterion.id.to_string()}>
                 { criterion_cell(c, criterion) }
-                <td class="num">{ lang.score(ranking.contribution(a, c)) }</td>
-                <td class="num">{ lang.score(ranking.contribution(b, c)) }</td>
+                <td class="num narrow-hide">{ lang.score(ranking.contribution(a, c)) }</td>
+                <td class="num narrow-hide">{ lang.score(ranking.contribution(b, c)) }</td>
                 <td class={classes!("num", "gap", (gap < 0.0).then_some("behind"))}>{ lang.signed_points(gap) }</td>
             </tr>
         })
@@ -493,8 +528,8 @@ fn comparison_view(props: &ComparisonProps) -> Html {
                 <thead>
                     <tr>
                         <th scope="col">{ t.ranking.criterion }</th>
-                        <th scope="col" class="num"><span class="clamp">{ option_title(scenario, a, lang) }</span></th>
-                        <th scope="col" class="num"><span class="clamp">{ option_title(scenario, b, lang) }</span></th>
+                        <th scope="col" class="num narrow-hide"><span class="clamp">{ option_title(scenario, a, lang) }</span></th>
+                        <th scope="col" class="num narrow-hide"><span class="clamp">{ option_title(scenario, b, lang) }</span></th>
                         <th scope="col" class="num">{ t.room.difference }</th>
                     </tr>
                 </thead>

@@ -2,8 +2,8 @@
 //! import scenarios; language.
 
 use crate::domain::ids::ScenarioId;
-use crate::i18n::Lang;
 use crate::hooks::SHARE_ID;
+use crate::i18n::Lang;
 use crate::services::print::print;
 use crate::state::Action;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -156,7 +156,7 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
             <nav class="scenario-tools" aria-label={t.bar.scenarios}>
                 <div class="room-tools">
                     <button type="button" id={SHARE_ID} class="primary" onclick={click(&props.on_share)}>{ t.bar.share }</button>
-                    <button type="button" title={t.room.present_hint} onclick={click(&props.on_present)}>{ t.room.present }</button>
+                    <button type="button" id="present-button" title={t.room.present_hint} onclick={click(&props.on_present)}>{ t.room.present }</button>
                     <button type="button" title={t.room.print_hint} onclick={Callback::from(|_| print())}>{ t.room.print }</button>
                     <button type="button" class="ghost" title={t.room.shortcuts} aria-label={t.room.shortcuts} onclick={action(Action::Help(true))}>{ "?" }</button>
                 </div>

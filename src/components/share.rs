@@ -31,9 +31,10 @@ pub struct SharePanelProps {
 pub fn share_panel(props: &SharePanelProps) -> Html {
     let t = props.lang.texts();
     let presenting = use_state(|| false);
-    let link = use_memo((props.scenario.clone(), *presenting), |(scenario, presenting)| {
-        link_with(&encode_link(scenario), *presenting)
-    });
+    let link = use_memo(
+        (props.scenario.clone(), *presenting),
+        |(scenario, presenting)| link_with(&encode_link(scenario), *presenting),
+    );
     let toggle_present = {
         let presenting = presenting.clone();
         Callback::from(move |_: Event| presenting.set(!*presenting))

@@ -3,12 +3,12 @@
 //! the parts of the printed decision record that the screen does not show.
 
 use crate::components::common::PALETTE;
-use crate::services::focus::focus_by_id;
 use crate::components::Same;
 use crate::domain::scenario::Scenario;
 use crate::domain::scoring::Ranking;
 use crate::i18n::Lang;
 use crate::services::clock::today;
+use crate::services::focus::focus_by_id;
 use yew::prelude::*;
 
 /// Props of [`Summary`].
@@ -93,11 +93,11 @@ pub fn print_head(props: &RankingOfProps) -> Html {
     let (lang, scenario) = (props.lang, &props.scenario);
     let t = lang.texts();
     html! {
-        <header class="print-only print-head">
-            <h2>{ scenario.name.clone() }</h2>
+        <div class="print-only print-head">
+            <h1>{ scenario.name.clone() }</h1>
             <p class="print-date">{ t.room.printed_on.replace("{date}", &lang.date(&today())) }</p>
             <Summary {lang} scenario={scenario.clone()} ranking={props.ranking.clone()} />
-        </header>
+        </div>
     }
 }
 

@@ -2,6 +2,7 @@
 //! back where it came from when something closes.
 
 use super::use_latest;
+use crate::services::focus::focus_by_id;
 use crate::state::Action;
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
@@ -127,17 +128,29 @@ pub fn use_shortcuts(dispatch: Callback<Action>, context: KeyContext) {
 /// closes, gives the focus back there (if that is still on the page).
 #[hook]
 pub fn use_focus_return(open: bool) {
-    let opener = use_mut_ref(|| None::<HtmlElement>);
-    use_effect_with(open, move |open| {
-        let document = web_sys::window().and_then(|w| w.document());
-        if *open {
-            *opener.borrow_mut() = document
+    let opener = use_mut_ref(|| (false, None::<HtmlElement>));
+    // Read while rendering the change, before what opens takes the focus.
+    {
+        let mut opener = opener.borrow_mut();
+        if open && !opener.0 {
+            opener.1 = web_sys::window()
+                .and_then(|w| w.document())
                 .and_then(|d| d.active_element())
                 .and_then(|e| e.dyn_into().ok());
-        } else if let Some(element) = opener.borrow_mut().take() {
-            if element.is_connected() {
+        }
+        opener.0 = open;
+    }
+    use_effect_with(open, move |open| {
+        if *open {
+            return;
+        }
+        // A page that was replaced meanwhile has a new element of the same id.
+        match opener.borrow_mut().1.take() {
+            Some(element) if element.is_connected() => {
                 let _ = element.focus();
             }
+            Some(element) if !element.id().is_empty() => focus_by_id(&element.id()),
+            _ => {}
         }
     });
 }

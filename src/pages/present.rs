@@ -56,8 +56,8 @@ pub fn present_page(props: &PresentPageProps) -> Html {
         scenario.need.clone()
     };
     html! {
-        <div class="present" role="region" aria-label={t.room.present}>
-            <header class="present-head">
+        <main class="present" aria-label={t.room.present}>
+            <div class="present-head">
                 <div>
                     <p class="present-name">{ scenario.name.clone() }</p>
                     <h1 ref={heading} tabindex="-1">{ title }</h1>
@@ -66,13 +66,13 @@ pub fn present_page(props: &PresentPageProps) -> Html {
                     }
                 </div>
                 <button type="button" onclick={dispatch.reform(|_| Action::Present(false))}>{ t.room.stop_presenting }</button>
-            </header>
+            </div>
             <p class="present-summary"><strong>{ format!("{}: ", t.room.recommendation) }</strong>
                 { lang.recommendation(&scenario, &ranking) }</p>
             <RankingPanel {lang} {scenario} {ranking} segment_ranks={by_segment} large=true
                 selected={props.selected} compare={props.compare}
                 on_select={dispatch.reform(Action::SelectOption)} on_compare={dispatch.reform(Action::CompareWith)} />
             <p class="present-steps">{ t.room.present_steps }</p>
-        </div>
+        </main>
     }
 }

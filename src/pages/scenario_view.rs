@@ -64,31 +64,33 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
     let read_only = !props.editable;
     let on_edit = &props.on_edit;
     html! {<>
-        <PrintHead {lang} scenario={scenario.clone()} ranking={ranking.clone()} />
         if props.summary_first {
             <Summary {lang} scenario={scenario.clone()} ranking={ranking.clone()} class="lead" />
         }
         <main class="workspace">
+            <PrintHead {lang} scenario={scenario.clone()} ranking={ranking.clone()} />
             if let Some(show) = &props.show_inputs {
                 <div class="editor inputs-closed">
                     <button type="button" aria-expanded="false" onclick={show.clone()}>{ t.share.show_inputs }</button>
                 </div>
             } else {
-                // A read-only scenario: a disabled fieldset turns off every control in it.
-                <fieldset class={classes!("editor", read_only.then_some("read-only"))} disabled={read_only}>
-                    <legend class="visually-hidden">{ &scenario.name }</legend>
-                    <ScenarioPanel {lang} scenario={scenario.clone()} on_edit={on_edit.clone()} />
-                    <CriteriaPanel {lang} {criteria} on_edit={on_edit.clone()} />
-                    <OptionsPanel {lang} {options} columns={value_columns} has_fit={table_columns.1} on_edit={on_edit.clone()} />
-                </fieldset>
+                // A read-only scenario: disabled fieldsets turn off every control in them.
+                <div class={classes!("editor", read_only.then_some("read-only"))}>
+                    <fieldset class="editor-fields" disabled={read_only}>
+                        <legend class="visually-hidden">{ &scenario.name }</legend>
+                        <ScenarioPanel {lang} scenario={scenario.clone()} on_edit={on_edit.clone()} />
+                        <CriteriaPanel {lang} {criteria} on_edit={on_edit.clone()} />
+                    </fieldset>
+                    <OptionsPanel {lang} {options} columns={value_columns} has_fit={table_columns.1} {read_only} on_edit={on_edit.clone()} />
+                </div>
             }
             <div class="results">
                 <RankingPanel {lang} scenario={scenario.clone()} ranking={ranking.clone()} segment_ranks={by_segment}
                     selected={props.selected} compare={props.compare}
                     on_select={props.on_select.clone()} on_compare={props.on_compare.clone()} />
             </div>
+            <PrintDetails {lang} scenario={scenario.clone()} ranking={ranking.clone()} />
         </main>
-        <PrintDetails {lang} scenario={scenario.clone()} ranking={ranking.clone()} />
         if props.editable {
             <RankStrip {lang} {scenario} {ranking} />
         }
