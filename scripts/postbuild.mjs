@@ -56,6 +56,9 @@ if (html.includes('http-equiv="Content-Security-Policy"')) {
 }
 
 // 0. Minified glue and CSS; index.html names them with integrity hashes.
+// The single-file build minifies the glue together with its own start-up
+// code, so it keeps the glue as written.
+const glueSource = read(glueName);
 for (const [name, loader, format] of [[glueName, 'js', 'esm'], [cssName, 'css', undefined]]) {
   const small = minify(read(name), loader, format);
   writeFileSync(join(dir, name), small);
@@ -105,7 +108,7 @@ html = html
 writeFileSync(join(dir, 'index.html'), html);
 
 // 3. (before 2, so that the worker caches it) The single-file build.
-const glue = read(glueName).replace(/export\s*\{[^}]*\};?\s*$/, '');
+const glue = glueSource.replace(/export\s*\{[^}]*\};?\s*$/, '');
 if (/(^|[;}])export\b/m.test(glue)) throw new Error('unexpected export left in the JS glue');
 const wasm64 = readFileSync(join(dir, wasmName)).toString('base64');
 const single = minify(`${glue}

@@ -350,3 +350,12 @@ test('loose ends: a new scenario takes the name field\'s focus; weeks are never 
   assert.equal(await page.inputValue('#scenario-name'), 'Pricing');
   await ctx.close();
 });
+
+test('a notice of something done goes by itself; one that needs an answer stays', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url);
+  await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+  const done = page.locator('.notice').filter({ hasText: /Markdown|clipboard/ });
+  await done.waitFor();
+  await done.waitFor({ state: 'detached', timeout: 20_000 });
+  await ctx.close();
+});
