@@ -11,6 +11,7 @@ try {
   await page.locator('.rank-row').first().getByRole('button').first().click();
   await page.locator('.breakdown').waitFor();
   await page.mouse.move(0, 0);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: new URL('../docs/screenshot.png', import.meta.url).pathname });
 } finally {
   await browser.close();
