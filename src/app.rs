@@ -2,14 +2,15 @@
 //! the page for the current screen.
 
 use crate::boot::Boot;
-use crate::components::help::ShortcutHelp;
-use crate::components::notices::NoticeList;
+use crate::components::help::{shortcut_help, HELP_CLOSE_ID};
+use crate::components::notices::{notice_list, NoticeListProps};
 use crate::components::Same;
 use crate::hooks::{
-    use_document_lang, use_file_import, use_focus_return, use_persistence, use_shared_link,
-    use_shortcuts, use_update_offer, KeyContext, SaveStatus,
+    use_document_lang, use_done_notice_goes, use_file_import, use_focus_return, use_persistence,
+    use_shared_link, use_shortcuts, use_update_offer, KeyContext, SaveStatus,
 };
 use crate::i18n::Lang;
+use crate::pages::PRESENT_HEADING_ID;
 use crate::pages::{EditPage, PresentPage, SharedPage};
 use crate::services::clock::new_scenario_id;
 use crate::services::focus::focus_by_id;
@@ -67,9 +68,10 @@ pub fn app(props: &AppProps) -> Html {
             escapable: state.help_open || state.presenting || state.selected.is_some(),
         },
     );
-    use_focus_return(state.presenting);
-    use_focus_return(state.help_open);
+    use_focus_return(state.presenting, PRESENT_HEADING_ID);
+    use_focus_return(state.help_open, HELP_CLOSE_ID);
     use_update_offer(dispatch.clone());
+    use_done_notice_goes(&state.notices, dispatch.clone());
     use_document_lang(state.lang);
 
     let lang = state.lang;
@@ -80,10 +82,13 @@ pub fn app(props: &AppProps) -> Html {
         .just_deleted()
         .and_then(|id| workspace.trash.iter().find(|s| &s.id == id))
         .map(|s| AttrValue::from(s.name.clone()));
-    let notices = html! {
-        <NoticeList {lang} notices={state.notices.clone()} {deleted_name}
-            dispatch={dispatch.clone()} on_resolve={persistence.resolve.clone()} />
-    };
+    let notices = notice_list(&NoticeListProps {
+        lang,
+        notices: state.notices.clone(),
+        deleted_name,
+        dispatch: dispatch.clone(),
+        on_resolve: persistence.resolve.clone(),
+    });
     let (status_class, status_text) = match &persistence.status {
         _ if state.shared().is_some() => ("read-only", t.share.nothing_stored),
         SaveStatus::Saved => ("saved", t.notices.saved),
@@ -123,7 +128,7 @@ pub fn app(props: &AppProps) -> Html {
                 },
             } }
             if state.help_open {
-                <ShortcutHelp {lang} on_close={dispatch.reform(|_| Action::Help(false))} />
+                { shortcut_help(lang, dispatch.reform(|_: MouseEvent| Action::Help(false))) }
             }
             if import.dragging {
                 <div class="drop-overlay" aria-hidden="true"><p>{ t.notices.drop_to_import }</p></div>

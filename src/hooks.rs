@@ -2,6 +2,7 @@
 //! reducer stays pure and the components only render and dispatch.
 
 mod document_lang;
+mod done_notice;
 mod file_import;
 mod persistence;
 mod shared_link;
@@ -10,6 +11,7 @@ mod stable;
 mod update_offer;
 
 pub use document_lang::use_document_lang;
+pub use done_notice::use_done_notice_goes;
 pub use file_import::use_file_import;
 pub use persistence::{use_persistence, SaveStatus};
 pub use shared_link::use_shared_link;

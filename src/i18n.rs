@@ -402,6 +402,9 @@ fn german_issue(issue: &Issue) -> String {
         Issue::ExpectedList(found) => expected("eine Liste", found),
         Issue::ExpectedText(found) => expected("Text", found),
         Issue::ExpectedNumber(found) => expected("eine Zahl", found),
+        Issue::NumberOutOfRange(text) => {
+            format!("{text} ist eine Zahl außerhalb des Rechenbereichs")
+        }
         Issue::ExpectedOneOf(words, found) => expected(&quoted(words, "oder"), found),
         Issue::ExpectedId { example, found } => {
             expected(&format!("eine Kennung wie \"{example}\""), found)

@@ -7,7 +7,7 @@ mod scenario_view;
 mod shared;
 
 pub use edit::EditPage;
-pub use present::PresentPage;
+pub use present::{PresentPage, PRESENT_HEADING_ID};
 pub use shared::SharedPage;
 
 use crate::domain::export::{export_file_name, export_json};

@@ -3,24 +3,12 @@
 use crate::components::common::PALETTE;
 use crate::components::fields::TextField;
 use crate::components::number_field::NumberField;
-use crate::components::Same;
 use crate::domain::criterion::{Criterion, CriterionInput, Direction, InputKind};
 use crate::domain::scenario::{Bound, ScaleEnd, ScenarioEdit, MAX_UNIT};
 use crate::domain::value::{NumberRule, Weight};
 use crate::i18n::Lang;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
-
-/// Props of [`CriteriaPanel`].
-#[derive(Properties, PartialEq, Clone)]
-pub struct CriteriaPanelProps {
-    /// UI language.
-    pub lang: Lang,
-    /// The criteria of the active scenario.
-    pub criteria: Same<Vec<Criterion>>,
-    /// Sends actions.
-    pub on_edit: Callback<ScenarioEdit>,
-}
 
 /// Largest weight the slider reaches; larger weights are typed.
 const SLIDER_MAX: f64 = 10.0;
@@ -34,13 +22,16 @@ fn kind_name(lang: Lang, kind: InputKind) -> &'static str {
     }
 }
 
-/// See the module docs.
-#[function_component(CriteriaPanel)]
-pub fn criteria_panel(props: &CriteriaPanelProps) -> Html {
-    let lang = props.lang;
+/// See the module docs. A plain function: each criterion is a component of
+/// its own and re-renders only when it changes.
+pub fn criteria_panel(
+    lang: Lang,
+    criteria: &[Criterion],
+    on_edit: &Callback<ScenarioEdit>,
+) -> Html {
     let t = lang.texts();
     let add = {
-        let on_edit = props.on_edit.clone();
+        let on_edit = on_edit.clone();
         let name = t.criteria.new_criterion.to_owned();
         Callback::from(move |_: MouseEvent| {
             on_edit.emit(ScenarioEdit::AddCriterion {
@@ -53,13 +44,13 @@ pub fn criteria_panel(props: &CriteriaPanelProps) -> Html {
         <section class="panel criteria-panel" aria-labelledby="criteria-heading">
             <h2 id="criteria-heading">{ t.criteria.criteria }</h2>
             <ul class="criteria">
-                { for props.criteria.iter().enumerate().map(|(position, criterion)| html! {
+                { for criteria.iter().enumerate().map(|(position, criterion)| html! {
                     <CriterionRow
                         key={criterion.id.to_string()}
                         {lang}
                         criterion={criterion.clone()}
                         colour={position % PALETTE}
-                        on_edit={props.on_edit.clone()}
+                        on_edit={on_edit.clone()}
                     />
                 }) }
             </ul>

@@ -5,15 +5,13 @@ use crate::domain::save::OtherSource;
 use crate::hooks::apply_update;
 use crate::i18n::Lang;
 use crate::services::download::download_text;
-use crate::state::{Action, Busy, Done, Notice, NoticeKey, Notices};
-use gloo_timers::callback::Timeout;
+use crate::state::{Action, Busy, Done, Notice, Notices};
 use yew::prelude::*;
 
 /// How many problems of a refused file are listed.
 const LISTED: usize = 12;
 
-/// Props of [`NoticeList`].
-#[derive(Properties, PartialEq)]
+/// What [`notice_list`] shows and where the answers go.
 pub struct NoticeListProps {
     /// UI language.
     pub lang: Lang,
@@ -28,28 +26,9 @@ pub struct NoticeListProps {
     pub on_resolve: Callback<(crate::domain::save::OtherVersion, bool)>,
 }
 
-/// How long a "done" notice stays (it also has a close button).
-const DONE_SHOWN_MS: u32 = 8_000;
-
-/// The notices, oldest first.
-#[function_component(NoticeList)]
+/// The notices, oldest first. A plain function: it holds no state (a done
+/// notice goes by itself through `hooks::use_done_notice_goes`).
 pub fn notice_list(props: &NoticeListProps) -> Html {
-    // What was just done goes by itself; what needs an answer stays.
-    let done = props.notices.shown().find_map(|n| match n {
-        Notice::Done(done) => Some(done.clone()),
-        _ => None,
-    });
-    {
-        let dispatch = props.dispatch.clone();
-        use_effect_with(done, move |done| {
-            let timer = done.is_some().then(|| {
-                Timeout::new(DONE_SHOWN_MS, move || {
-                    dispatch.emit(Action::Dismiss(NoticeKey::Done))
-                })
-            });
-            move || drop(timer)
-        });
-    }
     props
         .notices
         .shown()

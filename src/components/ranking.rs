@@ -450,37 +450,28 @@ fn breakdown(props: &BreakdownProps) -> Html {
                 </tfoot>
             </table>
             if let Some(other) = other {
-                <ComparisonView {lang} scenario={scenario.clone()} ranking={ranking.clone()} a={index} b={other}
-                    on_compare={props.on_compare.clone()} />
+                { comparison_view(lang, scenario, ranking, (index, other), &props.on_compare) }
             }
             <p class="hint">{ t.room.scaled_note }</p>
         </section>
     }
 }
 
-#[derive(Properties, PartialEq, Clone)]
-struct ComparisonProps {
+/// One option beside another: the lead in words, then the points per
+/// criterion. `(a, b)`: entry indexes of the open option and the other.
+fn comparison_view(
     lang: Lang,
-    scenario: Same<Scenario>,
-    ranking: Same<Ranking>,
-    /// Entry index of the option whose breakdown is open.
-    a: usize,
-    /// Entry index of the option it is compared with.
-    b: usize,
-    on_compare: Callback<Option<OptionId>>,
-}
-
-/// One option beside another: the lead in words, then the points per criterion.
-#[function_component(ComparisonView)]
-fn comparison_view(props: &ComparisonProps) -> Html {
-    let (lang, scenario, ranking) = (props.lang, &props.scenario, &props.ranking);
+    scenario: &Scenario,
+    ranking: &Ranking,
+    (a, b): (usize, usize),
+    on_compare: &Callback<Option<OptionId>>,
+) -> Html {
     let t = lang.texts();
-    let (a, b) = (props.a, props.b);
     let Some(comparison) = ranking.compare(a, b) else {
         return Html::default();
     };
     let choose = {
-        let on_compare = props.on_compare.clone();
+        let on_compare = on_compare.clone();
         let ids: Vec<OptionId> = ranking.rows.iter().map(|r| r.id).collect();
         Callback::from(move |event: Event| {
             let picked = event

@@ -2,27 +2,26 @@
 
 use crate::components::fields::TextField;
 use crate::components::number_field::NumberField;
-use crate::components::Same;
 use crate::domain::scenario::{Scenario, ScenarioEdit};
 use crate::domain::segment::Segment;
 use crate::domain::value::{NumberRule, Threshold, Weight};
 use crate::i18n::Lang;
+use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// Props of [`ScenarioPanel`].
-#[derive(Properties, PartialEq, Clone)]
+/// What [`scenario_panel`] shows and where its edits go.
 pub struct ScenarioPanelProps {
     /// UI language.
     pub lang: Lang,
     /// The scenario edited.
-    pub scenario: Same<Scenario>,
+    pub scenario: Rc<Scenario>,
     /// Sends actions.
     pub on_edit: Callback<ScenarioEdit>,
 }
 
-/// See the module docs.
-#[function_component(ScenarioPanel)]
+/// See the module docs. A plain function, not a component: the scenario it
+/// shows changes with every edit anyway, so there is nothing to skip.
 pub fn scenario_panel(props: &ScenarioPanelProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();

@@ -124,8 +124,7 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
     }
 }
 
-/// Props of [`SharedBar`].
-#[derive(Properties, PartialEq, Clone)]
+/// What [`shared_bar`] shows and what its buttons do.
 pub struct SharedBarProps {
     /// UI language.
     pub lang: Lang,
@@ -145,8 +144,7 @@ pub struct SharedBarProps {
     pub on_present: Callback<()>,
 }
 
-/// See the module docs.
-#[function_component(SharedBar)]
+/// See the module docs. A plain function: it holds no state.
 pub fn shared_bar(props: &SharedBarProps) -> Html {
     let t = props.lang.texts();
     let click = |callback: &Callback<()>| callback.reform(|_: MouseEvent| ());

@@ -1,9 +1,11 @@
 //! What a stakeholder reads first (the need, the root cause, the
 //! recommendation), the compact top of the ranking for narrow screens, and
 //! the parts of the printed decision record that the screen does not show.
+//!
+//! Plain functions, not components: they hold no state, and their page
+//! renders them exactly when the ranking changes.
 
 use crate::components::common::PALETTE;
-use crate::components::Same;
 use crate::domain::scenario::Scenario;
 use crate::domain::scoring::Ranking;
 use crate::i18n::Lang;
@@ -11,24 +13,8 @@ use crate::services::clock::today;
 use crate::services::focus::focus_by_id;
 use yew::prelude::*;
 
-/// Props of [`Summary`].
-#[derive(Properties, PartialEq)]
-pub struct SummaryProps {
-    /// UI language.
-    pub lang: Lang,
-    /// The scenario.
-    pub scenario: Same<Scenario>,
-    /// Its ranking.
-    pub ranking: Same<Ranking>,
-    /// Class of the section (where it is shown).
-    #[prop_or_default]
-    pub class: Classes,
-}
-
-/// The need, the root cause and the recommendation.
-#[function_component(Summary)]
-pub fn summary(props: &SummaryProps) -> Html {
-    let (lang, scenario) = (props.lang, &props.scenario);
+/// The need, the root cause and the recommendation, in a section of `class`.
+pub fn summary(lang: Lang, scenario: &Scenario, ranking: &Ranking, class: &'static str) -> Html {
     let t = &lang.texts().room;
     let line = |label: &str, text: &str| {
         (!text.trim().is_empty()).then(|| {
@@ -36,31 +22,18 @@ pub fn summary(props: &SummaryProps) -> Html {
         })
     };
     html! {
-        <section class={classes!("summary", props.class.clone())} aria-label={t.recommendation}>
+        <section class={classes!("summary", class)} aria-label={t.recommendation}>
             { line(t.need, &scenario.need).unwrap_or_default() }
             { line(t.root_cause, &scenario.root_cause).unwrap_or_default() }
             <p class="recommendation"><strong>{ format!("{}: ", t.recommendation) }</strong>
-                { lang.recommendation(scenario, &props.ranking) }</p>
+                { lang.recommendation(scenario, ranking) }</p>
         </section>
     }
 }
 
-/// Props of [`RankStrip`] and [`PrintRecord`].
-#[derive(Properties, PartialEq)]
-pub struct RankingOfProps {
-    /// UI language.
-    pub lang: Lang,
-    /// The scenario.
-    pub scenario: Same<Scenario>,
-    /// Its ranking.
-    pub ranking: Same<Ranking>,
-}
-
 /// The top three in a strip at the bottom of a narrow screen, so the ranking
 /// stays in sight while the inputs below it are edited; a click goes to it.
-#[function_component(RankStrip)]
-pub fn rank_strip(props: &RankingOfProps) -> Html {
-    let (lang, scenario, ranking) = (props.lang, &props.scenario, &props.ranking);
+pub fn rank_strip(lang: Lang, scenario: &Scenario, ranking: &Ranking) -> Html {
     let t = lang.texts();
     if ranking.rows.is_empty() {
         return Html::default();
@@ -87,24 +60,20 @@ pub fn rank_strip(props: &RankingOfProps) -> Html {
 const PRINTED_BREAKDOWNS: usize = 3;
 
 /// Printed only: the record's head (name, date, need, root cause,
-/// recommendation) comes before the ranking; [`PrintDetails`] after it.
-#[function_component(PrintHead)]
-pub fn print_head(props: &RankingOfProps) -> Html {
-    let (lang, scenario) = (props.lang, &props.scenario);
+/// recommendation) comes before the ranking; [`print_details`] after it.
+pub fn print_head(lang: Lang, scenario: &Scenario, ranking: &Ranking) -> Html {
     let t = lang.texts();
     html! {
         <div class="print-only print-head">
             <h1>{ scenario.name.clone() }</h1>
             <p class="print-date">{ t.room.printed_on.replace("{date}", &lang.date(&today())) }</p>
-            <Summary {lang} scenario={scenario.clone()} ranking={props.ranking.clone()} />
+            { summary(lang, scenario, ranking, "") }
         </div>
     }
 }
 
 /// Printed only: the criteria with their weights, and how the top options score.
-#[function_component(PrintDetails)]
-pub fn print_details(props: &RankingOfProps) -> Html {
-    let (lang, scenario, ranking) = (props.lang, &props.scenario, &props.ranking);
+pub fn print_details(lang: Lang, scenario: &Scenario, ranking: &Ranking) -> Html {
     let t = lang.texts();
     let top: Vec<_> = ranking.rows.iter().take(PRINTED_BREAKDOWNS).collect();
     let head = top.iter().map(|row| {
@@ -127,8 +96,8 @@ pub fn print_details(props: &RankingOfProps) -> Html {
         html! { <td class="num" key={row.id.to_string()}>{ lang.score(row.score) }</td> }
     });
     html! {
-        <section class="print-only print-details">
-            <h3>{ t.room.top_breakdown }</h3>
+        <section class="print-only print-details" aria-label={t.room.top_breakdown}>
+            <h2>{ t.room.top_breakdown }</h2>
             <table>
                 <thead>
                     <tr>

@@ -1,7 +1,7 @@
 //! Criteria: what options are judged on, with weight, direction and input kind.
 
 use super::ids::CriterionId;
-use super::value::{NumberRule, Weight};
+use super::value::{exact_option, Exact, NumberRule, Weight};
 use serde::{Deserialize, Serialize};
 
 /// Whether a larger value is better or worse.
@@ -52,13 +52,15 @@ pub enum CriterionInput {
 #[serde(deny_unknown_fields)]
 struct InputFields {
     kind: KindName,
+    #[serde(default, deserialize_with = "exact_option")]
     min: Option<f64>,
+    #[serde(default, deserialize_with = "exact_option")]
     max: Option<f64>,
     unit: Option<String>,
     #[serde(default)]
-    lo: Option<Option<f64>>,
+    lo: Option<Option<Exact>>,
     #[serde(default)]
-    hi: Option<Option<f64>>,
+    hi: Option<Option<Exact>>,
 }
 
 #[derive(Deserialize)]
@@ -84,8 +86,8 @@ impl TryFrom<InputFields> for CriterionInput {
             KindName::Amount if rating_fields => Err("an amount has no min or max"),
             KindName::Amount => Ok(CriterionInput::Amount {
                 unit: f.unit.ok_or("missing field `unit`")?,
-                lo: f.lo.flatten(),
-                hi: f.hi.flatten(),
+                lo: f.lo.flatten().map(|e| e.0),
+                hi: f.hi.flatten().map(|e| e.0),
             }),
             KindName::SegmentFit if amount_fields || rating_fields => {
                 Err("segment fit has no other fields")

@@ -160,7 +160,11 @@ impl Checker {
             return;
         }
         let Some(n) = value.as_f64() else {
-            self.report(path, Issue::ExpectedNumber(found(value)));
+            let issue = match value {
+                Value::Number(n) => Issue::NumberOutOfRange(n.to_string()),
+                _ => Issue::ExpectedNumber(found(value)),
+            };
+            self.report(path, issue);
             return;
         };
         if let Some(Err(e)) = rule.map(|r| r.check(n)) {

@@ -14,7 +14,7 @@ use super::ids::{CriterionId, OptionId, ScenarioId};
 use super::problem::{Issue, Problem};
 use super::scenario::{Scenario, ScenarioOption};
 use super::segment::{PerSegment, Segment};
-use super::value::{Threshold, Weight};
+use super::value::{Exact, Threshold, Weight};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use miniz_oxide::deflate::core::{
@@ -88,10 +88,16 @@ pub enum LinkError {
     Invalid(Vec<Problem>),
 }
 
-/// A number written without a fraction when it has none (`5`, not `5.0`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Deserialize)]
-#[serde(transparent)]
+/// A number written without a fraction when it has none (`5`, not `5.0`),
+/// read exactly.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 struct Num(f64);
+
+impl<'de> Deserialize<'de> for Num {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Exact::deserialize(deserializer).map(|e| Num(e.0))
+    }
+}
 
 impl Serialize for Num {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

@@ -50,6 +50,8 @@ pub enum Issue {
     ExpectedText(Found),
     /// Should be a number.
     ExpectedNumber(Found),
+    /// A number too large for a computer's numbers (`1e400`), as written.
+    NumberOutOfRange(String),
     /// Should be one of a few words.
     ExpectedOneOf(&'static [&'static str], Found),
     /// Should be an id like `example`.
@@ -112,6 +114,7 @@ impl fmt::Display for Issue {
             Issue::ExpectedList(found) => write!(f, "expected a list, found {found}"),
             Issue::ExpectedText(found) => write!(f, "expected text, found {found}"),
             Issue::ExpectedNumber(found) => write!(f, "expected a number, found {found}"),
+            Issue::NumberOutOfRange(text) => write!(f, "{text} is a number out of range"),
             Issue::ExpectedOneOf(words, found) => {
                 write!(f, "expected {}, found {found}", quoted(words, "or"))
             }

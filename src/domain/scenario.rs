@@ -5,9 +5,9 @@ use super::id_map::IdMap;
 use super::ids::{CriterionId, OptionId, ScenarioId};
 use super::problem::Issue;
 pub use super::problem::Problem;
-use super::segment::{Segment, SegmentMix, SegmentRatings, FIT_MAX};
-use super::value::{NumberRule, Threshold, ValueError, Weight, MAX_AMOUNT};
-use serde::{Deserialize, Serialize};
+use super::segment::{PerSegment, Segment, SegmentMix, SegmentRatings, FIT_MAX};
+use super::value::{Exact, NumberRule, Threshold, ValueError, Weight, MAX_AMOUNT};
+use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::HashSet;
 use std::rc::Rc;
 
@@ -32,11 +32,29 @@ pub struct ScenarioOption {
     #[serde(default)]
     pub description: String,
     /// Value per rating or amount criterion; a missing key is a missing value.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact_values")]
     pub values: IdMap<CriterionId, f64>,
     /// Fit rating 0–5 per segment.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact_fit")]
     pub fit: SegmentRatings,
+}
+
+/// Reads an option's values, each number exactly.
+fn exact_values<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<IdMap<CriterionId, f64>, D::Error> {
+    let read = IdMap::<CriterionId, Exact>::deserialize(deserializer)?;
+    Ok(read.iter().map(|(id, value)| (*id, value.0)).collect())
+}
+
+/// Reads an option's fit ratings, each number exactly.
+fn exact_fit<'de, D: Deserializer<'de>>(deserializer: D) -> Result<SegmentRatings, D::Error> {
+    let read = PerSegment::<Option<Exact>>::deserialize(deserializer)?;
+    Ok(PerSegment {
+        smb: read.smb.map(|e| e.0),
+        enterprise: read.enterprise.map(|e| e.0),
+        public_sector: read.public_sector.map(|e| e.0),
+    })
 }
 
 /// A prioritization scenario.

@@ -1,6 +1,28 @@
 //! Reading numbers typed by a user, with the rule that each field follows.
 
+use serde::{de, Deserialize, Deserializer};
 use thiserror::Error;
+
+/// A JSON number read exactly: the digits as written, turned into the
+/// nearest `f64` by the standard library (the same reader as typed numbers).
+/// Every stored, linked and imported number is read through it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Exact(pub f64);
+
+impl<'de> Deserialize<'de> for Exact {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let number = serde_json::Number::deserialize(deserializer)?;
+        number
+            .as_f64()
+            .map(Exact)
+            .ok_or_else(|| de::Error::custom(format!("{number} is out of range")))
+    }
+}
+
+/// Reads an optional number exactly (a field that may be missing or null).
+pub fn exact_option<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<f64>, D::Error> {
+    Ok(Option::<Exact>::deserialize(deserializer)?.map(|e| e.0))
+}
 
 /// Largest amount, weight or bound Kerze accepts: beyond it numbers stop being estimates.
 pub const MAX_AMOUNT: f64 = 1e12;
@@ -262,7 +284,7 @@ macro_rules! checked_number {
     ($(#[$doc:meta])* $name:ident, $rule:expr) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, Default, PartialEq, PartialOrd, serde::Serialize, serde::Deserialize)]
-        #[serde(try_from = "f64", into = "f64")]
+        #[serde(try_from = "Exact", into = "f64")]
         pub struct $name(f64);
 
         impl $name {
@@ -280,10 +302,10 @@ macro_rules! checked_number {
             }
         }
 
-        impl TryFrom<f64> for $name {
+        impl TryFrom<Exact> for $name {
             type Error = ValueError;
-            fn try_from(value: f64) -> Result<Self, ValueError> {
-                Self::new(value)
+            fn try_from(value: Exact) -> Result<Self, ValueError> {
+                Self::new(value.0)
             }
         }
 
@@ -308,6 +330,37 @@ checked_number!(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn json_numbers_are_read_exactly_as_the_standard_library_reads_them() {
+        // Long and borderline digits where a shortcut reader is one step off.
+        for text in [
+            "0.1",
+            "9007199254740993",
+            "2.2250738585072011e-308",
+            "1.7976931348623157e308",
+            "0.30000000000000004",
+            "8.41e21",
+            "5e-324",
+            "123456789012345678901234567890",
+            "1.00000000000000011102230246251565404236316680908203125",
+        ] {
+            let read: Exact = serde_json::from_str(text).unwrap();
+            assert_eq!(
+                read.0.to_bits(),
+                text.parse::<f64>().unwrap().to_bits(),
+                "{text}"
+            );
+        }
+        assert!(
+            serde_json::from_str::<Exact>("1e400").is_err(),
+            "beyond f64"
+        );
+        assert!(
+            serde_json::from_str::<Exact>("\"1\"").is_err(),
+            "text is not a number"
+        );
+    }
     use super::*;
 
     const EN: NumberStyle = NumberStyle::ENGLISH;

@@ -124,10 +124,11 @@ pub fn use_shortcuts(dispatch: Callback<Action>, context: KeyContext) {
     });
 }
 
-/// While `open`, remembers what had the focus when it opened; when it
-/// closes, gives the focus back there (if that is still on the page).
+/// When `open` turns on, moves the focus to the element `target` (by id)
+/// and remembers what had it; when it closes, gives the focus back there (if
+/// that is still on the page).
 #[hook]
-pub fn use_focus_return(open: bool) {
+pub fn use_focus_return(open: bool, target: &'static str) {
     let opener = use_mut_ref(|| (false, None::<HtmlElement>));
     // Read while rendering the change, before what opens takes the focus.
     {
@@ -142,6 +143,7 @@ pub fn use_focus_return(open: bool) {
     }
     use_effect_with(open, move |open| {
         if *open {
+            focus_by_id(target);
             return;
         }
         // A page that was replaced meanwhile has a new element of the same id.

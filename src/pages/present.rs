@@ -8,8 +8,11 @@ use crate::domain::scenario::Scenario;
 use crate::domain::scoring::{rank, segment_ranks};
 use crate::i18n::Lang;
 use crate::state::Action;
-use web_sys::HtmlElement;
 use yew::prelude::*;
+
+/// The heading's id: it takes the focus when presenting starts, so a screen
+/// reader starts there and the arrow keys work at once.
+pub const PRESENT_HEADING_ID: &str = "present-heading";
 
 /// Props of [`PresentPage`].
 #[derive(Properties, PartialEq)]
@@ -39,17 +42,6 @@ pub fn present_page(props: &PresentPageProps) -> Html {
             segment_ranks(&scenario, ranking)
         }))
     };
-    // The heading takes the focus, so a screen reader starts there and the
-    // arrow keys work at once.
-    let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        use_effect_with((), move |_| {
-            if let Some(heading) = heading.cast::<HtmlElement>() {
-                let _ = heading.focus();
-            }
-        });
-    }
     let title = if scenario.need.trim().is_empty() {
         scenario.name.clone()
     } else {
@@ -60,7 +52,7 @@ pub fn present_page(props: &PresentPageProps) -> Html {
             <div class="present-head">
                 <div>
                     <p class="present-name">{ scenario.name.clone() }</p>
-                    <h1 ref={heading} tabindex="-1">{ title }</h1>
+                    <h1 id={PRESENT_HEADING_ID} tabindex="-1">{ title }</h1>
                     if !scenario.root_cause.trim().is_empty() {
                         <p class="present-cause"><strong>{ format!("{}: ", t.room.root_cause) }</strong>{ scenario.root_cause.clone() }</p>
                     }

@@ -1,11 +1,11 @@
 //! The body both screens share: the scenario's inputs and its ranking.
 
 use crate::components::common::columns;
-use crate::components::criteria_panel::CriteriaPanel;
+use crate::components::criteria_panel::criteria_panel;
 use crate::components::options_panel::OptionsPanel;
 use crate::components::ranking::RankingPanel;
-use crate::components::scenario_panel::ScenarioPanel;
-use crate::components::summary::{PrintDetails, PrintHead, RankStrip, Summary};
+use crate::components::scenario_panel::{scenario_panel, ScenarioPanelProps};
+use crate::components::summary::{print_details, print_head, rank_strip, summary};
 use crate::components::Same;
 use crate::domain::ids::OptionId;
 use crate::domain::scenario::{Scenario, ScenarioEdit};
@@ -65,10 +65,10 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
     let on_edit = &props.on_edit;
     html! {<>
         if props.summary_first {
-            <Summary {lang} scenario={scenario.clone()} ranking={ranking.clone()} class="lead" />
+            { summary(lang, &scenario, &ranking, "lead") }
         }
         <main class="workspace">
-            <PrintHead {lang} scenario={scenario.clone()} ranking={ranking.clone()} />
+            { print_head(lang, &scenario, &ranking) }
             if let Some(show) = &props.show_inputs {
                 <div class="editor inputs-closed">
                     <button type="button" aria-expanded="false" onclick={show.clone()}>{ t.share.show_inputs }</button>
@@ -78,8 +78,8 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
                 <div class={classes!("editor", read_only.then_some("read-only"))}>
                     <fieldset class="editor-fields" disabled={read_only}>
                         <legend class="visually-hidden">{ &scenario.name }</legend>
-                        <ScenarioPanel {lang} scenario={scenario.clone()} on_edit={on_edit.clone()} />
-                        <CriteriaPanel {lang} {criteria} on_edit={on_edit.clone()} />
+                        { scenario_panel(&ScenarioPanelProps { lang, scenario: scenario.0.clone(), on_edit: on_edit.clone() }) }
+                        { criteria_panel(lang, &criteria, on_edit) }
                     </fieldset>
                     <OptionsPanel {lang} {options} columns={value_columns} has_fit={table_columns.1} {read_only} on_edit={on_edit.clone()} />
                 </div>
@@ -89,10 +89,10 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
                     selected={props.selected} compare={props.compare}
                     on_select={props.on_select.clone()} on_compare={props.on_compare.clone()} />
             </div>
-            <PrintDetails {lang} scenario={scenario.clone()} ranking={ranking.clone()} />
+            { print_details(lang, &scenario, &ranking) }
         </main>
         if props.editable {
-            <RankStrip {lang} {scenario} {ranking} />
+            { rank_strip(lang, &scenario, &ranking) }
         }
     </>}
 }
