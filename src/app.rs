@@ -11,7 +11,9 @@ use crate::hooks::{
 };
 use crate::i18n::Lang;
 use crate::pages::PRESENT_HEADING_ID;
-use crate::pages::{EditPage, PresentPage, SharedPage};
+use crate::pages::{
+    edit_page, shared_page, use_page_callbacks, EditPageProps, PresentPage, SharedPageProps,
+};
 use crate::services::clock::new_scenario_id;
 use crate::services::focus::focus_by_id;
 use crate::state::{Action, Screen, State};
@@ -65,13 +67,17 @@ pub fn app(props: &AppProps) -> Html {
         dispatch.clone(),
         KeyContext {
             presenting: state.presenting,
-            escapable: state.help_open || state.presenting || state.selected.is_some(),
+            escapable: state.help_open
+                || state.share_open
+                || state.presenting
+                || state.selected.is_some(),
         },
     );
     use_focus_return(state.presenting, PRESENT_HEADING_ID);
     use_focus_return(state.help_open, HELP_CLOSE_ID);
     use_update_offer(dispatch.clone());
     use_done_notice_goes(&state.notices, dispatch.clone());
+    let callbacks = use_page_callbacks(state.shown(), state.lang, &dispatch);
     use_document_lang(state.lang);
 
     let lang = state.lang;
@@ -115,17 +121,30 @@ pub fn app(props: &AppProps) -> Html {
                     <PresentPage {lang} scenario={Same(state.shown().clone())} selected={state.selected}
                         compare={state.compare} dispatch={dispatch.clone()} />
                 },
-                Screen::Edit => html! {
-                    <EditPage {lang} workspace={workspace.clone()} can_undo={state.can_undo()}
-                        can_redo={state.can_redo()} selected={state.selected} compare={state.compare} dispatch={dispatch.clone()}
-                        on_import={import.on_import.clone()}>{ notices }</EditPage>
-                },
-                Screen::Shared { scenario, inputs_open } => html! {
-                    <SharedPage {lang} scenario={scenario.clone()} copy_name={workspace.free_name(&scenario.name)}
-                        inputs_open={*inputs_open} selected={state.selected} compare={state.compare} dispatch={dispatch.clone()}>
-                        { notices }
-                    </SharedPage>
-                },
+                Screen::Edit => edit_page(&EditPageProps {
+                    lang,
+                    workspace: workspace.clone(),
+                    can_undo: state.can_undo(),
+                    can_redo: state.can_redo(),
+                    selected: state.selected,
+                    compare: state.compare,
+                    share_open: state.share_open,
+                    dispatch: dispatch.clone(),
+                    callbacks,
+                    on_import: import.on_import.clone(),
+                    notices,
+                }),
+                Screen::Shared { scenario, inputs_open } => shared_page(&SharedPageProps {
+                    lang,
+                    scenario: scenario.clone(),
+                    copy_name: workspace.free_name(&scenario.name),
+                    inputs_open: *inputs_open,
+                    selected: state.selected,
+                    compare: state.compare,
+                    dispatch: dispatch.clone(),
+                    callbacks,
+                    notices,
+                }),
             } }
             if state.help_open {
                 { shortcut_help(lang, dispatch.reform(|_: MouseEvent| Action::Help(false))) }

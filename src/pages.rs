@@ -6,12 +6,13 @@ mod present;
 mod scenario_view;
 mod shared;
 
-pub use edit::EditPage;
+pub use edit::{edit_page, EditPageProps};
 pub use present::{PresentPage, PRESENT_HEADING_ID};
-pub use shared::SharedPage;
+pub use shared::{shared_page, SharedPageProps};
 
 use crate::domain::export::{export_file_name, export_json};
-use crate::domain::scenario::Scenario;
+use crate::domain::ids::OptionId;
+use crate::domain::scenario::{Scenario, ScenarioEdit};
 use crate::domain::table::{ranking_csv, ranking_markdown};
 use crate::i18n::Lang;
 use crate::services::clipboard::copy_text;
@@ -60,6 +61,35 @@ fn export(kind: Export, scenario: &Scenario, lang: Lang, dispatch: &Callback<Act
                 dispatch.emit(Action::Notify(Notice::Done(done)));
             });
         }
+    }
+}
+
+/// What every page hands to its parts, made once by [`use_page_callbacks`]:
+/// props that hold them stay equal, so rows given them skip re-rendering.
+#[derive(Clone, PartialEq)]
+pub struct PageCallbacks {
+    /// Sends an edit of the shown scenario.
+    pub on_edit: Callback<ScenarioEdit>,
+    /// Opens or closes an option's breakdown.
+    pub on_select: Callback<Option<OptionId>>,
+    /// Starts, changes or ends a comparison.
+    pub on_compare: Callback<Option<OptionId>>,
+    /// Takes the shown scenario out of Kerze.
+    pub export: Callback<Export>,
+}
+
+/// The pages' callbacks for the shown scenario.
+#[hook]
+pub fn use_page_callbacks(
+    shown: &Rc<Scenario>,
+    lang: Lang,
+    dispatch: &Callback<Action>,
+) -> PageCallbacks {
+    PageCallbacks {
+        on_edit: use_reform(dispatch, Action::Edit),
+        on_select: use_reform(dispatch, Action::SelectOption),
+        on_compare: use_reform(dispatch, Action::CompareWith),
+        export: use_export(shown, lang, dispatch),
     }
 }
 

@@ -54,6 +54,8 @@ pub struct State {
     pub presenting: bool,
     /// Whether the list of keyboard shortcuts is open.
     pub help_open: bool,
+    /// Whether the share panel is open.
+    pub share_open: bool,
 }
 
 /// One user intent.
@@ -95,8 +97,10 @@ pub enum Action {
     Present(bool),
     /// Opens or closes the list of keyboard shortcuts.
     Help(bool),
-    /// Closes what is open on top: the shortcuts, the presentation view, the
-    /// comparison, the breakdown (in that order).
+    /// Opens or closes the share panel.
+    Share(bool),
+    /// Closes what is open on top: the shortcuts, the share panel, the
+    /// presentation view, the comparison, the breakdown (in that order).
     Escape,
     /// Switches the UI language.
     SetLang(Lang),
@@ -143,6 +147,7 @@ impl State {
             compare: None,
             presenting: false,
             help_open: false,
+            share_open: false,
         }
     }
 
@@ -367,11 +372,17 @@ impl State {
             }
             Action::Help(open) if open == self.help_open => return None,
             Action::Help(open) => next.help_open = open,
+            Action::Share(open) if open == self.share_open => return None,
+            Action::Share(open) => next.share_open = open,
             Action::Escape => {
-                if self.selected.is_none() && !(self.help_open || self.presenting) {
+                if self.selected.is_none()
+                    && !(self.help_open || self.share_open || self.presenting)
+                {
                     return None;
                 } else if self.help_open {
                     next.help_open = false;
+                } else if self.share_open {
+                    next.share_open = false;
                 } else if self.presenting {
                     next.presenting = false;
                 } else if self.compare.is_some() {
@@ -672,11 +683,14 @@ mod tests {
             .reduce(Action::SelectOption(Some(order[0])))
             .and_then(|s| s.reduce(Action::CompareWith(Some(order[1]))))
             .and_then(|s| s.reduce(Action::Present(true)))
+            .and_then(|s| s.reduce(Action::Share(true)))
             .and_then(|s| s.reduce(Action::Help(true)))
             .unwrap();
-        assert!(open.help_open && open.presenting);
+        assert!(open.help_open && open.share_open && open.presenting);
         let s = open.reduce(Action::Escape).unwrap();
-        assert!(!s.help_open && s.presenting);
+        assert!(!s.help_open && s.share_open && s.presenting);
+        let s = s.reduce(Action::Escape).unwrap();
+        assert!(!s.share_open && s.presenting);
         let s = s.reduce(Action::Escape).unwrap();
         assert!(!s.presenting);
         assert_eq!(s.compare, Some(order[1]));

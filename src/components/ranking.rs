@@ -70,18 +70,29 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
         ROW_HEIGHT
     };
     // A closed breakdown gives the focus back to its option's row, unless the
-    // user has put it somewhere else meanwhile.
+    // user has put it somewhere else meanwhile. One opened far below the row
+    // that was clicked comes into view (beside the ranking, it is in view).
     {
         let previous = use_mut_ref(|| None::<OptionId>);
+        let beside = props.large;
         use_effect_with(props.selected, move |selected| {
             let closed = previous.replace(*selected);
-            if let (None, Some(id)) = (selected, closed) {
-                let lost = web_sys::window()
-                    .and_then(|w| w.document())
-                    .is_some_and(|d| d.active_element().is_none_or(|e| e.tag_name() == "BODY"));
-                if lost {
-                    focus_by_id(&format!("rank-{id}"));
+            let document = web_sys::window().and_then(|w| w.document());
+            match (selected, closed) {
+                (None, Some(id)) => {
+                    let lost = document
+                        .is_some_and(|d| d.active_element().is_none_or(|e| e.tag_name() == "BODY"));
+                    if lost {
+                        focus_by_id(&format!("rank-{id}"));
+                    }
                 }
+                (Some(_), _) if !beside => {
+                    if let Some(element) = document.and_then(|d| d.get_element_by_id(BREAKDOWN_ID))
+                    {
+                        bring_into_view(&element);
+                    }
+                }
+                _ => {}
             }
         });
     }
@@ -283,25 +294,47 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
                 </div>
             }
             if let Some(selected) = props.selected {
-                <Breakdown lang={lang} scenario={scenario.clone()} ranking={ranking.clone()} {selected}
-                    compare={props.compare} on_select={props.on_select.clone()} on_compare={props.on_compare.clone()}
-                    beside={props.large} />
+                { breakdown(&BreakdownProps {
+                    lang,
+                    scenario,
+                    ranking,
+                    selected,
+                    compare: props.compare,
+                    on_select: &props.on_select,
+                    on_compare: &props.on_compare,
+                }) }
             }
         </section>
     }
 }
 
 #[derive(Properties, PartialEq, Clone)]
-struct BreakdownProps {
+struct BreakdownProps<'a> {
     lang: Lang,
-    scenario: Same<Scenario>,
-    ranking: Same<Ranking>,
+    scenario: &'a Scenario,
+    ranking: &'a Ranking,
     selected: OptionId,
     compare: Option<OptionId>,
-    on_select: Callback<Option<OptionId>>,
-    on_compare: Callback<Option<OptionId>>,
-    /// Beside the ranking (presenting): it never needs scrolling to.
-    beside: bool,
+    on_select: &'a Callback<Option<OptionId>>,
+    on_compare: &'a Callback<Option<OptionId>>,
+}
+
+/// The breakdown's id, for bringing it into view.
+const BREAKDOWN_ID: &str = "breakdown";
+
+/// Scrolls the page so that `element` starts in view, unless its start is
+/// already in sight (then nothing moves).
+fn bring_into_view(element: &Element) {
+    let top = element.get_bounding_client_rect().top();
+    let height = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    if top < 0.0 || top > height * 0.75 {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Start);
+        element.scroll_into_view_with_scroll_into_view_options(&options);
+    }
 }
 
 /// An option's value on a criterion, as entered ("3 / 5", "SMB 4 · Ent. 2").
@@ -349,35 +382,12 @@ fn criterion_cell(c: usize, criterion: &Criterion) -> Html {
     }
 }
 
-#[function_component(Breakdown)]
+/// Why an option scores what it does, criterion by criterion; with a
+/// comparison when one is chosen. A plain function: it holds no state.
 fn breakdown(props: &BreakdownProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
-    let scenario = &props.scenario;
-    let ranking = &props.ranking;
-    let section = use_node_ref();
-    // Opened far below the row that was clicked, the breakdown comes into view.
-    {
-        let section = section.clone();
-        let beside = props.beside;
-        use_effect_with(props.selected, move |_| {
-            // Only when its start is out of sight: a breakdown already in
-            // view stays where it is.
-            let Some(element) = section.cast::<Element>().filter(|_| !beside) else {
-                return;
-            };
-            let top = element.get_bounding_client_rect().top();
-            let height = web_sys::window()
-                .and_then(|w| w.inner_height().ok())
-                .and_then(|h| h.as_f64())
-                .unwrap_or(0.0);
-            if top < 0.0 || top > height * 0.75 {
-                let options = web_sys::ScrollIntoViewOptions::new();
-                options.set_block(web_sys::ScrollLogicalPosition::Start);
-                element.scroll_into_view_with_scroll_into_view_options(&options);
-            }
-        });
-    }
+    let (scenario, ranking) = (props.scenario, props.ranking);
     let index_of = |id: OptionId| scenario.options.iter().position(|o| o.id == id);
     let Some(index) = index_of(props.selected) else {
         return Html::default();
@@ -419,7 +429,7 @@ fn breakdown(props: &BreakdownProps) -> Html {
     let other = props.compare.and_then(index_of);
     let title = option_title(scenario, index, lang);
     html! {
-        <section class="breakdown" ref={section} aria-label={format!("{}: {}", t.ranking.why_this_score, title)}>
+        <section class="breakdown" id={BREAKDOWN_ID} aria-label={format!("{}: {}", t.ranking.why_this_score, title)}>
             <header>
                 <h3>{ format!("{}: {}", t.ranking.why_this_score, title) }</h3>
                 <div class="breakdown-tools">

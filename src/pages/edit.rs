@@ -2,7 +2,7 @@
 //! inputs and the ranking.
 
 use super::scenario_view::ScenarioView;
-use super::{use_export, use_reform, Export};
+use super::{Export, PageCallbacks};
 use crate::components::scenario_bar::{ScenarioBar, ScenarioEntry};
 use crate::components::share::SharePanel;
 use crate::components::Same;
@@ -16,8 +16,7 @@ use crate::state::{Action, Workspace};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Props of [`EditPage`].
-#[derive(Properties, PartialEq)]
+/// What [`edit_page`] shows and where what the user does goes.
 pub struct EditPageProps {
     /// UI language.
     pub lang: Lang,
@@ -31,12 +30,16 @@ pub struct EditPageProps {
     pub selected: Option<OptionId>,
     /// The option it is compared with.
     pub compare: Option<OptionId>,
+    /// Whether the share panel is open.
+    pub share_open: bool,
     /// Sends what the user does.
     pub dispatch: Callback<Action>,
+    /// The callbacks the scenario's parts get.
+    pub callbacks: PageCallbacks,
     /// Imports a picked file.
     pub on_import: Callback<web_sys::File>,
     /// The notices, shown between the bar and the scenario.
-    pub children: Html,
+    pub notices: Html,
 }
 
 fn entries(list: &[Rc<Scenario>]) -> Vec<ScenarioEntry> {
@@ -48,17 +51,17 @@ fn entries(list: &[Rc<Scenario>]) -> Vec<ScenarioEntry> {
         .collect()
 }
 
-/// See the module docs.
-#[function_component(EditPage)]
+/// See the module docs. A plain function: what it keeps is in the state.
 pub fn edit_page(props: &EditPageProps) -> Html {
     let (lang, dispatch) = (props.lang, &props.dispatch);
     let workspace = &props.workspace;
     let scenario = workspace.active_scenario().clone();
-    let share_open = use_state(|| false);
-    let on_edit = use_reform(dispatch, Action::Edit);
-    let on_select = use_reform(dispatch, Action::SelectOption);
-    let on_compare = use_reform(dispatch, Action::CompareWith);
-    let export = use_export(&scenario, lang, dispatch);
+    let PageCallbacks {
+        on_edit,
+        on_select,
+        on_compare,
+        export,
+    } = props.callbacks.clone();
     let active = workspace.active.clone();
     // New scenarios get their ids here, at the edge: the reducer stays pure.
     // A new scenario's name is selected, ready to be typed over.
@@ -71,14 +74,6 @@ pub fn edit_page(props: &EditPageProps) -> Html {
         id: active.clone(),
         replacement: new_scenario_id(),
     });
-    let on_share = {
-        let share_open = share_open.clone();
-        Callback::from(move |_| share_open.set(true))
-    };
-    let on_close_share = {
-        let share_open = share_open.clone();
-        Callback::from(move |_| share_open.set(false))
-    };
     html! {<>
         <ScenarioBar
             {lang}
@@ -92,17 +87,17 @@ pub fn edit_page(props: &EditPageProps) -> Html {
             on_export={export.reform(|_| Export::Json)}
             on_export_csv={export.reform(|_| Export::Csv)}
             on_copy_markdown={export.reform(|_| Export::Markdown)}
-            {on_share}
+            on_share={dispatch.reform(|_| Action::Share(true))}
             on_present={dispatch.reform(|_| Action::Present(true))}
             on_import={props.on_import.clone()}
             can_undo={props.can_undo}
             can_redo={props.can_redo}
         />
-        if *share_open {
-            <SharePanel {lang} scenario={Same(scenario.clone())} on_close={on_close_share}
+        if props.share_open {
+            <SharePanel {lang} scenario={Same(scenario.clone())} on_close={dispatch.reform(|_| Action::Share(false))}
                 on_download_json={export.reform(|_| Export::Json)} />
         }
-        { props.children.clone() }
+        { props.notices.clone() }
         <ScenarioView {lang} scenario={Same(scenario)} editable=true selected={props.selected}
             compare={props.compare} {on_edit} {on_select} {on_compare} />
     </>}

@@ -2,7 +2,7 @@
 //! with "save a copy" and "back to my scenarios".
 
 use super::scenario_view::ScenarioView;
-use super::{use_export, use_reform, Export};
+use super::{Export, PageCallbacks};
 use crate::components::share::{shared_bar, SharedBarProps};
 use crate::components::Same;
 use crate::domain::ids::OptionId;
@@ -13,8 +13,7 @@ use crate::state::{Action, Done, Notice};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Props of [`SharedPage`].
-#[derive(Properties, PartialEq)]
+/// What [`shared_page`] shows and where what the user does goes.
 pub struct SharedPageProps {
     /// UI language.
     pub lang: Lang,
@@ -30,18 +29,21 @@ pub struct SharedPageProps {
     pub compare: Option<OptionId>,
     /// Sends what the user does.
     pub dispatch: Callback<Action>,
+    /// The callbacks the scenario's parts get.
+    pub callbacks: PageCallbacks,
     /// The notices, shown between the bar and the scenario.
-    pub children: Html,
+    pub notices: Html,
 }
 
-/// See the module docs.
-#[function_component(SharedPage)]
+/// See the module docs. A plain function: what it keeps is in the state.
 pub fn shared_page(props: &SharedPageProps) -> Html {
     let (lang, dispatch) = (props.lang, &props.dispatch);
-    let on_edit = use_reform(dispatch, Action::Edit);
-    let on_select = use_reform(dispatch, Action::SelectOption);
-    let on_compare = use_reform(dispatch, Action::CompareWith);
-    let export = use_export(&props.scenario, lang, dispatch);
+    let PageCallbacks {
+        on_edit,
+        on_select,
+        on_compare,
+        export,
+    } = props.callbacks.clone();
     // Leaving the shared view takes the link out of the address bar, so a
     // reload shows the user's own scenarios.
     let on_save_copy = {
@@ -72,7 +74,7 @@ pub fn shared_page(props: &SharedPageProps) -> Html {
             on_copy_markdown: export.reform(|_| Export::Markdown),
             on_present: dispatch.reform(|_| Action::Present(true)),
         }) }
-        { props.children.clone() }
+        { props.notices.clone() }
         <ScenarioView {lang} scenario={Same(props.scenario.clone())} editable=false {show_inputs}
             selected={props.selected} compare={props.compare} summary_first=true {on_edit}
             {on_select} {on_compare} />
