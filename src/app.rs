@@ -129,6 +129,7 @@ pub fn app(props: &AppProps) -> Html {
                     selected: state.selected,
                     compare: state.compare,
                     share_open: state.share_open,
+                    tools_open: state.tools_open,
                     dispatch: dispatch.clone(),
                     callbacks,
                     on_import: import.on_import.clone(),

@@ -56,6 +56,8 @@ pub struct State {
     pub help_open: bool,
     /// Whether the share panel is open.
     pub share_open: bool,
+    /// Whether the less frequent tools are unfolded (behind "More" on a phone).
+    pub tools_open: bool,
 }
 
 /// One user intent.
@@ -99,6 +101,8 @@ pub enum Action {
     Help(bool),
     /// Opens or closes the share panel.
     Share(bool),
+    /// Unfolds or folds the less frequent tools (behind "More" on a phone).
+    Tools(bool),
     /// Closes what is open on top: the shortcuts, the share panel, the
     /// presentation view, the comparison, the breakdown (in that order).
     Escape,
@@ -148,6 +152,7 @@ impl State {
             presenting: false,
             help_open: false,
             share_open: false,
+            tools_open: false,
         }
     }
 
@@ -374,6 +379,8 @@ impl State {
             Action::Help(open) => next.help_open = open,
             Action::Share(open) if open == self.share_open => return None,
             Action::Share(open) => next.share_open = open,
+            Action::Tools(open) if open == self.tools_open => return None,
+            Action::Tools(open) => next.tools_open = open,
             Action::Escape => {
                 if self.selected.is_none()
                     && !(self.help_open || self.share_open || self.presenting)

@@ -167,7 +167,7 @@ fn view(props: &NoticeListProps, notice: &Notice) -> Html {
             ("warning conflict", true, body)
         }
     };
-    let key = format!("{:?}", notice.key());
+    let key = notice.key().to_string();
     html! {
         <div {key} class={classes!("notice", class)} role={if alert { "alert" } else { "status" }}
             aria-busy={matches!(notice, Notice::Busy(_)).then_some("true")}>

@@ -4,6 +4,7 @@
 use crate::domain::ids::ScenarioId;
 use crate::hooks::SHARE_ID;
 use crate::i18n::Lang;
+use crate::services::focus::click_by_id;
 use crate::services::print::print;
 use crate::state::Action;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -18,8 +19,7 @@ pub struct ScenarioEntry {
     pub name: String,
 }
 
-/// Props of [`ScenarioBar`].
-#[derive(Properties, PartialEq, Clone)]
+/// What [`scenario_bar`] shows and what its controls do.
 pub struct ScenarioBarProps {
     /// UI language.
     pub lang: Lang,
@@ -53,7 +53,12 @@ pub struct ScenarioBarProps {
     pub can_undo: bool,
     /// Whether there is something to redo.
     pub can_redo: bool,
+    /// Whether the less frequent tools are unfolded (on a phone).
+    pub tools_open: bool,
 }
+
+/// The hidden file field behind "Import…".
+const IMPORT_FILE_ID: &str = "import-file";
 
 fn untitled(name: &str, lang: Lang) -> String {
     if name.trim().is_empty() {
@@ -63,8 +68,7 @@ fn untitled(name: &str, lang: Lang) -> String {
     }
 }
 
-/// See the module docs.
-#[function_component(ScenarioBar)]
+/// See the module docs. A plain function: what it keeps is in the state.
 pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
@@ -96,21 +100,12 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(action.clone()))
     };
-    let file_input = use_node_ref();
     // On a phone the less frequent tools fold away behind "More".
-    let more_open = use_state(|| false);
-    let toggle_more = {
-        let more_open = more_open.clone();
-        Callback::from(move |_: MouseEvent| more_open.set(!*more_open))
-    };
-    let pick_file = {
-        let file_input = file_input.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(input) = file_input.cast::<HtmlInputElement>() {
-                input.click();
-            }
-        })
-    };
+    let more_open = props.tools_open;
+    let toggle_more = action(Action::Tools(!more_open));
+    let pick_file = Callback::from(|_: MouseEvent| {
+        click_by_id(IMPORT_FILE_ID);
+    });
     let file_picked = {
         let on_import = props.on_import.clone();
         Callback::from(move |event: Event| {
@@ -139,7 +134,7 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
     html! {
         <header class="topbar">
             // Outside the scrolling tool row, so that it never widens the page on a phone.
-            <input ref={file_input} type="file" class="visually-hidden" tabindex="-1" aria-label={t.bar.import_file}
+            <input id={IMPORT_FILE_ID} type="file" class="visually-hidden" tabindex="-1" aria-label={t.bar.import_file}
                 accept=".json,application/json" onchange={file_picked} />
             <div class="brand">
                 <svg class="logo" viewBox="0 0 24 32" width="28" height="36" aria-hidden="true" focusable="false">
@@ -170,7 +165,7 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
                         <option key={s.id.to_string()} selected={s.id == props.active}>{ untitled(&s.name, lang) }</option>
                     }) }
                 </select>
-                <button type="button" class="more-toggle" aria-expanded={if *more_open { "true" } else { "false" }}
+                <button type="button" class="more-toggle" aria-expanded={if more_open { "true" } else { "false" }}
                     onclick={toggle_more}>{ format!("{} ▾", t.room.more_tools) }</button>
                 <div class={classes!("secondary-tools", more_open.then_some("open"))}>
                 <button type="button" onclick={click(&props.on_new)}>{ t.bar.new_scenario }</button>

@@ -56,7 +56,7 @@ macro_rules! numbered_id {
                 let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
                 Self::parse(&text).ok_or_else(|| {
                     serde::de::Error::custom(format!(
-                        concat!("expected an id like \"", $prefix, "1\", found {:?}"),
+                        concat!("expected an id like \"", $prefix, "1\", found \"{}\""),
                         text
                     ))
                 })
@@ -117,7 +117,7 @@ impl<'de> Deserialize<'de> for ScenarioId {
         let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
         Self::parse(&text).ok_or_else(|| {
             serde::de::Error::custom(format!(
-                "expected a scenario id of 1–64 letters, digits, - or _, found {text:?}"
+                "expected a scenario id of 1–64 letters, digits, - or _, found \"{text}\""
             ))
         })
     }

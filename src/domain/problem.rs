@@ -28,7 +28,7 @@ impl fmt::Display for Found {
             Found::Null => f.write_str("null"),
             Found::Bool(b) => write!(f, "{b}"),
             Found::Number(n) => f.write_str(n),
-            Found::Text(t) => write!(f, "{t:?}"),
+            Found::Text(t) => write!(f, "\"{t}\""),
             Found::List => f.write_str("a list"),
             Found::Object => f.write_str("an object"),
         }
@@ -121,7 +121,7 @@ impl fmt::Display for Issue {
             Issue::ExpectedId { example, found } => {
                 write!(f, "expected an id like \"{example}\", found {found}")
             }
-            Issue::NotACriterionId(key) => write!(f, "{key:?} is not a criterion id like \"c1\""),
+            Issue::NotACriterionId(key) => write!(f, "\"{key}\" is not a criterion id like \"c1\""),
             Issue::Value(error) => write!(f, "{error}"),
             Issue::TooLong => f.write_str("is too long"),
             Issue::TooManyCriteria => f.write_str("has more criteria than Kerze handles (64)"),

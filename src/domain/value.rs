@@ -35,7 +35,7 @@ pub const MAX_SCALE: f64 = 1000.0;
 #[derive(Clone, Debug, PartialEq, Error)]
 pub enum ValueError {
     /// The text is not a number.
-    #[error("{text:?} is not a number")]
+    #[error("\"{text}\" is not a number")]
     NotANumber {
         /// What was typed.
         text: String,
@@ -52,14 +52,14 @@ pub enum ValueError {
     TooCloseToZero,
     /// Written in e-notation (`1e3`), which a typed estimate never needs and
     /// which is easy to mistype.
-    #[error("{text:?} is written with e: write the number out in digits")]
+    #[error("\"{text}\" is written with e: write the number out in digits")]
     Exponent {
         /// What was typed.
         text: String,
     },
     /// Digits and marks, but not as the UI language writes numbers (`2.5` in
     /// German, `3,5` in English, `25.000,5.1`): refused rather than guessed.
-    #[error("{text:?} is not written as this language writes numbers")]
+    #[error("\"{text}\" is not written as this language writes numbers")]
     NotInStyle {
         /// What was typed.
         text: String,

@@ -2,7 +2,7 @@
 //! back where it came from when something closes.
 
 use super::use_latest;
-use crate::services::focus::focus_by_id;
+use crate::services::focus::{click_by_id, element, focus_by_id};
 use crate::state::Action;
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
@@ -35,14 +35,6 @@ fn typing(event: &KeyboardEvent) -> bool {
             matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
                 || e.has_attribute("contenteditable")
         })
-}
-
-fn element(id: &str) -> Option<HtmlElement> {
-    web_sys::window()?
-        .document()?
-        .get_element_by_id(id)?
-        .dyn_into()
-        .ok()
 }
 
 /// What a key means, if anything: an action, or a control to press or focus.
@@ -106,10 +98,11 @@ pub fn use_shortcuts(dispatch: Callback<Action>, context: KeyContext) {
                 };
                 match found {
                     Shortcut::Act(action) => dispatch.emit(action),
-                    Shortcut::Press(id) => match element(id) {
-                        Some(button) => button.click(),
-                        None => return,
-                    },
+                    Shortcut::Press(id) => {
+                        if !click_by_id(id) {
+                            return;
+                        }
+                    }
                     Shortcut::Focus(id) => match element(id) {
                         Some(field) => {
                             let _ = field.focus();

@@ -3,7 +3,7 @@
 
 use super::scenario_view::ScenarioView;
 use super::{Export, PageCallbacks};
-use crate::components::scenario_bar::{ScenarioBar, ScenarioEntry};
+use crate::components::scenario_bar::{scenario_bar, ScenarioBarProps, ScenarioEntry};
 use crate::components::share::SharePanel;
 use crate::components::Same;
 use crate::domain::ids::OptionId;
@@ -32,6 +32,8 @@ pub struct EditPageProps {
     pub compare: Option<OptionId>,
     /// Whether the share panel is open.
     pub share_open: bool,
+    /// Whether the less frequent tools are unfolded (on a phone).
+    pub tools_open: bool,
     /// Sends what the user does.
     pub dispatch: Callback<Action>,
     /// The callbacks the scenario's parts get.
@@ -75,24 +77,25 @@ pub fn edit_page(props: &EditPageProps) -> Html {
         replacement: new_scenario_id(),
     });
     html! {<>
-        <ScenarioBar
-            {lang}
-            scenarios={entries(&workspace.scenarios)}
-            active={workspace.active.clone()}
-            trash={entries(&workspace.trash)}
-            dispatch={dispatch.clone()}
-            {on_new}
-            {on_duplicate}
-            {on_delete}
-            on_export={export.reform(|_| Export::Json)}
-            on_export_csv={export.reform(|_| Export::Csv)}
-            on_copy_markdown={export.reform(|_| Export::Markdown)}
-            on_share={dispatch.reform(|_| Action::Share(true))}
-            on_present={dispatch.reform(|_| Action::Present(true))}
-            on_import={props.on_import.clone()}
-            can_undo={props.can_undo}
-            can_redo={props.can_redo}
-        />
+        { scenario_bar(&ScenarioBarProps {
+            lang,
+            scenarios: entries(&workspace.scenarios),
+            active: workspace.active.clone(),
+            trash: entries(&workspace.trash),
+            dispatch: dispatch.clone(),
+            on_new,
+            on_duplicate,
+            on_delete,
+            on_export: export.reform(|_| Export::Json),
+            on_export_csv: export.reform(|_| Export::Csv),
+            on_copy_markdown: export.reform(|_| Export::Markdown),
+            on_share: dispatch.reform(|_| Action::Share(true)),
+            on_present: dispatch.reform(|_| Action::Present(true)),
+            on_import: props.on_import.clone(),
+            can_undo: props.can_undo,
+            can_redo: props.can_redo,
+            tools_open: props.tools_open,
+        }) }
         if props.share_open {
             <SharePanel {lang} scenario={Same(scenario.clone())} on_close={dispatch.reform(|_| Action::Share(false))}
                 on_download_json={export.reform(|_| Export::Json)} />

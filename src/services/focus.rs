@@ -1,9 +1,10 @@
-//! Moving the keyboard focus to an element by its id.
+//! Moving the keyboard focus to an element by its id, or pressing it.
 
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement};
 
-fn element(id: &str) -> Option<HtmlElement> {
+/// The element with this id, if there is one.
+pub fn element(id: &str) -> Option<HtmlElement> {
     web_sys::window()?
         .document()?
         .get_element_by_id(id)?
@@ -25,4 +26,9 @@ pub fn focus_and_select(id: &str) {
         let _ = field.focus();
         field.select();
     }
+}
+
+/// Presses the control with this id, as a click would; `false` if there is none.
+pub fn click_by_id(id: &str) -> bool {
+    element(id).map(|e| e.click()).is_some()
 }

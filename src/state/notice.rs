@@ -78,6 +78,25 @@ pub enum NoticeKey {
     UpdateReady,
 }
 
+/// A list key for the notice of this kind.
+impl std::fmt::Display for NoticeKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let kind = match self {
+            NoticeKey::Deleted => "deleted",
+            NoticeKey::Done => "done",
+            NoticeKey::Busy => "busy",
+            NoticeKey::ImportFailed => "import-failed",
+            NoticeKey::LinkFailed => "link-failed",
+            NoticeKey::StorageFull => "storage-full",
+            NoticeKey::NewerData => "newer-data",
+            NoticeKey::Unreadable => "unreadable",
+            NoticeKey::Conflict(id) => return write!(f, "conflict-{id}"),
+            NoticeKey::UpdateReady => "update-ready",
+        };
+        f.write_str(kind)
+    }
+}
+
 impl Notice {
     /// The key under which this notice is listed.
     pub fn key(&self) -> NoticeKey {
