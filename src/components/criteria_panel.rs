@@ -1,7 +1,7 @@
 //! The criteria: name, weight, direction, kind of input and its parameters.
 
 use crate::components::common::PALETTE;
-use crate::components::fields::TextField;
+use crate::components::fields::{text_field, TextFieldProps};
 use crate::components::number_field::NumberField;
 use crate::domain::criterion::{Criterion, CriterionInput, Direction, InputKind};
 use crate::domain::scenario::{Bound, ScaleEnd, ScenarioEdit, MAX_UNIT};
@@ -169,7 +169,14 @@ fn criterion_row(props: &CriterionRowProps) -> Html {
             };
             html! {
                 <div class="params">
-                    <TextField id={format!("{prefix}-unit")} label={t.criteria.unit} value={unit.clone()} max_length={MAX_UNIT} on_input={set_unit} />
+                    { text_field(&TextFieldProps {
+                        id: format!("{prefix}-unit").into(),
+                        label: Some(t.criteria.unit.into()),
+                        value: unit.clone().into(),
+                        max_length: MAX_UNIT,
+                        on_input: set_unit,
+                        ..TextFieldProps::default()
+                    }) }
                     <div class="field">
                         <label for={format!("{prefix}-lo")}>{ t.criteria.lower_bound }</label>
                         <NumberField id={format!("{prefix}-lo")} value={*lo} rule={NumberRule::Amount} {lang} placeholder={t.criteria.auto_bound} on_change={bound(Bound::Low)} refused_message={t.criteria.bounds_invalid} />
@@ -190,7 +197,14 @@ fn criterion_row(props: &CriterionRowProps) -> Html {
         <li class="criterion">
             <div class="criterion-head">
                 <span class={classes!("swatch", format!("crit-{}", props.colour))}></span>
-                <TextField id={format!("{prefix}-name")} aria_label={t.criteria.criterion_name} value={c.name.clone()} on_input={rename} class="criterion-name" />
+                { text_field(&TextFieldProps {
+                    id: format!("{prefix}-name").into(),
+                    aria_label: Some(t.criteria.criterion_name.into()),
+                    value: c.name.clone().into(),
+                    on_input: rename,
+                    class: classes!("criterion-name"),
+                    ..TextFieldProps::default()
+                }) }
                 <button type="button" class="ghost remove" aria-label={format!("{}: {}", t.criteria.remove_criterion, c.name)} title={t.criteria.remove_criterion} onclick={remove}>{ "✕" }</button>
             </div>
             <div class="criterion-body">

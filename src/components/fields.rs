@@ -3,40 +3,49 @@
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-/// Props of [`TextField`].
-#[derive(Properties, PartialEq, Clone)]
+/// What [`text_field`] shows and where the text goes.
 pub struct TextFieldProps {
     /// DOM id.
     pub id: AttrValue,
     /// Visible label; `None` uses `aria_label` only.
-    #[prop_or_default]
     pub label: Option<AttrValue>,
     /// Accessible name when there is no visible label.
-    #[prop_or_default]
     pub aria_label: Option<AttrValue>,
     /// Current text.
     pub value: AttrValue,
     /// Placeholder.
-    #[prop_or_default]
     pub placeholder: Option<AttrValue>,
     /// A multi-line field.
-    #[prop_or_default]
     pub multiline: bool,
     /// Longest text accepted.
-    #[prop_or(20_000)]
     pub max_length: usize,
     /// Receives the text on every keystroke.
     pub on_input: Callback<String>,
     /// Extra CSS class on the input.
-    #[prop_or_default]
     pub class: Classes,
     /// Called on Enter in a single-line field.
-    #[prop_or_default]
     pub on_enter: Option<Callback<()>>,
 }
 
-/// A text input or textarea with its label.
-#[function_component(TextField)]
+impl Default for TextFieldProps {
+    fn default() -> Self {
+        TextFieldProps {
+            id: AttrValue::default(),
+            label: None,
+            aria_label: None,
+            value: AttrValue::default(),
+            placeholder: None,
+            multiline: false,
+            max_length: 20_000,
+            on_input: Callback::noop(),
+            class: Classes::new(),
+            on_enter: None,
+        }
+    }
+}
+
+/// A text input or textarea with its label. A plain function: the row or
+/// panel around it decides when it re-renders.
 pub fn text_field(props: &TextFieldProps) -> Html {
     let on_input = props.on_input.clone();
     let multiline = props.multiline;

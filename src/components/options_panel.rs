@@ -1,7 +1,7 @@
 //! The options table: title, description, a value per criterion, fit per segment.
 
 use crate::components::common::ValueColumn;
-use crate::components::fields::TextField;
+use crate::components::fields::{text_field, TextFieldProps};
 use crate::components::number_field::NumberField;
 use crate::components::Same;
 use crate::domain::ids::{CriterionId, OptionId};
@@ -366,8 +366,24 @@ fn option_row(props: &OptionRowProps) -> Html {
     html! {
         <div class="option-row" role="row" data-option={id.to_string()}>
             <div role="rowheader" class="option-cell">
-                <TextField id={format!("opt-{id}-title")} aria_label={t.options.option_title} value={option.title.clone()} on_input={rename} on_enter={props.add_option.clone()} class="option-title" />
-                <TextField id={format!("opt-{id}-description")} aria_label={format!("{} – {}", t.options.description, label_title)} placeholder={t.options.description} value={option.description.clone()} on_input={describe} class="option-description" />
+                { text_field(&TextFieldProps {
+                    id: format!("opt-{id}-title").into(),
+                    aria_label: Some(t.options.option_title.into()),
+                    value: option.title.clone().into(),
+                    on_input: rename,
+                    on_enter: Some(props.add_option.clone()),
+                    class: classes!("option-title"),
+                    ..TextFieldProps::default()
+                }) }
+                { text_field(&TextFieldProps {
+                    id: format!("opt-{id}-description").into(),
+                    aria_label: Some(format!("{} – {}", t.options.description, label_title).into()),
+                    placeholder: Some(t.options.description.into()),
+                    value: option.description.clone().into(),
+                    on_input: describe,
+                    class: classes!("option-description"),
+                    ..TextFieldProps::default()
+                }) }
             </div>
             { for values }
             { fits.unwrap_or_default() }

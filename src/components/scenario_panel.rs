@@ -1,6 +1,6 @@
 //! The scenario's name, need, root cause, segment mix and threshold.
 
-use crate::components::fields::TextField;
+use crate::components::fields::{text_field, TextFieldProps};
 use crate::components::number_field::NumberField;
 use crate::domain::scenario::{Scenario, ScenarioEdit};
 use crate::domain::segment::Segment;
@@ -65,10 +65,33 @@ pub fn scenario_panel(props: &ScenarioPanelProps) -> Html {
     html! {
         <section class="panel scenario-panel" aria-labelledby="scenario-heading">
             <h2 id="scenario-heading">{ t.scenario.scenario }</h2>
-            <TextField id="scenario-name" label={t.scenario.scenario_name} value={s.name.clone()} on_input={edit(ScenarioEdit::Rename)} class="big" />
+            { text_field(&TextFieldProps {
+                id: "scenario-name".into(),
+                label: Some(t.scenario.scenario_name.into()),
+                value: s.name.clone().into(),
+                on_input: edit(ScenarioEdit::Rename),
+                class: classes!("big"),
+                ..TextFieldProps::default()
+            }) }
             <div class="two-col">
-                <TextField id="scenario-need" label={t.scenario.need} value={s.need.clone()} placeholder={t.scenario.need_placeholder} multiline=true on_input={edit(ScenarioEdit::SetNeed)} />
-                <TextField id="scenario-root-cause" label={t.scenario.root_cause} value={s.root_cause.clone()} placeholder={t.scenario.root_cause_placeholder} multiline=true on_input={edit(ScenarioEdit::SetRootCause)} />
+                { text_field(&TextFieldProps {
+                    id: "scenario-need".into(),
+                    label: Some(t.scenario.need.into()),
+                    value: s.need.clone().into(),
+                    placeholder: Some(t.scenario.need_placeholder.into()),
+                    multiline: true,
+                    on_input: edit(ScenarioEdit::SetNeed),
+                    ..TextFieldProps::default()
+                }) }
+                { text_field(&TextFieldProps {
+                    id: "scenario-root-cause".into(),
+                    label: Some(t.scenario.root_cause.into()),
+                    value: s.root_cause.clone().into(),
+                    placeholder: Some(t.scenario.root_cause_placeholder.into()),
+                    multiline: true,
+                    on_input: edit(ScenarioEdit::SetRootCause),
+                    ..TextFieldProps::default()
+                }) }
             </div>
             <fieldset class="mix">
                 <legend>{ t.scenario.segment_mix }</legend>
