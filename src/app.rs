@@ -3,6 +3,7 @@
 
 use crate::boot::Boot;
 use crate::components::help::{shortcut_help, HELP_CLOSE_ID};
+use crate::components::share::SHARE_LINK_ID;
 use crate::components::notices::{notice_list, NoticeListProps};
 use crate::components::Same;
 use crate::hooks::{
@@ -68,13 +69,14 @@ pub fn app(props: &AppProps) -> Html {
         KeyContext {
             presenting: state.presenting,
             escapable: state.help_open
-                || state.share_open
+                || state.share.open
                 || state.presenting
                 || state.selected.is_some(),
         },
     );
     use_focus_return(state.presenting, PRESENT_HEADING_ID);
     use_focus_return(state.help_open, HELP_CLOSE_ID);
+    use_focus_return(state.share.open, SHARE_LINK_ID);
     use_update_offer(dispatch.clone());
     use_done_notice_goes(&state.notices, dispatch.clone());
     let callbacks = use_page_callbacks(state.shown(), state.lang, &dispatch);
@@ -128,7 +130,7 @@ pub fn app(props: &AppProps) -> Html {
                     can_redo: state.can_redo(),
                     selected: state.selected,
                     compare: state.compare,
-                    share_open: state.share_open,
+                    share: state.share.clone(),
                     tools_open: state.tools_open,
                     dispatch: dispatch.clone(),
                     callbacks,

@@ -33,6 +33,17 @@ pub enum Screen {
     },
 }
 
+/// The share panel: open or not, how its link opens, what was copied.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ShareState {
+    /// Whether the panel is open.
+    pub open: bool,
+    /// Whether the link opens in the presentation view.
+    pub presenting: bool,
+    /// The link last copied, and whether the clipboard took it.
+    pub copied: Option<(String, bool)>,
+}
+
 /// Everything the UI shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
@@ -54,8 +65,8 @@ pub struct State {
     pub presenting: bool,
     /// Whether the list of keyboard shortcuts is open.
     pub help_open: bool,
-    /// Whether the share panel is open.
-    pub share_open: bool,
+    /// The share panel.
+    pub share: ShareState,
     /// Whether the less frequent tools are unfolded (behind "More" on a phone).
     pub tools_open: bool,
 }
@@ -101,6 +112,10 @@ pub enum Action {
     Help(bool),
     /// Opens or closes the share panel.
     Share(bool),
+    /// Makes the share link open in the presentation view, or not.
+    SharePresenting(bool),
+    /// The share link was copied to the clipboard (`true`) or refused.
+    LinkCopied(String, bool),
     /// Unfolds or folds the less frequent tools (behind "More" on a phone).
     Tools(bool),
     /// Closes what is open on top: the shortcuts, the share panel, the
@@ -151,7 +166,7 @@ impl State {
             compare: None,
             presenting: false,
             help_open: false,
-            share_open: false,
+            share: ShareState::default(),
             tools_open: false,
         }
     }
@@ -377,19 +392,24 @@ impl State {
             }
             Action::Help(open) if open == self.help_open => return None,
             Action::Help(open) => next.help_open = open,
-            Action::Share(open) if open == self.share_open => return None,
-            Action::Share(open) => next.share_open = open,
+            Action::Share(open) if open == self.share.open => return None,
+            Action::Share(open) => {
+                next.share.open = open;
+                next.share.copied = None;
+            }
+            Action::SharePresenting(on) => next.share.presenting = on,
+            Action::LinkCopied(link, ok) => next.share.copied = Some((link, ok)),
             Action::Tools(open) if open == self.tools_open => return None,
             Action::Tools(open) => next.tools_open = open,
             Action::Escape => {
                 if self.selected.is_none()
-                    && !(self.help_open || self.share_open || self.presenting)
+                    && !(self.help_open || self.share.open || self.presenting)
                 {
                     return None;
                 } else if self.help_open {
                     next.help_open = false;
-                } else if self.share_open {
-                    next.share_open = false;
+                } else if self.share.open {
+                    next.share.open = false;
                 } else if self.presenting {
                     next.presenting = false;
                 } else if self.compare.is_some() {
@@ -693,11 +713,11 @@ mod tests {
             .and_then(|s| s.reduce(Action::Share(true)))
             .and_then(|s| s.reduce(Action::Help(true)))
             .unwrap();
-        assert!(open.help_open && open.share_open && open.presenting);
+        assert!(open.help_open && open.share.open && open.presenting);
         let s = open.reduce(Action::Escape).unwrap();
-        assert!(!s.help_open && s.share_open && s.presenting);
+        assert!(!s.help_open && s.share.open && s.presenting);
         let s = s.reduce(Action::Escape).unwrap();
-        assert!(!s.share_open && s.presenting);
+        assert!(!s.share.open && s.presenting);
         let s = s.reduce(Action::Escape).unwrap();
         assert!(!s.presenting);
         assert_eq!(s.compare, Some(order[1]));

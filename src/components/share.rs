@@ -1,104 +1,74 @@
 //! Sharing: the panel with the link to the open scenario, and the bar shown
 //! above a scenario opened from someone else's link.
 
-use crate::components::Same;
 use crate::domain::link::{encode_link, LONG_LINK};
 use crate::domain::scenario::Scenario;
 use crate::i18n::Lang;
 use crate::services::clipboard::copy_text;
 use crate::services::location::{is_local_file, link_with};
 use crate::services::print::print;
-use std::rc::Rc;
-use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, HtmlInputElement};
+use crate::state::Action;
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// Props of [`SharePanel`].
-#[derive(Properties, PartialEq, Clone)]
-pub struct SharePanelProps {
+/// What [`share_panel`] shows and where what the user does goes.
+pub struct SharePanelProps<'a> {
     /// UI language.
     pub lang: Lang,
     /// The scenario to share; the link follows every edit while the panel is open.
-    pub scenario: Same<Scenario>,
-    /// Closes the panel.
-    pub on_close: Callback<()>,
+    pub scenario: &'a Scenario,
+    /// Whether the link opens in the presentation view.
+    pub presenting: bool,
+    /// The link last copied, and whether that worked.
+    pub copied: Option<&'a (String, bool)>,
+    /// Sends what the user does.
+    pub dispatch: &'a Callback<Action>,
     /// Downloads the JSON export instead (offered for very long links).
     pub on_download_json: Callback<()>,
 }
 
-/// See the module docs.
-#[function_component(SharePanel)]
+/// The id of the link field: it takes the focus (and selects the link, ready
+/// for Ctrl+C) when the panel opens.
+pub const SHARE_LINK_ID: &str = "share-link";
+
+/// See the module docs. A plain function: what it keeps is in the state.
 pub fn share_panel(props: &SharePanelProps) -> Html {
-    let t = props.lang.texts();
-    let presenting = use_state(|| false);
-    let link = use_memo(
-        (props.scenario.clone(), *presenting),
-        |(scenario, presenting)| link_with(&encode_link(scenario), *presenting),
-    );
-    let toggle_present = {
-        let presenting = presenting.clone();
-        Callback::from(move |_: Event| presenting.set(!*presenting))
-    };
-    // The link last copied and whether that worked: after an edit the link is
-    // new and not copied yet.
-    let copied = use_state(|| None::<(Rc<String>, bool)>);
-    let input = use_node_ref();
-    // The link is selected when the panel opens, ready for Ctrl+C; when it
-    // closes, the focus goes back where it was (the Share button).
-    {
-        let input = input.clone();
-        use_effect_with((), move |_| {
-            let before = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.active_element())
-                .and_then(|e| e.dyn_into::<HtmlElement>().ok());
-            if let Some(field) = input.cast::<HtmlInputElement>() {
-                let _ = field.focus();
-                field.select();
-            }
-            move || {
-                if let Some(element) = before.filter(|e| e.is_connected()) {
-                    let _ = element.focus();
-                }
-            }
-        });
-    }
+    let (t, dispatch) = (props.lang.texts(), props.dispatch);
+    let link = link_with(&encode_link(props.scenario), props.presenting);
+    let presenting = props.presenting;
+    let toggle_present = dispatch.reform(move |_: Event| Action::SharePresenting(!presenting));
     let copy = {
-        let (link, copied) = (link.clone(), copied.clone());
+        let (link, dispatch) = (link.clone(), dispatch.clone());
         Callback::from(move |_: MouseEvent| {
-            let (copied, this) = (copied.clone(), link.clone());
-            copy_text(&link, move |ok| copied.set(Some((this.clone(), ok))));
+            let (copied, dispatch) = (link.clone(), dispatch.clone());
+            copy_text(&link, move |ok| dispatch.emit(Action::LinkCopied(copied.clone(), ok)));
         })
     };
     let select_all = Callback::from(|event: FocusEvent| {
         event.target_unchecked_into::<HtmlInputElement>().select();
     });
-    let close = props.on_close.reform(|_: MouseEvent| ());
-    let on_key = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            if event.key() == "Escape" {
-                // Only the panel closes, not what lies under it.
-                event.stop_propagation();
-                on_close.emit(());
-            }
-        })
-    };
     let download = props.on_download_json.reform(|_: MouseEvent| ());
     let length = link.chars().count();
+    // After an edit the link is new and not copied yet.
+    let copy_result = match props.copied {
+        Some((done, true)) if *done == link => t.share.link_copied,
+        Some((done, false)) if *done == link => t.share.link_copy_failed,
+        _ => "",
+    };
     html! {
-        <section class="notice share-panel" aria-labelledby="share-title" onkeydown={on_key}>
+        <section class="notice share-panel" aria-labelledby="share-title">
             <h2 id="share-title">{ t.share.share_title }</h2>
             <p class="hint">{ t.share.share_explain }</p>
             <div class="share-row">
-                <label for="share-link" class="visually-hidden">{ t.share.share_link }</label>
-                <input id="share-link" ref={input} class="share-link" type="text" readonly=true
-                    value={(*link).clone()} onfocus={select_all} spellcheck="false" />
+                <label for={SHARE_LINK_ID} class="visually-hidden">{ t.share.share_link }</label>
+                <input id={SHARE_LINK_ID} class="share-link" type="text" readonly=true
+                    value={link} onfocus={select_all} spellcheck="false" />
                 <button type="button" class="primary" onclick={copy}>{ t.share.copy_link }</button>
-                <button type="button" class="ghost" aria-label={t.ranking.close} onclick={close}>{ "✕" }</button>
+                <button type="button" class="ghost" aria-label={t.ranking.close}
+                    onclick={dispatch.reform(|_| Action::Share(false))}>{ "✕" }</button>
             </div>
             <label class="check">
-                <input type="checkbox" checked={*presenting} onchange={toggle_present} />
+                <input type="checkbox" checked={presenting} onchange={toggle_present} />
                 { t.share.open_presenting }
             </label>
             <p class="link-length">{ t.share.link_length.replace("{n}", &props.lang.number(length as f64, 0)) }</p>
@@ -113,13 +83,7 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
                     <button type="button" onclick={download}>{ t.share.download_json_instead }</button>
                 </div>
             }
-            <p class="copy-result" role="status" aria-live="polite">
-                { match &*copied {
-                    Some((done, true)) if *done == link => t.share.link_copied,
-                    Some((done, false)) if *done == link => t.share.link_copy_failed,
-                    _ => "",
-                } }
-            </p>
+            <p class="copy-result" role="status" aria-live="polite">{ copy_result }</p>
         </section>
     }
 }

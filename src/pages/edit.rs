@@ -4,7 +4,7 @@
 use super::scenario_view::ScenarioView;
 use super::{Export, PageCallbacks};
 use crate::components::scenario_bar::{scenario_bar, ScenarioBarProps, ScenarioEntry};
-use crate::components::share::SharePanel;
+use crate::components::share::{share_panel, SharePanelProps};
 use crate::components::Same;
 use crate::domain::ids::OptionId;
 use crate::domain::scenario::Scenario;
@@ -12,7 +12,7 @@ use crate::hooks::after_a_frame;
 use crate::i18n::Lang;
 use crate::services::clock::new_scenario_id;
 use crate::services::focus::focus_and_select;
-use crate::state::{Action, Workspace};
+use crate::state::{Action, ShareState, Workspace};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -30,8 +30,8 @@ pub struct EditPageProps {
     pub selected: Option<OptionId>,
     /// The option it is compared with.
     pub compare: Option<OptionId>,
-    /// Whether the share panel is open.
-    pub share_open: bool,
+    /// The share panel's state.
+    pub share: ShareState,
     /// Whether the less frequent tools are unfolded (on a phone).
     pub tools_open: bool,
     /// Sends what the user does.
@@ -96,9 +96,15 @@ pub fn edit_page(props: &EditPageProps) -> Html {
             can_redo: props.can_redo,
             tools_open: props.tools_open,
         }) }
-        if props.share_open {
-            <SharePanel {lang} scenario={Same(scenario.clone())} on_close={dispatch.reform(|_| Action::Share(false))}
-                on_download_json={export.reform(|_| Export::Json)} />
+        if props.share.open {
+            { share_panel(&SharePanelProps {
+                lang,
+                scenario: &scenario,
+                presenting: props.share.presenting,
+                copied: props.share.copied.as_ref(),
+                dispatch,
+                on_download_json: export.reform(|_| Export::Json),
+            }) }
         }
         { props.notices.clone() }
         <ScenarioView {lang} scenario={Same(scenario)} editable=true selected={props.selected}
