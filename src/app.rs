@@ -3,8 +3,8 @@
 
 use crate::boot::Boot;
 use crate::components::help::{shortcut_help, HELP_CLOSE_ID};
-use crate::components::share::SHARE_LINK_ID;
 use crate::components::notices::{notice_list, NoticeListProps};
+use crate::components::share::SHARE_LINK_ID;
 use crate::components::Same;
 use crate::hooks::{
     use_document_lang, use_done_notice_goes, use_file_import, use_focus_return, use_persistence,
@@ -13,7 +13,7 @@ use crate::hooks::{
 use crate::i18n::Lang;
 use crate::pages::PRESENT_HEADING_ID;
 use crate::pages::{
-    edit_page, shared_page, use_page_callbacks, EditPageProps, PresentPage, SharedPageProps,
+    edit_page, shared_page, use_page_callbacks, EditPageProps, ScenarioView, SharedPageProps,
 };
 use crate::services::clock::new_scenario_id;
 use crate::services::focus::focus_by_id;
@@ -120,8 +120,11 @@ pub fn app(props: &AppProps) -> Html {
             }
             { match &state.screen {
                 _ if state.presenting => html! {
-                    <PresentPage {lang} scenario={Same(state.shown().clone())} selected={state.selected}
-                        compare={state.compare} dispatch={dispatch.clone()} />
+                    <ScenarioView {lang} scenario={Same(state.shown().clone())} editable=false
+                        selected={state.selected} compare={state.compare}
+                        on_edit={callbacks.on_edit.clone()} on_select={callbacks.on_select.clone()}
+                        on_compare={callbacks.on_compare.clone()}
+                        presenting={dispatch.reform(|_: MouseEvent| Action::Present(false))} />
                 },
                 Screen::Edit => edit_page(&EditPageProps {
                     lang,

@@ -302,21 +302,6 @@ impl Lang {
         }
     }
 
-    /// What "SMB #2 Ent. #1 Pub. #3" means: "…: Ent. = Enterprise, Pub. = Public sector."
-    pub fn segment_key(self) -> String {
-        let shortened: Vec<String> = Segment::ALL
-            .iter()
-            .map(|&s| (self.segment_name(s, true), self.segment_name(s, false)))
-            .filter(|(short, long)| short != long)
-            .map(|(short, long)| format!("{short} = {long}"))
-            .collect();
-        format!(
-            "{}: {}.",
-            self.texts().room.segment_key,
-            shortened.join(", ")
-        )
-    }
-
     /// Why the last save did not land, for the footer.
     pub fn save_error(self, error: &SaveError) -> &'static str {
         let t = self.texts();
@@ -533,6 +518,22 @@ pub static DE: Texts = Texts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_segment_key_spells_out_every_shortened_segment_name() {
+        for lang in Lang::ALL {
+            let key = lang.texts().room.segment_key;
+            for segment in Segment::ALL {
+                let (short, long) = (
+                    lang.segment_name(segment, true),
+                    lang.segment_name(segment, false),
+                );
+                if short != long {
+                    assert!(key.contains(&format!("{short} = {long}")), "{key}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn the_browser_language_picks_the_catalog() {

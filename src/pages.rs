@@ -7,7 +7,8 @@ mod scenario_view;
 mod shared;
 
 pub use edit::{edit_page, EditPageProps};
-pub use present::{PresentPage, PRESENT_HEADING_ID};
+pub use present::PRESENT_HEADING_ID;
+pub use scenario_view::ScenarioView;
 pub use shared::{shared_page, SharedPageProps};
 
 use crate::domain::export::{export_file_name, export_json};

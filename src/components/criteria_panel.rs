@@ -45,13 +45,12 @@ pub fn criteria_panel(
             <h2 id="criteria-heading">{ t.criteria.criteria }</h2>
             <ul class="criteria">
                 { for criteria.iter().enumerate().map(|(position, criterion)| html! {
-                    <CriterionRow
-                        key={criterion.id.to_string()}
-                        {lang}
-                        criterion={criterion.clone()}
-                        colour={position % PALETTE}
-                        on_edit={on_edit.clone()}
-                    />
+                    { criterion_row(&CriterionRowProps {
+                        lang,
+                        criterion,
+                        colour: position % PALETTE,
+                        on_edit,
+                    }) }
                 }) }
             </ul>
             <button type="button" class="add" onclick={add}>{ format!("+ {}", t.criteria.add_criterion) }</button>
@@ -59,15 +58,15 @@ pub fn criteria_panel(
     }
 }
 
-#[derive(Properties, PartialEq, Clone)]
-struct CriterionRowProps {
+struct CriterionRowProps<'a> {
     lang: Lang,
-    criterion: Criterion,
+    criterion: &'a Criterion,
     colour: usize,
-    on_edit: Callback<ScenarioEdit>,
+    on_edit: &'a Callback<ScenarioEdit>,
 }
 
-#[function_component(CriterionRow)]
+/// One criterion's editor. A plain function: criteria are few, and the
+/// number fields in it skip re-rendering by themselves.
 fn criterion_row(props: &CriterionRowProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
@@ -194,7 +193,7 @@ fn criterion_row(props: &CriterionRowProps) -> Html {
     };
     let slider_value = c.weight.value().min(SLIDER_MAX).to_string();
     html! {
-        <li class="criterion">
+        <li class="criterion" key={props.criterion.id.to_string()}>
             <div class="criterion-head">
                 <span class={classes!("swatch", format!("crit-{}", props.colour))}></span>
                 { text_field(&TextFieldProps {

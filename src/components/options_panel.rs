@@ -79,12 +79,18 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
         Showing::Fit if !props.has_fit => Showing::All,
         other => other,
     };
-    let columns = use_memo((props.columns.clone(), now), |(columns, now)| match now {
-        Showing::All => columns.0.as_ref().clone(),
-        Showing::Value(id) => columns.iter().filter(|c| c.id == *id).cloned().collect(),
+    let shown_columns: Vec<ValueColumn> = match now {
+        Showing::All => props.columns.0.as_ref().clone(),
+        Showing::Value(id) => props
+            .columns
+            .iter()
+            .filter(|c| c.id == id)
+            .cloned()
+            .collect(),
         Showing::Fit => Vec::new(),
-    });
-    let columns = use_stable(&*columns);
+    };
+    // The same columns as before stay the same value: rows skip re-rendering.
+    let columns = use_stable(&shown_columns);
     let has_fit = props.has_fit && matches!(now, Showing::All | Showing::Fit);
     let scroller = use_node_ref();
     let more_right = use_state(|| false);

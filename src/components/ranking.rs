@@ -207,11 +207,11 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
     });
 
     let nothing_worth_it = threshold > 0.0 && n > 0 && first_below == Some(0);
-    // "/" finds an option by a part of its title and opens its breakdown.
-    let not_found = use_state(|| false);
+    // "/" finds an option by a part of its title and opens its breakdown; a
+    // title nobody has is said by the field itself, as a refused entry.
     let on_find = {
-        let (scenario, on_select, not_found) =
-            (scenario.clone(), props.on_select.clone(), not_found.clone());
+        let (scenario, on_select) = (scenario.clone(), props.on_select.clone());
+        let none = t.room.find_none;
         Callback::from(move |event: KeyboardEvent| {
             if event.key() != "Enter" {
                 return;
@@ -230,7 +230,8 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
                         .iter()
                         .find(|o| o.title.to_ascii_lowercase().contains(&wanted))
                 });
-            not_found.set(found.is_none());
+            field.set_custom_validity(if found.is_some() { "" } else { none });
+            field.report_validity();
             if let Some(option) = found {
                 on_select.emit(Some(option.id));
             }
@@ -262,11 +263,10 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
                 if n > 1 && !props.large {
                     <div class="find">
                         <input id={FIND_ID} type="search" list="option-titles" placeholder={t.room.find_option}
-                            aria-label={t.room.find_option} aria-describedby="find-result" onkeydown={on_find} />
+                            aria-label={t.room.find_option} onkeydown={on_find} />
                         <datalist id="option-titles">
                             { for scenario.options.iter().take(200).map(|o| html! { <option key={o.id.to_string()} value={o.title.clone()} /> }) }
                         </datalist>
-                        <span id="find-result" class="find-result" role="status">{ if *not_found { t.room.find_none } else { "" } }</span>
                     </div>
                 }
             </div>
@@ -281,7 +281,7 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
             if n > 0 {
                 <ul class="legend" aria-label={t.ranking.legend}>{ for legend }</ul>
                 if scenario.criteria.iter().any(|c| matches!(c.input, CriterionInput::SegmentFit)) {
-                    <p class="segment-key">{ lang.segment_key() }</p>
+                    <p class="segment-key">{ t.room.segment_key }</p>
                 }
                 <div
                     class={classes!("rank-scroll", windowed.then_some("windowed"))}
@@ -331,9 +331,8 @@ fn bring_into_view(element: &Element) {
         .and_then(|h| h.as_f64())
         .unwrap_or(0.0);
     if top < 0.0 || top > height * 0.75 {
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Start);
-        element.scroll_into_view_with_scroll_into_view_options(&options);
+        // Its start at the top of the window.
+        element.scroll_into_view_with_bool(true);
     }
 }
 

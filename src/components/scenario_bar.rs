@@ -151,8 +151,8 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
             <nav class="scenario-tools" aria-label={t.bar.scenarios}>
                 <div class="room-tools">
                     <button type="button" id={SHARE_ID} class="primary" onclick={click(&props.on_share)}>{ t.bar.share }</button>
-                    <button type="button" id="present-button" title={t.room.present_hint} onclick={click(&props.on_present)}>{ t.room.present }</button>
-                    <button type="button" title={t.room.print_hint} onclick={Callback::from(|_| print())}>{ t.room.print }</button>
+                    <button type="button" id="present-button" onclick={click(&props.on_present)}>{ t.room.present }</button>
+                    <button type="button" onclick={Callback::from(|_| print())}>{ t.room.print }</button>
                     <button type="button" class="ghost" title={t.room.shortcuts} aria-label={t.room.shortcuts} onclick={action(Action::Help(true))}>{ "?" }</button>
                 </div>
                 <div class="undo-redo">

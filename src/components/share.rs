@@ -41,7 +41,9 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
         let (link, dispatch) = (link.clone(), dispatch.clone());
         Callback::from(move |_: MouseEvent| {
             let (copied, dispatch) = (link.clone(), dispatch.clone());
-            copy_text(&link, move |ok| dispatch.emit(Action::LinkCopied(copied.clone(), ok)));
+            copy_text(&link, move |ok| {
+                dispatch.emit(Action::LinkCopied(copied.clone(), ok))
+            });
         })
     };
     let select_all = Callback::from(|event: FocusEvent| {
@@ -127,8 +129,8 @@ pub fn shared_bar(props: &SharedBarProps) -> Html {
                 <button type="button" onclick={click(&props.on_export)}>{ t.bar.export_json }</button>
                 <button type="button" onclick={click(&props.on_export_csv)}>{ t.bar.export_csv }</button>
                 <button type="button" onclick={click(&props.on_copy_markdown)}>{ t.bar.copy_markdown }</button>
-                <button type="button" title={t.room.present_hint} onclick={click(&props.on_present)}>{ t.room.present }</button>
-                <button type="button" title={t.room.print_hint} onclick={Callback::from(|_| print())}>{ t.room.print }</button>
+                <button type="button" onclick={click(&props.on_present)}>{ t.room.present }</button>
+                <button type="button" onclick={Callback::from(|_| print())}>{ t.room.print }</button>
             </div>
         </section>
     }

@@ -1,47 +1,47 @@
 //! The presentation view: for a projector, the need as the heading and the
-//! ranking large; arrow keys walk through the options' breakdowns.
+//! ranking large; arrow keys walk through the options' breakdowns. Drawn by
+//! the scenario view (which has the ranking) when presenting is on.
 
 use crate::components::ranking::RankingPanel;
 use crate::components::Same;
 use crate::domain::ids::OptionId;
 use crate::domain::scenario::Scenario;
-use crate::domain::scoring::{rank, segment_ranks};
+use crate::domain::scoring::Ranking;
+use crate::domain::segment::PerSegment;
 use crate::i18n::Lang;
-use crate::state::Action;
 use yew::prelude::*;
 
 /// The heading's id: it takes the focus when presenting starts, so a screen
 /// reader starts there and the arrow keys work at once.
 pub const PRESENT_HEADING_ID: &str = "present-heading";
 
-/// Props of [`PresentPage`].
-#[derive(Properties, PartialEq)]
-pub struct PresentPageProps {
+/// What [`present_view`] shows and where what the user does goes.
+pub struct PresentViewProps {
     /// UI language.
     pub lang: Lang,
     /// The scenario presented.
     pub scenario: Same<Scenario>,
+    /// Its ranking.
+    pub ranking: Same<Ranking>,
+    /// Each option's rank per segment alone.
+    pub segment_ranks: Same<Vec<PerSegment<u32>>>,
     /// The option whose breakdown is open.
     pub selected: Option<OptionId>,
     /// The option it is compared with.
     pub compare: Option<OptionId>,
-    /// Sends what the user does.
-    pub dispatch: Callback<Action>,
+    /// Opens or closes a breakdown.
+    pub on_select: Callback<Option<OptionId>>,
+    /// Starts, changes or ends a comparison.
+    pub on_compare: Callback<Option<OptionId>>,
+    /// Goes back to editing.
+    pub on_stop: Callback<MouseEvent>,
 }
 
 /// See the module docs.
-#[function_component(PresentPage)]
-pub fn present_page(props: &PresentPageProps) -> Html {
-    let (lang, dispatch) = (props.lang, &props.dispatch);
+pub fn present_view(props: PresentViewProps) -> Html {
+    let lang = props.lang;
     let t = lang.texts();
-    let scenario = props.scenario.clone();
-    let ranking = Same(use_memo(scenario.clone(), |scenario| rank(scenario)));
-    let by_segment = {
-        let scenario = scenario.clone();
-        Same(use_memo(ranking.clone(), move |ranking| {
-            segment_ranks(&scenario, ranking)
-        }))
-    };
+    let scenario = props.scenario;
     let title = if scenario.need.trim().is_empty() {
         scenario.name.clone()
     } else {
@@ -57,13 +57,13 @@ pub fn present_page(props: &PresentPageProps) -> Html {
                         <p class="present-cause"><strong>{ format!("{}: ", t.room.root_cause) }</strong>{ scenario.root_cause.clone() }</p>
                     }
                 </div>
-                <button type="button" onclick={dispatch.reform(|_| Action::Present(false))}>{ t.room.stop_presenting }</button>
+                <button type="button" onclick={props.on_stop}>{ t.room.stop_presenting }</button>
             </div>
             <p class="present-summary"><strong>{ format!("{}: ", t.room.recommendation) }</strong>
-                { lang.recommendation(&scenario, &ranking) }</p>
-            <RankingPanel {lang} {scenario} {ranking} segment_ranks={by_segment} large=true
+                { lang.recommendation(&scenario, &props.ranking) }</p>
+            <RankingPanel {lang} {scenario} ranking={props.ranking} segment_ranks={props.segment_ranks} large=true
                 selected={props.selected} compare={props.compare}
-                on_select={dispatch.reform(Action::SelectOption)} on_compare={dispatch.reform(Action::CompareWith)} />
+                on_select={props.on_select} on_compare={props.on_compare} />
             <p class="present-steps">{ t.room.present_steps }</p>
         </main>
     }

@@ -1,5 +1,6 @@
 //! The body both screens share: the scenario's inputs and its ranking.
 
+use super::present::{present_view, PresentViewProps};
 use crate::components::common::columns;
 use crate::components::criteria_panel::criteria_panel;
 use crate::components::options_panel::OptionsPanel;
@@ -39,6 +40,9 @@ pub struct ScenarioViewProps {
     /// Starts with the need and the recommendation (for a stakeholder).
     #[prop_or_default]
     pub summary_first: bool,
+    /// Set while presenting: goes back to editing.
+    #[prop_or_default]
+    pub presenting: Option<Callback<MouseEvent>>,
 }
 
 /// The inputs beside the ranking.
@@ -63,6 +67,19 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
     let value_columns = use_stable(&table_columns.0);
     let read_only = !props.editable;
     let on_edit = &props.on_edit;
+    if let Some(on_stop) = &props.presenting {
+        return present_view(PresentViewProps {
+            lang,
+            scenario,
+            ranking,
+            segment_ranks: by_segment,
+            selected: props.selected,
+            compare: props.compare,
+            on_select: props.on_select.clone(),
+            on_compare: props.on_compare.clone(),
+            on_stop: on_stop.clone(),
+        });
+    }
     html! {<>
         if props.summary_first {
             { summary(lang, &scenario, &ranking, "lead") }
