@@ -459,7 +459,7 @@ fn breakdown(props: &BreakdownProps) -> Html {
                 </tfoot>
             </table>
             if let Some(other) = other {
-                { comparison_view(lang, scenario, ranking, (index, other), &props.on_compare) }
+                { comparison_view(lang, scenario, ranking, (index, other), props.on_compare) }
             }
             <p class="hint">{ t.room.scaled_note }</p>
         </section>
