@@ -122,8 +122,7 @@ pub fn app(props: &AppProps) -> Html {
                 _ if state.presenting => html! {
                     <ScenarioView {lang} scenario={Same(state.shown().clone())} editable=false
                         selected={state.selected} compare={state.compare}
-                        on_edit={callbacks.on_edit.clone()} on_select={callbacks.on_select.clone()}
-                        on_compare={callbacks.on_compare.clone()}
+                        callbacks={callbacks.clone()}
                         presenting={dispatch.reform(|_: MouseEvent| Action::Present(false))} />
                 },
                 Screen::Edit => edit_page(&EditPageProps {

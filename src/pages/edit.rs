@@ -58,12 +58,7 @@ pub fn edit_page(props: &EditPageProps) -> Html {
     let (lang, dispatch) = (props.lang, &props.dispatch);
     let workspace = &props.workspace;
     let scenario = workspace.active_scenario().clone();
-    let PageCallbacks {
-        on_edit,
-        on_select,
-        on_compare,
-        export,
-    } = props.callbacks.clone();
+    let export = &props.callbacks.export;
     let active = workspace.active.clone();
     // New scenarios get their ids here, at the edge: the reducer stays pure.
     // A new scenario's name is selected, ready to be typed over.
@@ -108,6 +103,6 @@ pub fn edit_page(props: &EditPageProps) -> Html {
         }
         { props.notices.clone() }
         <ScenarioView {lang} scenario={Same(scenario)} editable=true selected={props.selected}
-            compare={props.compare} {on_edit} {on_select} {on_compare} />
+            compare={props.compare} callbacks={props.callbacks.clone()} />
     </>}
 }

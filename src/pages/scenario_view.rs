@@ -1,6 +1,7 @@
 //! The body both screens share: the scenario's inputs and its ranking.
 
 use super::present::{present_view, PresentViewProps};
+use super::PageCallbacks;
 use crate::components::common::columns;
 use crate::components::criteria_panel::criteria_panel;
 use crate::components::options_panel::OptionsPanel;
@@ -9,7 +10,7 @@ use crate::components::scenario_panel::{scenario_panel, ScenarioPanelProps};
 use crate::components::summary::{print_details, print_head, rank_strip, summary};
 use crate::components::Same;
 use crate::domain::ids::OptionId;
-use crate::domain::scenario::{Scenario, ScenarioEdit};
+use crate::domain::scenario::Scenario;
 use crate::domain::scoring::{rank, segment_ranks};
 use crate::hooks::{use_stable, use_stable_by};
 use crate::i18n::Lang;
@@ -31,12 +32,8 @@ pub struct ScenarioViewProps {
     pub selected: Option<OptionId>,
     /// The option it is compared with.
     pub compare: Option<OptionId>,
-    /// Sends an edit of the scenario.
-    pub on_edit: Callback<ScenarioEdit>,
-    /// Opens or closes an option's breakdown.
-    pub on_select: Callback<Option<OptionId>>,
-    /// Starts, changes or ends a comparison.
-    pub on_compare: Callback<Option<OptionId>>,
+    /// Where edits, breakdowns and comparisons go.
+    pub callbacks: PageCallbacks,
     /// Starts with the need and the recommendation (for a stakeholder).
     #[prop_or_default]
     pub summary_first: bool,
@@ -66,7 +63,7 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
     });
     let value_columns = use_stable(&table_columns.0);
     let read_only = !props.editable;
-    let on_edit = &props.on_edit;
+    let on_edit = &props.callbacks.on_edit;
     if let Some(on_stop) = &props.presenting {
         return present_view(PresentViewProps {
             lang,
@@ -75,8 +72,8 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
             segment_ranks: by_segment,
             selected: props.selected,
             compare: props.compare,
-            on_select: props.on_select.clone(),
-            on_compare: props.on_compare.clone(),
+            on_select: props.callbacks.on_select.clone(),
+            on_compare: props.callbacks.on_compare.clone(),
             on_stop: on_stop.clone(),
         });
     }
@@ -104,7 +101,7 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
             <div class="results">
                 <RankingPanel {lang} scenario={scenario.clone()} ranking={ranking.clone()} segment_ranks={by_segment}
                     selected={props.selected} compare={props.compare}
-                    on_select={props.on_select.clone()} on_compare={props.on_compare.clone()} />
+                    on_select={props.callbacks.on_select.clone()} on_compare={props.callbacks.on_compare.clone()} />
             </div>
             { print_details(lang, &scenario, &ranking) }
         </main>

@@ -38,12 +38,7 @@ pub struct SharedPageProps {
 /// See the module docs. A plain function: what it keeps is in the state.
 pub fn shared_page(props: &SharedPageProps) -> Html {
     let (lang, dispatch) = (props.lang, &props.dispatch);
-    let PageCallbacks {
-        on_edit,
-        on_select,
-        on_compare,
-        export,
-    } = props.callbacks.clone();
+    let export = &props.callbacks.export;
     // Leaving the shared view takes the link out of the address bar, so a
     // reload shows the user's own scenarios.
     let on_save_copy = {
@@ -76,7 +71,7 @@ pub fn shared_page(props: &SharedPageProps) -> Html {
         }) }
         { props.notices.clone() }
         <ScenarioView {lang} scenario={Same(props.scenario.clone())} editable=false {show_inputs}
-            selected={props.selected} compare={props.compare} summary_first=true {on_edit}
-            {on_select} {on_compare} />
+            selected={props.selected} compare={props.compare} summary_first=true
+            callbacks={props.callbacks.clone()} />
     </>}
 }
