@@ -342,7 +342,7 @@ test('printing gives a decision record of at most two A4 pages', async () => {
   await ctx.close();
 });
 
-test('loose ends: a new scenario takes the name field\'s focus; weeks are never "1 weeks"', async () => {
+test('a new scenario takes the focus on its name, selected, ready to be typed over', async () => {
   const { ctx, page } = await openApp(env.browser, env.server.url);
   await page.getByRole('button', { name: 'New scenario' }).click();
   await page.waitForFunction(() => document.activeElement?.id === 'scenario-name');
