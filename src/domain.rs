@@ -13,6 +13,7 @@ pub mod save;
 pub mod scenario;
 pub mod scoring;
 pub mod segment;
+pub mod sensitivity;
 pub mod stored;
 pub mod table;
 pub mod value;

@@ -150,6 +150,17 @@ impl Ranking {
         self.points.get(c).copied().unwrap_or(0.0)
     }
 
+    /// `Σ w_c u_c` of the option at `index` over the criteria that do not
+    /// depend on the segment mix (weights scaled as [`Ranking::fit_weight`]).
+    pub fn fixed_part(&self, index: usize) -> f64 {
+        self.fixed_part.get(index).copied().unwrap_or(0.0)
+    }
+
+    /// `Σ w_c` over the segment-fit criteria, in the scale of [`Ranking::fixed_part`].
+    pub fn fit_weight(&self) -> f64 {
+        self.fit_weight
+    }
+
     /// The ranked row of the option at `index` (entry order).
     pub fn row_for(&self, index: usize) -> Option<&RankedOption> {
         self.row_of_option

@@ -1,0 +1,343 @@
+//! How safe #1 is under changes of the weights (PRODUCT.md, "Analyses"):
+//! exact stability intervals of each weight and of each segment's share of the
+//! mix, the smallest single-weight change and the smallest combined shift that
+//! flip #1, and the robustness badge.
+//!
+//! Changing one weight moves every pairwise score gap linearly, so each
+//! interval is a max / min over the pairs that must keep their order.
+
+use super::scenario::Scenario;
+use super::scoring::{rank, Ranking};
+use super::segment::{Segment, FIT_MAX};
+
+/// Where a share may go while an order holds, as shares in [0, 1], with the
+/// option (entry index) that moves up just past each end.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Interval {
+    /// The share now.
+    pub now: f64,
+    /// Lowest share at which the order holds.
+    pub low: f64,
+    /// Highest share at which the order holds.
+    pub high: f64,
+    /// Who moves up below `low` (`None`: nobody, down to 0).
+    pub below: Option<usize>,
+    /// Who moves up above `high` (`None`: nobody, up to 1).
+    pub above: Option<usize>,
+}
+
+/// Raw bounds on one weight `x`, with the option that binds each.
+#[derive(Clone, Copy)]
+struct Bounds {
+    low: f64,
+    high: f64,
+    below: Option<usize>,
+    above: Option<usize>,
+}
+
+impl Bounds {
+    fn new() -> Self {
+        Bounds {
+            low: 0.0,
+            high: f64::INFINITY,
+            below: None,
+            above: None,
+        }
+    }
+
+    /// Adds the condition `c0 + c1 x ≥ 0` that keeps `challenger` below.
+    fn keep(&mut self, c0: f64, c1: f64, challenger: usize) {
+        if c1 > 0.0 {
+            let x = -c0 / c1;
+            if x > self.low {
+                self.low = x;
+                self.below = Some(challenger);
+            }
+        } else if c1 < 0.0 {
+            let x = c0 / -c1;
+            if x < self.high {
+                self.high = x;
+                self.above = Some(challenger);
+            }
+        }
+    }
+
+    /// As shares, where `x` is the weight in a total of `rest + x`.
+    fn shares(self, now: f64, rest: f64) -> Interval {
+        let share = |x: f64| {
+            if x.is_infinite() || rest <= 0.0 {
+                1.0
+            } else {
+                x / (rest + x)
+            }
+        };
+        Interval {
+            now: share(now),
+            low: share(self.low.min(now)),
+            high: share(self.high.max(now)),
+            below: self.below,
+            above: self.above,
+        }
+    }
+}
+
+/// The pairs `(above, below)`, entry indices, whose order must hold for the
+/// top `keep` options to stay in order: adjacent pairs inside the top, then
+/// the last of the top against every option under it.
+fn pairs(ranking: &Ranking, keep: usize) -> Vec<(usize, usize)> {
+    let order: Vec<usize> = ranking.rows.iter().map(|r| r.index).collect();
+    let keep = keep.clamp(1, order.len().max(1));
+    let mut pairs: Vec<(usize, usize)> = order
+        .windows(2)
+        .take(keep - 1)
+        .map(|w| (w[0], w[1]))
+        .collect();
+    if let Some(&last) = order.get(keep - 1) {
+        pairs.extend(order[keep..].iter().map(|&j| (last, j)));
+    }
+    pairs
+}
+
+/// `P_i = Σ w_c u_ic` per option (entry order) under `weights`.
+fn totals(ranking: &Ranking, weights: &[f64]) -> Vec<f64> {
+    let n = ranking.rows.len();
+    (0..n)
+        .map(|i| {
+            weights
+                .iter()
+                .enumerate()
+                .map(|(c, w)| w * ranking.utility(i, c))
+                .sum()
+        })
+        .collect()
+}
+
+/// The stability interval of every criterion's share (ranking columns) for
+/// the top `keep` options to stay in order (`keep = 1`: #1 stays #1).
+/// Empty when there is nothing to keep (fewer than two options, or no weight).
+pub fn weight_intervals(ranking: &Ranking, keep: usize) -> Vec<Interval> {
+    let w = &ranking.weights;
+    let total: f64 = w.iter().sum();
+    if ranking.rows.len() < 2 || total <= 0.0 {
+        return Vec::new();
+    }
+    let p = totals(ranking, w);
+    let pairs = pairs(ranking, keep);
+    (0..w.len())
+        .map(|k| {
+            let mut bounds = Bounds::new();
+            for &(a, b) in &pairs {
+                let d = ranking.utility(a, k) - ranking.utility(b, k);
+                // D(x) = (P_a − P_b) + (x − w_k) d ≥ 0
+                bounds.keep(p[a] - p[b] - w[k] * d, d, b);
+            }
+            bounds.shares(w[k], total - w[k])
+        })
+        .collect()
+}
+
+/// The stability interval of each segment's share of the mix, for the top
+/// `keep` to stay in order; `None` when the scenario has no segment-fit
+/// weight or no mix to move.
+pub fn mix_intervals(scenario: &Scenario, ranking: &Ranking, keep: usize) -> Option<Vec<Interval>> {
+    let fit_weight = ranking.fit_weight();
+    let mix = scenario.segment_mix;
+    if ranking.rows.len() < 2 || fit_weight <= 0.0 || mix.total() <= 0.0 {
+        return None;
+    }
+    let pairs = pairs(ranking, keep);
+    let per_point = fit_weight / FIT_MAX;
+    let rating = |i: usize, s: Segment| {
+        scenario
+            .options
+            .get(i)
+            .and_then(|o| o.fit.get(s))
+            .unwrap_or(0.0)
+    };
+    Some(
+        Segment::ALL
+            .iter()
+            .map(|&s| {
+                let others: Vec<Segment> =
+                    Segment::ALL.iter().copied().filter(|&o| o != s).collect();
+                let m = |o: Segment| mix.get(o).value();
+                let rest: f64 = others.iter().map(|&o| m(o)).sum();
+                let fit_rest =
+                    |i: usize| -> f64 { others.iter().map(|&o| m(o) * rating(i, o)).sum() };
+                let mut bounds = Bounds::new();
+                for &(a, b) in &pairs {
+                    // Times (rest + y) > 0, the gap is c0 + c1 y.
+                    let fixed = ranking.fixed_part(a) - ranking.fixed_part(b);
+                    let c0 = fixed * rest + per_point * (fit_rest(a) - fit_rest(b));
+                    let c1 = fixed + per_point * (rating(a, s) - rating(b, s));
+                    bounds.keep(c0, c1, b);
+                }
+                bounds.shares(m(s), rest)
+            })
+            .collect(),
+    )
+}
+
+/// The smallest change of one weight, in share points, that flips #1.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SingleFlip {
+    /// The criterion (ranking column).
+    pub column: usize,
+    /// Its share now, in %.
+    pub from: f64,
+    /// The share, in %, at which the other option draws level.
+    pub to: f64,
+    /// Who then leads (entry index).
+    pub leader: usize,
+}
+
+impl SingleFlip {
+    /// The distance in share points.
+    pub fn points(&self) -> f64 {
+        (self.to - self.from).abs()
+    }
+}
+
+/// The smallest single-weight flip of #1, from the `keep = 1` intervals of
+/// [`weight_intervals`]; `None` when no single weight change flips it.
+pub fn single_flip(intervals: &[Interval]) -> Option<SingleFlip> {
+    intervals
+        .iter()
+        .enumerate()
+        .flat_map(|(column, i)| {
+            let end = |to: f64, leader: Option<usize>| {
+                leader.map(|leader| SingleFlip {
+                    column,
+                    from: 100.0 * i.now,
+                    to: 100.0 * to,
+                    leader,
+                })
+            };
+            [end(i.low, i.below), end(i.high, i.above)]
+        })
+        .flatten()
+        .min_by(|a, b| a.points().total_cmp(&b.points()))
+}
+
+/// The smallest combined shift of shares that lets another option draw
+/// level with #1: points taken from some criteria and given to one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shift {
+    /// The criterion that gains (ranking column).
+    pub to: usize,
+    /// The criteria that give, with how many share points each, largest first.
+    pub from: Vec<(usize, f64)>,
+    /// The option that draws level (entry index).
+    pub challenger: usize,
+    /// The shares after the shift, in % (they sum to 100).
+    pub shares: Vec<f64>,
+}
+
+impl Shift {
+    /// Share points moved (half the L1 distance).
+    pub fn points(&self) -> f64 {
+        self.from.iter().map(|f| f.1).sum()
+    }
+}
+
+/// The smallest combined shift (L1 over the shares) that makes another
+/// option tie #1. Greedy and exact: the gaining criterion is the one where
+/// the challenger is strongest against #1; points come first from the
+/// criteria where #1 is strongest against the challenger.
+pub fn smallest_shift(ranking: &Ranking) -> Option<Shift> {
+    let total: f64 = ranking.weights.iter().sum();
+    let top = ranking.rows.first()?.index;
+    if total <= 0.0 {
+        return None;
+    }
+    let shares: Vec<f64> = ranking.weights.iter().map(|w| w / total).collect();
+    let k = shares.len();
+    let mut best: Option<(f64, Shift)> = None;
+    for row in &ranking.rows[1..] {
+        let j = row.index;
+        let d: Vec<f64> = (0..k)
+            .map(|c| ranking.utility(top, c) - ranking.utility(j, c))
+            .collect();
+        let mut gap: f64 = (0..k).map(|c| shares[c] * d[c]).sum();
+        let Some(to) = (0..k).min_by(|&a, &b| d[a].total_cmp(&d[b])) else {
+            continue;
+        };
+        let mut givers: Vec<usize> = (0..k)
+            .filter(|&a| d[a] > d[to] && shares[a] > 0.0)
+            .collect();
+        givers.sort_by(|&a, &b| d[b].total_cmp(&d[a]));
+        let mut moved = shares.clone();
+        let mut from = Vec::new();
+        for a in givers {
+            if gap <= 0.0 {
+                break;
+            }
+            let t = shares[a].min(gap / (d[a] - d[to]));
+            gap -= t * (d[a] - d[to]);
+            moved[a] -= t;
+            moved[to] += t;
+            from.push((a, 100.0 * t));
+        }
+        if gap > 1e-12 {
+            continue;
+        }
+        let points: f64 = from.iter().map(|f| f.1).sum();
+        if best.as_ref().is_none_or(|(p, _)| points < *p) {
+            let shift = Shift {
+                to,
+                from,
+                challenger: j,
+                shares: moved.iter().map(|s| 100.0 * s).collect(),
+            };
+            best = Some((points, shift));
+        }
+    }
+    best.map(|b| b.1)
+}
+
+/// Who leads (entry index) when the criteria have these weights; `None`
+/// without options. Ties go to the first entered, as in the ranking.
+pub fn leader_under(ranking: &Ranking, weights: &[f64]) -> Option<usize> {
+    let p = totals(ranking, weights);
+    let total: f64 = weights.iter().sum();
+    let scale = if total > 0.0 { 100.0 / total } else { 0.0 };
+    let scores: Vec<f64> = p.iter().map(|p| p * scale).collect();
+    super::scoring::rank_scores(&scores).0.first().copied()
+}
+
+/// How safe #1 is (PRODUCT.md: "Robustness badge on #1").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Badge {
+    /// No single weight change under 10 points flips it, and it is #1 in at
+    /// least 80 % of weight samples.
+    Robust,
+    /// In between.
+    Sensitive,
+    /// A change under 5 points flips it, or it is #1 in under 50 % of samples.
+    Fragile,
+}
+
+/// The badge for #1 from its smallest single flip and its share of first
+/// places in the weight samples (0–1).
+pub fn badge(flip: Option<&SingleFlip>, first: f64) -> Badge {
+    let points = flip.map_or(f64::INFINITY, SingleFlip::points);
+    if points < 5.0 || first < 0.5 {
+        Badge::Fragile
+    } else if points >= 10.0 && first >= 0.8 {
+        Badge::Robust
+    } else {
+        Badge::Sensitive
+    }
+}
+
+/// The ranking with the criteria weighted by `shares` (%), for previews
+/// and checks.
+pub fn rank_with_shares(scenario: &Scenario, shares: &[f64]) -> Ranking {
+    let mut moved = scenario.clone();
+    for (criterion, &share) in moved.criteria.iter_mut().zip(shares) {
+        if let Ok(w) = super::value::Weight::new(share) {
+            criterion.weight = w;
+        }
+    }
+    rank(&moved)
+}
