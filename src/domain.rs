@@ -1,6 +1,7 @@
 //! Everything Kerze computes, free of any browser API: scenarios, scoring,
 //! ranking, validation and the export format.
 
+pub mod acceptability;
 pub mod criterion;
 pub mod demo;
 pub mod export;

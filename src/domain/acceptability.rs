@@ -1,0 +1,304 @@
+//! Rank acceptability (SMAA-2, PRODUCT.md "Weight Monte Carlo"): weights are
+//! sampled, every sample is ranked, and each option's share of first,
+//! second and third places is counted, with the mean weights under which it
+//! comes first.
+//!
+//! Reproducible everywhere: a named generator (xoshiro256**) seeded by a
+//! hash of the scenario's link content, `libm` for the logarithm, and a fixed
+//! order of every sum, so native and WebAssembly builds give the same bits.
+
+use super::scoring::{Ranking, TIE_TOLERANCE};
+use serde::{Deserialize, Serialize};
+
+/// Samples in a full run.
+pub const SAMPLES: u32 = 10_000;
+
+/// How far "around mine" strays from each weight (±25 %).
+pub const SPREAD: f64 = 0.25;
+
+/// Places counted per option.
+pub const PLACES: usize = 3;
+
+/// How weights are sampled.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WeightMode {
+    /// Each weight within ±25 % of its value (weights of 0 stay 0).
+    #[default]
+    Around,
+    /// Any weights in the order of today's (the weighted criteria only).
+    KeepOrder,
+    /// Any weights at all: uniform over every split of the total.
+    Any,
+}
+
+impl WeightMode {
+    /// Every mode, in the order the UI offers them.
+    pub const ALL: [WeightMode; 3] = [WeightMode::Around, WeightMode::KeepOrder, WeightMode::Any];
+
+    fn tag(self) -> u8 {
+        match self {
+            WeightMode::Around => 1,
+            WeightMode::KeepOrder => 2,
+            WeightMode::Any => 3,
+        }
+    }
+}
+
+/// The 64-bit FNV-1a hash of `text` followed by the mode: the seed of a run.
+pub fn seed_of(text: &str, mode: WeightMode) -> u64 {
+    text.bytes()
+        .chain([0, mode.tag()])
+        .fold(0xcbf2_9ce4_8422_2325, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+        })
+}
+
+/// xoshiro256** (Blackman and Vigna), seeded through SplitMix64.
+#[derive(Clone, Debug)]
+pub struct Xoshiro([u64; 4]);
+
+impl Xoshiro {
+    /// The generator for `seed`.
+    pub fn new(mut seed: u64) -> Self {
+        let mut next = || {
+            seed = seed.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = seed;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            z ^ (z >> 31)
+        };
+        Xoshiro([next(), next(), next(), next()])
+    }
+
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        let s = &mut self.0;
+        let result = s[1].wrapping_mul(5).rotate_left(7).wrapping_mul(9);
+        let t = s[1] << 17;
+        s[2] ^= s[0];
+        s[3] ^= s[1];
+        s[1] ^= s[2];
+        s[0] ^= s[3];
+        s[2] ^= t;
+        s[3] = s[3].rotate_left(45);
+        result
+    }
+
+    /// A uniform number in [0, 1).
+    pub fn uniform(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+    }
+
+    /// An exponential number (mean 1), `−ln(1 − U)`.
+    pub fn exponential(&mut self) -> f64 {
+        -libm::log(1.0 - self.uniform())
+    }
+}
+
+/// The counts of a run so far.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Acceptability {
+    /// The seed of the run.
+    pub seed: u64,
+    /// How the weights were sampled.
+    pub mode: WeightMode,
+    /// Samples counted so far.
+    pub samples: u32,
+    /// Per option (entry order), its credit at places 1, 2, 3 (tied options
+    /// share a place's credit equally).
+    places: Vec<[f64; PLACES]>,
+    /// Per option, the sum of the shares (criterion by criterion) of the
+    /// samples in which it came first, times its credit.
+    wins: Vec<f64>,
+    columns: usize,
+}
+
+impl Acceptability {
+    /// The share (0–1) of samples in which the option at `index` took `place`
+    /// (0 = first).
+    pub fn place(&self, index: usize, place: usize) -> f64 {
+        match (self.places.get(index), self.samples) {
+            (Some(p), n) if n > 0 && place < PLACES => p[place] / f64::from(n),
+            _ => 0.0,
+        }
+    }
+
+    /// The share of samples in which the option came first.
+    pub fn first(&self, index: usize) -> f64 {
+        self.place(index, 0)
+    }
+
+    /// The mean share (0–1) of each criterion over the samples in which the
+    /// option came first; `None` when it never did.
+    pub fn central_weights(&self, index: usize) -> Option<Vec<f64>> {
+        let credit = self.places.get(index)?[0];
+        (credit > 0.0).then(|| {
+            self.wins[index * self.columns..(index + 1) * self.columns]
+                .iter()
+                .map(|w| w / credit)
+                .collect()
+        })
+    }
+}
+
+/// A run of weight samples that can go on in slices.
+#[derive(Clone, Debug)]
+pub struct Sampler {
+    utilities: Vec<f64>,
+    weights: Vec<f64>,
+    /// Criterion columns by today's weight, largest first (weighted ones only).
+    by_weight: Vec<usize>,
+    rng: Xoshiro,
+    result: Acceptability,
+    // Scratch space reused by every sample.
+    sample: Vec<f64>,
+    scores: Vec<f64>,
+    placed: Vec<u32>,
+    group: Vec<usize>,
+}
+
+impl Sampler {
+    /// A run over the ranking's utilities and weights, seeded by `seed`.
+    pub fn new(ranking: &Ranking, mode: WeightMode, seed: u64) -> Self {
+        let n = ranking.rows.len();
+        let k = ranking.criteria.len();
+        let utilities = (0..n)
+            .flat_map(|i| (0..k).map(move |c| (i, c)))
+            .map(|(i, c)| ranking.utility(i, c))
+            .collect();
+        let weights = super::scoring::scaled_weights(&ranking.weights);
+        let mut by_weight: Vec<usize> = (0..k).filter(|&c| weights[c] > 0.0).collect();
+        // Stable: equal weights keep their column order.
+        by_weight.sort_by(|&a, &b| weights[b].total_cmp(&weights[a]));
+        Sampler {
+            utilities,
+            weights,
+            by_weight,
+            rng: Xoshiro::new(seed),
+            result: Acceptability {
+                seed,
+                mode,
+                samples: 0,
+                places: vec![[0.0; PLACES]; n],
+                wins: vec![0.0; n * k],
+                columns: k,
+            },
+            sample: vec![0.0; k],
+            scores: vec![0.0; n],
+            placed: vec![0; n],
+            group: Vec::new(),
+        }
+    }
+
+    /// The counts so far.
+    pub fn result(&self) -> &Acceptability {
+        &self.result
+    }
+
+    /// Whether all [`SAMPLES`] have run.
+    pub fn done(&self) -> bool {
+        self.result.samples >= SAMPLES
+    }
+
+    /// Runs up to `count` more samples (never past [`SAMPLES`]).
+    pub fn run(&mut self, count: u32) {
+        let end = self.result.samples.saturating_add(count).min(SAMPLES);
+        while self.result.samples < end {
+            self.result.samples += 1;
+            if self.draw_weights() {
+                self.count_places();
+            }
+        }
+    }
+
+    /// Fills `sample` with one weight vector as shares; false when every
+    /// weight is 0 (the sample then counts for nobody).
+    fn draw_weights(&mut self) -> bool {
+        let (rng, sample) = (&mut self.rng, &mut self.sample);
+        sample.iter_mut().for_each(|w| *w = 0.0);
+        match self.result.mode {
+            WeightMode::Around => {
+                for (s, &w) in sample.iter_mut().zip(&self.weights) {
+                    if w > 0.0 {
+                        *s = w * (1.0 + SPREAD * (2.0 * rng.uniform() - 1.0));
+                    }
+                }
+            }
+            WeightMode::KeepOrder => {
+                let mut drawn: Vec<f64> =
+                    self.by_weight.iter().map(|_| rng.exponential()).collect();
+                // Largest first, by insertion (a few dozen at most).
+                for i in 1..drawn.len() {
+                    let mut j = i;
+                    while j > 0 && drawn[j - 1] < drawn[j] {
+                        drawn.swap(j - 1, j);
+                        j -= 1;
+                    }
+                }
+                for (&c, w) in self.by_weight.iter().zip(drawn) {
+                    sample[c] = w;
+                }
+            }
+            WeightMode::Any => sample.iter_mut().for_each(|s| *s = rng.exponential()),
+        }
+        let total: f64 = sample.iter().sum();
+        if total <= 0.0 {
+            return false;
+        }
+        sample.iter_mut().for_each(|s| *s /= total);
+        true
+    }
+
+    /// Scores every option under `sample` and credits places 1 to 3.
+    fn count_places(&mut self) {
+        let k = self.sample.len();
+        for (score, row) in self
+            .scores
+            .iter_mut()
+            .zip(self.utilities.chunks_exact(k.max(1)))
+        {
+            *score = 100.0
+                * row
+                    .iter()
+                    .zip(&self.sample)
+                    .map(|(u, w)| u * w)
+                    .sum::<f64>();
+        }
+        let stamp = self.result.samples;
+        let mut place = 0;
+        while place < PLACES {
+            // The best score not yet placed, then every option that ties it.
+            let best = self
+                .scores
+                .iter()
+                .zip(&self.placed)
+                .filter(|(_, &p)| p != stamp)
+                .map(|(&s, _)| s)
+                .fold(f64::NEG_INFINITY, f64::max);
+            if best == f64::NEG_INFINITY {
+                break;
+            }
+            self.group.clear();
+            for (i, (&s, p)) in self.scores.iter().zip(self.placed.iter_mut()).enumerate() {
+                if *p != stamp && best - s <= TIE_TOLERANCE {
+                    *p = stamp;
+                    self.group.push(i);
+                }
+            }
+            let credit = 1.0 / self.group.len() as f64;
+            for &i in &self.group {
+                for p in place..(place + self.group.len()).min(PLACES) {
+                    self.result.places[i][p] += credit;
+                }
+                if place == 0 {
+                    let wins = &mut self.result.wins[i * k..(i + 1) * k];
+                    for (w, s) in wins.iter_mut().zip(&self.sample) {
+                        *w += credit * s;
+                    }
+                }
+            }
+            place += self.group.len();
+        }
+    }
+}
