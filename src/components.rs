@@ -8,6 +8,7 @@ pub mod notices;
 pub mod number_field;
 pub mod options_panel;
 pub mod ranking;
+pub mod robustness;
 pub mod scenario_bar;
 pub mod scenario_panel;
 pub mod share;

@@ -1,6 +1,7 @@
 //! The app's effects, one hook per concern. Each says why it exists; the
 //! reducer stays pure and the components only render and dispatch.
 
+mod acceptability;
 mod document_lang;
 mod done_notice;
 mod file_import;
@@ -10,6 +11,7 @@ mod shortcuts;
 mod stable;
 mod update_offer;
 
+pub use acceptability::use_acceptability;
 pub use document_lang::use_document_lang;
 pub use done_notice::use_done_notice_goes;
 pub use file_import::use_file_import;

@@ -8,14 +8,15 @@ mod errors;
 mod notices;
 mod options;
 mod ranking;
+mod robust;
 mod room;
 mod scenario;
 mod share;
 
 pub use self::{
     bar::BarTexts, criteria::CriteriaTexts, errors::ErrorTexts, notices::NoticeTexts,
-    options::OptionsTexts, ranking::RankingTexts, room::RoomTexts, scenario::ScenarioTexts,
-    share::ShareTexts,
+    options::OptionsTexts, ranking::RankingTexts, robust::RobustTexts, room::RoomTexts,
+    scenario::ScenarioTexts, share::ShareTexts,
 };
 use crate::domain::demo::DemoTexts;
 use crate::domain::import::{megabytes, ImportError};
@@ -441,6 +442,8 @@ pub struct Texts {
     pub errors: ErrorTexts,
     /// Presenting, comparing, printing, shortcuts and the summary.
     pub room: RoomTexts,
+    /// How safe #1 is.
+    pub robust: RobustTexts,
     /// The demo scenario.
     pub demo: DemoTexts<'static>,
 }
@@ -471,6 +474,7 @@ pub static EN: Texts = Texts {
     options: options::EN,
     ranking: ranking::EN,
     room: room::EN,
+    robust: robust::EN,
     notices: notices::EN,
     share: share::EN,
     errors: errors::EN,
@@ -497,6 +501,7 @@ pub static DE: Texts = Texts {
     options: options::DE,
     ranking: ranking::DE,
     room: room::DE,
+    robust: robust::DE,
     notices: notices::DE,
     share: share::DE,
     errors: errors::DE,

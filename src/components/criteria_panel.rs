@@ -28,6 +28,8 @@ pub fn criteria_panel(
     lang: Lang,
     criteria: &[Criterion],
     on_edit: &Callback<ScenarioEdit>,
+    strips: Vec<Html>,
+    top3: Option<(bool, Callback<Event>)>,
 ) -> Html {
     let t = lang.texts();
     let add = {
@@ -43,6 +45,11 @@ pub fn criteria_panel(
     html! {
         <section class="panel criteria-panel" aria-labelledby="criteria-heading">
             <h2 id="criteria-heading">{ t.criteria.criteria }</h2>
+            if let Some((checked, onchange)) = top3 {
+                <label class="check top3">
+                    <input type="checkbox" {checked} {onchange} />{ " " }{ lang.texts().robust.keep_top3 }
+                </label>
+            }
             <ul class="criteria">
                 { for criteria.iter().enumerate().map(|(position, criterion)| html! {
                     { criterion_row(&CriterionRowProps {
@@ -50,6 +57,7 @@ pub fn criteria_panel(
                         criterion,
                         colour: position % PALETTE,
                         on_edit,
+                        strip: strips.get(position).cloned(),
                     }) }
                 }) }
             </ul>
@@ -63,6 +71,7 @@ struct CriterionRowProps<'a> {
     criterion: &'a Criterion,
     colour: usize,
     on_edit: &'a Callback<ScenarioEdit>,
+    strip: Option<Html>,
 }
 
 /// One criterion's editor. A plain function: criteria are few, and the
@@ -213,6 +222,7 @@ fn criterion_row(props: &CriterionRowProps) -> Html {
                         <input type="range" min="0" max={SLIDER_MAX.to_string()} step="0.5" value={slider_value} aria-label={format!("{} {}", t.criteria.weight, c.name)} oninput={slide_weight} />
                         <NumberField id={format!("{prefix}-weight")} value={Some(c.weight.value())} rule={NumberRule::Weight} {lang} on_change={set_weight} />
                     </div>
+                    { props.strip.clone().unwrap_or_default() }
                 </div>
                 <div class="field">
                     <label for={format!("{prefix}-kind")}>{ t.criteria.input_kind }</label>

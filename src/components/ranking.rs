@@ -2,12 +2,15 @@
 //! line, per-segment ranks, and the breakdown of the selected option.
 
 use crate::components::common::PALETTE;
+use crate::components::robustness::places;
 use crate::components::Same;
+use crate::domain::acceptability::Acceptability;
 use crate::domain::criterion::{Criterion, CriterionInput};
 use crate::domain::ids::OptionId;
 use crate::domain::scenario::Scenario;
 use crate::domain::scoring::Ranking;
 use crate::domain::segment::{PerSegment, Segment};
+use crate::domain::sensitivity::Badge;
 use crate::hooks::FIND_ID;
 use crate::i18n::Lang;
 use crate::services::focus::focus_by_id;
@@ -46,6 +49,12 @@ pub struct RankingProps {
     /// Large rows for a projector.
     #[prop_or_default]
     pub large: bool,
+    /// Each option's share of places in the weight samples.
+    #[prop_or_default]
+    pub acceptability: Option<Same<Acceptability>>,
+    /// The robustness badge of #1.
+    #[prop_or_default]
+    pub badge: Option<Badge>,
 }
 
 fn option_title(scenario: &Scenario, index: usize, lang: Lang) -> String {
@@ -192,6 +201,14 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
                         }
                     </div>
                     <div class="row-meta">
+                        if let Some(badge) = props.badge.filter(|_| position == 0) {
+                            <span class={classes!("robust-badge", format!("robust-{}", badge as u8))}>
+                                { t.robust.badges[badge as usize] }
+                            </span>
+                        }
+                        if let Some(acceptability) = &props.acceptability {
+                            { places(lang, scenario, acceptability, row.index) }
+                        }
                         if row.incomplete {
                             <span class="badge incomplete" title={t.ranking.incomplete_hint}>{ t.ranking.incomplete }</span>
                         }

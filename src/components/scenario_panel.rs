@@ -18,6 +18,8 @@ pub struct ScenarioPanelProps {
     pub scenario: Rc<Scenario>,
     /// Sends actions.
     pub on_edit: Callback<ScenarioEdit>,
+    /// Per segment, where its share of the mix may go (may be empty).
+    pub strips: Vec<Html>,
 }
 
 /// See the module docs. A plain function, not a component: the scenario it
@@ -30,7 +32,7 @@ pub fn scenario_panel(props: &ScenarioPanelProps) -> Html {
         let on_edit = props.on_edit.clone();
         Callback::from(move |text: String| on_edit.emit(make(text)))
     };
-    let mix_fields = Segment::ALL.iter().map(|&segment| {
+    let mix_fields = Segment::ALL.iter().enumerate().map(|(n, &segment)| {
         let on_edit = props.on_edit.clone();
         let on_change = Callback::from(move |value: Option<f64>| {
             if let Some(weight) = value.and_then(|v| Weight::new(v).ok()) {
@@ -42,6 +44,7 @@ pub fn scenario_panel(props: &ScenarioPanelProps) -> Html {
             <div class="field" key={segment.key()}>
                 <label for={id.clone()}>{ lang.segment_name(segment, false) }</label>
                 <NumberField id={id} value={Some(s.segment_mix.get(segment).value())} rule={NumberRule::Weight} {lang} {on_change} />
+                { props.strips.get(n).cloned().unwrap_or_default() }
             </div>
         }
     });

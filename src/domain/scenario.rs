@@ -143,6 +143,8 @@ pub enum ScenarioEdit {
     RenameCriterion(CriterionId, String),
     /// Sets a criterion's weight.
     SetWeight(CriterionId, Weight),
+    /// Sets every criterion's weight at once, in criterion order (one step to undo).
+    SetWeights(Vec<Weight>),
     /// Sets a criterion's direction.
     SetDirection(CriterionId, Direction),
     /// Switches a criterion to another kind of input (values are kept).
@@ -226,6 +228,7 @@ impl ScenarioEdit {
             ScenarioEdit::SetValue(option, criterion, _) => EditedField::Value(option, criterion),
             ScenarioEdit::SetFit(option, segment, _) => EditedField::Fit(option, segment),
             ScenarioEdit::AddCriterion { .. }
+            | ScenarioEdit::SetWeights(_)
             | ScenarioEdit::SetDirection(..)
             | ScenarioEdit::SetInputKind(..)
             | ScenarioEdit::RemoveCriterion(_)
@@ -376,6 +379,11 @@ impl Scenario {
             ScenarioEdit::SetWeight(id, weight) => {
                 Ok(replace(&mut self.criterion_mut(id)?.weight, weight))
             }
+            ScenarioEdit::SetWeights(weights) => Ok(self
+                .criteria
+                .iter_mut()
+                .zip(weights)
+                .fold(false, |changed, (c, w)| replace(&mut c.weight, w) | changed)),
             ScenarioEdit::SetDirection(id, direction) => {
                 Ok(replace(&mut self.criterion_mut(id)?.direction, direction))
             }

@@ -7,7 +7,7 @@
 //! interval is a max / min over the pairs that must keep their order.
 
 use super::scenario::Scenario;
-use super::scoring::{rank, Ranking};
+use super::scoring::Ranking;
 use super::segment::{Segment, FIT_MAX};
 
 /// Where a share may go while an order holds, as shares in [0, 1], with the
@@ -295,6 +295,29 @@ pub fn smallest_shift(ranking: &Ranking) -> Option<Shift> {
     best.map(|b| b.1)
 }
 
+/// Weights (shares in %, one decimal) that carry out `shift` with a margin:
+/// each share rounded to a tenth, then tenths moved from the largest giver
+/// to the gaining criterion until #1 has changed (at most 20 tenths).
+pub fn tried_weights(ranking: &Ranking, shift: &Shift) -> Vec<f64> {
+    let top = ranking.rows.first().map(|r| r.index);
+    let mut shares: Vec<f64> = shift
+        .shares
+        .iter()
+        .map(|s| (s * 10.0).round() / 10.0)
+        .collect();
+    let giver = shift.from.first().map(|f| f.0);
+    for _ in 0..=20 {
+        if leader_under(ranking, &shares) != top {
+            break;
+        }
+        if let Some(g) = giver.filter(|&g| shares[g] >= 0.1) {
+            shares[g] = ((shares[g] - 0.1) * 10.0).round() / 10.0;
+            shares[shift.to] = ((shares[shift.to] + 0.1) * 10.0).round() / 10.0;
+        }
+    }
+    shares
+}
+
 /// Who leads (entry index) when the criteria have these weights; `None`
 /// without options. Ties go to the first entered, as in the ranking.
 pub fn leader_under(ranking: &Ranking, weights: &[f64]) -> Option<usize> {
@@ -328,16 +351,4 @@ pub fn badge(flip: Option<&SingleFlip>, first: f64) -> Badge {
     } else {
         Badge::Sensitive
     }
-}
-
-/// The ranking with the criteria weighted by `shares` (%), for previews
-/// and checks.
-pub fn rank_with_shares(scenario: &Scenario, shares: &[f64]) -> Ranking {
-    let mut moved = scenario.clone();
-    for (criterion, &share) in moved.criteria.iter_mut().zip(shares) {
-        if let Ok(w) = super::value::Weight::new(share) {
-            criterion.weight = w;
-        }
-    }
-    rank(&moved)
 }

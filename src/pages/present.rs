@@ -4,10 +4,12 @@
 
 use crate::components::ranking::RankingPanel;
 use crate::components::Same;
+use crate::domain::acceptability::Acceptability;
 use crate::domain::ids::OptionId;
 use crate::domain::scenario::Scenario;
 use crate::domain::scoring::Ranking;
 use crate::domain::segment::PerSegment;
+use crate::domain::sensitivity::Badge;
 use crate::i18n::Lang;
 use yew::prelude::*;
 
@@ -35,6 +37,12 @@ pub struct PresentViewProps {
     pub on_compare: Callback<Option<OptionId>>,
     /// Goes back to editing.
     pub on_stop: Callback<MouseEvent>,
+    /// How safe #1 is.
+    pub robust: Html,
+    /// Each option's share of places in the weight samples.
+    pub acceptability: Option<Same<Acceptability>>,
+    /// The robustness badge of #1.
+    pub badge: Option<Badge>,
 }
 
 /// See the module docs.
@@ -63,7 +71,9 @@ pub fn present_view(props: PresentViewProps) -> Html {
                 { lang.recommendation(&scenario, &props.ranking) }</p>
             <RankingPanel {lang} {scenario} ranking={props.ranking} segment_ranks={props.segment_ranks} large=true
                 selected={props.selected} compare={props.compare}
-                on_select={props.on_select} on_compare={props.on_compare} />
+                on_select={props.on_select} on_compare={props.on_compare}
+                acceptability={props.acceptability} badge={props.badge} />
+            { props.robust }
             <p class="present-steps">{ t.room.present_steps }</p>
         </main>
     }

@@ -6,13 +6,18 @@ use crate::components::common::columns;
 use crate::components::criteria_panel::criteria_panel;
 use crate::components::options_panel::OptionsPanel;
 use crate::components::ranking::RankingPanel;
+use crate::components::robustness::{analyse, robustness, strip};
 use crate::components::scenario_panel::{scenario_panel, ScenarioPanelProps};
 use crate::components::summary::{print_details, print_head, rank_strip, summary};
 use crate::components::Same;
+use crate::domain::acceptability::WeightMode;
 use crate::domain::ids::OptionId;
 use crate::domain::scenario::Scenario;
+use crate::domain::scenario::ScenarioEdit;
 use crate::domain::scoring::{rank, segment_ranks};
-use crate::hooks::{use_stable, use_stable_by};
+use crate::domain::sensitivity::{badge, tried_weights};
+use crate::domain::value::Weight;
+use crate::hooks::{use_acceptability, use_stable, use_stable_by};
 use crate::i18n::Lang;
 use yew::prelude::*;
 
@@ -64,6 +69,75 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
     let value_columns = use_stable(&table_columns.0);
     let read_only = !props.editable;
     let on_edit = &props.callbacks.on_edit;
+
+    // How safe #1 is: the sampled weights' mode and whether the strips keep
+    // the top 3 in order are settings of this view.
+    let settings = use_state(|| (WeightMode::Around, false));
+    let (mode, top3) = *settings;
+    let analysis = {
+        let scenario = scenario.clone();
+        Same(use_memo((ranking.clone(), top3), move |(ranking, top3)| {
+            analyse(&scenario, ranking, *top3)
+        }))
+    };
+    let acceptability = use_acceptability(&scenario.0, &ranking, mode).map(Same);
+    let top = ranking.rows.first().map(|r| r.index);
+    let top_badge = acceptability
+        .as_ref()
+        .zip(top)
+        .map(|(a, top)| badge(analysis.flip.as_ref(), a.first(top)));
+    let on_mode = {
+        let settings = settings.clone();
+        Callback::from(move |mode| settings.set((mode, top3)))
+    };
+    let on_top3 = {
+        let settings = settings.clone();
+        Callback::from(move |_: Event| settings.set((mode, !top3)))
+    };
+    let on_try = analysis
+        .shift
+        .as_ref()
+        .filter(|_| props.editable)
+        .map(|(shift, _)| {
+            let weights: Vec<Weight> = tried_weights(&ranking, shift)
+                .into_iter()
+                .map(|w| Weight::new(w).unwrap_or_default())
+                .collect();
+            on_edit.reform(move |_: MouseEvent| ScenarioEdit::SetWeights(weights.clone()))
+        });
+    let robust = top.filter(|_| ranking.total_weight > 0.0).map(|top| {
+        robustness(
+            lang,
+            &scenario,
+            &analysis,
+            acceptability.as_deref(),
+            top,
+            mode,
+            Some(on_mode),
+            on_try,
+        )
+    });
+    let strips: Vec<Html> = analysis
+        .intervals
+        .iter()
+        .zip(&scenario.criteria)
+        .map(|(interval, c)| strip(lang, &scenario, &c.name, interval, top3))
+        .collect();
+    let mix_strips: Vec<Html> = analysis
+        .mix
+        .iter()
+        .flatten()
+        .zip(crate::domain::segment::Segment::ALL)
+        .map(|(interval, segment)| {
+            strip(
+                lang,
+                &scenario,
+                lang.segment_name(segment, false),
+                interval,
+                top3,
+            )
+        })
+        .collect();
     if let Some(on_stop) = &props.presenting {
         return present_view(PresentViewProps {
             lang,
@@ -75,6 +149,9 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
             on_select: props.callbacks.on_select.clone(),
             on_compare: props.callbacks.on_compare.clone(),
             on_stop: on_stop.clone(),
+            robust: robust.unwrap_or_default(),
+            acceptability,
+            badge: top_badge,
         });
     }
     html! {<>
@@ -92,8 +169,8 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
                 <div class={classes!("editor", read_only.then_some("read-only"))}>
                     <fieldset class="editor-fields" disabled={read_only}>
                         <legend class="visually-hidden">{ &scenario.name }</legend>
-                        { scenario_panel(&ScenarioPanelProps { lang, scenario: scenario.0.clone(), on_edit: on_edit.clone() }) }
-                        { criteria_panel(lang, &criteria, on_edit) }
+                        { scenario_panel(&ScenarioPanelProps { lang, scenario: scenario.0.clone(), on_edit: on_edit.clone(), strips: mix_strips }) }
+                        { criteria_panel(lang, &criteria, on_edit, strips, (ranking.rows.len() > 1).then_some((top3, on_top3))) }
                     </fieldset>
                     <OptionsPanel {lang} {options} columns={value_columns} has_fit={table_columns.1} {read_only} on_edit={on_edit.clone()} />
                 </div>
@@ -101,7 +178,9 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
             <div class="results">
                 <RankingPanel {lang} scenario={scenario.clone()} ranking={ranking.clone()} segment_ranks={by_segment}
                     selected={props.selected} compare={props.compare}
-                    on_select={props.callbacks.on_select.clone()} on_compare={props.callbacks.on_compare.clone()} />
+                    on_select={props.callbacks.on_select.clone()} on_compare={props.callbacks.on_compare.clone()}
+                    acceptability={acceptability} badge={top_badge} />
+                { robust.unwrap_or_default() }
             </div>
             { print_details(lang, &scenario, &ranking) }
         </main>

@@ -1,0 +1,270 @@
+//! How safe #1 is: the badge with its sentence, the smallest shifts that
+//! flip it, the weight strips and each option's share of first places.
+
+use crate::domain::acceptability::{Acceptability, WeightMode, SAMPLES};
+use crate::domain::scenario::Scenario;
+use crate::domain::scoring::Ranking;
+use crate::domain::sensitivity::{
+    badge, leader_under, mix_intervals, single_flip, smallest_shift, weight_intervals, Interval,
+    Shift, SingleFlip,
+};
+use crate::i18n::Lang;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+/// The sensitivity of one ranking, computed once per change.
+#[derive(PartialEq)]
+pub struct Analysis {
+    /// Per criterion column, where its share may go (for the strips).
+    pub intervals: Vec<Interval>,
+    /// Per segment, where its share of the mix may go.
+    pub mix: Option<Vec<Interval>>,
+    /// Whether the strips keep the top 3 in order (else #1 first).
+    pub top3: bool,
+    /// The smallest single-weight flip of #1.
+    pub flip: Option<SingleFlip>,
+    /// The smallest combined shift, with who leads after it.
+    pub shift: Option<(Shift, Option<usize>)>,
+}
+
+/// Analyses `ranking`; the strips keep the top 3 in order when `top3`.
+pub fn analyse(scenario: &Scenario, ranking: &Ranking, top3: bool) -> Analysis {
+    let first = weight_intervals(ranking, 1);
+    let keep = if top3 { 3 } else { 1 };
+    Analysis {
+        flip: single_flip(&first),
+        intervals: if top3 {
+            weight_intervals(ranking, 3)
+        } else {
+            first
+        },
+        mix: mix_intervals(scenario, ranking, keep),
+        top3,
+        shift: smallest_shift(ranking).map(|shift| {
+            let leader = leader_under(ranking, &shift.shares);
+            (shift, leader)
+        }),
+    }
+}
+
+fn title(lang: Lang, scenario: &Scenario, index: usize) -> String {
+    scenario
+        .options
+        .get(index)
+        .map(|o| lang.option_title(o))
+        .unwrap_or_default()
+}
+
+fn criterion_name(scenario: &Scenario, column: usize) -> &str {
+    scenario
+        .criteria
+        .get(column)
+        .map_or("", |c| c.name.as_str())
+}
+
+/// A share in %, rounded away from `from` to one decimal, so that the
+/// figure said is one where the change has happened.
+fn past(lang: Lang, to: f64, from: f64) -> String {
+    let tenths = to * 10.0;
+    let rounded = if to > from {
+        tenths.ceil()
+    } else {
+        tenths.floor()
+    };
+    lang.number(rounded / 10.0, 1)
+}
+
+/// The badge of #1 with the sentences that explain it, the shift that
+/// flips it (with a button that tries it), and how the weights were sampled.
+pub fn robustness(
+    lang: Lang,
+    scenario: &Scenario,
+    analysis: &Analysis,
+    acceptability: Option<&Acceptability>,
+    top: usize,
+    mode: WeightMode,
+    on_mode: Option<Callback<WeightMode>>,
+    on_try: Option<Callback<MouseEvent>>,
+) -> Html {
+    let t = &lang.texts().robust;
+    let first = acceptability.map(|a| a.first(top));
+    let badge = first.map(|first| badge(analysis.flip.as_ref(), first));
+    let flip_text = match &analysis.flip {
+        Some(flip) => (if flip.to > flip.from {
+            t.raising
+        } else {
+            t.lowering
+        })
+        .replace("{criterion}", criterion_name(scenario, flip.column))
+        .replace("{from}", &lang.number(flip.from, 1))
+        .replace("{to}", &past(lang, flip.to, flip.from))
+        .replace("{option}", &title(lang, scenario, flip.leader)),
+        None => t.no_flip.to_owned(),
+    };
+    let shift_text = analysis.shift.as_ref().map(|(shift, leader)| {
+        let named = |&(c, points): &(usize, f64)| match shift.from.len() {
+            1 => criterion_name(scenario, c).to_owned(),
+            _ => format!(
+                "{} ({})",
+                criterion_name(scenario, c),
+                lang.number(points, 1)
+            ),
+        };
+        let from = shift
+            .from
+            .iter()
+            .map(named)
+            .collect::<Vec<_>>()
+            .join(t.shift_and);
+        let mut text = t
+            .shift
+            .replace("{points}", &lang.number(shift.points(), 1))
+            .replace("{from}", &from)
+            .replace("{to}", criterion_name(scenario, shift.to))
+            .replace("{option}", &title(lang, scenario, shift.challenger));
+        if let Some(leader) = leader.filter(|&l| l != shift.challenger && l != top) {
+            text.push(' ');
+            text.push_str(
+                &t.shift_leader
+                    .replace("{option}", &title(lang, scenario, leader)),
+            );
+        }
+        text
+    });
+    let footnote = acceptability.map(|a| {
+        if a.samples < SAMPLES {
+            t.partial
+                .replace("{count}", &lang.number(f64::from(a.samples), 0))
+                .replace("{total}", &lang.number(f64::from(SAMPLES), 0))
+        } else {
+            t.samples
+                .replace("{count}", &lang.number(f64::from(a.samples), 0))
+                .replace("{seed}", &format!("{:016x}", a.seed))
+        }
+    });
+    let on_change = on_mode.map(|on_mode| {
+        Callback::from(move |event: Event| {
+            if let Some(select) = event.target_dyn_into::<HtmlSelectElement>() {
+                let index = usize::try_from(select.selected_index()).unwrap_or(0);
+                on_mode.emit(WeightMode::ALL.get(index).copied().unwrap_or_default());
+            }
+        })
+    });
+    html! {
+        <div class="robustness" aria-labelledby="robust-heading">
+            <h3 id="robust-heading">{ t.heading }</h3>
+            <p class="robust-verdict">
+                if let Some(badge) = badge {
+                    <span class={classes!("robust-badge", format!("robust-{}", badge as u8))}>
+                        { t.badges[badge as usize] }
+                    </span>
+                    { " " }
+                }
+                if let Some(first) = first {
+                    <strong>{ t.first_in.replace("{percent}", &lang.number(100.0 * first, 0)) }</strong>
+                    { ". " }
+                }
+                { flip_text }
+            </p>
+            if let Some(text) = shift_text {
+                <p class="robust-shift">
+                    { text }
+                    if let Some(on_try) = on_try {
+                        { " " }
+                        <button type="button" onclick={on_try}>{ t.preview }</button>
+                    }
+                </p>
+            }
+            <p class="robust-foot">
+                if let Some(on_change) = on_change {
+                    <label>
+                        { t.sampled }{ " " }
+                        <select onchange={on_change}>
+                            { for WeightMode::ALL.iter().zip(t.modes).map(|(&m, name)| html! {
+                                <option selected={m == mode}>{ name }</option>
+                            }) }
+                        </select>
+                    </label>
+                    { " " }
+                }
+                if let Some(footnote) = footnote {
+                    <span role="status">{ footnote }</span>
+                }
+            </p>
+        </div>
+    }
+}
+
+/// An option's share of places 1–3 as a stacked bar, with "#1 in 62 %" and,
+/// in its title, the weights under which it wins.
+pub fn places(
+    lang: Lang,
+    scenario: &Scenario,
+    acceptability: &Acceptability,
+    index: usize,
+) -> Html {
+    let t = &lang.texts().robust;
+    let share = |p: usize| 100.0 * acceptability.place(index, p);
+    let percent = |p: usize| lang.number(share(p), 0);
+    let wins = match acceptability.central_weights(index) {
+        Some(weights) => t.wins_with.replace(
+            "{weights}",
+            &weights
+                .iter()
+                .enumerate()
+                .filter(|(_, &w)| w > 0.0)
+                .map(|(c, &w)| {
+                    format!(
+                        "{} {} %",
+                        criterion_name(scenario, c),
+                        lang.number(100.0 * w, 0)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        None => t.never_first.to_owned(),
+    };
+    let label = t
+        .places
+        .replace("{first}", &percent(0))
+        .replace("{second}", &percent(1))
+        .replace("{third}", &percent(2));
+    html! {
+        <span class="places" title={format!("{label}. {wins}")}>
+            <span class="places-bar" aria-hidden="true">
+                { for (0..3).map(|p| html! {
+                    <span class={format!("place-{p}")} style={format!("width:{:.2}%", share(p))}></span>
+                }) }
+            </span>
+            <span class="visually-hidden">{ format!("{label}. {wins}") }</span>
+            <span aria-hidden="true">{ t.first_in.replace("{percent}", &percent(0)) }</span>
+        </span>
+    }
+}
+
+/// A weight's share from 0 to 100 %: the band where the order holds, the
+/// share now, and who moves up past each end.
+pub fn strip(lang: Lang, scenario: &Scenario, name: &str, interval: &Interval, top3: bool) -> Html {
+    let t = &lang.texts().robust;
+    let pct = |x: f64| lang.number(100.0 * x, 1);
+    let who =
+        |w: Option<usize>| w.map_or_else(|| t.nobody.to_owned(), |i| title(lang, scenario, i));
+    let label = (if top3 { t.strip_top3 } else { t.strip })
+        .replace("{criterion}", name)
+        .replace("{low}", &pct(interval.low))
+        .replace("{high}", &pct(interval.high))
+        .replace("{now}", &pct(interval.now));
+    html! {
+        <div class="strip" role="img" aria-label={format!("{label}. ← {} · {} →", who(interval.below), who(interval.above))}>
+            <span class="strip-track">
+                <span class="strip-band" style={format!("left:{:.2}%;width:{:.2}%", 100.0 * interval.low, 100.0 * (interval.high - interval.low))}></span>
+                <span class="strip-now" style={format!("left:{:.2}%", 100.0 * interval.now)}></span>
+            </span>
+            <span class="strip-ends">
+                <span>{ format!("{} ← {} %", who(interval.below), pct(interval.low)) }</span>
+                <span>{ format!("{} % → {}", pct(interval.high), who(interval.above)) }</span>
+            </span>
+        </div>
+    }
+}
