@@ -3,6 +3,7 @@
 
 pub mod acceptability;
 pub mod criterion;
+pub mod deflate;
 pub mod demo;
 pub mod export;
 pub mod id_map;

@@ -28,7 +28,7 @@ use crate::domain::scoring::{Comparison, Ranking, RankingNote};
 use crate::domain::segment::Segment;
 use crate::domain::stored::EntryError;
 use crate::domain::table::TableTexts;
-use crate::domain::value::{format_grouped, NumberStyle, ValueError};
+use crate::domain::value::{format_fixed, format_grouped, NumberStyle, ValueError};
 
 /// A language of the UI.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -84,7 +84,7 @@ impl Lang {
 
     /// A score, always with one decimal (`72.5`, `72,5`).
     pub fn score(self, value: f64) -> String {
-        let text = format!("{value:.1}");
+        let text = format_fixed(value, 1);
         match self {
             Lang::En => text,
             Lang::De => text.replace('.', ","),

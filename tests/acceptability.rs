@@ -4,7 +4,6 @@
 
 mod support {
     pub mod arbitrary;
-    pub mod rng;
 }
 
 use kerze::domain::acceptability::{
@@ -96,14 +95,14 @@ proptest! {
             for i in 0..n {
                 let rank = ranks[i] as usize - 1;
                 let tied = ranks.iter().filter(|&&x| x == ranks[i]).count();
-                for p in rank..(rank + tied).min(PLACES) {
-                    places[i][p] += 1.0 / tied as f64;
+                for place in &mut places[i][rank..(rank + tied).min(PLACES)] {
+                    *place += 1.0 / tied as f64;
                 }
             }
         }
-        for i in 0..n {
-            for p in 0..PLACES {
-                let expected = places[i][p] / f64::from(samples);
+        for (i, counted) in places.iter().enumerate() {
+            for (p, count) in counted.iter().enumerate() {
+                let expected = count / f64::from(samples);
                 prop_assert!((result.place(i, p) - expected).abs() < 1e-9,
                     "option {} place {}: {} vs {}", i, p, result.place(i, p), expected);
             }

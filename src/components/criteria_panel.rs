@@ -5,7 +5,7 @@ use crate::components::fields::{text_field, TextFieldProps};
 use crate::components::number_field::NumberField;
 use crate::domain::criterion::{Criterion, CriterionInput, Direction, InputKind};
 use crate::domain::scenario::{Bound, ScaleEnd, ScenarioEdit, MAX_UNIT};
-use crate::domain::value::{NumberRule, Weight};
+use crate::domain::value::{format_number, NumberRule, Weight};
 use crate::i18n::Lang;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -200,7 +200,7 @@ fn criterion_row(props: &CriterionRowProps) -> Html {
             html! { <p class="hint params">{ t.criteria.fit_is_derived }</p> }
         }
     };
-    let slider_value = c.weight.value().min(SLIDER_MAX).to_string();
+    let slider_value = format_number(c.weight.value().min(SLIDER_MAX), 6, false);
     html! {
         <li class="criterion" key={props.criterion.id.to_string()}>
             <div class="criterion-head">
@@ -219,7 +219,7 @@ fn criterion_row(props: &CriterionRowProps) -> Html {
                 <div class="field weight-field">
                     <label for={format!("{prefix}-weight")}>{ t.criteria.weight }</label>
                     <div class="slider-pair">
-                        <input type="range" min="0" max={SLIDER_MAX.to_string()} step="0.5" value={slider_value} aria-label={format!("{} {}", t.criteria.weight, c.name)} oninput={slide_weight} />
+                        <input type="range" min="0" max="10" step="0.5" value={slider_value} aria-label={format!("{} {}", t.criteria.weight, c.name)} oninput={slide_weight} />
                         <NumberField id={format!("{prefix}-weight")} value={Some(c.weight.value())} rule={NumberRule::Weight} {lang} on_change={set_weight} />
                     </div>
                     { props.strip.clone().unwrap_or_default() }

@@ -11,6 +11,7 @@ use crate::domain::scenario::Scenario;
 use crate::domain::scoring::Ranking;
 use crate::domain::segment::{PerSegment, Segment};
 use crate::domain::sensitivity::Badge;
+use crate::domain::value::format_fixed;
 use crate::hooks::FIND_ID;
 use crate::i18n::Lang;
 use crate::services::focus::focus_by_id;
@@ -144,7 +145,7 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
                 <span
                     key={id.to_string()}
                     class={classes!("segment", format!("crit-{}", c % PALETTE))}
-                    style={format!("width:{:.3}%", points.clamp(0.0, 100.0))}
+                    style={format!("width:{}%", format_fixed(points.clamp(0.0, 100.0), 3))}
                     title={format!("{name}: {}", lang.score(points))}
                 ></span>
             }
@@ -156,7 +157,7 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
                 on_select.emit(if is_selected { None } else { Some(id) })
             })
         };
-        let style = windowed.then(|| format!("top:{}px", position as f64 * row_height));
+        let style = windowed.then(|| format!("top:{}px", format_fixed(position as f64 * row_height, 0)));
         let by_segment = props.segment_ranks.get(row.index).copied().unwrap_or_default();
         let segment_ranks = Segment::ALL.iter().map(|&segment| {
             html! {
@@ -197,7 +198,7 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
                     <div class="bar" aria-hidden="true">
                         { for segments }
                         if threshold > 0.0 {
-                            <span class="threshold-mark" style={format!("left:{threshold:.3}%")}></span>
+                            <span class="threshold-mark" style={format!("left:{}%", format_fixed(threshold, 3))}></span>
                         }
                     </div>
                     <div class="row-meta">
@@ -256,10 +257,11 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
     };
     let list_style = match (windowed, props.large) {
         (true, _) => Some(format!(
-            "height:{}px;--row-height:{row_height}px",
-            n as f64 * row_height
+            "height:{}px;--row-height:{}px",
+            format_fixed(n as f64 * row_height, 0),
+            format_fixed(row_height, 0)
         )),
-        (false, true) => Some(format!("--row-height:{row_height}px")),
+        (false, true) => Some(format!("--row-height:{}px", format_fixed(row_height, 0))),
         (false, false) => None,
     };
     let legend = scenario.criteria.iter().enumerate().map(|(c, criterion)| {

@@ -8,6 +8,7 @@ use crate::domain::sensitivity::{
     badge, leader_under, mix_intervals, single_flip, smallest_shift, weight_intervals, Interval,
     Shift, SingleFlip,
 };
+use crate::domain::value::format_fixed;
 use crate::i18n::Lang;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -74,18 +75,39 @@ fn past(lang: Lang, to: f64, from: f64) -> String {
     lang.number(rounded / 10.0, 1)
 }
 
+/// What [`robustness`] shows and where its controls send.
+pub struct RobustProps<'a> {
+    /// UI language.
+    pub lang: Lang,
+    /// The scenario shown.
+    pub scenario: &'a Scenario,
+    /// Its sensitivity.
+    pub analysis: &'a Analysis,
+    /// Its weight samples so far.
+    pub acceptability: Option<&'a Acceptability>,
+    /// #1 (entry index).
+    pub top: usize,
+    /// How the weights are sampled.
+    pub mode: WeightMode,
+    /// Changes how the weights are sampled.
+    pub on_mode: Option<Callback<WeightMode>>,
+    /// Tries the smallest shift's weights (editable scenarios only).
+    pub on_try: Option<Callback<MouseEvent>>,
+}
+
 /// The badge of #1 with the sentences that explain it, the shift that
 /// flips it (with a button that tries it), and how the weights were sampled.
-pub fn robustness(
-    lang: Lang,
-    scenario: &Scenario,
-    analysis: &Analysis,
-    acceptability: Option<&Acceptability>,
-    top: usize,
-    mode: WeightMode,
-    on_mode: Option<Callback<WeightMode>>,
-    on_try: Option<Callback<MouseEvent>>,
-) -> Html {
+pub fn robustness(props: RobustProps) -> Html {
+    let RobustProps {
+        lang,
+        scenario,
+        analysis,
+        acceptability,
+        top,
+        mode,
+        on_mode,
+        on_try,
+    } = props;
     let t = &lang.texts().robust;
     let first = acceptability.map(|a| a.first(top));
     let badge = first.map(|first| badge(analysis.flip.as_ref(), first));
@@ -234,7 +256,7 @@ pub fn places(
         <span class="places" title={format!("{label}. {wins}")}>
             <span class="places-bar" aria-hidden="true">
                 { for (0..3).map(|p| html! {
-                    <span class={format!("place-{p}")} style={format!("width:{:.2}%", share(p))}></span>
+                    <span class={format!("place-{p}")} style={format!("width:{}%", format_fixed(share(p), 2))}></span>
                 }) }
             </span>
             <span class="visually-hidden">{ format!("{label}. {wins}") }</span>
@@ -258,8 +280,8 @@ pub fn strip(lang: Lang, scenario: &Scenario, name: &str, interval: &Interval, t
     html! {
         <div class="strip" role="img" aria-label={format!("{label}. ← {} · {} →", who(interval.below), who(interval.above))}>
             <span class="strip-track">
-                <span class="strip-band" style={format!("left:{:.2}%;width:{:.2}%", 100.0 * interval.low, 100.0 * (interval.high - interval.low))}></span>
-                <span class="strip-now" style={format!("left:{:.2}%", 100.0 * interval.now)}></span>
+                <span class="strip-band" style={format!("left:{}%;width:{}%", format_fixed(100.0 * interval.low, 2), format_fixed(100.0 * (interval.high - interval.low), 2))}></span>
+                <span class="strip-now" style={format!("left:{}%", format_fixed(100.0 * interval.now, 2))}></span>
             </span>
             <span class="strip-ends">
                 <span>{ format!("{} ← {} %", who(interval.below), pct(interval.low)) }</span>

@@ -4,7 +4,7 @@ use crate::components::fields::{text_field, TextFieldProps};
 use crate::components::number_field::NumberField;
 use crate::domain::scenario::{Scenario, ScenarioEdit};
 use crate::domain::segment::Segment;
-use crate::domain::value::{NumberRule, Threshold, Weight};
+use crate::domain::value::{format_number, NumberRule, Threshold, Weight};
 use crate::i18n::Lang;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -106,7 +106,7 @@ pub fn scenario_panel(props: &ScenarioPanelProps) -> Html {
                 <div class="slider-pair">
                     <input
                         type="range" min="0" max="100" step="1"
-                        value={s.threshold.value().to_string()}
+                        value={format_number(s.threshold.value(), 1, false)}
                         aria-label={t.scenario.threshold}
                         oninput={slide_threshold}
                     />

@@ -7,7 +7,7 @@
 //! hash of the scenario's link content, `libm` for the logarithm, and a fixed
 //! order of every sum, so native and WebAssembly builds give the same bits.
 
-use super::scoring::{Ranking, TIE_TOLERANCE};
+use super::scoring::{sort_short, Ranking, TIE_TOLERANCE};
 use serde::{Deserialize, Serialize};
 
 /// Samples in a full run.
@@ -169,8 +169,8 @@ impl Sampler {
             .collect();
         let weights = super::scoring::scaled_weights(&ranking.weights);
         let mut by_weight: Vec<usize> = (0..k).filter(|&c| weights[c] > 0.0).collect();
-        // Stable: equal weights keep their column order.
-        by_weight.sort_by(|&a, &b| weights[b].total_cmp(&weights[a]));
+        // Equal weights keep their column order.
+        sort_short(&mut by_weight, |&a, &b| weights[a] > weights[b]);
         Sampler {
             utilities,
             weights,

@@ -39,7 +39,7 @@ pub struct Imported {
 #[derive(Clone, Debug, PartialEq, Error)]
 pub enum ImportError {
     /// Larger than [`MAX_IMPORT_BYTES`].
-    #[error("the file is {:.1} MB; Kerze reads scenario files of up to 5 MB", megabytes(*.0))]
+    #[error("the file is {} MB; Kerze reads scenario files of up to 5 MB", super::value::format_fixed(megabytes(*.0), 1))]
     TooLarge(usize),
     /// The browser could not read the file at all.
     #[error("the browser could not read the file")]

@@ -9,6 +9,7 @@
 //! version 1 and never changes.
 
 use super::criterion::{Criterion, CriterionInput, Direction};
+use super::deflate::{deflate, inflate, InflateError};
 use super::id_map::IdMap;
 use super::ids::{CriterionId, OptionId, ScenarioId};
 use super::problem::{Issue, Problem};
@@ -17,11 +18,6 @@ use super::segment::{PerSegment, Segment};
 use super::value::{Exact, Threshold, Weight};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use miniz_oxide::deflate::core::{
-    compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus,
-};
-use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
-use miniz_oxide::inflate::TINFLStatus;
 use serde::de::{self, SeqAccess, Visitor};
 use serde::ser::SerializeSeq;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -458,66 +454,14 @@ pub fn link_json(scenario: &Scenario) -> String {
 }
 
 fn deflate_with_dictionary(data: &[u8]) -> Vec<u8> {
-    let flags = create_comp_flags_from_zip_params(10, -15, 0);
-    let mut compressor = CompressorOxide::new(flags);
-    let mut scratch = vec![0; DICTIONARY_V1.len() * 2 + 64];
-    // The dictionary's own blocks end at the sync point and are dropped: what
-    // follows is a byte-aligned raw deflate stream that refers back into it.
-    // Both loops are bounded: the scratch and output buffers hold everything
-    // in one or two rounds, and a stuck compressor must not hang the page.
-    let mut input = DICTIONARY_V1;
-    for _ in 0..4 {
-        if input.is_empty() {
-            break;
-        }
-        let (_, used, _) = compress(&mut compressor, input, &mut scratch, TDEFLFlush::Sync);
-        input = &input[used.min(input.len())..];
-    }
-    let mut output = vec![0; data.len() + 1024];
-    let mut written = 0;
-    let mut input = data;
-    for _ in 0..24 {
-        let (status, used, out) = compress(
-            &mut compressor,
-            input,
-            &mut output[written..],
-            TDEFLFlush::Finish,
-        );
-        written += out;
-        input = &input[used.min(input.len())..];
-        match status {
-            TDEFLStatus::Okay => {
-                let len = output.len();
-                output.resize(len * 2, 0);
-            }
-            _ => break,
-        }
-    }
-    output.truncate(written);
-    output
+    deflate(DICTIONARY_V1, data)
 }
 
 fn inflate_with_dictionary(data: &[u8]) -> Result<Vec<u8>, LinkError> {
-    let start = DICTIONARY_V1.len();
-    // One byte more than allowed, so that "exactly full" and "too big" differ.
-    let mut out = vec![0; start + MAX_INFLATED + 1];
-    out[..start].copy_from_slice(DICTIONARY_V1);
-    let mut decompressor = DecompressorOxide::new();
-    let (status, _, written) = decompress(
-        &mut decompressor,
-        data,
-        &mut out,
-        start,
-        inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF,
-    );
-    match status {
-        TINFLStatus::Done if written <= MAX_INFLATED => {
-            out.truncate(start + written);
-            Ok(out.split_off(start))
-        }
-        TINFLStatus::Done | TINFLStatus::HasMoreOutput => Err(LinkError::TooLarge),
-        _ => Err(LinkError::Damaged),
-    }
+    inflate(DICTIONARY_V1, data, MAX_INFLATED).map_err(|e| match e {
+        InflateError::TooLarge => LinkError::TooLarge,
+        InflateError::Damaged => LinkError::Damaged,
+    })
 }
 
 /// The fragment (without `#`) that carries `scenario`: `k1.` and the payload.

@@ -176,11 +176,24 @@ impl Ranking {
         let mut gaps: Vec<(usize, f64)> = (0..self.criteria.len())
             .map(|c| (c, self.contribution(a, c) - self.contribution(b, c)))
             .collect();
-        gaps.sort_by(|x, y| y.1.abs().total_cmp(&x.1.abs()).then(x.0.cmp(&y.0)));
+        sort_short(&mut gaps, |x, y| x.1.abs() > y.1.abs());
         Some(Comparison {
             lead: row_a.score - row_b.score,
             gaps,
         })
+    }
+}
+
+/// Sorts a short list (criteria: a few dozen at most) by insertion, keeping
+/// the order of items that `before` does not tell apart: one small loop in
+/// the bundle instead of a general sort per call.
+pub fn sort_short<T>(items: &mut [T], before: impl Fn(&T, &T) -> bool) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && before(&items[j], &items[j - 1]) {
+            items.swap(j - 1, j);
+            j -= 1;
+        }
     }
 }
 

@@ -7,7 +7,7 @@
 //! interval is a max / min over the pairs that must keep their order.
 
 use super::scenario::Scenario;
-use super::scoring::Ranking;
+use super::scoring::{sort_short, Ranking};
 use super::segment::{Segment, FIT_MAX};
 
 /// Where a share may go while an order holds, as shares in [0, 1], with the
@@ -265,7 +265,7 @@ pub fn smallest_shift(ranking: &Ranking) -> Option<Shift> {
         let mut givers: Vec<usize> = (0..k)
             .filter(|&a| d[a] > d[to] && shares[a] > 0.0)
             .collect();
-        givers.sort_by(|&a, &b| d[b].total_cmp(&d[a]));
+        sort_short(&mut givers, |&a, &b| d[a] > d[b]);
         let mut moved = shares.clone();
         let mut from = Vec::new();
         for a in givers {

@@ -264,10 +264,37 @@ pub fn format_grouped(value: f64, decimals: usize, style: NumberStyle) -> String
     text
 }
 
+/// `value` with exactly `decimals` decimals (at most 9), rounded half away
+/// from zero (`2.50`, `-0.3`). Integer arithmetic: the bundle needs no
+/// general float printer. A number too large for its decimals loses
+/// decimals; one that is not finite prints as 0 (no checked number is).
+pub fn format_fixed(value: f64, decimals: usize) -> String {
+    let magnitude = if value.is_finite() { value.abs() } else { 0.0 };
+    let mut places = decimals.min(9) as u32;
+    while places > 0 && magnitude * 10f64.powi(places as i32) >= 1e19 {
+        places -= 1;
+    }
+    let scale = 10u64.pow(places);
+    // Saturating: at most u64::MAX, which only an unchecked number reaches.
+    let scaled = (magnitude * scale as f64).round() as u64;
+    let mut text = String::new();
+    if value < 0.0 && scaled > 0 {
+        text.push('-');
+    }
+    text.push_str(&(scaled / scale).to_string());
+    if places > 0 {
+        let fraction = (scaled % scale).to_string();
+        text.push('.');
+        text.extend(std::iter::repeat_n('0', places as usize - fraction.len()));
+        text.push_str(&fraction);
+    }
+    text
+}
+
 /// A number with at most `decimals` decimals, trailing zeros dropped, and a
 /// decimal comma when asked (`2.5`, `2,5`, `40`).
 pub fn format_number(value: f64, decimals: usize, decimal_comma: bool) -> String {
-    let mut text = format!("{value:.decimals$}");
+    let mut text = format_fixed(value, decimals);
     if text.contains('.') {
         text = text.trim_end_matches('0').trim_end_matches('.').to_owned();
     }

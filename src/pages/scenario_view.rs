@@ -6,7 +6,7 @@ use crate::components::common::columns;
 use crate::components::criteria_panel::criteria_panel;
 use crate::components::options_panel::OptionsPanel;
 use crate::components::ranking::RankingPanel;
-use crate::components::robustness::{analyse, robustness, strip};
+use crate::components::robustness::{analyse, robustness, strip, RobustProps};
 use crate::components::scenario_panel::{scenario_panel, ScenarioPanelProps};
 use crate::components::summary::{print_details, print_head, rank_strip, summary};
 use crate::components::Same;
@@ -106,16 +106,16 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
             on_edit.reform(move |_: MouseEvent| ScenarioEdit::SetWeights(weights.clone()))
         });
     let robust = top.filter(|_| ranking.total_weight > 0.0).map(|top| {
-        robustness(
+        robustness(RobustProps {
             lang,
-            &scenario,
-            &analysis,
-            acceptability.as_deref(),
+            scenario: &scenario,
+            analysis: &analysis,
+            acceptability: acceptability.as_deref(),
             top,
             mode,
-            Some(on_mode),
+            on_mode: Some(on_mode),
             on_try,
-        )
+        })
     });
     let strips: Vec<Html> = analysis
         .intervals
