@@ -95,7 +95,8 @@ proptest! {
             for i in 0..n {
                 let rank = ranks[i] as usize - 1;
                 let tied = ranks.iter().filter(|&&x| x == ranks[i]).count();
-                for place in &mut places[i][rank..(rank + tied).min(PLACES)] {
+                let credited = places[i].get_mut(rank..(rank + tied).min(PLACES)).unwrap_or_default();
+                for place in credited {
                     *place += 1.0 / tied as f64;
                 }
             }
