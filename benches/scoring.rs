@@ -69,6 +69,7 @@ fn generated(n: usize) -> Scenario {
                     enterprise: fit(next()),
                     public_sector: fit(next()),
                 },
+                ranges: Default::default(),
             })
         })
         .collect();
@@ -85,6 +86,7 @@ fn generated(n: usize) -> Scenario {
         threshold: Threshold::new(50.0).unwrap(),
         criteria,
         options,
+        analysis: Default::default(),
     }
 }
 

@@ -18,4 +18,5 @@ pub mod segment;
 pub mod sensitivity;
 pub mod stored;
 pub mod table;
+pub mod uncertainty;
 pub mod value;

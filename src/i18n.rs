@@ -413,6 +413,8 @@ fn german_issue(issue: &Issue) -> String {
         Issue::AmountRange => "muss eine Menge zwischen 0 und 10^12 sein".to_owned(),
         Issue::NumberRange => "muss eine Zahl von höchstens 10^12 sein".to_owned(),
         Issue::FitRange => "muss eine Bewertung von 0 bis 5 sein".to_owned(),
+        Issue::RangeWithoutValue => "ist eine Spanne um einen fehlenden Wert".to_owned(),
+        Issue::RangeOrder => "muss [niedrig, hoch] um den Wert sein, niedrig < hoch".to_owned(),
         Issue::BadId => "ist keine gültige Kennung".to_owned(),
         Issue::UnknownInputKind => "ist keine Eingabeart, die Kerze kennt".to_owned(),
         Issue::TooManyValues => "hat mehr Werte, als es Kriterien gibt".to_owned(),

@@ -45,6 +45,7 @@ fn two_criteria(weights: [f64; 2], options: &[[f64; 2]]) -> Scenario {
                     .into_iter()
                     .collect(),
                 fit: Default::default(),
+                ranges: Default::default(),
             })
         })
         .collect();

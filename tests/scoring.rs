@@ -74,6 +74,7 @@ fn option(id: u32, values: &[(u32, f64)], fit: [Option<f64>; 3]) -> Rc<ScenarioO
             enterprise: fit[1],
             public_sector: fit[2],
         },
+        ranges: Default::default(),
     })
 }
 
@@ -91,6 +92,7 @@ fn scenario(criteria: Vec<Criterion>, options: Vec<Rc<ScenarioOption>>) -> Scena
         threshold: Threshold::default(),
         criteria,
         options,
+        analysis: Default::default(),
     }
 }
 
@@ -476,6 +478,7 @@ fn arb_scenario() -> impl Strategy<Value = Scenario> {
                         description: String::new(),
                         values,
                         fit,
+                        ranges: Default::default(),
                     })
                 })
                 .collect();

@@ -265,40 +265,61 @@ impl Sampler {
                     .map(|(u, w)| u * w)
                     .sum::<f64>();
         }
-        let stamp = self.result.samples;
-        let mut place = 0;
-        while place < PLACES {
-            // The best score not yet placed, then every option that ties it.
-            let best = self
-                .scores
-                .iter()
-                .zip(&self.placed)
-                .filter(|(_, &p)| p != stamp)
-                .map(|(&s, _)| s)
-                .fold(f64::NEG_INFINITY, f64::max);
-            if best == f64::NEG_INFINITY {
-                break;
-            }
-            self.group.clear();
-            for (i, (&s, p)) in self.scores.iter().zip(self.placed.iter_mut()).enumerate() {
-                if *p != stamp && best - s <= TIE_TOLERANCE {
-                    *p = stamp;
-                    self.group.push(i);
-                }
-            }
-            let credit = 1.0 / self.group.len() as f64;
-            for &i in &self.group {
-                for p in place..(place + self.group.len()).min(PLACES) {
-                    self.result.places[i][p] += credit;
-                }
-                if place == 0 {
-                    let wins = &mut self.result.wins[i * k..(i + 1) * k];
-                    for (w, s) in wins.iter_mut().zip(&self.sample) {
-                        *w += credit * s;
+        let (places, wins, sample) = (&mut self.result.places, &mut self.result.wins, &self.sample);
+        top_places(
+            &self.scores,
+            &mut self.placed,
+            self.result.samples,
+            &mut self.group,
+            |group, place| {
+                let credit = 1.0 / group.len() as f64;
+                for &i in group {
+                    // place < PLACES here, so the range is never empty-reversed.
+                    for p in &mut places[i][place..(place + group.len()).min(PLACES)] {
+                        *p += credit;
+                    }
+                    if place == 0 {
+                        for (w, s) in wins[i * k..(i + 1) * k].iter_mut().zip(sample) {
+                            *w += credit * s;
+                        }
                     }
                 }
-            }
-            place += self.group.len();
+            },
+        );
+    }
+}
+
+/// Calls `each(group, place)` for the groups of tied options that take
+/// places 1 to 3 (0-based `place` of the group's first member), best first.
+/// `placed` marks options already grouped in this round (`stamp`, which
+/// must differ from every earlier round's); `group` is scratch space.
+pub(crate) fn top_places(
+    scores: &[f64],
+    placed: &mut [u32],
+    stamp: u32,
+    group: &mut Vec<usize>,
+    mut each: impl FnMut(&[usize], usize),
+) {
+    let mut place = 0;
+    while place < PLACES {
+        // The best score not yet placed, then every option that ties it.
+        let best = scores
+            .iter()
+            .zip(placed.iter())
+            .filter(|(_, &p)| p != stamp)
+            .map(|(&s, _)| s)
+            .fold(f64::NEG_INFINITY, f64::max);
+        if best == f64::NEG_INFINITY {
+            break;
         }
+        group.clear();
+        for (i, (&s, p)) in scores.iter().zip(placed.iter_mut()).enumerate() {
+            if *p != stamp && best - s <= TIE_TOLERANCE {
+                *p = stamp;
+                group.push(i);
+            }
+        }
+        each(group, place);
+        place += group.len();
     }
 }

@@ -310,6 +310,7 @@ impl Checker {
             ("description", false),
             ("values", false),
             ("fit", false),
+            ("ranges", false),
         ];
         let Some(map) = self.object(path, value, &fields) else {
             return;
@@ -323,25 +324,35 @@ impl Checker {
                 self.text(&at(field), v);
             }
         }
-        if let Some(values) = map.get("values") {
-            let path = at("values");
-            match values {
-                Value::Object(cells) => {
-                    for (key, v) in cells {
-                        let place = match names.get(key.as_str()) {
-                            Some(name) => format!("{path}.{key} ({name})"),
-                            None => format!("{path}.{key}"),
-                        };
-                        if CriterionId::parse(key).is_none() {
-                            self.report(&place, Issue::NotACriterionId(key.clone()));
-                        } else if !names.contains_key(key.as_str()) {
-                            self.report(&place, Issue::UnknownCriterion);
-                        } else {
-                            self.number(&place, v, None, false);
-                        }
+        for field in ["values", "ranges"] {
+            let Some(cells) = map.get(field) else {
+                continue;
+            };
+            let path = at(field);
+            let Value::Object(cells) = cells else {
+                self.report(&path, Issue::ExpectedObject(found(cells)));
+                continue;
+            };
+            for (key, v) in cells {
+                let place = match names.get(key.as_str()) {
+                    Some(name) => format!("{path}.{key} ({name})"),
+                    None => format!("{path}.{key}"),
+                };
+                if CriterionId::parse(key).is_none() {
+                    self.report(&place, Issue::NotACriterionId(key.clone()));
+                } else if !names.contains_key(key.as_str()) {
+                    self.report(&place, Issue::UnknownCriterion);
+                } else if field == "values" {
+                    self.number(&place, v, None, false);
+                } else {
+                    let ends = self.list(&place, v);
+                    if ends.len() != 2 {
+                        self.report(&place, Issue::RangeOrder);
+                    }
+                    for (i, end) in ends.iter().enumerate() {
+                        self.number(&format!("{place}[{i}]"), end, None, false);
                     }
                 }
-                _ => self.report(&path, Issue::ExpectedObject(found(values))),
             }
         }
         if let Some(v) = map.get("fit") {
@@ -360,6 +371,7 @@ impl Checker {
             ("threshold", false),
             ("criteria", true),
             ("options", false),
+            ("analysis", false),
         ];
         let Some(map) = self.object(path, value, &fields) else {
             return;

@@ -8,14 +8,15 @@
 //! default criterion names, which every scenario repeats; it belongs to format
 //! version 1 and never changes.
 
+use super::acceptability::WeightMode;
 use super::criterion::{Criterion, CriterionInput, Direction};
 use super::deflate::{deflate, inflate, InflateError};
 use super::id_map::IdMap;
 use super::ids::{CriterionId, OptionId, ScenarioId};
 use super::problem::{Issue, Problem};
-use super::scenario::{Scenario, ScenarioOption};
+use super::scenario::{AnalysisSettings, Scenario, ScenarioOption};
 use super::segment::{PerSegment, Segment};
-use super::value::{Exact, Threshold, Weight};
+use super::value::{Exact, Range, Threshold, Weight};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::de::{self, SeqAccess, Visitor};
@@ -27,8 +28,9 @@ use thiserror::Error;
 
 /// Letter that starts every Kerze share fragment.
 const LINK_MARK: char = 'k';
-/// Version of the link format written by this build.
-pub const LINK_VERSION: u32 = 1;
+/// Version of the link format written by this build. Version 2 added value
+/// ranges and the weight-sampling mode; version 1 links read unchanged.
+pub const LINK_VERSION: u32 = 2;
 /// Most bytes a link may inflate to: a bigger payload is refused, not unpacked.
 pub const MAX_INFLATED: usize = 2 * 1024 * 1024;
 /// Longest fragment read at all (characters): far above any real scenario.
@@ -132,6 +134,9 @@ struct WireScenario {
     criteria: Vec<WireCriterion>,
     #[serde(rename = "o", default)]
     options: Vec<WireOption>,
+    /// Weight sampling: 0 around the weights, 1 keep their order, 2 any.
+    #[serde(rename = "s", default, skip_serializing_if = "is_false")]
+    sampling: u8,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -164,15 +169,17 @@ struct WireCriterion {
     max: Option<Num>,
 }
 
-/// An option as `[title, [values…], [fit…], id?, description?]`: values follow the
-/// criteria that take one (not segment fit) in order, trailing gaps dropped; the
-/// id is `null` or absent when it is the previous option's id plus one.
+/// An option as `[title, [values…], [fit…], id?, description?, [ranges…]?]`:
+/// values follow the criteria that take one (not segment fit) in order,
+/// trailing gaps dropped; the id is `null` or absent when it is the previous
+/// option's id plus one; ranges (`[low, high]` or `null`) follow the values.
 struct WireOption {
     title: String,
     values: Vec<Option<Num>>,
     fit: Vec<Option<Num>>,
     id: Option<u32>,
     description: String,
+    ranges: Vec<Option<[Num; 2]>>,
 }
 
 fn trimmed(mut cells: Vec<Option<Num>>) -> Vec<Option<Num>> {
@@ -184,7 +191,9 @@ fn trimmed(mut cells: Vec<Option<Num>>) -> Vec<Option<Num>> {
 
 impl Serialize for WireOption {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let extra = if !self.description.is_empty() {
+        let extra = if !self.ranges.is_empty() {
+            3
+        } else if !self.description.is_empty() {
             2
         } else if self.id.is_some() {
             1
@@ -201,6 +210,9 @@ impl Serialize for WireOption {
         if extra > 1 {
             seq.serialize_element(&self.description)?;
         }
+        if extra > 2 {
+            seq.serialize_element(&self.ranges)?;
+        }
         seq.end()
     }
 }
@@ -211,7 +223,7 @@ impl<'de> Deserialize<'de> for WireOption {
         impl<'de> Visitor<'de> for OptionVisitor {
             type Value = WireOption;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an option as [title, values, fit, id, description]")
+                f.write_str("an option as [title, values, fit, id, description, ranges]")
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<WireOption, A::Error> {
                 let title = seq
@@ -221,8 +233,9 @@ impl<'de> Deserialize<'de> for WireOption {
                 let fit = seq.next_element()?.unwrap_or_default();
                 let id = seq.next_element::<Option<u32>>()?.flatten();
                 let description = seq.next_element()?.unwrap_or_default();
+                let ranges = seq.next_element()?.unwrap_or_default();
                 if seq.next_element::<de::IgnoredAny>()?.is_some() {
-                    return Err(de::Error::invalid_length(6, &self));
+                    return Err(de::Error::invalid_length(7, &self));
                 }
                 Ok(WireOption {
                     title,
@@ -230,6 +243,7 @@ impl<'de> Deserialize<'de> for WireOption {
                     fit,
                     id,
                     description,
+                    ranges,
                 })
             }
         }
@@ -310,6 +324,16 @@ fn to_wire(scenario: &Scenario) -> WireScenario {
             ),
             id: written_id(o.id.number(), &mut previous),
             description: o.description.clone(),
+            ranges: {
+                let mut ranges: Vec<Option<[Num; 2]>> = valued
+                    .iter()
+                    .map(|id| o.ranges.get(id).map(|r| [Num(r.low), Num(r.high)]))
+                    .collect();
+                while ranges.last() == Some(&None) {
+                    ranges.pop();
+                }
+                ranges
+            },
         })
         .collect();
     let mix = Segment::ALL.map(|s| Num(scenario.segment_mix.get(s).value()));
@@ -321,6 +345,11 @@ fn to_wire(scenario: &Scenario) -> WireScenario {
         threshold: Num(scenario.threshold.value()),
         criteria,
         options,
+        sampling: match scenario.analysis.weights {
+            WeightMode::Around => 0,
+            WeightMode::KeepOrder => 1,
+            WeightMode::Any => 2,
+        },
     }
 }
 
@@ -409,6 +438,24 @@ fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem
         if o.fit.len() > Segment::ALL.len() {
             report(at("fit"), Issue::TooManyFits);
         }
+        if o.ranges.len() > valued.len() {
+            report(at("ranges"), Issue::TooManyValues);
+        }
+        let ranges: IdMap<CriterionId, Range> = valued
+            .iter()
+            .zip(&o.ranges)
+            .filter_map(|(id, r)| {
+                r.map(|[low, high]| {
+                    (
+                        *id,
+                        Range {
+                            low: low.0,
+                            high: high.0,
+                        },
+                    )
+                })
+            })
+            .collect();
         let values: IdMap<CriterionId, f64> = valued
             .iter()
             .zip(&o.values)
@@ -424,8 +471,18 @@ fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem
             description: o.description,
             values,
             fit,
+            ranges,
         }));
     }
+    let weights = match wire.sampling {
+        0 => WeightMode::Around,
+        1 => WeightMode::KeepOrder,
+        2 => WeightMode::Any,
+        _ => {
+            report("analysis.weights".to_owned(), Issue::UnknownInputKind);
+            WeightMode::Around
+        }
+    };
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -438,6 +495,7 @@ fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem
         threshold,
         criteria,
         options,
+        analysis: AnalysisSettings { weights },
     };
     let problems = scenario.problems();
     if problems.is_empty() {
@@ -509,7 +567,7 @@ pub fn decode_link(fragment: &str, id: ScenarioId) -> Result<Scenario, LinkError
         return Err(LinkError::NotALink);
     }
     match digits.parse::<u32>() {
-        Ok(LINK_VERSION) => {}
+        Ok(1..=LINK_VERSION) => {}
         Ok(v) if v > LINK_VERSION => return Err(LinkError::FutureVersion(v)),
         Err(_) => return Err(LinkError::FutureVersion(u32::MAX)),
         Ok(_) => return Err(LinkError::UnknownVersion),
@@ -550,7 +608,7 @@ mod tests {
     #[test]
     fn the_demo_round_trips() {
         let link = encode_link(&demo());
-        assert!(link.starts_with("k1."));
+        assert!(link.starts_with("k2."));
         assert_eq!(decode_link(&link, id()), Ok(demo()));
         assert_eq!(decode_link(&format!("#{link}"), id()), Ok(demo()));
     }
@@ -572,8 +630,8 @@ mod tests {
         assert_eq!(decode_link("k.abc", id()), Err(LinkError::NotALink));
         assert_eq!(decode_link("k0.abc", id()), Err(LinkError::UnknownVersion));
         assert_eq!(
-            decode_link(&link.replacen("k1.", "k2.", 1), id()),
-            Err(LinkError::FutureVersion(2))
+            decode_link(&link.replacen("k2.", "k3.", 1), id()),
+            Err(LinkError::FutureVersion(3))
         );
         assert_eq!(
             decode_link("k99999999999.abc", id()),

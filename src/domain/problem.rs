@@ -99,6 +99,10 @@ pub enum Issue {
     UnknownInputKind,
     /// More values than criteria that take one.
     TooManyValues,
+    /// A range whose value is missing.
+    RangeWithoutValue,
+    /// A range that does not hold its value, or has no width.
+    RangeOrder,
     /// More than three segment ratings.
     TooManyFits,
     /// The reader's own words, for what the checks above do not name.
@@ -139,6 +143,10 @@ impl fmt::Display for Issue {
             Issue::AmountRange => f.write_str("must be an amount between 0 and 10^12"),
             Issue::NumberRange => f.write_str("must be a number of at most 10^12"),
             Issue::FitRange => f.write_str("must be a rating from 0 to 5"),
+            Issue::RangeWithoutValue => f.write_str("is a range around a value that is missing"),
+            Issue::RangeOrder => {
+                f.write_str("must be [low, high] with low < high around the value")
+            }
             Issue::BadId => f.write_str("is not a valid id"),
             Issue::UnknownInputKind => f.write_str("is not a kind of input Kerze knows"),
             Issue::TooManyValues => f.write_str("has more values than there are criteria"),

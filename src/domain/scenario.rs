@@ -1,12 +1,13 @@
 //! A scenario: one customer need, its options and the criteria they are judged on.
 
+use super::acceptability::WeightMode;
 use super::criterion::{Criterion, CriterionInput, Direction, InputKind};
 use super::id_map::IdMap;
 use super::ids::{CriterionId, OptionId, ScenarioId};
 use super::problem::Issue;
 pub use super::problem::Problem;
 use super::segment::{PerSegment, Segment, SegmentMix, SegmentRatings, FIT_MAX};
-use super::value::{Exact, NumberRule, Threshold, ValueError, Weight, MAX_AMOUNT};
+use super::value::{Exact, NumberRule, Range, Threshold, ValueError, Weight, MAX_AMOUNT};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -37,6 +38,9 @@ pub struct ScenarioOption {
     /// Fit rating 0–5 per segment.
     #[serde(default, deserialize_with = "exact_fit")]
     pub fit: SegmentRatings,
+    /// Low / high estimates around some of the values (the value is the likely one).
+    #[serde(default, skip_serializing_if = "IdMap::is_empty")]
+    pub ranges: IdMap<CriterionId, Range>,
 }
 
 /// Reads an option's values, each number exactly.
@@ -82,6 +86,24 @@ pub struct Scenario {
     /// the scenario (an undo step, an edit elsewhere) costs one pointer per option.
     #[serde(default)]
     pub options: Vec<Rc<ScenarioOption>>,
+    /// How the analyses run.
+    #[serde(default, skip_serializing_if = "AnalysisSettings::is_default")]
+    pub analysis: AnalysisSettings,
+}
+
+/// How the analyses of a scenario run; kept with it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnalysisSettings {
+    /// How weights are sampled for rank acceptability.
+    #[serde(default)]
+    pub weights: WeightMode,
+}
+
+impl AnalysisSettings {
+    fn is_default(&self) -> bool {
+        *self == AnalysisSettings::default()
+    }
 }
 
 /// Names for the default criteria, in the user's language.
@@ -166,8 +188,16 @@ pub enum ScenarioEdit {
     RenameOption(OptionId, String),
     /// Sets an option's description.
     DescribeOption(OptionId, String),
-    /// Sets or clears an option's value on a rating or amount criterion.
+    /// Sets or clears an option's value on a rating or amount criterion
+    /// (and clears its range).
     SetValue(OptionId, CriterionId, Option<f64>),
+    /// Sets an option's value with a low / high range around it.
+    SetEstimate(OptionId, CriterionId, f64, Range),
+    /// Gives every value of a criterion a range of ± this fraction (clamped
+    /// to the criterion's rule), or clears them all (`None`).
+    FillRanges(CriterionId, Option<f64>),
+    /// Sets how weights are sampled.
+    SetWeightMode(WeightMode),
     /// Sets or clears an option's fit rating for one segment.
     SetFit(OptionId, Segment, Option<f64>),
     /// Removes an option.
@@ -229,6 +259,9 @@ impl ScenarioEdit {
             ScenarioEdit::SetFit(option, segment, _) => EditedField::Fit(option, segment),
             ScenarioEdit::AddCriterion { .. }
             | ScenarioEdit::SetWeights(_)
+            | ScenarioEdit::SetEstimate(..)
+            | ScenarioEdit::FillRanges(..)
+            | ScenarioEdit::SetWeightMode(_)
             | ScenarioEdit::SetDirection(..)
             | ScenarioEdit::SetInputKind(..)
             | ScenarioEdit::RemoveCriterion(_)
@@ -306,6 +339,7 @@ impl Scenario {
             threshold: Threshold::default(),
             criteria,
             options: Vec::new(),
+            analysis: AnalysisSettings::default(),
         }
     }
 
@@ -453,8 +487,10 @@ impl Scenario {
                     return Err(EditRefused::UnknownId);
                 }
                 for option in &mut self.options {
-                    if option.values.contains_key(&id) {
-                        Rc::make_mut(option).values.remove(&id);
+                    if option.values.contains_key(&id) || option.ranges.contains_key(&id) {
+                        let option = Rc::make_mut(option);
+                        option.values.remove(&id);
+                        option.ranges.remove(&id);
                     }
                 }
                 Ok(true)
@@ -470,6 +506,7 @@ impl Scenario {
                     description: String::new(),
                     values: IdMap::new(),
                     fit: SegmentRatings::default(),
+                    ranges: IdMap::new(),
                 }));
                 Ok(true)
             }
@@ -482,22 +519,64 @@ impl Scenario {
                 Ok(replace(&mut self.option_mut(id)?.description, text))
             }
             ScenarioEdit::SetValue(option_id, criterion_id, value) => {
-                let rule = self
-                    .criterion(criterion_id)
-                    .ok_or(EditRefused::UnknownId)?
-                    .input
-                    .value_rule()
-                    .ok_or(EditRefused::InvalidValue)?;
+                let rule = self.value_rule(criterion_id)?;
                 if let Some(v) = value {
                     rule.check(v).map_err(|_| EditRefused::InvalidValue)?;
                 }
-                let values = &mut self.option_mut(option_id)?.values;
+                let option = self.option_mut(option_id)?;
                 let old = match value {
-                    Some(v) => values.insert(criterion_id, v),
-                    None => values.remove(&criterion_id),
+                    Some(v) => option.values.insert(criterion_id, v),
+                    None => option.values.remove(&criterion_id),
                 };
-                Ok(old != value)
+                let had_range = option.ranges.remove(&criterion_id).is_some();
+                Ok(old != value || had_range)
             }
+            ScenarioEdit::SetEstimate(option_id, criterion_id, likely, range) => {
+                let rule = self.value_rule(criterion_id)?;
+                for v in [range.low, likely, range.high] {
+                    rule.check(v).map_err(|_| EditRefused::InvalidValue)?;
+                }
+                if !range.holds(likely) {
+                    return Err(EditRefused::InvalidValue);
+                }
+                let option = self.option_mut(option_id)?;
+                let old = option.values.insert(criterion_id, likely);
+                let old_range = option.ranges.insert(criterion_id, range);
+                Ok(old != Some(likely) || old_range != Some(range))
+            }
+            ScenarioEdit::FillRanges(criterion_id, spread) => {
+                let rule = self.value_rule(criterion_id)?;
+                let (floor, ceiling) = match self.criterion(criterion_id).map(|c| &c.input) {
+                    Some(CriterionInput::Rating { min, max }) => (*min, *max),
+                    _ => (0.0, MAX_AMOUNT),
+                };
+                let mut changed = false;
+                for option in &mut self.options {
+                    let range = match (spread, option.values.get(&criterion_id)) {
+                        (Some(f), Some(&v)) => {
+                            let range = Range {
+                                low: (v - (v * f).abs()).max(floor),
+                                high: (v + (v * f).abs()).min(ceiling),
+                            };
+                            let valid = range.holds(v)
+                                && rule.check(range.low).is_ok()
+                                && rule.check(range.high).is_ok();
+                            valid.then_some(range)
+                        }
+                        _ => None,
+                    };
+                    if option.ranges.get(&criterion_id).copied() != range {
+                        let option = Rc::make_mut(option);
+                        match range {
+                            Some(r) => option.ranges.insert(criterion_id, r),
+                            None => option.ranges.remove(&criterion_id),
+                        };
+                        changed = true;
+                    }
+                }
+                Ok(changed)
+            }
+            ScenarioEdit::SetWeightMode(mode) => Ok(replace(&mut self.analysis.weights, mode)),
             ScenarioEdit::SetFit(id, segment, value) => {
                 if let Some(v) = value {
                     NumberRule::Rating {
@@ -522,6 +601,16 @@ impl Scenario {
                 }
             }
         }
+    }
+
+    /// The rule a value of this criterion follows; refused for an unknown
+    /// criterion or one without values (segment fit).
+    fn value_rule(&self, id: CriterionId) -> Result<NumberRule, EditRefused> {
+        self.criterion(id)
+            .ok_or(EditRefused::UnknownId)?
+            .input
+            .value_rule()
+            .ok_or(EditRefused::InvalidValue)
     }
 
     /// Every broken rule in a scenario read from outside; empty when it is valid.
@@ -591,6 +680,12 @@ impl Scenario {
                 CriterionInput::SegmentFit => {}
             }
         }
+        // A rating may lie off its scale (the scale can change after it was
+        // entered): it only has to be a plain number.
+        let any_number = NumberRule::Rating {
+            min: -MAX_AMOUNT,
+            max: MAX_AMOUNT,
+        };
         let mut option_ids = HashSet::new();
         for (i, option) in self.options.iter().enumerate() {
             let at = |field: &str| format!("options[{i}].{field}");
@@ -604,12 +699,6 @@ impl Scenario {
                 report(at("description"), Issue::TooLong);
             }
             for (criterion_id, value) in &option.values {
-                // A rating may lie off its scale (the scale can change after
-                // it was entered): it only has to be a plain number.
-                let any_number = NumberRule::Rating {
-                    min: -MAX_AMOUNT,
-                    max: MAX_AMOUNT,
-                };
                 let issue = match self.criterion(*criterion_id).map(|c| &c.input) {
                     None => Some(Issue::UnknownCriterion),
                     Some(CriterionInput::SegmentFit) => Some(Issue::ValueOnSegmentFit),
@@ -622,6 +711,29 @@ impl Scenario {
                 };
                 if let Some(issue) = issue {
                     report(at(&format!("values.{criterion_id}")), issue);
+                }
+            }
+            for (criterion_id, range) in &option.ranges {
+                let issue = match (
+                    self.criterion(*criterion_id).map(|c| &c.input),
+                    option.values.get(criterion_id),
+                ) {
+                    (None, _) => Some(Issue::UnknownCriterion),
+                    (Some(CriterionInput::SegmentFit), _) => Some(Issue::ValueOnSegmentFit),
+                    (_, None) => Some(Issue::RangeWithoutValue),
+                    (Some(input), Some(&v)) => {
+                        let rule = match input {
+                            CriterionInput::Amount { .. } => NumberRule::Amount,
+                            _ => any_number,
+                        };
+                        [range.low, range.high]
+                            .into_iter()
+                            .find_map(|x| breach(rule, x, Issue::RangeOrder))
+                            .or((!range.holds(v)).then_some(Issue::RangeOrder))
+                    }
+                };
+                if let Some(issue) = issue {
+                    report(at(&format!("ranges.{criterion_id}")), issue);
                 }
             }
             let fit_rule = NumberRule::Rating {

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 /// Version of the scenario entries written by this build.
-pub const ENTRY_VERSION: u32 = 2;
+pub const ENTRY_VERSION: u32 = 3;
 /// Version of the index written by this build.
 pub const INDEX_VERSION: u32 = 1;
 /// Key of the index entry.
@@ -134,8 +134,9 @@ pub fn stored_version(text: &str) -> Result<u32, EntryError> {
 pub fn decode_stamped(text: &str) -> Result<(Scenario, Stamp), EntryError> {
     let damaged = |e: serde_json::Error| EntryError::Damaged(e.to_string());
     let (scenario, stamp) = match stored_version(text)? {
-        // Format 1 has no stamp: it reads as revision 0 by no tab.
-        1 | 2 => {
+        // Format 1 has no stamp: it reads as revision 0 by no tab. Format 3
+        // added value ranges and analysis settings.
+        1..=3 => {
             let entry = serde_json::from_str::<StoredScenarioIn>(text).map_err(damaged)?;
             let stamp = Stamp {
                 rev: entry.rev,

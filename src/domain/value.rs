@@ -344,6 +344,39 @@ macro_rules! checked_number {
     };
 }
 
+/// A low and a high estimate around a value (the value is the likely one):
+/// `low ≤ value ≤ high`, `low < high`. Written as `[low, high]`.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(from = "(Exact, Exact)", into = "(f64, f64)")]
+pub struct Range {
+    /// The lowest plausible value.
+    pub low: f64,
+    /// The highest plausible value.
+    pub high: f64,
+}
+
+impl Range {
+    /// Whether `likely` lies in the range and the range has a width.
+    pub fn holds(self, likely: f64) -> bool {
+        self.low <= likely && likely <= self.high && self.low < self.high
+    }
+}
+
+impl From<(Exact, Exact)> for Range {
+    fn from((low, high): (Exact, Exact)) -> Self {
+        Range {
+            low: low.0,
+            high: high.0,
+        }
+    }
+}
+
+impl From<Range> for (f64, f64) {
+    fn from(range: Range) -> Self {
+        (range.low, range.high)
+    }
+}
+
 checked_number!(
     /// A weight `0 ≤ w ≤ MAX_WEIGHT` of a criterion or of a segment in the mix.
     Weight,

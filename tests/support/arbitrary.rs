@@ -1,11 +1,12 @@
 //! Valid scenarios of every shape for property tests: ids with gaps and in any
 //! order, any Unicode text, fractional and extreme numbers, missing values.
 
+use kerze::domain::acceptability::WeightMode;
 use kerze::domain::criterion::{Criterion, CriterionInput, Direction};
 use kerze::domain::ids::{CriterionId, OptionId, ScenarioId};
-use kerze::domain::scenario::{Scenario, ScenarioOption};
+use kerze::domain::scenario::{AnalysisSettings, Scenario, ScenarioOption};
 use kerze::domain::segment::{PerSegment, Segment, SegmentRatings};
-use kerze::domain::value::{Threshold, Weight};
+use kerze::domain::value::{Range, Threshold, Weight};
 use proptest::prelude::*;
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -78,6 +79,7 @@ pub fn arb_scenario() -> impl Strategy<Value = Scenario> {
                     text(),
                     proptest::collection::vec(proptest::option::of(number(0.0, 1e12)), 9),
                     proptest::array::uniform3(proptest::option::of(number(0.0, 5.0))),
+                    proptest::collection::vec(proptest::option::of(0.01f64..0.9), 9),
                 ),
                 n,
             ),
@@ -89,9 +91,17 @@ pub fn arb_scenario() -> impl Strategy<Value = Scenario> {
         number(0.0, 100.0),
         criteria,
         options,
+        0u8..3,
     )
         .prop_map(
-            |((name, need, root_cause), mix, threshold, (cids, criteria), (oids, options))| {
+            |(
+                (name, need, root_cause),
+                mix,
+                threshold,
+                (cids, criteria),
+                (oids, options),
+                mode,
+            )| {
                 let criteria: Vec<Criterion> = cids
                     .iter()
                     .zip(criteria)
@@ -110,9 +120,21 @@ pub fn arb_scenario() -> impl Strategy<Value = Scenario> {
                 let options = oids
                     .iter()
                     .zip(options)
-                    .map(|(&oid, (title, description, cells, fit))| {
+                    .map(|(&oid, (title, description, cells, fit, spreads))| {
                         let mut values = kerze::domain::id_map::IdMap::new();
-                        for (c, cell) in criteria.iter().zip(cells) {
+                        let mut ranges = kerze::domain::id_map::IdMap::new();
+                        for ((c, cell), spread) in criteria.iter().zip(cells).zip(spreads) {
+                            if let (Some(v), Some(_), Some(f)) =
+                                (cell, c.input.value_rule(), spread)
+                            {
+                                let range = Range {
+                                    low: v * (1.0 - f),
+                                    high: (v * (1.0 + f)).min(1e12),
+                                };
+                                if range.holds(v) {
+                                    ranges.insert(c.id, range);
+                                }
+                            }
                             if let (Some(v), Some(_)) = (cell, c.input.value_rule()) {
                                 values.insert(c.id, v);
                             }
@@ -127,6 +149,7 @@ pub fn arb_scenario() -> impl Strategy<Value = Scenario> {
                             description,
                             values,
                             fit: ratings,
+                            ranges,
                         })
                     })
                     .collect();
@@ -143,6 +166,9 @@ pub fn arb_scenario() -> impl Strategy<Value = Scenario> {
                     threshold: Threshold::new(threshold).unwrap(),
                     criteria,
                     options,
+                    analysis: AnalysisSettings {
+                        weights: WeightMode::ALL[usize::from(mode)],
+                    },
                 }
             },
         )

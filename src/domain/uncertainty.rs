@@ -1,0 +1,318 @@
+//! Uncertain values (PRODUCT.md, "Uncertain values"): a value entered as
+//! low / likely / high is drawn from a PERT distribution in each sample, the
+//! weights stay as set, and each option's chance of #1, of the top 3 and of
+//! clearing the threshold is counted, with the spread of its score.
+//!
+//! Normalisation bounds are fixed for the whole run (explicit bounds, else
+//! the lowest low and the highest high), every cell has its own random
+//! stream (adding an option does not reshuffle the others), and the seed is
+//! the scenario's: the same link gives the same figures everywhere.
+
+use super::acceptability::{top_places, Xoshiro, PLACES, SAMPLES};
+use super::criterion::{CriterionInput, Direction};
+use super::scenario::Scenario;
+use super::scoring::{scaled_weights, Ranking, TIE_TOLERANCE};
+
+/// Score bins per point: percentiles are read to a tenth of a point.
+const BINS_PER_POINT: f64 = 10.0;
+const BINS: usize = 1001;
+
+/// A PERT draw (Beta, shape 4) between `low` and `high` around `likely`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Pert {
+    low: f64,
+    span: f64,
+    alpha: f64,
+    beta: f64,
+}
+
+impl Pert {
+    /// The distribution for `low ≤ likely ≤ high`, `low < high`.
+    pub fn new(low: f64, likely: f64, high: f64) -> Pert {
+        let span = high - low;
+        Pert {
+            low,
+            span,
+            alpha: 1.0 + 4.0 * (likely - low) / span,
+            beta: 1.0 + 4.0 * (high - likely) / span,
+        }
+    }
+
+    /// Its mean, `(low + 4 likely + high) / 6`.
+    pub fn mean(&self) -> f64 {
+        self.low + self.span * self.alpha / (self.alpha + self.beta)
+    }
+
+    /// One draw.
+    pub fn sample(&self, rng: &mut Xoshiro) -> f64 {
+        let x = gamma(self.alpha, rng);
+        let y = gamma(self.beta, rng);
+        self.low + self.span * (x / (x + y))
+    }
+}
+
+/// A standard normal draw (Marsaglia's polar method).
+fn normal(rng: &mut Xoshiro) -> f64 {
+    loop {
+        let u = 2.0 * rng.uniform() - 1.0;
+        let v = 2.0 * rng.uniform() - 1.0;
+        let s = u * u + v * v;
+        if s > 0.0 && s < 1.0 {
+            return u * (-2.0 * libm::log(s) / s).sqrt();
+        }
+    }
+}
+
+/// A Gamma(shape, 1) draw for shape ≥ 1 (Marsaglia and Tsang).
+fn gamma(shape: f64, rng: &mut Xoshiro) -> f64 {
+    let d = shape - 1.0 / 3.0;
+    let c = 1.0 / (9.0 * d).sqrt();
+    loop {
+        let x = normal(rng);
+        let v = 1.0 + c * x;
+        if v <= 0.0 {
+            continue;
+        }
+        let v = v * v * v;
+        let u = rng.uniform();
+        if u < 1.0 - 0.0331 * x * x * x * x
+            || libm::log(u) < 0.5 * x * x + d * (1.0 - v + libm::log(v))
+        {
+            return d * v;
+        }
+    }
+}
+
+/// Whether any value of the scenario has a range.
+pub fn has_ranges(scenario: &Scenario) -> bool {
+    scenario.options.iter().any(|o| {
+        o.ranges
+            .iter()
+            .any(|(id, _)| o.values.contains_key(id) && scenario.criterion(*id).is_some())
+    })
+}
+
+/// A cell whose value is drawn: where it goes and how it turns into a utility.
+#[derive(Clone, Debug)]
+struct Drawn {
+    at: usize,
+    pert: Pert,
+    lo: f64,
+    span: f64,
+    lower_is_better: bool,
+    rng: Xoshiro,
+}
+
+/// The counts of a run so far.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Uncertainty {
+    /// The seed of the run.
+    pub seed: u64,
+    /// Samples counted so far.
+    pub samples: u32,
+    first: Vec<f64>,
+    top3: Vec<u32>,
+    above: Vec<u32>,
+    bins: Vec<u32>,
+}
+
+impl Uncertainty {
+    fn share(&self, count: f64) -> f64 {
+        if self.samples == 0 {
+            0.0
+        } else {
+            count / f64::from(self.samples)
+        }
+    }
+
+    /// The chance (0–1) that the option at `index` (entry order) is #1
+    /// (tied firsts share the credit).
+    pub fn first(&self, index: usize) -> f64 {
+        self.share(self.first.get(index).copied().unwrap_or(0.0))
+    }
+
+    /// The chance that it ranks 3rd or better.
+    pub fn top3(&self, index: usize) -> f64 {
+        self.share(f64::from(self.top3.get(index).copied().unwrap_or(0)))
+    }
+
+    /// The chance that it scores at least the threshold (1 when there is none).
+    pub fn above(&self, index: usize) -> f64 {
+        self.share(f64::from(self.above.get(index).copied().unwrap_or(0)))
+    }
+
+    /// The score (to a tenth) below which a share `q` (0–1) of its samples fall.
+    pub fn percentile(&self, index: usize, q: f64) -> f64 {
+        let Some(bins) = self.bins.get(index * BINS..(index + 1) * BINS) else {
+            return 0.0;
+        };
+        let wanted = q * f64::from(self.samples);
+        let mut seen = 0.0;
+        for (b, &count) in bins.iter().enumerate() {
+            seen += f64::from(count);
+            if seen >= wanted && count > 0 {
+                return b as f64 / BINS_PER_POINT;
+            }
+        }
+        100.0
+    }
+}
+
+/// A run of value samples that can go on in slices.
+#[derive(Clone, Debug)]
+pub struct ValueSampler {
+    /// Utilities of every cell under the run's bounds (drawn cells overwritten per sample).
+    utilities: Vec<f64>,
+    drawn: Vec<Drawn>,
+    points: Vec<f64>,
+    threshold: f64,
+    result: Uncertainty,
+    scores: Vec<f64>,
+    placed: Vec<u32>,
+    group: Vec<usize>,
+}
+
+impl ValueSampler {
+    /// A run over `scenario` (ranked as `ranking`), seeded by `seed`.
+    pub fn new(scenario: &Scenario, ranking: &Ranking, seed: u64) -> Self {
+        let n = scenario.options.len();
+        let k = scenario.criteria.len();
+        let mut utilities: Vec<f64> = (0..n)
+            .flat_map(|i| (0..k).map(move |c| (i, c)))
+            .map(|(i, c)| ranking.utility(i, c))
+            .collect();
+        let mut drawn = Vec::new();
+        for (c, criterion) in scenario.criteria.iter().enumerate() {
+            let values = || {
+                scenario
+                    .options
+                    .iter()
+                    .filter_map(|o| o.values.get(&criterion.id).map(|&v| (o, v)))
+            };
+            let (lo, hi) = match &criterion.input {
+                CriterionInput::SegmentFit => continue,
+                CriterionInput::Rating { min, max } => (*min, *max),
+                CriterionInput::Amount { lo, hi, .. } => {
+                    let low = values()
+                        .map(|(o, v)| o.ranges.get(&criterion.id).map_or(v, |r| r.low))
+                        .fold(f64::INFINITY, f64::min);
+                    let high = values()
+                        .map(|(o, v)| o.ranges.get(&criterion.id).map_or(v, |r| r.high))
+                        .fold(f64::NEG_INFINITY, f64::max);
+                    (lo.unwrap_or(low), hi.unwrap_or(high))
+                }
+            };
+            let span = hi - lo;
+            let lower_is_better = criterion.direction == Direction::LowerIsBetter;
+            for (i, option) in scenario.options.iter().enumerate() {
+                let Some(&v) = option.values.get(&criterion.id) else {
+                    continue;
+                };
+                let at = i * k + c;
+                utilities[at] = utility(v, lo, span, lower_is_better);
+                if let Some(range) = option.ranges.get(&criterion.id).filter(|r| r.holds(v)) {
+                    let stream =
+                        u64::from(option.id.number()) << 32 | u64::from(criterion.id.number());
+                    drawn.push(Drawn {
+                        at,
+                        pert: Pert::new(range.low, v, range.high),
+                        lo,
+                        span,
+                        lower_is_better,
+                        rng: Xoshiro::new(seed ^ stream.wrapping_mul(0x9e37_79b9_7f4a_7c15)),
+                    });
+                }
+            }
+        }
+        let weights = scaled_weights(&ranking.weights);
+        let total: f64 = weights.iter().sum();
+        let points = weights
+            .iter()
+            .map(|w| if total > 0.0 { 100.0 * w / total } else { 0.0 })
+            .collect();
+        ValueSampler {
+            utilities,
+            drawn,
+            points,
+            threshold: scenario.threshold.value(),
+            result: Uncertainty {
+                seed,
+                samples: 0,
+                first: vec![0.0; n],
+                top3: vec![0; n],
+                above: vec![0; n],
+                bins: vec![0; n * BINS],
+            },
+            scores: vec![0.0; n],
+            placed: vec![0; n],
+            group: Vec::new(),
+        }
+    }
+
+    /// The counts so far.
+    pub fn result(&self) -> &Uncertainty {
+        &self.result
+    }
+
+    /// Whether all [`SAMPLES`] have run.
+    pub fn done(&self) -> bool {
+        self.result.samples >= SAMPLES
+    }
+
+    /// Runs up to `count` more samples (never past [`SAMPLES`]).
+    pub fn run(&mut self, count: u32) {
+        let end = self.result.samples.saturating_add(count).min(SAMPLES);
+        let k = self.points.len().max(1);
+        while self.result.samples < end {
+            self.result.samples += 1;
+            for cell in &mut self.drawn {
+                let v = cell.pert.sample(&mut cell.rng);
+                self.utilities[cell.at] = utility(v, cell.lo, cell.span, cell.lower_is_better);
+            }
+            let result = &mut self.result;
+            for (i, (score, row)) in self
+                .scores
+                .iter_mut()
+                .zip(self.utilities.chunks_exact(k))
+                .enumerate()
+            {
+                *score = row.iter().zip(&self.points).map(|(u, p)| u * p).sum();
+                let bin = (*score * BINS_PER_POINT) as usize;
+                result.bins[i * BINS + bin.min(BINS - 1)] += 1;
+                if self.threshold <= 0.0 || *score >= self.threshold - TIE_TOLERANCE {
+                    result.above[i] += 1;
+                }
+            }
+            let (first, top3) = (&mut result.first, &mut result.top3);
+            top_places(
+                &self.scores,
+                &mut self.placed,
+                result.samples,
+                &mut self.group,
+                |group, place| {
+                    for &i in group {
+                        if place == 0 {
+                            first[i] += 1.0 / group.len() as f64;
+                        }
+                        if place < PLACES {
+                            top3[i] += 1;
+                        }
+                    }
+                },
+            );
+        }
+    }
+}
+
+/// The utility of `v` scaled from `lo` over `span` (1 on a flat column).
+fn utility(v: f64, lo: f64, span: f64, lower_is_better: bool) -> f64 {
+    if span <= 0.0 {
+        return 1.0;
+    }
+    let n = ((v - lo) / span).clamp(0.0, 1.0);
+    if lower_is_better {
+        1.0 - n
+    } else {
+        n
+    }
+}
