@@ -1,17 +1,26 @@
-//! The JSON export of a ranked backlog (format `kerze-export`, version 1;
-//! documented by `schema/kerze-export.v1.schema.json`).
+//! The JSON export of a ranked backlog (format `kerze-export`, version 2;
+//! documented by `schema/kerze-export.v2.schema.json`; version 1, without the
+//! analyses, by `schema/kerze-export.v1.schema.json`).
 
+use super::acceptability::{seed_of, Sampler, WeightMode, SAMPLES};
 use super::id_map::IdMap;
 use super::ids::{CriterionId, OptionId};
+use super::link::link_json;
 use super::scenario::Scenario;
 use super::scoring::{rank, segment_ranks, RankingNote};
 use super::segment::PerSegment;
+use super::sensitivity::{place_intervals, single_flip};
+use super::uncertainty::{has_ranges, ValueSampler};
 use serde::{Deserialize, Serialize};
 
 /// Name of the export format.
 pub const EXPORT_FORMAT: &str = "kerze-export";
 /// Version of the export format written by this build.
-pub const EXPORT_VERSION: u32 = 1;
+pub const EXPORT_VERSION: u32 = 2;
+
+/// Options (best first) whose weight stability is exported: each costs a
+/// pass over all the others.
+pub const STABILITY_EXPORTED: usize = 100;
 
 /// A whole export file: the scenario's inputs and its ranking.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -41,8 +50,83 @@ pub struct ExportedRanking {
     pub weights: IdMap<CriterionId, f64>,
     /// Notes, as codes (`all_weights_zero`, `mix_all_zero:c4`, …).
     pub notes: Vec<String>,
+    /// How the analyses ran.
+    pub analysis: ExportedAnalysis,
     /// Ranked options, best first.
     pub options: Vec<ExportedOption>,
+}
+
+/// How the weight and value samples were drawn (the same figures as on screen).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportedAnalysis {
+    /// `around` (±25 %), `keep_order` or `any`.
+    pub weight_sampling: WeightMode,
+    /// The seed, 16 hex digits.
+    pub seed: String,
+    /// Weight samples drawn.
+    pub samples: u32,
+    /// Value samples drawn (only when some value has a range).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_samples: Option<u32>,
+}
+
+/// Where a weight's share may go while an option keeps its place.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportedInterval {
+    /// The share now (0–1).
+    pub share: f64,
+    /// Lowest share (0–1) at which the option keeps its place.
+    pub low: f64,
+    /// Highest share (0–1).
+    pub high: f64,
+    /// Who changes places with it just below `low` (`null`: nobody, down to 0).
+    pub below: Option<OptionId>,
+    /// Who changes places with it just above `high` (`null`: nobody, up to 1).
+    pub above: Option<OptionId>,
+}
+
+/// The smallest change of one weight that changes an option's place.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportedFlip {
+    /// The criterion.
+    pub criterion: CriterionId,
+    /// Its share now (0–1).
+    pub from: f64,
+    /// The share (0–1) at which the other option draws level.
+    pub to: f64,
+    /// The option it changes places with.
+    pub option: OptionId,
+}
+
+/// An option's share of places 1–3 over the weight samples.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportedAcceptability {
+    /// Share (0–1) of samples in which it is first (tied firsts share).
+    pub first: f64,
+    /// Second.
+    pub second: f64,
+    /// Third.
+    pub third: f64,
+    /// Mean share of each criterion over the samples it wins (`null`: never first).
+    pub central_weights: Option<IdMap<CriterionId, f64>>,
+}
+
+/// What the value ranges make of an option.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportedUncertainty {
+    /// Chance (0–1) of being #1.
+    pub p_first: f64,
+    /// Chance of ranking 3rd or better.
+    pub p_top3: f64,
+    /// Chance of scoring at least the threshold.
+    pub p_above_threshold: f64,
+    /// 5th, 50th and 95th percentile score (to a tenth).
+    pub score_percentiles: [f64; 3],
 }
 
 /// One ranked option in an export.
@@ -67,6 +151,16 @@ pub struct ExportedOption {
     pub missing: Vec<CriterionId>,
     /// Rank with the mix set to each segment alone.
     pub segment_ranks: PerSegment<u32>,
+    /// Per criterion, where its weight's share may go while the option keeps
+    /// its place (the first [`STABILITY_EXPORTED`] options; else `null`).
+    pub stability: Option<IdMap<CriterionId, ExportedInterval>>,
+    /// The smallest single-weight change that changes its place (`null`: none does).
+    pub smallest_flip: Option<ExportedFlip>,
+    /// Its places over the weight samples.
+    pub acceptability: ExportedAcceptability,
+    /// What the value ranges make of it (only when some value has a range).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uncertainty: Option<ExportedUncertainty>,
 }
 
 /// The note as a short stable code.
@@ -82,27 +176,92 @@ pub fn note_code(note: &RankingNote) -> String {
 
 /// Builds the export of `scenario`, stamped with `exported_at`.
 pub fn export(scenario: &Scenario, exported_at: String) -> Export {
+    export_sampled(scenario, exported_at, SAMPLES)
+}
+
+/// [`export`] with `samples` weight and value samples (at most
+/// [`SAMPLES`]): the same figures as on screen while a run is partial.
+pub fn export_sampled(scenario: &Scenario, exported_at: String, samples: u32) -> Export {
     let ranking = rank(scenario);
     let by_segment = segment_ranks(scenario, &ranking);
     let columns = || ranking.criteria.iter().copied().enumerate();
+    let mode = scenario.analysis.weights;
+    let seed = seed_of(&link_json(scenario), mode);
+    let mut weights = Sampler::new(&ranking, mode, seed);
+    weights.run(samples);
+    let acceptability = weights.result();
+    let values = has_ranges(scenario).then(|| {
+        let mut values = ValueSampler::new(scenario, &ranking, seed);
+        values.run(samples);
+        values.result().clone()
+    });
+    let id_of = |index: usize| scenario.options[index].id;
+    let share_map = |shares: &[f64]| -> IdMap<CriterionId, f64> {
+        columns()
+            .map(|(c, id)| (id, shares.get(c).copied().unwrap_or(0.0)))
+            .collect()
+    };
     let options = ranking
         .rows
         .iter()
-        .map(|row| ExportedOption {
-            rank: row.rank,
-            id: row.id,
-            title: scenario.options[row.index].title.clone(),
-            score: row.score,
-            contributions: columns()
-                .map(|(c, id)| (id, ranking.contribution(row.index, c)))
-                .collect(),
-            below_threshold: row.below_threshold,
-            incomplete: row.incomplete,
-            missing: columns()
-                .filter(|&(c, _)| ranking.is_missing(row.index, c))
-                .map(|(_, id)| id)
-                .collect(),
-            segment_ranks: by_segment[row.index],
+        .enumerate()
+        .map(|(position, row)| {
+            let intervals = if position < STABILITY_EXPORTED {
+                place_intervals(&ranking, position)
+            } else {
+                Vec::new()
+            };
+            ExportedOption {
+                rank: row.rank,
+                id: row.id,
+                title: scenario.options[row.index].title.clone(),
+                score: row.score,
+                contributions: columns()
+                    .map(|(c, id)| (id, ranking.contribution(row.index, c)))
+                    .collect(),
+                below_threshold: row.below_threshold,
+                incomplete: row.incomplete,
+                missing: columns()
+                    .filter(|&(c, _)| ranking.is_missing(row.index, c))
+                    .map(|(_, id)| id)
+                    .collect(),
+                segment_ranks: by_segment[row.index],
+                stability: (!intervals.is_empty()).then(|| {
+                    columns()
+                        .zip(&intervals)
+                        .map(|((_, id), i)| {
+                            let interval = ExportedInterval {
+                                share: i.now,
+                                low: i.low,
+                                high: i.high,
+                                below: i.below.map(id_of),
+                                above: i.above.map(id_of),
+                            };
+                            (id, interval)
+                        })
+                        .collect()
+                }),
+                smallest_flip: single_flip(&intervals).map(|f| ExportedFlip {
+                    criterion: ranking.criteria[f.column],
+                    from: f.from / 100.0,
+                    to: f.to / 100.0,
+                    option: id_of(f.leader),
+                }),
+                acceptability: ExportedAcceptability {
+                    first: acceptability.place(row.index, 0),
+                    second: acceptability.place(row.index, 1),
+                    third: acceptability.place(row.index, 2),
+                    central_weights: acceptability
+                        .central_weights(row.index)
+                        .map(|w| share_map(&w)),
+                },
+                uncertainty: values.as_ref().map(|u| ExportedUncertainty {
+                    p_first: u.first(row.index),
+                    p_top3: u.top3(row.index),
+                    p_above_threshold: u.above(row.index),
+                    score_percentiles: [0.05, 0.5, 0.95].map(|q| u.percentile(row.index, q)),
+                }),
+            }
         })
         .collect();
     Export {
@@ -115,6 +274,12 @@ pub fn export(scenario: &Scenario, exported_at: String) -> Export {
             total_weight: ranking.total_weight,
             weights: columns().map(|(c, id)| (id, ranking.weights[c])).collect(),
             notes: ranking.notes.iter().map(note_code).collect(),
+            analysis: ExportedAnalysis {
+                weight_sampling: mode,
+                seed: format!("{seed:016x}"),
+                samples: acceptability.samples,
+                value_samples: values.as_ref().map(|u| u.samples),
+            },
             options,
         },
     }
@@ -122,8 +287,14 @@ pub fn export(scenario: &Scenario, exported_at: String) -> Export {
 
 /// The export as pretty JSON text.
 pub fn export_json(scenario: &Scenario, exported_at: String) -> String {
+    export_json_sampled(scenario, exported_at, SAMPLES)
+}
+
+/// [`export_json`] with `samples` samples.
+pub fn export_json_sampled(scenario: &Scenario, exported_at: String, samples: u32) -> String {
     // Serialising plain data with string keys cannot fail.
-    serde_json::to_string_pretty(&export(scenario, exported_at)).unwrap_or_default()
+    serde_json::to_string_pretty(&export_sampled(scenario, exported_at, samples))
+        .unwrap_or_default()
 }
 
 /// A file name such as `kerze-enterprise-onboarding-2026-11-26.json`.

@@ -116,20 +116,47 @@ fn totals(ranking: &Ranking, weights: &[f64]) -> Vec<f64> {
 /// the top `keep` options to stay in order (`keep = 1`: #1 stays #1).
 /// Empty when there is nothing to keep (fewer than two options, or no weight).
 pub fn weight_intervals(ranking: &Ranking, keep: usize) -> Vec<Interval> {
+    intervals_for(ranking, &pairs(ranking, keep), None)
+}
+
+/// The stability interval of every criterion's share for the option at
+/// `position` in the ranking (0 = #1) to keep its place: no option above it
+/// falls below it and none below it rises above it.
+pub fn place_intervals(ranking: &Ranking, position: usize) -> Vec<Interval> {
+    let order: Vec<usize> = ranking.rows.iter().map(|r| r.index).collect();
+    let Some(&me) = order.get(position) else {
+        return Vec::new();
+    };
+    let pairs: Vec<(usize, usize)> = order[..position]
+        .iter()
+        .map(|&i| (i, me))
+        .chain(order[position + 1..].iter().map(|&j| (me, j)))
+        .collect();
+    intervals_for(ranking, &pairs, Some(me))
+}
+
+/// Per criterion, where its share may go while every pair `(above, below)`
+/// keeps its order; past each end, the binding pair's lower option moves up
+/// (or, for pairs of `subject`, the option it changes places with).
+fn intervals_for(
+    ranking: &Ranking,
+    pairs: &[(usize, usize)],
+    subject: Option<usize>,
+) -> Vec<Interval> {
     let w = &ranking.weights;
     let total: f64 = w.iter().sum();
     if ranking.rows.len() < 2 || total <= 0.0 {
         return Vec::new();
     }
     let p = totals(ranking, w);
-    let pairs = pairs(ranking, keep);
     (0..w.len())
         .map(|k| {
             let mut bounds = Bounds::new();
-            for &(a, b) in &pairs {
+            for &(a, b) in pairs {
                 let d = ranking.utility(a, k) - ranking.utility(b, k);
                 // D(x) = (P_a − P_b) + (x − w_k) d ≥ 0
-                bounds.keep(p[a] - p[b] - w[k] * d, d, b);
+                let other = if Some(b) == subject { a } else { b };
+                bounds.keep(p[a] - p[b] - w[k] * d, d, other);
             }
             bounds.shares(w[k], total - w[k])
         })

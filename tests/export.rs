@@ -1,0 +1,62 @@
+//! Export format 2: the analyses it carries agree with the domain's own
+//! functions, and the demo's figures are fixed (the browser test compares a
+//! real download with the same file, so native and WebAssembly builds must
+//! give the same bits).
+
+mod support {
+    pub mod arbitrary;
+}
+
+use kerze::domain::export::{export, EXPORT_VERSION};
+use kerze::domain::scoring::rank;
+use kerze::domain::sensitivity::{single_flip, weight_intervals};
+use support::arbitrary::id;
+
+const GOLDEN: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/export-v2/demo-ranking.json"
+);
+
+fn demo() -> kerze::domain::scenario::Scenario {
+    kerze::domain::demo::demo_scenario(id(), &kerze::i18n::Lang::En.texts().demo)
+}
+
+#[test]
+fn the_demo_export_carries_the_figures_of_its_golden_file() {
+    let exported = export(&demo(), "2026-11-29T00:00:00Z".into());
+    assert_eq!(exported.version, EXPORT_VERSION);
+    let ranking = serde_json::to_string_pretty(&exported.ranking).unwrap() + "\n";
+    if std::env::var_os("KERZE_BLESS").is_some() {
+        std::fs::write(GOLDEN, &ranking).unwrap();
+    }
+    let golden = std::fs::read_to_string(GOLDEN).unwrap();
+    assert_eq!(
+        ranking, golden,
+        "rerun with KERZE_BLESS=1 after a deliberate change"
+    );
+}
+
+#[test]
+fn the_analyses_in_an_export_are_the_domain_s() {
+    let s = demo();
+    let r = rank(&s);
+    let exported = export(&s, String::new()).ranking;
+    let first: f64 = exported.options.iter().map(|o| o.acceptability.first).sum();
+    assert!((first - 1.0).abs() < 1e-9);
+    assert_eq!(exported.analysis.samples, 10_000);
+    assert_eq!(exported.analysis.seed.len(), 16);
+    assert!(exported.analysis.value_samples.is_none());
+    assert!(exported.options.iter().all(|o| o.uncertainty.is_none()));
+    // #1 keeps its place exactly where #1 stays first.
+    let top = &exported.options[0];
+    let intervals = weight_intervals(&r, 1);
+    let stability = top.stability.as_ref().unwrap();
+    for (c, interval) in intervals.iter().enumerate() {
+        let got = stability.get(&r.criteria[c]).unwrap();
+        assert_eq!((got.low, got.high), (interval.low, interval.high));
+    }
+    let flip = single_flip(&intervals).unwrap();
+    let exported_flip = top.smallest_flip.as_ref().unwrap();
+    assert_eq!(exported_flip.criterion, r.criteria[flip.column]);
+    assert!((exported_flip.to * 100.0 - flip.to).abs() < 1e-9);
+}
