@@ -11,7 +11,7 @@ mod shortcuts;
 mod stable;
 mod update_offer;
 
-pub use acceptability::use_acceptability;
+pub use acceptability::use_samples;
 pub use document_lang::use_document_lang;
 pub use done_notice::use_done_notice_goes;
 pub use file_import::use_file_import;

@@ -358,6 +358,7 @@ impl Lang {
             ValueError::NotInStyle { text } => t.errors.value_not_in_style.replace("{text}", text),
             ValueError::Negative => t.errors.value_negative.to_owned(),
             ValueError::TooCloseToZero => t.errors.value_too_close_to_zero.to_owned(),
+            ValueError::BadRange => t.errors.value_bad_range.to_owned(),
             ValueError::OutOfRange { min, max } => t
                 .errors
                 .value_out_of_range

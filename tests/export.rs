@@ -36,6 +36,51 @@ fn the_demo_export_carries_the_figures_of_its_golden_file() {
     );
 }
 
+/// The demo as the browser test leaves it: "Any weights", and Metric impact
+/// of the first option typed as `2–5`.
+fn demo_with_a_range() -> kerze::domain::scenario::Scenario {
+    use kerze::domain::acceptability::WeightMode;
+    use kerze::domain::ids::{CriterionId, OptionId};
+    use kerze::domain::scenario::ScenarioEdit;
+    use kerze::domain::value::Range;
+    let mut s = demo();
+    s.apply(ScenarioEdit::SetWeightMode(WeightMode::Any))
+        .unwrap();
+    let range = Range {
+        low: 2.0,
+        high: 5.0,
+    };
+    s.apply(ScenarioEdit::SetEstimate(
+        OptionId::new(1),
+        CriterionId::new(3),
+        3.5,
+        range,
+    ))
+    .unwrap();
+    s
+}
+
+#[test]
+fn a_demo_with_a_range_carries_the_figures_of_its_golden_file() {
+    let golden_path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/export-v2/demo-any-range-ranking.json"
+    );
+    let exported = export(&demo_with_a_range(), String::new()).ranking;
+    assert_eq!(exported.analysis.value_samples, Some(10_000));
+    let first: f64 = exported
+        .options
+        .iter()
+        .map(|o| o.uncertainty.as_ref().unwrap().p_first)
+        .sum();
+    assert!((first - 1.0).abs() < 1e-9);
+    let ranking = serde_json::to_string_pretty(&exported).unwrap() + "\n";
+    if std::env::var_os("KERZE_BLESS").is_some() {
+        std::fs::write(golden_path, &ranking).unwrap();
+    }
+    assert_eq!(ranking, std::fs::read_to_string(golden_path).unwrap());
+}
+
 #[test]
 fn the_analyses_in_an_export_are_the_domain_s() {
     let s = demo();

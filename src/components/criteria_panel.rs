@@ -90,6 +90,10 @@ fn criterion_row(props: &CriterionRowProps) -> Html {
         let send = send.clone();
         Callback::from(move |name: String| send(ScenarioEdit::RenameCriterion(id, name)))
     };
+    let fill = |spread: Option<f64>| {
+        let send = send.clone();
+        Callback::from(move |_: MouseEvent| send(ScenarioEdit::FillRanges(id, spread)))
+    };
     let set_weight = {
         let send = send.clone();
         Callback::from(move |value: Option<f64>| {
@@ -243,6 +247,14 @@ fn criterion_row(props: &CriterionRowProps) -> Html {
                 }
             </div>
             { parameters }
+            if !is_fit {
+                <div class="quick-ranges">
+                    <button type="button" class="ghost" onclick={fill(Some(0.3))}
+                        aria-label={format!("{}: {}", c.name, t.robust.fill_ranges)}>{ t.robust.fill_ranges }</button>
+                    <button type="button" class="ghost" onclick={fill(None)}
+                        aria-label={format!("{}: {}", c.name, t.robust.clear_ranges)}>{ t.robust.clear_ranges }</button>
+                </div>
+            }
         </li>
     }
 }

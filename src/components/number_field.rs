@@ -1,7 +1,7 @@
 //! A number input that keeps what the user typed, refuses bad numbers with a
 //! message right below it, and only sends valid values up.
 
-use crate::domain::value::NumberRule;
+use crate::domain::value::{format_estimate, NumberRule, Range};
 use crate::i18n::Lang;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -32,6 +32,13 @@ pub struct NumberFieldProps {
     /// value (e.g. a scale end that would cross the other end).
     #[prop_or_default]
     pub refused_message: Option<AttrValue>,
+    /// The model's range around the value, for fields that take estimates.
+    #[prop_or_default]
+    pub range: Option<Range>,
+    /// Set for fields that take estimates (`20–40`, `20/30/40`): receives
+    /// each valid value with its range.
+    #[prop_or_default]
+    pub on_estimate: Option<Callback<(f64, Range)>>,
 }
 
 /// See the module docs.
@@ -40,24 +47,34 @@ pub fn number_field(props: &NumberFieldProps) -> Html {
     // What the user typed. It stays on screen, valid or not, until the model's
     // value changes to something it does not mean (undo, another tab, a switch).
     let draft = use_mut_ref(|| None::<String>);
-    let last_value = use_mut_ref(|| props.value);
+    let last_value = use_mut_ref(|| (props.value, props.range));
     let redraw = use_force_update();
     let style = props.lang.number_style();
-    if *last_value.borrow() != props.value {
+    let (rule, estimates) = (props.rule, props.on_estimate.is_some());
+    // A plain number, or an estimate where the field takes them.
+    let parse = move |text: &str| {
+        if estimates {
+            rule.parse_estimate(text, style)
+        } else {
+            rule.parse(text, style).map(|v| (v, None))
+        }
+    };
+    let model = (props.value, props.range);
+    if *last_value.borrow() != model {
         let keeps_meaning = draft
             .borrow()
             .as_ref()
-            .is_some_and(|text| props.rule.parse(text, style) == Ok(props.value));
+            .is_some_and(|text| parse(text) == Ok(model));
         if !keeps_meaning {
             *draft.borrow_mut() = None;
         }
-        *last_value.borrow_mut() = props.value;
+        *last_value.borrow_mut() = model;
     }
     let (shown, error) = match draft.borrow().as_ref() {
-        Some(text) => match props.rule.parse(text, style) {
+        Some(text) => match parse(text) {
             Err(error) => (text.clone(), Some(props.lang.value_error(&error))),
-            Ok(value) => {
-                let refused = (value != props.value)
+            Ok(parsed) => {
+                let refused = (parsed != model)
                     .then(|| props.refused_message.as_ref().map(ToString::to_string));
                 (text.clone(), refused.flatten())
             }
@@ -65,7 +82,7 @@ pub fn number_field(props: &NumberFieldProps) -> Html {
         None => (
             props
                 .value
-                .map(|v| props.lang.number(v, 6))
+                .map(|v| format_estimate(v, props.range, 6, style))
                 .unwrap_or_default(),
             None,
         ),
@@ -73,17 +90,19 @@ pub fn number_field(props: &NumberFieldProps) -> Html {
 
     let oninput = {
         let draft = draft.clone();
-        let rule = props.rule;
         let on_change = props.on_change.clone();
-        let current = props.value;
+        let on_estimate = props.on_estimate.clone();
         Callback::from(move |event: InputEvent| {
             let text = event.target_unchecked_into::<HtmlInputElement>().value();
-            let parsed = rule.parse(&text, style);
+            let parsed = parse(&text);
             *draft.borrow_mut() = Some(text);
-            if let Ok(value) = parsed {
-                if value != current {
-                    on_change.emit(value);
+            match (parsed, &on_estimate) {
+                (Ok(p), _) if p == model => {}
+                (Ok((Some(value), Some(range))), Some(on_estimate)) => {
+                    on_estimate.emit((value, range))
                 }
+                (Ok((value, _)), _) => on_change.emit(value),
+                (Err(_), _) => {}
             }
             // The model may have refused the value: show the text and why anyway.
             redraw.force_update();

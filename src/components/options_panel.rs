@@ -221,6 +221,9 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
             if props.options.is_empty() {
                 <p class="empty">{ t.options.no_options_yet }</p>
             } else {
+                if !props.read_only {
+                    <p class="hint">{ t.robust.range_hint }</p>
+                }
                 if *more_right {
                     <p class="more-right" aria-hidden="true">{ t.room.more_right }</p>
                 }
@@ -316,9 +319,12 @@ fn option_row(props: &OptionRowProps) -> Html {
     };
     let values = props.columns.iter().map(|column| {
         let criterion = column.id;
-        let send = send.clone();
+        let (set, estimate) = (send.clone(), send.clone());
         let on_change = Callback::from(move |value: Option<f64>| {
-            send(ScenarioEdit::SetValue(id, criterion, value))
+            set(ScenarioEdit::SetValue(id, criterion, value))
+        });
+        let on_estimate = Callback::from(move |(value, range)| {
+            estimate(ScenarioEdit::SetEstimate(id, criterion, value, range))
         });
         let label = t
             .options
@@ -331,9 +337,11 @@ fn option_row(props: &OptionRowProps) -> Html {
                     id={format!("opt-{id}-{criterion}")}
                     aria_label={label}
                     value={option.values.get(&criterion).copied()}
+                    range={option.ranges.get(&criterion).copied()}
                     rule={column.rule}
                     {lang}
                     {on_change}
+                    {on_estimate}
                 />
             </div>
         }

@@ -2,7 +2,7 @@
 //! line, per-segment ranks, and the breakdown of the selected option.
 
 use crate::components::common::PALETTE;
-use crate::components::robustness::places;
+use crate::components::robustness::{chances, places, whisker};
 use crate::components::Same;
 use crate::domain::acceptability::Acceptability;
 use crate::domain::criterion::{Criterion, CriterionInput};
@@ -11,6 +11,7 @@ use crate::domain::scenario::Scenario;
 use crate::domain::scoring::Ranking;
 use crate::domain::segment::{PerSegment, Segment};
 use crate::domain::sensitivity::Badge;
+use crate::domain::uncertainty::Uncertainty;
 use crate::domain::value::format_fixed;
 use crate::hooks::FIND_ID;
 use crate::i18n::Lang;
@@ -53,6 +54,9 @@ pub struct RankingProps {
     /// Each option's share of places in the weight samples.
     #[prop_or_default]
     pub acceptability: Option<Same<Acceptability>>,
+    /// Each option's chances over the value samples.
+    #[prop_or_default]
+    pub uncertainty: Option<Same<Uncertainty>>,
     /// The robustness badge of #1.
     #[prop_or_default]
     pub badge: Option<Badge>,
@@ -200,6 +204,9 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
                         if threshold > 0.0 {
                             <span class="threshold-mark" style={format!("left:{}%", format_fixed(threshold, 3))}></span>
                         }
+                        if let Some(u) = &props.uncertainty {
+                            { whisker(u, row.index) }
+                        }
                     </div>
                     <div class="row-meta">
                         if let Some(badge) = props.badge.filter(|_| position == 0) {
@@ -209,6 +216,9 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
                         }
                         if let Some(acceptability) = &props.acceptability {
                             { places(lang, scenario, acceptability, row.index) }
+                        }
+                        if let Some(u) = &props.uncertainty {
+                            { chances(lang, u, row.index, threshold > 0.0) }
                         }
                         if row.incomplete {
                             <span class="badge incomplete" title={t.ranking.incomplete_hint}>{ t.ranking.incomplete }</span>

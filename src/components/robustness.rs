@@ -8,6 +8,7 @@ use crate::domain::sensitivity::{
     badge, leader_under, mix_intervals, single_flip, smallest_shift, weight_intervals, Interval,
     Shift, SingleFlip,
 };
+use crate::domain::uncertainty::Uncertainty;
 use crate::domain::value::format_fixed;
 use crate::i18n::Lang;
 use web_sys::HtmlSelectElement;
@@ -85,6 +86,8 @@ pub struct RobustProps<'a> {
     pub analysis: &'a Analysis,
     /// Its weight samples so far.
     pub acceptability: Option<&'a Acceptability>,
+    /// Its value samples so far (when some value has a range).
+    pub uncertainty: Option<&'a Uncertainty>,
     /// #1 (entry index).
     pub top: usize,
     /// How the weights are sampled.
@@ -103,6 +106,7 @@ pub fn robustness(props: RobustProps) -> Html {
         scenario,
         analysis,
         acceptability,
+        uncertainty,
         top,
         mode,
         on_mode,
@@ -153,16 +157,23 @@ pub fn robustness(props: RobustProps) -> Html {
         }
         text
     });
+    let count = |n: u32| lang.number(f64::from(n), 0);
     let footnote = acceptability.map(|a| {
-        if a.samples < SAMPLES {
-            t.partial
-                .replace("{count}", &lang.number(f64::from(a.samples), 0))
-                .replace("{total}", &lang.number(f64::from(SAMPLES), 0))
+        let text = if a.samples < SAMPLES {
+            t.partial.replace("{total}", &count(SAMPLES))
         } else {
-            t.samples
-                .replace("{count}", &lang.number(f64::from(a.samples), 0))
-                .replace("{seed}", &format!("{:016x}", a.seed))
-        }
+            t.samples.to_owned()
+        };
+        text.replace("{count}", &count(a.samples))
+            .replace("{seed}", &format!("{:016x}", a.seed))
+    });
+    let values_text = uncertainty.map(|u| {
+        t.with_ranges
+            .replace("{option}", &title(lang, scenario, top))
+            .replace("{percent}", &lang.number(100.0 * u.first(top), 0))
+            .replace("{low}", &lang.number(u.percentile(top, 0.05), 1))
+            .replace("{high}", &lang.number(u.percentile(top, 0.95), 1))
+            .replace("{count}", &count(u.samples))
     });
     let on_change = on_mode.map(|on_mode| {
         Callback::from(move |event: Event| {
@@ -188,6 +199,9 @@ pub fn robustness(props: RobustProps) -> Html {
                 }
                 { flip_text }
             </p>
+            if let Some(text) = values_text {
+                <p class="robust-values">{ text }</p>
+            }
             if let Some(text) = shift_text {
                 <p class="robust-shift">
                     { text }
@@ -207,7 +221,8 @@ pub fn robustness(props: RobustProps) -> Html {
                             }) }
                         </select>
                     </label>
-                    { " " }
+                } else {
+                    <span>{ format!("{}: {}", t.sampled, t.modes[mode as usize]) }</span>
                 }
                 if let Some(footnote) = footnote {
                     <span role="status">{ footnote }</span>
@@ -289,4 +304,40 @@ pub fn strip(lang: Lang, scenario: &Scenario, name: &str, interval: &Interval, t
             </span>
         </div>
     }
+}
+
+/// The 5–95 % score band of an option over the value samples, drawn on its bar.
+pub fn whisker(uncertainty: &Uncertainty, index: usize) -> Html {
+    let (low, high) = (
+        uncertainty.percentile(index, 0.05),
+        uncertainty.percentile(index, 0.95),
+    );
+    html! {
+        <span class="whisker" style={format!("left:{}%;width:{}%", format_fixed(low, 1), format_fixed((high - low).max(0.0), 1))}></span>
+    }
+}
+
+/// An option's chances over the value samples, in words.
+pub fn chances(lang: Lang, uncertainty: &Uncertainty, index: usize, threshold: bool) -> Html {
+    let t = &lang.texts().robust;
+    let percent = |p: f64| lang.number(100.0 * p, 0);
+    let mut text = t
+        .chances
+        .replace("{first}", &percent(uncertainty.first(index)))
+        .replace("{top3}", &percent(uncertainty.top3(index)))
+        .replace(
+            "{low}",
+            &lang.number(uncertainty.percentile(index, 0.05), 1),
+        )
+        .replace(
+            "{high}",
+            &lang.number(uncertainty.percentile(index, 0.95), 1),
+        );
+    if threshold {
+        text.push_str(
+            &t.chance_above
+                .replace("{above}", &percent(uncertainty.above(index))),
+        );
+    }
+    html! { <span class="chances">{ text }</span> }
 }

@@ -642,7 +642,7 @@ impl Scenario {
         let mut criterion_ids = HashSet::new();
         for (i, criterion) in self.criteria.iter().enumerate() {
             let at = |field: &str| format!("criteria[{i}].{field}");
-            if !criterion_ids.insert(criterion.id) {
+            if !criterion_ids.insert(criterion.id.number()) {
                 report(at("id"), Issue::CriterionIdTaken);
             }
             if !text_ok(&criterion.name) {
@@ -689,7 +689,7 @@ impl Scenario {
         let mut option_ids = HashSet::new();
         for (i, option) in self.options.iter().enumerate() {
             let at = |field: &str| format!("options[{i}].{field}");
-            if !option_ids.insert(option.id) {
+            if !option_ids.insert(option.id.number()) {
                 report(at("id"), Issue::OptionIdTaken);
             }
             if !text_ok(&option.title) {

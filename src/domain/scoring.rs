@@ -533,7 +533,8 @@ pub fn rank_scores(scores: &[f64]) -> (Vec<usize>, Vec<u32>) {
                     score == best || best - score <= TIE_TOLERANCE
                 })
                 .count();
-        order[start..end].sort_unstable();
+        // Tied options are nearly in entry order already.
+        sort_short(&mut order[start..end], |a, b| a < b);
         let rank = u32::try_from(start + 1).unwrap_or(u32::MAX);
         for &i in &order[start..end] {
             ranks[i] = rank;

@@ -64,6 +64,9 @@ pub enum ValueError {
         /// What was typed.
         text: String,
     },
+    /// A range whose ends are out of order, or around a likely value outside it.
+    #[error("write a range as low–high or low/likely/high, low below high")]
+    BadRange,
     /// The number is outside the field's range.
     #[error("must be between {min} and {max}")]
     OutOfRange {
@@ -113,6 +116,35 @@ impl NumberRule {
         }
         let value = parse_number(trimmed, style)?;
         self.check(value).map(Some)
+    }
+
+    /// Reads a value that may be an estimate: a number, `low–high` (also
+    /// `low-high`, `low..high`; the likely value is the middle) or
+    /// `low/likely/high`. Returns the (likely) value and the range, if any.
+    pub fn parse_estimate(
+        self,
+        text: &str,
+        style: NumberStyle,
+    ) -> Result<(Option<f64>, Option<Range>), ValueError> {
+        let parts = split_estimate(text.trim());
+        if parts.len() == 1 {
+            return self.parse(text, style).map(|v| (v, None));
+        }
+        let mut numbers = Vec::with_capacity(3);
+        for part in &parts {
+            numbers.push(self.check(parse_number(part, style)?)?);
+        }
+        let (low, likely, high) = match numbers[..] {
+            [low, high] => (low, low + (high - low) / 2.0, high),
+            [low, likely, high] => (low, likely, high),
+            _ => return Err(ValueError::BadRange),
+        };
+        let range = Range { low, high };
+        if range.holds(likely) {
+            Ok((Some(likely), Some(range)))
+        } else {
+            Err(ValueError::BadRange)
+        }
     }
 
     /// Checks a number against this rule.
@@ -239,6 +271,45 @@ pub fn parse_number(text: &str, style: NumberStyle) -> Result<f64, ValueError> {
     .filter(|v| v.is_finite())
     .ok_or_else(not_a_number)?;
     Ok(if negative { -value } else { value })
+}
+
+/// The parts of an estimate: split at `/`, or at one dash or `..` between
+/// two numbers (a leading minus belongs to the number).
+fn split_estimate(text: &str) -> Vec<&str> {
+    if text.contains('/') {
+        return text.split('/').collect();
+    }
+    if let Some((low, high)) = text.split_once("..") {
+        return vec![low, high];
+    }
+    let dash = text.char_indices().skip(1).find(|&(i, c)| {
+        let before = text[..i].trim_end().chars().last();
+        matches!(c, '–' | '—' | '-') && before.is_some_and(|b| b.is_ascii_digit())
+    });
+    match dash {
+        Some((i, c)) => vec![&text[..i], &text[i + c.len_utf8()..]],
+        None => vec![text],
+    }
+}
+
+/// An estimate as a field shows it: `20–40` when the likely value is the
+/// middle, else `20/30/40`; a plain value alone.
+pub fn format_estimate(
+    value: f64,
+    range: Option<Range>,
+    decimals: usize,
+    style: NumberStyle,
+) -> String {
+    let n = |v: f64| format_grouped(v, decimals, style);
+    match range {
+        None => n(value),
+        Some(r)
+            if (r.low + (r.high - r.low) / 2.0 - value).abs() <= 1e-9 * r.high.abs().max(1.0) =>
+        {
+            format!("{}–{}", n(r.low), n(r.high))
+        }
+        Some(r) => format!("{}/{}/{}", n(r.low), n(value), n(r.high)),
+    }
 }
 
 /// [`format_number`] for the screen: thousands grouped as `style` writes them
@@ -612,5 +683,65 @@ mod tests {
             })
         );
         assert_eq!(NumberRule::Threshold.parse("55,5", DE), Ok(Some(55.5)));
+    }
+
+    #[test]
+    fn estimates_read_as_ranges_and_print_back() {
+        let en = NumberStyle::ENGLISH;
+        let amount = NumberRule::Amount;
+        let range = |low, high| Some(Range { low, high });
+        assert_eq!(
+            amount.parse_estimate("20–40", en),
+            Ok((Some(30.0), range(20.0, 40.0)))
+        );
+        assert_eq!(
+            amount.parse_estimate(" 20 - 40 ", en),
+            Ok((Some(30.0), range(20.0, 40.0)))
+        );
+        assert_eq!(
+            amount.parse_estimate("20..40", en),
+            Ok((Some(30.0), range(20.0, 40.0)))
+        );
+        assert_eq!(
+            amount.parse_estimate("20/25/40", en),
+            Ok((Some(25.0), range(20.0, 40.0)))
+        );
+        assert_eq!(amount.parse_estimate("1,000", en), Ok((Some(1000.0), None)));
+        assert_eq!(amount.parse_estimate("", en), Ok((None, None)));
+        assert_eq!(
+            amount.parse_estimate("40–20", en),
+            Err(ValueError::BadRange)
+        );
+        assert_eq!(
+            amount.parse_estimate("20/50/40", en),
+            Err(ValueError::BadRange)
+        );
+        assert_eq!(amount.parse_estimate("5–5", en), Err(ValueError::BadRange));
+        assert_eq!(
+            amount.parse_estimate("1/2/3/4", en),
+            Err(ValueError::BadRange)
+        );
+        assert_eq!(amount.parse_estimate("-5–5", en), Err(ValueError::Negative));
+        let scale = NumberRule::Rating {
+            min: -5.0,
+            max: 5.0,
+        };
+        assert_eq!(scale.parse_estimate("-3", en), Ok((Some(-3.0), None)));
+        assert_eq!(
+            scale.parse_estimate("-3–-1", en),
+            Ok((Some(-2.0), range(-3.0, -1.0)))
+        );
+        let de = NumberStyle::GERMAN;
+        assert_eq!(
+            amount.parse_estimate("2,5–4,5", de),
+            Ok((Some(3.5), range(2.5, 4.5)))
+        );
+        assert_eq!(format_estimate(30.0, range(20.0, 40.0), 6, en), "20–40");
+        assert_eq!(format_estimate(25.0, range(20.0, 40.0), 6, en), "20/25/40");
+        assert_eq!(format_estimate(3.5, range(2.5, 4.5), 6, de), "2,5–4,5");
+        for text in ["20–40", "20/25/40", "1,000–2,500", "7"] {
+            let (value, range) = amount.parse_estimate(text, en).unwrap();
+            assert_eq!(format_estimate(value.unwrap(), range, 6, en), text);
+        }
     }
 }

@@ -1,11 +1,13 @@
-//! Runs the weight samples of the shown ranking between frames: typing never
-//! waits for them, and the newest ranking cancels a run still going.
+//! Runs the weight samples (and, when values have ranges, the value samples)
+//! of the shown ranking between frames: typing never waits for them, and the
+//! newest ranking cancels a run still going.
 
 use super::Same;
 use crate::domain::acceptability::{seed_of, Acceptability, Sampler, WeightMode};
 use crate::domain::link::link_json;
 use crate::domain::scenario::Scenario;
 use crate::domain::scoring::Ranking;
+use crate::domain::uncertainty::{has_ranges, Uncertainty, ValueSampler};
 use gloo_timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -13,60 +15,93 @@ use yew::prelude::*;
 
 /// Work per slice, in utility products: a few milliseconds.
 const SLICE_WORK: usize = 1_500_000;
-/// The partial result shown first, then the full one.
+/// A partial result is shown after this many samples, then the full one.
 const FIRST_SHOWN: u32 = 1_000;
 
+/// What the samples show so far.
+#[derive(Clone, PartialEq)]
+pub struct Samples {
+    /// Places over the weight samples.
+    pub weights: Rc<Acceptability>,
+    /// Chances over the value samples, when some value has a range.
+    pub values: Option<Rc<Uncertainty>>,
+}
+
 struct Run {
-    sampler: RefCell<Sampler>,
-    timer: RefCell<Option<Timeout>>,
+    weights: Sampler,
+    values: Option<ValueSampler>,
     slice: u32,
-    show: UseStateSetter<Option<Rc<Acceptability>>>,
 }
 
 impl Run {
-    fn tick(self: Rc<Self>) {
-        let mut sampler = self.sampler.borrow_mut();
-        let before = sampler.result().samples;
-        sampler.run(self.slice);
-        let now = sampler.result().samples;
-        if sampler.done() || (before < FIRST_SHOWN && now >= FIRST_SHOWN) {
-            self.show.set(Some(Rc::new(sampler.result().clone())));
+    fn samples(&self) -> Samples {
+        Samples {
+            weights: Rc::new(self.weights.result().clone()),
+            values: self.values.as_ref().map(|v| Rc::new(v.result().clone())),
         }
-        if !sampler.done() {
-            drop(sampler);
-            let next = self.clone();
-            *self.timer.borrow_mut() = Some(Timeout::new(0, move || next.tick()));
-        }
+    }
+
+    /// Runs one slice; whether something new is worth showing, and whether
+    /// more is to come.
+    fn step(&mut self) -> (bool, bool) {
+        let (count, done) = if !self.weights.done() {
+            self.weights.run(self.slice);
+            (self.weights.result().samples, self.weights.done())
+        } else if let Some(values) = self.values.as_mut() {
+            // Drawing values costs more than drawing weights.
+            values.run(self.slice.div_ceil(4));
+            (values.result().samples, values.done())
+        } else {
+            return (false, false);
+        };
+        let more = !self.weights.done() || self.values.as_ref().is_some_and(|v| !v.done());
+        let shown = done || (count >= FIRST_SHOWN && count < FIRST_SHOWN + self.slice);
+        (shown, more)
     }
 }
 
-/// The rank acceptability of `ranking` under `mode`, partial while it runs;
-/// `None` until the first samples are in.
+fn tick(
+    run: Rc<RefCell<Run>>,
+    timer: Rc<RefCell<Option<Timeout>>>,
+    show: UseStateSetter<Option<Samples>>,
+) {
+    let (shown, more) = run.borrow_mut().step();
+    if shown {
+        show.set(Some(run.borrow().samples()));
+    }
+    if more {
+        let next = timer.clone();
+        *timer.borrow_mut() = Some(Timeout::new(0, move || tick(run, next, show)));
+    }
+}
+
+/// The samples of `ranking` (of `scenario`) under `mode`, partial while
+/// they run; `None` until the first ones are in.
 #[hook]
-pub fn use_acceptability(
+pub fn use_samples(
     scenario: &Rc<Scenario>,
     ranking: &Same<Ranking>,
     mode: WeightMode,
-) -> Option<Rc<Acceptability>> {
+) -> Option<Samples> {
     let shown = use_state(|| None);
     let show = shown.setter();
     let scenario = scenario.clone();
     use_effect_with((ranking.clone(), mode), move |(ranking, mode)| {
         let seed = seed_of(&link_json(&scenario), *mode);
         let work = ranking.rows.len() * (ranking.criteria.len() + 3);
-        let run = Rc::new(Run {
-            sampler: RefCell::new(Sampler::new(ranking, *mode, seed)),
-            timer: RefCell::new(None),
+        let run = Rc::new(RefCell::new(Run {
+            weights: Sampler::new(ranking, *mode, seed),
+            values: has_ranges(&scenario).then(|| ValueSampler::new(&scenario, ranking, seed)),
             slice: u32::try_from(SLICE_WORK / work.max(1))
                 .unwrap_or(u32::MAX)
                 .clamp(20, 2_500),
-            show,
-        });
-        let first = run.clone();
-        *run.timer.borrow_mut() = Some(Timeout::new(0, move || first.tick()));
+        }));
+        let timer = Rc::new(RefCell::new(None));
+        let first = (run, timer.clone(), show);
+        *timer.borrow_mut() = Some(Timeout::new(0, move || tick(first.0, first.1, first.2)));
         move || {
             // Dropping the timer cancels it; the run then ends.
-            run.timer.borrow_mut().take();
+            timer.borrow_mut().take();
         }
     });
     (*shown).clone()

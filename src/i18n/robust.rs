@@ -24,6 +24,12 @@ pub struct RobustTexts {
     pub strip_top3: &'static str,
     pub keep_top3: &'static str,
     pub nobody: &'static str,
+    pub with_ranges: &'static str,
+    pub chances: &'static str,
+    pub chance_above: &'static str,
+    pub fill_ranges: &'static str,
+    pub clear_ranges: &'static str,
+    pub range_hint: &'static str,
 }
 
 pub const EN: RobustTexts = RobustTexts {
@@ -47,11 +53,17 @@ pub const EN: RobustTexts = RobustTexts {
     ],
     sampled: "Weights sampled",
     samples: "{count} weight samples, seed {seed}.",
-    partial: "After {count} of {total} samples…",
+    partial: "After {count} of {total} weight samples…",
     strip: "{criterion}: #1 stays first from {low} % to {high} % (now {now} %)",
     strip_top3: "{criterion}: the top 3 keep their order from {low} % to {high} % (now {now} %)",
     keep_top3: "Ranges: the top 3 keep their order",
     nobody: "nobody",
+    with_ranges: "With the ranges entered (weights as set): “{option}” is #1 in {percent} % of {count} value samples; its score lies between {low} and {high} in 90 % of them.",
+    chances: "P(#1) {first} % · top 3 {top3} % · 5–95 %: {low}–{high}",
+    chance_above: " · above the line {above} %",
+    fill_ranges: "Ranges ±30 %",
+    clear_ranges: "No ranges",
+    range_hint: "A value may be a range: 20–40 or 20/30/40 (low/likely/high).",
 };
 
 pub const DE: RobustTexts = RobustTexts {
@@ -75,10 +87,16 @@ pub const DE: RobustTexts = RobustTexts {
     ],
     sampled: "Gezogene Gewichte",
     samples: "{count} gezogene Gewichtungen, Startwert {seed}.",
-    partial: "Nach {count} von {total} Ziehungen…",
+    partial: "Nach {count} von {total} gezogenen Gewichtungen…",
     strip: "{criterion}: #1 bleibt vorn von {low} % bis {high} % (jetzt {now} %)",
     strip_top3:
         "{criterion}: die ersten 3 bleiben in Reihenfolge von {low} % bis {high} % (jetzt {now} %)",
     keep_top3: "Bereiche: die ersten 3 behalten ihre Reihenfolge",
     nobody: "niemand",
+    with_ranges: "Mit den eingetragenen Spannen (Gewichte wie gesetzt): „{option}“ ist #1 in {percent} % von {count} gezogenen Werten; die Punktzahl liegt in 90 % davon zwischen {low} und {high}.",
+    chances: "P(#1) {first} % · Top 3 {top3} % · 5–95 %: {low}–{high}",
+    chance_above: " · über der Linie {above} %",
+    fill_ranges: "Spannen ±30 %",
+    clear_ranges: "Keine Spannen",
+    range_hint: "Ein Wert darf eine Spanne sein: 20–40 oder 20/30/40 (niedrig/wahrscheinlich/hoch).",
 };

@@ -10,6 +10,7 @@ use crate::domain::scenario::Scenario;
 use crate::domain::scoring::Ranking;
 use crate::domain::segment::PerSegment;
 use crate::domain::sensitivity::Badge;
+use crate::domain::uncertainty::Uncertainty;
 use crate::i18n::Lang;
 use yew::prelude::*;
 
@@ -41,6 +42,8 @@ pub struct PresentViewProps {
     pub robust: Html,
     /// Each option's share of places in the weight samples.
     pub acceptability: Option<Same<Acceptability>>,
+    /// Each option's chances over the value samples.
+    pub uncertainty: Option<Same<Uncertainty>>,
     /// The robustness badge of #1.
     pub badge: Option<Badge>,
 }
@@ -72,7 +75,7 @@ pub fn present_view(props: PresentViewProps) -> Html {
             <RankingPanel {lang} {scenario} ranking={props.ranking} segment_ranks={props.segment_ranks} large=true
                 selected={props.selected} compare={props.compare}
                 on_select={props.on_select} on_compare={props.on_compare}
-                acceptability={props.acceptability} badge={props.badge} />
+                acceptability={props.acceptability} uncertainty={props.uncertainty} badge={props.badge} />
             { props.robust }
             <p class="present-steps">{ t.room.present_steps }</p>
         </main>

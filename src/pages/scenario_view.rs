@@ -10,14 +10,13 @@ use crate::components::robustness::{analyse, robustness, strip, RobustProps};
 use crate::components::scenario_panel::{scenario_panel, ScenarioPanelProps};
 use crate::components::summary::{print_details, print_head, rank_strip, summary};
 use crate::components::Same;
-use crate::domain::acceptability::WeightMode;
 use crate::domain::ids::OptionId;
 use crate::domain::scenario::Scenario;
 use crate::domain::scenario::ScenarioEdit;
 use crate::domain::scoring::{rank, segment_ranks};
 use crate::domain::sensitivity::{badge, tried_weights};
 use crate::domain::value::Weight;
-use crate::hooks::{use_acceptability, use_stable, use_stable_by};
+use crate::hooks::{use_samples, use_stable, use_stable_by};
 use crate::i18n::Lang;
 use yew::prelude::*;
 
@@ -70,30 +69,29 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
     let read_only = !props.editable;
     let on_edit = &props.callbacks.on_edit;
 
-    // How safe #1 is: the sampled weights' mode and whether the strips keep
-    // the top 3 in order are settings of this view.
-    let settings = use_state(|| (WeightMode::Around, false));
-    let (mode, top3) = *settings;
+    // How safe #1 is. The sampling mode is kept with the scenario; whether
+    // the strips keep the top 3 in order is a setting of this view.
+    let top3_state = use_state(|| false);
+    let top3 = *top3_state;
+    let mode = scenario.analysis.weights;
     let analysis = {
         let scenario = scenario.clone();
         Same(use_memo((ranking.clone(), top3), move |(ranking, top3)| {
             analyse(&scenario, ranking, *top3)
         }))
     };
-    let acceptability = use_acceptability(&scenario.0, &ranking, mode).map(Same);
+    let samples = use_samples(&scenario.0, &ranking, mode);
+    let acceptability = samples.as_ref().map(|s| Same(s.weights.clone()));
+    let uncertainty = samples.and_then(|s| s.values).map(Same);
     let top = ranking.rows.first().map(|r| r.index);
     let top_badge = acceptability
         .as_ref()
         .zip(top)
         .map(|(a, top)| badge(analysis.flip.as_ref(), a.first(top)));
-    let on_mode = {
-        let settings = settings.clone();
-        Callback::from(move |mode| settings.set((mode, top3)))
-    };
-    let on_top3 = {
-        let settings = settings.clone();
-        Callback::from(move |_: Event| settings.set((mode, !top3)))
-    };
+    let on_mode = props
+        .editable
+        .then(|| on_edit.reform(ScenarioEdit::SetWeightMode));
+    let on_top3 = Callback::from(move |_: Event| top3_state.set(!top3));
     let on_try = analysis
         .shift
         .as_ref()
@@ -112,8 +110,9 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
             analysis: &analysis,
             acceptability: acceptability.as_deref(),
             top,
+            uncertainty: uncertainty.as_deref(),
             mode,
-            on_mode: Some(on_mode),
+            on_mode,
             on_try,
         })
     });
@@ -151,6 +150,7 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
             on_stop: on_stop.clone(),
             robust: robust.unwrap_or_default(),
             acceptability,
+            uncertainty: uncertainty.clone(),
             badge: top_badge,
         });
     }
@@ -179,7 +179,7 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
                 <RankingPanel {lang} scenario={scenario.clone()} ranking={ranking.clone()} segment_ranks={by_segment}
                     selected={props.selected} compare={props.compare}
                     on_select={props.callbacks.on_select.clone()} on_compare={props.callbacks.on_compare.clone()}
-                    acceptability={acceptability} badge={top_badge} />
+                    acceptability={acceptability} uncertainty={uncertainty} badge={top_badge} />
                 { robust.unwrap_or_default() }
             </div>
             { print_details(lang, &scenario, &ranking) }

@@ -1,0 +1,151 @@
+// "Is #1 really #1?" as a user meets it: the badge and its sentence, a weight
+// moved just past its strip's end, a range typed into a cell, the same
+// percentages after a reload and through a link, an old link, and a download
+// whose figures are bit for bit those of the native build.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { useServerAndBrowser, openApp, readRanking, waitSaved } from '../lib/harness.js';
+
+const env = useServerAndBrowser({ before, after });
+
+/** Waits until every weight (and value) sample has run, then reads the block. */
+async function settledRobustness(page, { values = false } = {}) {
+  await page.waitForFunction(
+    (values) => {
+      const block = document.querySelector('.robustness');
+      if (!block || !block.textContent.includes('10,000 weight samples')) return false;
+      return !values || block.textContent.includes('of 10,000 value samples');
+    },
+    values,
+    { timeout: 30_000 },
+  );
+  return page.locator('.robustness').innerText();
+}
+
+/** What the ranking says about each option's chances, top to bottom. */
+function chancesOf(page) {
+  return page.locator('.rank-list .rank-row').evaluateAll((rows) =>
+    rows.map((row) => [
+      row.querySelector('.title-text').textContent,
+      row.querySelector('.places')?.textContent ?? '',
+      row.querySelector('.chances')?.textContent ?? '',
+    ]),
+  );
+}
+
+test('the demo shows how safe #1 is: a badge on #1 and the sentence that explains it', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url);
+  const text = await settledRobustness(page);
+  const badge = await page.locator('.rank-row').first().locator('.robust-badge').innerText();
+  assert.ok(['Robust', 'Sensitive', 'Fragile'].includes(badge), badge);
+  assert.match(text, /#1 in \d+ % of weight sets/);
+  assert.match(text, /(Raising|Lowering) [^.]+ from [\d.]+ % to [\d.]+ % of the weight puts “[^”]+” first\./);
+  assert.match(text, /Moving [\d.]+ points from .+ to .+ lets “[^”]+” draw level\./);
+  // Every criterion's weight has a strip: where #1 stays first.
+  const strips = await page.locator('.criteria .strip').evaluateAll((s) => s.map((x) => x.getAttribute('aria-label')));
+  assert.equal(strips.length, 4);
+  for (const label of strips) assert.match(label, /#1 stays first from [\d.]+ % to [\d.]+ % \(now [\d.]+ %\)/);
+  // The top-3 toggle turns them into the top three's ranges.
+  await page.getByLabel('Ranges: the top 3 keep their order').check();
+  assert.match(await page.locator('.criteria .strip').first().getAttribute('aria-label'), /the top 3 keep their order/);
+  assert.deepEqual(page.problems, []);
+  await ctx.close();
+});
+
+test('a weight moved just past its strip’s end puts the named option first, just inside it does not', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url);
+  const sentence = await page.locator('.robust-verdict').innerText();
+  const [, direction, name, , to, leader] = sentence.match(/(Raising|Lowering) (.+) from ([\d.]+) % to ([\d.]+) % of the weight puts “([^”]+)” first/);
+  const names = await page.locator('.criterion input.criterion-name').evaluateAll((f) => f.map((x) => x.value));
+  const criterion = page.locator('.criterion').nth(names.indexOf(name));
+  const label = await criterion.locator('.strip').getAttribute('aria-label');
+  const [, low, high] = label.match(/from ([\d.]+) % to ([\d.]+) %/).map(Number);
+  const end = direction === 'Lowering' ? low : high;
+  assert.ok(Math.abs(end - Number(to)) <= 0.1001, `the sentence says ${to} %, the strip ${end} %`);
+  // The weights of the others sum to R; a share s needs the weight s·R/(1−s).
+  const weights = await page.locator('.criteria .weight-field input[type=text]').evaluateAll((f) => f.map((x) => Number(x.value)));
+  const mine = await criterion.locator('.weight-field input[type=text]');
+  const rest = weights.reduce((a, b) => a + b, 0) - Number(await mine.inputValue());
+  const weightFor = (share) => ((share / 100) * rest) / (1 - share / 100);
+  const step = direction === 'Lowering' ? -0.3 : 0.3;
+  const before = (await readRanking(page))[0].title;
+  await mine.fill(weightFor(end - step).toFixed(4));
+  assert.equal((await readRanking(page))[0].title, before, 'just inside the band, #1 stays');
+  await mine.fill(weightFor(end + step).toFixed(4));
+  assert.equal((await readRanking(page))[0].title, leader, 'just past the end, the named option leads');
+  await ctx.close();
+});
+
+test('trying the smallest shift previews it, and Undo takes it back', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url);
+  const before = (await readRanking(page))[0].title;
+  const shift = await page.locator('.robust-shift').innerText();
+  const [, challenger] = shift.match(/lets “([^”]+)” draw level/);
+  await page.getByRole('button', { name: 'Try this weighting' }).click();
+  assert.equal((await readRanking(page))[0].title, challenger);
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  assert.equal((await readRanking(page))[0].title, before);
+  await ctx.close();
+});
+
+test('a range typed as 20–40 draws a whisker and percentages that survive a reload and a link', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url);
+  await settledRobustness(page);
+  assert.equal(await page.locator('.whisker').count(), 0, 'no ranges, no whiskers');
+  await page.fill('#opt-o1-c1', '20–60');
+  await page.locator('#opt-o1-c1').blur();
+  const text = await settledRobustness(page, { values: true });
+  assert.match(text, /With the ranges entered \(weights as set\): “[^”]+” is #1 in \d+ % of 10,000 value samples/);
+  assert.equal(await page.inputValue('#opt-o1-c1'), '20–60');
+  const whisker = page.locator('.rank-row', { hasText: 'Self-serve SSO wizard' }).locator('.whisker');
+  assert.equal(await whisker.count(), 1);
+  const width = Number((await whisker.getAttribute('style')).match(/width:([\d.]+)%/)[1]);
+  assert.ok(width > 1, `the whisker spans ${width} %`);
+  const seen = await chancesOf(page);
+  assert.ok(seen.every(([, , chances]) => /^P\(#1\) \d+ % · top 3 \d+ %/.test(chances)), JSON.stringify(seen));
+  // The same numbers after a reload…
+  await waitSaved(page);
+  await page.reload();
+  await settledRobustness(page, { values: true });
+  assert.deepEqual(await chancesOf(page), seen);
+  assert.equal(await page.inputValue('#opt-o1-c1'), '20–60');
+  // …and for whoever opens the link.
+  await page.getByRole('button', { name: 'Share' }).click();
+  const link = await page.inputValue('#share-link');
+  assert.match(link, /#k2\./);
+  const other = await env.browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
+  const { page: theirs } = await openApp(env.browser, link, { context: other });
+  await settledRobustness(theirs, { values: true });
+  assert.deepEqual(await chancesOf(theirs), seen);
+  await other.close();
+  await ctx.close();
+});
+
+test('a version-1 link still opens, with its ranking and its robustness', async () => {
+  const fragment = (await readFile(new URL('../../tests/fixtures/link-v1/workshop.link', import.meta.url), 'utf8')).trim();
+  assert.match(fragment, /^k1\./);
+  const { ctx, page } = await openApp(env.browser, `${env.server.url}#${fragment}`);
+  assert.equal((await readRanking(page)).length, 20);
+  await settledRobustness(page);
+  assert.deepEqual(page.problems, []);
+  await ctx.close();
+});
+
+test('the downloaded figures are bit for bit the native build’s', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url);
+  await page.selectOption('.robust-foot select', { label: 'Any weights' });
+  await page.fill('#opt-o1-c3', '2–5');
+  await settledRobustness(page, { values: true });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export JSON' }).click(),
+  ]);
+  const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
+  const golden = JSON.parse(
+    await readFile(new URL('../../tests/fixtures/export-v2/demo-any-range-ranking.json', import.meta.url), 'utf8'),
+  );
+  assert.deepEqual(exported.ranking, golden);
+  assert.equal(exported.version, 2);
+  await ctx.close();
+});
