@@ -1,0 +1,116 @@
+//! How safe #1 is, timed: 10,000 weight samples over 100 and 1,000 options × 6
+//! criteria (target in the browser ≤ 50 ms for 100 options, within 2× of
+//! native), stability intervals for 1,000 options × 8 criteria (target
+//! ≤ 1 ms), and 10,000 value samples with a range on every cell.
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use kerze::domain::acceptability::{Sampler, WeightMode, SAMPLES};
+use kerze::domain::criterion::{Criterion as ScoringCriterion, CriterionInput, Direction};
+use kerze::domain::ids::{CriterionId, OptionId, ScenarioId};
+use kerze::domain::scenario::{Scenario, ScenarioOption};
+use kerze::domain::scoring::rank;
+use kerze::domain::segment::{PerSegment, SegmentRatings};
+use kerze::domain::sensitivity::{smallest_shift, weight_intervals};
+use kerze::domain::uncertainty::ValueSampler;
+use kerze::domain::value::{Range, Threshold, Weight};
+use std::hint::black_box;
+
+#[path = "../tests/support/rng.rs"]
+mod rng;
+use rng::xorshift;
+
+/// `n` options on `k` rating criteria (1–5) with weights 1–4; with `ranges`,
+/// every value gets a range of ±1 (clamped to the scale).
+fn generated(n: usize, k: u32, ranges: bool) -> Scenario {
+    let weight = |w: f64| Weight::new(w).unwrap();
+    let criteria: Vec<ScoringCriterion> = (0..k)
+        .map(|i| ScoringCriterion {
+            id: CriterionId::new(i + 1),
+            name: format!("Criterion {i}"),
+            weight: weight(f64::from(i % 4 + 1)),
+            direction: Direction::HigherIsBetter,
+            input: CriterionInput::DEFAULT_RATING,
+        })
+        .collect();
+    let mut next = xorshift(0x2545_f491_4f6c_dd1d);
+    let options = (0..n)
+        .map(|i| {
+            let mut values = kerze::domain::id_map::IdMap::new();
+            let mut spans = kerze::domain::id_map::IdMap::new();
+            for c in &criteria {
+                let v = (next() % 41) as f64 / 10.0 + 1.0;
+                values.insert(c.id, v);
+                if ranges && v > 1.0 {
+                    spans.insert(
+                        c.id,
+                        Range {
+                            low: (v - 1.0).max(1.0),
+                            high: (v + 1.0).min(5.0),
+                        },
+                    );
+                }
+            }
+            std::rc::Rc::new(ScenarioOption {
+                id: OptionId::new(i as u32 + 1),
+                title: format!("Option {i}"),
+                description: String::new(),
+                values,
+                fit: SegmentRatings::default(),
+                ranges: spans,
+            })
+        })
+        .collect();
+    Scenario {
+        id: ScenarioId::parse("bench").unwrap(),
+        name: "Bench".into(),
+        need: String::new(),
+        root_cause: String::new(),
+        segment_mix: PerSegment::splat(weight(1.0)),
+        threshold: Threshold::new(50.0).unwrap(),
+        criteria,
+        options,
+        analysis: Default::default(),
+    }
+}
+
+fn analysis(c: &mut Criterion) {
+    let mut group = c.benchmark_group("10,000 weight samples, 6 criteria");
+    group.sample_size(20);
+    for n in [100, 1_000] {
+        let ranking = rank(&generated(n, 6, false));
+        group.bench_with_input(BenchmarkId::from_parameter(n), &ranking, |b, r| {
+            b.iter(|| {
+                let mut sampler = Sampler::new(black_box(r), WeightMode::Around, 42);
+                sampler.run(SAMPLES);
+                sampler.result().first(0)
+            })
+        });
+    }
+    group.finish();
+
+    let ranking = rank(&generated(1_000, 8, false));
+    c.bench_function(
+        "stability intervals of #1, 1,000 options × 8 criteria",
+        |b| b.iter(|| weight_intervals(black_box(&ranking), 1)),
+    );
+    c.bench_function(
+        "smallest combined shift, 1,000 options × 8 criteria",
+        |b| b.iter(|| smallest_shift(black_box(&ranking))),
+    );
+
+    let mut group = c.benchmark_group("10,000 value samples, a range on every cell, 6 criteria");
+    group.sample_size(10);
+    let scenario = generated(100, 6, true);
+    let ranking = rank(&scenario);
+    group.bench_function("100", |b| {
+        b.iter(|| {
+            let mut sampler = ValueSampler::new(black_box(&scenario), &ranking, 42);
+            sampler.run(SAMPLES);
+            sampler.result().first(0)
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, analysis);
+criterion_main!(benches);
