@@ -6,17 +6,20 @@
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use kerze::domain::acceptability::{Sampler, WeightMode, SAMPLES};
 use kerze::domain::criterion::{Criterion as ScoringCriterion, CriterionInput, Direction};
-use kerze::domain::ids::{CriterionId, OptionId, ScenarioId};
+use kerze::domain::ids::{CriterionId, OptionId};
 use kerze::domain::scenario::{Scenario, ScenarioOption};
 use kerze::domain::scoring::rank;
-use kerze::domain::segment::{PerSegment, SegmentRatings};
+use kerze::domain::segment::SegmentRatings;
 use kerze::domain::sensitivity::{smallest_shift, weight_intervals};
 use kerze::domain::uncertainty::ValueSampler;
-use kerze::domain::value::{Range, Threshold, Weight};
+use kerze::domain::value::{Range, Weight};
 use std::hint::black_box;
 
+#[path = "../tests/support/bench.rs"]
+mod bench;
 #[path = "../tests/support/rng.rs"]
 mod rng;
+use bench::bench_scenario;
 use rng::xorshift;
 
 /// `n` options on `k` rating criteria (1–5) with weights 1–4; with `ranges`,
@@ -60,17 +63,7 @@ fn generated(n: usize, k: u32, ranges: bool) -> Scenario {
             })
         })
         .collect();
-    Scenario {
-        id: ScenarioId::parse("bench").unwrap(),
-        name: "Bench".into(),
-        need: String::new(),
-        root_cause: String::new(),
-        segment_mix: PerSegment::splat(weight(1.0)),
-        threshold: Threshold::new(50.0).unwrap(),
-        criteria,
-        options,
-        analysis: Default::default(),
-    }
+    bench_scenario(criteria, options)
 }
 
 fn analysis(c: &mut Criterion) {

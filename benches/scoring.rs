@@ -3,15 +3,18 @@
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use kerze::domain::criterion::{Criterion as ScoringCriterion, CriterionInput, Direction};
-use kerze::domain::ids::{CriterionId, OptionId, ScenarioId};
+use kerze::domain::ids::{CriterionId, OptionId};
 use kerze::domain::scenario::{Scenario, ScenarioOption};
 use kerze::domain::scoring::{rank, segment_ranks};
-use kerze::domain::segment::{PerSegment, SegmentRatings};
-use kerze::domain::value::{Threshold, Weight};
+use kerze::domain::segment::SegmentRatings;
+use kerze::domain::value::Weight;
 use std::hint::black_box;
 
+#[path = "../tests/support/bench.rs"]
+mod bench;
 #[path = "../tests/support/rng.rs"]
 mod rng;
+use bench::bench_scenario;
 use rng::xorshift;
 
 /// A scenario with `n` options on 8 criteria: 3 amounts, 4 ratings, segment fit;
@@ -73,21 +76,7 @@ fn generated(n: usize) -> Scenario {
             })
         })
         .collect();
-    Scenario {
-        id: ScenarioId::parse("bench").unwrap(),
-        name: "Bench".into(),
-        need: String::new(),
-        root_cause: String::new(),
-        segment_mix: PerSegment {
-            smb: weight(20.0),
-            enterprise: weight(60.0),
-            public_sector: weight(20.0),
-        },
-        threshold: Threshold::new(50.0).unwrap(),
-        criteria,
-        options,
-        analysis: Default::default(),
-    }
+    bench_scenario(criteria, options)
 }
 
 fn scoring(c: &mut Criterion) {

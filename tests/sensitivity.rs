@@ -46,8 +46,43 @@ fn near_an_end(share: f64, interval: &Interval) -> bool {
     (share - interval.low).abs() < 1e-6 || (share - interval.high).abs() < 1e-6
 }
 
-/// Sweeps every share from 0.5 % to 99.5 % for each criterion and compares
-/// "the order holds" with "the share lies in the interval".
+/// Sweeps a share from 0.5 % to 99.5 % (set by `place`, the other weights
+/// summing to `rest`) and compares "the top `keep` hold their order" with
+/// "the share lies in the interval".
+fn sweep(
+    s: &Scenario,
+    keep: usize,
+    interval: &Interval,
+    rest: f64,
+    place: impl Fn(&mut Scenario, Weight),
+    what: &str,
+) -> Result<(), TestCaseError> {
+    let r = rank(s);
+    for step in 1..200 {
+        let share = f64::from(step) / 200.0;
+        let Ok(weight) = Weight::new(weight_for(share, rest)) else {
+            continue;
+        };
+        if near_an_end(share, interval) {
+            continue;
+        }
+        let mut moved = s.clone();
+        place(&mut moved, weight);
+        let holds = order_holds(&r, &rank(&moved), keep);
+        let inside = interval.low <= share && share <= interval.high;
+        prop_assert_eq!(
+            holds,
+            inside,
+            "{} share {} interval {:?}",
+            what,
+            share,
+            interval
+        );
+    }
+    Ok(())
+}
+
+/// Every criterion's weight, swept.
 fn sweep_weights(s: &Scenario, keep: usize) -> Result<(), TestCaseError> {
     let r = rank(s);
     let intervals = weight_intervals(&r, keep);
@@ -62,31 +97,19 @@ fn sweep_weights(s: &Scenario, keep: usize) -> Result<(), TestCaseError> {
         if rest <= 0.0 || r.weights[k] != s.criteria[k].weight.value() {
             continue;
         }
-        for step in 1..200 {
-            let share = f64::from(step) / 200.0;
-            let Ok(weight) = Weight::new(weight_for(share, rest)) else {
-                continue;
-            };
-            if near_an_end(share, interval) {
-                continue;
-            }
-            let mut moved = s.clone();
-            moved.criteria[k].weight = weight;
-            let holds = order_holds(&r, &rank(&moved), keep);
-            let inside = interval.low <= share && share <= interval.high;
-            prop_assert_eq!(
-                holds,
-                inside,
-                "criterion {} share {} interval {:?}",
-                k,
-                share,
-                interval
-            );
-        }
+        sweep(
+            s,
+            keep,
+            interval,
+            rest,
+            |m, w| m.criteria[k].weight = w,
+            &format!("criterion {k}"),
+        )?;
     }
     Ok(())
 }
 
+/// Every segment's share of the mix, swept.
 fn sweep_mix(s: &Scenario, keep: usize) -> Result<(), TestCaseError> {
     let r = rank(s);
     let Some(intervals) = mix_intervals(s, &r, keep) else {
@@ -101,27 +124,14 @@ fn sweep_mix(s: &Scenario, keep: usize) -> Result<(), TestCaseError> {
         if rest <= 0.0 {
             continue;
         }
-        for step in 1..200 {
-            let share = f64::from(step) / 200.0;
-            let Ok(weight) = Weight::new(weight_for(share, rest)) else {
-                continue;
-            };
-            if near_an_end(share, interval) {
-                continue;
-            }
-            let mut moved = s.clone();
-            moved.segment_mix.set(segment, weight);
-            let holds = order_holds(&r, &rank(&moved), keep);
-            let inside = interval.low <= share && share <= interval.high;
-            prop_assert_eq!(
-                holds,
-                inside,
-                "{:?} share {} interval {:?}",
-                segment,
-                share,
-                interval
-            );
-        }
+        sweep(
+            s,
+            keep,
+            interval,
+            rest,
+            |m, w| m.segment_mix.set(segment, w),
+            &format!("{segment:?}"),
+        )?;
     }
     Ok(())
 }
