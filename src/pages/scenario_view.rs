@@ -83,7 +83,12 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
     let samples = use_samples(&scenario.0, &ranking, mode);
     let acceptability = samples.as_ref().map(|s| Same(s.weights.clone()));
     let uncertainty = samples.and_then(|s| s.values).map(Same);
-    let top = ranking.rows.first().map(|r| r.index);
+    // With one option (or no weight) there is nothing to be safe from.
+    let top = ranking
+        .rows
+        .first()
+        .filter(|_| ranking.rows.len() > 1 && ranking.total_weight > 0.0)
+        .map(|r| r.index);
     let top_badge = acceptability
         .as_ref()
         .zip(top)
@@ -103,7 +108,7 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
                 .collect();
             on_edit.reform(move |_: MouseEvent| ScenarioEdit::SetWeights(weights.clone()))
         });
-    let robust = top.filter(|_| ranking.total_weight > 0.0).map(|top| {
+    let robust = top.map(|top| {
         robustness(RobustProps {
             lang,
             scenario: &scenario,
