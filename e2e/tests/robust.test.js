@@ -102,6 +102,10 @@ test('a range typed as 20–40 draws a whisker and percentages that survive a re
   assert.equal(await whisker.count(), 1);
   const width = Number((await whisker.getAttribute('style')).match(/width:([\d.]+)%/)[1]);
   assert.ok(width > 1, `the whisker spans ${width} %`);
+  // The breakdown names the range the value is drawn from.
+  await page.locator('.rank-row', { hasText: 'Self-serve SSO wizard' }).locator('.row-title').click();
+  assert.match(await page.locator('#breakdown').innerText(), /40 \(20–60\)/);
+  await page.keyboard.press('Escape');
   const seen = await chancesOf(page);
   assert.ok(seen.every(([, , chances]) => /^P\(#1\) \d+ % · top 3 \d+ %/.test(chances)), JSON.stringify(seen));
   // The same numbers after a reload…

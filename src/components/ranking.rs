@@ -12,7 +12,7 @@ use crate::domain::scoring::Ranking;
 use crate::domain::segment::{PerSegment, Segment};
 use crate::domain::sensitivity::Badge;
 use crate::domain::uncertainty::Uncertainty;
-use crate::domain::value::format_fixed;
+use crate::domain::value::{format_estimate, format_fixed};
 use crate::hooks::FIND_ID;
 use crate::i18n::Lang;
 use crate::services::focus::focus_by_id;
@@ -365,12 +365,24 @@ fn bring_into_view(element: &Element) {
     }
 }
 
-/// An option's value on a criterion, as entered ("3 / 5", "SMB 4 · Ent. 2").
+/// An option's value on a criterion, as entered ("3 / 5", "SMB 4 · Ent. 2"),
+/// with the range it is drawn from ("30 (20–40)").
 fn value_text(lang: Lang, scenario: &Scenario, index: usize, criterion: &Criterion) -> String {
     let t = lang.texts();
     let option = &scenario.options[index];
-    let value =
-        |v: Option<&f64>| v.map_or_else(|| t.ranking.missing.to_owned(), |v| lang.number(*v, 2));
+    let value = |v: Option<&f64>| {
+        v.map_or_else(
+            || t.ranking.missing.to_owned(),
+            |&v| match option.ranges.get(&criterion.id) {
+                Some(&r) => format!(
+                    "{} ({})",
+                    lang.number(v, 2),
+                    format_estimate(v, Some(r), 2, lang.number_style())
+                ),
+                None => lang.number(v, 2),
+            },
+        )
+    };
     match &criterion.input {
         CriterionInput::SegmentFit => Segment::ALL
             .iter()
@@ -385,7 +397,7 @@ fn value_text(lang: Lang, scenario: &Scenario, index: usize, criterion: &Criteri
             .join(" · "),
         CriterionInput::Amount { .. } => value(option.values.get(&criterion.id)),
         CriterionInput::Rating { max, .. } => match option.values.get(&criterion.id) {
-            Some(v) => format!("{} / {}", lang.number(*v, 2), lang.number(*max, 2)),
+            Some(v) => format!("{} / {}", value(Some(v)), lang.number(*max, 2)),
             None => t.ranking.missing.to_owned(),
         },
     }
