@@ -29,9 +29,71 @@ fn version_2_fixtures_load_with_their_stamp() {
             writer: "t1a2b3c4d".into()
         }
     );
-    assert_eq!(encode_scenario(&scenario, &stamp), text);
+    // Format 3 writes a scenario without ranges or settings as format 2 did,
+    // under its own version number.
+    assert_eq!(
+        encode_scenario(&scenario, &stamp),
+        text.replacen("{\"version\":2,", "{\"version\":3,", 1)
+    );
     let v1 = decode_scenario(include_str!("fixtures/storage-v1/scenario.json")).unwrap();
     assert_eq!(v1, scenario);
+}
+
+/// Format 3 (ranges and the sampling mode): the fixture holds an entry it
+/// wrote, which reads back and writes again byte for byte (rewritten only
+/// with `KERZE_WRITE_FIXTURES=1`).
+#[test]
+fn version_3_fixtures_keep_ranges_and_the_sampling_mode() {
+    use kerze::domain::acceptability::WeightMode;
+    use kerze::domain::ids::{CriterionId, OptionId};
+    use kerze::domain::scenario::ScenarioEdit;
+    use kerze::domain::value::Range;
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/storage-v3/scenario.json"
+    );
+    let stamp = Stamp {
+        rev: 4,
+        writer: "t5e6f7a8b".into(),
+    };
+    if std::env::var_os("KERZE_WRITE_FIXTURES").is_some() {
+        let (mut scenario, _) =
+            decode_stamped(include_str!("fixtures/storage-v2/scenario.json")).unwrap();
+        scenario
+            .apply(ScenarioEdit::SetWeightMode(WeightMode::KeepOrder))
+            .unwrap();
+        let range = Range {
+            low: 20.0,
+            high: 60.0,
+        };
+        scenario
+            .apply(ScenarioEdit::SetEstimate(
+                OptionId::new(1),
+                CriterionId::new(1),
+                40.0,
+                range,
+            ))
+            .unwrap();
+        std::fs::create_dir_all(std::path::Path::new(path).parent().unwrap()).unwrap();
+        std::fs::write(path, encode_scenario(&scenario, &stamp)).unwrap();
+    }
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.starts_with("{\"version\":3,"), "{text}");
+    let (scenario, read_stamp) = decode_stamped(&text).unwrap();
+    assert_eq!(read_stamp, stamp);
+    assert_eq!(scenario.analysis.weights, WeightMode::KeepOrder);
+    let range = scenario.options[0]
+        .ranges
+        .get(&CriterionId::new(1))
+        .copied();
+    assert_eq!(
+        range,
+        Some(Range {
+            low: 20.0,
+            high: 60.0
+        })
+    );
+    assert_eq!(encode_scenario(&scenario, &stamp), text);
 }
 
 #[test]

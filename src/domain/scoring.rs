@@ -161,6 +161,11 @@ impl Ranking {
         self.fit_weight
     }
 
+    /// `Σ w_c` over every criterion as entered, in the scale of [`Ranking::fixed_part`].
+    pub fn scaled_total(&self) -> f64 {
+        self.fixed_weight + self.fit_weight
+    }
+
     /// The ranked row of the option at `index` (entry order).
     pub fn row_for(&self, index: usize) -> Option<&RankedOption> {
         self.row_of_option

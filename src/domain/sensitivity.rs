@@ -7,7 +7,10 @@
 //! interval is a max / min over the pairs that must keep their order.
 
 use super::scenario::Scenario;
-use super::scoring::{sort_short, Ranking};
+use super::scoring::{sort_short, Ranking, TIE_TOLERANCE};
+
+/// [`TIE_TOLERANCE`] in weight units per unit of total weight (scores are in points).
+const SLACK: f64 = TIE_TOLERANCE / 100.0;
 use super::segment::{Segment, FIT_MAX};
 
 /// Where a share may go while an order holds, as shares in [0, 1], with the
@@ -156,7 +159,10 @@ fn intervals_for(
                 let d = ranking.utility(a, k) - ranking.utility(b, k);
                 // D(x) = (P_a − P_b) + (x − w_k) d ≥ 0
                 let other = if Some(b) == subject { a } else { b };
-                bounds.keep(p[a] - p[b] - w[k] * d, d, other);
+                // Scores within the tie tolerance keep their order:
+                // 100 D(x) / (rest + x) ≥ −TIE_TOLERANCE is linear in x too.
+                let rest = total - w[k];
+                bounds.keep(p[a] - p[b] - w[k] * d + SLACK * rest, d + SLACK, other);
             }
             bounds.shares(w[k], total - w[k])
         })
@@ -197,7 +203,9 @@ pub fn mix_intervals(scenario: &Scenario, ranking: &Ranking, keep: usize) -> Opt
                     let fixed = ranking.fixed_part(a) - ranking.fixed_part(b);
                     let c0 = fixed * rest + per_point * (fit_rest(a) - fit_rest(b));
                     let c1 = fixed + per_point * (rating(a, s) - rating(b, s));
-                    bounds.keep(c0, c1, b);
+                    // The tie tolerance, as for the weights (the total weight does not move).
+                    let slack = SLACK * ranking.scaled_total();
+                    bounds.keep(c0 + slack * rest, c1 + slack, b);
                 }
                 bounds.shares(m(s), rest)
             })
