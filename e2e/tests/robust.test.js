@@ -46,6 +46,11 @@ test('the demo shows how safe #1 is: a badge on #1 and the sentence that explain
   const strips = await page.locator('.criteria .strip').evaluateAll((s) => s.map((x) => x.getAttribute('aria-label')));
   assert.equal(strips.length, 4);
   for (const label of strips) assert.match(label, /#1 stays first from [\d.]+ % to [\d.]+ % \(now [\d.]+ %\)/);
+  // Opening an option (by keyboard too) names the weights under which it wins.
+  await page.locator('.rank-row').first().locator('.row-title').focus();
+  await page.keyboard.press('Enter');
+  assert.match(await page.locator('#breakdown .wins').innerText(), /#1 in \d+ % of weight sets\. Wins with about: Cost \d+ %/);
+  await page.keyboard.press('Escape');
   // The top-3 toggle turns them into the top three's ranges.
   await page.getByLabel('Ranges: the top 3 keep their order').check();
   assert.match(await page.locator('.criteria .strip').first().getAttribute('aria-label'), /the top 3 keep their order/);

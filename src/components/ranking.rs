@@ -2,7 +2,7 @@
 //! line, per-segment ranks, and the breakdown of the selected option.
 
 use crate::components::common::PALETTE;
-use crate::components::robustness::{chances, places, whisker};
+use crate::components::robustness::{chances, places, whisker, wins_text};
 use crate::components::Same;
 use crate::domain::acceptability::Acceptability;
 use crate::domain::criterion::{Criterion, CriterionInput};
@@ -331,6 +331,7 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
                     compare: props.compare,
                     on_select: &props.on_select,
                     on_compare: &props.on_compare,
+                    acceptability: props.acceptability.as_deref(),
                 }) }
             }
         </section>
@@ -346,6 +347,7 @@ struct BreakdownProps<'a> {
     compare: Option<OptionId>,
     on_select: &'a Callback<Option<OptionId>>,
     on_compare: &'a Callback<Option<OptionId>>,
+    acceptability: Option<&'a Acceptability>,
 }
 
 /// The breakdown's id, for bringing it into view.
@@ -501,6 +503,12 @@ fn breakdown(props: &BreakdownProps) -> Html {
             </table>
             if let Some(other) = other {
                 { comparison_view(lang, scenario, ranking, (index, other), props.on_compare) }
+            }
+            if let Some(a) = props.acceptability {
+                <p class="wins">
+                    { t.robust.first_in.replace("{percent}", &lang.number(100.0 * a.first(index), 0)) }
+                    { ". " }{ wins_text(lang, scenario, a, index) }
+                </p>
             }
             <p class="hint">{ t.room.scaled_note }</p>
         </section>

@@ -232,18 +232,15 @@ pub fn robustness(props: RobustProps) -> Html {
     }
 }
 
-/// An option's share of places 1–3 as a stacked bar, with "#1 in 62 %" and,
-/// in its title, the weights under which it wins.
-pub fn places(
+/// The weights under which an option wins, in words ("Wins with about: Cost 25 %, …").
+pub fn wins_text(
     lang: Lang,
     scenario: &Scenario,
     acceptability: &Acceptability,
     index: usize,
-) -> Html {
+) -> String {
     let t = &lang.texts().robust;
-    let share = |p: usize| 100.0 * acceptability.place(index, p);
-    let percent = |p: usize| lang.number(share(p), 0);
-    let wins = match acceptability.central_weights(index) {
+    match acceptability.central_weights(index) {
         Some(weights) => t.wins_with.replace(
             "{weights}",
             &weights
@@ -261,7 +258,21 @@ pub fn places(
                 .join(", "),
         ),
         None => t.never_first.to_owned(),
-    };
+    }
+}
+
+/// An option's share of places 1–3 as a stacked bar, with "#1 in 62 %" and,
+/// in its title, the weights under which it wins.
+pub fn places(
+    lang: Lang,
+    scenario: &Scenario,
+    acceptability: &Acceptability,
+    index: usize,
+) -> Html {
+    let t = &lang.texts().robust;
+    let share = |p: usize| 100.0 * acceptability.place(index, p);
+    let percent = |p: usize| lang.number(share(p), 0);
+    let wins = wins_text(lang, scenario, acceptability, index);
     let label = t
         .places
         .replace("{first}", &percent(0))
