@@ -1,21 +1,21 @@
 //! The app's effects, one hook per concern. Each says why it exists; the
 //! reducer stays pure and the components only render and dispatch.
 
-mod acceptability;
 mod document_lang;
 mod done_notice;
 mod file_import;
 mod persistence;
+mod samples;
 mod shared_link;
 mod shortcuts;
 mod stable;
 mod update_offer;
 
-pub use acceptability::use_samples;
 pub use document_lang::use_document_lang;
 pub use done_notice::use_done_notice_goes;
 pub use file_import::use_file_import;
 pub use persistence::{use_persistence, SaveStatus};
+pub use samples::use_samples;
 pub use shared_link::use_shared_link;
 pub use shortcuts::{
     use_focus_return, use_shortcuts, KeyContext, ADD_OPTION_ID, FIND_ID, SHARE_ID,

@@ -82,7 +82,7 @@ impl Column {
 }
 
 /// `n`, or `1 − n` when lower is better.
-fn oriented(n: f64, lower_is_better: bool) -> f64 {
+pub(crate) fn oriented(n: f64, lower_is_better: bool) -> f64 {
     if lower_is_better {
         1.0 - n
     } else {
@@ -92,7 +92,7 @@ fn oriented(n: f64, lower_is_better: bool) -> f64 {
 
 /// `x` clamped to [0, 1], with NaN taken as 0, so that every utility is a
 /// number in [0, 1] whatever reached it.
-fn unit_interval(x: f64) -> f64 {
+pub(crate) fn unit_interval(x: f64) -> f64 {
     if x >= 1.0 {
         1.0
     } else if x > 0.0 {

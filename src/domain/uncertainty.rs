@@ -11,7 +11,7 @@
 use super::acceptability::{top_places, Xoshiro, PLACES, SAMPLES};
 use super::criterion::{CriterionInput, Direction};
 use super::scenario::Scenario;
-use super::scoring::{scaled_weights, Ranking, TIE_TOLERANCE};
+use super::scoring::{oriented, scaled_weights, unit_interval, Ranking, TIE_TOLERANCE};
 
 /// Score bins per point: percentiles are read to a tenth of a point.
 const BINS_PER_POINT: f64 = 10.0;
@@ -304,15 +304,11 @@ impl ValueSampler {
     }
 }
 
-/// The utility of `v` scaled from `lo` over `span` (1 on a flat column).
+/// The utility of `v` scaled from `lo` over `span` (1 on a flat column),
+/// clamped and oriented as the ranking does.
 fn utility(v: f64, lo: f64, span: f64, lower_is_better: bool) -> f64 {
     if span <= 0.0 {
         return 1.0;
     }
-    let n = ((v - lo) / span).clamp(0.0, 1.0);
-    if lower_is_better {
-        1.0 - n
-    } else {
-        n
-    }
+    oriented(unit_interval((v - lo) / span), lower_is_better)
 }
