@@ -8,6 +8,7 @@ mod realistic;
 #[path = "../tests/support/rng.rs"]
 mod rng;
 
+use kerze::domain::json::Json;
 use kerze::domain::link::{encode_link, link_json};
 use std::time::Instant;
 
@@ -18,7 +19,7 @@ fn main() {
     );
     for count in [5, 10, 20, 50, 1000] {
         let scenario = realistic::realistic(count);
-        let full = serde_json::to_string(&scenario).unwrap_or_default();
+        let full = Json::from(&scenario).to_text();
         let compact = link_json(&scenario);
         let link = encode_link(&scenario);
         let lz = lz_str::compress_to_encoded_uri_component(compact.as_str());

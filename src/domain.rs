@@ -9,6 +9,7 @@ pub mod export;
 pub mod id_map;
 pub mod ids;
 pub mod import;
+pub mod json;
 pub mod link;
 pub mod problem;
 pub mod save;

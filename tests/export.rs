@@ -5,6 +5,7 @@
 
 use kerze::domain::export::{export, EXPORT_VERSION};
 use kerze::domain::ids::ScenarioId;
+use kerze::domain::json::Json;
 use kerze::domain::scoring::rank;
 use kerze::domain::sensitivity::{single_flip, weight_intervals};
 
@@ -25,7 +26,7 @@ fn demo() -> kerze::domain::scenario::Scenario {
 fn the_demo_export_carries_the_figures_of_its_golden_file() {
     let exported = export(&demo(), "2026-11-29T00:00:00Z".into());
     assert_eq!(exported.version, EXPORT_VERSION);
-    let ranking = serde_json::to_string_pretty(&exported.ranking).unwrap() + "\n";
+    let ranking = Json::from(&exported.ranking).to_pretty() + "\n";
     if std::env::var_os("KERZE_BLESS").is_some() {
         std::fs::write(GOLDEN, &ranking).unwrap();
     }
@@ -74,7 +75,7 @@ fn a_demo_with_a_range_carries_the_figures_of_its_golden_file() {
         .map(|o| o.uncertainty.as_ref().unwrap().p_first)
         .sum();
     assert!((first - 1.0).abs() < 1e-9);
-    let ranking = serde_json::to_string_pretty(&exported).unwrap() + "\n";
+    let ranking = Json::from(&exported).to_pretty() + "\n";
     if std::env::var_os("KERZE_BLESS").is_some() {
         std::fs::write(golden_path, &ranking).unwrap();
     }

@@ -7,6 +7,7 @@ mod support {
 
 use kerze::domain::export::export_json;
 use kerze::domain::import::{read_import, ImportError, ImportedFrom, MAX_IMPORT_BYTES};
+use kerze::domain::json::Json;
 use proptest::prelude::*;
 use std::collections::HashSet;
 use std::path::Path;
@@ -93,7 +94,7 @@ proptest! {
         let imported = read_import(&export_json(&s, "2026-11-27T10:00:00Z".into()), id()).unwrap();
         prop_assert_eq!(imported.from, ImportedFrom::Export);
         prop_assert_eq!(imported.scenario, s.clone());
-        let plain = serde_json::to_string(&s).unwrap();
+        let plain = Json::from(&s).to_text();
         let imported = read_import(&plain, id()).unwrap();
         prop_assert_eq!(imported.from, ImportedFrom::Scenario);
         prop_assert_eq!(&imported.scenario, &s);

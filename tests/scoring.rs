@@ -7,6 +7,7 @@ mod support {
 
 use kerze::domain::criterion::{Criterion, CriterionInput, Direction};
 use kerze::domain::ids::{CriterionId, OptionId, ScenarioId};
+use kerze::domain::json::{self, Json};
 use kerze::domain::scenario::{Scenario, ScenarioOption};
 use kerze::domain::scoring::{rank, rank_scores, segment_ranks, Ranking, RankingNote};
 use kerze::domain::segment::{PerSegment, Segment, SegmentMix, SegmentRatings};
@@ -585,9 +586,13 @@ proptest! {
 
     #[test]
     fn a_scenario_survives_json_unchanged(s in arb_scenario()) {
-        let text = serde_json::to_string(&s).unwrap();
-        let back: Scenario = serde_json::from_str(&text).unwrap();
+        let text = Json::from(&s).to_text();
+        let back = Scenario::from_json(&json::parse(&text).unwrap(), "").unwrap();
         prop_assert_eq!(&back, &s);
+        // An independent reader reads the compact and the pretty text alike.
+        let theirs: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let pretty: serde_json::Value = serde_json::from_str(&Json::from(&s).to_pretty()).unwrap();
+        prop_assert_eq!(theirs, pretty);
         prop_assert!(back.problems().is_empty(), "{:?}", back.problems());
     }
 }

@@ -7,8 +7,8 @@
 //! hash of the scenario's link content, `libm` for the logarithm, and a fixed
 //! order of every sum, so native and WebAssembly builds give the same bits.
 
+use super::json::{self, Json, ShapeError};
 use super::scoring::{sort_short, Ranking, TIE_TOLERANCE};
-use serde::{Deserialize, Serialize};
 
 /// Samples in a full run.
 pub const SAMPLES: u32 = 10_000;
@@ -20,8 +20,7 @@ pub const SPREAD: f64 = 0.25;
 pub const PLACES: usize = 3;
 
 /// How weights are sampled.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum WeightMode {
     /// Each weight within ±25 % of its value (weights of 0 stay 0).
     #[default]
@@ -36,12 +35,31 @@ impl WeightMode {
     /// Every mode, in the order the UI offers them.
     pub const ALL: [WeightMode; 3] = [WeightMode::Around, WeightMode::KeepOrder, WeightMode::Any];
 
+    /// Each mode's name in files, in the order of [`WeightMode::ALL`].
+    pub const KEYS: [&'static str; 3] = ["around", "keep_order", "any"];
+
+    /// The mode's place in [`WeightMode::ALL`] (its number in links).
+    pub fn index(self) -> usize {
+        usize::from(self.tag() - 1)
+    }
+
+    /// Reads a mode's name.
+    pub fn from_json(value: &Json, place: &str) -> Result<Self, ShapeError> {
+        json::one_of(value, place, &Self::KEYS).map(|i| Self::ALL[i])
+    }
+
     fn tag(self) -> u8 {
         match self {
             WeightMode::Around => 1,
             WeightMode::KeepOrder => 2,
             WeightMode::Any => 3,
         }
+    }
+}
+
+impl From<WeightMode> for Json {
+    fn from(mode: WeightMode) -> Json {
+        Json::from(WeightMode::KEYS[mode.index()])
     }
 }
 

@@ -1,12 +1,11 @@
 //! Criteria: what options are judged on, with weight, direction and input kind.
 
 use super::ids::CriterionId;
-use super::value::{exact_option, Exact, NumberRule, Weight};
-use serde::{Deserialize, Serialize};
+use super::json::{self, object, Fields, Json, ShapeError};
+use super::value::{NumberRule, Weight};
 
 /// Whether a larger value is better or worse.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Direction {
     /// Larger values give more utility (impact, fit).
     HigherIsBetter,
@@ -15,13 +14,7 @@ pub enum Direction {
 }
 
 /// How a criterion's value is entered.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(
-    tag = "kind",
-    rename_all = "snake_case",
-    deny_unknown_fields,
-    try_from = "InputFields"
-)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum CriterionInput {
     /// A rating on the fixed scale `[min, max]`.
     Rating {
@@ -36,63 +29,81 @@ pub enum CriterionInput {
         /// The unit shown beside values (person-days, weeks, €).
         unit: String,
         /// Explicit low bound, if set.
-        #[serde(default)]
         lo: Option<f64>,
         /// Explicit high bound, if set.
-        #[serde(default)]
         hi: Option<f64>,
     },
     /// Derived from the option's per-segment fit ratings and the scenario's mix.
     SegmentFit,
 }
 
-/// The fields of a stored input, read flat and then checked per kind: the
-/// same inputs as a tagged enum accepts, read by far less code.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct InputFields {
-    kind: KindName,
-    #[serde(default, deserialize_with = "exact_option")]
-    min: Option<f64>,
-    #[serde(default, deserialize_with = "exact_option")]
-    max: Option<f64>,
-    unit: Option<String>,
-    #[serde(default)]
-    lo: Option<Option<Exact>>,
-    #[serde(default)]
-    hi: Option<Option<Exact>>,
+/// Each direction's name in files.
+const DIRECTIONS: [&str; 2] = ["higher_is_better", "lower_is_better"];
+/// Each input kind's name in files, in the order of [`InputKind::ALL`].
+const KINDS: [&str; 3] = ["rating", "amount", "segment_fit"];
+
+impl From<Direction> for Json {
+    fn from(direction: Direction) -> Json {
+        Json::from(DIRECTIONS[usize::from(direction == Direction::LowerIsBetter)])
+    }
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum KindName {
-    Rating,
-    Amount,
-    SegmentFit,
+impl Direction {
+    /// Reads a direction's name.
+    pub fn from_json(value: &Json, place: &str) -> Result<Self, ShapeError> {
+        Ok(match json::one_of(value, place, &DIRECTIONS)? {
+            0 => Direction::HigherIsBetter,
+            _ => Direction::LowerIsBetter,
+        })
+    }
 }
 
-impl TryFrom<InputFields> for CriterionInput {
-    type Error = &'static str;
+impl From<&CriterionInput> for Json {
+    fn from(input: &CriterionInput) -> Json {
+        match input {
+            CriterionInput::Rating { min, max } => object([
+                ("kind", KINDS[0].into()),
+                ("min", (*min).into()),
+                ("max", (*max).into()),
+            ]),
+            CriterionInput::Amount { unit, lo, hi } => object([
+                ("kind", KINDS[1].into()),
+                ("unit", unit.as_str().into()),
+                ("lo", (*lo).into()),
+                ("hi", (*hi).into()),
+            ]),
+            CriterionInput::SegmentFit => object([("kind", KINDS[2].into())]),
+        }
+    }
+}
 
-    fn try_from(f: InputFields) -> Result<Self, Self::Error> {
-        let amount_fields = f.unit.is_some() || f.lo.is_some() || f.hi.is_some();
-        let rating_fields = f.min.is_some() || f.max.is_some();
-        match f.kind {
-            KindName::Rating if amount_fields => Err("a rating has no unit, lo or hi"),
-            KindName::Rating => Ok(CriterionInput::Rating {
-                min: f.min.ok_or("missing field `min`")?,
-                max: f.max.ok_or("missing field `max`")?,
+impl CriterionInput {
+    /// Reads an input: its kind and that kind's fields, and no others.
+    pub fn from_json(value: &Json, place: &str) -> Result<Self, ShapeError> {
+        let f = Fields::of(
+            value,
+            place,
+            Some(&["kind", "min", "max", "unit", "lo", "hi"]),
+        )?;
+        let kind = f.need("kind", |v, p| json::one_of(v, p, &KINDS))?;
+        let amount_fields =
+            f.maybe("unit").is_some() || f.get("lo").is_some() || f.get("hi").is_some();
+        let rating_fields = f.maybe("min").is_some() || f.maybe("max").is_some();
+        let refuse = |why: &str| Err(format!("{place}: {why}"));
+        match kind {
+            0 if amount_fields => refuse("a rating has no unit, lo or hi"),
+            0 => Ok(CriterionInput::Rating {
+                min: f.need("min", json::number)?,
+                max: f.need("max", json::number)?,
             }),
-            KindName::Amount if rating_fields => Err("an amount has no min or max"),
-            KindName::Amount => Ok(CriterionInput::Amount {
-                unit: f.unit.ok_or("missing field `unit`")?,
-                lo: f.lo.flatten().map(|e| e.0),
-                hi: f.hi.flatten().map(|e| e.0),
+            1 if rating_fields => refuse("an amount has no min or max"),
+            1 => Ok(CriterionInput::Amount {
+                unit: f.need("unit", json::text)?,
+                lo: f.maybe_read("lo", json::number)?,
+                hi: f.maybe_read("hi", json::number)?,
             }),
-            KindName::SegmentFit if amount_fields || rating_fields => {
-                Err("segment fit has no other fields")
-            }
-            KindName::SegmentFit => Ok(CriterionInput::SegmentFit),
+            _ if amount_fields || rating_fields => refuse("segment fit has no other fields"),
+            _ => Ok(CriterionInput::SegmentFit),
         }
     }
 }
@@ -151,8 +162,7 @@ impl CriterionInput {
 }
 
 /// A criterion of a scenario.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Criterion {
     /// Stable id within the scenario.
     pub id: CriterionId,
@@ -176,12 +186,39 @@ impl Criterion {
     }
 }
 
+impl From<&Criterion> for Json {
+    fn from(c: &Criterion) -> Json {
+        object([
+            ("id", c.id.into()),
+            ("name", c.name.as_str().into()),
+            ("weight", c.weight.into()),
+            ("direction", c.direction.into()),
+            ("input", (&c.input).into()),
+        ])
+    }
+}
+
+impl Criterion {
+    /// Reads a criterion.
+    pub fn from_json(value: &Json, place: &str) -> Result<Self, ShapeError> {
+        let known = ["id", "name", "weight", "direction", "input"];
+        let f = Fields::of(value, place, Some(&known))?;
+        Ok(Criterion {
+            id: f.need("id", CriterionId::from_json)?,
+            name: f.need("name", json::text)?,
+            weight: f.need("weight", Weight::from_json)?,
+            direction: f.need("direction", Direction::from_json)?,
+            input: f.need("input", CriterionInput::from_json)?,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn read(json: &str) -> Result<CriterionInput, serde_json::Error> {
-        serde_json::from_str(json)
+    fn read(text: &str) -> Result<CriterionInput, ShapeError> {
+        CriterionInput::from_json(&json::parse(text).unwrap(), "input")
     }
 
     #[test]
@@ -195,8 +232,8 @@ mod tests {
             },
             CriterionInput::SegmentFit,
         ] {
-            let json = serde_json::to_string(&input).unwrap();
-            assert_eq!(read(&json).unwrap(), input, "{json}");
+            let text = Json::from(&input).to_text();
+            assert_eq!(read(&text).unwrap(), input, "{text}");
         }
         let amount = read(r#"{"kind":"amount","unit":"€"}"#).unwrap();
         assert_eq!(

@@ -5,13 +5,13 @@
 use super::acceptability::{seed_of, Sampler, WeightMode, SAMPLES};
 use super::id_map::IdMap;
 use super::ids::{CriterionId, OptionId};
+use super::json::{object, sparse_object, Json};
 use super::link::link_json;
 use super::scenario::Scenario;
 use super::scoring::{rank, segment_ranks, RankingNote};
 use super::segment::PerSegment;
 use super::sensitivity::{place_intervals, single_flip};
 use super::uncertainty::{has_ranges, ValueSampler};
-use serde::{Deserialize, Serialize};
 
 /// Name of the export format.
 pub const EXPORT_FORMAT: &str = "kerze-export";
@@ -23,8 +23,7 @@ pub const EXPORT_VERSION: u32 = 2;
 pub const STABILITY_EXPORTED: usize = 100;
 
 /// A whole export file: the scenario's inputs and its ranking.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Export {
     /// Always [`EXPORT_FORMAT`].
     pub format: String,
@@ -39,8 +38,7 @@ pub struct Export {
 }
 
 /// The ranking part of an export.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ExportedRanking {
     /// Model used.
     pub model: String,
@@ -57,8 +55,7 @@ pub struct ExportedRanking {
 }
 
 /// How the weight and value samples were drawn (the same figures as on screen).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ExportedAnalysis {
     /// `around` (±25 %), `keep_order` or `any`.
     pub weight_sampling: WeightMode,
@@ -67,13 +64,11 @@ pub struct ExportedAnalysis {
     /// Weight samples drawn.
     pub samples: u32,
     /// Value samples drawn (only when some value has a range).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value_samples: Option<u32>,
 }
 
 /// Where a weight's share may go while an option keeps its place.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ExportedInterval {
     /// The share now (0–1).
     pub share: f64,
@@ -88,8 +83,7 @@ pub struct ExportedInterval {
 }
 
 /// The smallest change of one weight that changes an option's place.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ExportedFlip {
     /// The criterion.
     pub criterion: CriterionId,
@@ -102,8 +96,7 @@ pub struct ExportedFlip {
 }
 
 /// An option's share of places 1–3 over the weight samples.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ExportedAcceptability {
     /// Share (0–1) of samples in which it is first (tied firsts share).
     pub first: f64,
@@ -116,8 +109,7 @@ pub struct ExportedAcceptability {
 }
 
 /// What the value ranges make of an option.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ExportedUncertainty {
     /// Chance (0–1) of being #1.
     pub p_first: f64,
@@ -130,8 +122,7 @@ pub struct ExportedUncertainty {
 }
 
 /// One ranked option in an export.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ExportedOption {
     /// Standard competition rank.
     pub rank: u32,
@@ -159,8 +150,114 @@ pub struct ExportedOption {
     /// Its places over the weight samples.
     pub acceptability: ExportedAcceptability,
     /// What the value ranges make of it (only when some value has a range).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uncertainty: Option<ExportedUncertainty>,
+}
+
+impl From<&Export> for Json {
+    fn from(e: &Export) -> Json {
+        object([
+            ("format", e.format.as_str().into()),
+            ("version", e.version.into()),
+            ("exported_at", e.exported_at.as_str().into()),
+            ("scenario", (&e.scenario).into()),
+            ("ranking", (&e.ranking).into()),
+        ])
+    }
+}
+
+impl From<&ExportedRanking> for Json {
+    fn from(r: &ExportedRanking) -> Json {
+        let a = &r.analysis;
+        let analysis = sparse_object(vec![
+            ("weight_sampling", Some(a.weight_sampling.into())),
+            ("seed", Some(a.seed.as_str().into())),
+            ("samples", Some(a.samples.into())),
+            ("value_samples", a.value_samples.map(Json::from)),
+        ]);
+        object([
+            ("model", r.model.as_str().into()),
+            ("total_weight", r.total_weight.into()),
+            ("weights", (&r.weights).into()),
+            (
+                "notes",
+                Json::Array(r.notes.iter().map(|n| n.as_str().into()).collect()),
+            ),
+            ("analysis", analysis),
+            (
+                "options",
+                Json::Array(r.options.iter().map(Json::from).collect()),
+            ),
+        ])
+    }
+}
+
+impl From<&ExportedOption> for Json {
+    fn from(o: &ExportedOption) -> Json {
+        let stability = o.stability.as_ref().map(|intervals| {
+            Json::Object(
+                intervals
+                    .iter()
+                    .map(|(id, i)| {
+                        let interval = object([
+                            ("share", i.share.into()),
+                            ("low", i.low.into()),
+                            ("high", i.high.into()),
+                            ("below", i.below.into()),
+                            ("above", i.above.into()),
+                        ]);
+                        (id.to_string(), interval)
+                    })
+                    .collect(),
+            )
+        });
+        let flip = o.smallest_flip.as_ref().map(|f| {
+            object([
+                ("criterion", f.criterion.into()),
+                ("from", f.from.into()),
+                ("to", f.to.into()),
+                ("option", f.option.into()),
+            ])
+        });
+        let a = &o.acceptability;
+        let acceptability = object([
+            ("first", a.first.into()),
+            ("second", a.second.into()),
+            ("third", a.third.into()),
+            (
+                "central_weights",
+                a.central_weights.as_ref().map(Json::from).into(),
+            ),
+        ]);
+        let uncertainty = o.uncertainty.as_ref().map(|u| {
+            object([
+                ("p_first", u.p_first.into()),
+                ("p_top3", u.p_top3.into()),
+                ("p_above_threshold", u.p_above_threshold.into()),
+                (
+                    "score_percentiles",
+                    Json::Array(u.score_percentiles.map(Json::from).into()),
+                ),
+            ])
+        });
+        sparse_object(vec![
+            ("rank", Some(o.rank.into())),
+            ("id", Some(o.id.into())),
+            ("title", Some(o.title.as_str().into())),
+            ("score", Some(o.score.into())),
+            ("contributions", Some((&o.contributions).into())),
+            ("below_threshold", Some(o.below_threshold.into())),
+            ("incomplete", Some(o.incomplete.into())),
+            (
+                "missing",
+                Some(Json::Array(o.missing.iter().map(|&id| id.into()).collect())),
+            ),
+            ("segment_ranks", Some(o.segment_ranks.into())),
+            ("stability", Some(stability.into())),
+            ("smallest_flip", Some(flip.into())),
+            ("acceptability", Some(acceptability)),
+            ("uncertainty", uncertainty),
+        ])
+    }
 }
 
 /// The note as a short stable code.
@@ -292,9 +389,7 @@ pub fn export_json(scenario: &Scenario, exported_at: String) -> String {
 
 /// [`export_json`] with `samples` samples.
 pub fn export_json_sampled(scenario: &Scenario, exported_at: String, samples: u32) -> String {
-    // Serialising plain data with string keys cannot fail.
-    serde_json::to_string_pretty(&export_sampled(scenario, exported_at, samples))
-        .unwrap_or_default()
+    Json::from(&export_sampled(scenario, exported_at, samples)).to_pretty()
 }
 
 /// A file name such as `kerze-enterprise-onboarding-2026-11-26.json`.

@@ -4,7 +4,7 @@
 //! `c7` / `o12` in every stored or exported file, so files stay readable and
 //! scoring compares integers rather than strings.
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use super::json::{Json, ShapeError};
 use std::fmt;
 
 macro_rules! numbered_id {
@@ -45,21 +45,16 @@ macro_rules! numbered_id {
             }
         }
 
-        impl Serialize for $name {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.collect_str(self)
+        impl From<$name> for Json {
+            fn from(id: $name) -> Json {
+                Json::Str(id.to_string())
             }
         }
 
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
-                Self::parse(&text).ok_or_else(|| {
-                    serde::de::Error::custom(format!(
-                        concat!("expected an id like \"", $prefix, "1\", found \"{}\""),
-                        text
-                    ))
-                })
+        impl $name {
+            /// Reads the id in `value`; `field` names it in the error.
+            pub fn from_json(value: &Json, field: &str) -> Result<Self, ShapeError> {
+                read_id(value, field, Self::parse, concat!($prefix, "1"))
             }
         }
     };
@@ -78,7 +73,7 @@ numbered_id!(
 
 /// Identifies a scenario across the browser's storage; made at the edge
 /// from the clock and a random number so that two tabs never pick the same one.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ScenarioId(String);
 
 impl ScenarioId {
@@ -112,15 +107,32 @@ impl fmt::Display for ScenarioId {
     }
 }
 
-impl<'de> Deserialize<'de> for ScenarioId {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
-        Self::parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "expected a scenario id of 1–64 letters, digits, - or _, found \"{text}\""
-            ))
-        })
+impl From<&ScenarioId> for Json {
+    fn from(id: &ScenarioId) -> Json {
+        Json::Str(id.0.clone())
     }
+}
+
+impl ScenarioId {
+    /// Reads the id in `value`; `field` names it in the error.
+    pub fn from_json(value: &Json, field: &str) -> Result<Self, ShapeError> {
+        read_id(value, field, Self::parse, "s1")
+    }
+}
+
+/// An id read by `parse`, or an error naming `field` with an `example`.
+fn read_id<T>(
+    value: &Json,
+    field: &str,
+    parse: fn(&str) -> Option<T>,
+    example: &str,
+) -> Result<T, ShapeError> {
+    value.as_str().and_then(parse).ok_or_else(|| {
+        format!(
+            "{field}: expected an id like \"{example}\", found {}",
+            value.found()
+        )
+    })
 }
 
 #[cfg(test)]
@@ -135,9 +147,9 @@ mod tests {
         assert_eq!(CriterionId::parse("c"), None);
         assert_eq!(CriterionId::parse("c-1"), None);
         assert_eq!(CriterionId::parse("c99999999999"), None);
-        let json = serde_json::to_string(&OptionId::new(3)).unwrap();
-        assert_eq!(json, "\"o3\"");
-        assert!(serde_json::from_str::<OptionId>("\"x3\"").is_err());
+        assert_eq!(Json::from(OptionId::new(3)).to_text(), "\"o3\"");
+        let wrong = OptionId::from_json(&Json::from("x3"), "id").unwrap_err();
+        assert_eq!(wrong, "id: expected an id like \"o1\", found \"x3\"");
     }
 
     #[test]

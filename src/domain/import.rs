@@ -4,11 +4,11 @@
 
 use super::export::{EXPORT_FORMAT, EXPORT_VERSION};
 use super::ids::{CriterionId, OptionId, ScenarioId};
+use super::json::{self, Json};
 use super::problem::{Found, Issue, Problem};
 use super::scenario::Scenario;
 use super::stored::ENTRY_VERSION;
 use super::value::NumberRule;
-use serde_json::{Map, Value};
 use std::collections::HashMap;
 use thiserror::Error;
 
@@ -91,15 +91,8 @@ fn describe_problems(problems: &[Problem]) -> String {
 }
 
 /// How a JSON value looks, for messages: `"abc"`, `12`, a list.
-fn found(value: &Value) -> Found {
-    match value {
-        Value::Null => Found::Null,
-        Value::Bool(b) => Found::Bool(*b),
-        Value::Number(n) => Found::Number(n.to_string()),
-        Value::String(s) => Found::Text(s.chars().take(40).collect()),
-        Value::Array(_) => Found::List,
-        Value::Object(_) => Found::Object,
-    }
+fn found(value: &Json) -> Found {
+    value.found()
 }
 
 /// Walks a JSON value against the scenario's shape and collects problems.
@@ -124,44 +117,39 @@ impl Checker {
     }
 
     /// The object at `path` if it is one, reporting missing and unknown fields.
-    fn object<'v>(
-        &mut self,
-        path: &str,
-        value: &'v Value,
-        fields: &[Field],
-    ) -> Option<&'v Map<String, Value>> {
-        let Value::Object(map) = value else {
+    fn object<'v>(&mut self, path: &str, value: &'v Json, fields: &[Field]) -> Option<&'v Json> {
+        let Some(map) = value.as_object() else {
             self.report(path, Issue::ExpectedObject(found(value)));
             return None;
         };
         for &(name, required) in fields {
-            if required && !map.contains_key(name) {
+            if required && value.get(name).is_none() {
                 self.report(&Self::join(path, name), Issue::Missing);
             }
         }
-        for key in map.keys() {
+        for (key, _) in map {
             if !fields.iter().any(|(name, _)| name == key) {
                 let at = Self::join(path, key);
                 self.report(&at, Issue::UnknownField);
             }
         }
-        Some(map)
+        Some(value)
     }
 
-    fn text(&mut self, path: &str, value: &Value) {
-        if !value.is_string() {
+    fn text(&mut self, path: &str, value: &Json) {
+        if value.as_str().is_none() {
             self.report(path, Issue::ExpectedText(found(value)));
         }
     }
 
     /// A number that follows `rule` (`None`: any finite number); `null` when `nullable`.
-    fn number(&mut self, path: &str, value: &Value, rule: Option<NumberRule>, nullable: bool) {
+    fn number(&mut self, path: &str, value: &Json, rule: Option<NumberRule>, nullable: bool) {
         if nullable && value.is_null() {
             return;
         }
         let Some(n) = value.as_f64() else {
             let issue = match value {
-                Value::Number(n) => Issue::NumberOutOfRange(n.to_string()),
+                Json::Number(n) => Issue::NumberOutOfRange(n.clone()),
                 _ => Issue::ExpectedNumber(found(value)),
             };
             self.report(path, issue);
@@ -172,10 +160,10 @@ impl Checker {
         }
     }
 
-    fn list<'v>(&mut self, path: &str, value: &'v Value) -> &'v [Value] {
-        match value {
-            Value::Array(items) => items,
-            _ => {
+    fn list<'v>(&mut self, path: &str, value: &'v Json) -> &'v [Json] {
+        match value.as_array() {
+            Some(items) => items,
+            None => {
                 self.report(path, Issue::ExpectedList(found(value)));
                 &[]
             }
@@ -185,7 +173,7 @@ impl Checker {
     fn one_of(
         &mut self,
         path: &str,
-        value: &Value,
+        value: &Json,
         allowed: &'static [&'static str],
     ) -> Option<String> {
         match value.as_str() {
@@ -200,7 +188,7 @@ impl Checker {
     fn id(
         &mut self,
         path: &str,
-        value: &Value,
+        value: &Json,
         valid: impl Fn(&str) -> bool,
         example: &'static str,
     ) {
@@ -210,7 +198,7 @@ impl Checker {
         }
     }
 
-    fn segments(&mut self, path: &str, value: &Value, rule: NumberRule, nullable: bool) {
+    fn segments(&mut self, path: &str, value: &Json, rule: NumberRule, nullable: bool) {
         let fields = [
             ("smb", !nullable),
             ("enterprise", !nullable),
@@ -225,7 +213,7 @@ impl Checker {
         }
     }
 
-    fn criterion(&mut self, path: &str, value: &Value) {
+    fn criterion(&mut self, path: &str, value: &Json) {
         let fields = [
             ("id", true),
             ("name", true),
@@ -303,7 +291,7 @@ impl Checker {
         }
     }
 
-    fn option(&mut self, path: &str, value: &Value, names: &HashMap<&str, &str>) {
+    fn option(&mut self, path: &str, value: &Json, names: &HashMap<&str, &str>) {
         let fields = [
             ("id", true),
             ("title", true),
@@ -329,7 +317,7 @@ impl Checker {
                 continue;
             };
             let path = at(field);
-            let Value::Object(cells) = cells else {
+            let Some(cells) = cells.as_object() else {
                 self.report(&path, Issue::ExpectedObject(found(cells)));
                 continue;
             };
@@ -361,7 +349,7 @@ impl Checker {
         }
     }
 
-    fn scenario(&mut self, path: &str, value: &Value) {
+    fn scenario(&mut self, path: &str, value: &Json) {
         let fields = [
             ("id", false),
             ("name", true),
@@ -394,8 +382,8 @@ impl Checker {
             for (i, criterion) in self.list(&path, v).iter().enumerate() {
                 self.criterion(&format!("{path}[{i}]"), criterion);
                 if let (Some(id), Some(name)) = (
-                    criterion.get("id").and_then(Value::as_str),
-                    criterion.get("name").and_then(Value::as_str),
+                    criterion.get("id").and_then(Json::as_str),
+                    criterion.get("name").and_then(Json::as_str),
                 ) {
                     names.insert(id, name);
                 }
@@ -410,7 +398,7 @@ impl Checker {
     }
 }
 
-fn version_of(map: &Map<String, Value>, newest: u32) -> Result<(), ImportError> {
+fn version_of(map: &Json, newest: u32) -> Result<(), ImportError> {
     match map.get("version").map(|v| (v, v.as_u64())) {
         Some((_, Some(v))) if (1..=u64::from(newest)).contains(&v) => Ok(()),
         Some((_, Some(v))) if v > u64::from(newest) => Err(ImportError::FutureVersion(v)),
@@ -438,53 +426,43 @@ pub fn read_import(text: &str, id: ScenarioId) -> Result<Imported, ImportError> 
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    let mut value: Value = serde_json::from_str(text).map_err(|e| {
-        let reason = e.to_string();
-        if reason.starts_with("recursion limit exceeded") {
+    let value = json::parse(text).map_err(|e| {
+        if e.is_too_deep() {
             ImportError::TooDeep
         } else {
-            // serde_json appends " at line L column C"; the line and column are given apart.
-            let reason = match reason.rfind(" at line ") {
-                Some(cut) => reason[..cut].to_owned(),
-                None => reason,
-            };
             ImportError::NotJson {
-                line: e.line(),
-                column: e.column(),
-                reason,
+                line: e.line,
+                column: e.column,
+                reason: e.reason.to_owned(),
             }
         }
     })?;
-    let Value::Object(map) = &mut value else {
+    if value.as_object().is_none() {
         return Err(ImportError::NotKerze(format!(
             "expected an object, found {}",
             found(&value)
         )));
-    };
-    let (from, path, scenario) = if let Some(format) = map.get("format") {
+    }
+    let (from, path, scenario) = if let Some(format) = value.get("format") {
         if format.as_str() != Some(EXPORT_FORMAT) {
             return Err(ImportError::NotKerze(format!(
                 "format: expected \"{EXPORT_FORMAT}\", found {}",
                 found(format)
             )));
         }
-        version_of(map, EXPORT_VERSION)?;
-        (ImportedFrom::Export, "scenario", map.remove("scenario"))
-    } else if map.contains_key("scenario") && map.contains_key("version") {
-        version_of(map, ENTRY_VERSION)?;
-        (
-            ImportedFrom::StoredEntry,
-            "scenario",
-            map.remove("scenario"),
-        )
-    } else if map.contains_key("criteria") || map.contains_key("options") {
-        (ImportedFrom::Scenario, "", Some(value))
+        version_of(&value, EXPORT_VERSION)?;
+        (ImportedFrom::Export, "scenario", value.get("scenario"))
+    } else if value.get("scenario").is_some() && value.get("version").is_some() {
+        version_of(&value, ENTRY_VERSION)?;
+        (ImportedFrom::StoredEntry, "scenario", value.get("scenario"))
+    } else if value.get("criteria").is_some() || value.get("options").is_some() {
+        (ImportedFrom::Scenario, "", Some(&value))
     } else {
         return Err(ImportError::NotKerze(
             "it has neither \"format\", \"scenario\" nor \"criteria\"".to_owned(),
         ));
     };
-    let Some(mut scenario) = scenario else {
+    let Some(scenario) = scenario else {
         return Err(ImportError::Problems(vec![Problem::new(
             path,
             Issue::Missing,
@@ -493,20 +471,19 @@ pub fn read_import(text: &str, id: ScenarioId) -> Result<Imported, ImportError> 
     let mut checker = Checker {
         problems: Vec::new(),
     };
-    checker.scenario(path, &scenario);
+    checker.scenario(path, scenario);
     let place = |p: Problem| Problem::new(Checker::join(path, &p.path), p.issue);
     if !checker.problems.is_empty() {
         return Err(ImportError::Problems(checker.problems));
     }
-    if let Value::Object(map) = &mut scenario {
-        map.insert("id".to_owned(), Value::String(id.as_str().to_owned()));
+    // The file's id is replaced by `id`; a file without one gets it too.
+    let mut scenario = scenario.clone();
+    if let Json::Object(entries) = &mut scenario {
+        entries.retain(|(k, _)| k != "id");
+        entries.push(("id".to_owned(), Json::from(id.as_str())));
     }
-    // Read through text rather than `from_value`: the browser build then
-    // carries one scenario reader (the one storage uses), not two.
-    let text = serde_json::to_string(&scenario).unwrap_or_default();
-    let scenario: Scenario = serde_json::from_str(&text).map_err(|e| {
-        ImportError::Problems(vec![Problem::new(path, Issue::Other(e.to_string()))])
-    })?;
+    let scenario = Scenario::from_json(&scenario, path)
+        .map_err(|e| ImportError::Problems(vec![Problem::new(path, Issue::Other(e))]))?;
     let problems = scenario.problems();
     if problems.is_empty() {
         Ok(Imported { scenario, from })

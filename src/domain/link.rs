@@ -13,16 +13,13 @@ use super::criterion::{Criterion, CriterionInput, Direction};
 use super::deflate::{deflate, inflate, InflateError};
 use super::id_map::IdMap;
 use super::ids::{CriterionId, OptionId, ScenarioId};
+use super::json::{self, compact_number, sparse_object, Fields, Json, ShapeError};
 use super::problem::{Issue, Problem};
 use super::scenario::{AnalysisSettings, Scenario, ScenarioOption};
 use super::segment::{PerSegment, Segment};
-use super::value::{Exact, Range, Threshold, Weight};
+use super::value::{Range, Threshold, Weight};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use serde::de::{self, SeqAccess, Visitor};
-use serde::ser::SerializeSeq;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::fmt;
 use std::rc::Rc;
 use thiserror::Error;
 
@@ -86,87 +83,34 @@ pub enum LinkError {
     Invalid(Vec<Problem>),
 }
 
-/// A number written without a fraction when it has none (`5`, not `5.0`),
-/// read exactly.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-struct Num(f64);
-
-impl<'de> Deserialize<'de> for Num {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Exact::deserialize(deserializer).map(|e| Num(e.0))
-    }
-}
-
-impl Serialize for Num {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
-        if self.0.fract() == 0.0 && self.0.abs() < EXACT {
-            // Exact: the value is a whole number well inside i64.
-            serializer.serialize_i64(self.0 as i64)
-        } else {
-            serializer.serialize_f64(self.0)
-        }
-    }
-}
-
-fn is_zero(n: &Num) -> bool {
-    n.0 == 0.0
-}
-
-fn is_false(flag: &u8) -> bool {
-    *flag == 0
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct WireScenario {
-    #[serde(rename = "n", default)]
     name: String,
-    #[serde(rename = "d", default, skip_serializing_if = "String::is_empty")]
     need: String,
-    #[serde(rename = "r", default, skip_serializing_if = "String::is_empty")]
     root_cause: String,
-    #[serde(rename = "m")]
-    mix: [Num; 3],
-    #[serde(rename = "t", default, skip_serializing_if = "is_zero")]
-    threshold: Num,
-    #[serde(rename = "c", default)]
+    mix: [f64; 3],
+    threshold: f64,
     criteria: Vec<WireCriterion>,
-    #[serde(rename = "o", default)]
     options: Vec<WireOption>,
     /// Weight sampling: 0 around the weights, 1 keep their order, 2 any.
-    #[serde(rename = "s", default, skip_serializing_if = "is_false")]
-    sampling: u8,
+    sampling: u64,
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct WireCriterion {
     /// Only when it is not the previous criterion's id plus one.
-    #[serde(rename = "i", default, skip_serializing_if = "Option::is_none")]
     id: Option<u32>,
-    #[serde(rename = "n", default)]
     name: String,
-    #[serde(rename = "w")]
-    weight: Num,
+    weight: f64,
     /// 1 = lower is better.
-    #[serde(rename = "l", default, skip_serializing_if = "is_false")]
-    lower: u8,
+    lower: u64,
     /// `r` rating, `a` amount, `f` segment fit.
-    #[serde(rename = "k")]
     kind: String,
-    #[serde(rename = "u", default, skip_serializing_if = "String::is_empty")]
     unit: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    lo: Option<Num>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    hi: Option<Num>,
+    lo: Option<f64>,
+    hi: Option<f64>,
     /// Rating scale's min when it is not 1.
-    #[serde(rename = "a", default, skip_serializing_if = "Option::is_none")]
-    min: Option<Num>,
+    min: Option<f64>,
     /// Rating scale's max when it is not 5.
-    #[serde(rename = "b", default, skip_serializing_if = "Option::is_none")]
-    max: Option<Num>,
+    max: Option<f64>,
 }
 
 /// An option as `[title, [values…], [fit…], id?, description?, [ranges…]?]`:
@@ -175,79 +119,204 @@ struct WireCriterion {
 /// option's id plus one; ranges (`[low, high]` or `null`) follow the values.
 struct WireOption {
     title: String,
-    values: Vec<Option<Num>>,
-    fit: Vec<Option<Num>>,
+    values: Vec<Option<f64>>,
+    fit: Vec<Option<f64>>,
     id: Option<u32>,
     description: String,
-    ranges: Vec<Option<[Num; 2]>>,
+    ranges: Vec<Option<[f64; 2]>>,
 }
 
-fn trimmed(mut cells: Vec<Option<Num>>) -> Vec<Option<Num>> {
+fn trimmed<T: PartialEq>(mut cells: Vec<Option<T>>) -> Vec<Option<T>> {
     while cells.last() == Some(&None) {
         cells.pop();
     }
     cells
 }
 
-impl Serialize for WireOption {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let extra = if !self.ranges.is_empty() {
-            3
-        } else if !self.description.is_empty() {
-            2
-        } else if self.id.is_some() {
-            1
-        } else {
-            0
-        };
-        let mut seq = serializer.serialize_seq(Some(3 + extra))?;
-        seq.serialize_element(&self.title)?;
-        seq.serialize_element(&self.values)?;
-        seq.serialize_element(&self.fit)?;
-        if extra > 0 {
-            seq.serialize_element(&self.id)?;
-        }
-        if extra > 1 {
-            seq.serialize_element(&self.description)?;
-        }
-        if extra > 2 {
-            seq.serialize_element(&self.ranges)?;
-        }
-        seq.end()
+/// Numbers or gaps, each written as short as it reads back.
+fn cells_to_json(cells: &[Option<f64>]) -> Json {
+    Json::Array(
+        cells
+            .iter()
+            .map(|c| c.map_or(Json::Null, compact_number))
+            .collect(),
+    )
+}
+
+fn text_unless_empty(text: &str) -> Option<Json> {
+    (!text.is_empty()).then(|| text.into())
+}
+
+impl From<&WireScenario> for Json {
+    fn from(w: &WireScenario) -> Json {
+        sparse_object(vec![
+            ("n", Some(w.name.as_str().into())),
+            ("d", text_unless_empty(&w.need)),
+            ("r", text_unless_empty(&w.root_cause)),
+            ("m", Some(cells_to_json(&w.mix.map(Some)))),
+            (
+                "t",
+                (w.threshold != 0.0).then(|| compact_number(w.threshold)),
+            ),
+            (
+                "c",
+                Some(Json::Array(w.criteria.iter().map(Json::from).collect())),
+            ),
+            (
+                "o",
+                Some(Json::Array(w.options.iter().map(Json::from).collect())),
+            ),
+            ("s", (w.sampling != 0).then(|| w.sampling.into())),
+        ])
     }
 }
 
-impl<'de> Deserialize<'de> for WireOption {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct OptionVisitor;
-        impl<'de> Visitor<'de> for OptionVisitor {
-            type Value = WireOption;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an option as [title, values, fit, id, description, ranges]")
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<WireOption, A::Error> {
-                let title = seq
-                    .next_element()?
-                    .ok_or_else(|| de::Error::invalid_length(0, &self))?;
-                let values = seq.next_element()?.unwrap_or_default();
-                let fit = seq.next_element()?.unwrap_or_default();
-                let id = seq.next_element::<Option<u32>>()?.flatten();
-                let description = seq.next_element()?.unwrap_or_default();
-                let ranges = seq.next_element()?.unwrap_or_default();
-                if seq.next_element::<de::IgnoredAny>()?.is_some() {
-                    return Err(de::Error::invalid_length(7, &self));
-                }
-                Ok(WireOption {
-                    title,
-                    values,
-                    fit,
-                    id,
-                    description,
-                    ranges,
-                })
-            }
+impl From<&WireCriterion> for Json {
+    fn from(c: &WireCriterion) -> Json {
+        let number = |n: Option<f64>| n.map(compact_number);
+        sparse_object(vec![
+            ("i", c.id.map(Json::from)),
+            ("n", Some(c.name.as_str().into())),
+            ("w", Some(compact_number(c.weight))),
+            ("l", (c.lower != 0).then(|| c.lower.into())),
+            ("k", Some(c.kind.as_str().into())),
+            ("u", text_unless_empty(&c.unit)),
+            ("lo", number(c.lo)),
+            ("hi", number(c.hi)),
+            ("a", number(c.min)),
+            ("b", number(c.max)),
+        ])
+    }
+}
+
+impl From<&WireOption> for Json {
+    fn from(o: &WireOption) -> Json {
+        let mut items = vec![
+            o.title.as_str().into(),
+            cells_to_json(&o.values),
+            cells_to_json(&o.fit),
+        ];
+        let extra = if !o.ranges.is_empty() {
+            3
+        } else if !o.description.is_empty() {
+            2
+        } else {
+            usize::from(o.id.is_some())
+        };
+        if extra > 0 {
+            items.push(o.id.into());
         }
-        deserializer.deserialize_seq(OptionVisitor)
+        if extra > 1 {
+            items.push(o.description.as_str().into());
+        }
+        if extra > 2 {
+            let ranges = o.ranges.iter().map(|r| match r {
+                Some(ends) => cells_to_json(&ends.map(Some)),
+                None => Json::Null,
+            });
+            items.push(Json::Array(ranges.collect()));
+        }
+        Json::Array(items)
+    }
+}
+
+/// A number or a gap (`null`).
+fn cell(value: &Json, place: &str) -> Result<Option<f64>, ShapeError> {
+    if value.is_null() {
+        Ok(None)
+    } else {
+        json::number(value, place).map(Some)
+    }
+}
+
+fn cells(value: &Json, place: &str) -> Result<Vec<Option<f64>>, ShapeError> {
+    json::list_of(value, place, cell)
+}
+
+/// Exactly `N` numbers.
+fn numbers<const N: usize>(value: &Json, place: &str) -> Result<[f64; N], ShapeError> {
+    let items = json::list_of(value, place, json::number)?;
+    <[f64; N]>::try_from(items).map_err(|_| format!("{place}: expected {N} numbers"))
+}
+
+/// An id number (`null`: the previous one plus one).
+fn id_number(value: &Json, place: &str) -> Result<Option<u32>, ShapeError> {
+    if value.is_null() {
+        return Ok(None);
+    }
+    let number = json::whole(value, place)?;
+    u32::try_from(number)
+        .map(Some)
+        .map_err(|_| format!("{place}: {number} is out of range"))
+}
+
+fn whole_or_zero(f: &Fields, name: &str) -> Result<u64, ShapeError> {
+    f.or_default(name, json::whole)
+}
+
+impl WireScenario {
+    fn from_json(value: &Json) -> Result<Self, ShapeError> {
+        let f = Fields::of(value, "", Some(&["n", "d", "r", "m", "t", "c", "o", "s"]))?;
+        Ok(WireScenario {
+            name: f.or_default("n", json::text)?,
+            need: f.or_default("d", json::text)?,
+            root_cause: f.or_default("r", json::text)?,
+            mix: f.need("m", numbers::<3>)?,
+            threshold: f.or_default("t", json::number)?,
+            criteria: f.or_default("c", |v, p| json::list_of(v, p, WireCriterion::from_json))?,
+            options: f.or_default("o", |v, p| json::list_of(v, p, WireOption::from_json))?,
+            sampling: whole_or_zero(&f, "s")?,
+        })
+    }
+}
+
+impl WireCriterion {
+    fn from_json(value: &Json, place: &str) -> Result<Self, ShapeError> {
+        let known = ["i", "n", "w", "l", "k", "u", "lo", "hi", "a", "b"];
+        let f = Fields::of(value, place, Some(&known))?;
+        let number = |name: &str| f.maybe_read(name, json::number);
+        Ok(WireCriterion {
+            id: f.or_default("i", id_number)?,
+            name: f.or_default("n", json::text)?,
+            weight: f.need("w", json::number)?,
+            lower: whole_or_zero(&f, "l")?,
+            kind: f.need("k", json::text)?,
+            unit: f.or_default("u", json::text)?,
+            lo: number("lo")?,
+            hi: number("hi")?,
+            min: number("a")?,
+            max: number("b")?,
+        })
+    }
+}
+
+impl WireOption {
+    fn from_json(value: &Json, place: &str) -> Result<Self, ShapeError> {
+        let items = json::list(value, place)?;
+        if items.is_empty() || items.len() > 6 {
+            return Err(format!(
+                "{place}: expected an option as [title, values, fit, id, description, ranges]"
+            ));
+        }
+        let item = |i: usize| items.get(i);
+        let at = |i: usize| format!("{place}[{i}]");
+        let ranges = |value: &Json, place: &str| {
+            json::list_of(value, place, |v, p| {
+                if v.is_null() {
+                    Ok(None)
+                } else {
+                    numbers::<2>(v, p).map(Some)
+                }
+            })
+        };
+        Ok(WireOption {
+            title: json::text(&items[0], &at(0))?,
+            values: item(1).map_or(Ok(Vec::new()), |v| cells(v, &at(1)))?,
+            fit: item(2).map_or(Ok(Vec::new()), |v| cells(v, &at(2)))?,
+            id: item(3).map_or(Ok(None), |v| id_number(v, &at(3)))?,
+            description: item(4).map_or(Ok(String::new()), |v| json::text(v, &at(4)))?,
+            ranges: item(5).map_or(Ok(Vec::new()), |v| ranges(v, &at(5)))?,
+        })
     }
 }
 
@@ -277,8 +346,8 @@ fn to_wire(scenario: &Scenario) -> WireScenario {
             let mut wire = WireCriterion {
                 id: written_id(c.id.number(), &mut previous),
                 name: c.name.clone(),
-                weight: Num(c.weight.value()),
-                lower: u8::from(c.direction == Direction::LowerIsBetter),
+                weight: c.weight.value(),
+                lower: u64::from(c.direction == Direction::LowerIsBetter),
                 kind: String::new(),
                 unit: String::new(),
                 lo: None,
@@ -289,14 +358,14 @@ fn to_wire(scenario: &Scenario) -> WireScenario {
             match &c.input {
                 CriterionInput::Rating { min, max } => {
                     wire.kind = "r".to_owned();
-                    wire.min = (*min != 1.0).then_some(Num(*min));
-                    wire.max = (*max != 5.0).then_some(Num(*max));
+                    wire.min = (*min != 1.0).then_some(*min);
+                    wire.max = (*max != 5.0).then_some(*max);
                 }
                 CriterionInput::Amount { unit, lo, hi } => {
                     wire.kind = "a".to_owned();
                     wire.unit = unit.clone();
-                    wire.lo = lo.map(Num);
-                    wire.hi = hi.map(Num);
+                    wire.lo = *lo;
+                    wire.hi = *hi;
                 }
                 CriterionInput::SegmentFit => wire.kind = "f".to_owned(),
             }
@@ -310,46 +379,28 @@ fn to_wire(scenario: &Scenario) -> WireScenario {
         .iter()
         .map(|o| WireOption {
             title: o.title.clone(),
-            values: trimmed(
-                valued
-                    .iter()
-                    .map(|id| o.values.get(id).copied().map(Num))
-                    .collect(),
-            ),
-            fit: trimmed(
-                Segment::ALL
-                    .iter()
-                    .map(|&s| o.fit.get(s).map(Num))
-                    .collect(),
-            ),
+            values: trimmed(valued.iter().map(|id| o.values.get(id).copied()).collect()),
+            fit: trimmed(Segment::ALL.iter().map(|&s| o.fit.get(s)).collect()),
             id: written_id(o.id.number(), &mut previous),
             description: o.description.clone(),
-            ranges: {
-                let mut ranges: Vec<Option<[Num; 2]>> = valued
+            ranges: trimmed(
+                valued
                     .iter()
-                    .map(|id| o.ranges.get(id).map(|r| [Num(r.low), Num(r.high)]))
-                    .collect();
-                while ranges.last() == Some(&None) {
-                    ranges.pop();
-                }
-                ranges
-            },
+                    .map(|id| o.ranges.get(id).map(|r| [r.low, r.high]))
+                    .collect(),
+            ),
         })
         .collect();
-    let mix = Segment::ALL.map(|s| Num(scenario.segment_mix.get(s).value()));
+    let mix = Segment::ALL.map(|s| scenario.segment_mix.get(s).value());
     WireScenario {
         name: scenario.name.clone(),
         need: scenario.need.clone(),
         root_cause: scenario.root_cause.clone(),
         mix,
-        threshold: Num(scenario.threshold.value()),
+        threshold: scenario.threshold.value(),
         criteria,
         options,
-        sampling: match scenario.analysis.weights {
-            WeightMode::Around => 0,
-            WeightMode::KeepOrder => 1,
-            WeightMode::Any => 2,
-        },
+        sampling: scenario.analysis.weights.index() as u64,
     }
 }
 
@@ -372,8 +423,8 @@ impl IdReader {
 fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut report = |path: String, issue: Issue| problems.push(Problem::new(path, issue));
-    let weight = |value: Num, path: String, report: &mut dyn FnMut(String, Issue)| {
-        Weight::new(value.0).unwrap_or_else(|e| {
+    let weight = |value: f64, path: String, report: &mut dyn FnMut(String, Issue)| {
+        Weight::new(value).unwrap_or_else(|e| {
             report(path, Issue::Value(e));
             Weight::default()
         })
@@ -383,7 +434,7 @@ fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem
         let path = format!("segment_mix.{}", segment.key());
         segment_mix.set(segment, weight(value, path, &mut report));
     }
-    let threshold = Threshold::new(wire.threshold.0).unwrap_or_else(|e| {
+    let threshold = Threshold::new(wire.threshold).unwrap_or_else(|e| {
         report("threshold".to_owned(), Issue::Value(e));
         Threshold::default()
     });
@@ -397,13 +448,13 @@ fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem
         };
         let input = match c.kind.as_str() {
             "r" => CriterionInput::Rating {
-                min: c.min.map_or(1.0, |n| n.0),
-                max: c.max.map_or(5.0, |n| n.0),
+                min: c.min.unwrap_or(1.0),
+                max: c.max.unwrap_or(5.0),
             },
             "a" => CriterionInput::Amount {
                 unit: c.unit,
-                lo: c.lo.map(|n| n.0),
-                hi: c.hi.map(|n| n.0),
+                lo: c.lo,
+                hi: c.hi,
             },
             "f" => CriterionInput::SegmentFit,
             _ => {
@@ -444,26 +495,16 @@ fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem
         let ranges: IdMap<CriterionId, Range> = valued
             .iter()
             .zip(&o.ranges)
-            .filter_map(|(id, r)| {
-                r.map(|[low, high]| {
-                    (
-                        *id,
-                        Range {
-                            low: low.0,
-                            high: high.0,
-                        },
-                    )
-                })
-            })
+            .filter_map(|(id, r)| r.map(|[low, high]| (*id, Range { low, high })))
             .collect();
         let values: IdMap<CriterionId, f64> = valued
             .iter()
             .zip(&o.values)
-            .filter_map(|(id, v)| v.map(|v| (*id, v.0)))
+            .filter_map(|(id, v)| v.map(|v| (*id, v)))
             .collect();
         let mut fit = PerSegment::default();
         for (segment, value) in Segment::ALL.into_iter().zip(&o.fit) {
-            fit.set(segment, value.map(|v| v.0));
+            fit.set(segment, *value);
         }
         options.push(Rc::new(ScenarioOption {
             id: OptionId::new(number),
@@ -474,11 +515,12 @@ fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem
             ranges,
         }));
     }
-    let weights = match wire.sampling {
-        0 => WeightMode::Around,
-        1 => WeightMode::KeepOrder,
-        2 => WeightMode::Any,
-        _ => {
+    let weights = match usize::try_from(wire.sampling)
+        .ok()
+        .and_then(|i| WeightMode::ALL.get(i))
+    {
+        Some(&mode) => mode,
+        None => {
             report("analysis.weights".to_owned(), Issue::UnknownInputKind);
             WeightMode::Around
         }
@@ -507,8 +549,7 @@ fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem
 
 /// The compact JSON a link carries (before compression).
 pub fn link_json(scenario: &Scenario) -> String {
-    // Serialising plain data with string keys cannot fail.
-    serde_json::to_string(&to_wire(scenario)).unwrap_or_default()
+    Json::from(&to_wire(scenario)).to_text()
 }
 
 fn deflate_with_dictionary(data: &[u8]) -> Vec<u8> {
@@ -581,13 +622,14 @@ pub fn decode_link(fragment: &str, id: ScenarioId) -> Result<Scenario, LinkError
     let json = inflate_with_dictionary(&packed)?;
     let json = String::from_utf8(json)
         .map_err(|_| LinkError::NotAScenario("it is not UTF-8 text".to_owned()))?;
-    let wire: WireScenario = serde_json::from_str(&json).map_err(|e| {
+    let value = json::parse(&json).map_err(|e| {
         LinkError::NotAScenario(if e.is_eof() {
             "it stops in the middle".to_owned()
         } else {
             e.to_string()
         })
     })?;
+    let wire = WireScenario::from_json(&value).map_err(LinkError::NotAScenario)?;
     from_wire(wire, id).map_err(LinkError::Invalid)
 }
 

@@ -15,11 +15,12 @@
 //!   one write replaces the other, the next load finds the lost one and asks.
 
 use super::ids::ScenarioId;
+use super::json::Json;
 use super::scenario::Scenario;
 use super::stored::{
     decode_index, decode_scenario, decode_stamped, encode_index, encode_scenario,
-    parse_pending_key, pending_key, scenario_key, stored_version, EntryError, Stamp, StoredIndex,
-    ENTRY_VERSION, INDEX_KEY, INDEX_VERSION, PENDING_KEY_PREFIX, SCENARIO_KEY_PREFIX,
+    parse_pending_key, pending_key, scenario_key, stamp_of, stored_version, EntryError, Stamp,
+    StoredIndex, ENTRY_VERSION, INDEX_KEY, INDEX_VERSION, PENDING_KEY_PREFIX, SCENARIO_KEY_PREFIX,
 };
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
@@ -116,11 +117,12 @@ impl Unreadable {
     /// A name for the entry: its scenario name if the text still shows one,
     /// else its id.
     pub fn label(&self) -> String {
-        serde_json::from_str::<serde_json::Value>(&self.raw)
+        super::json::parse(&self.raw)
             .ok()
             .and_then(|v| {
-                v.pointer("/scenario/name")
-                    .and_then(|n| n.as_str())
+                v.get("scenario")
+                    .and_then(|s| s.get("name"))
+                    .and_then(Json::as_str)
                     .map(str::to_owned)
             })
             .filter(|name| !name.trim().is_empty())
@@ -218,21 +220,6 @@ fn read_entry(store: &dyn Store, id: &ScenarioId) -> Result<Option<String>, Stor
 /// Whether the text is an entry of a newer format than this build writes.
 fn is_newer(text: &str) -> bool {
     stored_version(text).is_ok_and(|v| v > ENTRY_VERSION)
-}
-
-/// The stamp of an entry's text (format 1 and unreadable texts: none).
-fn stamp_of(text: &str) -> Option<Stamp> {
-    #[derive(serde::Deserialize)]
-    struct Header {
-        #[serde(default)]
-        rev: u64,
-        #[serde(default)]
-        writer: String,
-    }
-    serde_json::from_str::<Header>(text).ok().map(|h| Stamp {
-        rev: h.rev,
-        writer: h.writer,
-    })
 }
 
 /// Reads everything Kerze keeps in `store`. `Ok(None)` when there is nothing

@@ -4,11 +4,11 @@ use super::acceptability::WeightMode;
 use super::criterion::{Criterion, CriterionInput, Direction, InputKind};
 use super::id_map::IdMap;
 use super::ids::{CriterionId, OptionId, ScenarioId};
+use super::json::{self, object, Fields, Json, ShapeError};
 use super::problem::Issue;
 pub use super::problem::Problem;
-use super::segment::{PerSegment, Segment, SegmentMix, SegmentRatings, FIT_MAX};
-use super::value::{Exact, NumberRule, Range, Threshold, ValueError, Weight, MAX_AMOUNT};
-use serde::{Deserialize, Deserializer, Serialize};
+use super::segment::{Segment, SegmentMix, SegmentRatings, FIT_MAX};
+use super::value::{NumberRule, Range, Threshold, ValueError, Weight, MAX_AMOUNT};
 use std::collections::HashSet;
 use std::rc::Rc;
 
@@ -22,87 +22,177 @@ pub const MAX_CRITERIA: usize = 64;
 pub const MAX_OPTIONS: usize = 10_000;
 
 /// One possible solution to the scenario's need.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ScenarioOption {
     /// Stable id within the scenario.
     pub id: OptionId,
     /// Short title shown in the ranking.
     pub title: String,
     /// Longer description.
-    #[serde(default)]
     pub description: String,
     /// Value per rating or amount criterion; a missing key is a missing value.
-    #[serde(default, deserialize_with = "exact_values")]
     pub values: IdMap<CriterionId, f64>,
     /// Fit rating 0–5 per segment.
-    #[serde(default, deserialize_with = "exact_fit")]
     pub fit: SegmentRatings,
     /// Low / high estimates around some of the values (the value is the likely one).
-    #[serde(default, skip_serializing_if = "IdMap::is_empty")]
     pub ranges: IdMap<CriterionId, Range>,
 }
 
-/// Reads an option's values, each number exactly.
-fn exact_values<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<IdMap<CriterionId, f64>, D::Error> {
-    let read = IdMap::<CriterionId, Exact>::deserialize(deserializer)?;
-    Ok(read.iter().map(|(id, value)| (*id, value.0)).collect())
-}
-
-/// Reads an option's fit ratings, each number exactly.
-fn exact_fit<'de, D: Deserializer<'de>>(deserializer: D) -> Result<SegmentRatings, D::Error> {
-    let read = PerSegment::<Option<Exact>>::deserialize(deserializer)?;
-    Ok(PerSegment {
-        smb: read.smb.map(|e| e.0),
-        enterprise: read.enterprise.map(|e| e.0),
-        public_sector: read.public_sector.map(|e| e.0),
-    })
-}
-
 /// A prioritization scenario.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
     /// Stable id across the browser's storage.
     pub id: ScenarioId,
     /// Name shown in the scenario switcher and export file names.
     pub name: String,
     /// The customer need (the problem).
-    #[serde(default)]
     pub need: String,
     /// The root cause of the need.
-    #[serde(default)]
     pub root_cause: String,
     /// How much each segment matters.
     pub segment_mix: SegmentMix,
     /// Options scoring below this are "below the line" (0 = off).
-    #[serde(default)]
     pub threshold: Threshold,
     /// The criteria, in display order.
     pub criteria: Vec<Criterion>,
     /// The options, in the order they were entered. Shared, so that a copy of
     /// the scenario (an undo step, an edit elsewhere) costs one pointer per option.
-    #[serde(default)]
     pub options: Vec<Rc<ScenarioOption>>,
     /// How the analyses run.
-    #[serde(default, skip_serializing_if = "AnalysisSettings::is_default")]
     pub analysis: AnalysisSettings,
 }
 
 /// How the analyses of a scenario run; kept with it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct AnalysisSettings {
     /// How weights are sampled for rank acceptability.
-    #[serde(default)]
     pub weights: WeightMode,
 }
 
 impl AnalysisSettings {
-    fn is_default(&self) -> bool {
-        *self == AnalysisSettings::default()
+    fn from_json(value: &Json, place: &str) -> Result<Self, ShapeError> {
+        let f = Fields::of(value, place, Some(&["weights"]))?;
+        Ok(AnalysisSettings {
+            weights: f.or_default("weights", WeightMode::from_json)?,
+        })
+    }
+}
+
+/// Values per criterion, each read exactly.
+fn values_from_json(value: &Json, place: &str) -> Result<IdMap<CriterionId, f64>, ShapeError> {
+    cells_from_json(value, place, json::number)
+}
+
+/// Ranges per criterion.
+fn ranges_from_json(value: &Json, place: &str) -> Result<IdMap<CriterionId, Range>, ShapeError> {
+    cells_from_json(value, place, Range::from_json)
+}
+
+/// An object keyed by criterion id, each value read by `read`.
+fn cells_from_json<T>(
+    value: &Json,
+    place: &str,
+    read: json::Read<T>,
+) -> Result<IdMap<CriterionId, T>, ShapeError> {
+    let f = Fields::of(value, place, None)?;
+    let mut cells = IdMap::new();
+    for (key, cell) in value.as_object().unwrap_or_default() {
+        let at = f.place(key);
+        let id = CriterionId::parse(key)
+            .ok_or_else(|| format!("{at}: is not a criterion id like \"c1\""))?;
+        cells.insert(id, read(cell, &at)?);
+    }
+    Ok(cells)
+}
+
+impl From<&ScenarioOption> for Json {
+    fn from(o: &ScenarioOption) -> Json {
+        let mut fields = vec![
+            ("id".to_owned(), o.id.into()),
+            ("title".to_owned(), o.title.as_str().into()),
+            ("description".to_owned(), o.description.as_str().into()),
+            ("values".to_owned(), (&o.values).into()),
+            ("fit".to_owned(), o.fit.into()),
+        ];
+        if !o.ranges.is_empty() {
+            fields.push(("ranges".to_owned(), (&o.ranges).into()));
+        }
+        Json::Object(fields)
+    }
+}
+
+impl ScenarioOption {
+    /// Reads an option.
+    pub fn from_json(value: &Json, place: &str) -> Result<Self, ShapeError> {
+        let known = ["id", "title", "description", "values", "fit", "ranges"];
+        let f = Fields::of(value, place, Some(&known))?;
+        Ok(ScenarioOption {
+            id: f.need("id", OptionId::from_json)?,
+            title: f.need("title", json::text)?,
+            description: f.or_default("description", json::text)?,
+            values: f.or_default("values", values_from_json)?,
+            fit: f.or_default("fit", SegmentRatings::from_json)?,
+            ranges: f.or_default("ranges", ranges_from_json)?,
+        })
+    }
+}
+
+impl From<&Scenario> for Json {
+    fn from(s: &Scenario) -> Json {
+        let mut fields = vec![
+            ("id".to_owned(), (&s.id).into()),
+            ("name".to_owned(), s.name.as_str().into()),
+            ("need".to_owned(), s.need.as_str().into()),
+            ("root_cause".to_owned(), s.root_cause.as_str().into()),
+            ("segment_mix".to_owned(), s.segment_mix.into()),
+            ("threshold".to_owned(), s.threshold.into()),
+            (
+                "criteria".to_owned(),
+                Json::Array(s.criteria.iter().map(Json::from).collect()),
+            ),
+            (
+                "options".to_owned(),
+                Json::Array(s.options.iter().map(|o| Json::from(&**o)).collect()),
+            ),
+        ];
+        if s.analysis != AnalysisSettings::default() {
+            let analysis = object([("weights", s.analysis.weights.into())]);
+            fields.push(("analysis".to_owned(), analysis));
+        }
+        Json::Object(fields)
+    }
+}
+
+impl Scenario {
+    /// Reads a scenario as storage, exports and files hold it (its shape
+    /// only: [`Scenario::problems`] checks its values).
+    pub fn from_json(value: &Json, place: &str) -> Result<Self, ShapeError> {
+        let known = [
+            "id",
+            "name",
+            "need",
+            "root_cause",
+            "segment_mix",
+            "threshold",
+            "criteria",
+            "options",
+            "analysis",
+        ];
+        let f = Fields::of(value, place, Some(&known))?;
+        let options: Vec<ScenarioOption> = f.or_default("options", |v, p| {
+            json::list_of(v, p, ScenarioOption::from_json)
+        })?;
+        Ok(Scenario {
+            id: f.need("id", ScenarioId::from_json)?,
+            name: f.need("name", json::text)?,
+            need: f.or_default("need", json::text)?,
+            root_cause: f.or_default("root_cause", json::text)?,
+            segment_mix: f.need("segment_mix", SegmentMix::from_json)?,
+            threshold: f.or_default("threshold", Threshold::from_json)?,
+            criteria: f.need("criteria", |v, p| json::list_of(v, p, Criterion::from_json))?,
+            options: options.into_iter().map(Rc::new).collect(),
+            analysis: f.or_default("analysis", AnalysisSettings::from_json)?,
+        })
     }
 }
 
@@ -911,13 +1001,18 @@ mod tests {
 
     #[test]
     fn files_with_unknown_fields_or_bad_numbers_do_not_load() {
-        let json = serde_json::to_value(empty()).unwrap();
-        let mut extra = json.clone();
-        extra["surprise"] = serde_json::json!(1);
-        assert!(serde_json::from_value::<Scenario>(extra).is_err());
-        let mut negative = json.clone();
-        negative["criteria"][0]["weight"] = serde_json::json!(-1);
-        assert!(serde_json::from_value::<Scenario>(negative).is_err());
-        assert_eq!(serde_json::from_value::<Scenario>(json).unwrap(), empty());
+        let text = Json::from(&empty()).to_text();
+        let read = |text: &str| Scenario::from_json(&json::parse(text).unwrap(), "");
+        let extra = text.replacen('{', "{\"surprise\":1,", 1);
+        assert_eq!(
+            read(&extra),
+            Err("surprise: is not a field Kerze knows".to_owned())
+        );
+        let negative = text.replacen("\"weight\":3.0", "\"weight\":-1", 1);
+        assert_eq!(
+            read(&negative),
+            Err("criteria[0].weight: must be zero or more".to_owned())
+        );
+        assert_eq!(read(&text), Ok(empty()));
     }
 }

@@ -1,11 +1,10 @@
 //! Customer segments, a scenario's segment mix and an option's per-segment fit.
 
+use super::json::{Fields, Json, Read, ShapeError};
 use super::value::Weight;
-use serde::{Deserialize, Serialize};
 
 /// A customer segment the product sells to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Segment {
     /// Small and medium businesses: mass market, self-serve.
     Smb,
@@ -30,8 +29,7 @@ impl Segment {
 }
 
 /// One value per segment.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct PerSegment<T> {
     /// The SMB value.
     pub smb: T,
@@ -68,6 +66,47 @@ impl<T: Copy> PerSegment<T> {
             Segment::PublicSector => self.public_sector = value,
         }
     }
+}
+
+impl<T: Copy + Into<Json>> From<PerSegment<T>> for Json {
+    fn from(values: PerSegment<T>) -> Json {
+        Json::Object(
+            Segment::ALL
+                .map(|s| (s.key().to_owned(), values.get(s).into()))
+                .into(),
+        )
+    }
+}
+
+impl PerSegment<Weight> {
+    /// Reads a segment mix: a weight for every segment.
+    pub fn from_json(value: &Json, place: &str) -> Result<Self, ShapeError> {
+        let fields = segment_fields(value, place)?;
+        let read = |segment: Segment| fields.need(segment.key(), Weight::from_json);
+        Ok(PerSegment {
+            smb: read(Segment::Smb)?,
+            enterprise: read(Segment::Enterprise)?,
+            public_sector: read(Segment::PublicSector)?,
+        })
+    }
+}
+
+impl PerSegment<Option<f64>> {
+    /// Reads fit ratings: a number or nothing (missing or `null`) per segment.
+    pub fn from_json(value: &Json, place: &str) -> Result<Self, ShapeError> {
+        let fields = segment_fields(value, place)?;
+        let number: Read<f64> = super::json::number;
+        let read = |segment: Segment| fields.maybe_read(segment.key(), number);
+        Ok(PerSegment {
+            smb: read(Segment::Smb)?,
+            enterprise: read(Segment::Enterprise)?,
+            public_sector: read(Segment::PublicSector)?,
+        })
+    }
+}
+
+fn segment_fields<'a>(value: &'a Json, place: &str) -> Result<Fields<'a>, ShapeError> {
+    Fields::of(value, place, Some(&Segment::ALL.map(Segment::key)))
 }
 
 /// How much each segment matters in a scenario: weights `m_s ≥ 0`.

@@ -7,8 +7,8 @@
 //! can tell its own write from another tab's before it writes again.
 
 use super::ids::ScenarioId;
+use super::json::{self, object, Fields, Json, ShapeError};
 use super::scenario::{Problem, Scenario};
-use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 /// Version of the scenario entries written by this build.
@@ -52,7 +52,7 @@ pub struct Stamp {
 }
 
 /// The index entry.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct StoredIndex {
     /// Format version.
     pub version: u32,
@@ -61,40 +61,11 @@ pub struct StoredIndex {
     /// Scenario ids in switcher order.
     pub order: Vec<ScenarioId>,
     /// Recently deleted scenario ids, newest first.
-    #[serde(default)]
     pub trash: Vec<ScenarioId>,
     /// Entries that could not be read; kept untouched.
-    #[serde(default)]
     pub unreadable: Vec<ScenarioId>,
     /// UI language code, if the user picked one.
-    #[serde(default)]
     pub lang: Option<String>,
-}
-
-#[derive(Serialize)]
-struct StoredScenarioOut<'a> {
-    version: u32,
-    rev: u64,
-    writer: &'a str,
-    scenario: &'a Scenario,
-}
-
-#[derive(Deserialize)]
-struct StoredVersion {
-    version: u32,
-}
-
-/// A scenario entry of format 1 (`version` and `scenario`) or 2 (with the stamp).
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StoredScenarioIn {
-    #[allow(dead_code)]
-    version: u32,
-    #[serde(default)]
-    rev: u64,
-    #[serde(default)]
-    writer: String,
-    scenario: Scenario,
 }
 
 /// Why a stored entry could not be read.
@@ -113,39 +84,73 @@ pub enum EntryError {
 
 /// The text of a scenario entry, stamped.
 pub fn encode_scenario(scenario: &Scenario, stamp: &Stamp) -> String {
-    // Serialising plain data with string keys cannot fail.
-    serde_json::to_string(&StoredScenarioOut {
-        version: ENTRY_VERSION,
-        rev: stamp.rev,
-        writer: &stamp.writer,
-        scenario,
-    })
-    .unwrap_or_default()
+    object([
+        ("version", ENTRY_VERSION.into()),
+        ("rev", stamp.rev.into()),
+        ("writer", stamp.writer.as_str().into()),
+        ("scenario", scenario.into()),
+    ])
+    .to_text()
+}
+
+fn damaged(reason: impl ToString) -> EntryError {
+    EntryError::Damaged(reason.to_string())
+}
+
+/// A stored text's JSON, its fields (`known`: the only ones allowed) and format version.
+fn read_entry<'a>(
+    value: &'a Json,
+    known: Option<&[&str]>,
+) -> Result<(Fields<'a>, u32), EntryError> {
+    let fields = Fields::of(value, "", known).map_err(damaged)?;
+    let version = fields.need("version", json::whole).map_err(damaged)?;
+    let version =
+        u32::try_from(version).map_err(|_| damaged(format!("unknown format {version}")))?;
+    Ok((fields, version))
+}
+
+fn parse(text: &str) -> Result<Json, EntryError> {
+    json::parse(text).map_err(damaged)
 }
 
 /// The format version of a stored text, if it has one.
 pub fn stored_version(text: &str) -> Result<u32, EntryError> {
-    serde_json::from_str::<StoredVersion>(text)
-        .map(|v| v.version)
-        .map_err(|e| EntryError::Damaged(e.to_string()))
+    read_entry(&parse(text)?, None).map(|(_, version)| version)
+}
+
+/// The stamp of an entry's text: revision and writer (format 1: none; `None`
+/// when the text is no entry).
+pub fn stamp_of(text: &str) -> Option<Stamp> {
+    let value = json::parse(text).ok()?;
+    let fields = Fields::of(&value, "", None).ok()?;
+    stamp_fields(&fields).ok()
+}
+
+fn stamp_fields(fields: &Fields) -> Result<Stamp, ShapeError> {
+    Ok(Stamp {
+        rev: fields.or_default("rev", json::whole)?,
+        writer: fields.or_default("writer", json::text)?,
+    })
 }
 
 /// Reads a scenario entry of any released version, with its stamp.
 pub fn decode_stamped(text: &str) -> Result<(Scenario, Stamp), EntryError> {
-    let damaged = |e: serde_json::Error| EntryError::Damaged(e.to_string());
-    let (scenario, stamp) = match stored_version(text)? {
+    let value = parse(text)?;
+    let (_, version) = read_entry(&value, None)?;
+    let (scenario, stamp) = match version {
         // Format 1 has no stamp: it reads as revision 0 by no tab. Format 3
         // added value ranges and analysis settings.
         1..=3 => {
-            let entry = serde_json::from_str::<StoredScenarioIn>(text).map_err(damaged)?;
-            let stamp = Stamp {
-                rev: entry.rev,
-                writer: entry.writer,
-            };
-            (entry.scenario, stamp)
+            let known = ["version", "rev", "writer", "scenario"];
+            let (fields, _) = read_entry(&value, Some(&known))?;
+            let stamp = stamp_fields(&fields).map_err(damaged)?;
+            let scenario = fields
+                .need("scenario", Scenario::from_json)
+                .map_err(damaged)?;
+            (scenario, stamp)
         }
         v if v > ENTRY_VERSION => return Err(EntryError::FutureVersion(v)),
-        v => return Err(EntryError::Damaged(format!("unknown format {v}"))),
+        v => return Err(damaged(format!("unknown format {v}"))),
     };
     let problems = scenario.problems();
     if problems.is_empty() {
@@ -160,16 +165,43 @@ pub fn decode_scenario(text: &str) -> Result<Scenario, EntryError> {
     decode_stamped(text).map(|(scenario, _)| scenario)
 }
 
+fn ids_to_json(ids: &[ScenarioId]) -> Json {
+    Json::Array(ids.iter().map(Json::from).collect())
+}
+
+fn ids_from_json(value: &Json, place: &str) -> Result<Vec<ScenarioId>, ShapeError> {
+    json::list_of(value, place, ScenarioId::from_json)
+}
+
 /// The text of the index entry.
 pub fn encode_index(index: &StoredIndex) -> String {
-    serde_json::to_string(index).unwrap_or_default()
+    object([
+        ("version", index.version.into()),
+        ("active", index.active.as_ref().map(Json::from).into()),
+        ("order", ids_to_json(&index.order)),
+        ("trash", ids_to_json(&index.trash)),
+        ("unreadable", ids_to_json(&index.unreadable)),
+        ("lang", index.lang.clone().into()),
+    ])
+    .to_text()
 }
 
 /// Reads the index entry. An index of a newer format is read as far as its
 /// known fields go: the caller learns its version and must not rewrite it.
 pub fn decode_index(text: &str) -> Result<StoredIndex, EntryError> {
-    let index: StoredIndex =
-        serde_json::from_str(text).map_err(|e| EntryError::Damaged(e.to_string()))?;
+    let value = parse(text)?;
+    let (f, version) = read_entry(&value, None)?;
+    let index = (|| {
+        Ok::<_, ShapeError>(StoredIndex {
+            version,
+            active: f.maybe_read("active", ScenarioId::from_json)?,
+            order: f.need("order", ids_from_json)?,
+            trash: f.or_default("trash", ids_from_json)?,
+            unreadable: f.or_default("unreadable", ids_from_json)?,
+            lang: f.maybe_read("lang", json::text)?,
+        })
+    })()
+    .map_err(damaged)?;
     Ok(index.sanitized())
 }
 

@@ -1,28 +1,7 @@
 //! Reading numbers typed by a user, with the rule that each field follows.
 
-use serde::{de, Deserialize, Deserializer};
+use super::json::{self, Json, ShapeError};
 use thiserror::Error;
-
-/// A JSON number read exactly: the digits as written, turned into the
-/// nearest `f64` by the standard library (the same reader as typed numbers).
-/// Every stored, linked and imported number is read through it.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Exact(pub f64);
-
-impl<'de> Deserialize<'de> for Exact {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let number = serde_json::Number::deserialize(deserializer)?;
-        number
-            .as_f64()
-            .map(Exact)
-            .ok_or_else(|| de::Error::custom(format!("{number} is out of range")))
-    }
-}
-
-/// Reads an optional number exactly (a field that may be missing or null).
-pub fn exact_option<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<f64>, D::Error> {
-    Ok(Option::<Exact>::deserialize(deserializer)?.map(|e| e.0))
-}
 
 /// Largest amount, weight or bound Kerze accepts: beyond it numbers stop being estimates.
 pub const MAX_AMOUNT: f64 = 1e12;
@@ -381,8 +360,7 @@ pub fn format_number(value: f64, decimals: usize, decimal_comma: bool) -> String
 macro_rules! checked_number {
     ($(#[$doc:meta])* $name:ident, $rule:expr) => {
         $(#[$doc])*
-        #[derive(Clone, Copy, Debug, Default, PartialEq, PartialOrd, serde::Serialize, serde::Deserialize)]
-        #[serde(try_from = "Exact", into = "f64")]
+        #[derive(Clone, Copy, Debug, Default, PartialEq, PartialOrd)]
         pub struct $name(f64);
 
         impl $name {
@@ -400,16 +378,17 @@ macro_rules! checked_number {
             }
         }
 
-        impl TryFrom<Exact> for $name {
-            type Error = ValueError;
-            fn try_from(value: Exact) -> Result<Self, ValueError> {
-                Self::new(value.0)
+        impl $name {
+            /// Reads the number in `value` exactly and checks it; `field` names it in the error.
+            pub fn from_json(value: &Json, field: &str) -> Result<Self, ShapeError> {
+                let number = json::number(value, field)?;
+                Self::new(number).map_err(|e| format!("{field}: {e}"))
             }
         }
 
-        impl From<$name> for f64 {
-            fn from(value: $name) -> f64 {
-                value.0
+        impl From<$name> for Json {
+            fn from(value: $name) -> Json {
+                Json::from(value.0)
             }
         }
     };
@@ -417,8 +396,7 @@ macro_rules! checked_number {
 
 /// A low and a high estimate around a value (the value is the likely one):
 /// `low ≤ value ≤ high`, `low < high`. Written as `[low, high]`.
-#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(from = "(Exact, Exact)", into = "(f64, f64)")]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Range {
     /// The lowest plausible value.
     pub low: f64,
@@ -433,18 +411,22 @@ impl Range {
     }
 }
 
-impl From<(Exact, Exact)> for Range {
-    fn from((low, high): (Exact, Exact)) -> Self {
-        Range {
-            low: low.0,
-            high: high.0,
+impl Range {
+    /// Reads `[low, high]`; `field` names it in the error.
+    pub fn from_json(value: &Json, field: &str) -> Result<Self, ShapeError> {
+        match json::list(value, field)? {
+            [low, high] => Ok(Range {
+                low: json::number(low, field)?,
+                high: json::number(high, field)?,
+            }),
+            _ => Err(format!("{field}: expected [low, high]")),
         }
     }
 }
 
-impl From<Range> for (f64, f64) {
-    fn from(range: Range) -> Self {
-        (range.low, range.high)
+impl From<Range> for Json {
+    fn from(range: Range) -> Json {
+        Json::Array(vec![range.low.into(), range.high.into()])
     }
 }
 
@@ -476,19 +458,19 @@ mod tests {
             "123456789012345678901234567890",
             "1.00000000000000011102230246251565404236316680908203125",
         ] {
-            let read: Exact = serde_json::from_str(text).unwrap();
+            let read = json::number(&json::parse(text).unwrap(), "n").unwrap();
             assert_eq!(
-                read.0.to_bits(),
+                read.to_bits(),
                 text.parse::<f64>().unwrap().to_bits(),
                 "{text}"
             );
         }
         assert!(
-            serde_json::from_str::<Exact>("1e400").is_err(),
+            json::number(&json::parse("1e400").unwrap(), "n").is_err(),
             "beyond f64"
         );
         assert!(
-            serde_json::from_str::<Exact>("\"1\"").is_err(),
+            json::number(&json::parse("\"1\"").unwrap(), "n").is_err(),
             "text is not a number"
         );
     }
@@ -640,12 +622,13 @@ mod tests {
         assert_eq!(Weight::new(3.0).map(Weight::value), Ok(3.0));
         assert!(Weight::new(-1.0).is_err());
         assert!(Weight::new(f64::NAN).is_err());
-        assert!(serde_json::from_str::<Weight>("-2").is_err());
-        assert!(serde_json::from_str::<Threshold>("100.5").is_err());
+        let read = |text: &str| json::parse(text).unwrap();
         assert_eq!(
-            serde_json::to_string(&Threshold::new(50.0).unwrap()).unwrap(),
-            "50.0"
+            Weight::from_json(&read("-2"), "weight"),
+            Err("weight: must be zero or more".to_owned())
         );
+        assert!(Threshold::from_json(&read("100.5"), "threshold").is_err());
+        assert_eq!(Json::from(Threshold::new(50.0).unwrap()).to_text(), "50.0");
     }
 
     #[test]
@@ -668,8 +651,10 @@ mod tests {
             NumberRule::ScaleEnd.check(-1e-320),
             Err(ValueError::TooCloseToZero)
         );
-        assert!(serde_json::from_str::<Weight>("5e-324").is_err());
-        assert!(serde_json::from_str::<Weight>("1e-310").is_err());
+        for tiny in ["5e-324", "1e-310"] {
+            let value = json::parse(tiny).unwrap();
+            assert!(Weight::from_json(&value, "weight").is_err());
+        }
     }
 
     #[test]
