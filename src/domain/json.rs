@@ -146,6 +146,10 @@ pub fn compact_number(value: f64) -> Json {
 /// The shortest decimal text that reads back to `value` (finite), laid out
 /// as described in the module's documentation.
 fn float_text(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 && value != 0.0 {
+        // A whole number below 10^15 is its digits and `.0`.
+        return format!("{}.0", value as i64);
+    }
     // `{:e}` gives the shortest digits: `-1.2345e-7`.
     let shortest = format!("{value:e}");
     let (negative, rest) = match shortest.strip_prefix('-') {
@@ -319,21 +323,29 @@ impl Json {
 
 fn write_string(out: &mut String, text: &str) {
     out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            c if c < ' ' => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
+    let mut plain = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        // Every byte escaped is ASCII, so the run before it is whole characters.
+        out.push_str(&text[plain..i]);
+        plain = i + 1;
+        if escape.is_empty() {
+            let _ = write!(out, "\\u{b:04x}");
+        } else {
+            out.push_str(escape);
         }
     }
+    out.push_str(&text[plain..]);
     out.push('"');
 }
 
