@@ -401,6 +401,8 @@ fn german_issue(issue: &Issue) -> String {
         Issue::TooLong => "ist zu lang".to_owned(),
         Issue::TooManyCriteria => "hat mehr Kriterien, als Kerze verarbeitet (64)".to_owned(),
         Issue::TooManyOptions => "hat mehr Optionen, als Kerze verarbeitet (10.000)".to_owned(),
+        Issue::TooManyLenses => "hat mehr Blickwinkel, als Kerze behält (20)".to_owned(),
+        Issue::LensIdTaken => "gehört schon einem anderen Blickwinkel".to_owned(),
         Issue::CriterionIdTaken => "wird schon von einem anderen Kriterium benutzt".to_owned(),
         Issue::OptionIdTaken => "wird schon von einer anderen Option benutzt".to_owned(),
         Issue::ScaleEndRange => "muss eine Zahl zwischen -1000 und 1000 sein".to_owned(),

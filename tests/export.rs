@@ -15,7 +15,7 @@ fn id() -> ScenarioId {
 
 const GOLDEN: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/export-v2/demo-ranking.json"
+    "/tests/fixtures/export-v3/demo-ranking.json"
 );
 
 fn demo() -> kerze::domain::scenario::Scenario {
@@ -65,7 +65,7 @@ fn demo_with_a_range() -> kerze::domain::scenario::Scenario {
 fn a_demo_with_a_range_carries_the_figures_of_its_golden_file() {
     let golden_path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/export-v2/demo-any-range-ranking.json"
+        "/tests/fixtures/export-v3/demo-any-range-ranking.json"
     );
     let exported = export(&demo_with_a_range(), String::new()).ranking;
     assert_eq!(exported.analysis.value_samples, Some(10_000));

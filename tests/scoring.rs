@@ -94,6 +94,8 @@ fn scenario(criteria: Vec<Criterion>, options: Vec<Rc<ScenarioOption>>) -> Scena
         criteria,
         options,
         analysis: Default::default(),
+        lenses: Vec::new(),
+        chart: Default::default(),
     }
 }
 

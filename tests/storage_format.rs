@@ -29,11 +29,11 @@ fn version_2_fixtures_load_with_their_stamp() {
             writer: "t1a2b3c4d".into()
         }
     );
-    // Format 3 writes a scenario without ranges or settings as format 2 did,
-    // under its own version number.
+    // Formats 3 and 4 write a scenario without ranges, settings or lenses
+    // as format 2 did, under their own version number.
     assert_eq!(
         encode_scenario(&scenario, &stamp),
-        text.replacen("{\"version\":2,", "{\"version\":3,", 1)
+        text.replacen("{\"version\":2,", "{\"version\":4,", 1)
     );
     let v1 = decode_scenario(include_str!("fixtures/storage-v1/scenario.json")).unwrap();
     assert_eq!(v1, scenario);
@@ -93,6 +93,65 @@ fn version_3_fixtures_keep_ranges_and_the_sampling_mode() {
             high: 60.0
         })
     );
+    assert_eq!(
+        encode_scenario(&scenario, &stamp),
+        text.replacen("{\"version\":3,", "{\"version\":4,", 1)
+    );
+}
+
+/// Format 4 (lenses and the matrix's settings): the fixture holds an entry it
+/// wrote, which reads back and writes again byte for byte (rewritten only
+/// with `KERZE_WRITE_FIXTURES=1`).
+#[test]
+fn version_4_fixtures_keep_lenses_and_chart_settings() {
+    use kerze::domain::ids::CriterionId;
+    use kerze::domain::lens::LensRef;
+    use kerze::domain::matrix::Role;
+    use kerze::domain::scenario::ScenarioEdit;
+    use kerze::domain::value::Weight;
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/storage-v4/scenario.json"
+    );
+    let stamp = Stamp {
+        rev: 5,
+        writer: "t9a8b7c6d".into(),
+    };
+    if std::env::var_os("KERZE_WRITE_FIXTURES").is_some() {
+        let (mut scenario, _) =
+            decode_stamped(include_str!("fixtures/storage-v3/scenario.json")).unwrap();
+        let cost = CriterionId::new(1);
+        scenario
+            .apply(ScenarioEdit::SetWeight(cost, Weight::new(8.0).unwrap()))
+            .unwrap();
+        scenario.apply(ScenarioEdit::AddLens("CFO".into())).unwrap();
+        scenario
+            .apply(ScenarioEdit::UseLens(LensRef::Current))
+            .unwrap();
+        scenario
+            .apply(ScenarioEdit::SetRole(CriterionId::new(4), Role::Neither))
+            .unwrap();
+        scenario
+            .apply(ScenarioEdit::SetBubble(Some(CriterionId::new(3))))
+            .unwrap();
+        std::fs::create_dir_all(std::path::Path::new(path).parent().unwrap()).unwrap();
+        std::fs::write(path, encode_scenario(&scenario, &stamp)).unwrap();
+    }
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.starts_with("{\"version\":4,"), "{text}");
+    let (scenario, read_stamp) = decode_stamped(&text).unwrap();
+    assert_eq!(read_stamp, stamp);
+    assert_eq!(scenario.lenses.len(), 1);
+    assert_eq!(scenario.lenses[0].name, "CFO");
+    assert_eq!(
+        scenario.lenses[0]
+            .weights
+            .get(&CriterionId::new(1))
+            .map(|w| w.value()),
+        Some(8.0)
+    );
+    assert_eq!(scenario.chart.role(&scenario.criteria[3]), Role::Neither);
+    assert_eq!(scenario.chart.bubble, Some(CriterionId::new(3)));
     assert_eq!(encode_scenario(&scenario, &stamp), text);
 }
 

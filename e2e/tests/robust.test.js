@@ -152,9 +152,9 @@ test('the downloaded figures are bit for bit the native build’s', async () => 
   ]);
   const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
   const golden = JSON.parse(
-    await readFile(new URL('../../tests/fixtures/export-v2/demo-any-range-ranking.json', import.meta.url), 'utf8'),
+    await readFile(new URL('../../tests/fixtures/export-v3/demo-any-range-ranking.json', import.meta.url), 'utf8'),
   );
   assert.deepEqual(exported.ranking, golden);
-  assert.equal(exported.version, 2);
+  assert.equal(exported.version, 3);
   await ctx.close();
 });

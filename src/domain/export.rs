@@ -6,7 +6,9 @@ use super::acceptability::{seed_of, Sampler, WeightMode, SAMPLES};
 use super::id_map::IdMap;
 use super::ids::{CriterionId, OptionId};
 use super::json::{object, sparse_object, Json};
+use super::lens::{all_lenses, lens_ranking, LensRef};
 use super::link::link_json;
+use super::matrix;
 use super::scenario::Scenario;
 use super::scoring::{rank, segment_ranks, RankingNote};
 use super::segment::PerSegment;
@@ -16,7 +18,7 @@ use super::uncertainty::{has_ranges, ValueSampler};
 /// Name of the export format.
 pub const EXPORT_FORMAT: &str = "kerze-export";
 /// Version of the export format written by this build.
-pub const EXPORT_VERSION: u32 = 2;
+pub const EXPORT_VERSION: u32 = 3;
 
 /// Options (best first) whose weight stability is exported: each costs a
 /// pass over all the others.
@@ -52,6 +54,32 @@ pub struct ExportedRanking {
     pub analysis: ExportedAnalysis,
     /// Ranked options, best first.
     pub options: Vec<ExportedOption>,
+    /// The ranking under each saved lens, then each segment alone.
+    pub lenses: Vec<ExportedLens>,
+}
+
+/// The ranking under one lens.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportedLens {
+    /// `l1`… for a saved lens, `segment:smb`… for a segment alone.
+    pub lens: String,
+    /// The lens's name (a segment's key for a segment alone).
+    pub name: String,
+    /// Options best first: id, rank and score.
+    pub ranking: Vec<(OptionId, u32, f64)>,
+}
+
+/// An option's place in the value/effort matrix.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportedPoint {
+    /// Value index 0–100.
+    pub value: f64,
+    /// Effort index 0–100.
+    pub effort: f64,
+    /// `quick_win`, `big_bet`, `fill_in` or `money_pit`.
+    pub quadrant: &'static str,
+    /// An option better on both indices (`null`: none).
+    pub dominated_by: Option<OptionId>,
 }
 
 /// How the weight and value samples were drawn (the same figures as on screen).
@@ -151,6 +179,8 @@ pub struct ExportedOption {
     pub acceptability: ExportedAcceptability,
     /// What the value ranges make of it (only when some value has a range).
     pub uncertainty: Option<ExportedUncertainty>,
+    /// Its place in the value/effort matrix (only when the scenario has one).
+    pub matrix: Option<ExportedPoint>,
 }
 
 impl From<&Export> for Json {
@@ -186,6 +216,10 @@ impl From<&ExportedRanking> for Json {
             (
                 "options",
                 Json::Array(r.options.iter().map(Json::from).collect()),
+            ),
+            (
+                "lenses",
+                Json::Array(r.lenses.iter().map(Json::from).collect()),
             ),
         ])
     }
@@ -256,6 +290,34 @@ impl From<&ExportedOption> for Json {
             ("smallest_flip", Some(flip.into())),
             ("acceptability", Some(acceptability)),
             ("uncertainty", uncertainty),
+            (
+                "matrix",
+                o.matrix.as_ref().map(|m| {
+                    object([
+                        ("value", m.value.into()),
+                        ("effort", m.effort.into()),
+                        ("quadrant", m.quadrant.into()),
+                        ("dominated_by", m.dominated_by.into()),
+                    ])
+                }),
+            ),
+        ])
+    }
+}
+
+impl From<&ExportedLens> for Json {
+    fn from(lens: &ExportedLens) -> Json {
+        let ranking = lens.ranking.iter().map(|&(id, rank, score)| {
+            object([
+                ("id", id.into()),
+                ("rank", rank.into()),
+                ("score", score.into()),
+            ])
+        });
+        object([
+            ("lens", lens.lens.as_str().into()),
+            ("name", lens.name.as_str().into()),
+            ("ranking", Json::Array(ranking.collect())),
         ])
     }
 }
@@ -293,6 +355,7 @@ pub fn export_sampled(scenario: &Scenario, exported_at: String, samples: u32) ->
         values.result().clone()
     });
     let id_of = |index: usize| scenario.options[index].id;
+    let points = matrix::points(scenario, &ranking).ok();
     let share_map = |shares: &[f64]| -> IdMap<CriterionId, f64> {
         columns()
             .map(|(c, id)| (id, shares.get(c).copied().unwrap_or(0.0)))
@@ -358,6 +421,15 @@ pub fn export_sampled(scenario: &Scenario, exported_at: String, samples: u32) ->
                     p_above_threshold: u.above(row.index),
                     score_percentiles: [0.05, 0.5, 0.95].map(|q| u.percentile(row.index, q)),
                 }),
+                matrix: points.as_ref().map(|points| {
+                    let p = points[row.index];
+                    ExportedPoint {
+                        value: p.value,
+                        effort: p.effort,
+                        quadrant: p.quadrant.key(),
+                        dominated_by: p.dominated_by.map(id_of),
+                    }
+                }),
             }
         })
         .collect();
@@ -378,8 +450,39 @@ pub fn export_sampled(scenario: &Scenario, exported_at: String, samples: u32) ->
                 value_samples: values.as_ref().map(|u| u.samples),
             },
             options,
+            lenses: exported_lenses(scenario),
         },
     }
+}
+
+/// The ranking under each saved lens, then each segment alone.
+fn exported_lenses(scenario: &Scenario) -> Vec<ExportedLens> {
+    all_lenses(scenario)
+        .into_iter()
+        .filter(|lens| *lens != LensRef::Current)
+        .filter_map(|lens| {
+            let ranking = lens_ranking(scenario, lens)?;
+            let name = match lens {
+                LensRef::Saved(id) => scenario
+                    .lenses
+                    .iter()
+                    .find(|l| l.id == id)
+                    .map(|l| l.name.clone())
+                    .unwrap_or_default(),
+                LensRef::Segment(segment) => segment.key().to_owned(),
+                LensRef::Current => String::new(),
+            };
+            Some(ExportedLens {
+                lens: lens.key(),
+                name,
+                ranking: ranking
+                    .rows
+                    .iter()
+                    .map(|row| (row.id, row.rank, row.score))
+                    .collect(),
+            })
+        })
+        .collect()
 }
 
 /// The export as pretty JSON text.

@@ -70,6 +70,11 @@ numbered_id!(
     OptionId,
     "o"
 );
+numbered_id!(
+    /// Identifies a saved lens within its scenario (`l1`, `l2`, …).
+    LensId,
+    "l"
+);
 
 /// Identifies a scenario across the browser's storage; made at the edge
 /// from the clock and a random number so that two tabs never pick the same one.

@@ -3,8 +3,9 @@
 //! at once, before anything is added to the user's scenarios.
 
 use super::export::{EXPORT_FORMAT, EXPORT_VERSION};
-use super::ids::{CriterionId, OptionId, ScenarioId};
+use super::ids::{CriterionId, LensId, OptionId, ScenarioId};
 use super::json::{self, Json};
+use super::matrix::Role;
 use super::problem::{Found, Issue, Problem};
 use super::scenario::Scenario;
 use super::stored::ENTRY_VERSION;
@@ -291,6 +292,34 @@ impl Checker {
         }
     }
 
+    /// An object keyed by criterion id: each key must name a criterion of
+    /// the scenario, each value passes `check`.
+    fn cells(
+        &mut self,
+        path: &str,
+        value: &Json,
+        names: &HashMap<&str, &str>,
+        check: impl Fn(&mut Self, &str, &Json),
+    ) {
+        let Some(cells) = value.as_object() else {
+            self.report(path, Issue::ExpectedObject(found(value)));
+            return;
+        };
+        for (key, v) in cells {
+            let place = match names.get(key.as_str()) {
+                Some(name) => format!("{path}.{key} ({name})"),
+                None => format!("{path}.{key}"),
+            };
+            if CriterionId::parse(key).is_none() {
+                self.report(&place, Issue::NotACriterionId(key.clone()));
+            } else if !names.contains_key(key.as_str()) {
+                self.report(&place, Issue::UnknownCriterion);
+            } else {
+                check(self, &place, v);
+            }
+        }
+    }
+
     fn option(&mut self, path: &str, value: &Json, names: &HashMap<&str, &str>) {
         let fields = [
             ("id", true),
@@ -312,36 +341,21 @@ impl Checker {
                 self.text(&at(field), v);
             }
         }
-        for field in ["values", "ranges"] {
-            let Some(cells) = map.get(field) else {
-                continue;
-            };
-            let path = at(field);
-            let Some(cells) = cells.as_object() else {
-                self.report(&path, Issue::ExpectedObject(found(cells)));
-                continue;
-            };
-            for (key, v) in cells {
-                let place = match names.get(key.as_str()) {
-                    Some(name) => format!("{path}.{key} ({name})"),
-                    None => format!("{path}.{key}"),
-                };
-                if CriterionId::parse(key).is_none() {
-                    self.report(&place, Issue::NotACriterionId(key.clone()));
-                } else if !names.contains_key(key.as_str()) {
-                    self.report(&place, Issue::UnknownCriterion);
-                } else if field == "values" {
-                    self.number(&place, v, None, false);
-                } else {
-                    let ends = self.list(&place, v);
-                    if ends.len() != 2 {
-                        self.report(&place, Issue::RangeOrder);
-                    }
-                    for (i, end) in ends.iter().enumerate() {
-                        self.number(&format!("{place}[{i}]"), end, None, false);
-                    }
+        if let Some(values) = map.get("values") {
+            self.cells(&at("values"), values, names, |checker, place, v| {
+                checker.number(place, v, None, false);
+            });
+        }
+        if let Some(ranges) = map.get("ranges") {
+            self.cells(&at("ranges"), ranges, names, |checker, place, v| {
+                let ends = checker.list(place, v);
+                if ends.len() != 2 {
+                    checker.report(place, Issue::RangeOrder);
                 }
-            }
+                for (i, end) in ends.iter().enumerate() {
+                    checker.number(&format!("{place}[{i}]"), end, None, false);
+                }
+            });
         }
         if let Some(v) = map.get("fit") {
             let rule = NumberRule::Rating { min: 0.0, max: 5.0 };
@@ -360,6 +374,8 @@ impl Checker {
             ("criteria", true),
             ("options", false),
             ("analysis", false),
+            ("lenses", false),
+            ("chart", false),
         ];
         let Some(map) = self.object(path, value, &fields) else {
             return;
@@ -393,6 +409,53 @@ impl Checker {
             let path = at("options");
             for (i, option) in self.list(&path, v).iter().enumerate() {
                 self.option(&format!("{path}[{i}]"), option, &names);
+            }
+        }
+        if let Some(v) = map.get("lenses") {
+            let path = at("lenses");
+            for (i, lens) in self.list(&path, v).iter().enumerate() {
+                let path = format!("{path}[{i}]");
+                let fields = [("id", true), ("name", true), ("weights", true)];
+                let Some(lens) = self.object(&path, lens, &fields) else {
+                    continue;
+                };
+                if let Some(v) = lens.get("id") {
+                    self.id(
+                        &Self::join(&path, "id"),
+                        v,
+                        |s| LensId::parse(s).is_some(),
+                        "l1",
+                    );
+                }
+                if let Some(v) = lens.get("name") {
+                    self.text(&Self::join(&path, "name"), v);
+                }
+                if let Some(weights) = lens.get("weights") {
+                    let path = Self::join(&path, "weights");
+                    self.cells(&path, weights, &names, |checker, place, v| {
+                        checker.number(place, v, Some(NumberRule::Weight), false);
+                    });
+                }
+            }
+        }
+        if let Some(v) = map.get("chart") {
+            let path = at("chart");
+            let fields = [("roles", false), ("bubble", false)];
+            if let Some(chart) = self.object(&path, v, &fields) {
+                if let Some(roles) = chart.get("roles") {
+                    let path = Self::join(&path, "roles");
+                    self.cells(&path, roles, &names, |checker, place, v| {
+                        checker.one_of(place, v, &Role::KEYS);
+                    });
+                }
+                if let Some(bubble) = chart.get("bubble").filter(|b| !b.is_null()) {
+                    let place = Self::join(&path, "bubble");
+                    match bubble.as_str() {
+                        Some(id) if names.contains_key(id) => {}
+                        Some(_) => self.report(&place, Issue::UnknownCriterion),
+                        None => self.report(&place, Issue::ExpectedText(found(bubble))),
+                    }
+                }
             }
         }
     }
@@ -550,8 +613,8 @@ mod tests {
             Err(ImportError::TooDeep)
         );
         assert_eq!(
-            read_import(r#"{"format":"kerze-export","version":3}"#, id()),
-            Err(ImportError::FutureVersion(3))
+            read_import(r#"{"format":"kerze-export","version":4}"#, id()),
+            Err(ImportError::FutureVersion(4))
         );
         assert!(matches!(
             read_import(r#"{"format":"other"}"#, id()),

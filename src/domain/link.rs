@@ -12,8 +12,10 @@ use super::acceptability::WeightMode;
 use super::criterion::{Criterion, CriterionInput, Direction};
 use super::deflate::{deflate, inflate, InflateError};
 use super::id_map::IdMap;
-use super::ids::{CriterionId, OptionId, ScenarioId};
+use super::ids::{CriterionId, LensId, OptionId, ScenarioId};
 use super::json::{self, compact_number, sparse_object, Fields, Json, ShapeError};
+use super::lens::Lens;
+use super::matrix::{ChartSettings, Role};
 use super::problem::{Issue, Problem};
 use super::scenario::{AnalysisSettings, Scenario, ScenarioOption};
 use super::segment::{PerSegment, Segment};
@@ -26,8 +28,9 @@ use thiserror::Error;
 /// Letter that starts every Kerze share fragment.
 const LINK_MARK: char = 'k';
 /// Version of the link format written by this build. Version 2 added value
-/// ranges and the weight-sampling mode; version 1 links read unchanged.
-pub const LINK_VERSION: u32 = 2;
+/// ranges and the weight-sampling mode, version 3 lenses and the matrix's
+/// settings; earlier links read unchanged.
+pub const LINK_VERSION: u32 = 3;
 /// Most bytes a link may inflate to: a bigger payload is refused, not unpacked.
 pub const MAX_INFLATED: usize = 2 * 1024 * 1024;
 /// Longest fragment read at all (characters): far above any real scenario.
@@ -93,6 +96,49 @@ struct WireScenario {
     options: Vec<WireOption>,
     /// Weight sampling: 0 around the weights, 1 keep their order, 2 any.
     sampling: u64,
+    /// Saved lenses: `[name, [weights in criterion order…], id?]`.
+    lenses: Vec<WireLens>,
+    /// Matrix role per criterion in order: 0 its default, then value,
+    /// effort, neither (trailing defaults dropped).
+    roles: Vec<u64>,
+    /// The id number of the criterion that sizes the matrix's markers.
+    bubble: Option<u32>,
+}
+
+struct WireLens {
+    name: String,
+    weights: Vec<Option<f64>>,
+    id: Option<u32>,
+}
+
+impl From<&WireLens> for Json {
+    fn from(lens: &WireLens) -> Json {
+        let mut items = vec![lens.name.as_str().into(), cells_to_json(&lens.weights)];
+        if let Some(id) = lens.id {
+            items.push(id.into());
+        }
+        Json::Array(items)
+    }
+}
+
+impl WireLens {
+    fn from_json(value: &Json, place: &str) -> Result<Self, ShapeError> {
+        let items = json::list(value, place)?;
+        let at = |i: usize| format!("{place}[{i}]");
+        match items {
+            [name, weights] | [name, weights, Json::Null] => Ok(WireLens {
+                name: json::text(name, &at(0))?,
+                weights: cells(weights, &at(1))?,
+                id: None,
+            }),
+            [name, weights, id] => Ok(WireLens {
+                name: json::text(name, &at(0))?,
+                weights: cells(weights, &at(1))?,
+                id: id_number(id, &at(2))?,
+            }),
+            _ => Err(format!("{place}: expected a lens as [name, weights, id]")),
+        }
+    }
 }
 
 struct WireCriterion {
@@ -149,7 +195,12 @@ fn text_unless_empty(text: &str) -> Option<Json> {
 
 impl From<&WireScenario> for Json {
     fn from(w: &WireScenario) -> Json {
+        let lenses = Json::Array(w.lenses.iter().map(Json::from).collect());
+        let roles = Json::Array(w.roles.iter().map(|&r| r.into()).collect());
         sparse_object(vec![
+            ("L", (!w.lenses.is_empty()).then_some(lenses)),
+            ("R", (!w.roles.is_empty()).then_some(roles)),
+            ("b", w.bubble.map(Json::from)),
             ("n", Some(w.name.as_str().into())),
             ("d", text_unless_empty(&w.need)),
             ("r", text_unless_empty(&w.root_cause)),
@@ -256,7 +307,8 @@ fn whole_or_zero(f: &Fields, name: &str) -> Result<u64, ShapeError> {
 
 impl WireScenario {
     fn from_json(value: &Json) -> Result<Self, ShapeError> {
-        let f = Fields::of(value, "", Some(&["n", "d", "r", "m", "t", "c", "o", "s"]))?;
+        let known = ["n", "d", "r", "m", "t", "c", "o", "s", "L", "R", "b"];
+        let f = Fields::of(value, "", Some(&known))?;
         Ok(WireScenario {
             name: f.or_default("n", json::text)?,
             need: f.or_default("d", json::text)?,
@@ -266,6 +318,9 @@ impl WireScenario {
             criteria: f.or_default("c", |v, p| json::list_of(v, p, WireCriterion::from_json))?,
             options: f.or_default("o", |v, p| json::list_of(v, p, WireOption::from_json))?,
             sampling: whole_or_zero(&f, "s")?,
+            lenses: f.or_default("L", |v, p| json::list_of(v, p, WireLens::from_json))?,
+            roles: f.or_default("R", |v, p| json::list_of(v, p, json::whole))?,
+            bubble: f.maybe_read("b", id_number)?.flatten(),
         })
     }
 }
@@ -401,6 +456,39 @@ fn to_wire(scenario: &Scenario) -> WireScenario {
         criteria,
         options,
         sampling: scenario.analysis.weights.index() as u64,
+        lenses: {
+            let mut previous = 0;
+            scenario
+                .lenses
+                .iter()
+                .map(|lens| WireLens {
+                    name: lens.name.clone(),
+                    weights: trimmed(
+                        scenario
+                            .criteria
+                            .iter()
+                            .map(|c| lens.weights.get(&c.id).map(|w| w.value()))
+                            .collect(),
+                    ),
+                    id: written_id(lens.id.number(), &mut previous),
+                })
+                .collect()
+        },
+        roles: {
+            let mut roles: Vec<u64> = scenario
+                .criteria
+                .iter()
+                .map(|c| match scenario.chart.roles.get(&c.id) {
+                    None => 0,
+                    Some(role) => 1 + Role::ALL.iter().position(|r| r == role).unwrap_or(2) as u64,
+                })
+                .collect();
+            while roles.last() == Some(&0) {
+                roles.pop();
+            }
+            roles
+        },
+        bubble: scenario.chart.bubble.map(CriterionId::number),
     }
 }
 
@@ -525,6 +613,50 @@ fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem
             WeightMode::Around
         }
     };
+    let mut ids = IdReader { previous: 0 };
+    let mut lenses = Vec::with_capacity(wire.lenses.len());
+    for (i, lens) in wire.lenses.into_iter().enumerate() {
+        let at = |field: &str| format!("lenses[{i}].{field}");
+        let Some(number) = ids.next(lens.id) else {
+            report(at("id"), Issue::BadId);
+            continue;
+        };
+        if lens.weights.len() > criteria.len() {
+            report(at("weights"), Issue::TooManyValues);
+        }
+        let mut weights = IdMap::new();
+        for (c, value) in criteria.iter().zip(&lens.weights) {
+            if let Some(value) = value {
+                let w = weight(*value, at(&format!("weights.{}", c.id)), &mut report);
+                weights.insert(c.id, w);
+            }
+        }
+        lenses.push(Lens {
+            id: LensId::new(number),
+            name: lens.name,
+            weights,
+        });
+    }
+    let mut chart = ChartSettings::default();
+    if wire.roles.len() > criteria.len() {
+        report("chart.roles".to_owned(), Issue::TooManyValues);
+    }
+    for (c, &code) in criteria.iter().zip(&wire.roles) {
+        match code {
+            0 => {}
+            1..=3 => {
+                chart.roles.insert(c.id, Role::ALL[code as usize - 1]);
+            }
+            _ => report(format!("chart.roles.{}", c.id), Issue::UnknownInputKind),
+        }
+    }
+    if let Some(number) = wire.bubble {
+        if number == 0 || number > MAX_ID {
+            report("chart.bubble".to_owned(), Issue::BadId);
+        } else {
+            chart.bubble = Some(CriterionId::new(number));
+        }
+    }
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -538,6 +670,8 @@ fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem
         criteria,
         options,
         analysis: AnalysisSettings { weights },
+        lenses,
+        chart,
     };
     let problems = scenario.problems();
     if problems.is_empty() {
@@ -650,7 +784,7 @@ mod tests {
     #[test]
     fn the_demo_round_trips() {
         let link = encode_link(&demo());
-        assert!(link.starts_with("k2."));
+        assert!(link.starts_with("k3."));
         assert_eq!(decode_link(&link, id()), Ok(demo()));
         assert_eq!(decode_link(&format!("#{link}"), id()), Ok(demo()));
     }
@@ -672,8 +806,8 @@ mod tests {
         assert_eq!(decode_link("k.abc", id()), Err(LinkError::NotALink));
         assert_eq!(decode_link("k0.abc", id()), Err(LinkError::UnknownVersion));
         assert_eq!(
-            decode_link(&link.replacen("k2.", "k3.", 1), id()),
-            Err(LinkError::FutureVersion(3))
+            decode_link(&link.replacen("k3.", "k4.", 1), id()),
+            Err(LinkError::FutureVersion(4))
         );
         assert_eq!(
             decode_link("k99999999999.abc", id()),

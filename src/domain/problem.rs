@@ -71,6 +71,10 @@ pub enum Issue {
     TooManyCriteria,
     /// More than 10,000 options.
     TooManyOptions,
+    /// More lenses than a scenario keeps.
+    TooManyLenses,
+    /// A lens id used twice.
+    LensIdTaken,
     /// Two criteria share this id.
     CriterionIdTaken,
     /// Two options share this id.
@@ -130,6 +134,8 @@ impl fmt::Display for Issue {
             Issue::TooLong => f.write_str("is too long"),
             Issue::TooManyCriteria => f.write_str("has more criteria than Kerze handles (64)"),
             Issue::TooManyOptions => f.write_str("has more options than Kerze handles (10,000)"),
+            Issue::TooManyLenses => f.write_str("has more lenses than Kerze keeps (20)"),
+            Issue::LensIdTaken => f.write_str("is used by another lens"),
             Issue::CriterionIdTaken => f.write_str("is used by another criterion"),
             Issue::OptionIdTaken => f.write_str("is used by another option"),
             Issue::ScaleEndRange => f.write_str("must be a number between -1000 and 1000"),

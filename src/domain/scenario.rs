@@ -3,8 +3,10 @@
 use super::acceptability::WeightMode;
 use super::criterion::{Criterion, CriterionInput, Direction, InputKind};
 use super::id_map::IdMap;
-use super::ids::{CriterionId, OptionId, ScenarioId};
+use super::ids::{CriterionId, LensId, OptionId, ScenarioId};
 use super::json::{self, object, Fields, Json, ShapeError};
+use super::lens::{current_weights, Lens, LensRef, MAX_LENSES};
+use super::matrix::{ChartSettings, Role};
 use super::problem::Issue;
 pub use super::problem::Problem;
 use super::segment::{Segment, SegmentMix, SegmentRatings, FIT_MAX};
@@ -60,6 +62,10 @@ pub struct Scenario {
     pub options: Vec<Rc<ScenarioOption>>,
     /// How the analyses run.
     pub analysis: AnalysisSettings,
+    /// Saved weight sets ("CFO", "CPO").
+    pub lenses: Vec<Lens>,
+    /// How the value/effort matrix is drawn.
+    pub chart: ChartSettings,
 }
 
 /// How the analyses of a scenario run; kept with it.
@@ -159,6 +165,13 @@ impl From<&Scenario> for Json {
             let analysis = object([("weights", s.analysis.weights.into())]);
             fields.push(("analysis".to_owned(), analysis));
         }
+        if !s.lenses.is_empty() {
+            let lenses = Json::Array(s.lenses.iter().map(Json::from).collect());
+            fields.push(("lenses".to_owned(), lenses));
+        }
+        if !s.chart.is_default() {
+            fields.push(("chart".to_owned(), (&s.chart).into()));
+        }
         Json::Object(fields)
     }
 }
@@ -177,6 +190,8 @@ impl Scenario {
             "criteria",
             "options",
             "analysis",
+            "lenses",
+            "chart",
         ];
         let f = Fields::of(value, place, Some(&known))?;
         let options: Vec<ScenarioOption> = f.or_default("options", |v, p| {
@@ -192,6 +207,8 @@ impl Scenario {
             criteria: f.need("criteria", |v, p| json::list_of(v, p, Criterion::from_json))?,
             options: options.into_iter().map(Rc::new).collect(),
             analysis: f.or_default("analysis", AnalysisSettings::from_json)?,
+            lenses: f.or_default("lenses", |v, p| json::list_of(v, p, Lens::from_json))?,
+            chart: f.or_default("chart", ChartSettings::from_json)?,
         })
     }
 }
@@ -292,6 +309,18 @@ pub enum ScenarioEdit {
     SetFit(OptionId, Segment, Option<f64>),
     /// Removes an option.
     RemoveOption(OptionId),
+    /// Saves the working weights as a new lens with this name.
+    AddLens(String),
+    /// Renames a lens.
+    RenameLens(LensId, String),
+    /// Removes a lens.
+    RemoveLens(LensId),
+    /// Makes a lens's weights (or a segment alone as the mix) the working ones.
+    UseLens(LensRef),
+    /// Sets which axis of the matrix a criterion counts on.
+    SetRole(CriterionId, Role),
+    /// Sets or clears the criterion that sizes the matrix's markers.
+    SetBubble(Option<CriterionId>),
 }
 
 /// The one field an edit changes, so that a burst of edits to the same field
@@ -326,6 +355,8 @@ pub enum EditedField {
     Value(OptionId, CriterionId),
     /// An option's fit for a segment.
     Fit(OptionId, Segment),
+    /// A lens's name.
+    LensName(LensId),
 }
 
 impl ScenarioEdit {
@@ -347,6 +378,7 @@ impl ScenarioEdit {
             ScenarioEdit::DescribeOption(id, _) => EditedField::OptionDescription(id),
             ScenarioEdit::SetValue(option, criterion, _) => EditedField::Value(option, criterion),
             ScenarioEdit::SetFit(option, segment, _) => EditedField::Fit(option, segment),
+            ScenarioEdit::RenameLens(id, _) => EditedField::LensName(id),
             ScenarioEdit::AddCriterion { .. }
             | ScenarioEdit::SetWeights(_)
             | ScenarioEdit::SetEstimate(..)
@@ -356,7 +388,12 @@ impl ScenarioEdit {
             | ScenarioEdit::SetInputKind(..)
             | ScenarioEdit::RemoveCriterion(_)
             | ScenarioEdit::AddOption { .. }
-            | ScenarioEdit::RemoveOption(_) => return None,
+            | ScenarioEdit::RemoveOption(_)
+            | ScenarioEdit::AddLens(_)
+            | ScenarioEdit::RemoveLens(_)
+            | ScenarioEdit::UseLens(_)
+            | ScenarioEdit::SetRole(..)
+            | ScenarioEdit::SetBubble(_) => return None,
         })
     }
 }
@@ -429,6 +466,8 @@ impl Scenario {
             threshold: Threshold::default(),
             criteria,
             options: Vec::new(),
+            lenses: Vec::new(),
+            chart: ChartSettings::default(),
             analysis: AnalysisSettings::default(),
         }
     }
@@ -583,6 +622,13 @@ impl Scenario {
                         option.ranges.remove(&id);
                     }
                 }
+                for lens in &mut self.lenses {
+                    lens.weights.remove(&id);
+                }
+                self.chart.roles.remove(&id);
+                if self.chart.bubble == Some(id) {
+                    self.chart.bubble = None;
+                }
                 Ok(true)
             }
             ScenarioEdit::AddOption { title } => {
@@ -689,6 +735,61 @@ impl Scenario {
                 } else {
                     Ok(true)
                 }
+            }
+            ScenarioEdit::AddLens(name) => {
+                if self.lenses.len() >= MAX_LENSES {
+                    return Err(EditRefused::TooMany);
+                }
+                let name = checked_text(name)?;
+                if name.trim().is_empty() {
+                    return Err(EditRefused::InvalidValue);
+                }
+                let id = LensId::next_after(self.lenses.iter().map(|l| &l.id));
+                let weights = current_weights(self);
+                self.lenses.push(Lens { id, name, weights });
+                Ok(true)
+            }
+            ScenarioEdit::RenameLens(id, name) => {
+                let name = checked_text(name)?;
+                let lens = self
+                    .lenses
+                    .iter_mut()
+                    .find(|l| l.id == id)
+                    .ok_or(EditRefused::UnknownId)?;
+                Ok(replace(&mut lens.name, name))
+            }
+            ScenarioEdit::RemoveLens(id) => {
+                let before = self.lenses.len();
+                self.lenses.retain(|l| l.id != id);
+                if self.lenses.len() == before {
+                    Err(EditRefused::UnknownId)
+                } else {
+                    Ok(true)
+                }
+            }
+            ScenarioEdit::UseLens(lens) => {
+                let seen = super::lens::through(self, lens).ok_or(EditRefused::UnknownId)?;
+                let changed =
+                    seen.criteria != self.criteria || seen.segment_mix != self.segment_mix;
+                self.criteria = seen.criteria;
+                self.segment_mix = seen.segment_mix;
+                Ok(changed)
+            }
+            ScenarioEdit::SetRole(id, role) => {
+                let criterion = self.criterion(id).ok_or(EditRefused::UnknownId)?;
+                let changed = self.chart.role(criterion) != role;
+                if role == Role::default_for(criterion) {
+                    self.chart.roles.remove(&id);
+                } else {
+                    self.chart.roles.insert(id, role);
+                }
+                Ok(changed)
+            }
+            ScenarioEdit::SetBubble(bubble) => {
+                if bubble.is_some_and(|id| self.criterion(id).is_none()) {
+                    return Err(EditRefused::UnknownId);
+                }
+                Ok(replace(&mut self.chart.bubble, bubble))
             }
         }
     }
@@ -839,6 +940,32 @@ impl Scenario {
                     report(at(&format!("fit.{}", segment.key())), issue);
                 }
             }
+        }
+        if self.lenses.len() > MAX_LENSES {
+            report("lenses".to_owned(), Issue::TooManyLenses);
+        }
+        let mut lens_ids = HashSet::new();
+        for (i, lens) in self.lenses.iter().enumerate() {
+            let at = |field: &str| format!("lenses[{i}].{field}");
+            if !lens_ids.insert(lens.id.number()) {
+                report(at("id"), Issue::LensIdTaken);
+            }
+            if !text_ok(&lens.name) {
+                report(at("name"), Issue::TooLong);
+            }
+            for (id, _) in &lens.weights {
+                if self.criterion(*id).is_none() {
+                    report(at(&format!("weights.{id}")), Issue::UnknownCriterion);
+                }
+            }
+        }
+        for (id, _) in &self.chart.roles {
+            if self.criterion(*id).is_none() {
+                report(format!("chart.roles.{id}"), Issue::UnknownCriterion);
+            }
+        }
+        if let Some(id) = self.chart.bubble.filter(|id| self.criterion(*id).is_none()) {
+            report(format!("chart.bubble ({id})"), Issue::UnknownCriterion);
         }
         problems
     }

@@ -12,7 +12,7 @@ use super::scenario::{Problem, Scenario};
 use thiserror::Error;
 
 /// Version of the scenario entries written by this build.
-pub const ENTRY_VERSION: u32 = 3;
+pub const ENTRY_VERSION: u32 = 4;
 /// Version of the index written by this build.
 pub const INDEX_VERSION: u32 = 1;
 /// Key of the index entry.
@@ -141,8 +141,9 @@ pub fn decode_stamped(text: &str) -> Result<(Scenario, Stamp), EntryError> {
     let (_, version) = read_entry(&value, None)?;
     let (scenario, stamp) = match version {
         // Format 1 has no stamp: it reads as revision 0 by no tab. Format 3
-        // added value ranges and analysis settings.
-        1..=3 => {
+        // added value ranges and analysis settings, format 4 lenses and the
+        // matrix's settings.
+        1..=4 => {
             let known = ["version", "rev", "writer", "scenario"];
             let (fields, _) = read_entry(&value, Some(&known))?;
             let stamp = stamp_fields(&fields).map_err(damaged)?;

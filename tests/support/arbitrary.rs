@@ -3,7 +3,9 @@
 
 use kerze::domain::acceptability::WeightMode;
 use kerze::domain::criterion::{Criterion, CriterionInput, Direction};
-use kerze::domain::ids::{CriterionId, OptionId, ScenarioId};
+use kerze::domain::ids::{CriterionId, LensId, OptionId, ScenarioId};
+use kerze::domain::lens::Lens;
+use kerze::domain::matrix::{ChartSettings, Role};
 use kerze::domain::scenario::{AnalysisSettings, Scenario, ScenarioOption};
 use kerze::domain::segment::{PerSegment, Segment, SegmentRatings};
 use kerze::domain::value::{Range, Threshold, Weight};
@@ -91,7 +93,19 @@ pub fn arb_scenario() -> impl Strategy<Value = Scenario> {
         number(0.0, 100.0),
         criteria,
         options,
-        0u8..3,
+        (
+            0u8..3,
+            unique_ids(3),
+            proptest::collection::vec(
+                (
+                    text(),
+                    proptest::collection::vec(proptest::option::of(number(0.0, 1000.0)), 9),
+                ),
+                0..3,
+            ),
+            proptest::collection::vec(0usize..4, 9),
+            proptest::option::of(0usize..9),
+        ),
     )
         .prop_map(
             |(
@@ -100,7 +114,7 @@ pub fn arb_scenario() -> impl Strategy<Value = Scenario> {
                 threshold,
                 (cids, criteria),
                 (oids, options),
-                mode,
+                (mode, lids, lenses, roles, bubble),
             )| {
                 let criteria: Vec<Criterion> = cids
                     .iter()
@@ -168,6 +182,32 @@ pub fn arb_scenario() -> impl Strategy<Value = Scenario> {
                     options,
                     analysis: AnalysisSettings {
                         weights: WeightMode::ALL[usize::from(mode)],
+                    },
+                    lenses: lids
+                        .iter()
+                        .zip(lenses)
+                        .map(|(&lid, (name, weights))| Lens {
+                            id: LensId::new(lid),
+                            name,
+                            weights: cids
+                                .iter()
+                                .zip(weights)
+                                .filter_map(|(&c, w)| {
+                                    Some((CriterionId::new(c), Weight::new(w?).unwrap()))
+                                })
+                                .collect(),
+                        })
+                        .collect(),
+                    chart: ChartSettings {
+                        roles: cids
+                            .iter()
+                            .zip(roles)
+                            .filter(|(_, r)| *r > 0)
+                            .map(|(&c, r)| (CriterionId::new(c), Role::ALL[r - 1]))
+                            .collect(),
+                        bubble: bubble
+                            .and_then(|b| cids.get(b))
+                            .map(|&c| CriterionId::new(c)),
                     },
                 }
             },

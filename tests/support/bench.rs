@@ -24,5 +24,7 @@ pub fn bench_scenario(criteria: Vec<Criterion>, options: Vec<Rc<ScenarioOption>>
         criteria,
         options,
         analysis: Default::default(),
+        lenses: Vec::new(),
+        chart: Default::default(),
     }
 }

@@ -1,0 +1,433 @@
+//! The value/effort matrix (PRODUCT.md, "Value index and effort index"):
+//! each option's value and effort index, its quadrant, whether another
+//! option beats it on both, and the chart's geometry with labels that never
+//! overlap.
+
+use super::criterion::{Criterion, Direction};
+use super::id_map::IdMap;
+use super::ids::CriterionId;
+use super::json::{self, sparse_object, Fields, Json, ShapeError};
+use super::scenario::Scenario;
+use super::scoring::{oriented, Ranking, TIE_TOLERANCE};
+
+/// Which axis a criterion counts on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// Counts towards the value index.
+    Value,
+    /// Counts towards the effort index.
+    Effort,
+    /// Counts on neither axis.
+    Neither,
+}
+
+impl Role {
+    /// Every role, in picker order.
+    pub const ALL: [Role; 3] = [Role::Value, Role::Effort, Role::Neither];
+    /// Each role's name in files, in the order of [`Role::ALL`].
+    pub const KEYS: [&'static str; 3] = ["value", "effort", "neither"];
+
+    /// The role a criterion has unless the user picks another: higher is
+    /// better counts as value (segment fit too), lower is better as effort.
+    pub fn default_for(criterion: &Criterion) -> Role {
+        match criterion.effective_direction() {
+            Direction::HigherIsBetter => Role::Value,
+            Direction::LowerIsBetter => Role::Effort,
+        }
+    }
+
+    fn index(self) -> usize {
+        match self {
+            Role::Value => 0,
+            Role::Effort => 1,
+            Role::Neither => 2,
+        }
+    }
+}
+
+impl From<Role> for Json {
+    fn from(role: Role) -> Json {
+        Json::from(Role::KEYS[role.index()])
+    }
+}
+
+/// How the matrix is drawn; kept with the scenario.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ChartSettings {
+    /// Roles the user picked (criteria not listed have their default role).
+    pub roles: IdMap<CriterionId, Role>,
+    /// The criterion whose values size the markers (`None`: all one size).
+    pub bubble: Option<CriterionId>,
+}
+
+impl ChartSettings {
+    /// The role of `criterion`.
+    pub fn role(&self, criterion: &Criterion) -> Role {
+        self.roles
+            .get(&criterion.id)
+            .copied()
+            .unwrap_or_else(|| Role::default_for(criterion))
+    }
+
+    /// Whether nothing is set.
+    pub fn is_default(&self) -> bool {
+        *self == ChartSettings::default()
+    }
+
+    /// Reads chart settings.
+    pub fn from_json(value: &Json, place: &str) -> Result<Self, ShapeError> {
+        let f = Fields::of(value, place, Some(&["roles", "bubble"]))?;
+        let roles = f.or_default("roles", |v, p| {
+            let cells = Fields::of(v, p, None)?;
+            let mut roles = IdMap::new();
+            for (key, role) in v.as_object().unwrap_or_default() {
+                let at = cells.place(key);
+                let id = CriterionId::parse(key)
+                    .ok_or_else(|| format!("{at}: is not a criterion id like \"c1\""))?;
+                roles.insert(id, Role::ALL[json::one_of(role, &at, &Role::KEYS)?]);
+            }
+            Ok(roles)
+        })?;
+        Ok(ChartSettings {
+            roles,
+            bubble: f.maybe_read("bubble", CriterionId::from_json)?,
+        })
+    }
+}
+
+impl From<&ChartSettings> for Json {
+    fn from(settings: &ChartSettings) -> Json {
+        let roles = Json::Object(
+            settings
+                .roles
+                .iter()
+                .map(|(id, role)| (id.to_string(), (*role).into()))
+                .collect(),
+        );
+        sparse_object(vec![
+            ("roles", (!settings.roles.is_empty()).then_some(roles)),
+            ("bubble", settings.bubble.map(Json::from)),
+        ])
+    }
+}
+
+/// The four quadrants, split at 50 on both axes (50 counts as high).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Quadrant {
+    /// High value, low effort.
+    QuickWin,
+    /// High value, high effort.
+    BigBet,
+    /// Low value, low effort.
+    FillIn,
+    /// Low value, high effort.
+    MoneyPit,
+}
+
+impl Quadrant {
+    /// The quadrant of a value and an effort index.
+    pub fn of(value: f64, effort: f64) -> Quadrant {
+        match (value >= 50.0, effort >= 50.0) {
+            (true, false) => Quadrant::QuickWin,
+            (true, true) => Quadrant::BigBet,
+            (false, false) => Quadrant::FillIn,
+            (false, true) => Quadrant::MoneyPit,
+        }
+    }
+
+    /// A short stable key for exports.
+    pub fn key(self) -> &'static str {
+        match self {
+            Quadrant::QuickWin => "quick_win",
+            Quadrant::BigBet => "big_bet",
+            Quadrant::FillIn => "fill_in",
+            Quadrant::MoneyPit => "money_pit",
+        }
+    }
+}
+
+/// Why a scenario has no matrix.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoMatrix {
+    /// No option to place.
+    NoOptions,
+    /// No criterion with weight counts as value.
+    NoValue,
+    /// No criterion with weight counts as effort.
+    NoEffort,
+}
+
+/// One option in the matrix.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Point {
+    /// Value index 0–100.
+    pub value: f64,
+    /// Effort index 0–100.
+    pub effort: f64,
+    /// Its quadrant.
+    pub quadrant: Quadrant,
+    /// An option that beats it on both indices (entry order), if any.
+    pub dominated_by: Option<usize>,
+    /// Its bubble size 0–1 (the bubble criterion's value between the
+    /// options' lowest and highest), if a bubble criterion is set and it has a value.
+    pub size: Option<f64>,
+}
+
+/// Whether `a` beats `b`: at least as good on both indices, better on one.
+pub fn beats(a: &Point, b: &Point) -> bool {
+    let (dv, de) = (a.value - b.value, b.effort - a.effort);
+    dv >= -TIE_TOLERANCE && de >= -TIE_TOLERANCE && (dv > TIE_TOLERANCE || de > TIE_TOLERANCE)
+}
+
+/// Every option's place in the matrix (entry order).
+pub fn points(scenario: &Scenario, ranking: &Ranking) -> Result<Vec<Point>, NoMatrix> {
+    if scenario.options.is_empty() {
+        return Err(NoMatrix::NoOptions);
+    }
+    let settings = &scenario.chart;
+    let roles: Vec<Role> = scenario.criteria.iter().map(|c| settings.role(c)).collect();
+    let weight_of = |role: Role| -> f64 {
+        roles
+            .iter()
+            .zip(&ranking.weights)
+            .filter(|(r, _)| **r == role)
+            .map(|(_, w)| w)
+            .sum()
+    };
+    let (value_weight, effort_weight) = (weight_of(Role::Value), weight_of(Role::Effort));
+    if value_weight <= 0.0 {
+        return Err(NoMatrix::NoValue);
+    }
+    if effort_weight <= 0.0 {
+        return Err(NoMatrix::NoEffort);
+    }
+    let bubble = settings
+        .bubble
+        .and_then(|id| ranking.criteria.iter().position(|c| *c == id));
+    let sizes = bubble.map(|c| bubble_sizes(scenario, ranking, c));
+    let mut points: Vec<Point> = (0..scenario.options.len())
+        .map(|i| {
+            let (mut value, mut effort) = (0.0, 0.0);
+            for (c, role) in roles.iter().enumerate() {
+                let (w, u) = (ranking.weights[c], ranking.utility(i, c));
+                match role {
+                    Role::Value => value += w * u,
+                    Role::Effort => effort += w * (1.0 - u),
+                    Role::Neither => {}
+                }
+            }
+            let (value, effort) = (100.0 * value / value_weight, 100.0 * effort / effort_weight);
+            Point {
+                value,
+                effort,
+                quadrant: Quadrant::of(value, effort),
+                dominated_by: None,
+                size: sizes.as_ref().and_then(|s| s[i]),
+            }
+        })
+        .collect();
+    mark_dominated(&mut points);
+    Ok(points)
+}
+
+/// Sets `dominated_by` of every point another beats: candidates are tried
+/// best value first, and the first that beats a point is named.
+fn mark_dominated(points: &mut [Point]) {
+    let mut by_value: Vec<usize> = (0..points.len()).collect();
+    by_value.sort_by(|&a, &b| points[b].value.total_cmp(&points[a].value).then(a.cmp(&b)));
+    for i in 0..points.len() {
+        let p = points[i];
+        points[i].dominated_by = by_value
+            .iter()
+            .take_while(|&&j| points[j].value >= p.value - TIE_TOLERANCE)
+            .copied()
+            .find(|&j| j != i && beats(&points[j], &p));
+    }
+}
+
+/// Each option's value on criterion column `c` between the options' lowest
+/// and highest (0–1), from its utility; `None` where the value is missing.
+fn bubble_sizes(scenario: &Scenario, ranking: &Ranking, c: usize) -> Vec<Option<f64>> {
+    let lower = scenario
+        .criteria
+        .get(c)
+        .is_some_and(|criterion| criterion.effective_direction() == Direction::LowerIsBetter);
+    (0..scenario.options.len())
+        .map(|i| (!ranking.is_missing(i, c)).then(|| oriented(ranking.utility(i, c), lower)))
+        .collect()
+}
+
+/// A box in chart units.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rect {
+    /// Left edge.
+    pub x: f64,
+    /// Top edge.
+    pub y: f64,
+    /// Width.
+    pub w: f64,
+    /// Height.
+    pub h: f64,
+}
+
+impl Rect {
+    /// Whether the two boxes share any area.
+    pub fn overlaps(&self, other: &Rect) -> bool {
+        self.x < other.x + other.w
+            && other.x < self.x + self.w
+            && self.y < other.y + other.h
+            && other.y < self.y + self.h
+    }
+
+    /// Whether `other` lies inside this box.
+    pub fn holds(&self, other: &Rect) -> bool {
+        other.x >= self.x
+            && other.y >= self.y
+            && other.x + other.w <= self.x + self.w
+            && other.y + other.h <= self.y + self.h
+    }
+}
+
+/// Where a marker's label goes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Label {
+    /// The text shown (the title, shortened).
+    pub text: String,
+    /// The box the text takes.
+    pub bounds: Rect,
+}
+
+/// An option's marker.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Marker {
+    /// The option (entry order).
+    pub index: usize,
+    /// Centre, horizontal.
+    pub x: f64,
+    /// Centre, vertical.
+    pub y: f64,
+    /// Radius.
+    pub r: f64,
+    /// Its label, where there was room.
+    pub label: Option<Label>,
+}
+
+/// The matrix's geometry, in the units of the SVG's view box.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    /// Whole width.
+    pub width: f64,
+    /// Whole height.
+    pub height: f64,
+    /// The plot area (0–100 on both axes).
+    pub plot: Rect,
+    /// Markers, drawn in this order (worst rank first, so the best are on top).
+    pub markers: Vec<Marker>,
+    /// Options without a label, best rank first: the legend lists them.
+    pub legend: Vec<usize>,
+}
+
+/// Width of one character of a label (units), generous for wide letters.
+pub const CHAR_WIDTH: f64 = 6.6;
+/// Height of a label.
+pub const LABEL_HEIGHT: f64 = 14.0;
+/// Longest label (characters) before it is shortened with "…".
+pub const LABEL_CHARS: usize = 26;
+/// Labels placed at most: beyond them the chart would be a wall of text.
+pub const MAX_LABELS: usize = 24;
+
+/// The text of a label: the title, shortened to [`LABEL_CHARS`].
+pub fn label_text(title: &str) -> String {
+    let title = title.trim();
+    if title.chars().count() <= LABEL_CHARS {
+        title.to_owned()
+    } else {
+        let cut: String = title.chars().take(LABEL_CHARS - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+/// Lays out the markers of `points` (entry order) in rank order `order`
+/// (entry indices, best first) with the titles in `titles`.
+pub fn layout(points: &[Point], order: &[usize], titles: &[&str]) -> Layout {
+    let (width, height) = (640.0, 440.0);
+    let plot = Rect {
+        x: 48.0,
+        y: 12.0,
+        w: width - 60.0,
+        h: height - 56.0,
+    };
+    let place = |p: &Point| {
+        (
+            plot.x + plot.w * p.effort.clamp(0.0, 100.0) / 100.0,
+            plot.y + plot.h * (1.0 - p.value.clamp(0.0, 100.0) / 100.0),
+        )
+    };
+    let radius = |p: &Point| {
+        p.size
+            .map_or(10.0, |s| 8.0 + 14.0 * s.clamp(0.0, 1.0).sqrt())
+    };
+    let mut markers: Vec<Marker> = order
+        .iter()
+        .filter_map(|&i| points.get(i).map(|p| (i, p)))
+        .map(|(index, p)| {
+            let (x, y) = place(p);
+            Marker {
+                index,
+                x,
+                y,
+                r: radius(p),
+                label: None,
+            }
+        })
+        .collect();
+    let marker_box = |m: &Marker| Rect {
+        x: m.x - m.r,
+        y: m.y - m.r,
+        w: 2.0 * m.r,
+        h: 2.0 * m.r,
+    };
+    let mut taken: Vec<Rect> = markers.iter().map(marker_box).collect();
+    let mut legend = Vec::new();
+    for (k, marker) in markers.iter_mut().enumerate() {
+        let text = label_text(titles.get(marker.index).copied().unwrap_or(""));
+        let w = CHAR_WIDTH * text.chars().count() as f64;
+        let h = LABEL_HEIGHT;
+        let (x, y, r) = (marker.x, marker.y, marker.r);
+        let candidates = [
+            (x + r + 3.0, y - h / 2.0),
+            (x - r - 3.0 - w, y - h / 2.0),
+            (x - w / 2.0, y - r - 2.0 - h),
+            (x - w / 2.0, y + r + 2.0),
+            (x + r + 2.0, y - r - h),
+            (x - r - 2.0 - w, y - r - h),
+            (x + r + 2.0, y + r),
+            (x - r - 2.0 - w, y + r),
+        ];
+        // Every candidate lies outside the marker's own box.
+        let fits = |b: &Rect| plot.holds(b) && taken.iter().all(|t| !t.overlaps(b));
+        let found = (k < MAX_LABELS && !text.is_empty())
+            .then(|| {
+                candidates
+                    .iter()
+                    .map(|&(x, y)| Rect { x, y, w, h })
+                    .find(|b| fits(b))
+            })
+            .flatten();
+        match found {
+            Some(bounds) => {
+                taken.push(bounds);
+                marker.label = Some(Label { text, bounds });
+            }
+            None => legend.push(marker.index),
+        }
+    }
+    markers.reverse();
+    Layout {
+        width,
+        height,
+        plot,
+        markers,
+        legend,
+    }
+}
