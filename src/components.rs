@@ -13,5 +13,6 @@ pub mod scenario_bar;
 pub mod scenario_panel;
 pub mod share;
 pub mod summary;
+pub mod tradeoffs;
 
 pub use crate::hooks::Same;

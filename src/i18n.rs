@@ -9,13 +9,14 @@ mod notices;
 mod options;
 mod ranking;
 mod robust;
+mod tradeoffs;
 mod room;
 mod scenario;
 mod share;
 
 pub use self::{
     bar::BarTexts, criteria::CriteriaTexts, errors::ErrorTexts, notices::NoticeTexts,
-    options::OptionsTexts, ranking::RankingTexts, robust::RobustTexts, room::RoomTexts,
+    options::OptionsTexts, ranking::RankingTexts, robust::RobustTexts, room::RoomTexts, tradeoffs::TradeoffTexts,
     scenario::ScenarioTexts, share::ShareTexts,
 };
 use crate::domain::demo::DemoTexts;
@@ -449,6 +450,8 @@ pub struct Texts {
     pub room: RoomTexts,
     /// How safe #1 is.
     pub robust: RobustTexts,
+    /// The value/effort matrix and lenses.
+    pub tradeoffs: TradeoffTexts,
     /// The demo scenario.
     pub demo: DemoTexts<'static>,
 }
@@ -480,6 +483,7 @@ pub static EN: Texts = Texts {
     ranking: ranking::EN,
     room: room::EN,
     robust: robust::EN,
+    tradeoffs: tradeoffs::EN,
     notices: notices::EN,
     share: share::EN,
     errors: errors::EN,
@@ -507,6 +511,7 @@ pub static DE: Texts = Texts {
     ranking: ranking::DE,
     room: room::DE,
     robust: robust::DE,
+    tradeoffs: tradeoffs::DE,
     notices: notices::DE,
     share: share::DE,
     errors: errors::DE,

@@ -234,7 +234,7 @@ pub fn points(scenario: &Scenario, ranking: &Ranking) -> Result<Vec<Point>, NoMa
 /// best value first, and the first that beats a point is named.
 fn mark_dominated(points: &mut [Point]) {
     let mut by_value: Vec<usize> = (0..points.len()).collect();
-    by_value.sort_by(|&a, &b| points[b].value.total_cmp(&points[a].value).then(a.cmp(&b)));
+    by_value.sort_unstable_by(|&a, &b| points[b].value.total_cmp(&points[a].value).then(a.cmp(&b)));
     for i in 0..points.len() {
         let p = points[i];
         points[i].dominated_by = by_value

@@ -8,6 +8,7 @@ use crate::components::options_panel::OptionsPanel;
 use crate::components::ranking::RankingPanel;
 use crate::components::robustness::{analyse, robustness, strip, RobustProps};
 use crate::components::scenario_panel::{scenario_panel, ScenarioPanelProps};
+use crate::components::tradeoffs::TradeOffs;
 use crate::components::summary::{print_details, print_head, rank_strip, summary};
 use crate::components::Same;
 use crate::domain::ids::OptionId;
@@ -186,6 +187,8 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
                     on_select={props.callbacks.on_select.clone()} on_compare={props.callbacks.on_compare.clone()}
                     acceptability={acceptability} uncertainty={uncertainty} badge={top_badge} />
                 { robust.unwrap_or_default() }
+                <TradeOffs {lang} scenario={scenario.clone()} ranking={ranking.clone()} editable={props.editable}
+                    on_edit={on_edit.clone()} on_select={props.callbacks.on_select.clone()} />
             </div>
             { print_details(lang, &scenario, &ranking) }
         </main>

@@ -23,3 +23,60 @@ fn try_download(file_name: &str, mime: &str, text: &str) -> Option<()> {
     web_sys::Url::revoke_object_url(&url).ok()?;
     Some(())
 }
+
+/// The SVG inside the element `id`, as a file's text.
+fn svg_text(id: &str) -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    let svg = document.get_element_by_id(id)?.query_selector("svg").ok()??;
+    Some(format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}", svg.outer_html()))
+}
+
+/// Offers the SVG chart inside the element `id` as a file.
+pub fn download_svg(id: &str, file_name: &str) -> bool {
+    svg_text(id).is_some_and(|text| download_text(file_name, "image/svg+xml", &text))
+}
+
+/// Offers the SVG chart inside the element `id` as a PNG at twice its size,
+/// drawn by the browser (nothing leaves the page).
+pub fn download_svg_as_png(id: &str, file_name: &str) -> bool {
+    try_png(id, file_name.to_owned()).is_some()
+}
+
+fn try_png(id: &str, file_name: String) -> Option<()> {
+    let document = web_sys::window()?.document()?;
+    let svg = document.get_element_by_id(id)?.query_selector("svg").ok()??;
+    let (width, height) = (
+        svg.get_attribute("width")?.parse::<f64>().ok()?,
+        svg.get_attribute("height")?.parse::<f64>().ok()?,
+    );
+    let text = svg.outer_html();
+    let url = format!(
+        "data:image/svg+xml;charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(&text))
+    );
+    let image = web_sys::HtmlImageElement::new().ok()?;
+    let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas").ok()?.dyn_into().ok()?;
+    canvas.set_width((width * 2.0) as u32);
+    canvas.set_height((height * 2.0) as u32);
+    let drawn = image.clone();
+    let onload = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let draw = || -> Option<()> {
+            let context: web_sys::CanvasRenderingContext2d =
+                canvas.get_context("2d").ok()??.dyn_into().ok()?;
+            context.scale(2.0, 2.0).ok()?;
+            context.draw_image_with_html_image_element(&drawn, 0.0, 0.0).ok()?;
+            let data = canvas.to_data_url_with_type("image/png").ok()?;
+            let document = web_sys::window()?.document()?;
+            let anchor: web_sys::HtmlAnchorElement =
+                document.create_element("a").ok()?.dyn_into().ok()?;
+            anchor.set_href(&data);
+            anchor.set_download(&file_name);
+            anchor.click();
+            Some(())
+        };
+        draw();
+    });
+    image.set_onload(Some(onload.unchecked_ref()));
+    image.set_src(&url);
+    Some(())
+}
