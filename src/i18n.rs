@@ -9,15 +9,15 @@ mod notices;
 mod options;
 mod ranking;
 mod robust;
-mod tradeoffs;
 mod room;
 mod scenario;
 mod share;
+mod tradeoffs;
 
 pub use self::{
     bar::BarTexts, criteria::CriteriaTexts, errors::ErrorTexts, notices::NoticeTexts,
-    options::OptionsTexts, ranking::RankingTexts, robust::RobustTexts, room::RoomTexts, tradeoffs::TradeoffTexts,
-    scenario::ScenarioTexts, share::ShareTexts,
+    options::OptionsTexts, ranking::RankingTexts, robust::RobustTexts, room::RoomTexts,
+    scenario::ScenarioTexts, share::ShareTexts, tradeoffs::TradeoffTexts,
 };
 use crate::domain::demo::DemoTexts;
 use crate::domain::import::{megabytes, ImportError};

@@ -2,6 +2,7 @@
 //! SVG drawn from the domain's geometry, with a table that says the same.
 
 use super::Same;
+use crate::domain::export::export_file_name;
 use crate::domain::ids::OptionId;
 use crate::domain::lens::{
     agreement, all_lenses, bump, lens_ranking, Agreement, Bump, LensRef, MAX_SIDE_BY_SIDE,
@@ -10,7 +11,6 @@ use crate::domain::matrix::{layout, points, Layout, Marker, NoMatrix, Point, Qua
 use crate::domain::scenario::{Scenario, ScenarioEdit};
 use crate::domain::scoring::Ranking;
 use crate::i18n::Lang;
-use crate::domain::export::export_file_name;
 use crate::services::clock::today;
 use crate::services::download::{download_svg, download_svg_as_png};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -173,22 +173,27 @@ fn matrix_view(
             .replace("{effort}", &lang.number(point.effort, 1))
             .replace("{quadrant}", quadrant_name(lang, point.quadrant))
     };
-    let details = (*focused).and_then(|i| p.get(i).map(|point| (i, point))).map(|(i, point)| {
-        let open = {
-            let (on_select, id) = (props.on_select.clone(), scenario.options[i].id);
-            Callback::from(move |_: MouseEvent| on_select.emit(Some(id)))
-        };
-        let score = ranking.row_for(i).map(|r| lang.score(r.score)).unwrap_or_default();
-        html! {
-            <div class="matrix-details" aria-live="polite">
-                <p><strong>{ describe(i, point) }</strong>{ format!(" · {score}") }</p>
-                if let Some(j) = point.dominated_by {
-                    <p>{ t.dominated_by.replace("{other}", &title(j)) }</p>
-                }
-                <button type="button" onclick={open}>{ t.open_breakdown }</button>
-            </div>
-        }
-    });
+    let details = (*focused)
+        .and_then(|i| p.get(i).map(|point| (i, point)))
+        .map(|(i, point)| {
+            let open = {
+                let (on_select, id) = (props.on_select.clone(), scenario.options[i].id);
+                Callback::from(move |_: MouseEvent| on_select.emit(Some(id)))
+            };
+            let score = ranking
+                .row_for(i)
+                .map(|r| lang.score(r.score))
+                .unwrap_or_default();
+            html! {
+                <div class="matrix-details" aria-live="polite">
+                    <p><strong>{ describe(i, point) }</strong>{ format!(" · {score}") }</p>
+                    if let Some(j) = point.dominated_by {
+                        <p>{ t.dominated_by.replace("{other}", &title(j)) }</p>
+                    }
+                    <button type="button" onclick={open}>{ t.open_breakdown }</button>
+                </div>
+            }
+        });
     let markers = chart.markers.iter().map(|m| {
         let i = m.index;
         let point = p[i];
@@ -225,10 +230,19 @@ fn matrix_view(
         html! {
             <g key={id.to_string()} class={classes!("marker", below.then_some("faded"), point.dominated_by.map(|_| "dominated"))}
                 tabindex="0" role="button" aria-label={label} onfocus={focus} onmouseenter={hover} onclick={select} onkeydown={key}>
-                { for marker_shapes(m, point.dominated_by.is_some(), rank_of(i)) }
+                { marker_circle(m, point.dominated_by.is_some()) }
             </g>
         }
     });
+    let texts = el(
+        "g",
+        &[("aria-hidden", s("true")), ("pointer-events", s("none"))],
+        chart
+            .markers
+            .iter()
+            .flat_map(|m| marker_texts(m, rank_of(m.index)))
+            .collect(),
+    );
     let legend_shown = 30;
     let legend = (!chart.legend.is_empty()).then(|| {
         let items = chart.legend.iter().take(legend_shown).map(|&i| {
@@ -258,7 +272,7 @@ fn matrix_view(
     });
     let file = format!("{} matrix", scenario.name);
     html! {<>
-        { svg_frame(lang, "matrix-chart", t.tabs[0], &file, matrix_svg(lang, chart, markers.collect())) }
+        { svg_frame(lang, "matrix-chart", t.tabs[0], &file, matrix_svg(lang, chart, markers.chain(std::iter::once(texts)).collect())) }
         { details.unwrap_or_default() }
         { legend.unwrap_or_default() }
         <details class="chart-table">
@@ -272,8 +286,8 @@ fn matrix_view(
     </>}
 }
 
-/// A marker's circle, its rank and its label.
-fn marker_shapes(m: &Marker, dominated: bool, rank: u32) -> Vec<Html> {
+/// A marker's circle (inside the focusable marker).
+fn marker_circle(m: &Marker, dominated: bool) -> Html {
     let mut circle = vec![
         ("cx", fmt(m.x)),
         ("cy", fmt(m.y)),
@@ -286,32 +300,35 @@ fn marker_shapes(m: &Marker, dominated: bool, rank: u32) -> Vec<Html> {
         circle.push(("stroke-dasharray", s("3 2")));
         circle[3].1 = s("#e8a27f");
     }
-    let mut shapes = vec![
-        el("circle", &circle, vec![]),
-        label(
-            &[
-                ("x", fmt(m.x)),
-                ("y", fmt(m.y + 4.0)),
-                ("text-anchor", s("middle")),
-                ("font-size", s("11")),
-                ("font-weight", s("700")),
-                ("fill", s("#ffffff")),
-            ],
-            rank.to_string(),
-        ),
-    ];
+    el("circle", &circle, vec![])
+}
+
+/// A marker's rank and label: drawn over the markers, hidden from screen
+/// readers (each marker's name says it) and from the pointer.
+fn marker_texts(m: &Marker, rank: u32) -> Vec<Html> {
+    let mut texts = vec![label(
+        &[
+            ("x", fmt(m.x)),
+            ("y", fmt(m.y + 4.0)),
+            ("text-anchor", s("middle")),
+            ("font-size", s("13")),
+            ("font-weight", s("700")),
+            ("fill", s("#ffffff")),
+        ],
+        rank.to_string(),
+    )];
     if let Some(l) = &m.label {
-        shapes.push(label(
+        texts.push(label(
             &[
                 ("x", fmt(l.bounds.x)),
-                ("y", fmt(l.bounds.y + 11.0)),
-                ("font-size", s("11")),
+                ("y", fmt(l.bounds.y + 13.0)),
+                ("font-size", s("13")),
                 ("fill", s("#1d1f24")),
             ],
             l.text.clone(),
         ));
     }
-    shapes
+    texts
 }
 
 /// A number for an SVG attribute.
@@ -343,7 +360,11 @@ fn s(value: &str) -> String {
 fn chart_svg(width: f64, height: f64, children: Vec<Html>) -> Html {
     let ground = el(
         "rect",
-        &[("width", fmt(width)), ("height", fmt(height)), ("fill", s("#ffffff"))],
+        &[
+            ("width", fmt(width)),
+            ("height", fmt(height)),
+            ("fill", s("#ffffff")),
+        ],
         vec![],
     );
     el(
@@ -390,7 +411,7 @@ fn matrix_svg(lang: Lang, chart: &Layout, markers: Vec<Html>) -> Html {
                 ("x", fmt(tx)),
                 ("y", fmt(ty)),
                 ("text-anchor", s(anchor)),
-                ("font-size", s("12")),
+                ("font-size", s("14")),
                 ("font-weight", s("700")),
                 ("fill", s("#4b5160")),
             ],
@@ -418,15 +439,18 @@ fn matrix_svg(lang: Lang, chart: &Layout, markers: Vec<Html>) -> Html {
             ("x", fmt(plot.x + plot.w)),
             ("y", fmt(chart.height - 14.0)),
             ("text-anchor", s("end")),
-            ("font-size", s("12")),
+            ("font-size", s("14")),
         ],
         t.effort_axis.to_owned(),
     ));
     children.push(label(
         &[
-            ("transform", format!("translate(16 {}) rotate(-90)", fmt(plot.y))),
+            (
+                "transform",
+                format!("translate(16 {}) rotate(-90)", fmt(plot.y)),
+            ),
             ("text-anchor", s("end")),
-            ("font-size", s("12")),
+            ("font-size", s("14")),
         ],
         t.value_axis.to_owned(),
     ));
@@ -663,11 +687,18 @@ fn side_by_side(lang: Lang, scenario: &Scenario, lenses: &[LensRef], side: &Side
             .map(|o| lang.option_title(o))
             .unwrap_or_default()
     };
-    let titles = |items: &[usize]| items.iter().map(|&i| title(i)).collect::<Vec<_>>().join(" = ");
+    let titles = |items: &[usize]| {
+        items
+            .iter()
+            .map(|&i| title(i))
+            .collect::<Vec<_>>()
+            .join(" = ")
+    };
     let verdict = match summary.disagree {
-        None => t
-            .same_first
-            .replace("{option}", &titles(summary.firsts.first().map_or(&[][..], |f| f))),
+        None => t.same_first.replace(
+            "{option}",
+            &titles(summary.firsts.first().map_or(&[][..], |f| f)),
+        ),
         Some((a, b)) => t
             .disagree
             .replace("{a}", &names[a])
@@ -720,13 +751,15 @@ fn bump_svg(lang: Lang, chart: &Bump, names: &[String], title: &dyn Fn(usize) ->
         .columns
         .iter()
         .zip(names)
-        .map(|(&x, name)| {
+        .enumerate()
+        .map(|(k, (&x, name))| {
+            // Neighbouring headers take turns on two lines, so long names never meet.
             label(
                 &[
                     ("x", fmt(x)),
-                    ("y", s("14")),
+                    ("y", s(if k % 2 == 0 { "16" } else { "34" })),
                     ("text-anchor", s("middle")),
-                    ("font-size", s("12")),
+                    ("font-size", s("14")),
                     ("font-weight", s("700")),
                 ],
                 short(name),
@@ -776,7 +809,7 @@ fn bump_svg(lang: Lang, chart: &Bump, names: &[String], title: &dyn Fn(usize) ->
                     ("x", fmt(p.x)),
                     ("y", fmt(p.y + 4.0)),
                     ("text-anchor", s("middle")),
-                    ("font-size", s("10")),
+                    ("font-size", s("11")),
                     ("fill", s(ink)),
                 ],
                 p.rank.to_string(),
@@ -800,7 +833,7 @@ fn bump_svg(lang: Lang, chart: &Bump, names: &[String], title: &dyn Fn(usize) ->
                         ("x", fmt(p.x + dx)),
                         ("y", fmt(p.y + 4.0)),
                         ("text-anchor", s(anchor)),
-                        ("font-size", s("11")),
+                        ("font-size", s("13")),
                     ],
                     text,
                 ));
@@ -808,6 +841,12 @@ fn bump_svg(lang: Lang, chart: &Bump, names: &[String], title: &dyn Fn(usize) ->
         }
         let mut group = VTag::new("g");
         group.key = Some(line.index.into());
+        let class = if line.moved {
+            "bump-line moved"
+        } else {
+            "bump-line"
+        };
+        group.add_attribute("class", class);
         group.add_children(shapes);
         children.push(group.into());
     }

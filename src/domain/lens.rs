@@ -226,7 +226,8 @@ pub struct Bump {
     pub height: f64,
     /// Horizontal place of each lens's column.
     pub columns: Vec<f64>,
-    /// Vertical place of each rank row shown (1 to `top`), then the fold row.
+    /// Vertical place of each rank row shown (1 to `top`, at most one per
+    /// option), then the fold row.
     pub rows: Vec<f64>,
     /// Lines of the options that are in the top rows under some lens, best
     /// first under the first lens.
@@ -239,9 +240,9 @@ pub struct Bump {
 /// first `top` ranks in rows and anything below on one fold row.
 pub fn bump(rankings: &[Ranking], top: u32) -> Bump {
     const ROW: f64 = 28.0;
-    const TOP: f64 = 24.0;
-    const SIDE: f64 = 210.0;
-    let width = 720.0;
+    const TOP: f64 = 48.0;
+    const SIDE: f64 = 250.0;
+    let width = 780.0;
     let span = width - 2.0 * SIDE;
     let lenses = rankings.len().max(1);
     let columns: Vec<f64> = (0..lenses)
@@ -253,9 +254,11 @@ pub fn bump(rankings: &[Ranking], top: u32) -> Bump {
             }
         })
         .collect();
+    let options = rankings.first().map_or(0, |r| r.rows.len());
+    // No empty rows: as many as there are options, up to `top`.
+    let top = top.min(u32::try_from(options).unwrap_or(u32::MAX));
     let rows: Vec<f64> = (0..=top).map(|r| TOP + ROW * f64::from(r)).collect();
     let fold_y = rows.last().copied().unwrap_or(TOP);
-    let options = rankings.first().map_or(0, |r| r.rows.len());
     let table = rank_table(rankings, options);
     let mut scores = vec![vec![0.0; lenses]; options];
     for (l, ranking) in rankings.iter().enumerate() {

@@ -328,11 +328,11 @@ pub struct Layout {
 }
 
 /// Width of one character of a label (units), generous for wide letters.
-pub const CHAR_WIDTH: f64 = 6.6;
+pub const CHAR_WIDTH: f64 = 7.8;
 /// Height of a label.
-pub const LABEL_HEIGHT: f64 = 14.0;
+pub const LABEL_HEIGHT: f64 = 17.0;
 /// Longest label (characters) before it is shortened with "…".
-pub const LABEL_CHARS: usize = 26;
+pub const LABEL_CHARS: usize = 24;
 /// Labels placed at most: beyond them the chart would be a wall of text.
 pub const MAX_LABELS: usize = 24;
 
@@ -350,7 +350,7 @@ pub fn label_text(title: &str) -> String {
 /// Lays out the markers of `points` (entry order) in rank order `order`
 /// (entry indices, best first) with the titles in `titles`.
 pub fn layout(points: &[Point], order: &[usize], titles: &[&str]) -> Layout {
-    let (width, height) = (640.0, 440.0);
+    let (width, height) = (600.0, 420.0);
     let plot = Rect {
         x: 48.0,
         y: 12.0,

@@ -27,8 +27,14 @@ fn try_download(file_name: &str, mime: &str, text: &str) -> Option<()> {
 /// The SVG inside the element `id`, as a file's text.
 fn svg_text(id: &str) -> Option<String> {
     let document = web_sys::window()?.document()?;
-    let svg = document.get_element_by_id(id)?.query_selector("svg").ok()??;
-    Some(format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}", svg.outer_html()))
+    let svg = document
+        .get_element_by_id(id)?
+        .query_selector("svg")
+        .ok()??;
+    Some(format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}",
+        svg.outer_html()
+    ))
 }
 
 /// Offers the SVG chart inside the element `id` as a file.
@@ -44,7 +50,10 @@ pub fn download_svg_as_png(id: &str, file_name: &str) -> bool {
 
 fn try_png(id: &str, file_name: String) -> Option<()> {
     let document = web_sys::window()?.document()?;
-    let svg = document.get_element_by_id(id)?.query_selector("svg").ok()??;
+    let svg = document
+        .get_element_by_id(id)?
+        .query_selector("svg")
+        .ok()??;
     let (width, height) = (
         svg.get_attribute("width")?.parse::<f64>().ok()?,
         svg.get_attribute("height")?.parse::<f64>().ok()?,
@@ -55,7 +64,8 @@ fn try_png(id: &str, file_name: String) -> Option<()> {
         String::from(js_sys::encode_uri_component(&text))
     );
     let image = web_sys::HtmlImageElement::new().ok()?;
-    let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas").ok()?.dyn_into().ok()?;
+    let canvas: web_sys::HtmlCanvasElement =
+        document.create_element("canvas").ok()?.dyn_into().ok()?;
     canvas.set_width((width * 2.0) as u32);
     canvas.set_height((height * 2.0) as u32);
     let drawn = image.clone();
@@ -64,7 +74,9 @@ fn try_png(id: &str, file_name: String) -> Option<()> {
             let context: web_sys::CanvasRenderingContext2d =
                 canvas.get_context("2d").ok()??.dyn_into().ok()?;
             context.scale(2.0, 2.0).ok()?;
-            context.draw_image_with_html_image_element(&drawn, 0.0, 0.0).ok()?;
+            context
+                .draw_image_with_html_image_element(&drawn, 0.0, 0.0)
+                .ok()?;
             let data = canvas.to_data_url_with_type("image/png").ok()?;
             let document = web_sys::window()?.document()?;
             let anchor: web_sys::HtmlAnchorElement =
