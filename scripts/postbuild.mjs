@@ -67,12 +67,37 @@ for (const [name, loader, format] of [[glueName, 'js', 'esm'], [cssName, 'css', 
   html = html.replace(pinned, `$1sha384-${sha('sha384', small)}`);
 }
 
+// The release build stops at once on a panic (a WebAssembly trap, no message):
+// the page then says so, keeps the user's data where it is and offers a reload
+// (a link: no app code runs any more). Part of both start-up scripts.
+const CRASH_BANNER = `const crashed = (error) => {
+  if (!(error instanceof WebAssembly.RuntimeError) || document.getElementById('kerze-crashed')) return;
+  const de = document.documentElement.lang.toLowerCase().startsWith('de');
+  const banner = document.createElement('div');
+  banner.id = 'kerze-crashed';
+  banner.className = 'crash-banner';
+  banner.setAttribute('role', 'alert');
+  const message = document.createElement('p');
+  message.textContent = de
+    ? 'Etwas ist schiefgegangen, und Kerze wurde angehalten. Ihre gespeicherten Daten sind in diesem Browser sicher.'
+    : 'Something went wrong and Kerze stopped. Your saved data is safe in this browser.';
+  const reload = document.createElement('a');
+  reload.href = location.href;
+  reload.textContent = de ? 'Kerze neu laden' : 'Reload Kerze';
+  banner.append(message, reload);
+  document.body.prepend(banner);
+};
+addEventListener('error', (event) => crashed(event.error));
+addEventListener('unhandledrejection', (event) => crashed(event.reason));
+`;
+
 // 1. The start-up script, from inline to a file, plus the service worker's registration.
 const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
 if (!inline) throw new Error('trunk start-up script not found in index.html');
 const version = sha('sha256', [glueName, wasmName, cssName].join()).replace(/[^A-Za-z0-9]/g, '').slice(0, 12);
 const startName = `start-${version}.js`;
-const start = `${inline[1].trim()}
+const start = `${CRASH_BANNER}
+${inline[1].trim()}
 
 // Offline after the first visit. A new deploy installs beside the running one
 // and waits; the page offers the reload (window.kerzeUpdate) instead of
@@ -111,7 +136,8 @@ writeFileSync(join(dir, 'index.html'), html);
 const glue = glueSource.replace(/export\s*\{[^}]*\};?\s*$/, '');
 if (/(^|[;}])export\b/m.test(glue)) throw new Error('unexpected export left in the JS glue');
 const wasm64 = readFileSync(join(dir, wasmName)).toString('base64');
-const single = minify(`${glue}
+const single = minify(`${CRASH_BANNER}
+${glue}
 const wasm64 = "${wasm64}";
 const bytes = Uint8Array.fromBase64 ? Uint8Array.fromBase64(wasm64) : (() => {
   const text = atob(wasm64);

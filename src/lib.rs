@@ -13,7 +13,6 @@ mod services;
 
 /// Mounts the app on `#app`, replacing the loading message.
 pub fn start() {
-    services::panic::install();
     let props = app::AppProps {
         boot: std::rc::Rc::new(std::cell::RefCell::new(Some(boot::boot()))),
     };

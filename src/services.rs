@@ -6,6 +6,5 @@ pub mod download;
 pub mod files;
 pub mod focus;
 pub mod location;
-pub mod panic;
 pub mod print;
 pub mod storage;

@@ -272,3 +272,27 @@ test('a link pasted into an open page and a file being read say so while they ar
   assert.equal(await page.locator('.notice.busy').count(), 0);
   await ctx.close();
 });
+
+test('if the app ever stops, a banner says the data is safe and its link reloads the app', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url);
+  await page.fill('#scenario-name', 'Kept through a crash');
+  await waitSaved(page);
+  const raise = (kind) => page.evaluate((kind) => new Promise((done) => {
+    setTimeout(() => { throw kind === 'trap' ? new WebAssembly.RuntimeError('unreachable') : new TypeError('elsewhere'); });
+    setTimeout(done, 50);
+  }), kind);
+  // An error that is not the app's code stopping shows nothing.
+  await raise('other');
+  assert.equal(await page.locator('#kerze-crashed').count(), 0);
+  // What the page sees when the app's code traps (the release build stops at once on a panic).
+  await raise('trap');
+  const banner = page.getByRole('alert').filter({ hasText: 'Something went wrong and Kerze stopped. Your saved data is safe in this browser.' });
+  await banner.waitFor();
+  await raise('trap');
+  assert.equal(await page.locator('#kerze-crashed').count(), 1, 'one banner, however many errors follow');
+  await banner.getByRole('link', { name: 'Reload Kerze' }).click();
+  await page.locator('#ranking-heading').waitFor();
+  assert.equal(await page.locator('#kerze-crashed').count(), 0);
+  assert.equal(await page.inputValue('#scenario-name'), 'Kept through a crash');
+  await ctx.close();
+});
