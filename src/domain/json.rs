@@ -648,18 +648,17 @@ fn once_each(entries: Vec<(String, Json)>) -> Vec<(String, Json)> {
     if !repeated {
         return entries;
     }
-    let keep: Vec<usize> = {
-        let mut first: BTreeMap<&str, usize> = BTreeMap::new();
-        for (i, (key, _)) in entries.iter().enumerate() {
-            first.entry(key).or_insert(i);
-        }
-        let mut places: Vec<(usize, usize)> = first
-            .iter()
-            .map(|(key, &at)| (at, last.get(key).copied().unwrap_or(at)))
-            .collect();
-        places.sort_unstable();
-        places.into_iter().map(|(_, from)| from).collect()
-    };
+    // Each key at its first place (in entry order), with its last entry.
+    let mut first: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, (key, _)) in entries.iter().enumerate() {
+        first.entry(key).or_insert(i);
+    }
+    let keep: Vec<usize> = entries
+        .iter()
+        .enumerate()
+        .filter(|(i, (key, _))| first.get(key.as_str()) == Some(i))
+        .map(|(i, (key, _))| last.get(key.as_str()).copied().unwrap_or(i))
+        .collect();
     let mut slots: Vec<Option<(String, Json)>> = entries.into_iter().map(Some).collect();
     keep.into_iter()
         .filter_map(|i| slots.get_mut(i).and_then(Option::take))

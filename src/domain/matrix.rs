@@ -8,7 +8,7 @@ use super::id_map::IdMap;
 use super::ids::CriterionId;
 use super::json::{self, sparse_object, Fields, Json, ShapeError};
 use super::scenario::Scenario;
-use super::scoring::{oriented, Ranking, TIE_TOLERANCE};
+use super::scoring::{oriented, sort_best_first, Ranking, TIE_TOLERANCE};
 
 /// Which axis a criterion counts on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -234,7 +234,8 @@ pub fn points(scenario: &Scenario, ranking: &Ranking) -> Result<Vec<Point>, NoMa
 /// best value first, and the first that beats a point is named.
 fn mark_dominated(points: &mut [Point]) {
     let mut by_value: Vec<usize> = (0..points.len()).collect();
-    by_value.sort_unstable_by(|&a, &b| points[b].value.total_cmp(&points[a].value).then(a.cmp(&b)));
+    let values: Vec<f64> = points.iter().map(|p| p.value).collect();
+    sort_best_first(&mut by_value, &values);
     for i in 0..points.len() {
         let p = points[i];
         points[i].dominated_by = by_value

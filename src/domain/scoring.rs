@@ -565,14 +565,9 @@ fn sort_key(score: f64) -> f64 {
 /// exactly in two passes: much faster than one comparison sort for the
 /// thousands of runs that sampling and sensitivity need.
 fn order_best_first(scores: &[f64]) -> Vec<usize> {
-    let by_score = |&a: &usize, &b: &usize| {
-        sort_key(scores[b])
-            .total_cmp(&sort_key(scores[a]))
-            .then(a.cmp(&b))
-    };
     let mut order: Vec<usize> = (0..scores.len()).collect();
     if scores.len() < 64 {
-        order.sort_unstable_by(by_score);
+        sort_best_first(&mut order, scores);
         return order;
     }
     // About two options a bucket keeps the bucket arrays small (u32, in cache).
@@ -597,8 +592,18 @@ fn order_best_first(scores: &[f64]) -> Vec<usize> {
     for b in 0..buckets {
         let slice = &mut order[starts[b] as usize..starts[b + 1] as usize];
         if slice.len() > 1 {
-            slice.sort_unstable_by(by_score);
+            sort_best_first(slice, scores);
         }
     }
     order
+}
+
+/// Sorts entry indices by their scores, best first, equal scores (and NaN,
+/// last) in entry order. The one comparison sort of indices in Kerze.
+pub fn sort_best_first(order: &mut [usize], scores: &[f64]) {
+    order.sort_unstable_by(|&a, &b| {
+        sort_key(scores[b])
+            .total_cmp(&sort_key(scores[a]))
+            .then(a.cmp(&b))
+    });
 }
