@@ -18,12 +18,12 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${_kerze_remap}"
 unset _kerze_remap _kerze_sysroot _kerze_src
 
 # The release build of the page compiles the standard library together with
-# Kerze, optimised for size like the rest, and stops at once on a panic instead
-# of formatting a message nobody reads (the start-up script shows the crash
-# banner), with the library's smaller variants of its algorithms (sorts,
-# formatting) where it has them: about 27 KB less to download. Both are options the pinned stable
-# toolchain keeps behind RUSTC_BOOTSTRAP; scripts/setup adds the library's
-# sources (rust-src). Only for the wasm release build: call before trunk.
+# Kerze, optimised for size like the rest and with the library's smaller
+# variants of its algorithms (sorts, formatting), and stops at once on a panic
+# instead of formatting a message nobody reads (the start-up script shows the
+# crash banner): about 27 KB less to download. These are options the pinned
+# stable toolchain keeps behind RUSTC_BOOTSTRAP; scripts/setup adds the
+# library's sources (rust-src). Only for the wasm release build: call before trunk.
 kerze_release_env() {
   export RUSTC_BOOTSTRAP=1
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
