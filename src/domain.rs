@@ -2,6 +2,7 @@
 //! ranking, validation and the export format.
 
 pub mod acceptability;
+pub mod browse;
 pub mod criterion;
 pub mod deflate;
 pub mod demo;

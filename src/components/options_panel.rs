@@ -4,8 +4,10 @@ use crate::components::common::ValueColumn;
 use crate::components::fields::{text_field, TextFieldProps};
 use crate::components::number_field::NumberField;
 use crate::components::Same;
+use crate::domain::browse::{Browse, SortBy};
 use crate::domain::ids::{CriterionId, OptionId};
 use crate::domain::scenario::{ScenarioEdit, ScenarioOption};
+use crate::domain::scoring::Ranking;
 use crate::domain::segment::{Segment, FIT_MAX};
 use crate::domain::value::NumberRule;
 use crate::hooks::{use_stable, ADD_OPTION_ID};
@@ -25,6 +27,8 @@ pub struct OptionsPanelProps {
     pub columns: Same<Vec<ValueColumn>>,
     /// Whether fit columns are shown.
     pub has_fit: bool,
+    /// The ranking (for the sort by score).
+    pub ranking: Same<Ranking>,
     /// Whether the values are only shown: the table's scrolling and the
     /// choice of columns still work.
     #[prop_or_default]
@@ -177,8 +181,42 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
             focus_new.set(true);
         })
     };
-    let add = add_option.reform(|_: MouseEvent| ());
-    let total = props.options.len();
+    let browse = use_state(Browse::default);
+    // A sorted or filtered list keeps its order while options are edited (a
+    // row never jumps away from the field being typed in): it is arranged
+    // again when the sort or the filter changes, an option comes or goes, or
+    // the user asks. Entry order, unfiltered, is always live.
+    let resorted = use_state(|| 0u32);
+    let ids: Vec<OptionId> = props.options.iter().map(|o| o.id).collect();
+    // Kept as entry indices: they stay right while the same options are there.
+    let arranged = {
+        let (options, ranking) = (props.options.clone(), props.ranking.clone());
+        use_memo(((*browse).clone(), ids, *resorted), move |(browse, _, _)| {
+            (!browse.is_plain()).then(|| browse.arrange(&options, &ranking))
+        })
+    };
+    let order: Vec<usize> = match &*arranged {
+        None => (0..props.options.len()).collect(),
+        Some(order) => order.clone(),
+    };
+    let stale = arranged.is_some()
+        && browse
+            .arrange(&props.options, &props.ranking)
+            .iter()
+            .ne(order.iter());
+    let add = {
+        let browse = browse.clone();
+        add_option.reform(move |_: MouseEvent| {
+            // A new option is always shown: the filter goes.
+            if !browse.filter.is_empty() {
+                browse.set(Browse {
+                    filter: String::new(),
+                    ..(*browse).clone()
+                });
+            }
+        })
+    };
+    let total = order.len();
     let shown = (*shown_rows).min(total);
     let show_more = {
         let shown_rows = shown_rows.clone();
@@ -221,6 +259,7 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
             if props.options.is_empty() {
                 <p class="empty">{ t.options.no_options_yet }</p>
             } else {
+                { browse_bar(lang, &browse, &props.columns, &resorted, stale, (total, props.options.len())) }
                 if !props.read_only {
                     <p class="hint">{ t.robust.range_hint }</p>
                 }
@@ -238,7 +277,7 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
                             <div role="columnheader"><span class="visually-hidden">{ t.options.remove_option }</span></div>
                         </div>
                         <div role="rowgroup">
-                            { for props.options.iter().take(shown).map(|option| html! {
+                            { for order.iter().take(shown).map(|&i| &props.options[i]).map(|option| html! {
                                 <OptionRow
                                     key={option.id.to_string()}
                                     {lang}
@@ -264,6 +303,94 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
                 <button type="button" class="add" id={ADD_OPTION_ID} onclick={add}>{ format!("+ {}", t.options.add_option) }</button>
             }
         </section>
+    }
+}
+
+/// The filter field, the sort (each in both directions), and what they leave shown.
+fn browse_bar(
+    lang: Lang,
+    browse: &UseStateHandle<Browse>,
+    columns: &[ValueColumn],
+    resorted: &UseStateHandle<u32>,
+    stale: bool,
+    (matching, total): (usize, usize),
+) -> Html {
+    let t = &lang.texts().options;
+    let mut sorts = vec![SortBy::Entry, SortBy::Title, SortBy::Score];
+    sorts.extend(columns.iter().map(|c| SortBy::Value(c.id)));
+    let choices: Vec<(SortBy, bool)> = sorts
+        .iter()
+        .flat_map(|&by| [(by, false), (by, true)])
+        .collect();
+    let choice_name = |(by, reverse): (SortBy, bool)| {
+        let (name, way) = match by {
+            SortBy::Entry => (t.sorts[0], t.ways[0]),
+            SortBy::Title => (t.sorts[1], t.ways[1]),
+            SortBy::Score => (t.sorts[2], t.ways[2]),
+            SortBy::Value(id) => (
+                columns
+                    .iter()
+                    .find(|c| c.id == id)
+                    .map_or("", |c| c.name.as_str()),
+                t.ways[3],
+            ),
+        };
+        let way = way.split('|').nth(usize::from(reverse)).unwrap_or_default();
+        format!("{name} {way}")
+    };
+    let on_filter = {
+        let browse = browse.clone();
+        Callback::from(move |event: InputEvent| {
+            if let Some(field) = event.target_dyn_into::<web_sys::HtmlInputElement>() {
+                browse.set(Browse {
+                    filter: field.value(),
+                    ..(*browse).clone()
+                });
+            }
+        })
+    };
+    let on_sort = {
+        let (browse, choices) = (browse.clone(), choices.clone());
+        Callback::from(move |event: Event| {
+            if let Some(select) = event.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                let (by, reverse) = choices
+                    .get(select.selected_index().max(0) as usize)
+                    .copied()
+                    .unwrap_or((SortBy::Entry, false));
+                browse.set(Browse {
+                    by,
+                    reverse,
+                    ..(*browse).clone()
+                });
+            }
+        })
+    };
+    let on_resort = {
+        let resorted = resorted.clone();
+        Callback::from(move |_: MouseEvent| resorted.set(*resorted + 1))
+    };
+    let now = (browse.by, browse.reverse);
+    html! {
+        <div class="browse">
+            <div class="browse-fields">
+                <label for="options-filter">{ t.filter }</label>
+                <input id="options-filter" type="search" placeholder={t.filter_hint} value={browse.filter.clone()} oninput={on_filter} />
+                <label for="options-sort">{ t.sort_by }</label>
+                <select id="options-sort" onchange={on_sort}>
+                    { for choices.iter().map(|&c| html! { <option selected={c == now}>{ choice_name(c) }</option> }) }
+                </select>
+                if stale {
+                    <button type="button" onclick={on_resort}>{ t.sort_again }</button>
+                }
+            </div>
+            <p class="browse-status" aria-live="polite">
+                if !browse.filter.trim().is_empty() {
+                    { if matching == 0 { t.none_matching.replace("{words}", browse.filter.trim()) } else {
+                        t.matching.replace("{shown}", &lang.number(matching as f64, 0)).replace("{total}", &lang.number(total as f64, 0))
+                    } }
+                }
+            </p>
+        </div>
     }
 }
 

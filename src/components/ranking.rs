@@ -76,7 +76,15 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
     let list_ref = use_node_ref();
     // (scroll offset, visible height) of the windowed list.
     let viewport = use_state(|| (0.0_f64, 800.0_f64));
-    let n = ranking.rows.len();
+    let total = ranking.rows.len();
+    // Options below the line can be hidden: they are the end of the ranking.
+    let hide_below = use_state(|| false);
+    let below = ranking.rows.iter().filter(|r| r.below_threshold).count();
+    let n = if *hide_below {
+        ranking.rows.iter().take_while(|r| !r.below_threshold).count()
+    } else {
+        total
+    };
     let windowed = n > WINDOWED_AFTER;
     let row_height = if props.large {
         LARGE_ROW_HEIGHT
@@ -234,7 +242,11 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
         }
     });
 
-    let nothing_worth_it = threshold > 0.0 && n > 0 && first_below == Some(0);
+    let nothing_worth_it = threshold > 0.0 && total > 0 && first_below == Some(0);
+    let on_hide_below = {
+        let hide_below = hide_below.clone();
+        Callback::from(move |_: Event| hide_below.set(!*hide_below))
+    };
     // "/" finds an option by a part of its title and opens its breakdown; a
     // title nobody has is said by the field itself, as a refused entry.
     let on_find = {
@@ -289,7 +301,7 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
         <section class={classes!("panel", "ranking-panel", props.large.then_some("large"))} aria-labelledby="ranking-heading">
             <div class="panel-head">
                 <h2 id="ranking-heading" tabindex="-1">{ t.ranking.ranking }</h2>
-                if n > 1 && !props.large {
+                if total > 1 && !props.large {
                     <div class="find">
                         <input id={FIND_ID} type="search" list="option-titles" placeholder={t.room.find_option}
                             aria-label={t.room.find_option} onkeydown={on_find} />
@@ -306,6 +318,12 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
                         <li>{ t.ranking.nothing_worth_it }</li>
                     }
                 </ul>
+            }
+            if below > 0 {
+                <label class="check hide-below">
+                    <input type="checkbox" checked={*hide_below} onchange={on_hide_below} />
+                    { t.ranking.hide_below.replace("{count}", &below.to_string()) }
+                </label>
             }
             if n > 0 {
                 <ul class="legend" aria-label={t.ranking.legend}>{ for legend }</ul>

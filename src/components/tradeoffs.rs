@@ -472,7 +472,7 @@ fn svg_frame(lang: Lang, id: &'static str, caption: &'static str, file: &str, sv
     });
     html! {
         <figure class="chart">
-            <div class="chart-scroll" id={id} role="group" aria-label={caption}>{ svg }</div>
+            <div class="chart-scroll" id={id} role="group" aria-label={caption} tabindex="0">{ svg }</div>
             <figcaption class="chart-downloads">
                 <button type="button" onclick={on_svg}>{ t.download_svg }</button>
                 <button type="button" onclick={on_png}>{ t.download_png }</button>

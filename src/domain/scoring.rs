@@ -599,11 +599,17 @@ fn order_best_first(scores: &[f64]) -> Vec<usize> {
 }
 
 /// Sorts entry indices by their scores, best first, equal scores (and NaN,
-/// last) in entry order. The one comparison sort of indices in Kerze.
+/// last) in entry order.
 pub fn sort_best_first(order: &mut [usize], scores: &[f64]) {
-    order.sort_unstable_by(|&a, &b| {
+    sort_indices(order, &|a, b| {
         sort_key(scores[b])
             .total_cmp(&sort_key(scores[a]))
             .then(a.cmp(&b))
     });
+}
+
+/// Sorts indices by `compare`: the one comparison sort of indices in the
+/// app (a single copy of the sort in the page, whatever is compared).
+pub fn sort_indices(order: &mut [usize], compare: &dyn Fn(usize, usize) -> std::cmp::Ordering) {
+    order.sort_unstable_by(|&a, &b| compare(a, b));
 }

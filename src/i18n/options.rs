@@ -15,6 +15,16 @@ pub struct OptionsTexts {
     pub no_options_yet: &'static str,
     pub rows_shown: &'static str,
     pub show_more_rows: &'static str,
+    pub filter: &'static str,
+    pub filter_hint: &'static str,
+    pub sort_by: &'static str,
+    /// Entry order, title, score.
+    pub sorts: [&'static str; 3],
+    /// Both directions of the entry order, title, score and a criterion.
+    pub ways: [&'static str; 4],
+    pub matching: &'static str,
+    pub none_matching: &'static str,
+    pub sort_again: &'static str,
 }
 
 /// English.
@@ -31,6 +41,14 @@ pub const EN: OptionsTexts = OptionsTexts {
     no_options_yet: "No options yet. Add the possible solutions to this need.",
     rows_shown: "Showing the first {shown} of {total} options.",
     show_more_rows: "Show {n} more",
+    filter: "Filter",
+    filter_hint: "Words in title or description",
+    sort_by: "Sort by",
+    sorts: ["Entry order", "Title", "Score"],
+    ways: ["(first to last)|(last to first)", "(A to Z)|(Z to A)", "(best first)|(worst first)", "(highest first)|(lowest first)"],
+    matching: "{shown} of {total} options match.",
+    none_matching: "No option has “{words}”. Clear the filter to see them all.",
+    sort_again: "Sort again",
 };
 
 /// German.
@@ -47,4 +65,12 @@ pub const DE: OptionsTexts = OptionsTexts {
     no_options_yet: "Noch keine Optionen. Tragen Sie die möglichen Lösungen für diesen Bedarf ein.",
     rows_shown: "Die ersten {shown} von {total} Optionen werden gezeigt.",
     show_more_rows: "{n} weitere zeigen",
+    filter: "Filtern",
+    filter_hint: "Wörter in Titel oder Beschreibung",
+    sort_by: "Sortieren nach",
+    sorts: ["Eingabereihenfolge", "Titel", "Punktzahl"],
+    ways: ["(erste zuerst)|(letzte zuerst)", "(A bis Z)|(Z bis A)", "(beste zuerst)|(schlechteste zuerst)", "(höchste zuerst)|(niedrigste zuerst)"],
+    matching: "{shown} von {total} Optionen passen.",
+    none_matching: "Keine Option enthält „{words}“. Leeren Sie den Filter, um alle zu sehen.",
+    sort_again: "Neu sortieren",
 };

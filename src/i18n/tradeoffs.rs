@@ -43,7 +43,6 @@ pub struct TradeoffTexts {
     pub moves: &'static str,
     pub folded: &'static str,
     pub rank_table: &'static str,
-    pub lens_saved: &'static str,
 }
 
 pub const EN: TradeoffTexts = TradeoffTexts {
@@ -87,7 +86,6 @@ pub const EN: TradeoffTexts = TradeoffTexts {
     moves: "Highlighted lines move two or more ranks.",
     folded: "{count} more options are outside the top 10 under every lens.",
     rank_table: "Ranks as a table",
-    lens_saved: "Saved the lens “{name}”.",
 };
 
 pub const DE: TradeoffTexts = TradeoffTexts {
@@ -131,5 +129,4 @@ pub const DE: TradeoffTexts = TradeoffTexts {
     moves: "Hervorgehobene Linien bewegen sich um zwei oder mehr Ränge.",
     folded: "{count} weitere Optionen sind unter keinem Blickwinkel in den Top 10.",
     rank_table: "Ränge als Tabelle",
-    lens_saved: "Blickwinkel „{name}“ gespeichert.",
 };

@@ -178,7 +178,7 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
                         { scenario_panel(&ScenarioPanelProps { lang, scenario: scenario.0.clone(), on_edit: on_edit.clone(), strips: mix_strips }) }
                         { criteria_panel(lang, &criteria, on_edit, strips, (ranking.rows.len() > 1).then_some((top3, on_top3))) }
                     </fieldset>
-                    <OptionsPanel {lang} {options} columns={value_columns} has_fit={table_columns.1} {read_only} on_edit={on_edit.clone()} />
+                    <OptionsPanel {lang} {options} columns={value_columns} has_fit={table_columns.1} ranking={ranking.clone()} {read_only} on_edit={on_edit.clone()} />
                 </div>
             }
             <div class="results">
@@ -187,9 +187,9 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
                     on_select={props.callbacks.on_select.clone()} on_compare={props.callbacks.on_compare.clone()}
                     acceptability={acceptability} uncertainty={uncertainty} badge={top_badge} />
                 { robust.unwrap_or_default() }
-                <TradeOffs {lang} scenario={scenario.clone()} ranking={ranking.clone()} editable={props.editable}
-                    on_edit={on_edit.clone()} on_select={props.callbacks.on_select.clone()} />
             </div>
+            <TradeOffs {lang} scenario={scenario.clone()} ranking={ranking.clone()} editable={props.editable}
+                on_edit={on_edit.clone()} on_select={props.callbacks.on_select.clone()} />
             { print_details(lang, &scenario, &ranking) }
         </main>
         if props.editable {
