@@ -4,6 +4,7 @@
 pub mod acceptability;
 pub mod browse;
 pub mod criterion;
+pub mod decimal;
 pub mod deflate;
 pub mod demo;
 pub mod export;

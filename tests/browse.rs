@@ -49,7 +49,10 @@ fn the_demo_sorts_as_worked_out_by_hand() {
     assert_eq!(all(browse(SortBy::Score, false, "")), titles(&s, &by_rank));
     let mut worst_first = by_rank.clone();
     worst_first.reverse();
-    assert_eq!(all(browse(SortBy::Score, true, "")), titles(&s, &worst_first));
+    assert_eq!(
+        all(browse(SortBy::Score, true, "")),
+        titles(&s, &worst_first)
+    );
     // By cost (person-days 40/15/30/10/25), highest first.
     let cost = s.criteria[0].id;
     assert_eq!(
@@ -84,7 +87,9 @@ fn the_demo_sorts_as_worked_out_by_hand() {
 fn a_missing_value_comes_last_both_ways() {
     let mut s = demo();
     let cost = s.criteria[0].id;
-    std::rc::Rc::make_mut(&mut s.options[1]).values.remove(&cost);
+    std::rc::Rc::make_mut(&mut s.options[1])
+        .values
+        .remove(&cost);
     let ranking = rank(&s);
     for reverse in [false, true] {
         let order = browse(SortBy::Value(cost), reverse, "").arrange(&s.options, &ranking);

@@ -191,9 +191,10 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
     // Kept as entry indices: they stay right while the same options are there.
     let arranged = {
         let (options, ranking) = (props.options.clone(), props.ranking.clone());
-        use_memo(((*browse).clone(), ids, *resorted), move |(browse, _, _)| {
-            (!browse.is_plain()).then(|| browse.arrange(&options, &ranking))
-        })
+        use_memo(
+            ((*browse).clone(), ids, *resorted),
+            move |(browse, _, _)| (!browse.is_plain()).then(|| browse.arrange(&options, &ranking)),
+        )
     };
     let order: Vec<usize> = match &*arranged {
         None => (0..props.options.len()).collect(),

@@ -81,7 +81,11 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
     let hide_below = use_state(|| false);
     let below = ranking.rows.iter().filter(|r| r.below_threshold).count();
     let n = if *hide_below {
-        ranking.rows.iter().take_while(|r| !r.below_threshold).count()
+        ranking
+            .rows
+            .iter()
+            .take_while(|r| !r.below_threshold)
+            .count()
     } else {
         total
     };

@@ -54,11 +54,7 @@ impl Browse {
     /// The entry indices of the options shown, in the order shown. Equal
     /// keys keep entry order, whichever the direction.
     pub fn arrange(&self, options: &[Rc<ScenarioOption>], ranking: &Ranking) -> Vec<usize> {
-        let words: Vec<String> = self
-            .filter
-            .split_whitespace()
-            .map(fold)
-            .collect();
+        let words: Vec<String> = self.filter.split_whitespace().map(fold).collect();
         let mut order: Vec<usize> = (0..options.len())
             .filter(|&i| words.is_empty() || has_words(&options[i], &words))
             .collect();

@@ -9,8 +9,9 @@
 //! keep their keys in the order written; a repeated key keeps its first
 //! place and its last value.
 
+use super::decimal::parse_decimal;
 use super::problem::Found;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 /// Deepest nesting of lists and objects read: far deeper than any scenario,
@@ -219,7 +220,7 @@ impl Json {
     /// A number as the nearest float, if it is finite.
     pub fn as_f64(&self) -> Option<f64> {
         match self {
-            Json::Number(n) => n.parse::<f64>().ok().filter(|v| v.is_finite()),
+            Json::Number(n) => parse_decimal(n).filter(|v| v.is_finite()),
             _ => None,
         }
     }
@@ -640,7 +641,7 @@ fn once_each(entries: Vec<(String, Json)>) -> Vec<(String, Json)> {
     if entries.len() < 2 {
         return entries;
     }
-    let mut last: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut last: HashMap<&str, usize> = HashMap::new();
     let mut repeated = false;
     for (i, (key, _)) in entries.iter().enumerate() {
         repeated |= last.insert(key, i).is_some();
@@ -649,7 +650,7 @@ fn once_each(entries: Vec<(String, Json)>) -> Vec<(String, Json)> {
         return entries;
     }
     // Each key at its first place (in entry order), with its last entry.
-    let mut first: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut first: HashMap<&str, usize> = HashMap::new();
     for (i, (key, _)) in entries.iter().enumerate() {
         first.entry(key).or_insert(i);
     }

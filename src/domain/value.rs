@@ -1,5 +1,6 @@
 //! Reading numbers typed by a user, with the rule that each field follows.
 
+use super::decimal::parse_decimal;
 use super::json::{self, Json, ShapeError};
 use thiserror::Error;
 
@@ -241,12 +242,10 @@ pub fn parse_number(text: &str, style: NumberStyle) -> Result<f64, ValueError> {
         return Err(not_in_style());
     }
     let digits: String = integer.chars().filter(char::is_ascii_digit).collect();
-    let value = format!(
+    let value = parse_decimal(&format!(
         "{}.{decimals}",
         if digits.is_empty() { "0" } else { &digits }
-    )
-    .parse::<f64>()
-    .ok()
+    ))
     .filter(|v| v.is_finite())
     .ok_or_else(not_a_number)?;
     Ok(if negative { -value } else { value })

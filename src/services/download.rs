@@ -1,5 +1,6 @@
 //! Saving a text as a file download.
 
+use crate::domain::decimal::parse_decimal;
 use wasm_bindgen::JsCast;
 
 /// Offers `text` as a download named `file_name`. Returns `false` when the
@@ -55,8 +56,8 @@ fn try_png(id: &str, file_name: String) -> Option<()> {
         .query_selector("svg")
         .ok()??;
     let (width, height) = (
-        svg.get_attribute("width")?.parse::<f64>().ok()?,
-        svg.get_attribute("height")?.parse::<f64>().ok()?,
+        parse_decimal(&svg.get_attribute("width")?)?,
+        parse_decimal(&svg.get_attribute("height")?)?,
     );
     let text = svg.outer_html();
     let url = format!(
