@@ -232,6 +232,15 @@ impl Lang {
         }
     }
 
+    /// The title of the scenario's option at entry `index` (empty past the end).
+    pub fn option_title_at(self, scenario: &Scenario, index: usize) -> String {
+        scenario
+            .options
+            .get(index)
+            .map(|o| self.option_title(o))
+            .unwrap_or_default()
+    }
+
     /// What the ranking recommends, in one sentence.
     pub fn recommendation(self, scenario: &Scenario, ranking: &Ranking) -> String {
         let t = &self.texts().room;

@@ -43,6 +43,21 @@ fn a_version_1_link_still_opens() {
     assert_eq!(decode_link(link.trim(), expected.id.clone()), Ok(expected));
 }
 
+/// A link made by format version 2 (ranges and the sampling mode, before
+/// lenses and the matrix settings) opens forever: the fixture holds a link the
+/// version-2 build made and the scenario it carries, as that build wrote it.
+#[test]
+fn a_version_2_link_still_opens() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/link-v2");
+    let link = std::fs::read_to_string(format!("{dir}/workshop.link")).unwrap();
+    assert!(link.starts_with("k2."));
+    let text = std::fs::read_to_string(format!("{dir}/workshop.json")).unwrap();
+    let expected = Scenario::from_json(&json::parse(&text).unwrap(), "").unwrap();
+    assert_eq!(expected.options[0].ranges.len(), 1);
+    let opened = decode_link(link.trim(), expected.id.clone());
+    assert_eq!(opened, Ok(expected));
+}
+
 #[test]
 fn the_german_demo_round_trips() {
     let texts = &kerze::i18n::Lang::De.texts().demo;

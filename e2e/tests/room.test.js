@@ -248,8 +248,10 @@ test('keyboard alone: skip to the ranking, compare #1 and #2, present, step, esc
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to the ranking');
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'ranking-heading');
-  // The find field, then the first option of the ranking.
+  // The find field, hiding the options below the line, then the first option of the ranking.
   await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.parentElement.textContent), 'Hide options below the line (1)');
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'White-glove onboarding team');
   await page.keyboard.press('Enter');

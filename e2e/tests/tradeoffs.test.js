@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { useServerAndBrowser, openApp } from '../lib/harness.js';
+import { useServerAndBrowser, openApp, readRanking } from '../lib/harness.js';
 
 const env = useServerAndBrowser({ before, after });
 const require = createRequire(import.meta.url);
@@ -120,21 +120,93 @@ test('the charts download as SVG and PNG', async () => {
   await ctx.close();
 });
 
-test('the trade-offs pass axe-core on both tabs, light and dark', async () => {
-  for (const colorScheme of ['light', 'dark']) {
-    const context = await env.browser.newContext({ colorScheme, viewport: { width: 1280, height: 720 } });
+test('the trade-offs and the options editor pass axe-core: both tabs, light and dark, projector and phone', async () => {
+  for (const [colorScheme, width, height] of [['light', 1280, 720], ['dark', 1280, 720], ['light', 390, 844]]) {
+    const context = await env.browser.newContext({ colorScheme, viewport: { width, height } });
     const { page } = await openApp(env.browser, env.server.url, { context });
     await page.evaluate(axeSource);
-    const check = async (where) => {
-      const found = await page.evaluate(async () => {
-        const result = await window.axe.run(document.querySelector('.tradeoffs'), { resultTypes: ['violations'] });
+    const check = async (where, selector = '.tradeoffs') => {
+      const found = await page.evaluate(async (selector) => {
+        const result = await window.axe.run(document.querySelector(selector), { resultTypes: ['violations'] });
         return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-      });
-      assert.deepEqual(found, [], `${where} (${colorScheme})`);
+      }, selector);
+      assert.deepEqual(found, [], `${where} (${colorScheme}, ${width}×${height})`);
     };
     await check('matrix');
+    // The chart fits the page's width, or scrolls inside its own box on a phone.
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'no sideways scrolling of the page');
     await page.getByRole('tab', { name: 'Lenses side by side' }).click();
     await check('lenses');
+    await page.getByLabel('Filter', { exact: true }).fill('onboarding');
+    await page.getByLabel('Sort by').selectOption({ label: 'Cost (highest first)' });
+    await check('options editor, filtered and sorted', '.options-panel');
     await context.close();
   }
+});
+
+/** The option titles of the options editor, top to bottom. */
+const editorTitles = (page) =>
+  page.locator('.options-table [role="rowgroup"] input[id$="-title"]').evaluateAll((fields) => fields.map((f) => f.value));
+
+test('the options editor filters by words and sorts by title, score and any criterion, both ways', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url);
+  const entry = await editorTitles(page);
+  assert.equal(entry.length, 5);
+  // Filter: words in the title or description, case ignored.
+  await page.getByLabel('Filter', { exact: true }).fill('scim');
+  assert.deepEqual(await editorTitles(page), ['SCIM user provisioning']);
+  assert.equal(await page.locator('.browse-status').innerText(), '1 of 5 options match.');
+  await page.getByLabel('Filter', { exact: true }).fill('zzz');
+  assert.deepEqual(await editorTitles(page), []);
+  assert.match(await page.locator('.browse-status').innerText(), /^No option has “zzz”\./);
+  await page.getByLabel('Filter', { exact: true }).fill('');
+  assert.deepEqual(await editorTitles(page), entry);
+  // Sorts. Costs in person-days: SSO wizard 40, checklist 10 (the demo).
+  const sort = page.getByLabel('Sort by');
+  await sort.selectOption({ label: 'Cost (highest first)' });
+  const byCost = await editorTitles(page);
+  assert.equal(byCost[0], 'Self-serve SSO wizard');
+  assert.equal(byCost[4], 'In-app onboarding checklist');
+  await sort.selectOption({ label: 'Cost (lowest first)' });
+  assert.deepEqual(await editorTitles(page), [...byCost].reverse());
+  await sort.selectOption({ label: 'Title (A to Z)' });
+  assert.deepEqual(await editorTitles(page), [...entry].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+  await sort.selectOption({ label: 'Score (best first)' });
+  assert.deepEqual(await editorTitles(page), (await readRanking(page)).map((r) => r.title));
+  await sort.selectOption({ label: 'Score (worst first)' });
+  assert.deepEqual(await editorTitles(page), (await readRanking(page)).map((r) => r.title).reverse());
+  // Sorted by cost, an edited cost keeps its row in place until "Sort again".
+  await sort.selectOption({ label: 'Cost (highest first)' });
+  const checklist = await page.locator('.options-table [role="rowgroup"] .option-row').evaluateAll((rows) =>
+    rows.find((r) => r.querySelector('input[id$="-title"]').value === 'In-app onboarding checklist').dataset.option);
+  const costField = page.locator(`.options-table .option-row[data-option="${checklist}"] input[id$="-c1"]`);
+  await costField.fill('50');
+  await costField.press('Tab');
+  assert.equal((await editorTitles(page))[4], 'In-app onboarding checklist');
+  await page.getByRole('button', { name: 'Sort again' }).click();
+  assert.equal((await editorTitles(page))[0], 'In-app onboarding checklist');
+  assert.equal(await page.getByRole('button', { name: 'Sort again' }).count(), 0);
+  // Adding an option while filtering clears the filter: the new one is shown, its title focused.
+  await page.getByLabel('Filter', { exact: true }).fill('scim');
+  await page.getByRole('button', { name: '+ Add option' }).click();
+  await page.locator('#opt-o6-title:focus').waitFor();
+  assert.equal(await page.getByLabel('Filter', { exact: true }).inputValue(), '');
+  assert.equal((await editorTitles(page)).length, 6);
+  assert.deepEqual(page.problems, []);
+  await ctx.close();
+});
+
+test('the ranking hides the options below the line and shows them again', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url);
+  await page.fill('#threshold', '60');
+  await page.locator('#threshold').press('Tab');
+  const all = await readRanking(page);
+  const below = all.filter((r) => r.below);
+  assert.ok(below.length > 0 && below.length < all.length, JSON.stringify(all));
+  const hide = page.getByLabel(`Hide options below the line (${below.length})`);
+  await hide.check();
+  assert.deepEqual(await readRanking(page), all.filter((r) => !r.below));
+  await hide.uncheck();
+  assert.deepEqual(await readRanking(page), all);
+  await ctx.close();
 });

@@ -62,10 +62,6 @@ pub struct RankingProps {
     pub badge: Option<Badge>,
 }
 
-fn option_title(scenario: &Scenario, index: usize, lang: Lang) -> String {
-    lang.option_title(&scenario.options[index])
-}
-
 /// See the module docs.
 #[function_component(RankingPanel)]
 pub fn ranking_panel(props: &RankingProps) -> Html {
@@ -152,7 +148,7 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
 
     let rows = ranking.rows[first..last].iter().enumerate().map(|(offset, row)| {
         let position = first + offset;
-        let title = option_title(scenario, row.index, lang);
+        let title = lang.option_title_at(scenario, row.index);
         let is_selected = props.selected == Some(row.id);
         let segments = ranking.criteria.iter().enumerate().map(|(c, id)| {
             let points = ranking.contribution(row.index, c);
@@ -491,7 +487,7 @@ fn breakdown(props: &BreakdownProps) -> Html {
         Callback::from(move |_: MouseEvent| on_compare.emit(neighbour))
     };
     let other = props.compare.and_then(index_of);
-    let title = option_title(scenario, index, lang);
+    let title = lang.option_title_at(scenario, index);
     html! {
         <section class="breakdown" id={BREAKDOWN_ID} aria-label={format!("{}: {}", t.ranking.why_this_score, title)}>
             <header>
@@ -569,7 +565,7 @@ fn comparison_view(
         .map(|(position, r)| {
             html! {
                 <option key={r.id.to_string()} value={position.to_string()} selected={r.index == b}>
-                    { format!("#{} {}", r.rank, option_title(scenario, r.index, lang)) }
+                    { format!("#{} {}", r.rank, lang.option_title_at(scenario, r.index)) }
                 </option>
             }
         });
@@ -599,8 +595,8 @@ fn comparison_view(
                 <thead>
                     <tr>
                         <th scope="col">{ t.ranking.criterion }</th>
-                        <th scope="col" class="num narrow-hide"><span class="clamp">{ option_title(scenario, a, lang) }</span></th>
-                        <th scope="col" class="num narrow-hide"><span class="clamp">{ option_title(scenario, b, lang) }</span></th>
+                        <th scope="col" class="num narrow-hide"><span class="clamp">{ lang.option_title_at(scenario, a) }</span></th>
+                        <th scope="col" class="num narrow-hide"><span class="clamp">{ lang.option_title_at(scenario, b) }</span></th>
                         <th scope="col" class="num">{ t.room.difference }</th>
                     </tr>
                 </thead>

@@ -42,7 +42,7 @@ pub fn rank_strip(lang: Lang, scenario: &Scenario, ranking: &Ranking) -> Html {
         html! {
             <li key={row.id.to_string()} class={classes!(row.below_threshold.then_some("below"))}>
                 <span class="strip-rank">{ format!("#{}", row.rank) }</span>
-                <span class="strip-title">{ lang.option_title(&scenario.options[row.index]) }</span>
+                <span class="strip-title">{ lang.option_title_at(scenario, row.index) }</span>
                 <span class="strip-score">{ lang.score(row.score) }</span>
             </li>
         }
@@ -77,7 +77,7 @@ pub fn print_details(lang: Lang, scenario: &Scenario, ranking: &Ranking) -> Html
     let t = lang.texts();
     let top: Vec<_> = ranking.rows.iter().take(PRINTED_BREAKDOWNS).collect();
     let head = top.iter().map(|row| {
-        html! { <th scope="col" class="num" key={row.id.to_string()}>{ format!("#{} {}", row.rank, lang.option_title(&scenario.options[row.index])) }</th> }
+        html! { <th scope="col" class="num" key={row.id.to_string()}>{ format!("#{} {}", row.rank, lang.option_title_at(scenario, row.index)) }</th> }
     });
     let lines = scenario.criteria.iter().enumerate().map(|(c, criterion)| {
         let cells = top.iter().map(|row| {

@@ -49,12 +49,7 @@ pub fn lens_name(lang: Lang, scenario: &Scenario, lens: LensRef) -> String {
     let t = &lang.texts().tradeoffs;
     match lens {
         LensRef::Current => t.current.to_owned(),
-        LensRef::Saved(id) => scenario
-            .lenses
-            .iter()
-            .find(|l| l.id == id)
-            .map(|l| l.name.clone())
-            .unwrap_or_default(),
+        LensRef::Saved(id) => scenario.lens_name(id),
         LensRef::Segment(s) => t.alone.replace("{segment}", lang.segment_name(s, false)),
     }
 }
@@ -158,13 +153,7 @@ fn matrix_view(
         }
     };
     let rank_of = |i: usize| ranking.row_for(i).map_or(0, |r| r.rank);
-    let title = |i: usize| {
-        scenario
-            .options
-            .get(i)
-            .map(|o| lang.option_title(o))
-            .unwrap_or_default()
-    };
+    let title = |i: usize| lang.option_title_at(scenario, i);
     let describe = |i: usize, point: &Point| {
         t.marker
             .replace("{rank}", &rank_of(i).to_string())
@@ -372,6 +361,7 @@ fn chart_svg(width: f64, height: f64, children: Vec<Html>) -> Html {
         &[
             ("xmlns", s("http://www.w3.org/2000/svg")),
             ("viewBox", format!("0 0 {} {}", fmt(width), fmt(height))),
+            ("preserveAspectRatio", s("xMinYMin meet")),
             ("width", fmt(width)),
             ("height", fmt(height)),
             ("font-family", s("system-ui, sans-serif")),
@@ -680,13 +670,7 @@ fn side_by_side(lang: Lang, scenario: &Scenario, lenses: &[LensRef], side: &Side
         .iter()
         .map(|&l| lens_name(lang, scenario, l))
         .collect();
-    let title = |i: usize| {
-        scenario
-            .options
-            .get(i)
-            .map(|o| lang.option_title(o))
-            .unwrap_or_default()
-    };
+    let title = |i: usize| lang.option_title_at(scenario, i);
     let titles = |items: &[usize]| {
         items
             .iter()

@@ -463,12 +463,7 @@ fn exported_lenses(scenario: &Scenario) -> Vec<ExportedLens> {
         .filter_map(|lens| {
             let ranking = lens_ranking(scenario, lens)?;
             let name = match lens {
-                LensRef::Saved(id) => scenario
-                    .lenses
-                    .iter()
-                    .find(|l| l.id == id)
-                    .map(|l| l.name.clone())
-                    .unwrap_or_default(),
+                LensRef::Saved(id) => scenario.lens_name(id),
                 LensRef::Segment(segment) => segment.key().to_owned(),
                 LensRef::Current => String::new(),
             };

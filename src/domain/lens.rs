@@ -72,6 +72,17 @@ pub enum LensRef {
     Segment(Segment),
 }
 
+impl Scenario {
+    /// The name of the saved lens `id` (empty if there is none).
+    pub fn lens_name(&self, id: LensId) -> String {
+        self.lenses
+            .iter()
+            .find(|l| l.id == id)
+            .map(|l| l.name.clone())
+            .unwrap_or_default()
+    }
+}
+
 impl LensRef {
     /// A short stable key (`current`, `l2`, `segment:smb`) for exports and lists.
     pub fn key(self) -> String {

@@ -164,8 +164,9 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
         if props.summary_first {
             { summary(lang, &scenario, &ranking, "lead") }
         }
-        <main class="workspace">
+        <main>
             { print_head(lang, &scenario, &ranking) }
+            <div class="workspace">
             if let Some(show) = &props.show_inputs {
                 <div class="editor inputs-closed">
                     <button type="button" aria-expanded="false" onclick={show.clone()}>{ t.share.show_inputs }</button>
@@ -187,6 +188,7 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
                     on_select={props.callbacks.on_select.clone()} on_compare={props.callbacks.on_compare.clone()}
                     acceptability={acceptability} uncertainty={uncertainty} badge={top_badge} />
                 { robust.unwrap_or_default() }
+            </div>
             </div>
             <TradeOffs {lang} scenario={scenario.clone()} ranking={ranking.clone()} editable={props.editable}
                 on_edit={on_edit.clone()} on_select={props.callbacks.on_select.clone()} />

@@ -1,0 +1,53 @@
+// Timing weight changes in the page: the benchmarks' one way to measure how
+// long from an edit to the redrawn screen.
+
+/**
+ * Sets the weight field `crit-c4-weight` `changes` times (0, 4, 0, …) and
+ * times each change: to the updated DOM, and to the laid-out page. `probe`
+ * ({ selector, property }) names what must differ after every change.
+ * Returns [[rendered ms, laid-out ms], …].
+ */
+export function timeWeightChanges(page, changes, probe) {
+  return page.evaluate(
+    async ({ changes, probe }) => {
+      const input = document.getElementById('crit-c4-weight');
+      const read = () => document.querySelector(probe.selector)?.[probe.property];
+      // A macrotask runs only after the render and all its microtasks are done.
+      const idle = () => new Promise((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = resolve;
+        channel.port2.postMessage(0);
+      });
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      await frame();
+      await idle();
+      const runs = [];
+      for (let i = 0; i < changes; i++) {
+        const before = read();
+        input.value = String(i % 2 === 0 ? 0 : 4);
+        const t0 = performance.now();
+        input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+        await idle();
+        const rendered = performance.now();
+        // Style and layout of the whole page, forced now rather than at the next frame.
+        document.body.getBoundingClientRect();
+        const laidOut = performance.now();
+        if (read() === before) throw new Error(`change ${i} did not redraw ${probe.selector}`);
+        runs.push([rendered - t0, laidOut - t0]);
+        // Let the frame of this change pass, so it is not counted in the next
+        // one, and start the next change from a plain task.
+        await frame();
+        await idle();
+      }
+      return runs;
+    },
+    { changes, probe },
+  );
+}
+
+/** "median …, p90 …, max …" of durations in ms. */
+export function stats(xs, digits = 1) {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q) => s[Math.min(s.length - 1, Math.floor(q * s.length))].toFixed(digits);
+  return `median ${at(0.5)} ms, p90 ${at(0.9)} ms, max ${s[s.length - 1].toFixed(digits)} ms`;
+}
