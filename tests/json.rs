@@ -11,7 +11,9 @@ fn arb_json() -> impl Strategy<Value = Json> {
         Just(Json::Null),
         any::<bool>().prop_map(Json::Bool),
         // Every float's own layout is checked below; here typical ones.
-        (any::<i32>(), -8i32..8).prop_map(|(m, e)| Json::from(f64::from(m) * 10f64.powi(e))),
+        // (read from short decimals, so each has one shortest text).
+        (any::<i32>(), -12i32..12)
+            .prop_map(|(m, e)| Json::from(format!("{m}e{e}").parse::<f64>().unwrap())),
         any::<u64>().prop_map(Json::from),
         "[a-z\"\\\\/\u{0}-\u{1f}\u{7f}é😀 ]{0,12}".prop_map(Json::Str),
     ];
@@ -65,9 +67,11 @@ proptest! {
         let ours = json::parse(&text);
         let theirs = serde_json::from_str::<serde_json::Value>(&text);
         // Kerze reads a number beyond f64 as a number and refuses it where
-        // it is used; the independent reader refuses the whole text.
+        // it is used; the independent reader stops at it and says no more
+        // about the rest of the text, so such texts are not compared.
         let beyond = matches!(&theirs, Err(e) if e.to_string().contains("out of range"));
-        prop_assert_eq!(ours.is_ok(), theirs.is_ok() || beyond, "{:?} {:?}", ours, theirs);
+        prop_assume!(!beyond);
+        prop_assert_eq!(ours.is_ok(), theirs.is_ok(), "{:?} {:?}", ours, theirs);
         if let (Ok(ours), Ok(theirs)) = (ours, theirs) {
             let again: serde_json::Value = serde_json::from_str(&ours.to_text()).unwrap();
             prop_assert_eq!(again, theirs);
