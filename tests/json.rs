@@ -81,6 +81,9 @@ proptest! {
 
 #[test]
 fn edge_texts_are_read_as_the_independent_reader_reads_them() {
+    // A number beyond f64 is read (the independent reader refuses it), and
+    // has no float: where it is used it is refused with its place.
+    assert!(json::parse("1e400").unwrap().as_f64().is_none());
     for text in [
         "0",
         "-0",
@@ -97,7 +100,6 @@ fn edge_texts_are_read_as_the_independent_reader_reads_them() {
         "123456789012345678901234567890",
     ] {
         let ours = json::parse(text).unwrap();
-        assert!(json::parse("1e400").unwrap().as_f64().is_none());
         let theirs: serde_json::Value = serde_json::from_str(text).unwrap();
         assert_eq!(
             ours.as_f64(),

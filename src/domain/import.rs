@@ -4,8 +4,8 @@
 
 use super::export::{EXPORT_FORMAT, EXPORT_VERSION};
 use super::ids::{CriterionId, OptionId, ScenarioId};
-use super::json::{self, Json};
-use super::problem::{Found, Issue, Problem};
+use super::json::{self, join, Json};
+use super::problem::{Issue, Problem};
 use super::scenario::Scenario;
 use super::stored::ENTRY_VERSION;
 use super::value::NumberRule;
@@ -90,11 +90,6 @@ fn describe_problems(problems: &[Problem]) -> String {
     }
 }
 
-/// How a JSON value looks, for messages: `"abc"`, `12`, a list.
-fn found(value: &Json) -> Found {
-    value.found()
-}
-
 /// Walks a JSON value against the scenario's shape and collects problems.
 struct Checker {
     problems: Vec<Problem>,
@@ -108,28 +103,20 @@ impl Checker {
         self.problems.push(Problem::new(path, issue));
     }
 
-    fn join(path: &str, field: &str) -> String {
-        if path.is_empty() {
-            field.to_owned()
-        } else {
-            format!("{path}.{field}")
-        }
-    }
-
     /// The object at `path` if it is one, reporting missing and unknown fields.
     fn object<'v>(&mut self, path: &str, value: &'v Json, fields: &[Field]) -> Option<&'v Json> {
         let Some(map) = value.as_object() else {
-            self.report(path, Issue::ExpectedObject(found(value)));
+            self.report(path, Issue::ExpectedObject(value.found()));
             return None;
         };
         for &(name, required) in fields {
             if required && value.get(name).is_none() {
-                self.report(&Self::join(path, name), Issue::Missing);
+                self.report(&join(path, name), Issue::Missing);
             }
         }
         for (key, _) in map {
             if !fields.iter().any(|(name, _)| name == key) {
-                let at = Self::join(path, key);
+                let at = join(path, key);
                 self.report(&at, Issue::UnknownField);
             }
         }
@@ -138,7 +125,7 @@ impl Checker {
 
     fn text(&mut self, path: &str, value: &Json) {
         if value.as_str().is_none() {
-            self.report(path, Issue::ExpectedText(found(value)));
+            self.report(path, Issue::ExpectedText(value.found()));
         }
     }
 
@@ -150,7 +137,7 @@ impl Checker {
         let Some(n) = value.as_f64() else {
             let issue = match value {
                 Json::Number(n) => Issue::NumberOutOfRange(n.clone()),
-                _ => Issue::ExpectedNumber(found(value)),
+                _ => Issue::ExpectedNumber(value.found()),
             };
             self.report(path, issue);
             return;
@@ -164,7 +151,7 @@ impl Checker {
         match value.as_array() {
             Some(items) => items,
             None => {
-                self.report(path, Issue::ExpectedList(found(value)));
+                self.report(path, Issue::ExpectedList(value.found()));
                 &[]
             }
         }
@@ -179,7 +166,7 @@ impl Checker {
         match value.as_str() {
             Some(s) if allowed.contains(&s) => Some(s.to_owned()),
             _ => {
-                self.report(path, Issue::ExpectedOneOf(allowed, found(value)));
+                self.report(path, Issue::ExpectedOneOf(allowed, value.found()));
                 None
             }
         }
@@ -193,7 +180,7 @@ impl Checker {
         example: &'static str,
     ) {
         if !value.as_str().is_some_and(valid) {
-            let found = found(value);
+            let found = value.found();
             self.report(path, Issue::ExpectedId { example, found });
         }
     }
@@ -207,7 +194,7 @@ impl Checker {
         if let Some(map) = self.object(path, value, &fields) {
             for (name, _) in fields {
                 if let Some(v) = map.get(name) {
-                    self.number(&Self::join(path, name), v, Some(rule), nullable);
+                    self.number(&join(path, name), v, Some(rule), nullable);
                 }
             }
         }
@@ -224,7 +211,7 @@ impl Checker {
         let Some(map) = self.object(path, value, &fields) else {
             return;
         };
-        let at = |field: &str| Self::join(path, field);
+        let at = |field: &str| join(path, field);
         if let Some(v) = map.get("id") {
             self.id(&at("id"), v, |s| CriterionId::parse(s).is_some(), "c1");
         }
@@ -247,7 +234,7 @@ impl Checker {
         let path = at("input");
         const KINDS: [&str; 3] = ["rating", "amount", "segment_fit"];
         let kind = match input.get("kind") {
-            Some(kind) => self.one_of(&Self::join(&path, "kind"), kind, &KINDS),
+            Some(kind) => self.one_of(&join(&path, "kind"), kind, &KINDS),
             None => {
                 self.object(&path, input, &[("kind", true)]);
                 return;
@@ -260,7 +247,7 @@ impl Checker {
                 if let Some(map) = self.object(&path, input, &fields) {
                     for end in ["min", "max"] {
                         if let Some(v) = map.get(end) {
-                            self.number(&Self::join(&path, end), v, scale, false);
+                            self.number(&join(&path, end), v, scale, false);
                         }
                     }
                 }
@@ -274,12 +261,12 @@ impl Checker {
                 ];
                 if let Some(map) = self.object(&path, input, &fields) {
                     if let Some(v) = map.get("unit") {
-                        self.text(&Self::join(&path, "unit"), v);
+                        self.text(&join(&path, "unit"), v);
                     }
                     for bound in ["lo", "hi"] {
                         if let Some(v) = map.get(bound) {
                             let rule = Some(NumberRule::Amount);
-                            self.number(&Self::join(&path, bound), v, rule, true);
+                            self.number(&join(&path, bound), v, rule, true);
                         }
                     }
                 }
@@ -303,7 +290,7 @@ impl Checker {
         let Some(map) = self.object(path, value, &fields) else {
             return;
         };
-        let at = |field: &str| Self::join(path, field);
+        let at = |field: &str| join(path, field);
         if let Some(v) = map.get("id") {
             self.id(&at("id"), v, |s| OptionId::parse(s).is_some(), "o1");
         }
@@ -318,7 +305,7 @@ impl Checker {
             };
             let path = at(field);
             let Some(cells) = cells.as_object() else {
-                self.report(&path, Issue::ExpectedObject(found(cells)));
+                self.report(&path, Issue::ExpectedObject(cells.found()));
                 continue;
             };
             for (key, v) in cells {
@@ -364,7 +351,7 @@ impl Checker {
         let Some(map) = self.object(path, value, &fields) else {
             return;
         };
-        let at = |field: &str| Self::join(path, field);
+        let at = |field: &str| join(path, field);
         for field in ["name", "need", "root_cause"] {
             if let Some(v) = map.get(field) {
                 self.text(&at(field), v);
@@ -410,7 +397,7 @@ fn version_of(map: &Json, newest: u32) -> Result<(), ImportError> {
             };
             Err(ImportError::NotKerze(format!(
                 "version: expected {expected}, found {}",
-                found(v)
+                v.found()
             )))
         }
         None => Err(ImportError::NotKerze("version: is missing".to_owned())),
@@ -440,14 +427,14 @@ pub fn read_import(text: &str, id: ScenarioId) -> Result<Imported, ImportError> 
     if value.as_object().is_none() {
         return Err(ImportError::NotKerze(format!(
             "expected an object, found {}",
-            found(&value)
+            value.found()
         )));
     }
     let (from, path, scenario) = if let Some(format) = value.get("format") {
         if format.as_str() != Some(EXPORT_FORMAT) {
             return Err(ImportError::NotKerze(format!(
                 "format: expected \"{EXPORT_FORMAT}\", found {}",
-                found(format)
+                format.found()
             )));
         }
         version_of(&value, EXPORT_VERSION)?;
@@ -472,12 +459,16 @@ pub fn read_import(text: &str, id: ScenarioId) -> Result<Imported, ImportError> 
         problems: Vec::new(),
     };
     checker.scenario(path, scenario);
-    let place = |p: Problem| Problem::new(Checker::join(path, &p.path), p.issue);
+    let place = |p: Problem| Problem::new(join(path, &p.path), p.issue);
     if !checker.problems.is_empty() {
         return Err(ImportError::Problems(checker.problems));
     }
     // The file's id is replaced by `id`; a file without one gets it too.
-    let mut scenario = scenario.clone();
+    // The scenario is taken out of the file's value, not copied.
+    let mut scenario = match path {
+        "" => value,
+        _ => value.take(path).unwrap_or(Json::Null),
+    };
     if let Json::Object(entries) = &mut scenario {
         entries.retain(|(k, _)| k != "id");
         entries.push(("id".to_owned(), Json::from(id.as_str())));

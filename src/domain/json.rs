@@ -200,6 +200,14 @@ impl Json {
             .map(|(_, v)| v)
     }
 
+    /// Takes the value of `key` out of an object.
+    pub fn take(self, key: &str) -> Option<Json> {
+        match self {
+            Json::Object(entries) => entries.into_iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
     /// The text of a string.
     pub fn as_str(&self) -> Option<&str> {
         match self {
@@ -272,53 +280,56 @@ impl Json {
     }
 
     fn write(&self, out: &mut String, indent: Option<usize>) {
-        let line = |out: &mut String, level: usize| {
-            out.push('\n');
-            out.extend(std::iter::repeat_n(' ', 2 * level));
-        };
         match self {
             Json::Null => out.push_str("null"),
             Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
             Json::Number(n) => out.push_str(n),
             Json::Str(s) => write_string(out, s),
-            Json::Array(items) if items.is_empty() => out.push_str("[]"),
-            Json::Object(entries) if entries.is_empty() => out.push_str("{}"),
             Json::Array(items) => {
-                out.push('[');
-                for (i, item) in items.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    if let Some(level) = indent {
-                        line(out, level + 1);
-                    }
-                    item.write(out, indent.map(|l| l + 1));
-                }
-                if let Some(level) = indent {
-                    line(out, level);
-                }
-                out.push(']');
+                let items = items.iter().map(|item| (None, item));
+                write_items(out, indent, ('[', ']'), items);
             }
             Json::Object(entries) => {
-                out.push('{');
-                for (i, (key, value)) in entries.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    if let Some(level) = indent {
-                        line(out, level + 1);
-                    }
-                    write_string(out, key);
-                    out.push_str(if indent.is_some() { ": " } else { ":" });
-                    value.write(out, indent.map(|l| l + 1));
-                }
-                if let Some(level) = indent {
-                    line(out, level);
-                }
-                out.push('}');
+                let entries = entries
+                    .iter()
+                    .map(|(key, value)| (Some(key.as_str()), value));
+                write_items(out, indent, ('{', '}'), entries);
             }
         }
     }
+}
+
+/// The items of a list or the entries of an object (with their keys)
+/// between `brackets`, one per line when indented.
+fn write_items<'a>(
+    out: &mut String,
+    indent: Option<usize>,
+    (open, close): (char, char),
+    items: impl ExactSizeIterator<Item = (Option<&'a str>, &'a Json)>,
+) {
+    let line = |out: &mut String, level: usize| {
+        out.push('\n');
+        out.extend(std::iter::repeat_n(' ', 2 * level));
+    };
+    out.push(open);
+    let empty = items.len() == 0;
+    for (i, (key, value)) in items.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        if let Some(level) = indent {
+            line(out, level + 1);
+        }
+        if let Some(key) = key {
+            write_string(out, key);
+            out.push_str(if indent.is_some() { ": " } else { ":" });
+        }
+        value.write(out, indent.map(|l| l + 1));
+    }
+    if let (Some(level), false) = (indent, empty) {
+        line(out, level);
+    }
+    out.push(close);
 }
 
 fn write_string(out: &mut String, text: &str) {
@@ -358,15 +369,10 @@ pub fn parse(text: &str) -> Result<Json, JsonError> {
 /// in `only` (`None`: all): the others are checked but never built, so the
 /// head of a large entry is read without copying its body.
 pub fn parse_only(text: &str, only: Option<&[&str]>) -> Result<Json, JsonError> {
-    let mut reader = Reader {
-        bytes: text.as_bytes(),
-        at: 0,
-        text,
-        only,
-    };
+    let mut reader = Reader { at: 0, text, only };
     let value = reader.value(0, true)?;
     reader.skip_space();
-    if reader.at < reader.bytes.len() {
+    if reader.at < text.len() {
         return Err(reader.error("there is more text after the value"));
     }
     Ok(value)
@@ -374,14 +380,13 @@ pub fn parse_only(text: &str, only: Option<&[&str]>) -> Result<Json, JsonError> 
 
 struct Reader<'a> {
     text: &'a str,
-    bytes: &'a [u8],
     at: usize,
     only: Option<&'a [&'a str]>,
 }
 
 impl Reader<'_> {
     fn error(&self, reason: &'static str) -> JsonError {
-        let before = &self.text.as_bytes()[..self.at.min(self.bytes.len())];
+        let before = &self.text.as_bytes()[..self.at.min(self.text.len())];
         let line_start = before
             .iter()
             .rposition(|&b| b == b'\n')
@@ -397,7 +402,7 @@ impl Reader<'_> {
     }
 
     fn peek(&self) -> Option<u8> {
-        self.bytes.get(self.at).copied()
+        self.text.as_bytes().get(self.at).copied()
     }
 
     fn skip_space(&mut self) {
@@ -409,15 +414,34 @@ impl Reader<'_> {
     /// Skips white space, then the byte `expected` if it is next.
     fn eat(&mut self, expected: u8) -> bool {
         self.skip_space();
-        let found = self.peek() == Some(expected);
-        if found {
-            self.at += 1;
+        self.eat_raw(expected)
+    }
+
+    /// The items of a list or the entries of an object, each read by
+    /// `item`, up to `close` (the opening bracket is next).
+    fn items(
+        &mut self,
+        close: u8,
+        expected: &'static str,
+        mut item: impl FnMut(&mut Self) -> Result<(), JsonError>,
+    ) -> Result<(), JsonError> {
+        self.at += 1;
+        if self.eat(close) {
+            return Ok(());
         }
-        found
+        loop {
+            item(self)?;
+            if self.eat(close) {
+                return Ok(());
+            }
+            if !self.eat(b',') {
+                return Err(self.end_or(expected));
+            }
+        }
     }
 
     fn end_or(&self, reason: &'static str) -> JsonError {
-        if self.at >= self.bytes.len() {
+        if self.at >= self.text.len() {
             self.error("the text ends before the value does")
         } else {
             self.error(reason)
@@ -438,54 +462,38 @@ impl Reader<'_> {
             b'-' | b'0'..=b'9' => self.number(keep),
             b'[' | b'{' if depth >= MAX_DEPTH => Err(self.error(TOO_DEEP)),
             b'[' => {
-                self.at += 1;
                 let mut items = Vec::new();
-                if self.eat(b']') {
-                    return Ok(Json::Array(items));
-                }
-                loop {
-                    let item = self.value(depth + 1, keep)?;
+                self.items(b']', "expected `,` or `]`", |reader| {
+                    let item = reader.value(depth + 1, keep)?;
                     if keep {
                         items.push(item);
                     }
-                    if self.eat(b']') {
-                        return Ok(Json::Array(items));
-                    }
-                    if !self.eat(b',') {
-                        return Err(self.end_or("expected `,` or `]`"));
-                    }
-                }
+                    Ok(())
+                })?;
+                Ok(Json::Array(items))
             }
             b'{' => {
-                self.at += 1;
                 let mut entries = Vec::new();
-                if self.eat(b'}') {
-                    return Ok(Json::Object(entries));
-                }
-                loop {
-                    self.skip_space();
-                    if self.peek() != Some(b'"') {
-                        return Err(self.end_or("expected a key in quotes"));
+                self.items(b'}', "expected `,` or `}`", |reader| {
+                    reader.skip_space();
+                    if reader.peek() != Some(b'"') {
+                        return Err(reader.end_or("expected a key in quotes"));
                     }
-                    let key = self.string(keep)?;
-                    if !self.eat(b':') {
-                        return Err(self.end_or("expected `:`"));
+                    let key = reader.string(keep)?;
+                    if !reader.eat(b':') {
+                        return Err(reader.end_or("expected `:`"));
                     }
-                    let wanted = match self.only {
+                    let wanted = match reader.only {
                         Some(names) if depth == 0 => names.contains(&key.as_str()),
                         _ => true,
                     };
-                    let value = self.value(depth + 1, keep && wanted)?;
+                    let value = reader.value(depth + 1, keep && wanted)?;
                     if keep && wanted {
                         entries.push((key, value));
                     }
-                    if self.eat(b'}') {
-                        return Ok(Json::Object(once_each(entries)));
-                    }
-                    if !self.eat(b',') {
-                        return Err(self.end_or("expected `,` or `}`"));
-                    }
-                }
+                    Ok(())
+                })?;
+                Ok(Json::Object(once_each(entries)))
             }
             _ => Err(self.error("expected a value")),
         }

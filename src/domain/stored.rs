@@ -97,12 +97,9 @@ fn damaged(reason: impl ToString) -> EntryError {
     EntryError::Damaged(reason.to_string())
 }
 
-/// A stored text's JSON, its fields (`known`: the only ones allowed) and format version.
-fn read_entry<'a>(
-    value: &'a Json,
-    known: Option<&[&str]>,
-) -> Result<(Fields<'a>, u32), EntryError> {
-    let fields = Fields::of(value, "", known).map_err(damaged)?;
+/// A stored text's fields (any may be there) and its format version.
+fn read_entry(value: &Json) -> Result<(Fields<'_>, u32), EntryError> {
+    let fields = Fields::of(value, "", None).map_err(damaged)?;
     let version = fields.need("version", json::whole).map_err(damaged)?;
     let version =
         u32::try_from(version).map_err(|_| damaged(format!("unknown format {version}")))?;
@@ -117,7 +114,7 @@ fn parse(text: &str) -> Result<Json, EntryError> {
 /// text is checked, not read).
 pub fn stored_version(text: &str) -> Result<u32, EntryError> {
     let head = json::parse_only(text, Some(&["version"])).map_err(damaged)?;
-    read_entry(&head, None).map(|(_, version)| version)
+    read_entry(&head).map(|(_, version)| version)
 }
 
 /// The stamp of an entry's text: revision and writer (format 1: none; `None`
@@ -138,13 +135,13 @@ fn stamp_fields(fields: &Fields) -> Result<Stamp, ShapeError> {
 /// Reads a scenario entry of any released version, with its stamp.
 pub fn decode_stamped(text: &str) -> Result<(Scenario, Stamp), EntryError> {
     let value = parse(text)?;
-    let (_, version) = read_entry(&value, None)?;
+    let (_, version) = read_entry(&value)?;
     let (scenario, stamp) = match version {
         // Format 1 has no stamp: it reads as revision 0 by no tab. Format 3
         // added value ranges and analysis settings.
         1..=3 => {
             let known = ["version", "rev", "writer", "scenario"];
-            let (fields, _) = read_entry(&value, Some(&known))?;
+            let fields = Fields::of(&value, "", Some(&known)).map_err(damaged)?;
             let stamp = stamp_fields(&fields).map_err(damaged)?;
             let scenario = fields
                 .need("scenario", Scenario::from_json)
@@ -192,7 +189,7 @@ pub fn encode_index(index: &StoredIndex) -> String {
 /// known fields go: the caller learns its version and must not rewrite it.
 pub fn decode_index(text: &str) -> Result<StoredIndex, EntryError> {
     let value = parse(text)?;
-    let (f, version) = read_entry(&value, None)?;
+    let (f, version) = read_entry(&value)?;
     let index = (|| {
         Ok::<_, ShapeError>(StoredIndex {
             version,
