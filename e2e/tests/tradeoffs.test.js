@@ -14,7 +14,13 @@ const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8')
 
 /** The matrix's table: option → [value, effort, quadrant, beaten by]. */
 async function matrixTable(page) {
-  const rows = await page.locator('.tradeoffs .chart-table tbody tr').evaluateAll((rows) =>
+  // The table is built only while its fold is open.
+  const fold = page.locator('.tradeoffs .chart-table');
+  if (!(await fold.evaluate((details) => details.open))) {
+    assert.equal(await fold.locator('tr').count(), 0);
+    await fold.locator('summary').click();
+  }
+  const rows = await fold.locator('tbody tr').evaluateAll((rows) =>
     rows.map((r) => [...r.children].map((c) => c.textContent)),
   );
   return Object.fromEntries(rows.map(([, option, value, effort, quadrant, beaten]) => [option, [value, effort, quadrant, beaten]]));

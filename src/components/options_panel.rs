@@ -13,6 +13,7 @@ use crate::domain::value::NumberRule;
 use crate::hooks::{use_stable, ADD_OPTION_ID};
 use crate::i18n::Lang;
 use crate::services::focus::focus_and_select;
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -27,8 +28,10 @@ pub struct OptionsPanelProps {
     pub columns: Same<Vec<ValueColumn>>,
     /// Whether fit columns are shown.
     pub has_fit: bool,
-    /// The ranking (for the sort by score).
-    pub ranking: Same<Ranking>,
+    /// The latest ranking, for the sort by score. Read when the list is
+    /// arranged, never a reason to redraw the table: a weight change does not
+    /// touch the editor (a sorted list waits for "Sort again" anyway).
+    pub ranking: Same<RefCell<Same<Ranking>>>,
     /// Whether the values are only shown: the table's scrolling and the
     /// choice of columns still work.
     #[prop_or_default]
@@ -193,7 +196,9 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
         let (options, ranking) = (props.options.clone(), props.ranking.clone());
         use_memo(
             ((*browse).clone(), ids, *resorted),
-            move |(browse, _, _)| (!browse.is_plain()).then(|| browse.arrange(&options, &ranking)),
+            move |(browse, _, _)| {
+                (!browse.is_plain()).then(|| browse.arrange(&options, &ranking.borrow()))
+            },
         )
     };
     let order: Vec<usize> = match &*arranged {
@@ -202,7 +207,7 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
     };
     let stale = arranged.is_some()
         && browse
-            .arrange(&props.options, &props.ranking)
+            .arrange(&props.options, &props.ranking.borrow())
             .iter()
             .ne(order.iter());
     let add = {

@@ -63,6 +63,7 @@ pub fn trade_offs(props: &TradeOffsProps) -> Html {
     let focused = use_state(|| None::<usize>);
     let picked = use_state(|| None::<Vec<LensRef>>);
     let new_name = use_state(String::new);
+    let table_open = use_state(|| false);
     let chosen = chosen_lenses(&props.scenario, &picked);
     // Only the tab on screen is computed.
     let matrix = use_memo(
@@ -122,9 +123,9 @@ pub fn trade_offs(props: &TradeOffsProps) -> Html {
             <div class="tabs" role="tablist" aria-label={t.heading} onkeydown={on_tab_key}>{ for tabs }</div>
             <div id="tradeoffs-panel" role="tabpanel" aria-labelledby={format!("tradeoffs-tab-{}", *tab)}>
                 if let Some(found) = &*matrix {
-                    { matrix_view(props, &focused, found) }
+                    { matrix_view(props, &focused, &table_open, found) }
                 } else {
-                    { lenses_view(props, &picked, &new_name, &chosen, side.as_ref().as_ref()) }
+                    { lenses_view(props, &picked, &new_name, &table_open, &chosen, side.as_ref().as_ref()) }
                 }
             </div>
         </section>
@@ -135,6 +136,7 @@ pub fn trade_offs(props: &TradeOffsProps) -> Html {
 fn matrix_view(
     props: &TradeOffsProps,
     focused: &UseStateHandle<Option<usize>>,
+    table_open: &UseStateHandle<bool>,
     computed: &Result<(Vec<Point>, Layout), NoMatrix>,
 ) -> Html {
     let lang = props.lang;
@@ -188,27 +190,6 @@ fn matrix_view(
         let point = p[i];
         let below = ranking.row_for(i).is_some_and(|r| r.below_threshold);
         let id = scenario.options[i].id;
-        let focus = {
-            let focused = focused.clone();
-            Callback::from(move |_: FocusEvent| focused.set(Some(i)))
-        };
-        let hover = {
-            let focused = focused.clone();
-            Callback::from(move |_: MouseEvent| focused.set(Some(i)))
-        };
-        let select = {
-            let on_select = props.on_select.clone();
-            Callback::from(move |_: MouseEvent| on_select.emit(Some(id)))
-        };
-        let key = {
-            let on_select = props.on_select.clone();
-            Callback::from(move |e: KeyboardEvent| {
-                if e.key() == "Enter" || e.key() == " " {
-                    e.prevent_default();
-                    on_select.emit(Some(id));
-                }
-            })
-        };
         let mut label = describe(i, &point);
         if point.dominated_by.is_some() {
             label = format!("{label} ({})", t.dominated);
@@ -218,11 +199,63 @@ fn matrix_view(
         }
         html! {
             <g key={id.to_string()} class={classes!("marker", below.then_some("faded"), point.dominated_by.map(|_| "dominated"))}
-                tabindex="0" role="button" aria-label={label} onfocus={focus} onmouseenter={hover} onclick={select} onkeydown={key}>
+                tabindex="0" role="button" aria-label={label} data-i={i.to_string()}>
                 { marker_circle(m, point.dominated_by.is_some()) }
             </g>
         }
     });
+    // One set of listeners for all markers (a thousand options would
+    // otherwise mean four thousand at every change): each event names its
+    // marker by `data-i`.
+    let marker_of = |e: &Event| -> Option<usize> {
+        let target = e.target_dyn_into::<web_sys::Element>()?;
+        target
+            .closest("[data-i]")
+            .ok()??
+            .get_attribute("data-i")?
+            .parse()
+            .ok()
+    };
+    let option_at = {
+        let options: Vec<_> = scenario.options.iter().map(|o| o.id).collect();
+        move |i: usize| options.get(i).copied()
+    };
+    let show = {
+        let focused = focused.clone();
+        Callback::from(move |e: Event| {
+            let i = marker_of(&e);
+            if i.is_some() && i != *focused {
+                focused.set(i);
+            }
+        })
+    };
+    let onclick = {
+        let (on_select, option_at) = (props.on_select.clone(), option_at.clone());
+        Callback::from(move |e: MouseEvent| {
+            if let Some(id) = marker_of(&e).and_then(&option_at) {
+                on_select.emit(Some(id));
+            }
+        })
+    };
+    let onkeydown = {
+        let on_select = props.on_select.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() != "Enter" && e.key() != " " {
+                return;
+            }
+            if let Some(id) = marker_of(&e).and_then(&option_at) {
+                e.prevent_default();
+                on_select.emit(Some(id));
+            }
+        })
+    };
+    let (onfocusin, onmouseover) = (
+        show.reform(|e: FocusEvent| e.into()),
+        show.reform(|e: MouseEvent| e.into()),
+    );
+    let markers = html! {
+        <g class="markers" {onclick} {onkeydown} {onfocusin} {onmouseover}>{ for markers }</g>
+    };
     let texts = el(
         "g",
         &[("aria-hidden", s("true")), ("pointer-events", s("none"))],
@@ -261,18 +294,41 @@ fn matrix_view(
     });
     let file = format!("{} matrix", scenario.name);
     html! {<>
-        { svg_frame(lang, "matrix-chart", t.tabs[0], &file, matrix_svg(lang, chart, markers.chain(std::iter::once(texts)).collect())) }
+        { svg_frame(lang, "matrix-chart", t.tabs[0], &file, matrix_svg(lang, chart, vec![markers, texts])) }
         { details.unwrap_or_default() }
         { legend.unwrap_or_default() }
-        <details class="chart-table">
-            <summary>{ t.table }</summary>
-            <table>
-                <thead><tr>{ for t.columns.iter().map(|c| html! { <th scope="col">{ *c }</th> }) }</tr></thead>
-                <tbody>{ for rows }</tbody>
-            </table>
-        </details>
+        { chart_table(t.table, table_open, t.columns.iter().map(|c| html! { <th scope="col">{ *c }</th> }).collect(), rows) }
         { settings }
     </>}
+}
+
+/// A chart's table in a fold, built only while the fold is open: a thousand
+/// rows would otherwise be redrawn at every change.
+fn chart_table(
+    summary: &'static str,
+    open: &UseStateHandle<bool>,
+    head: Html,
+    rows: impl Iterator<Item = Html>,
+) -> Html {
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            if let Some(details) = e.target_dyn_into::<web_sys::Element>() {
+                open.set(details.has_attribute("open"));
+            }
+        })
+    };
+    html! {
+        <details class="chart-table" open={**open} {ontoggle}>
+            <summary>{ summary }</summary>
+            if **open {
+                <table>
+                    <thead><tr>{ head }</tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            }
+        </details>
+    }
 }
 
 /// A marker's circle (inside the focusable marker).
@@ -563,6 +619,7 @@ fn lenses_view(
     props: &TradeOffsProps,
     picked: &UseStateHandle<Option<Vec<LensRef>>>,
     new_name: &UseStateHandle<String>,
+    table_open: &UseStateHandle<bool>,
     chosen: &[LensRef],
     side: Option<&SideBySide>,
 ) -> Html {
@@ -655,7 +712,7 @@ fn lenses_view(
         <ul class="lens-list">{ for list }</ul>
         { add.unwrap_or_default() }
         if let Some(side) = side {
-            { side_by_side(lang, scenario, chosen, side) }
+            { side_by_side(lang, scenario, chosen, side, table_open) }
         } else {
             <p>{ t.pick }</p>
         }
@@ -663,7 +720,13 @@ fn lenses_view(
 }
 
 /// The verdict, the bump chart and its table.
-fn side_by_side(lang: Lang, scenario: &Scenario, lenses: &[LensRef], side: &SideBySide) -> Html {
+fn side_by_side(
+    lang: Lang,
+    scenario: &Scenario,
+    lenses: &[LensRef],
+    side: &SideBySide,
+    table_open: &UseStateHandle<bool>,
+) -> Html {
     let t = &lang.texts().tradeoffs;
     let (rankings, summary, chart) = side;
     let names: Vec<String> = lenses
@@ -717,13 +780,7 @@ fn side_by_side(lang: Lang, scenario: &Scenario, lenses: &[LensRef], side: &Side
             if chart.folded > 0 {
                 <p class="muted">{ t.folded.replace("{count}", &chart.folded.to_string()) }</p>
             }
-            <details class="chart-table">
-                <summary>{ t.rank_table }</summary>
-                <table>
-                    <thead><tr><th scope="col">{ t.columns[1] }</th>{ for names.iter().map(|n| html! { <th scope="col">{ n }</th> }) }</tr></thead>
-                    <tbody>{ for rows }</tbody>
-                </table>
-            </details>
+            { chart_table(t.rank_table, table_open, html! {<><th scope="col">{ t.columns[1] }</th>{ for names.iter().map(|n| html! { <th scope="col">{ n }</th> }) }</>}, rows) }
         </div>
     }
 }

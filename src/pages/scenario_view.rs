@@ -67,6 +67,9 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
         columns(criteria, *lang)
     });
     let value_columns = use_stable(&table_columns.0);
+    // The options editor reads the ranking only to sort by score.
+    let latest_ranking = Same(use_mut_ref(|| ranking.clone()));
+    *latest_ranking.borrow_mut() = ranking.clone();
     let read_only = !props.editable;
     let on_edit = &props.callbacks.on_edit;
 
@@ -179,7 +182,7 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
                         { scenario_panel(&ScenarioPanelProps { lang, scenario: scenario.0.clone(), on_edit: on_edit.clone(), strips: mix_strips }) }
                         { criteria_panel(lang, &criteria, on_edit, strips, (ranking.rows.len() > 1).then_some((top3, on_top3))) }
                     </fieldset>
-                    <OptionsPanel {lang} {options} columns={value_columns} has_fit={table_columns.1} ranking={ranking.clone()} {read_only} on_edit={on_edit.clone()} />
+                    <OptionsPanel {lang} {options} columns={value_columns} has_fit={table_columns.1} ranking={latest_ranking} {read_only} on_edit={on_edit.clone()} />
                 </div>
             }
             <div class="results">
