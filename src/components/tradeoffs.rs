@@ -15,7 +15,7 @@ use crate::services::clock::today;
 use crate::services::download::{download_svg, download_svg_as_png};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
-use yew::virtual_dom::VTag;
+use yew::virtual_dom::{AttributeOrProperty, Attributes, VTag};
 
 /// Props of [`TradeOffs`].
 #[derive(Properties, PartialEq)]
@@ -258,7 +258,8 @@ fn matrix_view(
     };
     let texts = el(
         "g",
-        &[("aria-hidden", s("true")), ("pointer-events", s("none"))],
+        &["aria-hidden", "pointer-events"],
+        vec![s("true"), s("none")],
         chart
             .markers
             .iter()
@@ -333,42 +334,58 @@ fn chart_table(
 
 /// A marker's circle (inside the focusable marker).
 fn marker_circle(m: &Marker, dominated: bool) -> Html {
-    let mut circle = vec![
-        ("cx", fmt(m.x)),
-        ("cy", fmt(m.y)),
-        ("r", fmt(m.r)),
-        ("fill", s("#c2410c")),
-        ("stroke", s("#7c2d12")),
-        ("stroke-width", s("1.5")),
-    ];
-    if dominated {
-        circle.push(("stroke-dasharray", s("3 2")));
-        circle[3].1 = s("#e8a27f");
-    }
-    el("circle", &circle, vec![])
+    let (fill, dashes) = if dominated {
+        (s("#e8a27f"), s("3 2"))
+    } else {
+        (s("#c2410c"), s("none"))
+    };
+    el(
+        "circle",
+        &[
+            "cx",
+            "cy",
+            "r",
+            "fill",
+            "stroke",
+            "stroke-width",
+            "stroke-dasharray",
+        ],
+        vec![
+            fmt(m.x),
+            fmt(m.y),
+            fmt(m.r),
+            fill,
+            s("#7c2d12"),
+            s("1.5"),
+            dashes,
+        ],
+        vec![],
+    )
 }
 
 /// A marker's rank and label: drawn over the markers, hidden from screen
 /// readers (each marker's name says it) and from the pointer.
 fn marker_texts(m: &Marker, rank: u32) -> Vec<Html> {
     let mut texts = vec![label(
-        &[
-            ("x", fmt(m.x)),
-            ("y", fmt(m.y + 4.0)),
-            ("text-anchor", s("middle")),
-            ("font-size", s("13")),
-            ("font-weight", s("700")),
-            ("fill", s("#ffffff")),
+        &["x", "y", "text-anchor", "font-size", "font-weight", "fill"],
+        vec![
+            fmt(m.x),
+            fmt(m.y + 4.0),
+            s("middle"),
+            s("13"),
+            s("700"),
+            s("#ffffff"),
         ],
         rank.to_string(),
     )];
     if let Some(l) = &m.label {
         texts.push(label(
-            &[
-                ("x", fmt(l.bounds.x)),
-                ("y", fmt(l.bounds.y + 13.0)),
-                ("font-size", s("13")),
-                ("fill", s("#1d1f24")),
+            &["x", "y", "font-size", "fill"],
+            vec![
+                fmt(l.bounds.x),
+                fmt(l.bounds.y + 13.0),
+                s("13"),
+                s("#1d1f24"),
             ],
             l.text.clone(),
         ));
@@ -377,50 +394,65 @@ fn marker_texts(m: &Marker, rank: u32) -> Vec<Html> {
 }
 
 /// A number for an SVG attribute.
-fn fmt(x: f64) -> String {
-    crate::domain::value::format_fixed(x, 1)
+fn fmt(x: f64) -> AttrValue {
+    crate::domain::value::format_fixed(x, 1).into()
 }
 
 /// An SVG element: every chart element is built by this one function
-/// rather than by markup expanded element by element.
-fn el(tag: &'static str, attrs: &[(&'static str, String)], children: Vec<Html>) -> Html {
+/// rather than by markup expanded element by element. Its attributes are
+/// named once (`keys`) and compared by position when the chart is redrawn.
+fn el(
+    tag: &'static str,
+    keys: &'static [&'static str],
+    values: Vec<AttrValue>,
+    children: Vec<Html>,
+) -> Html {
     let mut node = VTag::new(tag);
-    for (key, value) in attrs {
-        node.add_attribute(key, value.clone());
-    }
+    node.attributes = Attributes::Dynamic {
+        keys,
+        values: values
+            .into_iter()
+            .map(|v| Some(AttributeOrProperty::Attribute(v)))
+            .collect(),
+    };
     node.add_children(children);
     node.into()
 }
 
 /// An SVG `text` element.
-fn label(attrs: &[(&'static str, String)], text: String) -> Html {
-    el("text", attrs, vec![Html::from(text)])
+fn label(keys: &'static [&'static str], values: Vec<AttrValue>, text: String) -> Html {
+    el("text", keys, values, vec![Html::from(text)])
 }
 
-fn s(value: &str) -> String {
-    value.to_owned()
+fn s(value: &'static str) -> AttrValue {
+    AttrValue::Static(value)
 }
 
 /// A chart's `svg` element with a white ground.
 fn chart_svg(width: f64, height: f64, children: Vec<Html>) -> Html {
     let ground = el(
         "rect",
-        &[
-            ("width", fmt(width)),
-            ("height", fmt(height)),
-            ("fill", s("#ffffff")),
-        ],
+        &["width", "height", "fill"],
+        vec![fmt(width), fmt(height), s("#ffffff")],
         vec![],
     );
     el(
         "svg",
         &[
-            ("xmlns", s("http://www.w3.org/2000/svg")),
-            ("viewBox", format!("0 0 {} {}", fmt(width), fmt(height))),
-            ("preserveAspectRatio", s("xMinYMin meet")),
-            ("width", fmt(width)),
-            ("height", fmt(height)),
-            ("font-family", s("system-ui, sans-serif")),
+            "xmlns",
+            "viewBox",
+            "preserveAspectRatio",
+            "width",
+            "height",
+            "font-family",
+        ],
+        vec![
+            s("http://www.w3.org/2000/svg"),
+            AttrValue::from(format!("0 0 {} {}", fmt(width), fmt(height))),
+            s("xMinYMin meet"),
+            fmt(width),
+            fmt(height),
+            s("system-ui, sans-serif"),
         ],
         std::iter::once(ground).chain(children).collect(),
     )
@@ -443,60 +475,48 @@ fn matrix_svg(lang: Lang, chart: &Layout, markers: Vec<Html>) -> Html {
     for ((x, y, fill, anchor, tx, ty), name) in quadrants.into_iter().zip(t.quadrants) {
         children.push(el(
             "rect",
-            &[
-                ("x", fmt(x)),
-                ("y", fmt(y)),
-                ("width", fmt(plot.w / 2.0)),
-                ("height", fmt(plot.h / 2.0)),
-                ("fill", s(fill)),
+            &["x", "y", "width", "height", "fill"],
+            vec![
+                fmt(x),
+                fmt(y),
+                fmt(plot.w / 2.0),
+                fmt(plot.h / 2.0),
+                s(fill),
             ],
             vec![],
         ));
         children.push(label(
-            &[
-                ("x", fmt(tx)),
-                ("y", fmt(ty)),
-                ("text-anchor", s(anchor)),
-                ("font-size", s("14")),
-                ("font-weight", s("700")),
-                ("fill", s("#4b5160")),
-            ],
+            &["x", "y", "text-anchor", "font-size", "font-weight", "fill"],
+            vec![fmt(tx), fmt(ty), s(anchor), s("14"), s("700"), s("#4b5160")],
             name.to_owned(),
         ));
     }
     let line = |x1: f64, y1: f64, x2: f64, y2: f64| {
         el(
             "line",
-            &[
-                ("x1", fmt(x1)),
-                ("y1", fmt(y1)),
-                ("x2", fmt(x2)),
-                ("y2", fmt(y2)),
-                ("stroke", s("#9aa0ab")),
-                ("stroke-dasharray", s("4 3")),
-            ],
+            &["x1", "y1", "x2", "y2", "stroke", "stroke-dasharray"],
+            vec![fmt(x1), fmt(y1), fmt(x2), fmt(y2), s("#9aa0ab"), s("4 3")],
             vec![],
         )
     };
     children.push(line(mid_x, plot.y, mid_x, plot.y + plot.h));
     children.push(line(plot.x, mid_y, plot.x + plot.w, mid_y));
     children.push(label(
-        &[
-            ("x", fmt(plot.x + plot.w)),
-            ("y", fmt(chart.height - 14.0)),
-            ("text-anchor", s("end")),
-            ("font-size", s("14")),
+        &["x", "y", "text-anchor", "font-size"],
+        vec![
+            fmt(plot.x + plot.w),
+            fmt(chart.height - 14.0),
+            s("end"),
+            s("14"),
         ],
         t.effort_axis.to_owned(),
     ));
     children.push(label(
-        &[
-            (
-                "transform",
-                format!("translate(16 {}) rotate(-90)", fmt(plot.y)),
-            ),
-            ("text-anchor", s("end")),
-            ("font-size", s("14")),
+        &["transform", "text-anchor", "font-size"],
+        vec![
+            AttrValue::from(format!("translate(16 {}) rotate(-90)", fmt(plot.y))),
+            s("end"),
+            s("14"),
         ],
         t.value_axis.to_owned(),
     ));
@@ -796,12 +816,13 @@ fn bump_svg(lang: Lang, chart: &Bump, names: &[String], title: &dyn Fn(usize) ->
         .map(|(k, (&x, name))| {
             // Neighbouring headers take turns on two lines, so long names never meet.
             label(
-                &[
-                    ("x", fmt(x)),
-                    ("y", s(if k % 2 == 0 { "16" } else { "34" })),
-                    ("text-anchor", s("middle")),
-                    ("font-size", s("14")),
-                    ("font-weight", s("700")),
+                &["x", "y", "text-anchor", "font-size", "font-weight"],
+                vec![
+                    fmt(x),
+                    s(if k % 2 == 0 { "16" } else { "34" }),
+                    s("middle"),
+                    s("14"),
+                    s("700"),
                 ],
                 short(name),
             )
@@ -820,11 +841,12 @@ fn bump_svg(lang: Lang, chart: &Bump, names: &[String], title: &dyn Fn(usize) ->
         };
         let mut shapes = vec![el(
             "polyline",
-            &[
-                ("points", path.join(" ")),
-                ("fill", s("none")),
-                ("stroke", s(stroke)),
-                ("stroke-width", s(width)),
+            &["points", "fill", "stroke", "stroke-width"],
+            vec![
+                AttrValue::from(path.join(" ")),
+                s("none"),
+                s(stroke),
+                s(width),
             ],
             vec![],
         )];
@@ -836,23 +858,13 @@ fn bump_svg(lang: Lang, chart: &Bump, names: &[String], title: &dyn Fn(usize) ->
             };
             shapes.push(el(
                 "circle",
-                &[
-                    ("cx", fmt(p.x)),
-                    ("cy", fmt(p.y)),
-                    ("r", s("9")),
-                    ("fill", s(fill)),
-                    ("stroke", s(stroke)),
-                ],
+                &["cx", "cy", "r", "fill", "stroke"],
+                vec![fmt(p.x), fmt(p.y), s("9"), s(fill), s(stroke)],
                 vec![],
             ));
             shapes.push(label(
-                &[
-                    ("x", fmt(p.x)),
-                    ("y", fmt(p.y + 4.0)),
-                    ("text-anchor", s("middle")),
-                    ("font-size", s("11")),
-                    ("fill", s(ink)),
-                ],
+                &["x", "y", "text-anchor", "font-size", "fill"],
+                vec![fmt(p.x), fmt(p.y + 4.0), s("middle"), s("11"), s(ink)],
                 p.rank.to_string(),
             ));
         }
@@ -870,12 +882,8 @@ fn bump_svg(lang: Lang, chart: &Bump, names: &[String], title: &dyn Fn(usize) ->
                     format!("{score} {name}")
                 };
                 shapes.push(label(
-                    &[
-                        ("x", fmt(p.x + dx)),
-                        ("y", fmt(p.y + 4.0)),
-                        ("text-anchor", s(anchor)),
-                        ("font-size", s("13")),
-                    ],
+                    &["x", "y", "text-anchor", "font-size"],
+                    vec![fmt(p.x + dx), fmt(p.y + 4.0), s(anchor), s("13")],
                     text,
                 ));
             }
