@@ -20,6 +20,7 @@ async function matrixTable(page) {
     assert.equal(await fold.locator('tr').count(), 0);
     await fold.locator('summary').click();
   }
+  await fold.locator('tbody tr').first().waitFor();
   const rows = await fold.locator('tbody tr').evaluateAll((rows) =>
     rows.map((r) => [...r.children].map((c) => c.textContent)),
   );
@@ -89,6 +90,7 @@ test('a CFO lens made from changed weights shows the rank changes computed by ha
   for (const [i, w] of ['3', '2', '4', '3'].entries()) await setWeight(i, w);
   const table = await page.locator('.side-by-side .chart-table');
   await table.locator('summary').click();
+  await table.locator('tbody tr').first().waitFor();
   const head = await table.locator('thead th').allInnerTexts();
   assert.deepEqual(head, ['Option', 'Working weights', 'CFO']);
   const ranks = Object.fromEntries(
