@@ -4,7 +4,9 @@
 /**
  * Sets the weight field `crit-c4-weight` `changes` times (0, 4, 0, …) and
  * times each change: to the updated DOM, and to the laid-out page. `probe`
- * ({ selector, property }) names what must differ after every change.
+ * ({ selector, property, wait }) names what must differ after every change;
+ * with `wait`, each change is timed until it does (up to 3 s), for what
+ * follows a change later.
  * Returns [[rendered ms, laid-out ms], …].
  */
 export function timeWeightChanges(page, changes, probe) {
@@ -28,6 +30,8 @@ export function timeWeightChanges(page, changes, probe) {
         const t0 = performance.now();
         input.dispatchEvent(new InputEvent('input', { bubbles: true }));
         await idle();
+        const limit = performance.now() + 3000;
+        while (probe.wait && read() === before && performance.now() < limit) await frame();
         const rendered = performance.now();
         // Style and layout of the whole page, forced now rather than at the next frame.
         document.body.getBoundingClientRect();

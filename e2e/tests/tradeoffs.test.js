@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { useServerAndBrowser, openApp, readRanking } from '../lib/harness.js';
+import { generatedScenario, openWith } from '../lib/generate.js';
 
 const env = useServerAndBrowser({ before, after });
 const require = createRequire(import.meta.url);
@@ -123,6 +124,8 @@ test('the charts download as SVG and PNG', async () => {
     } else {
       assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
       assert.ok(bytes.length > 5000, `${bytes.length} bytes`);
+      // The IHDR chunk: twice the matrix's 600 × 420.
+      assert.deepEqual([bytes.readUInt32BE(16), bytes.readUInt32BE(20)], [1200, 840]);
     }
   }
   await ctx.close();
@@ -217,4 +220,18 @@ test('the ranking hides the options below the line and shows them again', async 
   await hide.uncheck();
   assert.deepEqual(await readRanking(page), all);
   await ctx.close();
+});
+
+test('with hundreds of options the ranking follows a weight change at once and the matrix once the changes pause', async () => {
+  const { page, context } = await openWith(env.browser, env.server.url, generatedScenario(300));
+  const chart = () => page.locator('#matrix-chart').innerHTML();
+  const [rankingBefore, chartBefore] = [await readRanking(page), await chart()];
+  assert.equal(await page.locator('.tradeoffs .marker').count(), 300);
+  // Metric impact (a value criterion) from 4 to 0: every score and value index moves.
+  await page.locator('.criteria .weight-field input:not([type=range])').nth(3).fill('0');
+  await page.keyboard.press('Tab');
+  assert.notDeepEqual(await readRanking(page), rankingBefore);
+  // The matrix catches up once the changes pause.
+  await page.waitForFunction((before) => document.querySelector('#matrix-chart').innerHTML !== before, chartBefore);
+  await context.close();
 });
