@@ -60,6 +60,9 @@ pub fn lens_name(lang: Lang, scenario: &Scenario, lens: LensRef) -> String {
 const DEFER_AFTER: usize = 200;
 /// How long the changes must pause before large charts follow.
 const DEFER_MS: u32 = 150;
+/// The most markers the matrix draws (the best by rank): more would be a
+/// cloud nobody reads, and slow to draw.
+const MAX_DRAWN: usize = 300;
 
 /// The trade-offs section: the matrix, or lenses side by side.
 #[function_component(TradeOffs)]
@@ -105,7 +108,13 @@ fn charts(props: &TradeOffsProps) -> Html {
         |(scenario, ranking, shown)| {
             shown.then(|| {
                 points(scenario, ranking).map(|p| {
-                    let order: Vec<usize> = ranking.rows.iter().map(|r| r.index).collect();
+                    // The best MAX_DRAWN by rank; the table has every option.
+                    let order: Vec<usize> = ranking
+                        .rows
+                        .iter()
+                        .take(MAX_DRAWN)
+                        .map(|r| r.index)
+                        .collect();
                     let titles: Vec<&str> =
                         scenario.options.iter().map(|o| o.title.as_str()).collect();
                     let chart = layout(&p, &order, &titles);
@@ -330,6 +339,9 @@ fn matrix_view(
     let file = format!("{} matrix", scenario.name);
     html! {<>
         { svg_frame(lang, "matrix-chart", t.tabs[0], &file, matrix_svg(lang, chart, vec![markers, texts])) }
+        if ranking.rows.len() > MAX_DRAWN {
+            <p class="muted">{ t.drawn.replace("{drawn}", &MAX_DRAWN.to_string()).replace("{count}", &lang.number(ranking.rows.len() as f64, 0)) }</p>
+        }
         { details.unwrap_or_default() }
         { legend.unwrap_or_default() }
         { chart_table(t.table, table_open, t.columns.iter().map(|c| html! { <th scope="col">{ *c }</th> }).collect(), rows) }
