@@ -2,12 +2,14 @@
 //! ranking, validation and the export format.
 
 pub mod acceptability;
+pub mod ballot;
 pub mod browse;
 pub mod criterion;
 pub mod decimal;
 pub mod deflate;
 pub mod demo;
 pub mod export;
+pub mod group;
 pub mod id_map;
 pub mod ids;
 pub mod import;

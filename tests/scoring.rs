@@ -96,6 +96,7 @@ fn scenario(criteria: Vec<Criterion>, options: Vec<Rc<ScenarioOption>>) -> Scena
         analysis: Default::default(),
         lenses: Vec::new(),
         chart: Default::default(),
+        group: Default::default(),
     }
 }
 

@@ -29,11 +29,11 @@ fn version_2_fixtures_load_with_their_stamp() {
             writer: "t1a2b3c4d".into()
         }
     );
-    // Formats 3 and 4 write a scenario without ranges, settings or lenses
+    // Formats 3 to 5 write a scenario without ranges, settings or lenses
     // as format 2 did, under their own version number.
     assert_eq!(
         encode_scenario(&scenario, &stamp),
-        text.replacen("{\"version\":2,", "{\"version\":4,", 1)
+        text.replacen("{\"version\":2,", "{\"version\":5,", 1)
     );
     let v1 = decode_scenario(include_str!("fixtures/storage-v1/scenario.json")).unwrap();
     assert_eq!(v1, scenario);
@@ -95,7 +95,7 @@ fn version_3_fixtures_keep_ranges_and_the_sampling_mode() {
     );
     assert_eq!(
         encode_scenario(&scenario, &stamp),
-        text.replacen("{\"version\":3,", "{\"version\":4,", 1)
+        text.replacen("{\"version\":3,", "{\"version\":5,", 1)
     );
 }
 
@@ -152,7 +152,10 @@ fn version_4_fixtures_keep_lenses_and_chart_settings() {
     );
     assert_eq!(scenario.chart.role(&scenario.criteria[3]), Role::Neither);
     assert_eq!(scenario.chart.bubble, Some(CriterionId::new(3)));
-    assert_eq!(encode_scenario(&scenario, &stamp), text);
+    assert_eq!(
+        encode_scenario(&scenario, &stamp),
+        text.replacen("{\"version\":4,", "{\"version\":5,", 1)
+    );
 }
 
 #[test]

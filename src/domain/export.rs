@@ -1,6 +1,6 @@
-//! The JSON export of a ranked backlog (format `kerze-export`, version 2;
-//! documented by `schema/kerze-export.v2.schema.json`; version 1, without the
-//! analyses, by `schema/kerze-export.v1.schema.json`).
+//! The JSON export of a ranked backlog (format `kerze-export`, version 4;
+//! documented by `schema/kerze-export.v4.schema.json`; version 1, without the
+//! analyses, by `schema/kerze-export.v1.schema.json`; versions 2 and 3 by their own).
 
 use super::acceptability::{seed_of, Sampler, WeightMode, SAMPLES};
 use super::id_map::IdMap;
@@ -18,7 +18,7 @@ use super::uncertainty::{has_ranges, ValueSampler};
 /// Name of the export format.
 pub const EXPORT_FORMAT: &str = "kerze-export";
 /// Version of the export format written by this build.
-pub const EXPORT_VERSION: u32 = 3;
+pub const EXPORT_VERSION: u32 = 4;
 
 /// Options (best first) whose weight stability is exported: each costs a
 /// pass over all the others.

@@ -363,6 +363,7 @@ impl Checker {
             ("analysis", false),
             ("lenses", false),
             ("chart", false),
+            ("group", false),
         ];
         let Some(map) = self.object(path, value, &fields) else {
             return;
@@ -599,8 +600,8 @@ mod tests {
             Err(ImportError::TooDeep)
         );
         assert_eq!(
-            read_import(r#"{"format":"kerze-export","version":4}"#, id()),
-            Err(ImportError::FutureVersion(4))
+            read_import(r#"{"format":"kerze-export","version":5}"#, id()),
+            Err(ImportError::FutureVersion(5))
         );
         assert!(matches!(
             read_import(r#"{"format":"other"}"#, id()),

@@ -672,6 +672,7 @@ fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem
         analysis: AnalysisSettings { weights },
         lenses,
         chart,
+        group: Default::default(),
     };
     let problems = scenario.problems();
     if problems.is_empty() {
@@ -686,30 +687,22 @@ pub fn link_json(scenario: &Scenario) -> String {
     Json::from(&to_wire(scenario)).to_text()
 }
 
-fn deflate_with_dictionary(data: &[u8]) -> Vec<u8> {
-    deflate(DICTIONARY_V1, data)
+/// The fragment for any compact JSON text (what [`encode_link`] does after
+/// [`link_json`]); for tests of the decoder and for tools.
+pub fn link_from_json(json: &str) -> String {
+    pack(LINK_MARK, LINK_VERSION, DICTIONARY_V1, json)
 }
 
-fn inflate_with_dictionary(data: &[u8]) -> Result<Vec<u8>, LinkError> {
-    inflate(DICTIONARY_V1, data, MAX_INFLATED).map_err(|e| match e {
-        InflateError::TooLarge => LinkError::TooLarge,
-        InflateError::Damaged => LinkError::Damaged,
-    })
+/// A fragment `{mark}{version}.` and `json`, raw-deflated against
+/// `dictionary` and base64url encoded: the scheme of every Kerze link.
+pub(crate) fn pack(mark: char, version: u32, dictionary: &[u8], json: &str) -> String {
+    let packed = deflate(dictionary, json.as_bytes());
+    format!("{mark}{version}.{}", URL_SAFE_NO_PAD.encode(packed))
 }
 
 /// The fragment (without `#`) that carries `scenario`: `k1.` and the payload.
 pub fn encode_link(scenario: &Scenario) -> String {
     link_from_json(&link_json(scenario))
-}
-
-/// The fragment for any compact JSON text (what [`encode_link`] does after
-/// [`link_json`]); for tests of the decoder and for tools.
-pub fn link_from_json(json: &str) -> String {
-    let packed = deflate_with_dictionary(json.as_bytes());
-    format!(
-        "{LINK_MARK}{LINK_VERSION}.{}",
-        URL_SAFE_NO_PAD.encode(packed)
-    )
 }
 
 /// Whether a fragment (with or without `#`) is meant as a Kerze link; an
@@ -720,11 +713,24 @@ pub fn is_link(fragment: &str) -> bool {
 
 /// Reads a link's fragment (with or without the leading `#`); the scenario gets `id`.
 pub fn decode_link(fragment: &str, id: ScenarioId) -> Result<Scenario, LinkError> {
+    let (_, value) = unpack(fragment, LINK_MARK, LINK_VERSION, DICTIONARY_V1)?;
+    let wire = WireScenario::from_json(&value).map_err(LinkError::NotAScenario)?;
+    from_wire(wire, id).map_err(LinkError::Invalid)
+}
+
+/// Reads a fragment made by [`pack`] with `mark`, of version 1 to `newest`:
+/// the version and the JSON it carries.
+pub(crate) fn unpack(
+    fragment: &str,
+    mark: char,
+    newest: u32,
+    dictionary: &[u8],
+) -> Result<(u32, Json), LinkError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment).trim();
     if fragment.len() > MAX_FRAGMENT {
         return Err(LinkError::TooLarge);
     }
-    let Some(rest) = fragment.strip_prefix(LINK_MARK) else {
+    let Some(rest) = fragment.strip_prefix(mark) else {
         return Err(LinkError::NotALink);
     };
     let digits_end = rest
@@ -741,19 +747,22 @@ pub fn decode_link(fragment: &str, id: ScenarioId) -> Result<Scenario, LinkError
     if digits.is_empty() {
         return Err(LinkError::NotALink);
     }
-    match digits.parse::<u32>() {
-        Ok(1..=LINK_VERSION) => {}
-        Ok(v) if v > LINK_VERSION => return Err(LinkError::FutureVersion(v)),
+    let version = match digits.parse::<u32>() {
+        Ok(v) if (1..=newest).contains(&v) => v,
+        Ok(v) if v > newest => return Err(LinkError::FutureVersion(v)),
         Err(_) => return Err(LinkError::FutureVersion(u32::MAX)),
         Ok(_) => return Err(LinkError::UnknownVersion),
-    }
+    };
     if payload.is_empty() {
         return Err(LinkError::Truncated);
     }
     let packed = URL_SAFE_NO_PAD
         .decode(payload)
         .map_err(|_| LinkError::BadCharacters)?;
-    let json = inflate_with_dictionary(&packed)?;
+    let json = inflate(dictionary, &packed, MAX_INFLATED).map_err(|e| match e {
+        InflateError::TooLarge => LinkError::TooLarge,
+        InflateError::Damaged => LinkError::Damaged,
+    })?;
     let json = String::from_utf8(json)
         .map_err(|_| LinkError::NotAScenario("it is not UTF-8 text".to_owned()))?;
     let value = json::parse(&json).map_err(|e| {
@@ -763,8 +772,7 @@ pub fn decode_link(fragment: &str, id: ScenarioId) -> Result<Scenario, LinkError
             e.to_string()
         })
     })?;
-    let wire = WireScenario::from_json(&value).map_err(LinkError::NotAScenario)?;
-    from_wire(wire, id).map_err(LinkError::Invalid)
+    Ok((version, value))
 }
 
 #[cfg(test)]

@@ -1,7 +1,9 @@
 //! A scenario: one customer need, its options and the criteria they are judged on.
 
 use super::acceptability::WeightMode;
+use super::ballot::{Ballot, Cell, Group, Round, MAX_BALLOTS, MAX_ROUNDS};
 use super::criterion::{Criterion, CriterionInput, Direction, InputKind};
+use super::group::set_cell;
 use super::id_map::IdMap;
 use super::ids::{CriterionId, LensId, OptionId, ScenarioId};
 use super::json::{self, object, Fields, Json, ShapeError};
@@ -66,6 +68,8 @@ pub struct Scenario {
     pub lenses: Vec<Lens>,
     /// How the value/effort matrix is drawn.
     pub chart: ChartSettings,
+    /// Group scoring: rounds started and ballots revealed.
+    pub group: Group,
 }
 
 /// How the analyses of a scenario run; kept with it.
@@ -172,6 +176,9 @@ impl From<&Scenario> for Json {
         if !s.chart.is_default() {
             fields.push(("chart".to_owned(), (&s.chart).into()));
         }
+        if !s.group.is_empty() {
+            fields.push(("group".to_owned(), (&s.group).into()));
+        }
         Json::Object(fields)
     }
 }
@@ -192,6 +199,7 @@ impl Scenario {
             "analysis",
             "lenses",
             "chart",
+            "group",
         ];
         let f = Fields::of(value, place, Some(&known))?;
         let options: Vec<ScenarioOption> = f.or_default("options", |v, p| {
@@ -209,6 +217,7 @@ impl Scenario {
             analysis: f.or_default("analysis", AnalysisSettings::from_json)?,
             lenses: f.or_default("lenses", |v, p| json::list_of(v, p, Lens::from_json))?,
             chart: f.or_default("chart", ChartSettings::from_json)?,
+            group: f.or_default("group", Group::from_json)?,
         })
     }
 }
@@ -321,6 +330,12 @@ pub enum ScenarioEdit {
     SetRole(CriterionId, Role),
     /// Sets or clears the criterion that sizes the matrix's markers.
     SetBubble(Option<CriterionId>),
+    /// Starts a round of group scoring.
+    StartRound(Round),
+    /// Replaces the ballots brought in (the reveal adds them).
+    SetBallots(Vec<Ballot>),
+    /// Sets the values the room settled on, all in one step.
+    SetCells(Vec<(Cell, f64)>),
 }
 
 /// The one field an edit changes, so that a burst of edits to the same field
@@ -393,7 +408,10 @@ impl ScenarioEdit {
             | ScenarioEdit::RemoveLens(_)
             | ScenarioEdit::UseLens(_)
             | ScenarioEdit::SetRole(..)
-            | ScenarioEdit::SetBubble(_) => return None,
+            | ScenarioEdit::SetBubble(_)
+            | ScenarioEdit::StartRound(_)
+            | ScenarioEdit::SetBallots(_)
+            | ScenarioEdit::SetCells(_) => return None,
         })
     }
 }
@@ -469,6 +487,7 @@ impl Scenario {
             lenses: Vec::new(),
             chart: ChartSettings::default(),
             analysis: AnalysisSettings::default(),
+            group: Group::default(),
         }
     }
 
@@ -790,6 +809,38 @@ impl Scenario {
                     return Err(EditRefused::UnknownId);
                 }
                 Ok(replace(&mut self.chart.bubble, bubble))
+            }
+            ScenarioEdit::StartRound(round) => {
+                if self.group.rounds.len() >= MAX_ROUNDS
+                    || round
+                        .criteria
+                        .iter()
+                        .any(|id| self.criterion(*id).is_none())
+                {
+                    return Err(EditRefused::InvalidValue);
+                }
+                self.group.rounds.push(round);
+                Ok(true)
+            }
+            ScenarioEdit::SetBallots(ballots) => {
+                if ballots.len() > MAX_BALLOTS {
+                    return Err(EditRefused::TooMany);
+                }
+                Ok(replace(&mut self.group.ballots, ballots))
+            }
+            ScenarioEdit::SetCells(cells) => {
+                for (cell, value) in &cells {
+                    let rule = cell.item.rule(self).ok_or(EditRefused::UnknownId)?;
+                    rule.check(*value).map_err(|_| EditRefused::InvalidValue)?;
+                }
+                let before = self.options.clone();
+                for (cell, value) in cells {
+                    set_cell(self, cell, value);
+                }
+                Ok(before
+                    .iter()
+                    .zip(&self.options)
+                    .any(|(a, b)| !Rc::ptr_eq(a, b) && a != b))
             }
         }
     }

@@ -12,7 +12,7 @@ use super::scenario::{Problem, Scenario};
 use thiserror::Error;
 
 /// Version of the scenario entries written by this build.
-pub const ENTRY_VERSION: u32 = 4;
+pub const ENTRY_VERSION: u32 = 5;
 /// Version of the index written by this build.
 pub const INDEX_VERSION: u32 = 1;
 /// Key of the index entry.
@@ -139,8 +139,8 @@ pub fn decode_stamped(text: &str) -> Result<(Scenario, Stamp), EntryError> {
     let (scenario, stamp) = match version {
         // Format 1 has no stamp: it reads as revision 0 by no tab. Format 3
         // added value ranges and analysis settings, format 4 lenses and the
-        // matrix's settings.
-        1..=4 => {
+        // matrix's settings, format 5 group scoring's rounds and ballots.
+        1..=5 => {
             let known = ["version", "rev", "writer", "scenario"];
             let fields = Fields::of(&value, "", Some(&known)).map_err(damaged)?;
             let stamp = stamp_fields(&fields).map_err(damaged)?;

@@ -209,6 +209,7 @@ pub fn arb_scenario() -> impl Strategy<Value = Scenario> {
                             .and_then(|b| cids.get(b))
                             .map(|&c| CriterionId::new(c)),
                     },
+                    group: Default::default(),
                 }
             },
         )

@@ -26,5 +26,6 @@ pub fn bench_scenario(criteria: Vec<Criterion>, options: Vec<Rc<ScenarioOption>>
         analysis: Default::default(),
         lenses: Vec::new(),
         chart: Default::default(),
+        group: Default::default(),
     }
 }
