@@ -50,4 +50,50 @@ fn main() {
             encode_link(&demo).len() + 1
         );
     }
+    ballot_links();
+}
+
+/// Group scoring: the ballot link a facilitator shares and the return link
+/// a participant sends back, for 20 realistic options.
+fn ballot_links() {
+    use kerze::domain::ballot::{Ballot, Cell, Invitation, Round, Score};
+    let scenario = realistic::realistic(20);
+    let criteria: Vec<_> = scenario.criteria.iter().take(3).map(|c| c.id).collect();
+    let round = Round {
+        id: 3_141_592_653,
+        number: 1,
+        criteria,
+        weights: false,
+        cells: Vec::new(),
+    };
+    let invitation = Invitation::new(&scenario, round.clone());
+    let items = invitation.items();
+    let mut scores = Vec::new();
+    for option in &scenario.options {
+        for &item in &items {
+            scores.push(Score {
+                cell: Cell {
+                    option: option.id,
+                    item,
+                },
+                value: item.value_of(option),
+                reason: String::new(),
+            });
+        }
+    }
+    let ballot = Ballot {
+        round: round.id,
+        number: 1,
+        participant: "Anna Schmidt".into(),
+        sent: 1_764_403_200_000,
+        scores,
+        weights: Vec::new(),
+        checks: invitation.checks(),
+    };
+    println!(
+        "ballot link, 20 options with descriptions: {} characters; return link, 20 options x {} items: {} characters (fragments with '#')",
+        invitation.to_link().len() + 1,
+        items.len(),
+        ballot.to_link().len() + 1
+    );
 }

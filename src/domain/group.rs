@@ -132,7 +132,8 @@ pub fn set_cell(scenario: &mut Scenario, cell: Cell, value: f64) {
     }
 }
 
-/// Points at stake per unit of spread, per item: `100 × w_c / W / span`.
+/// Points at stake per unit of spread, per item: `100 × w_c / W / span`
+/// (the ranking's share is already in %).
 fn stake_per_unit(scenario: &Scenario, ranking: &Ranking, item: Item, votes: &[f64]) -> f64 {
     let share = |id| {
         ranking
@@ -294,7 +295,7 @@ fn cell_tally(scenario: &Scenario, ranking: &Ranking, cell: Cell) -> Option<Cell
         let values: Vec<f64> = votes.iter().map(|v| v.value).collect();
         let n = values.len() as f64;
         let (min, max) = (values[0], values[values.len() - 1]);
-        let stake = 100.0 * stake_per_unit(scenario, ranking, cell.item, &values) * (max - min);
+        let stake = stake_per_unit(scenario, ranking, cell.item, &values) * (max - min);
         return Some(CellTally {
             cell,
             round: round.number,

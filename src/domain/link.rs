@@ -695,7 +695,7 @@ pub fn link_from_json(json: &str) -> String {
 
 /// A fragment `{mark}{version}.` and `json`, raw-deflated against
 /// `dictionary` and base64url encoded: the scheme of every Kerze link.
-pub(crate) fn pack(mark: char, version: u32, dictionary: &[u8], json: &str) -> String {
+pub fn pack(mark: char, version: u32, dictionary: &[u8], json: &str) -> String {
     let packed = deflate(dictionary, json.as_bytes());
     format!("{mark}{version}.{}", URL_SAFE_NO_PAD.encode(packed))
 }
