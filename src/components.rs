@@ -1,8 +1,10 @@
 //! Components: they render props and send actions; none holds app state.
 
+pub mod ballot_form;
 pub mod common;
 pub mod criteria_panel;
 pub mod fields;
+pub mod group;
 pub mod help;
 pub mod notices;
 pub mod number_field;

@@ -13,14 +13,16 @@ mod room;
 mod scenario;
 mod share;
 mod tradeoffs;
+mod group;
 
 pub use self::{
     bar::BarTexts, criteria::CriteriaTexts, errors::ErrorTexts, notices::NoticeTexts,
     options::OptionsTexts, ranking::RankingTexts, robust::RobustTexts, room::RoomTexts,
-    scenario::ScenarioTexts, share::ShareTexts, tradeoffs::TradeoffTexts,
+    scenario::ScenarioTexts, share::ShareTexts, tradeoffs::TradeoffTexts, group::GroupTexts,
 };
 use crate::domain::demo::DemoTexts;
 use crate::domain::import::{megabytes, ImportError};
+use crate::domain::ballot::BallotError;
 use crate::domain::link::LinkError;
 use crate::domain::problem::{quoted, Found, Issue, Problem};
 use crate::domain::save::SaveError;
@@ -165,6 +167,37 @@ impl Lang {
                 .errors
                 .link_invalid
                 .replace("{reason}", &self.first_problem(problems)),
+            LinkError::ReturnLink => t.group.open_ballot.to_owned(),
+        }
+    }
+
+    /// The names of the three fit ratings a ballot asks ("Fit for SMB").
+    pub fn fit_names(self) -> [String; 3] {
+        Segment::ALL.map(|s| {
+            self.texts()
+                .group
+                .fit
+                .replace("{segment}", self.segment_name(s, false))
+        })
+    }
+
+    /// Why a ballot is not counted, in plain words.
+    pub fn ballot_error(self, error: &BallotError) -> String {
+        let e = &self.texts().group.errors;
+        match error {
+            BallotError::NotABallot => e[0].to_owned(),
+            BallotError::TooLarge => e[1].to_owned(),
+            BallotError::Link(link) => self.link_error(link),
+            BallotError::FutureVersion(_) => e[2].to_owned(),
+            BallotError::Shape(why) => format!("{} ({why})", e[3]),
+            BallotError::WrongScenario => e[4].to_owned(),
+            BallotError::NoName => e[5].to_owned(),
+            BallotError::NotAsked(what) => e[6].replace("{what}", what),
+            BallotError::OffScale { cell, value, why } => e[7]
+                .replace("{what}", cell)
+                .replace("{value}", value)
+                .replace("{why}", &self.value_error(why)),
+            BallotError::Empty => e[8].to_owned(),
         }
     }
 
@@ -461,6 +494,8 @@ pub struct Texts {
     pub robust: RobustTexts,
     /// The value/effort matrix and lenses.
     pub tradeoffs: TradeoffTexts,
+    /// Group scoring.
+    pub group: GroupTexts,
     /// The demo scenario.
     pub demo: DemoTexts<'static>,
 }
@@ -493,6 +528,7 @@ pub static EN: Texts = Texts {
     room: room::EN,
     robust: robust::EN,
     tradeoffs: tradeoffs::EN,
+    group: group::EN,
     notices: notices::EN,
     share: share::EN,
     errors: errors::EN,
@@ -521,6 +557,7 @@ pub static DE: Texts = Texts {
     room: room::DE,
     robust: robust::DE,
     tradeoffs: tradeoffs::DE,
+    group: group::DE,
     notices: notices::DE,
     share: share::DE,
     errors: errors::DE,

@@ -1,11 +1,13 @@
 //! One module per screen. `App` picks the page for `State::screen`; a new
 //! screen is a new `Screen` variant and a new module here.
 
+mod ballot;
 mod edit;
 mod present;
 mod scenario_view;
 mod shared;
 
+pub use ballot::{BallotPage, BallotPageProps};
 pub use edit::{edit_page, EditPageProps};
 pub use present::PRESENT_HEADING_ID;
 pub use scenario_view::ScenarioView;

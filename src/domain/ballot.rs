@@ -15,7 +15,7 @@ use super::link::{pack, unpack, LinkError};
 use super::problem::Problem;
 use super::scenario::{DefaultCriterionNames, Scenario, ScenarioOption};
 use super::segment::{Segment, FIT_MAX};
-use super::value::{NumberRule, Weight};
+use super::value::{NumberRule, ValueError, Weight};
 use std::rc::Rc;
 use thiserror::Error;
 
@@ -204,7 +204,7 @@ pub enum BallotError {
         /// The value given.
         value: String,
         /// Why not.
-        why: String,
+        why: ValueError,
     },
     /// Nothing in it matches an option or criterion of the scenario.
     #[error("it scores nothing this scenario has")]
@@ -816,7 +816,7 @@ pub fn check_ballot(
             rule.check(value).map_err(|why| BallotError::OffScale {
                 cell: cell_label(scenario, cell, fit_names),
                 value: json::compact_number(value).to_text(),
-                why: why.to_string(),
+                why,
             })?;
         }
         known += 1;
@@ -835,7 +835,7 @@ pub fn check_ballot(
                 .map_err(|why| BallotError::OffScale {
                     cell: id.to_string(),
                     value: json::compact_number(*weight).to_text(),
-                    why: why.to_string(),
+                    why,
                 })?;
         }
     }
@@ -872,11 +872,21 @@ pub fn intake(
     texts: &[&str],
     fit_names: &[&str; 3],
 ) -> (Vec<Ballot>, Vec<Outcome>) {
+    let read = texts.iter().map(|text| read_ballot(text)).collect();
+    intake_ballots(scenario, read, fit_names)
+}
+
+/// [`intake`] of ballots already read (hot seat), or why a piece was not.
+pub fn intake_ballots(
+    scenario: &Scenario,
+    pieces: Vec<Result<Ballot, BallotError>>,
+    fit_names: &[&str; 3],
+) -> (Vec<Ballot>, Vec<Outcome>) {
     let mut ballots = scenario.group.ballots.clone();
     let mut outcomes = Vec::new();
-    for text in texts {
-        let read = read_ballot(text)
-            .and_then(|b| check_ballot(scenario, &b, fit_names).map(|checked| (b, checked)));
+    for piece in pieces {
+        let read =
+            piece.and_then(|b| check_ballot(scenario, &b, fit_names).map(|checked| (b, checked)));
         let outcome = match read {
             Err(error) => Outcome::Refused(error),
             Ok((ballot, checked)) => {

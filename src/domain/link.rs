@@ -81,6 +81,9 @@ pub enum LinkError {
     /// The content unpacks but is not a scenario.
     #[error("the link's content is not a Kerze scenario ({0})")]
     NotAScenario(String),
+    /// A participant's return link of group scoring, opened as if it were a scenario.
+    #[error("this is a participant's return link, which belongs in a round's reveal")]
+    ReturnLink,
     /// The scenario breaks the model's rules.
     #[error("the scenario in the link has invalid values ({})", .0.first().map(ToString::to_string).unwrap_or_default())]
     Invalid(Vec<Problem>),
@@ -713,6 +716,10 @@ pub fn is_link(fragment: &str) -> bool {
 
 /// Reads a link's fragment (with or without the leading `#`); the scenario gets `id`.
 pub fn decode_link(fragment: &str, id: ScenarioId) -> Result<Scenario, LinkError> {
+    let bare = fragment.trim_start_matches('#').as_bytes();
+    if bare.len() > 1 && bare[0] == b'b' && bare[1].is_ascii_digit() {
+        return Err(LinkError::ReturnLink);
+    }
     let (_, value) = unpack(fragment, LINK_MARK, LINK_VERSION, DICTIONARY_V1)?;
     let wire = WireScenario::from_json(&value).map_err(LinkError::NotAScenario)?;
     from_wire(wire, id).map_err(LinkError::Invalid)

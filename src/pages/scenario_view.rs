@@ -9,6 +9,7 @@ use crate::components::ranking::RankingPanel;
 use crate::components::robustness::{analyse, robustness, strip, RobustProps};
 use crate::components::scenario_panel::{scenario_panel, ScenarioPanelProps};
 use crate::components::summary::{print_details, print_head, rank_strip, summary};
+use crate::components::group::GroupPanel;
 use crate::components::tradeoffs::TradeOffs;
 use crate::components::Same;
 use crate::domain::ids::OptionId;
@@ -195,6 +196,9 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
             </div>
             <TradeOffs {lang} scenario={scenario.clone()} ranking={ranking.clone()} editable={props.editable}
                 on_edit={on_edit.clone()} on_select={props.callbacks.on_select.clone()} />
+            if props.editable {
+                <GroupPanel {lang} scenario={scenario.clone()} on_edit={on_edit.clone()} />
+            }
             { print_details(lang, &scenario, &ranking) }
         </main>
         if props.editable {

@@ -99,3 +99,16 @@ impl Store for BrowserStore {
             .collect())
     }
 }
+
+/// The text kept under `key` in local storage, if any (a participant's draft).
+pub fn read_key(key: &str) -> Option<String> {
+    web_sys::window()?.local_storage().ok()??.get_item(key).ok()?
+}
+
+/// Keeps `text` under `key` in local storage; a full or refused storage
+/// only loses the draft, never the page.
+pub fn write_key(key: &str, text: &str) {
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        storage.set_item(key, text).ok();
+    }
+}
