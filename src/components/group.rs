@@ -12,7 +12,7 @@ use crate::domain::criterion::CriterionInput;
 use crate::domain::group::{accepted, tally, CellTally, Pick};
 use crate::domain::ids::CriterionId;
 use crate::domain::scenario::{Scenario, ScenarioEdit};
-use crate::domain::value::NumberRule;
+use crate::domain::value::{format_fixed, NumberRule};
 use crate::i18n::Lang;
 use crate::services::clipboard::copy_text;
 use crate::services::files::read_text;
@@ -296,7 +296,7 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
                     let heat = (cell.stake / FULL_HEAT).min(1.0);
                     let text = format!("{} · {} ({}–{}){}", cell.n(), number(cell.median), number(cell.min), number(cell.max), if cell.changed() > 0 { " ⚠" } else { "" });
                     html! {
-                        <td style={format!("--heat:{heat:.2}")}>
+                        <td style={format!("--heat:{}", format_fixed(heat, 2))}>
                             <button type="button" class="cell-button" onclick={open(cell.cell)}
                                 aria-label={format!("{}: {text}", label(cell.cell))}>{ text }</button>
                         </td>
@@ -381,9 +381,9 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
                     <svg class="dot-plot" viewBox="0 0 320 40" aria-hidden="true">
                         <line x1="10" x2="310" y1="20" y2="20" />
                         { for c.votes.iter().enumerate().map(|(i, v)| html! {
-                            <circle cx={format!("{:.1}", x(v.value))} cy={format!("{}", 12 + (i % 3) * 8)} r="4" />
+                            <circle cx={format_fixed(x(v.value), 1)} cy={format!("{}", 12 + (i % 3) * 8)} r="4" />
                         }) }
-                        <line class="median" x1={format!("{:.1}", x(c.median))} x2={format!("{:.1}", x(c.median))} y1="4" y2="36" />
+                        <line class="median" x1={format_fixed(x(c.median), 1)} x2={format_fixed(x(c.median), 1)} y1="4" y2="36" />
                     </svg>
                     <ul class="votes">
                         { for c.votes.iter().map(|v| html! {
