@@ -5,6 +5,7 @@
 mod bar;
 mod criteria;
 mod errors;
+mod group;
 mod notices;
 mod options;
 mod ranking;
@@ -13,16 +14,15 @@ mod room;
 mod scenario;
 mod share;
 mod tradeoffs;
-mod group;
 
 pub use self::{
-    bar::BarTexts, criteria::CriteriaTexts, errors::ErrorTexts, notices::NoticeTexts,
-    options::OptionsTexts, ranking::RankingTexts, robust::RobustTexts, room::RoomTexts,
-    scenario::ScenarioTexts, share::ShareTexts, tradeoffs::TradeoffTexts, group::GroupTexts,
+    bar::BarTexts, criteria::CriteriaTexts, errors::ErrorTexts, group::GroupTexts,
+    notices::NoticeTexts, options::OptionsTexts, ranking::RankingTexts, robust::RobustTexts,
+    room::RoomTexts, scenario::ScenarioTexts, share::ShareTexts, tradeoffs::TradeoffTexts,
 };
+use crate::domain::ballot::BallotError;
 use crate::domain::demo::DemoTexts;
 use crate::domain::import::{megabytes, ImportError};
-use crate::domain::ballot::BallotError;
 use crate::domain::link::LinkError;
 use crate::domain::problem::{quoted, Found, Issue, Problem};
 use crate::domain::save::SaveError;

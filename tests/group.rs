@@ -307,7 +307,10 @@ fn the_newest_ballot_of_a_person_counts_and_the_app_says_so() {
     let old = ballot("Anna", 10, [Some(1.0); 5]);
     let new = ballot(" anna ", 20, [Some(5.0); 5]);
     let (kept, outcomes) = intake(&scenario, &[&new.to_link(), &old.to_link()], &FIT);
-    assert_eq!((kept.len(), kept[0].participant.as_str(), kept[0].sent), (1, "anna", 20));
+    assert_eq!(
+        (kept.len(), kept[0].participant.as_str(), kept[0].sent),
+        (1, "anna", 20)
+    );
     assert_eq!(outcomes[1], Outcome::Older("Anna".into()));
     let (kept, outcomes) = intake(&scenario, &[&old.to_link(), &new.to_link()], &FIT);
     assert_eq!((kept.len(), kept[0].sent), (1, 20));
@@ -374,6 +377,15 @@ fn rounds_and_ballots_are_kept_in_storage_and_in_the_export() {
     let exported = export_json(&scenario, "2026-11-29T10:00:00Z".into());
     let back = read_import(&exported, scenario.id.clone()).unwrap();
     assert_eq!(back.scenario.group, scenario.group);
+}
+
+#[test]
+fn a_return_link_opened_as_a_share_link_says_where_it_belongs() {
+    let link = ballot("Anna", 1, [Some(1.0); 5]).to_link();
+    assert_eq!(
+        kerze::domain::link::decode_link(&format!("#{link}"), ScenarioId::from_parts(1, 1)),
+        Err(kerze::domain::link::LinkError::ReturnLink)
+    );
 }
 
 #[test]

@@ -44,7 +44,8 @@ struct Draft {
 
 impl Draft {
     fn to_text(&self) -> String {
-        let pair = |(a, b): &(String, String)| Json::Array(vec![a.as_str().into(), b.as_str().into()]);
+        let pair =
+            |(a, b): &(String, String)| Json::Array(vec![a.as_str().into(), b.as_str().into()]);
         json::object([
             ("name", self.name.as_str().into()),
             ("cells", Json::Array(self.cells.iter().map(pair).collect())),
@@ -91,7 +92,8 @@ fn choices(input: Option<&CriterionInput>) -> Option<(i64, i64)> {
         Some(CriterionInput::Amount { .. }) => return None,
         _ => (0.0, 5.0),
     };
-    (min.fract() == 0.0 && max.fract() == 0.0 && max - min <= 20.0).then_some((min as i64, max as i64))
+    (min.fract() == 0.0 && max.fract() == 0.0 && max - min <= 20.0)
+        .then_some((min as i64, max as i64))
 }
 
 /// See the module docs.
@@ -137,7 +139,9 @@ pub fn ballot_form(props: &BallotFormProps) -> Html {
     }
     let fit_names = lang.fit_names();
     let label_of = |cell: Cell| match cell.item {
-        Item::Value(id) => scenario.criterion(id).map_or_else(String::new, |c| c.name.clone()),
+        Item::Value(id) => scenario
+            .criterion(id)
+            .map_or_else(String::new, |c| c.name.clone()),
         Item::Fit(segment) => fit_names[segment as usize].to_owned(),
     };
     let submit = {
@@ -162,7 +166,10 @@ pub fn ballot_form(props: &BallotFormProps) -> Html {
                     "" if reason.trim().is_empty() => continue,
                     "" | DONT_KNOW => None,
                     _ => {
-                        let rule = cell.item.rule(&invitation.scenario).unwrap_or(NumberRule::Amount);
+                        let rule = cell
+                            .item
+                            .rule(&invitation.scenario)
+                            .unwrap_or(NumberRule::Amount);
                         match rule.parse(text, style) {
                             Ok(v) => v,
                             Err(why) => {
@@ -212,7 +219,11 @@ pub fn ballot_form(props: &BallotFormProps) -> Html {
                 let value = event
                     .target_dyn_into::<HtmlInputElement>()
                     .map(|input| input.value())
-                    .or_else(|| event.target_dyn_into::<HtmlSelectElement>().map(|s| s.value()))
+                    .or_else(|| {
+                        event
+                            .target_dyn_into::<HtmlSelectElement>()
+                            .map(|s| s.value())
+                    })
                     .unwrap_or_default();
                 let mut next = (*draft).clone();
                 edit(&mut next, i, value);

@@ -125,11 +125,21 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
 
     // Start a round.
     let start = {
-        let (ask, ask_weights, on_edit, s) = (ask.clone(), ask_weights.clone(), on_edit.clone(), scenario.clone());
+        let (ask, ask_weights, on_edit, s) = (
+            ask.clone(),
+            ask_weights.clone(),
+            on_edit.clone(),
+            scenario.clone(),
+        );
         let messages = messages.clone();
         let none = t.none_asked;
         Callback::from(move |_: MouseEvent| {
-            let criteria: Vec<CriterionId> = s.criteria.iter().map(|c| c.id).filter(|id| ask.contains(id)).collect();
+            let criteria: Vec<CriterionId> = s
+                .criteria
+                .iter()
+                .map(|c| c.id)
+                .filter(|id| ask.contains(id))
+                .collect();
             if criteria.is_empty() {
                 messages.set(vec![none.to_owned()]);
                 return;
@@ -236,7 +246,9 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
     };
     let on_paste = {
         let pasted = pasted.clone();
-        Callback::from(move |e: InputEvent| pasted.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
+        Callback::from(move |e: InputEvent| {
+            pasted.set(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+        })
     };
     let on_files = Callback::from(move |e: Event| {
         let input: HtmlInputElement = e.target_unchecked_into();
@@ -261,7 +273,12 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
         if *hide_names {
             t.person.replace("{n}", &(ballot + 1).to_string())
         } else {
-            scenario.group.ballots.get(ballot).map(|b| b.participant.clone()).unwrap_or_default()
+            scenario
+                .group
+                .ballots
+                .get(ballot)
+                .map(|b| b.participant.clone())
+                .unwrap_or_default()
         }
     };
     let label = |cell: Cell| cell_label(&scenario, cell, &fit_refs);
@@ -269,7 +286,12 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
     let queue = tally.queue();
     let flagged: Vec<Cell> = match &*ticked {
         Some(cells) => cells.clone(),
-        None => queue.iter().take(QUEUE_SHOWN).filter(|c| c.moves_top || c.stake >= 5.0).map(|c| c.cell).collect(),
+        None => queue
+            .iter()
+            .take(QUEUE_SHOWN)
+            .filter(|c| c.moves_top || c.stake >= 5.0)
+            .map(|c| c.cell)
+            .collect(),
     };
     let open = |cell: Cell| {
         let open_cell = open_cell.clone();

@@ -82,7 +82,9 @@ pub fn ballot_page(props: &BallotPageProps) -> Html {
                 let (yes, no) = (t.copied, t.copy_failed);
                 Callback::from(move |_: MouseEvent| {
                     let copied = copied.clone();
-                    copy_text(&link, move |ok| copied.set(if ok { yes } else { no }.to_owned()));
+                    copy_text(&link, move |ok| {
+                        copied.set(if ok { yes } else { no }.to_owned())
+                    });
                 })
             };
             let share = {
@@ -92,7 +94,10 @@ pub fn ballot_page(props: &BallotPageProps) -> Html {
                 })
             };
             let download = {
-                let (text, name) = (ballot.to_file(), format!("kerze-ballot-{}.json", ballot.participant));
+                let (text, name) = (
+                    ballot.to_file(),
+                    format!("kerze-ballot-{}.json", ballot.participant),
+                );
                 Callback::from(move |_: MouseEvent| {
                     download_text(&name, "application/json", &text);
                 })

@@ -102,7 +102,11 @@ impl Store for BrowserStore {
 
 /// The text kept under `key` in local storage, if any (a participant's draft).
 pub fn read_key(key: &str) -> Option<String> {
-    web_sys::window()?.local_storage().ok()??.get_item(key).ok()?
+    web_sys::window()?
+        .local_storage()
+        .ok()??
+        .get_item(key)
+        .ok()?
 }
 
 /// Keeps `text` under `key` in local storage; a full or refused storage
