@@ -211,25 +211,28 @@ pub fn ballot_form(props: &BallotFormProps) -> Html {
             });
         })
     };
+    // Text fields keep every keystroke (a click on "Send" must see them);
+    // lists keep their choice.
     let set = |edit: fn(&mut Draft, usize, String)| {
         let draft = draft.clone();
         move |i: usize| {
             let draft = draft.clone();
-            Callback::from(move |event: Event| {
-                let value = event
-                    .target_dyn_into::<HtmlInputElement>()
-                    .map(|input| input.value())
-                    .or_else(|| {
-                        event
-                            .target_dyn_into::<HtmlSelectElement>()
-                            .map(|s| s.value())
-                    })
-                    .unwrap_or_default();
+            Callback::from(move |event: InputEvent| {
+                let value = event.target_unchecked_into::<HtmlInputElement>().value();
                 let mut next = (*draft).clone();
                 edit(&mut next, i, value);
                 draft.set(next);
             })
         }
+    };
+    let choose = |i: usize| {
+        let draft = draft.clone();
+        Callback::from(move |event: Event| {
+            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+            let mut next = (*draft).clone();
+            next.cells[i].0 = value;
+            draft.set(next);
+        })
     };
     let set_cell = set(|d, i, v| d.cells[i].0 = v);
     let set_reason = set(|d, i, v| d.cells[i].1 = v);
@@ -248,7 +251,7 @@ pub fn ballot_form(props: &BallotFormProps) -> Html {
             };
             let field = match choices(input) {
                 Some((lo, hi)) => html! {
-                    <select id={id.clone()} onchange={set_cell(i)}>
+                    <select id={id.clone()} onchange={choose(i)}>
                         <option value="" selected={text.is_empty()}>{ t.not_scored }</option>
                         <option value={DONT_KNOW} selected={text == DONT_KNOW}>{ t.dont_know }</option>
                         { for (lo..=hi).map(|v| { let v = v.to_string(); html! {
@@ -257,7 +260,7 @@ pub fn ballot_form(props: &BallotFormProps) -> Html {
                     </select>
                 },
                 None => html! {
-                    <input id={id.clone()} type="text" inputmode="decimal" value={text} placeholder={t.dont_know} onchange={set_cell(i)} />
+                    <input id={id.clone()} type="text" inputmode="decimal" value={text} placeholder={t.dont_know} oninput={set_cell(i)} />
                 },
             };
             let unit = match input {
@@ -271,7 +274,7 @@ pub fn ballot_form(props: &BallotFormProps) -> Html {
                     <label for={id}>{ label_of(Cell { option: option.id, item }) }{ unit }</label>
                     { field }
                     <input type="text" class="reason" aria-label={format!("{}: {}", label_of(Cell { option: option.id, item }), t.reason)}
-                        placeholder={t.reason} maxlength="200" value={reason} onchange={set_reason(i)} />
+                        placeholder={t.reason} maxlength="200" value={reason} oninput={set_reason(i)} />
                 </div>
             }
         }).collect::<Html>();
@@ -288,7 +291,7 @@ pub fn ballot_form(props: &BallotFormProps) -> Html {
     html! {
         <form class="ballot" onsubmit={submit} novalidate=true>
             <label for={NAME_ID}>{ t.your_name }</label>
-            <input id={NAME_ID} type="text" autocomplete="name" maxlength="60" value={draft.name.clone()} onchange={set_name(0)} />
+            <input id={NAME_ID} type="text" autocomplete="name" maxlength="60" value={draft.name.clone()} oninput={set_name(0)} />
             { options }
             if !weighted.is_empty() {
                 <fieldset class="ballot-option">
@@ -296,7 +299,7 @@ pub fn ballot_form(props: &BallotFormProps) -> Html {
                     { for scenario.criteria.iter().enumerate().map(|(i, c)| html! {
                         <div class="ballot-cell" key={c.id.number()}>
                             <label for={format!("weight-{i}")}>{ &c.name }</label>
-                            <input id={format!("weight-{i}")} type="text" inputmode="decimal" value={draft.weights[i].clone()} onchange={set_weight(i)} />
+                            <input id={format!("weight-{i}")} type="text" inputmode="decimal" value={draft.weights[i].clone()} oninput={set_weight(i)} />
                         </div>
                     }) }
                 </fieldset>

@@ -560,9 +560,11 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
                 </div>
             }
             if !messages.is_empty() {
-                <ul class="reveal-messages" role="status">
-                    { for messages.iter().map(|m| html! { <li>{ m }</li> }) }
-                </ul>
+                <div role="status">
+                    <ul class="reveal-messages">
+                        { for messages.iter().map(|m| html! { <li>{ m }</li> }) }
+                    </ul>
+                </div>
             }
             { results.unwrap_or_default() }
             { hot_view.unwrap_or_default() }
