@@ -3,6 +3,8 @@
 //!
 //! `cargo bench --bench links`
 
+#[path = "../tests/support/ballots.rs"]
+mod ballots;
 #[path = "../tests/support/realistic.rs"]
 mod realistic;
 #[path = "../tests/support/rng.rs"]
@@ -56,7 +58,7 @@ fn main() {
 /// Group scoring: the ballot link a facilitator shares and the return link
 /// a participant sends back, for 20 realistic options.
 fn ballot_links() {
-    use kerze::domain::ballot::{Ballot, Cell, Invitation, Round, Score};
+    use kerze::domain::ballot::Round;
     let scenario = realistic::realistic(20);
     let criteria: Vec<_> = scenario.criteria.iter().take(3).map(|c| c.id).collect();
     let round = Round {
@@ -66,30 +68,11 @@ fn ballot_links() {
         weights: false,
         cells: Vec::new(),
     };
-    let invitation = Invitation::new(&scenario, round.clone());
+    let (invitation, ballot) =
+        ballots::full_ballot(&scenario, &round, "Anna Schmidt", |_, _, option, item| {
+            item.value_of(option)
+        });
     let items = invitation.items();
-    let mut scores = Vec::new();
-    for option in &scenario.options {
-        for &item in &items {
-            scores.push(Score {
-                cell: Cell {
-                    option: option.id,
-                    item,
-                },
-                value: item.value_of(option),
-                reason: String::new(),
-            });
-        }
-    }
-    let ballot = Ballot {
-        round: round.id,
-        number: 1,
-        participant: "Anna Schmidt".into(),
-        sent: 1_764_403_200_000,
-        scores,
-        weights: Vec::new(),
-        checks: invitation.checks(),
-    };
     println!(
         "ballot link, 20 options with descriptions: {} characters; return link, 20 options x {} items: {} characters (fragments with '#')",
         invitation.to_link().len() + 1,

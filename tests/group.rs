@@ -3,6 +3,10 @@
 //! edit, and every ballot of the hostile corpus gets a clear message while
 //! the scenario stays as it was.
 
+mod support {
+    pub mod ballots;
+}
+
 use kerze::domain::ballot::{
     check_ballot, intake, read_ballot, split_ballots, Ballot, BallotError, Cell, Invitation, Item,
     Outcome, Round, Score,
@@ -18,6 +22,7 @@ use kerze::domain::scoring::rank;
 use kerze::domain::segment::Segment;
 use kerze::domain::stored::{decode_scenario, encode_scenario, Stamp};
 use kerze::i18n::Lang;
+use support::ballots::full_ballot;
 
 const FIT: [&str; 3] = ["SMB fit", "Enterprise fit", "Public sector fit"];
 const IMPACT: CriterionId = CriterionId::new(3);
@@ -174,36 +179,17 @@ fn a_return_link_for_20_options_and_3_criteria_fits_in_600_characters() {
         weights: false,
         cells: Vec::new(),
     };
-    let invitation = Invitation::new(&scenario, round.clone());
-    let items = invitation.items();
-    assert_eq!((invitation.scenario.options.len(), items.len()), (20, 3));
-    let mut scores = Vec::new();
-    for (i, option) in scenario.options.iter().enumerate() {
-        for (j, &item) in items.iter().enumerate() {
-            let value = match j {
-                0 => (10 + 7 * i) as f64,
-                1 => (2 + i % 9) as f64,
-                _ => (1 + (i * 3) % 5) as f64,
-            };
-            scores.push(Score {
-                cell: Cell {
-                    option: option.id,
-                    item,
-                },
-                value: Some(value),
-                reason: String::new(),
-            });
-        }
-    }
-    let ballot = Ballot {
-        round: round.id,
-        number: 1,
-        participant: "Anna Schmidt".into(),
-        sent: 1_764_403_200_000,
-        scores,
-        weights: Vec::new(),
-        checks: invitation.checks(),
-    };
+    let (invitation, ballot) = full_ballot(&scenario, &round, "Anna Schmidt", |i, j, _, _| {
+        Some(match j {
+            0 => (10 + 7 * i) as f64,
+            1 => (2 + i % 9) as f64,
+            _ => (1 + (i * 3) % 5) as f64,
+        })
+    });
+    assert_eq!(
+        (invitation.scenario.options.len(), invitation.items().len()),
+        (20, 3)
+    );
     let link = format!("https://kerze.example/#{}", ballot.to_link());
     assert!(link.len() <= 600, "{} characters", link.len());
 }
