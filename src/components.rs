@@ -6,6 +6,7 @@ pub mod criteria_panel;
 pub mod fields;
 pub mod group;
 pub mod help;
+pub mod markup;
 pub mod notices;
 pub mod number_field;
 pub mod options_panel;

@@ -4,6 +4,7 @@
 //! settling the values (PRODUCT.md, "Group scoring").
 
 use super::ballot_form::BallotForm;
+use super::markup::{button, check, el, label, para, status, El};
 use super::Same;
 use crate::domain::ballot::{
     cell_label, intake, intake_ballots, split_ballots, Ballot, Cell, Invitation, Outcome, Round,
@@ -52,12 +53,21 @@ fn qr_svg(text: &str, label: &str) -> Option<Html> {
         }
     }
     let view = format!("-4 -4 {} {}", size + 8, size + 8);
-    Some(html! {
-        <svg class="qr" viewBox={view} role="img" aria-label={label.to_owned()} shape-rendering="crispEdges">
-            <rect x="-4" y="-4" width="100%" height="100%" fill="#fff" />
-            <path d={path} fill="#000" />
-        </svg>
-    })
+    let ground = el("rect")
+        .attr("x", "-4")
+        .attr("y", "-4")
+        .attr("width", "100%")
+        .attr("height", "100%")
+        .attr("fill", "#fff");
+    let svg = el("svg")
+        .class("qr")
+        .attr("viewBox", view)
+        .attr("role", "img")
+        .attr("aria-label", label.to_owned())
+        .attr("shape-rendering", "crispEdges")
+        .kid(ground)
+        .kid(el("path").attr("d", path).attr("fill", "#000"));
+    Some(svg.into())
 }
 
 /// A random round id.
@@ -165,30 +175,32 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
             ask.set(next);
         })
     };
-    let start_form = html! {
-        <details class="group-start" open={current.is_none()}>
-            <summary>{ t.new_round }</summary>
-            <fieldset>
-                <legend>{ t.ask_criteria }</legend>
-                { for scenario.criteria.iter().map(|c| html! {
-                    <label class="check" key={c.id.number()}>
-                        <input type="checkbox" checked={ask.contains(&c.id)} onchange={toggle_ask(c.id)} />
-                        { &c.name }
-                    </label>
-                }) }
-            </fieldset>
-            <label class="check">
-                <input type="checkbox" checked={*ask_weights} onchange={{ let w = ask_weights.clone(); Callback::from(move |_: Event| w.set(!*w)) }} />
-                { t.ask_weights }
-            </label>
-            <button type="button" class="primary" onclick={start}>{ t.make_link }</button>
-        </details>
-    };
+    let asked = scenario.criteria.iter().map(|c| {
+        check(c.name.clone(), ask.contains(&c.id), toggle_ask(c.id))
+            .key(c.id.number())
+            .into()
+    });
+    let start_form = el("details")
+        .class("group-start")
+        .flag("open", current.is_none())
+        .kid(el("summary").text(t.new_round))
+        .kid(
+            el("fieldset")
+                .kid(el("legend").text(t.ask_criteria))
+                .kids(asked.collect()),
+        )
+        .kid(check(t.ask_weights, *ask_weights, flip(&ask_weights)))
+        .kid(button(t.make_link, start).class("primary"));
 
     // The current round: its link, its QR code, hot seat.
     let round_view = current.as_ref().map(|round| {
         let link = link_with(&Invitation::new(&scenario, round.clone()).to_link(), false);
-        let names: Vec<&str> = scenario.criteria.iter().filter(|c| round.criteria.contains(&c.id)).map(|c| c.name.as_str()).collect();
+        let names: Vec<&str> = scenario
+            .criteria
+            .iter()
+            .filter(|c| round.criteria.contains(&c.id))
+            .map(|c| c.name.as_str())
+            .collect();
         let title = if round.cells.is_empty() {
             t.round_title.replace("{criteria}", &names.join(", "))
         } else {
@@ -200,27 +212,36 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
             let (yes, no) = (t.copied, t.copy_failed);
             Callback::from(move |_: MouseEvent| {
                 let copied = copied.clone();
-                copy_text(&link, move |ok| copied.set(if ok { yes } else { no }.to_owned()));
+                copy_text(&link, move |ok| {
+                    copied.set(if ok { yes } else { no }.to_owned())
+                });
             })
         };
         let hot_start = {
             let hot = hot.clone();
             Callback::from(move |_: MouseEvent| hot.set(Some((Vec::new(), false, 0))))
         };
-        let qr = qr_svg(&link, t.qr_label);
-        html! {
-            <div class="group-round">
-                <h3>{ title }</h3>
-                <label for="ballot-link">{ t.ballot_link }</label>
-                <div class="share-row">
-                    <input id="ballot-link" class="share-link" type="text" readonly=true value={link} spellcheck="false" />
-                    <button type="button" onclick={copy}>{ t.copy }</button>
-                </div>
-                <p role="status" aria-live="polite">{ (*copied).clone() }</p>
-                { qr.unwrap_or_else(|| html! { <p class="hint">{ t.qr_too_long }</p> }) }
-                <button type="button" onclick={hot_start}>{ t.hot_seat }</button>
-            </div>
-        }
+        let qr = qr_svg(&link, t.qr_label).unwrap_or_else(|| para("hint", t.qr_too_long).into());
+        let field = el("input")
+            .id("ballot-link")
+            .class("share-link")
+            .attr("type", "text")
+            .flag("readonly", true)
+            .attr("spellcheck", "false")
+            .value(link);
+        el("div")
+            .class("group-round")
+            .kid(el("h3").text(title))
+            .kid(label("ballot-link", t.ballot_link))
+            .kid(
+                el("div")
+                    .class("share-row")
+                    .kid(field)
+                    .kid(button(t.copy, copy)),
+            )
+            .kid(status((*copied).clone()))
+            .kid(qr)
+            .kid(button(t.hot_seat, hot_start))
     });
 
     // The reveal.
@@ -281,7 +302,7 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
                 .unwrap_or_default()
         }
     };
-    let label = |cell: Cell| cell_label(&scenario, cell, &fit_refs);
+    let name_of = |cell: Cell| cell_label(&scenario, cell, &fit_refs);
     let number = |v: f64| lang.number(v, 2);
     let queue = tally.queue();
     let flagged: Vec<Cell> = match &*ticked {
@@ -299,35 +320,83 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
     };
     let results = (!scenario.group.ballots.is_empty()).then(|| {
         let names: Vec<String> = (0..scenario.group.ballots.len()).map(who).collect();
-        let people = t.people.replace("{n}", &scenario.group.ballots.len().to_string()).replace("{names}", &names.join(", "));
+        let people = t
+            .people
+            .replace("{n}", &scenario.group.ballots.len().to_string())
+            .replace("{names}", &names.join(", "));
         let firsts = tally.firsts.first().map(|(id, k)| {
             t.firsts
-                .replace("{option}", &scenario.options.iter().find(|o| o.id == *id).map(|o| o.title.clone()).unwrap_or_default())
+                .replace(
+                    "{option}",
+                    &scenario
+                        .options
+                        .iter()
+                        .find(|o| o.id == *id)
+                        .map(|o| o.title.clone())
+                        .unwrap_or_default(),
+                )
                 .replace("{k}", &k.to_string())
                 .replace("{n}", &tally.weighted.to_string())
         });
-        let head = tally.items.iter().map(|&item| {
-            let name = label(Cell { option: tally.options.first().copied().unwrap_or(crate::domain::ids::OptionId::new(0)), item });
-            let name = name.split_once(": ").map_or(name.clone(), |(_, n)| n.to_owned());
-            html! { <th scope="col">{ name }</th> }
-        }).collect::<Html>();
-        let rows = tally.options.iter().enumerate().map(|(r, id)| {
-            let title = scenario.options.iter().find(|o| o.id == *id).map(|o| o.title.clone()).unwrap_or_default();
-            let cells = (0..tally.items.len()).map(|c| match tally.at(r, c) {
-                Some(cell) => {
-                    let heat = (cell.stake / FULL_HEAT).min(1.0);
-                    let text = format!("{} · {} ({}–{}){}", cell.n(), number(cell.median), number(cell.min), number(cell.max), if cell.changed() > 0 { " ⚠" } else { "" });
-                    html! {
-                        <td style={format!("--heat:{}", format_fixed(heat, 2))}>
-                            <button type="button" class="cell-button" onclick={open(cell.cell)}
-                                aria-label={format!("{}: {text}", label(cell.cell))}>{ text }</button>
-                        </td>
-                    }
-                }
-                None => html! { <td>{ "–" }</td> },
-            }).collect::<Html>();
-            html! { <tr key={id.number()}><th scope="row">{ title }</th>{ cells }</tr> }
-        }).collect::<Html>();
+        let head = tally
+            .items
+            .iter()
+            .map(|&item| {
+                let name = name_of(Cell {
+                    option: tally
+                        .options
+                        .first()
+                        .copied()
+                        .unwrap_or(crate::domain::ids::OptionId::new(0)),
+                    item,
+                });
+                let name = name
+                    .split_once(": ")
+                    .map_or(name.clone(), |(_, n)| n.to_owned());
+                el("th").attr("scope", "col").text(name).into()
+            })
+            .collect::<Vec<Html>>();
+        let rows = tally
+            .options
+            .iter()
+            .enumerate()
+            .map(|(r, id)| {
+                let title = scenario
+                    .options
+                    .iter()
+                    .find(|o| o.id == *id)
+                    .map(|o| o.title.clone())
+                    .unwrap_or_default();
+                let cells = (0..tally.items.len())
+                    .map(|c| match tally.at(r, c) {
+                        Some(cell) => {
+                            let heat = (cell.stake / FULL_HEAT).min(1.0);
+                            let text = format!(
+                                "{} · {} ({}–{}){}",
+                                cell.n(),
+                                number(cell.median),
+                                number(cell.min),
+                                number(cell.max),
+                                if cell.changed() > 0 { " ⚠" } else { "" }
+                            );
+                            let button = button(text.clone(), open(cell.cell))
+                                .class("cell-button")
+                                .attr("aria-label", format!("{}: {text}", name_of(cell.cell)));
+                            el("td")
+                                .attr("style", format!("--heat:{}", format_fixed(heat, 2)))
+                                .kid(button)
+                                .into()
+                        }
+                        None => el("td").text("–").into(),
+                    })
+                    .collect::<Vec<Html>>();
+                el("tr")
+                    .key(id.number())
+                    .kid(el("th").attr("scope", "row").text(title))
+                    .kids(cells)
+                    .into()
+            })
+            .collect::<Vec<Html>>();
         let toggle = |cell: Cell| {
             let (ticked, flagged) = (ticked.clone(), flagged.clone());
             Callback::from(move |_: Event| {
@@ -340,98 +409,185 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
             })
         };
         let queue_list = if queue.is_empty() {
-            html! { <p>{ t.queue_empty }</p> }
+            para("", t.queue_empty)
         } else {
-            html! {
-                <ol class="queue">
-                    { for queue.iter().take(QUEUE_SHOWN).map(|c: &&CellTally| {
-                        let sentence = t.queue_item
-                            .replace("{cell}", &label(c.cell))
+            el("ol").class("queue").kids(
+                queue
+                    .iter()
+                    .take(QUEUE_SHOWN)
+                    .map(|c: &&CellTally| {
+                        let sentence = t
+                            .queue_item
+                            .replace("{cell}", &name_of(c.cell))
                             .replace("{min}", &number(c.min))
                             .replace("{max}", &number(c.max))
                             .replace("{n}", &c.n().to_string())
                             .replace("{points}", &lang.number(c.stake, 1));
-                        html! {
-                            <li key={format!("{}-{}", c.cell.option.number(), c.cell.item.key())}>
-                                <input type="checkbox" checked={flagged.contains(&c.cell)} onchange={toggle(c.cell)}
-                                    aria-label={format!("{}: {}", t.second_round, label(c.cell))} />
-                                <button type="button" class="link-button" onclick={open(c.cell)}>{ sentence }</button>
-                                if c.moves_top {
-                                    <span class="badge fragile">{ t.moves_top }</span>
-                                }
-                            </li>
-                        }
-                    }) }
-                </ol>
-            }
+                        let tick = el("input")
+                            .attr("type", "checkbox")
+                            .checked(flagged.contains(&c.cell))
+                            .on_change(toggle(c.cell))
+                            .attr(
+                                "aria-label",
+                                format!("{}: {}", t.second_round, name_of(c.cell)),
+                            );
+                        let badge = c
+                            .moves_top
+                            .then(|| el("span").class("badge fragile").text(t.moves_top).into());
+                        el("li")
+                            .key(format!("{}-{}", c.cell.option.number(), c.cell.item.key()))
+                            .kid(tick)
+                            .kid(button(sentence, open(c.cell)).class("link-button"))
+                            .kid_some(badge)
+                            .into()
+                    })
+                    .collect(),
+            )
         };
-        let detail = open_cell.and_then(|cell| tally.cells.iter().flatten().find(|c| c.cell == cell)).map(|c| {
-            let cell = c.cell;
-            let pick = picks.iter().find(|(x, _)| *x == cell).map_or(*default_pick, |(_, p)| *p);
-            let set_pick = {
-                let (picks, median) = (picks.clone(), c.median);
-                Callback::from(move |e: Event| {
-                    let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-                    let pick = match value.as_str() {
-                        "1" => Pick::Mean,
-                        "2" => Pick::Typed(median),
-                        _ => Pick::Median,
-                    };
-                    let mut next: Vec<(Cell, Pick)> = picks.iter().filter(|(x, _)| *x != cell).cloned().collect();
-                    next.push((cell, pick));
-                    picks.set(next);
-                })
-            };
-            let set_typed = {
-                let (picks, rule) = (picks.clone(), cell.item.rule(&scenario).unwrap_or(NumberRule::Amount));
-                Callback::from(move |e: Event| {
-                    let text = e.target_unchecked_into::<HtmlInputElement>().value();
-                    if let Ok(Some(value)) = rule.parse(&text, lang.number_style()) {
-                        let mut next: Vec<(Cell, Pick)> = picks.iter().filter(|(x, _)| *x != cell).cloned().collect();
-                        next.push((cell, Pick::Typed(value)));
+        let detail = open_cell
+            .and_then(|cell| tally.cells.iter().flatten().find(|c| c.cell == cell))
+            .map(|c| {
+                let cell = c.cell;
+                let pick = picks
+                    .iter()
+                    .find(|(x, _)| *x == cell)
+                    .map_or(*default_pick, |(_, p)| *p);
+                let set_pick = {
+                    let (picks, median) = (picks.clone(), c.median);
+                    Callback::from(move |e: Event| {
+                        let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+                        let pick = match value.as_str() {
+                            "1" => Pick::Mean,
+                            "2" => Pick::Typed(median),
+                            _ => Pick::Median,
+                        };
+                        let mut next: Vec<(Cell, Pick)> =
+                            picks.iter().filter(|(x, _)| *x != cell).cloned().collect();
+                        next.push((cell, pick));
                         picks.set(next);
+                    })
+                };
+                let set_typed = {
+                    let (picks, rule) = (
+                        picks.clone(),
+                        cell.item.rule(&scenario).unwrap_or(NumberRule::Amount),
+                    );
+                    Callback::from(move |e: Event| {
+                        let text = e.target_unchecked_into::<HtmlInputElement>().value();
+                        if let Ok(Some(value)) = rule.parse(&text, lang.number_style()) {
+                            let mut next: Vec<(Cell, Pick)> =
+                                picks.iter().filter(|(x, _)| *x != cell).cloned().collect();
+                            next.push((cell, Pick::Typed(value)));
+                            picks.set(next);
+                        }
+                    })
+                };
+                let (lo, hi) = (c.min.min(c.median), c.max.max(c.median));
+                let span = if hi > lo { hi - lo } else { 1.0 };
+                let x = |v: f64| 10.0 + 300.0 * (v - lo) / span;
+                let selected = match pick {
+                    Pick::Median => "0",
+                    Pick::Mean => "1",
+                    Pick::Typed(_) => "2",
+                };
+                let line = |class: &'static str,
+                            x1: f64,
+                            x2: f64,
+                            y1: &'static str,
+                            y2: &'static str|
+                 -> El {
+                    el("line")
+                        .class(class)
+                        .attr("x1", format_fixed(x1, 1))
+                        .attr("x2", format_fixed(x2, 1))
+                        .attr("y1", y1)
+                        .attr("y2", y2)
+                };
+                let dots = c.votes.iter().enumerate().map(|(i, v)| {
+                    el("circle")
+                        .attr("cx", format_fixed(x(v.value), 1))
+                        .attr("cy", (12 + (i % 3) * 8).to_string())
+                        .attr("r", "4")
+                        .into()
+                });
+                let plot = el("svg")
+                    .class("dot-plot")
+                    .attr("viewBox", "0 0 320 40")
+                    .attr("aria-hidden", "true")
+                    .kid(line("axis", 10.0, 310.0, "20", "20"))
+                    .kids(dots.collect())
+                    .kid(line("median", x(c.median), x(c.median), "4", "36"));
+                let votes = c.votes.iter().map(|v| {
+                    let mut rest = format!(": {}", number(v.value));
+                    if v.changed {
+                        rest.push_str(" ⚠");
                     }
-                })
-            };
-            let (lo, hi) = (c.min.min(c.median), c.max.max(c.median));
-            let span = if hi > lo { hi - lo } else { 1.0 };
-            let x = |v: f64| 10.0 + 300.0 * (v - lo) / span;
-            let selected = match pick { Pick::Median => "0", Pick::Mean => "1", Pick::Typed(_) => "2" };
-            html! {
-                <section class="cell-votes" aria-labelledby="votes-heading">
-                    <h3 id="votes-heading">{ t.votes_heading.replace("{cell}", &label(cell)) }</h3>
-                    <svg class="dot-plot" viewBox="0 0 320 40" aria-hidden="true">
-                        <line x1="10" x2="310" y1="20" y2="20" />
-                        { for c.votes.iter().enumerate().map(|(i, v)| html! {
-                            <circle cx={format_fixed(x(v.value), 1)} cy={format!("{}", 12 + (i % 3) * 8)} r="4" />
-                        }) }
-                        <line class="median" x1={format_fixed(x(c.median), 1)} x2={format_fixed(x(c.median), 1)} y1="4" y2="36" />
-                    </svg>
-                    <ul class="votes">
-                        { for c.votes.iter().map(|v| html! {
-                            <li>
-                                <strong>{ who(v.ballot) }</strong>{ ": " }{ number(v.value) }
-                                if v.changed { { " ⚠" } }
-                                if !v.reason.is_empty() { { " — " }{ &v.reason } }
-                            </li>
-                        }) }
-                    </ul>
-                    <label for="cell-pick">{ t.pick }</label>
-                    <select id="cell-pick" onchange={set_pick}>
-                        { for t.picks.iter().enumerate().map(|(i, p)| html! {
-                            <option value={i.to_string()} selected={selected == i.to_string()}>{ *p }</option>
-                        }) }
-                    </select>
-                    if let Pick::Typed(value) = pick {
-                        <input type="text" inputmode="decimal" aria-label={t.picks[2]} value={number(value)} onchange={set_typed} />
+                    if !v.reason.is_empty() {
+                        rest = format!("{rest} — {}", v.reason);
                     }
-                    <button type="button" onclick={{ let o = open_cell.clone(); Callback::from(move |_: MouseEvent| o.set(None)) }}>{ t.close }</button>
-                </section>
-            }
-        });
+                    el("li")
+                        .kid(el("strong").text(who(v.ballot)))
+                        .text(rest)
+                        .into()
+                });
+                let choices = t.picks.iter().enumerate().map(|(i, p)| {
+                    el("option")
+                        .attr("value", i.to_string())
+                        .flag("selected", selected == i.to_string())
+                        .text(*p)
+                        .into()
+                });
+                let typed = match pick {
+                    Pick::Typed(value) => Some(
+                        el("input")
+                            .attr("type", "text")
+                            .attr("inputmode", "decimal")
+                            .attr("aria-label", t.picks[2])
+                            .value(number(value))
+                            .on_change(set_typed)
+                            .into(),
+                    ),
+                    _ => None,
+                };
+                let close = {
+                    let open_cell = open_cell.clone();
+                    Callback::from(move |_: MouseEvent| open_cell.set(None))
+                };
+                el("section")
+                    .class("cell-votes")
+                    .attr("aria-labelledby", "votes-heading")
+                    .kid(
+                        el("h3")
+                            .id("votes-heading")
+                            .text(t.votes_heading.replace("{cell}", &name_of(cell))),
+                    )
+                    .kid(plot)
+                    .kid(el("ul").class("votes").kids(votes.collect()))
+                    .kid(label("cell-pick", t.pick))
+                    .kid(
+                        el("select")
+                            .id("cell-pick")
+                            .on_change(set_pick)
+                            .kids(choices.collect()),
+                    )
+                    .kid_some(typed)
+                    .kid(button(t.close, close))
+                    .into()
+            });
         let accept = {
-            let (tally, picks, default_pick, on_edit) = (tally.clone(), picks.clone(), default_pick.clone(), on_edit.clone());
-            Callback::from(move |_: MouseEvent| on_edit.emit(ScenarioEdit::SetCells(accepted(&tally, &picks, *default_pick))))
+            let (tally, picks, default_pick, on_edit) = (
+                tally.clone(),
+                picks.clone(),
+                default_pick.clone(),
+                on_edit.clone(),
+            );
+            Callback::from(move |_: MouseEvent| {
+                on_edit.emit(ScenarioEdit::SetCells(accepted(
+                    &tally,
+                    &picks,
+                    *default_pick,
+                )))
+            })
         };
         let set_default = {
             let default_pick = default_pick.clone();
@@ -441,8 +597,20 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
             })
         };
         let second = {
-            let (on_edit, flagged, current, ticked) = (on_edit.clone(), flagged.clone(), current.clone(), ticked.clone());
-            let next = scenario.group.rounds.iter().map(|r| r.number).max().unwrap_or(0) + 1;
+            let (on_edit, flagged, current, ticked) = (
+                on_edit.clone(),
+                flagged.clone(),
+                current.clone(),
+                ticked.clone(),
+            );
+            let next = scenario
+                .group
+                .rounds
+                .iter()
+                .map(|r| r.number)
+                .max()
+                .unwrap_or(0)
+                + 1;
             Callback::from(move |_: MouseEvent| {
                 let Some(round) = &current else { return };
                 on_edit.emit(ScenarioEdit::StartRound(Round {
@@ -455,37 +623,51 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
                 ticked.set(None);
             })
         };
-        html! {
-            <div class="group-results">
-                <p>{ people }</p>
-                <label class="check">
-                    <input type="checkbox" checked={*hide_names} onchange={{ let h = hide_names.clone(); Callback::from(move |_: Event| h.set(!*h)) }} />
-                    { t.hide_names }
-                </label>
-                if let Some(firsts) = firsts {
-                    <p class="firsts">{ firsts }</p>
-                }
-                <div class="table-scroll" tabindex="0" role="region" aria-label={t.heatmap}>
-                    <table class="heatmap">
-                        <caption>{ t.heatmap }</caption>
-                        <thead><tr><th scope="col">{ t.option }</th>{ head }</tr></thead>
-                        <tbody>{ rows }</tbody>
-                    </table>
-                </div>
-                { detail.unwrap_or_default() }
-                <h3>{ t.queue_heading }</h3>
-                { queue_list }
-                <div class="button-row">
-                    <label for="accept-default">{ t.accept_default }</label>
-                    <select id="accept-default" onchange={set_default}>
-                        <option value="0" selected={*default_pick == Pick::Median}>{ t.picks[0] }</option>
-                        <option value="1" selected={*default_pick == Pick::Mean}>{ t.picks[1] }</option>
-                    </select>
-                    <button type="button" class="primary" onclick={accept}>{ t.accept }</button>
-                    <button type="button" onclick={second} disabled={flagged.is_empty()}>{ t.second_round }</button>
-                </div>
-            </div>
-        }
+        let table = el("table")
+            .class("heatmap")
+            .kid(el("caption").text(t.heatmap))
+            .kid(
+                el("thead").kid(
+                    el("tr")
+                        .kid(el("th").attr("scope", "col").text(t.option))
+                        .kids(head),
+                ),
+            )
+            .kid(el("tbody").kids(rows));
+        let option = |value: &'static str, pick: Pick| {
+            el("option")
+                .attr("value", value)
+                .flag("selected", *default_pick == pick)
+                .text(t.picks[usize::from(value == "1")])
+        };
+        let defaults = el("select")
+            .id("accept-default")
+            .on_change(set_default)
+            .kid(option("0", Pick::Median))
+            .kid(option("1", Pick::Mean));
+        let buttons = el("div")
+            .class("button-row")
+            .kid(label("accept-default", t.accept_default))
+            .kid(defaults)
+            .kid(button(t.accept, accept).class("primary"))
+            .kid(button(t.second_round, second).flag("disabled", flagged.is_empty()));
+        el("div")
+            .class("group-results")
+            .kid(para("", people))
+            .kid(check(t.hide_names, *hide_names, flip(&hide_names)))
+            .kid_some(firsts.map(|f| para("firsts", f).into()))
+            .kid(
+                el("div")
+                    .class("table-scroll")
+                    .attr("tabindex", "0")
+                    .attr("role", "region")
+                    .attr("aria-label", t.heatmap)
+                    .kid(table),
+            )
+            .kid_some(detail)
+            .kid(el("h3").text(t.queue_heading))
+            .kid(queue_list)
+            .kid(buttons)
     });
 
     // Hot seat: the whole page is covered while people score in turn.
@@ -520,54 +702,78 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
             let hot = hot.clone();
             Callback::from(move |_: MouseEvent| hot.set(None))
         };
-        html! {
-            <div class="hot-seat" role="dialog" aria-modal="true" aria-labelledby="hot-heading">
-                <div class="hot-seat-body">
-                    <h2 id="hot-heading">{ t.hot_seat }</h2>
-                    if thanks {
-                        <p role="status">{ t.hot_thanks }</p>
-                        <button type="button" class="primary" onclick={next_person}>{ t.next_person }</button>
-                    } else if let Some(invitation) = invitation {
-                        <BallotForm key={key} {lang} {invitation} {on_done} done_label={t.done_hot} />
-                    }
-                    <div class="button-row">
-                        <button type="button" onclick={end} disabled={collected.is_empty()}>{ t.hot_end.replace("{n}", &collected.len().to_string()) }</button>
-                        <button type="button" onclick={cancel}>{ t.cancel }</button>
-                    </div>
-                </div>
-            </div>
-        }
+        let body = el("div").class("hot-seat-body").kid(el("h2").id("hot-heading").text(t.hot_seat));
+        let body = if thanks {
+            body.kid(para("", t.hot_thanks).attr("role", "status"))
+                .kid(button(t.next_person, next_person).class("primary"))
+        } else {
+            body.kid_some(invitation.map(|invitation| {
+                html! { <BallotForm key={key} {lang} {invitation} {on_done} done_label={t.done_hot} /> }
+            }))
+        };
+        let ending = t.hot_end.replace("{n}", &collected.len().to_string());
+        let buttons = el("div")
+            .class("button-row")
+            .kid(button(ending, end).flag("disabled", collected.is_empty()))
+            .kid(button(t.cancel, cancel));
+        el("div")
+            .class("hot-seat")
+            .attr("role", "dialog")
+            .attr("aria-modal", "true")
+            .attr("aria-labelledby", "hot-heading")
+            .kid(body.kid(buttons))
     });
 
-    html! {
-        <section class="group" aria-labelledby="group-heading">
-            <h2 id="group-heading">{ t.heading }</h2>
-            <p class="hint">{ t.intro }</p>
-            { start_form }
-            { round_view.unwrap_or_default() }
-            if current.is_some() {
-                <div class="group-reveal">
-                    <h3>{ t.reveal_heading }</h3>
-                    <label for="return-links">{ t.paste_label }</label>
-                    <textarea id="return-links" rows="4" value={(*pasted).clone()} oninput={on_paste} spellcheck="false" />
-                    <div class="button-row">
-                        <button type="button" class="primary" onclick={reveal}>{ t.reveal }</button>
-                        <label class="file-button">
-                            { t.files }
-                            <input type="file" accept=".json,application/json,text/plain" multiple=true onchange={on_files} />
-                        </label>
-                    </div>
-                </div>
-            }
-            if !messages.is_empty() {
-                <div role="status">
-                    <ul class="reveal-messages">
-                        { for messages.iter().map(|m| html! { <li>{ m }</li> }) }
-                    </ul>
-                </div>
-            }
-            { results.unwrap_or_default() }
-            { hot_view.unwrap_or_default() }
-        </section>
-    }
+    let reveal_view = current.is_some().then(|| {
+        let pasted_field = el("textarea")
+            .id("return-links")
+            .attr("rows", "4")
+            .attr("spellcheck", "false")
+            .value((*pasted).clone())
+            .on_input(on_paste);
+        let files = el("input")
+            .attr("type", "file")
+            .attr("accept", ".json,application/json,text/plain")
+            .flag("multiple", true)
+            .on_change(on_files);
+        let buttons = el("div")
+            .class("button-row")
+            .kid(button(t.reveal, reveal).class("primary"))
+            .kid(el("label").class("file-button").text(t.files).kid(files));
+        el("div")
+            .class("group-reveal")
+            .kid(el("h3").text(t.reveal_heading))
+            .kid(label("return-links", t.paste_label))
+            .kid(pasted_field)
+            .kid(buttons)
+            .into()
+    });
+    let lines = messages
+        .iter()
+        .map(|m| el("li").text(m.clone()).into())
+        .collect();
+    let messages_view = (!messages.is_empty()).then(|| {
+        el("div")
+            .attr("role", "status")
+            .kid(el("ul").class("reveal-messages").kids(lines))
+            .into()
+    });
+    el("section")
+        .class("group")
+        .attr("aria-labelledby", "group-heading")
+        .kid(el("h2").id("group-heading").text(t.heading))
+        .kid(para("hint", t.intro))
+        .kid(start_form)
+        .kid_some(round_view.map(Html::from))
+        .kid_some(reveal_view)
+        .kid_some(messages_view)
+        .kid_some(results.map(Html::from))
+        .kid_some(hot_view.map(Html::from))
+        .into()
+}
+
+/// Flips a yes/no state when a checkbox changes.
+fn flip(state: &UseStateHandle<bool>) -> Callback<Event> {
+    let state = state.clone();
+    Callback::from(move |_: Event| state.set(!*state))
 }
