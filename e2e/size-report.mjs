@@ -35,3 +35,4 @@ for (const path of [...files(dir)].sort()) {
 console.log(`${'total (the hosted page)'.padEnd(44)}${kb(raw)}${kb(gzip)}`);
 if (single) console.log(`${'kerze.html (single file, offline use)'.padEnd(44)}${kb(single[0])}${kb(single[1])}`);
 console.log(`gzip transfer ${(gzip / 1024).toFixed(1)} KB of the ${BUDGET / 1024} KB ceiling: ${gzip <= BUDGET ? 'within' : 'OVER'}`);
+if (gzip > BUDGET) process.exitCode = 1;

@@ -75,12 +75,13 @@ for (const [name, loader, format] of [[glueName, 'js', 'esm'], [cssName, 'css', 
 const wasmBytes = readFileSync(join(dir, wasmName));
 const packed = Buffer.from(Int8Array.from(LZMA.compress(wasmBytes, 9)).buffer);
 const packedName = wasmName.replace(/_bg\.wasm$/, '.lzma');
-const packedHash = `sha384-${createHash('sha384').update(packed).digest('base64')}`;
 writeFileSync(join(dir, packedName), packed);
 unlinkSync(join(dir, wasmName));
 const preload = new RegExp(`<link rel="preload" href="\\./${wasmName.replace(/[.]/g, '\\.')}"[^>]*>`);
 if (!preload.test(html)) throw new Error(`no preload link for ${wasmName} in index.html`);
-html = html.replace(preload, `<link rel="preload" href="./${packedName}" crossorigin="anonymous" integrity="${packedHash}" as="fetch">`);
+// Fetched as the start-up script fetches it, so the browser uses this download
+// (an integrity attribute would make it fetch twice: preloads ignore it).
+html = html.replace(preload, `<link rel="preload" href="./${packedName}" crossorigin="anonymous" as="fetch">`);
 const unlzma = readFileSync(new URL('unlzma.js', import.meta.url), 'utf8');
 
 // The release build stops at once on a panic (a WebAssembly trap, no message):
@@ -110,13 +111,17 @@ addEventListener('unhandledrejection', (event) => crashed(event.reason));
 // 1. The start-up script, from inline to a file, plus the service worker's registration.
 const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
 if (!inline) throw new Error('trunk start-up script not found in index.html');
-const version = sha('sha256', [glueName, wasmName, cssName].join()).replace(/[^A-Za-z0-9]/g, '').slice(0, 12);
+const version = sha('sha256', [glueName, wasmName, cssName, unlzma].join()).replace(/[^A-Za-z0-9]/g, '').slice(0, 12);
 const startName = `start-${version}.js`;
 const wasmPath = `'./${wasmName}'`;
 if (!inline[1].includes(wasmPath)) throw new Error(`the start-up script does not load ${wasmName}`);
-const load = `fetch('./${packedName}', { integrity: '${packedHash}' })
-  .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(new Error(\`\${response.status} for ${packedName}\`))))
-  .then((bytes) => unlzma(new Uint8Array(bytes)))`;
+// The service worker keeps the unpacked module (see below): from its cache
+// the page compiles it while it streams in, as from a plain .wasm file.
+const load = `fetch('./${packedName}').then(async (response) => {
+  if (!response.ok) throw new Error(\`\${response.status} for ${packedName}\`);
+  if (response.headers.get('content-type') === 'application/wasm') return response;
+  return unlzma(new Uint8Array(await response.arrayBuffer()));
+})`;
 const start = minify(`${CRASH_BANNER}
 ${unlzma}
 ${inline[1].trim().replace(wasmPath, load)}
@@ -190,12 +195,23 @@ writeFileSync(join(dir, 'kerze.html'), singleHtml);
 
 // 2. The service worker: every file of the build, in a cache named after it.
 const assets = ['./', ...readdirSync(dir).filter((f) => f !== 'sw.js').map((f) => `./${f}`)];
-const worker = `// Kerze's service worker: the app shell from the cache, so Kerze works offline.
+const worker = minify(`// Kerze's service worker: the app shell from the cache, so Kerze works offline.
 const CACHE = 'kerze-${version}';
 const ASSETS = ${JSON.stringify(assets)};
+const PACKED = './${packedName}';
+${unlzma}
+// The WebAssembly is unpacked once, here, in the background: later visits
+// start without unpacking it. Should that fail, the page unpacks it itself.
+const unpack = async (cache) => {
+  try {
+    const packed = await cache.match(PACKED);
+    const bytes = unlzma(new Uint8Array(await packed.arrayBuffer()));
+    await cache.put(PACKED, new Response(bytes, { headers: { 'content-type': 'application/wasm' } }));
+  } catch {}
+};
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(ASSETS)));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(ASSETS).then(() => unpack(cache))));
 });
 
 self.addEventListener('activate', (event) => {
@@ -221,6 +237,6 @@ self.addEventListener('fetch', (event) => {
     }),
   );
 });
-`;
+`, 'js');
 writeFileSync(join(dir, 'sw.js'), worker);
 console.log(`postbuild: CSP, ${startName}, sw.js (cache kerze-${version}), kerze.html (${(singleHtml.length / 1024).toFixed(0)} KB)`);

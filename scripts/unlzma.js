@@ -2,6 +2,11 @@
 // range-coded data) into a Uint8Array. Kerze's WebAssembly ships packed this
 // way: a fifth smaller than gzip makes it, on any static host. Throws on a
 // damaged stream (never reads or writes outside its arrays).
+//
+// The range coder's two 32-bit registers live in an Int32Array and are
+// compared with their top bits flipped (unsigned order): as plain variables
+// shared by the helpers, large values would be boxed on every step, which
+// makes unpacking several times slower.
 function unlzma(src) {
   const fail = () => { throw new Error('damaged LZMA stream'); };
   if (src.length < 18) fail();
@@ -13,39 +18,80 @@ function unlzma(src) {
   if (pb > 4 || src[9] | src[10] | src[11] | src[12]) fail();
   const size = (src[5] | (src[6] << 8) | (src[7] << 16) | (src[8] << 24)) >>> 0;
   const out = new Uint8Array(size);
+  const end = src.length;
   let at = 14; // src[13] is the range coder's first byte, always 0
-  let range = 0xffffffff;
-  let code = 0;
-  for (let i = 0; i < 4; i++) code = ((code << 8) | src[at++]) >>> 0;
-  const next = () => (at < src.length ? src[at++] : fail());
+  const rc = new Int32Array(2); // range, code
+  rc[0] = -1;
+  for (let i = 0; i < 4; i++) rc[1] = (rc[1] << 8) | src[at++];
+  // Past the end the stream reads zeros; the check after the loop refuses it.
   const normalize = () => {
-    if (range < 0x1000000) {
-      range = (range << 8) >>> 0;
-      code = ((code << 8) | next()) >>> 0;
+    if ((rc[0] & 0xff000000) === 0) {
+      rc[0] <<= 8;
+      rc[1] = (rc[1] << 8) | (at < end ? src[at] : 0);
+      at++;
     }
   };
   const bit = (probs, i) => {
     const p = probs[i];
-    const bound = (range >>> 11) * p;
+    const range = rc[0];
+    const code = rc[1];
+    const bound = Math.imul(range >>> 11, p);
     let b;
-    if (code < bound) {
-      range = bound;
+    if ((code ^ 0x80000000) < (bound ^ 0x80000000)) {
+      rc[0] = bound;
       probs[i] = p + ((2048 - p) >> 5);
       b = 0;
     } else {
-      range -= bound;
-      code -= bound;
+      rc[0] = range - bound;
+      rc[1] = code - bound;
       probs[i] = p - (p >> 5);
       b = 1;
     }
     normalize();
     return b;
   };
-  const tree = (probs, base, bits) => {
+  // Decodes a symbol bit by bit, from the top, each bit's probability chosen
+  // by the bits before it; while `match` is given (a literal right after a
+  // match), also by the byte the match would have repeated. The hot loop of
+  // unpacking: the registers stay in local variables throughout.
+  const symbol = (probs, base, bits, match) => {
+    let range = rc[0];
+    let code = rc[1];
     let m = 1;
-    for (let i = 0; i < bits; i++) m = (m << 1) | bit(probs, base + m);
-    return m - (1 << bits);
+    const top = 1 << bits;
+    while (m < top) {
+      let i = base + m;
+      let matchBit = -1;
+      if (match >= 0) {
+        matchBit = (match >> 7) & 1;
+        match <<= 1;
+        i += (1 + matchBit) << 8;
+      }
+      const p = probs[i];
+      const bound = Math.imul(range >>> 11, p);
+      let b = 0;
+      if ((code ^ 0x80000000) < (bound ^ 0x80000000)) {
+        range = bound;
+        probs[i] = p + ((2048 - p) >> 5);
+      } else {
+        range = (range - bound) | 0;
+        code = (code - bound) | 0;
+        probs[i] = p - (p >> 5);
+        b = 1;
+      }
+      if ((range & 0xff000000) === 0) {
+        range <<= 8;
+        code = (code << 8) | (at < end ? src[at] : 0);
+        at++;
+      }
+      m = (m << 1) | b;
+      if (matchBit >= 0 && matchBit !== b) match = -1;
+    }
+    rc[0] = range;
+    rc[1] = code;
+    return m - top;
   };
+  const tree = (probs, base, bits) => symbol(probs, base, bits, -1);
   const reverse = (probs, base, bits) => {
     let m = 1;
     let symbol = 0;
@@ -59,10 +105,11 @@ function unlzma(src) {
   const direct = (bits) => {
     let result = 0;
     for (let i = 0; i < bits; i++) {
-      range >>>= 1;
+      const range = rc[0] >>> 1;
+      rc[0] = range;
       let b = 0;
-      if (code >= range) {
-        code -= range;
+      if ((rc[1] ^ 0x80000000) >= (range ^ 0x80000000)) {
+        rc[1] -= range;
         b = 1;
       }
       result = result * 2 + b;
@@ -103,19 +150,8 @@ function unlzma(src) {
     if (!bit(isMatch, (state << 4) + posState)) {
       const prev = pos > 0 ? out[pos - 1] : 0;
       const base = 0x300 * (((pos & lpMask) << lc) + (prev >> (8 - lc)));
-      let symbol = 1;
-      if (state >= 7) {
-        let match = out[pos - rep0 - 1];
-        do {
-          const matchBit = (match >> 7) & 1;
-          match <<= 1;
-          const b = bit(literals, base + ((1 + matchBit) << 8) + symbol);
-          symbol = (symbol << 1) | b;
-          if (matchBit !== b) break;
-        } while (symbol < 0x100);
-      }
-      while (symbol < 0x100) symbol = (symbol << 1) | bit(literals, base + symbol);
-      out[pos++] = symbol;
+      out[pos] = symbol(literals, base, 8, state >= 7 ? out[pos - rep0 - 1] : -1);
+      pos++;
       state = state < 4 ? 0 : state < 10 ? state - 3 : state - 6;
       continue;
     }
@@ -171,5 +207,6 @@ function unlzma(src) {
     if (len > size - pos) fail();
     for (; len > 0; len--, pos++) out[pos] = out[pos - rep0 - 1];
   }
+  if (at > end) fail();
   return out;
 }
