@@ -195,11 +195,11 @@ writeFileSync(join(dir, 'kerze.html'), singleHtml);
 
 // 2. The service worker: every file of the build, in a cache named after it.
 const assets = ['./', ...readdirSync(dir).filter((f) => f !== 'sw.js').map((f) => `./${f}`)];
-const worker = minify(`// Kerze's service worker: the app shell from the cache, so Kerze works offline.
+const worker = `// Kerze's service worker: the app shell from the cache, so Kerze works offline.
 const CACHE = 'kerze-${version}';
 const ASSETS = ${JSON.stringify(assets)};
 const PACKED = './${packedName}';
-${unlzma}
+${minify(unlzma, 'js')}
 // The WebAssembly is unpacked once, here, in the background: later visits
 // start without unpacking it. Should that fail, the page unpacks it itself.
 const unpack = async (cache) => {
@@ -237,6 +237,6 @@ self.addEventListener('fetch', (event) => {
     }),
   );
 });
-`, 'js');
+`;
 writeFileSync(join(dir, 'sw.js'), worker);
 console.log(`postbuild: CSP, ${startName}, sw.js (cache kerze-${version}), kerze.html (${(singleHtml.length / 1024).toFixed(0)} KB)`);

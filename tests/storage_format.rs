@@ -1,5 +1,9 @@
 //! Every released storage format loads into the current model.
 
+mod support {
+    pub mod ballots;
+}
+
 use kerze::domain::stored::{
     decode_index, decode_scenario, decode_stamped, encode_scenario, EntryError, Stamp,
 };
@@ -156,6 +160,78 @@ fn version_4_fixtures_keep_lenses_and_chart_settings() {
         encode_scenario(&scenario, &stamp),
         text.replacen("{\"version\":4,", "{\"version\":5,", 1)
     );
+}
+
+/// Format 5 (group scoring): the fixture holds an entry with two rounds and
+/// three ballots (names, reasons, "don't know", weights), which reads back and
+/// writes again byte for byte (rewritten only with `KERZE_WRITE_FIXTURES=1`).
+#[test]
+fn version_5_fixtures_keep_rounds_and_ballots() {
+    use kerze::domain::ballot::{Cell, Item, Round};
+    use kerze::domain::ids::CriterionId;
+    use kerze::domain::scenario::ScenarioEdit;
+    use support::ballots::full_ballot;
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/storage-v5/scenario.json"
+    );
+    let stamp = Stamp {
+        rev: 7,
+        writer: "t1b2c3d4e".into(),
+    };
+    let impact = CriterionId::new(3);
+    if std::env::var_os("KERZE_WRITE_FIXTURES").is_some() {
+        let (mut scenario, _) =
+            decode_stamped(include_str!("fixtures/storage-v4/scenario.json")).unwrap();
+        let first = Round {
+            id: 31337,
+            number: 1,
+            criteria: vec![impact],
+            weights: true,
+            cells: Vec::new(),
+        };
+        scenario
+            .apply(ScenarioEdit::StartRound(first.clone()))
+            .unwrap();
+        let mut ballots = Vec::new();
+        for (k, name) in ["Anna", "Ben", "Cem"].into_iter().enumerate() {
+            let (_, mut ballot) = full_ballot(&scenario, &first, name, |i, _, _, _| {
+                (i + k != 3).then(|| ((i + k) % 5 + 1) as f64)
+            });
+            ballot.sent += k as u64;
+            ballot.scores[0].reason = format!("{name} has seen it at two customers");
+            ballot.weights = vec![(impact, 2.0 + k as f64)];
+            ballots.push(ballot);
+        }
+        scenario.apply(ScenarioEdit::SetBallots(ballots)).unwrap();
+        let option = scenario.options[0].id;
+        let second = Round {
+            id: 31338,
+            number: 2,
+            criteria: vec![impact],
+            weights: false,
+            cells: vec![Cell {
+                option,
+                item: Item::Value(impact),
+            }],
+        };
+        scenario.apply(ScenarioEdit::StartRound(second)).unwrap();
+        std::fs::create_dir_all(std::path::Path::new(path).parent().unwrap()).unwrap();
+        std::fs::write(path, encode_scenario(&scenario, &stamp)).unwrap();
+    }
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.starts_with("{\"version\":5,"), "{text}");
+    let (scenario, read_stamp) = decode_stamped(&text).unwrap();
+    assert_eq!(read_stamp, stamp);
+    let group = &scenario.group;
+    assert_eq!(group.rounds.len(), 2);
+    assert_eq!(group.rounds[1].cells.len(), 1);
+    assert_eq!(group.ballots.len(), 3);
+    assert_eq!(group.ballots[1].participant, "Ben");
+    assert_eq!(group.ballots[2].weights, vec![(impact, 4.0)]);
+    assert!(group.ballots[0].scores[0].reason.contains("two customers"));
+    assert!(group.ballots[0].scores.iter().any(|s| s.value.is_none()));
+    assert_eq!(encode_scenario(&scenario, &stamp), text);
 }
 
 #[test]

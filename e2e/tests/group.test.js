@@ -2,12 +2,17 @@
 // people score on their own devices (two on phones) and send their return
 // links; the facilitator pastes them all; the heatmap's medians are the ones
 // worked out by hand; accepting moves the ranking as predicted and Undo
-// restores it; hot seat never shows one person's scores to the next.
+// restores it; hot seat never shows one person's scores to the next. Then:
+// weights ("#1 for k of n"), ballot files dropped and opened, hidden names,
+// accessibility on projector and phone in light and dark, a second round,
+// the ballot page by keyboard alone, and the QR code read by a QR decoder.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { useServerAndBrowser, openApp, readRanking } from '../lib/harness.js';
+import jsQR from 'jsqr';
+import { useServerAndBrowser, openApp, readRanking, kerzeEntries } from '../lib/harness.js';
+import { generatedScenario, openWith } from '../lib/generate.js';
 
 const env = useServerAndBrowser({ before, after });
 const require = createRequire(import.meta.url);
@@ -95,4 +100,171 @@ test('hot seat never shows one person the scores of the one before', async () =>
   await seat.getByRole('button', { name: 'End and reveal (2 ballots)' }).click();
   await page.locator('table.heatmap').waitFor();
   assert.equal(await page.locator('table.heatmap tbody tr').first().locator('td').first().textContent(), '2 · 3 (1–5)');
+});
+
+/** Opens a ballot link as a participant; `phone`: a 390 × 844 touch screen. */
+async function ballotPage(browser, link, phone = true) {
+  const context = await browser.newContext({ bypassCSP: true, acceptDownloads: true, ...(phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : {}) });
+  const page = await context.newPage();
+  await page.goto(link);
+  await page.getByLabel('Your name or initials').waitFor();
+  return { context, page };
+}
+
+/** Fills a ballot: name, Metric impact per option, and the four weights. */
+async function fillBallot(page, name, impacts, weights) {
+  await page.getByLabel('Your name or initials').fill(name);
+  const selects = page.locator('form.ballot select');
+  for (const [i, v] of impacts.entries()) await selects.nth(i).selectOption(v);
+  for (const [i, w] of weights.entries()) await page.locator(`#weight-${i}`).fill(w);
+  await page.getByRole('button', { name: 'Send my scores' }).click();
+  await page.locator('#return-link').waitFor();
+}
+
+test('weights, files (dropped and opened), hidden names and a second round', async () => {
+  const { page } = await openApp(env.browser, env.server.url);
+  const group = page.locator('section.group');
+  await group.scrollIntoViewIfNeeded();
+  for (const box of await group.locator('.group-start fieldset input[type=checkbox]').all()) {
+    const name = await box.evaluate((b) => b.parentElement.textContent.trim());
+    if ((name === 'Metric impact') !== (await box.isChecked())) await box.click();
+  }
+  await group.getByLabel('Ask each person for weights too').check();
+  await group.getByRole('button', { name: 'Make the ballot link' }).click();
+  const link = await group.locator('#ballot-link').inputValue();
+
+  // Anna and Cem weigh only Metric impact, Ben only Cost (the demo's criteria:
+  // Cost, Time to market, Metric impact, Segment fit). The medians of Metric
+  // impact are 5, 1, 1, 1, 1: by impact alone the first option is #1; by cost
+  // alone the fourth (10 person-days, the cheapest). So: #1 for 2 of 3 people.
+  const anna = await ballotPage(env.browser, link);
+  await fillBallot(anna.page, 'Anna', ['5', '1', '1', '1', '1'], ['0', '0', '10', '0']);
+  assert.ok(await anna.page.evaluate(() => document.documentElement.scrollWidth <= 390), 'nothing wider than the phone');
+  const [download] = await Promise.all([anna.page.waitForEvent('download'), anna.page.getByRole('button', { name: 'Download the file' }).click()]);
+  const annaFile = await readFile(await download.path(), 'utf8');
+  assert.match(annaFile, /"format": "kerze-ballot"/);
+  await anna.context.close();
+  const ben = await ballotPage(env.browser, link);
+  await fillBallot(ben.page, 'Ben', ['5', '2', '2', '2', '2'], ['10', '0', '0', '0']);
+  const [benDownload] = await Promise.all([ben.page.waitForEvent('download'), ben.page.getByRole('button', { name: 'Download the file' }).click()]);
+  const benFile = await readFile(await benDownload.path());
+  await ben.context.close();
+  const cem = await ballotPage(env.browser, link, false);
+  await fillBallot(cem.page, 'Cem', ['4', '1', '1', '1', '1'], ['0', '0', '10', '0']);
+  const cemLink = await cem.page.locator('#return-link').inputValue();
+  await cem.context.close();
+
+  // Anna's file is dropped on the reveal, Ben's opened, Cem's link pasted.
+  const drop = await page.evaluateHandle((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'kerze-ballot-Anna.json', { type: 'application/json' }));
+    return data;
+  }, annaFile);
+  await page.locator('.group-reveal').dispatchEvent('drop', { dataTransfer: drop });
+  await page.getByText('Anna: counted.').waitFor();
+  await page.locator('.group-reveal input[type=file]').setInputFiles({ name: 'kerze-ballot-Ben.json', mimeType: 'application/json', buffer: benFile });
+  await page.getByText('Ben: counted.').waitFor();
+  await page.locator('#return-links').fill(cemLink);
+  await page.getByRole('button', { name: 'Reveal', exact: true }).click();
+  await page.getByText('Cem: counted.').waitFor();
+  // The drop revealed the ballot and imported nothing.
+  const stored = Object.keys(await kerzeEntries(page)).filter((k) => k.startsWith('kerze.scenario.'));
+  assert.equal(stored.length, 1, 'no scenario imported');
+  assert.equal(await page.locator('.notice').filter({ hasText: 'kerze-ballot-Anna.json' }).count(), 0);
+  const first = await page.locator('table.heatmap tbody tr').first().locator('th').textContent();
+  assert.equal(await page.locator('.firsts').textContent(), `By their own weights, ${first} is #1 for 2 of 3 people.`);
+  assert.deepEqual(
+    await page.locator('table.heatmap tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelector('td').textContent)),
+    ['3 · 5 (4–5)', '3 · 1 (1–2)', '3 · 1 (1–2)', '3 · 1 (1–2)', '3 · 1 (1–2)'],
+  );
+
+  // Names hidden: nobody's name is left on the screen; the votes, lowest first, say "Person n".
+  await group.getByLabel('Hide names').check();
+  await page.locator('table.heatmap tbody tr').first().locator('td button').click();
+  await page.locator('.cell-votes').waitFor();
+  const shown = await group.textContent();
+  for (const name of ['Anna', 'Ben', 'Cem']) assert.ok(!shown.includes(name), `${name} is hidden`);
+  assert.match(shown, /3 people scored: Person 1, Person 2, Person 3/);
+  assert.deepEqual(await page.locator('.cell-votes ul.votes li').allTextContents(), ['Person 3: 4', 'Person 1: 5', 'Person 2: 5']);
+
+  // The projector and a phone, light and dark: no accessibility violation.
+  for (const [width, height] of [[1280, 720], [390, 844]]) {
+    for (const colorScheme of ['light', 'dark']) {
+      await page.setViewportSize({ width, height });
+      await page.emulateMedia({ colorScheme });
+      assert.deepEqual(await axe(page), [], `${width}×${height}, ${colorScheme}`);
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  // A second round for the ticked cells only.
+  const ticked = await page.locator('ol.queue input[type=checkbox]:checked').count();
+  assert.ok(ticked > 0);
+  await page.getByRole('button', { name: 'Second round for the ticked cells' }).click();
+  await group.getByRole('heading', { name: `Round 2: ${ticked} cells to score again` }).waitFor();
+  const second = await group.locator('#ballot-link').inputValue();
+  assert.notEqual(second, link);
+  const dana = await ballotPage(env.browser, second);
+  assert.equal(await dana.page.locator('form.ballot .ballot-cell').count(), ticked);
+  await dana.context.close();
+});
+
+test('the ballot page works by keyboard alone on a 360 px phone', async () => {
+  const { page: facilitator } = await openApp(env.browser, env.server.url);
+  const link = await startRound(facilitator);
+  const context = await env.browser.newContext({ bypassCSP: true, viewport: { width: 360, height: 780 }, isMobile: true });
+  const page = await context.newPage();
+  await page.goto(link);
+  await page.getByLabel('Your name or initials').waitFor();
+  const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent);
+  // Tab to the name, type it; Tab to the first cell's list and choose 4 by typing.
+  for (let i = 0; i < 20 && (await focused()) !== 'ballot-name'; i++) await page.keyboard.press('Tab');
+  await page.keyboard.type('Fay');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'cell-0');
+  await page.keyboard.type('4');
+  assert.equal(await page.locator('#cell-0').inputValue(), '4');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Seen it at two customers');
+  // On to "Send my scores", and Enter.
+  for (let i = 0; i < 40 && (await focused()) !== 'Send my scores'; i++) await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  const back = await page.locator('#return-link').inputValue();
+  assert.match(back, /#b1\./);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'nothing wider than the phone');
+  await context.close();
+});
+
+test('the QR code of a 20-option ballot link scans back to the link', async () => {
+  const scenario = generatedScenario(20, 'sqr');
+  for (const [i, option] of scenario.options.entries()) option.description = `What we would build for the ${i + 1}. request, in one sentence.`;
+  const { context, page } = await openWith(env.browser, env.server.url, scenario, { viewport: { width: 1280, height: 720 } });
+  const group = page.locator('section.group');
+  await group.scrollIntoViewIfNeeded();
+  for (const box of await group.locator('.group-start fieldset input[type=checkbox]').all()) {
+    const name = await box.evaluate((b) => b.parentElement.textContent.trim());
+    if (['Metric impact', 'Reach', 'Segment fit'].includes(name) !== (await box.isChecked())) await box.click();
+  }
+  await group.getByRole('button', { name: 'Make the ballot link' }).click();
+  const link = await group.locator('#ballot-link').inputValue();
+  assert.ok(link.length > 600, `a long link (${link.length} characters)`);
+  const qr = group.locator('svg.qr');
+  // On the projector the code is at least 300 px wide.
+  assert.ok((await qr.boundingBox()).width >= 300);
+  // Drawn as the page draws it, 4 pixels per module, then read by a QR decoder.
+  const { width, height, pixels } = await qr.evaluate(async (svg) => {
+    const size = svg.viewBox.baseVal.width * 4;
+    const image = new Image();
+    image.src = `data:image/svg+xml;base64,${btoa(new XMLSerializer().serializeToString(svg))}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = size;
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(image, 0, 0, size, size);
+    return { width: size, height: size, pixels: [...ctx.getImageData(0, 0, size, size).data] };
+  });
+  const code = jsQR(Uint8ClampedArray.from(pixels), width, height);
+  assert.ok(code, 'the code is found');
+  assert.equal(code.data, link);
+  await context.close();
 });

@@ -155,6 +155,6 @@ test('the downloaded figures are bit for bit the native build’s', async () => 
     await readFile(new URL('../../tests/fixtures/export-v3/demo-any-range-ranking.json', import.meta.url), 'utf8'),
   );
   assert.deepEqual(exported.ranking, golden);
-  assert.equal(exported.version, 3);
+  assert.equal(exported.version, 4);
   await ctx.close();
 });

@@ -66,7 +66,7 @@ test('a scenario without effort criteria says why there is no chart', async () =
   const { ctx, page } = await openApp(env.browser, env.server.url);
   await page.locator('.matrix-settings summary').click();
   for (const name of ['Cost', 'Time to market']) {
-    await page.getByLabel(name, { exact: true }).last().selectOption('Neither');
+    await page.locator('.matrix-settings').getByLabel(name, { exact: true }).selectOption('Neither');
   }
   assert.match(await page.locator('.matrix-none').innerText(), /There is no effort axis/);
   await page.keyboard.press('Control+z');

@@ -21,7 +21,7 @@ use crate::services::location::link_with;
 use qrcodegen::{QrCode, QrCodeEcc};
 use std::cell::RefCell;
 use std::rc::Rc;
-use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::{FileList, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 /// Points at stake that colour a heatmap cell fully.
@@ -271,9 +271,8 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
             pasted.set(e.target_unchecked_into::<HtmlTextAreaElement>().value())
         })
     };
-    let on_files = Callback::from(move |e: Event| {
-        let input: HtmlInputElement = e.target_unchecked_into();
-        let Some(files) = input.files() else { return };
+    // Ballot files, picked or dropped on the reveal: all read, then revealed at once.
+    let reveal_files = Rc::new(move |files: FileList| {
         let count = files.length();
         let read = Rc::new(RefCell::new(Vec::new()));
         for i in 0..count {
@@ -286,7 +285,27 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
                 }
             });
         }
-        input.set_value("");
+    });
+    let on_files = {
+        let reveal_files = reveal_files.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(files) = input.files() {
+                reveal_files(files);
+            }
+            input.set_value("");
+        })
+    };
+    // Dropped here, files are ballots: the page's own drop (import a scenario) does not see them.
+    let on_drop = Callback::from(move |e: DragEvent| {
+        let Some(files) = e.data_transfer().and_then(|d| d.files()) else {
+            return;
+        };
+        if files.length() > 0 {
+            e.prevent_default();
+            e.stop_propagation();
+            reveal_files(files);
+        }
     });
 
     // The results.
@@ -623,6 +642,16 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
                 ticked.set(None);
             })
         };
+        // Hiding names also clears the reveal's lines, which name people.
+        let hide = {
+            let (hide_names, messages) = (hide_names.clone(), messages.clone());
+            Callback::from(move |_: Event| {
+                if !*hide_names {
+                    messages.set(Vec::new());
+                }
+                hide_names.set(!*hide_names);
+            })
+        };
         let table = el("table")
             .class("heatmap")
             .kid(el("caption").text(t.heatmap))
@@ -654,7 +683,7 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
         el("div")
             .class("group-results")
             .kid(para("", people))
-            .kid(check(t.hide_names, *hide_names, flip(&hide_names)))
+            .kid(check(t.hide_names, *hide_names, hide))
             .kid_some(firsts.map(|f| para("firsts", f).into()))
             .kid(
                 el("div")
@@ -742,6 +771,7 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
             .kid(el("label").class("file-button").text(t.files).kid(files));
         el("div")
             .class("group-reveal")
+            .on_drop(on_drop)
             .kid(el("h3").text(t.reveal_heading))
             .kid(label("return-links", t.paste_label))
             .kid(pasted_field)

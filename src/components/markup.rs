@@ -6,7 +6,7 @@
 //! path use this, so the page stays within its size budget.
 
 use std::rc::Rc;
-use yew::html::{onchange, onclick, onfocus, oninput, onsubmit};
+use yew::html::{onchange, onclick, ondrop, onfocus, oninput, onsubmit};
 use yew::prelude::*;
 use yew::virtual_dom::{Key, Listener, VNode, VTag, VText};
 
@@ -131,6 +131,11 @@ impl El {
     /// Calls `callback` when a form is sent.
     pub fn on_submit(self, callback: Callback<SubmitEvent>) -> Self {
         self.listen(Rc::new(onsubmit::Wrapper::new(callback)))
+    }
+
+    /// Calls `callback` when something is dropped on the element.
+    pub fn on_drop(self, callback: Callback<DragEvent>) -> Self {
+        self.listen(Rc::new(ondrop::Wrapper::new(callback)))
     }
 
     /// Calls `callback` when the element gets the focus.
