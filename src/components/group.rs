@@ -70,6 +70,23 @@ fn qr_svg(text: &str, label: &str) -> Option<Html> {
     Some(svg.into())
 }
 
+/// Copies `link` and says in `copied` whether the browser allowed it.
+pub fn copy_link(
+    lang: Lang,
+    link: String,
+    copied: &UseStateHandle<String>,
+) -> Callback<MouseEvent> {
+    let copied = copied.clone();
+    let t = &lang.texts().group;
+    let (yes, no) = (t.copied, t.copy_failed);
+    Callback::from(move |_: MouseEvent| {
+        let copied = copied.clone();
+        copy_text(&link, move |ok| {
+            copied.set(if ok { yes } else { no }.to_owned())
+        });
+    })
+}
+
 /// A random round id.
 fn new_round_id() -> u32 {
     (js_sys::Math::random() * f64::from(u32::MAX)) as u32
@@ -207,16 +224,7 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
             t.round_cells.replace("{k}", &round.cells.len().to_string())
         }
         .replace("{n}", &round.number.to_string());
-        let copy = {
-            let (link, copied) = (link.clone(), copied.clone());
-            let (yes, no) = (t.copied, t.copy_failed);
-            Callback::from(move |_: MouseEvent| {
-                let copied = copied.clone();
-                copy_text(&link, move |ok| {
-                    copied.set(if ok { yes } else { no }.to_owned())
-                });
-            })
-        };
+        let copy = copy_link(lang, link.clone(), &copied);
         let hot_start = {
             let hot = hot.clone();
             Callback::from(move |_: MouseEvent| hot.set(Some((Vec::new(), false, 0))))

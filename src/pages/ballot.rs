@@ -3,9 +3,9 @@
 //! as the return link or file they send themselves.
 
 use crate::components::ballot_form::BallotForm;
+use crate::components::group::copy_link;
 use crate::domain::ballot::{Ballot, BallotError, Invitation};
 use crate::i18n::Lang;
-use crate::services::clipboard::copy_text;
 use crate::services::download::download_text;
 use crate::services::location::link_with;
 use std::rc::Rc;
@@ -77,16 +77,7 @@ pub fn ballot_page(props: &BallotPageProps) -> Html {
         }
         Some(ballot) => {
             let link = link_with(&ballot.to_link(), false);
-            let copy = {
-                let (link, copied) = (link.clone(), copied.clone());
-                let (yes, no) = (t.copied, t.copy_failed);
-                Callback::from(move |_: MouseEvent| {
-                    let copied = copied.clone();
-                    copy_text(&link, move |ok| {
-                        copied.set(if ok { yes } else { no }.to_owned())
-                    });
-                })
-            };
+            let copy = copy_link(lang, link.clone(), &copied);
             let share = {
                 let link = link.clone();
                 Callback::from(move |_: MouseEvent| {
