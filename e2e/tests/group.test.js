@@ -232,6 +232,11 @@ test('the ballot page works by keyboard alone on a 360 px phone', async () => {
   const back = await page.locator('#return-link').inputValue();
   assert.match(back, /#b1\./);
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'nothing wider than the phone');
+  // The participant's device keeps their own draft and nothing else.
+  const kept = await page.evaluate(() => Object.keys(localStorage));
+  assert.equal(kept.length, 1);
+  assert.match(kept[0], /^kerze\.draft\.\d+$/);
+  assert.match(await page.evaluate((key) => localStorage.getItem(key), kept[0]), /"name":"Fay"/);
   await context.close();
 });
 
