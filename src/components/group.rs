@@ -537,13 +537,23 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
                         .attr("r", "4")
                         .into()
                 });
+                // The lowest and highest votes under the ends of the axis.
+                let end = |at: &'static str, anchor: &'static str, value: f64| {
+                    el("text")
+                        .attr("x", at)
+                        .attr("y", "52")
+                        .attr("text-anchor", anchor)
+                        .text(number(value))
+                };
                 let plot = el("svg")
                     .class("dot-plot")
-                    .attr("viewBox", "0 0 320 40")
+                    .attr("viewBox", "0 0 320 56")
                     .attr("aria-hidden", "true")
                     .kid(line("axis", 10.0, 310.0, "20", "20"))
                     .kids(dots.collect())
-                    .kid(line("median", x(c.median), x(c.median), "4", "36"));
+                    .kid(line("median", x(c.median), x(c.median), "4", "36"))
+                    .kid(end("10", "start", lo))
+                    .kid_some((hi > lo).then(|| end("310", "end", hi).into()));
                 let votes = c.votes.iter().map(|v| {
                     let mut rest = format!(": {}", number(v.value));
                     if v.changed {
