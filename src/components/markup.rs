@@ -6,7 +6,7 @@
 //! path use this, so the page stays within its size budget.
 
 use std::rc::Rc;
-use yew::html::{onchange, onclick, ondrop, onfocus, oninput, onsubmit};
+use yew::html::{onchange, onclick, ondrop, oninput};
 use yew::prelude::*;
 use yew::virtual_dom::{Key, Listener, VNode, VTag, VText};
 
@@ -25,15 +25,6 @@ impl El {
     pub fn attr(mut self, key: &'static str, value: impl Into<AttrValue>) -> Self {
         self.0.add_attribute(key, value);
         self
-    }
-
-    /// Sets an attribute when there is a value.
-    #[inline(never)]
-    pub fn attr_some(self, key: &'static str, value: Option<String>) -> Self {
-        match value {
-            Some(value) => self.attr(key, value),
-            None => self,
-        }
     }
 
     /// Sets the `class` attribute.
@@ -128,19 +119,9 @@ impl El {
         self.listen(Rc::new(oninput::Wrapper::new(callback)))
     }
 
-    /// Calls `callback` when a form is sent.
-    pub fn on_submit(self, callback: Callback<SubmitEvent>) -> Self {
-        self.listen(Rc::new(onsubmit::Wrapper::new(callback)))
-    }
-
     /// Calls `callback` when something is dropped on the element.
     pub fn on_drop(self, callback: Callback<DragEvent>) -> Self {
         self.listen(Rc::new(ondrop::Wrapper::new(callback)))
-    }
-
-    /// Calls `callback` when the element gets the focus.
-    pub fn on_focus(self, callback: Callback<FocusEvent>) -> Self {
-        self.listen(Rc::new(onfocus::Wrapper::new(callback)))
     }
 }
 
