@@ -7,7 +7,8 @@ use super::ballot_form::BallotForm;
 use super::markup::{button, check, el, label, para, status, El};
 use super::Same;
 use crate::domain::ballot::{
-    cell_label, intake, intake_ballots, split_ballots, Ballot, Cell, Invitation, Outcome, Round,
+    cell_label, intake_ballots, read_ballot, split_ballots, Ballot, BallotError, Cell, Invitation,
+    Outcome, Round,
 };
 use crate::domain::criterion::CriterionInput;
 use crate::domain::group::{accepted, tally, CellTally, Pick};
@@ -174,7 +175,7 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
             messages.set(Vec::new());
             on_edit.emit(ScenarioEdit::StartRound(Round {
                 id: new_round_id(),
-                number: s.group.rounds.iter().map(|r| r.number).max().unwrap_or(0) + 1,
+                number: s.group.next_number(),
                 criteria,
                 weights: *ask_weights,
                 cells: Vec::new(),
@@ -253,17 +254,29 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
     });
 
     // The reveal.
-    let reveal_texts = {
+    // Every way in (links, files, hot seat): check each piece, say what became of it.
+    let take_in = {
         let (s, on_edit, messages) = (scenario.clone(), on_edit.clone(), messages.clone());
         let fit_names = fit_names.clone();
-        Rc::new(move |texts: Vec<String>| {
-            let pieces: Vec<&str> = texts.iter().flat_map(|t| split_ballots(t)).collect();
+        Rc::new(move |pieces: Vec<Result<Ballot, BallotError>>| {
             let refs = fit_names.each_ref().map(String::as_str);
-            let (ballots, outcomes) = intake(&s, &pieces, &refs);
+            let (ballots, outcomes) = intake_ballots(&s, pieces, &refs);
             messages.set(outcome_lines(lang, &outcomes));
             if ballots != s.group.ballots {
                 on_edit.emit(ScenarioEdit::SetBallots(ballots));
             }
+        })
+    };
+    let reveal_texts = {
+        let take_in = take_in.clone();
+        Rc::new(move |texts: Vec<String>| {
+            take_in(
+                texts
+                    .iter()
+                    .flat_map(|t| split_ballots(t))
+                    .map(read_ballot)
+                    .collect(),
+            )
         })
     };
     let reveal = {
@@ -488,10 +501,7 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
                             "2" => Pick::Typed(median),
                             _ => Pick::Median,
                         };
-                        let mut next: Vec<(Cell, Pick)> =
-                            picks.iter().filter(|(x, _)| *x != cell).cloned().collect();
-                        next.push((cell, pick));
-                        picks.set(next);
+                        choose(&picks, cell, pick);
                     })
                 };
                 let set_typed = {
@@ -502,10 +512,7 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
                     Callback::from(move |e: Event| {
                         let text = e.target_unchecked_into::<HtmlInputElement>().value();
                         if let Ok(Some(value)) = rule.parse(&text, lang.number_style()) {
-                            let mut next: Vec<(Cell, Pick)> =
-                                picks.iter().filter(|(x, _)| *x != cell).cloned().collect();
-                            next.push((cell, Pick::Typed(value)));
-                            picks.set(next);
+                            choose(&picks, cell, Pick::Typed(value));
                         }
                     })
                 };
@@ -640,14 +647,7 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
                 current.clone(),
                 ticked.clone(),
             );
-            let next = scenario
-                .group
-                .rounds
-                .iter()
-                .map(|r| r.number)
-                .max()
-                .unwrap_or(0)
-                + 1;
+            let next = scenario.group.next_number();
             Callback::from(move |_: MouseEvent| {
                 let Some(round) = &current else { return };
                 on_edit.emit(ScenarioEdit::StartRound(Round {
@@ -733,15 +733,9 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
             Callback::from(move |_: MouseEvent| hot.set(Some((collected.clone(), false, key + 1))))
         };
         let end = {
-            let (hot, s, on_edit, messages, collected) = (hot.clone(), scenario.clone(), on_edit.clone(), messages.clone(), collected.clone());
-            let fit_names = fit_names.clone();
+            let (hot, take_in, collected) = (hot.clone(), take_in.clone(), collected.clone());
             Callback::from(move |_: MouseEvent| {
-                let refs = fit_names.each_ref().map(String::as_str);
-                let (ballots, outcomes) = intake_ballots(&s, collected.iter().cloned().map(Ok).collect(), &refs);
-                messages.set(outcome_lines(lang, &outcomes));
-                if ballots != s.group.ballots {
-                    on_edit.emit(ScenarioEdit::SetBallots(ballots));
-                }
+                take_in(collected.iter().cloned().map(Ok).collect());
                 hot.set(None);
             })
         };
@@ -818,6 +812,13 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
         .kid_some(results.map(Html::from))
         .kid_some(hot_view.map(Html::from))
         .into()
+}
+
+/// Sets the value accepted for `cell`.
+fn choose(picks: &UseStateHandle<Vec<(Cell, Pick)>>, cell: Cell, pick: Pick) {
+    let mut next: Vec<(Cell, Pick)> = picks.iter().filter(|(x, _)| *x != cell).cloned().collect();
+    next.push((cell, pick));
+    picks.set(next);
 }
 
 /// Flips a yes/no state when a checkbox changes.

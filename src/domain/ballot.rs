@@ -939,6 +939,11 @@ impl Group {
     pub fn current(&self) -> Option<&Round> {
         self.rounds.last()
     }
+
+    /// The number the next round gets.
+    pub fn next_number(&self) -> u32 {
+        self.rounds.iter().map(|r| r.number).max().unwrap_or(0) + 1
+    }
 }
 
 impl From<&Group> for Json {
