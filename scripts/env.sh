@@ -17,16 +17,3 @@ done
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${_kerze_remap}"
 unset _kerze_remap _kerze_sysroot _kerze_src
 
-# The release build of the page compiles the standard library together with
-# Kerze, optimised for size like the rest and with the library's smaller
-# variants of its algorithms (sorts, formatting), and stops at once on a panic
-# instead of formatting a message nobody reads (the start-up script shows the
-# crash banner): about 27 KB less to download. These are options the pinned
-# stable toolchain keeps behind RUSTC_BOOTSTRAP; scripts/setup adds the
-# library's sources (rust-src). Only for the wasm release build: call before trunk.
-kerze_release_env() {
-  export RUSTC_BOOTSTRAP=1
-  export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
-  export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
-  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS} -Zunstable-options -Cpanic=immediate-abort"
-}
