@@ -8,7 +8,7 @@ use crate::i18n::Lang;
 use crate::services::clock::{new_scenario_id, new_writer_id};
 use crate::services::location::{browser_lang, scenario_from_address, wants_present};
 use crate::services::storage;
-use crate::state::{Notice, Screen, State, Workspace};
+use crate::state::{Done, Notice, Screen, State, Workspace};
 
 /// The start of a visit.
 pub struct Boot {
@@ -75,6 +75,11 @@ fn from_storage() -> Boot {
     }
     if !loaded.unreadable.is_empty() {
         state.notices.notify(Notice::Unreadable(loaded.unreadable));
+    }
+    if !loaded.repaired.is_empty() {
+        state
+            .notices
+            .notify(Notice::Done(Done::Repaired(loaded.repaired)));
     }
     for other in loaded.lost_writes {
         state.notices.notify(Notice::Conflict(other));

@@ -287,9 +287,23 @@ impl State {
                 let position = self.workspace.active_position()?;
                 let before = self.workspace.scenarios[position].clone();
                 let field = edit.field();
+                let switched = match edit {
+                    ScenarioEdit::SetInputKind(id, _) => Some(id),
+                    _ => None,
+                };
                 let scenario = Rc::make_mut(&mut next.workspace.scenarios[position]);
                 if !scenario.apply(edit).unwrap_or(false) {
                     return None;
+                }
+                if let Some(id) = switched {
+                    let count = before.value_count(id) - scenario.value_count(id);
+                    if count > 0 {
+                        let criterion = before.criterion(id).map(|c| c.name.clone());
+                        next.notices.notify(Notice::Done(Done::ValuesCleared {
+                            criterion: criterion.unwrap_or_default(),
+                            count,
+                        }));
+                    }
                 }
                 next.history.record(&active, before, field);
                 next.notices.dismiss(&NoticeKey::Deleted);
@@ -502,6 +516,24 @@ mod tests {
                 replacement: id("x"),
             })
             .unwrap()
+    }
+
+    #[test]
+    fn switching_cost_to_segment_fit_clears_its_values_in_one_undo_step_and_says_so() {
+        use crate::domain::criterion::InputKind;
+        let state = start();
+        let before = state.workspace.active_scenario().clone();
+        let cost = before.criteria[0].id;
+        let edit = ScenarioEdit::SetInputKind(cost, InputKind::SegmentFit);
+        let switched = state.reduce(Action::Edit(edit)).unwrap();
+        assert_eq!(switched.workspace.active_scenario().value_count(cost), 0);
+        let said = switched.notices.iter().any(|n| {
+            matches!(n, Notice::Done(Done::ValuesCleared { criterion, count })
+                if criterion == "Cost" && *count == 5)
+        });
+        assert!(said, "{:?}", switched.notices);
+        let undone = switched.reduce(Action::Undo).unwrap();
+        assert_eq!(**undone.workspace.active_scenario(), *before);
     }
 
     #[test]

@@ -59,6 +59,18 @@ fn view(props: &NoticeListProps, notice: &Notice) -> Html {
                 Done::SavedCopy(name) => t.notices.saved_copy.replace("{name}", name),
                 Done::CopiedMarkdown => t.notices.copied_markdown.to_owned(),
                 Done::CopyFailed => t.notices.copy_failed.to_owned(),
+                Done::ValuesCleared { criterion, count } => t
+                    .notices
+                    .values_cleared
+                    .replace("{name}", criterion)
+                    .replace("{count}", &count.to_string()),
+                Done::Repaired(list) => {
+                    let names: Vec<String> = list
+                        .iter()
+                        .map(|(name, count)| format!("“{name}” ({count})"))
+                        .collect();
+                    t.notices.repaired.replace("{list}", &names.join(", "))
+                }
             };
             ("", false, html! { <span>{ message }</span> })
         }

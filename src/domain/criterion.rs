@@ -2,7 +2,7 @@
 
 use super::ids::CriterionId;
 use super::json::{self, object, Fields, Json, ShapeError};
-use super::value::{NumberRule, Weight};
+use super::value::{NumberRule, Weight, MAX_AMOUNT};
 
 /// Whether a larger value is better or worse.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -148,6 +148,22 @@ impl CriterionInput {
             },
             InputKind::SegmentFit => CriterionInput::SegmentFit,
         }
+    }
+
+    /// Whether an option may hold `value` on this criterion. A rating may lie
+    /// off its scale (the scale can change after it was entered): it only has
+    /// to be a plain number; an amount keeps to the amount rule; segment fit
+    /// holds no values (its ratings are per segment).
+    pub fn stores(&self, value: f64) -> bool {
+        let rule = match self {
+            CriterionInput::Rating { .. } => NumberRule::Rating {
+                min: -MAX_AMOUNT,
+                max: MAX_AMOUNT,
+            },
+            CriterionInput::Amount { .. } => NumberRule::Amount,
+            CriterionInput::SegmentFit => return false,
+        };
+        rule.check(value).is_ok()
     }
 
     /// The rule an option's value on this criterion follows; `None` for segment fit,

@@ -18,7 +18,7 @@ use super::ids::ScenarioId;
 use super::json::Json;
 use super::scenario::Scenario;
 use super::stored::{
-    decode_index, decode_scenario, decode_stamped, encode_index, encode_scenario,
+    decode_index, decode_repaired, decode_scenario, decode_stamped, encode_index, encode_scenario,
     parse_pending_key, pending_key, scenario_key, stamp_of, stored_version, EntryError, Stamp,
     StoredIndex, ENTRY_VERSION, INDEX_KEY, INDEX_VERSION, PENDING_KEY_PREFIX, SCENARIO_KEY_PREFIX,
 };
@@ -161,6 +161,9 @@ pub struct Loaded {
     pub lang: Option<String>,
     /// Entries that could not be read, left untouched.
     pub unreadable: Vec<Unreadable>,
+    /// Scenarios that held values their criteria cannot hold: their names and
+    /// how many values were dropped on reading.
+    pub repaired: Vec<(String, usize)>,
     /// Versions written by tabs that closed at the same moment, which the user must choose about.
     pub lost_writes: Vec<OtherVersion>,
     /// A newer Kerze wrote the index: this one reads it and never rewrites it.
@@ -259,6 +262,7 @@ pub fn load(store: &mut dyn Store, writer: &str) -> Result<Option<Loaded>, Store
         ..Saver::default()
     };
     let mut unreadable = Vec::new();
+    let mut repaired = Vec::new();
     let mut read_all = |ids: &[ScenarioId], saver: &mut Saver| -> Vec<Rc<Scenario>> {
         let mut found = Vec::new();
         for id in ids {
@@ -275,10 +279,15 @@ pub fn load(store: &mut dyn Store, writer: &str) -> Result<Option<Loaded>, Store
                     continue;
                 }
             };
-            let error = match decode_stamped(&raw) {
-                Ok((scenario, _)) if &scenario.id == id => {
+            let error = match decode_repaired(&raw) {
+                Ok((scenario, _, dropped)) if &scenario.id == id => {
                     let scenario = Rc::new(scenario);
-                    saver.saved.insert(id.clone(), scenario.clone());
+                    if dropped == 0 {
+                        saver.saved.insert(id.clone(), scenario.clone());
+                    } else {
+                        // Not what is stored: the next save writes the mended version.
+                        repaired.push((scenario.name.clone(), dropped));
+                    }
                     saver.texts.insert(id.clone(), raw);
                     found.push(scenario);
                     continue;
@@ -308,6 +317,7 @@ pub fn load(store: &mut dyn Store, writer: &str) -> Result<Option<Loaded>, Store
         active: index.active,
         lang: index.lang,
         unreadable,
+        repaired,
         lost_writes,
         newer_index,
         saver,

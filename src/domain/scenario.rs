@@ -285,7 +285,8 @@ pub enum ScenarioEdit {
     SetWeights(Vec<Weight>),
     /// Sets a criterion's direction.
     SetDirection(CriterionId, Direction),
-    /// Switches a criterion to another kind of input (values are kept).
+    /// Switches a criterion to another kind of input; the values (and
+    /// ranges) the new kind cannot hold are cleared.
     SetInputKind(CriterionId, InputKind),
     /// Sets an amount criterion's unit.
     SetUnit(CriterionId, String),
@@ -575,6 +576,9 @@ impl Scenario {
                     return Ok(false);
                 }
                 criterion.input = CriterionInput::of_kind(kind);
+                // The values the new kind cannot hold go (one undo step
+                // brings them back; the page says how many).
+                self.drop_values_not_stored(Some(id));
                 Ok(true)
             }
             ScenarioEdit::SetUnit(id, text) => {
@@ -856,6 +860,73 @@ impl Scenario {
     }
 
     /// Every broken rule in a scenario read from outside; empty when it is valid.
+    /// How many options hold a value on this criterion.
+    pub fn value_count(&self, id: CriterionId) -> usize {
+        self.options
+            .iter()
+            .filter(|o| o.values.contains_key(&id))
+            .count()
+    }
+
+    /// Drops the values and ranges that their criterion cannot hold (all
+    /// criteria, or one): values on segment fit or on a criterion that is
+    /// gone, amounts off the amount rule, ranges without a value or off their
+    /// rule. Returns how many values and ranges went.
+    fn drop_values_not_stored(&mut self, only: Option<CriterionId>) -> usize {
+        let inputs: Vec<(CriterionId, CriterionInput)> = self
+            .criteria
+            .iter()
+            .map(|c| (c.id, c.input.clone()))
+            .collect();
+        let stores = |id: &CriterionId, v: f64| {
+            inputs
+                .iter()
+                .find(|(c, _)| c == id)
+                .is_some_and(|(_, input)| input.stores(v))
+        };
+        let concerned = |id: &CriterionId| only.is_none_or(|o| o == *id);
+        let mut dropped = 0;
+        for option in &mut self.options {
+            let values: Vec<CriterionId> = option
+                .values
+                .iter()
+                .filter(|(id, v)| concerned(id) && !stores(id, **v))
+                .map(|(id, _)| *id)
+                .collect();
+            let ranges: Vec<CriterionId> = option
+                .ranges
+                .iter()
+                .filter(|(id, r)| {
+                    let kept = |v: f64| {
+                        stores(id, v) && stores(id, r.low) && stores(id, r.high) && r.holds(v)
+                    };
+                    concerned(id) && !option.values.get(id).is_some_and(|v| kept(*v))
+                })
+                .map(|(id, _)| *id)
+                .collect();
+            if values.is_empty() && ranges.is_empty() {
+                continue;
+            }
+            dropped += values.len() + ranges.len();
+            let option = Rc::make_mut(option);
+            for id in &values {
+                option.values.remove(id);
+            }
+            for id in &ranges {
+                option.ranges.remove(id);
+            }
+        }
+        dropped
+    }
+
+    /// Mends what a stored scenario may hold that this version's editor can
+    /// no longer make (a value left on a criterion switched to segment fit by
+    /// an older version): drops the values and ranges their criterion cannot
+    /// hold. Returns how many went; `problems()` then reports what is left.
+    pub fn repair(&mut self) -> usize {
+        self.drop_values_not_stored(None)
+    }
+
     pub fn problems(&self) -> Vec<Problem> {
         let mut problems = Vec::new();
         let mut report = |path: String, issue: Issue| problems.push(Problem::new(path, issue));

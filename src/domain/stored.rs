@@ -134,6 +134,13 @@ fn stamp_fields(fields: &Fields) -> Result<Stamp, ShapeError> {
 
 /// Reads a scenario entry of any released version, with its stamp.
 pub fn decode_stamped(text: &str) -> Result<(Scenario, Stamp), EntryError> {
+    decode_repaired(text).map(|(scenario, stamp, _)| (scenario, stamp))
+}
+
+/// Reads a scenario entry of any released version, with its stamp, mending
+/// what can be mended safely (see [`Scenario::repair`]): the third part says
+/// how many values were dropped on the way.
+pub fn decode_repaired(text: &str) -> Result<(Scenario, Stamp, usize), EntryError> {
     let value = parse(text)?;
     let (_, version) = read_entry(&value)?;
     let (scenario, stamp) = match version {
@@ -152,9 +159,11 @@ pub fn decode_stamped(text: &str) -> Result<(Scenario, Stamp), EntryError> {
         v if v > ENTRY_VERSION => return Err(EntryError::FutureVersion(v)),
         v => return Err(damaged(format!("unknown format {v}"))),
     };
+    let mut scenario = scenario;
+    let repaired = scenario.repair();
     let problems = scenario.problems();
     if problems.is_empty() {
-        Ok((scenario, stamp))
+        Ok((scenario, stamp, repaired))
     } else {
         Err(EntryError::Invalid(problems))
     }

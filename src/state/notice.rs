@@ -26,6 +26,17 @@ pub enum Done {
     CopiedMarkdown,
     /// The clipboard refused the text.
     CopyFailed,
+    /// A criterion switched to another kind of input and this many values
+    /// it cannot hold were cleared (Undo brings them back).
+    ValuesCleared {
+        /// The criterion's name.
+        criterion: String,
+        /// How many values went.
+        count: usize,
+    },
+    /// A stored scenario held values its criteria cannot hold (written by an
+    /// older version); they were dropped on reading, this many per scenario.
+    Repaired(Vec<(String, usize)>),
 }
 
 /// One message to the user.
