@@ -249,7 +249,17 @@ fn broken_entries_say_why() {
         Err(EntryError::Damaged(_))
     ));
     let fixture = include_str!("fixtures/storage-v1/scenario.json");
-    let bad = fixture.replacen("\"c1\":40.0", "\"c9\":40.0", 1);
+    let bad = fixture.replacen("\"id\":\"c2\"", "\"id\":\"c1\"", 1);
     assert_ne!(bad, fixture);
     assert!(matches!(decode_scenario(&bad), Err(EntryError::Invalid(_))));
+}
+
+#[test]
+fn a_value_of_a_criterion_that_is_gone_is_dropped_on_reading_and_counted() {
+    let fixture = include_str!("fixtures/storage-v1/scenario.json");
+    let stale = fixture.replacen("\"c1\":40.0", "\"c9\":40.0", 1);
+    assert_ne!(stale, fixture);
+    let (scenario, _, dropped) = kerze::domain::stored::decode_repaired(&stale).unwrap();
+    assert_eq!(dropped, 1);
+    assert!(scenario.problems().is_empty());
 }

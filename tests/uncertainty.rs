@@ -59,7 +59,7 @@ proptest! {
             prop_assert!(u.first(i) <= u.top3(i) + 1e-12);
             prop_assert!((0.0..=1.0).contains(&u.above(i)));
             let (p5, p50, p95) = (u.percentile(i, 0.05), u.percentile(i, 0.5), u.percentile(i, 0.95));
-            prop_assert!(p5 <= p50 && p50 <= p95 && p95 <= 100.0);
+            prop_assert!(p5 <= p50 && p50 <= p95 && p95 <= 100.0, "{} {} {} {}", p5, p50, p95, u.varies(i));
         }
     }
 }
@@ -158,3 +158,90 @@ fn golden_draws_for_a_fixed_seed() {
 /// The same three draws from an independent model of the algorithm
 /// (SplitMix64 → xoshiro256**, polar normals, Marsaglia–Tsang gammas).
 const GOLDEN: [&str; 3] = ["30.300409894329", "32.726964044817", "32.009062112320"];
+
+/// A scenario of one 0–10 rating: A is 5 with a range 2–9 (its score is ten
+/// times its drawn value), B is 7.17 without one.
+fn one_range() -> Scenario {
+    use kerze::domain::criterion::InputKind;
+    let mut s = Scenario::with_default_criteria(
+        id(),
+        "x".into(),
+        kerze::i18n::Lang::En.texts().demo.criteria,
+    );
+    let keep = s.criteria[0].id;
+    for c in s.criteria.clone().iter().skip(1) {
+        s.apply(ScenarioEdit::RemoveCriterion(c.id)).unwrap();
+    }
+    s.apply(ScenarioEdit::SetInputKind(keep, InputKind::Rating))
+        .unwrap();
+    s.apply(ScenarioEdit::SetDirection(
+        keep,
+        kerze::domain::criterion::Direction::HigherIsBetter,
+    ))
+    .unwrap();
+    use kerze::domain::scenario::ScaleEnd;
+    s.apply(ScenarioEdit::SetScaleEnd(keep, ScaleEnd::Max, 10.0))
+        .unwrap();
+    s.apply(ScenarioEdit::SetScaleEnd(keep, ScaleEnd::Min, 0.0))
+        .unwrap();
+    for (title, v) in [("A", 5.0), ("B", 7.17)] {
+        s.apply(ScenarioEdit::AddOption {
+            title: title.into(),
+        })
+        .unwrap();
+        let o = s.options.last().unwrap().id;
+        s.apply(ScenarioEdit::SetValue(o, keep, Some(v))).unwrap();
+    }
+    let a = s.options[0].id;
+    s.apply(ScenarioEdit::SetEstimate(
+        a,
+        keep,
+        5.0,
+        Range {
+            low: 2.0,
+            high: 9.0,
+        },
+    ))
+    .unwrap();
+    s
+}
+
+#[test]
+fn percentiles_are_the_exact_order_statistics_as_shown() {
+    use kerze::domain::value::format_fixed;
+    let s = one_range();
+    let seed = 0x5eed;
+    let u = run(&s, seed);
+    // The draws of A's one range, as the sampler makes them.
+    let (a, c) = (s.options[0].id, s.criteria[0].id);
+    let stream = u64::from(a.number()) << 32 | u64::from(c.number());
+    let mut rng = Xoshiro::new(seed ^ stream.wrapping_mul(0x9e37_79b9_7f4a_7c15));
+    let pert = Pert::new(2.0, 5.0, 9.0);
+    let mut scores: Vec<f64> = (0..SAMPLES)
+        .map(|_| 100.0 * pert.sample(&mut rng) / 10.0)
+        .collect();
+    scores.sort_by(f64::total_cmp);
+    assert!(u.varies(0));
+    for q in [0.05, 0.5, 0.95] {
+        let rank = (q * f64::from(SAMPLES)).ceil() as usize;
+        let exact = scores[rank - 1];
+        assert_eq!(
+            format_fixed(u.percentile(0, q), 1),
+            format_fixed(exact, 1),
+            "q = {q}: exact {exact}"
+        );
+    }
+}
+
+#[test]
+fn an_option_whose_score_does_not_vary_shows_its_score() {
+    let s = one_range();
+    let r = rank(&s);
+    let u = run(&s, 9);
+    let b = r.row_for(1).unwrap();
+    assert!(!u.varies(1));
+    assert!((b.score - 71.7).abs() < 1e-9);
+    for q in [0.05, 0.5, 0.95] {
+        assert_eq!(u.percentile(1, q), 71.7);
+    }
+}

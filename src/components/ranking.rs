@@ -212,7 +212,7 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
                         if threshold > 0.0 {
                             <span class="threshold-mark" style={format!("left:{}%", format_fixed(threshold, 3))}></span>
                         }
-                        if let Some(u) = &props.uncertainty {
+                        if let Some(u) = props.uncertainty.as_ref().filter(|u| u.varies(row.index)) {
                             { whisker(u, row.index) }
                         }
                     </div>
@@ -225,7 +225,7 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
                         if let Some(acceptability) = &props.acceptability {
                             { places(lang, scenario, acceptability, row.index) }
                         }
-                        if let Some(u) = &props.uncertainty {
+                        if let Some(u) = props.uncertainty.as_ref().filter(|u| u.varies(row.index)) {
                             { chances(lang, u, row.index, threshold > 0.0) }
                         }
                         if row.incomplete {

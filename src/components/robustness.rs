@@ -168,12 +168,16 @@ pub fn robustness(props: RobustProps) -> Html {
             .replace("{seed}", &format!("{:016x}", a.seed))
     });
     let values_text = uncertainty.map(|u| {
-        t.with_ranges
-            .replace("{option}", &title(lang, scenario, top))
-            .replace("{percent}", &lang.number(100.0 * u.first(top), 0))
-            .replace("{low}", &lang.number(u.percentile(top, 0.05), 1))
-            .replace("{high}", &lang.number(u.percentile(top, 0.95), 1))
-            .replace("{count}", &count(u.samples))
+        (if u.varies(top) {
+            t.with_ranges
+        } else {
+            t.with_ranges_fixed
+        })
+        .replace("{option}", &title(lang, scenario, top))
+        .replace("{percent}", &lang.number(100.0 * u.first(top), 0))
+        .replace("{low}", &lang.score(u.percentile(top, 0.05)))
+        .replace("{high}", &lang.score(u.percentile(top, 0.95)))
+        .replace("{count}", &count(u.samples))
     });
     let on_change = on_mode.map(|on_mode| {
         Callback::from(move |event: Event| {
@@ -336,14 +340,8 @@ pub fn chances(lang: Lang, uncertainty: &Uncertainty, index: usize, threshold: b
         .chances
         .replace("{first}", &percent(uncertainty.first(index)))
         .replace("{top3}", &percent(uncertainty.top3(index)))
-        .replace(
-            "{low}",
-            &lang.number(uncertainty.percentile(index, 0.05), 1),
-        )
-        .replace(
-            "{high}",
-            &lang.number(uncertainty.percentile(index, 0.95), 1),
-        );
+        .replace("{low}", &lang.score(uncertainty.percentile(index, 0.05)))
+        .replace("{high}", &lang.score(uncertainty.percentile(index, 0.95)));
     if threshold {
         text.push_str(
             &t.chance_above

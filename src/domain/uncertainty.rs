@@ -13,7 +13,9 @@ use super::criterion::{CriterionInput, Direction};
 use super::scenario::Scenario;
 use super::scoring::{oriented, scaled_weights, unit_interval, Ranking, TIE_TOLERANCE};
 
-/// Score bins per point: percentiles are read to a tenth of a point.
+/// Score bins per point: bin `b` holds the scores that show as `b / 10`
+/// (rounded to a tenth as the ranking shows scores), so a percentile read
+/// from the bins is the true percentile as the ranking would show it.
 const BINS_PER_POINT: f64 = 10.0;
 const BINS: usize = 1001;
 
@@ -114,6 +116,9 @@ pub struct Uncertainty {
     top3: Vec<u32>,
     above: Vec<u32>,
     bins: Vec<u32>,
+    /// Per option, its score when none of its values has a range (it does
+    /// not vary); `None` when it varies.
+    fixed: Vec<Option<f64>>,
 }
 
 impl Uncertainty {
@@ -141,16 +146,27 @@ impl Uncertainty {
         self.share(f64::from(self.above.get(index).copied().unwrap_or(0)))
     }
 
-    /// The score (to a tenth) below which a share `q` (0–1) of its samples fall.
+    /// Whether the score of the option at `index` varies over the samples
+    /// (some of its values have a range).
+    pub fn varies(&self, index: usize) -> bool {
+        self.fixed.get(index).is_some_and(Option::is_none)
+    }
+
+    /// The score, as shown (to a tenth), at or below which a share `q` (0–1)
+    /// of its samples fall: the sample of rank ⌈q·n⌉. An option whose score
+    /// does not vary gives its score (to a tenth).
     pub fn percentile(&self, index: usize, q: f64) -> f64 {
+        if let Some(Some(score)) = self.fixed.get(index) {
+            return (score * BINS_PER_POINT).round() / BINS_PER_POINT;
+        }
         let Some(bins) = self.bins.get(index * BINS..(index + 1) * BINS) else {
             return 0.0;
         };
-        let wanted = q * f64::from(self.samples);
+        let wanted = (q * f64::from(self.samples)).ceil().max(1.0);
         let mut seen = 0.0;
         for (b, &count) in bins.iter().enumerate() {
             seen += f64::from(count);
-            if seen >= wanted && count > 0 {
+            if seen >= wanted {
                 return b as f64 / BINS_PER_POINT;
             }
         }
@@ -224,6 +240,12 @@ impl ValueSampler {
                 }
             }
         }
+        let mut fixed: Vec<Option<f64>> = (0..n)
+            .map(|i| ranking.row_for(i).map(|row| row.score.clamp(0.0, 100.0)))
+            .collect();
+        for cell in &drawn {
+            fixed[cell.at / k.max(1)] = None;
+        }
         let weights = scaled_weights(&ranking.weights);
         let total: f64 = weights.iter().sum();
         let points = weights
@@ -242,6 +264,7 @@ impl ValueSampler {
                 top3: vec![0; n],
                 above: vec![0; n],
                 bins: vec![0; n * BINS],
+                fixed,
             },
             scores: vec![0.0; n],
             placed: vec![0; n],
@@ -277,7 +300,7 @@ impl ValueSampler {
                 .enumerate()
             {
                 *score = row.iter().zip(&self.points).map(|(u, p)| u * p).sum();
-                let bin = (*score * BINS_PER_POINT) as usize;
+                let bin = (*score * BINS_PER_POINT).round() as usize;
                 result.bins[i * BINS + bin.min(BINS - 1)] += 1;
                 if self.threshold <= 0.0 || *score >= self.threshold - TIE_TOLERANCE {
                     result.above[i] += 1;
