@@ -148,6 +148,39 @@ fn keeping_the_order_keeps_the_winner_of_the_heavier_criterion_first() {
 }
 
 #[test]
+fn keeping_the_order_treats_tied_weights_alike_whatever_order_they_were_entered_in() {
+    // Equal weights, each option best on one: either may win, about half
+    // the time each, in both orders of the columns.
+    let tied = two_criteria([2.0, 2.0], &[[5.0, 1.0], [1.0, 5.0]]);
+    let first = full_run(&tied, WeightMode::KeepOrder).result().first(0);
+    assert!((first - 0.5).abs() < 0.02, "{first}");
+    // The demo (Cost = Segment fit = 3): #1's share does not depend on
+    // which of the two tied criteria is listed first.
+    let demo = kerze::domain::demo::demo_scenario(id(), &kerze::i18n::Lang::En.texts().demo);
+    let top = rank(&demo).rows[0].index;
+    let mut swapped = demo.clone();
+    let (a, b) = (
+        swapped
+            .criteria
+            .iter()
+            .position(|c| c.name == "Cost")
+            .unwrap(),
+        swapped
+            .criteria
+            .iter()
+            .position(|c| c.name == "Segment fit")
+            .unwrap(),
+    );
+    assert_eq!(swapped.criteria[a].weight, swapped.criteria[b].weight);
+    swapped.criteria.swap(a, b);
+    let p = full_run(&demo, WeightMode::KeepOrder).result().first(top);
+    let q = full_run(&swapped, WeightMode::KeepOrder)
+        .result()
+        .first(top);
+    assert!((p - q).abs() < 0.03, "{p} vs {q}");
+}
+
+#[test]
 fn around_mine_keeps_a_clear_winner_and_splits_a_close_call() {
     // 3:1 against a 25 % wobble: the heavier criterion always wins.
     let clear = two_criteria([3.0, 1.0], &[[5.0, 1.0], [1.0, 5.0]]);

@@ -11,8 +11,8 @@ use kerze::domain::scenario::Scenario;
 use kerze::domain::scoring::{rank, Ranking, TIE_TOLERANCE};
 use kerze::domain::segment::Segment;
 use kerze::domain::sensitivity::{
-    badge, leader_under, mix_intervals, single_flip, smallest_shift, weight_intervals, Badge,
-    Interval, SingleFlip,
+    badge, leader_under, mix_intervals, scores_under, single_flip, smallest_shift, tried_weights,
+    weight_intervals, Badge, Interval, SingleFlip,
 };
 use kerze::domain::value::Weight;
 use proptest::prelude::*;
@@ -256,4 +256,42 @@ fn the_demo_says_who_takes_over_and_where() {
         shift.points() <= flip.points() + 1e-9,
         "a combined shift is never longer"
     );
+}
+
+#[test]
+fn trying_the_shift_keeps_the_users_scale_moves_only_the_named_weights_and_changes_the_leader() {
+    let demo = kerze::domain::demo::demo_scenario(
+        support::arbitrary::id(),
+        &kerze::i18n::Lang::En.texts().demo,
+    );
+    let ranking = rank(&demo);
+    let before: Vec<f64> = ranking.weights.clone();
+    assert_eq!(before, vec![3.0, 2.0, 4.0, 3.0]);
+    let shift = smallest_shift(&ranking).unwrap();
+    assert!(
+        shift.from.iter().all(|&(_, points)| points > 1e-9),
+        "no giver of nothing"
+    );
+    let tried = tried_weights(&ranking, &shift);
+    let total: f64 = tried.iter().sum();
+    assert!((total - 12.0).abs() < 1e-9, "the total stays: {tried:?}");
+    let named: Vec<usize> = shift.from.iter().map(|f| f.0).chain([shift.to]).collect();
+    for c in 0..4 {
+        if !named.contains(&c) {
+            assert_eq!(
+                tried[c], before[c],
+                "column {c} is not named and keeps its weight"
+            );
+        }
+        // Steps of a tenth, as the user's weights are written.
+        assert!(
+            ((tried[c] * 10.0).round() - tried[c] * 10.0).abs() < 1e-9,
+            "{tried:?}"
+        );
+    }
+    let top = ranking.rows[0].index;
+    let leader = leader_under(&ranking, &tried).unwrap();
+    assert_ne!(leader, top, "the challenger leads, not merely draws level");
+    let scores = scores_under(&ranking, &tried);
+    assert!(scores[leader] > scores[top] + TIE_TOLERANCE);
 }

@@ -5,8 +5,8 @@ use crate::domain::acceptability::{Acceptability, WeightMode, SAMPLES};
 use crate::domain::scenario::Scenario;
 use crate::domain::scoring::Ranking;
 use crate::domain::sensitivity::{
-    badge, leader_under, mix_intervals, single_flip, smallest_shift, weight_intervals, Interval,
-    Shift, SingleFlip,
+    badge, leader_under, mix_intervals, scores_under, single_flip, smallest_shift, tried_weights,
+    weight_intervals, Interval, Shift, SingleFlip,
 };
 use crate::domain::uncertainty::Uncertainty;
 use crate::domain::value::format_fixed;
@@ -27,6 +27,18 @@ pub struct Analysis {
     pub flip: Option<SingleFlip>,
     /// The smallest combined shift, with who leads after it.
     pub shift: Option<(Shift, Option<usize>)>,
+    /// What "Try this weighting" sets.
+    pub tried: Option<Tried>,
+}
+
+/// The weights "Try this weighting" sets and what they give.
+#[derive(PartialEq)]
+pub struct Tried {
+    /// The criteria (ranking columns) whose weights change, with their new
+    /// weights in the user's units; every other weight stays.
+    pub changed: Vec<(usize, f64)>,
+    /// Every option's score (entry order) under the new weights.
+    pub scores: Vec<f64>,
 }
 
 /// Analyses `ranking`; the strips keep the top 3 in order when `top3`.
@@ -42,10 +54,28 @@ pub fn analyse(scenario: &Scenario, ranking: &Ranking, top3: bool) -> Analysis {
         },
         mix: mix_intervals(scenario, ranking, keep),
         top3,
+        tried: None,
         shift: smallest_shift(ranking).map(|shift| {
             let leader = leader_under(ranking, &shift.shares);
             (shift, leader)
         }),
+    }
+    .with_tried(ranking)
+}
+
+impl Analysis {
+    fn with_tried(mut self, ranking: &Ranking) -> Self {
+        self.tried = self.shift.as_ref().map(|(shift, _)| {
+            let weights = tried_weights(ranking, shift);
+            Tried {
+                changed: (0..weights.len())
+                    .filter(|&c| (weights[c] - ranking.weights[c]).abs() > 1e-12)
+                    .map(|c| (c, weights[c]))
+                    .collect(),
+                scores: scores_under(ranking, &weights),
+            }
+        });
+        self
     }
 }
 
@@ -139,6 +169,7 @@ pub fn robustness(props: RobustProps) -> Html {
         let from = shift
             .from
             .iter()
+            .filter(|&&(_, points)| points >= 0.05)
             .map(named)
             .collect::<Vec<_>>()
             .join(t.shift_and);
@@ -154,6 +185,10 @@ pub fn robustness(props: RobustProps) -> Html {
                 &t.shift_leader
                     .replace("{option}", &title(lang, scenario, leader)),
             );
+        }
+        if let Some(tried) = analysis.tried.as_ref().filter(|_| on_try.is_some()) {
+            text.push(' ');
+            text.push_str(&tried_text(lang, scenario, tried, top));
         }
         text
     });
@@ -295,18 +330,48 @@ pub fn places(
     }
 }
 
+/// What "Try this weighting" does, in words: the weights it sets and who
+/// then leads by how much.
+fn tried_text(lang: Lang, scenario: &Scenario, tried: &Tried, top: usize) -> String {
+    let t = &lang.texts().robust;
+    let set: Vec<String> = tried
+        .changed
+        .iter()
+        .map(|&(c, w)| format!("{} {}", criterion_name(scenario, c), lang.number(w, 2)))
+        .collect();
+    let scores = &tried.scores;
+    let leader = crate::domain::scoring::rank_scores(scores)
+        .0
+        .first()
+        .copied()
+        .unwrap_or(top);
+    let score = |i: usize| lang.score(scores.get(i).copied().unwrap_or(0.0));
+    t.tried
+        .replace("{weights}", &set.join(", "))
+        .replace("{option}", &title(lang, scenario, leader))
+        .replace("{score}", &score(leader))
+        .replace("{other}", &score(top))
+}
+
+/// An end of a strip's band in %: the same rule as the flip sentences, an end
+/// is said rounded away from the share now, as a figure where the change has
+/// happened.
+fn strip_end(lang: Lang, interval: &Interval, end: f64) -> String {
+    past(lang, 100.0 * end, 100.0 * interval.now)
+}
+
 /// A weight's share from 0 to 100 %: the band where the order holds, the
 /// share now, and who moves up past each end.
 pub fn strip(lang: Lang, scenario: &Scenario, name: &str, interval: &Interval, top3: bool) -> Html {
     let t = &lang.texts().robust;
-    let pct = |x: f64| lang.number(100.0 * x, 1);
+    let pct = |x: f64| strip_end(lang, interval, x);
     let who =
         |w: Option<usize>| w.map_or_else(|| t.nobody.to_owned(), |i| title(lang, scenario, i));
     let label = (if top3 { t.strip_top3 } else { t.strip })
         .replace("{criterion}", name)
         .replace("{low}", &pct(interval.low))
         .replace("{high}", &pct(interval.high))
-        .replace("{now}", &pct(interval.now));
+        .replace("{now}", &lang.number(100.0 * interval.now, 1));
     html! {
         <div class="strip" role="img" aria-label={format!("{label}. ← {} · {} →", who(interval.below), who(interval.above))}>
             <span class="strip-track">
@@ -349,4 +414,55 @@ pub fn chances(lang: Lang, uncertainty: &Uncertainty, index: usize, threshold: b
         );
     }
     html! { <span class="chances">{ text }</span> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ids::ScenarioId;
+    use crate::domain::scoring::rank;
+
+    #[test]
+    fn the_strip_and_the_flip_sentence_say_the_same_share() {
+        let lang = Lang::En;
+        let demo =
+            crate::domain::demo::demo_scenario(ScenarioId::from_parts(1, 1), &lang.texts().demo);
+        // Shares whose flip point lies a hair below a half tenth (1.45 %,
+        // 33.35 %) round the same way in both places.
+        for (now, end) in [
+            (25.0f64, 1.4499f64),
+            (25.0, 1.4501),
+            (10.0, 33.3499),
+            (40.0, 7.45),
+        ] {
+            let interval = Interval {
+                now: now / 100.0,
+                low: end.min(now) / 100.0,
+                high: end.max(now) / 100.0,
+                below: None,
+                above: None,
+            };
+            let said = past(lang, end, now);
+            let edge = if end < now {
+                interval.low
+            } else {
+                interval.high
+            };
+            assert_eq!(strip_end(lang, &interval, edge), said, "{now} → {end}");
+        }
+        // And on the demo: the smallest single flip names the figure its strip shows.
+        let ranking = rank(&demo);
+        let analysis = analyse(&demo, &ranking, false);
+        let flip = analysis.flip.as_ref().expect("the demo's #1 can flip");
+        let interval = &analysis.intervals[flip.column];
+        let edge = if flip.to < flip.from {
+            interval.low
+        } else {
+            interval.high
+        };
+        assert_eq!(
+            strip_end(lang, interval, edge),
+            past(lang, flip.to, flip.from)
+        );
+    }
 }

@@ -167,6 +167,8 @@ pub struct Sampler {
     weights: Vec<f64>,
     /// Criterion columns by today's weight, largest first (weighted ones only).
     by_weight: Vec<usize>,
+    /// Runs `start..end` of `by_weight` whose weights are equal (two or more).
+    ties: Vec<(usize, usize)>,
     rng: Xoshiro,
     result: Acceptability,
     // Scratch space reused by every sample.
@@ -189,10 +191,21 @@ impl Sampler {
         let mut by_weight: Vec<usize> = (0..k).filter(|&c| weights[c] > 0.0).collect();
         // Equal weights keep their column order.
         sort_short(&mut by_weight, |&a, &b| weights[a] > weights[b]);
+        let mut ties = Vec::new();
+        let mut start = 0;
+        for end in 1..=by_weight.len() {
+            if end == by_weight.len() || weights[by_weight[end]] != weights[by_weight[start]] {
+                if end - start > 1 {
+                    ties.push((start, end));
+                }
+                start = end;
+            }
+        }
         Sampler {
             utilities,
             weights,
             by_weight,
+            ties,
             rng: Xoshiro::new(seed),
             result: Acceptability {
                 seed,
@@ -246,12 +259,15 @@ impl Sampler {
             WeightMode::KeepOrder => {
                 let mut drawn: Vec<f64> =
                     self.by_weight.iter().map(|_| rng.exponential()).collect();
-                // Largest first, by insertion (a few dozen at most).
-                for i in 1..drawn.len() {
-                    let mut j = i;
-                    while j > 0 && drawn[j - 1] < drawn[j] {
-                        drawn.swap(j - 1, j);
-                        j -= 1;
+                drawn.sort_by(|a, b| b.total_cmp(a));
+                // Tied weights are tied in the order: which of them gets the
+                // larger draw is itself drawn (Fisher–Yates within the tie),
+                // so the order the criteria were entered in counts for nothing.
+                for &(start, end) in &self.ties {
+                    for i in (start + 1..end).rev() {
+                        let j = start
+                            + ((rng.uniform() * (i - start + 1) as f64) as usize).min(i - start);
+                        drawn.swap(i, j);
                     }
                 }
                 for (&c, w) in self.by_weight.iter().zip(drawn) {

@@ -311,7 +311,10 @@ pub fn smallest_shift(ranking: &Ranking) -> Option<Shift> {
             gap -= t * (d[a] - d[to]);
             moved[a] -= t;
             moved[to] += t;
-            from.push((a, 100.0 * t));
+            // A giver that gives (next to) nothing is not named as one.
+            if t > 1e-9 {
+                from.push((a, 100.0 * t));
+            }
         }
         if gap > 1e-12 {
             continue;
@@ -330,37 +333,58 @@ pub fn smallest_shift(ranking: &Ranking) -> Option<Shift> {
     best.map(|b| b.1)
 }
 
-/// Weights (shares in %, one decimal) that carry out `shift` with a margin:
-/// each share rounded to a tenth, then tenths moved from the largest giver
-/// to the gaining criterion until #1 has changed (at most 20 tenths).
+/// Weights that carry out `shift` in the user's own units: the criteria the
+/// shift does not name keep their weights, the total stays, and the named
+/// ones move in steps of a hundredth of the total's order of magnitude (0.1
+/// for weights summing to 12, 1 for 100), rounded so that the challenger
+/// leads, not merely draws level (at most 50 further steps).
 pub fn tried_weights(ranking: &Ranking, shift: &Shift) -> Vec<f64> {
+    let weights = &ranking.weights;
+    let total: f64 = weights.iter().sum();
+    if total <= 0.0 {
+        return weights.clone();
+    }
+    let step = 10f64.powi(total.log10().floor() as i32 - 2);
+    let snap = |w: f64| ((w / step).round() * step).max(0.0);
     let top = ranking.rows.first().map(|r| r.index);
-    let mut shares: Vec<f64> = shift
-        .shares
-        .iter()
-        .map(|s| (s * 10.0).round() / 10.0)
-        .collect();
+    let mut tried = weights.clone();
+    for &(giver, points) in &shift.from {
+        let moved = (points / 100.0 * total / step).ceil() * step;
+        let moved = moved.min(tried[giver]);
+        tried[giver] = snap(tried[giver] - moved);
+        tried[shift.to] = snap(tried[shift.to] + moved);
+    }
     let giver = shift.from.first().map(|f| f.0);
-    for _ in 0..=20 {
-        if leader_under(ranking, &shares) != top {
+    for _ in 0..50 {
+        if leader_under(ranking, &tried) != top {
             break;
         }
-        if let Some(g) = giver.filter(|&g| shares[g] >= 0.1) {
-            shares[g] = ((shares[g] - 0.1) * 10.0).round() / 10.0;
-            shares[shift.to] = ((shares[shift.to] + 0.1) * 10.0).round() / 10.0;
+        match giver.filter(|&g| tried[g] >= step) {
+            Some(g) => {
+                tried[g] = snap(tried[g] - step);
+                tried[shift.to] = snap(tried[shift.to] + step);
+            }
+            None => break,
         }
     }
-    shares
+    tried
 }
 
 /// Who leads (entry index) when the criteria have these weights; `None`
 /// without options. Ties go to the first entered, as in the ranking.
 pub fn leader_under(ranking: &Ranking, weights: &[f64]) -> Option<usize> {
+    super::scoring::rank_scores(&scores_under(ranking, weights))
+        .0
+        .first()
+        .copied()
+}
+
+/// Every option's score (entry order) when the criteria have these weights.
+pub fn scores_under(ranking: &Ranking, weights: &[f64]) -> Vec<f64> {
     let p = totals(ranking, weights);
     let total: f64 = weights.iter().sum();
     let scale = if total > 0.0 { 100.0 / total } else { 0.0 };
-    let scores: Vec<f64> = p.iter().map(|p| p * scale).collect();
-    super::scoring::rank_scores(&scores).0.first().copied()
+    p.iter().map(|p| p * scale).collect()
 }
 
 /// How safe #1 is (PRODUCT.md: "Robustness badge on #1").

@@ -16,8 +16,8 @@ use crate::domain::ids::OptionId;
 use crate::domain::scenario::Scenario;
 use crate::domain::scenario::ScenarioEdit;
 use crate::domain::scoring::{rank, segment_ranks};
-use crate::domain::sensitivity::{badge, tried_weights};
-use crate::domain::value::Weight;
+use crate::domain::sensitivity::badge;
+use crate::domain::value::{Weight, MAX_WEIGHT};
 use crate::hooks::{use_samples, use_stable, use_stable_by};
 use crate::i18n::Lang;
 use yew::prelude::*;
@@ -103,14 +103,16 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
         .then(|| on_edit.reform(ScenarioEdit::SetWeightMode));
     let on_top3 = Callback::from(move |_: Event| top3_state.set(!top3));
     let on_try = analysis
-        .shift
+        .tried
         .as_ref()
         .filter(|_| props.editable)
-        .map(|(shift, _)| {
-            let weights: Vec<Weight> = tried_weights(&ranking, shift)
-                .into_iter()
-                .map(|w| Weight::new(w).unwrap_or_default())
-                .collect();
+        .map(|tried| {
+            let mut weights: Vec<Weight> = scenario.criteria.iter().map(|c| c.weight).collect();
+            for &(c, w) in &tried.changed {
+                if let (Some(slot), Ok(w)) = (weights.get_mut(c), Weight::new(w.min(MAX_WEIGHT))) {
+                    *slot = w;
+                }
+            }
             on_edit.reform(move |_: MouseEvent| ScenarioEdit::SetWeights(weights.clone()))
         });
     let robust = top.map(|top| {
