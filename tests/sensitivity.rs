@@ -11,8 +11,8 @@ use kerze::domain::scenario::Scenario;
 use kerze::domain::scoring::{rank, Ranking, TIE_TOLERANCE};
 use kerze::domain::segment::Segment;
 use kerze::domain::sensitivity::{
-    badge, leader_under, mix_intervals, scores_under, single_flip, smallest_shift, tried_weights,
-    weight_intervals, Badge, Interval, SingleFlip,
+    badge, leader_under, mix_intervals, robust_top, scores_under, single_flip, smallest_shift,
+    tried_weights, weight_intervals, Badge, Interval, SingleFlip,
 };
 use kerze::domain::value::Weight;
 use proptest::prelude::*;
@@ -293,5 +293,39 @@ fn trying_the_shift_keeps_the_users_scale_moves_only_the_named_weights_and_chang
     let leader = leader_under(&ranking, &tried).unwrap();
     assert_ne!(leader, top, "the challenger leads, not merely draws level");
     let scores = scores_under(&ranking, &tried);
-    assert!(scores[leader] > scores[top] + TIE_TOLERANCE);
+    let shown = |x: f64| (x * 10.0).round();
+    assert!(shown(scores[leader]) > shown(scores[top]), "the lead shows: {scores:?}");
+}
+
+#[test]
+fn how_safe_number_one_is_is_asked_only_where_it_means_something() {
+    use kerze::domain::scenario::ScenarioEdit;
+    use kerze::domain::sensitivity::NoRobustness;
+    let texts = kerze::i18n::Lang::En.texts();
+    let mut s = Scenario::with_default_criteria(
+        support::arbitrary::id(),
+        "New".into(),
+        texts.demo.criteria,
+    );
+    assert_eq!(robust_top(&rank(&s)), Err(NoRobustness::TooFewOptions));
+    for title in ["A", "B"] {
+        s.apply(ScenarioEdit::AddOption {
+            title: title.into(),
+        })
+        .unwrap();
+    }
+    // Two options without values: every score is the same.
+    assert_eq!(robust_top(&rank(&s)), Err(NoRobustness::AllTied));
+    // One value on B: B leads, but with values missing.
+    let (b, c) = (s.options[1].id, s.criteria[2].id);
+    s.apply(ScenarioEdit::SetValue(b, c, Some(5.0))).unwrap();
+    assert_eq!(robust_top(&rank(&s)), Err(NoRobustness::TopIncomplete));
+    let demo = kerze::domain::demo::demo_scenario(support::arbitrary::id(), &texts.demo);
+    let r = rank(&demo);
+    assert_eq!(robust_top(&r), Ok(r.rows[0].index));
+    let mut weightless = demo.clone();
+    for c in &mut weightless.criteria {
+        c.weight = Weight::new(0.0).unwrap();
+    }
+    assert_eq!(robust_top(&rank(&weightless)), Err(NoRobustness::NoWeight));
 }

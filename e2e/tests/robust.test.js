@@ -175,3 +175,49 @@ test('the downloaded figures are bit for bit the native build’s', async () => 
   assert.equal(exported.version, 4);
   await ctx.close();
 });
+
+test('how safe #1 is is asked only where it means something, and says why where it does not', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url);
+  await page.getByRole('button', { name: 'New scenario' }).click();
+  await page.getByText('How safe #1 is shows once there are two options to compare.').waitFor();
+  await page.getByRole('button', { name: 'Add option' }).click();
+  await page.getByRole('button', { name: 'Add option' }).click();
+  await page.getByText('Every option scores the same, so there is no #1 to test yet.').waitFor();
+  assert.equal(await page.locator('.robust-badge').count(), 0, 'no badge on an empty scenario');
+  assert.equal(await page.locator('.rank-row .places').count(), 0, 'no share of first places');
+  // One value on the second option: it leads, with values missing.
+  const second = await page.locator('.option-row[data-option]').nth(1).getAttribute('data-option');
+  await page.fill(`#opt-${second}-c3`, '4');
+  await page.locator(`#opt-${second}-c3`).blur();
+  await page.locator('.robust-none', { hasText: 'has all its values' }).waitFor();
+  assert.equal(await page.locator('.robust-badge').count(), 0);
+  assert.deepEqual(page.problems, []);
+  await ctx.close();
+});
+
+test('without a segment-fit criterion the options table keeps its columns and rows show no segment ranks', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url);
+  assert.equal(await page.locator('.rank-row .segment-ranks').count(), 5);
+  await page.getByRole('button', { name: 'Remove criterion: Segment fit' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.criterion').length === 3);
+  assert.equal(await page.locator('.rank-row .segment-ranks').count(), 0, 'no segment ranks without segment fit');
+  const style = await page.locator('.options-table').getAttribute('style');
+  assert.doesNotMatch(style, /repeat\(0/);
+  // Title and values of a row sit side by side, each narrower than the table.
+  const row = page.locator('.option-row[data-option]').first();
+  const boxes = await row.locator('input:not(.option-description)').evaluateAll((inputs) => inputs.map((i) => i.getBoundingClientRect().toJSON()));
+  const table = await page.locator('.options-table').boundingBox();
+  assert.ok(boxes.length >= 4, `${boxes.length} fields`);
+  boxes.forEach((box, i) => {
+    assert.ok(Math.abs(box.top - boxes[0].top) < 2, 'one line per option');
+    const most = i === 0 ? table.width * 0.6 : table.width / 4;
+    assert.ok(box.width < most, `field ${i} is ${box.width}px wide in a table ${table.width}px wide`);
+  });
+  // No criteria at all: still a grid of titles.
+  for (const name of ['Cost', 'Time to market', 'Metric impact']) {
+    await page.getByRole('button', { name: `Remove criterion: ${name}` }).click();
+  }
+  assert.doesNotMatch(await page.locator('.options-table').getAttribute('style'), /repeat\(0/);
+  assert.deepEqual(page.problems, []);
+  await ctx.close();
+});

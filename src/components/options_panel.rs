@@ -244,8 +244,8 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
     });
     let fit_columns = if has_fit { Segment::ALL.len() } else { 0 };
     let grid = format!(
-        "--option-columns: var(--title-col) repeat({}, 6rem) repeat({fit_columns}, 5.25rem) 2.5rem",
-        columns.len()
+        "--option-columns: {}",
+        option_columns(columns.len(), fit_columns)
     );
     html! {
         <section class="panel options-panel" aria-labelledby="options-heading">
@@ -538,5 +538,46 @@ fn option_row(props: &OptionRowProps) -> Html {
                 <button type="button" class="ghost remove" aria-label={format!("{}: {}", t.options.remove_option, label_title)} title={t.options.remove_option} onclick={remove}>{ "✕" }</button>
             </div>
         </div>
+    }
+}
+
+/// The options table's grid columns: the title, each value column, each
+/// segment's fit and the row's actions. A kind with no column adds none
+/// (`repeat(0, …)` is not CSS, and would collapse the whole grid).
+fn option_columns(values: usize, fits: usize) -> String {
+    let mut template = String::from("var(--title-col)");
+    for (count, width) in [(values, "6rem"), (fits, "5.25rem")] {
+        if count > 0 {
+            template.push_str(&format!(" repeat({count}, {width})"));
+        }
+    }
+    template.push_str(" 2.5rem");
+    template
+}
+
+#[cfg(test)]
+mod tests {
+    use super::option_columns;
+
+    #[test]
+    fn every_mix_of_criteria_kinds_gives_a_valid_grid() {
+        assert_eq!(
+            option_columns(3, 3),
+            "var(--title-col) repeat(3, 6rem) repeat(3, 5.25rem) 2.5rem"
+        );
+        assert_eq!(
+            option_columns(3, 0),
+            "var(--title-col) repeat(3, 6rem) 2.5rem"
+        );
+        assert_eq!(
+            option_columns(0, 3),
+            "var(--title-col) repeat(3, 5.25rem) 2.5rem"
+        );
+        assert_eq!(option_columns(0, 0), "var(--title-col) 2.5rem");
+        for values in 0..4 {
+            for fits in [0, 3] {
+                assert!(!option_columns(values, fits).contains("repeat(0"));
+            }
+        }
     }
 }

@@ -170,13 +170,15 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
             })
         };
         let style = windowed.then(|| format!("top:{}px", format_fixed(position as f64 * row_height, 0)));
-        let by_segment = props.segment_ranks.get(row.index).copied().unwrap_or_default();
-        let segment_ranks = Segment::ALL.iter().map(|&segment| {
-            html! {
-                <span class="segment-rank" key={segment.key()} title={lang.segment_name(segment, false)}>
-                    { format!("{} #{}", lang.segment_name(segment, true), by_segment.get(segment)) }
-                </span>
-            }
+        let by_segment = props.segment_ranks.get(row.index).copied();
+        let segment_ranks = by_segment.map(|by_segment| {
+            Segment::ALL.iter().map(move |&segment| {
+                html! {
+                    <span class="segment-rank" key={segment.key()} title={lang.segment_name(segment, false)}>
+                        { format!("{} #{}", lang.segment_name(segment, true), by_segment.get(segment)) }
+                    </span>
+                }
+            })
         });
         // A windowed list keys rows by their slot, so scrolling and re-ranking
         // update the few rows in view instead of replacing them.
@@ -234,7 +236,9 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
                         if row.below_threshold {
                             <span class="badge below-badge">{ t.ranking.below_line }</span>
                         }
-                        <span class="segment-ranks" aria-label={t.ranking.rank_by_segment}>{ for segment_ranks }</span>
+                        if let Some(segment_ranks) = segment_ranks {
+                            <span class="segment-ranks" aria-label={t.ranking.rank_by_segment}>{ for segment_ranks }</span>
+                        }
                     </div>
                 </div>
                 <span class="score">{ lang.score(row.score) }</span>

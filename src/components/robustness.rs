@@ -6,7 +6,7 @@ use crate::domain::scenario::Scenario;
 use crate::domain::scoring::Ranking;
 use crate::domain::sensitivity::{
     badge, leader_under, mix_intervals, scores_under, single_flip, smallest_shift, tried_weights,
-    weight_intervals, Interval, Shift, SingleFlip,
+    weight_intervals, Interval, NoRobustness, Shift, SingleFlip,
 };
 use crate::domain::uncertainty::Uncertainty;
 use crate::domain::value::format_fixed;
@@ -104,6 +104,20 @@ fn past(lang: Lang, to: f64, from: f64) -> String {
         tenths.floor()
     };
     lang.number(rounded / 10.0, 1)
+}
+
+/// The robustness block where it does not apply: its heading and one
+/// sentence saying why.
+pub fn not_robust(lang: Lang, scenario: &Scenario, ranking: &Ranking, why: NoRobustness) -> Html {
+    let t = &lang.texts().robust;
+    let top = ranking.rows.first().map(|r| r.index).unwrap_or(0);
+    let text = t.not_applicable[why as usize].replace("{option}", &title(lang, scenario, top));
+    html! {
+        <div class="robustness" aria-labelledby="robust-heading">
+            <h3 id="robust-heading">{ t.heading }</h3>
+            <p class="robust-none">{ text }</p>
+        </div>
+    }
 }
 
 /// What [`robustness`] shows and where its controls send.

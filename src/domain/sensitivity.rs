@@ -335,16 +335,17 @@ pub fn smallest_shift(ranking: &Ranking) -> Option<Shift> {
 
 /// Weights that carry out `shift` in the user's own units: the criteria the
 /// shift does not name keep their weights, the total stays, and the named
-/// ones move in steps of a hundredth of the total's order of magnitude (0.1
-/// for weights summing to 12, 1 for 100), rounded so that the challenger
-/// leads, not merely draws level (at most 50 further steps).
+/// ones move in steps of 0.1 (a tenth of the total's order of magnitude
+/// when the weights sum to less than 10), rounded so that the challenger
+/// leads by at least a tenth of a point as scores are shown, not merely draws
+/// level (at most 50 further steps).
 pub fn tried_weights(ranking: &Ranking, shift: &Shift) -> Vec<f64> {
     let weights = &ranking.weights;
     let total: f64 = weights.iter().sum();
     if total <= 0.0 {
         return weights.clone();
     }
-    let step = 10f64.powi(total.log10().floor() as i32 - 2);
+    let step = 10f64.powi(total.log10().floor() as i32 - 1).min(0.1);
     let snap = |w: f64| ((w / step).round() * step).max(0.0);
     let top = ranking.rows.first().map(|r| r.index);
     let mut tried = weights.clone();
@@ -355,8 +356,16 @@ pub fn tried_weights(ranking: &Ranking, shift: &Shift) -> Vec<f64> {
         tried[shift.to] = snap(tried[shift.to] + moved);
     }
     let giver = shift.from.first().map(|f| f.0);
+    // Shown to a tenth, the challenger's lead must be visible.
+    let shown = |x: f64| (x * 10.0).round();
     for _ in 0..50 {
-        if leader_under(ranking, &tried) != top {
+        let scores = scores_under(ranking, &tried);
+        let leader = leader_under(ranking, &tried);
+        let visible = match (leader, top) {
+            (Some(l), Some(t)) => l != t && shown(scores[l]) > shown(scores[t]),
+            _ => true,
+        };
+        if visible {
             break;
         }
         match giver.filter(|&g| tried[g] >= step) {
@@ -385,6 +394,36 @@ pub fn scores_under(ranking: &Ranking, weights: &[f64]) -> Vec<f64> {
     let total: f64 = weights.iter().sum();
     let scale = if total > 0.0 { 100.0 / total } else { 0.0 };
     p.iter().map(|p| p * scale).collect()
+}
+
+/// Why asking how safe #1 is means nothing for a ranking.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoRobustness {
+    /// Fewer than two options: nothing to compare.
+    TooFewOptions,
+    /// Every weight is 0: every score is 0.
+    NoWeight,
+    /// #1 lacks values (they count as 0), so its place says little.
+    TopIncomplete,
+    /// Every option scores the same.
+    AllTied,
+}
+
+/// #1 (entry index) when asking how safe it is means something, else why not.
+pub fn robust_top(ranking: &Ranking) -> Result<usize, NoRobustness> {
+    let top = match ranking.rows.as_slice() {
+        [] | [_] => return Err(NoRobustness::TooFewOptions),
+        [top, ..] => top,
+    };
+    if ranking.total_weight <= 0.0 {
+        Err(NoRobustness::NoWeight)
+    } else if ranking.rows.iter().all(|r| r.rank == 1) {
+        Err(NoRobustness::AllTied)
+    } else if top.incomplete {
+        Err(NoRobustness::TopIncomplete)
+    } else {
+        Ok(top.index)
+    }
 }
 
 /// How safe #1 is (PRODUCT.md: "Robustness badge on #1").

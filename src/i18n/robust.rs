@@ -4,6 +4,8 @@
 #[allow(missing_docs)]
 pub struct RobustTexts {
     pub heading: &'static str,
+    /// Why the block does not apply, in the order of `NoRobustness`.
+    pub not_applicable: [&'static str; 4],
     pub badges: [&'static str; 3],
     pub raising: &'static str,
     pub lowering: &'static str,
@@ -36,6 +38,12 @@ pub struct RobustTexts {
 
 pub const EN: RobustTexts = RobustTexts {
     heading: "Is #1 really #1?",
+    not_applicable: [
+        "How safe #1 is shows once there are two options to compare.",
+        "How safe #1 is shows once a criterion has a weight above 0: until then every score is 0.",
+        "How safe #1 is shows once “{option}”, now #1, has all its values: a missing value counts as 0, so its place says little yet.",
+        "Every option scores the same, so there is no #1 to test yet.",
+    ],
     badges: ["Robust", "Sensitive", "Fragile"],
     raising: "Raising {criterion} from {from} % to {to} % of the weight puts “{option}” first.",
     lowering: "Lowering {criterion} from {from} % to {to} % of the weight puts “{option}” first.",
@@ -72,6 +80,12 @@ pub const EN: RobustTexts = RobustTexts {
 
 pub const DE: RobustTexts = RobustTexts {
     heading: "Ist #1 wirklich #1?",
+    not_applicable: [
+        "Wie sicher #1 ist, zeigt sich, sobald es zwei Optionen zum Vergleichen gibt.",
+        "Wie sicher #1 ist, zeigt sich, sobald ein Kriterium ein Gewicht über 0 hat: Bis dahin ist jede Punktzahl 0.",
+        "Wie sicher #1 ist, zeigt sich, sobald „{option}“, jetzt #1, alle Werte hat: Ein fehlender Wert zählt als 0, sein Platz sagt also noch wenig.",
+        "Alle Optionen haben dieselbe Punktzahl, es gibt also noch keine #1 zu prüfen.",
+    ],
     badges: ["Robust", "Empfindlich", "Fragil"],
     raising: "Steigt {criterion} von {from} % auf {to} % des Gewichts, liegt „{option}“ vorn.",
     lowering: "Sinkt {criterion} von {from} % auf {to} % des Gewichts, liegt „{option}“ vorn.",

@@ -7,7 +7,7 @@ use crate::components::criteria_panel::criteria_panel;
 use crate::components::group::GroupPanel;
 use crate::components::options_panel::OptionsPanel;
 use crate::components::ranking::RankingPanel;
-use crate::components::robustness::{analyse, robustness, strip, RobustProps};
+use crate::components::robustness::{analyse, not_robust, robustness, strip, RobustProps};
 use crate::components::scenario_panel::{scenario_panel, ScenarioPanelProps};
 use crate::components::summary::{print_details, print_head, rank_strip, summary};
 use crate::components::tradeoffs::TradeOffs;
@@ -16,7 +16,7 @@ use crate::domain::ids::OptionId;
 use crate::domain::scenario::Scenario;
 use crate::domain::scenario::ScenarioEdit;
 use crate::domain::scoring::{rank, segment_ranks};
-use crate::domain::sensitivity::badge;
+use crate::domain::sensitivity::{badge, robust_top};
 use crate::domain::value::{Weight, MAX_WEIGHT};
 use crate::hooks::{use_samples, use_stable, use_stable_by};
 use crate::i18n::Lang;
@@ -54,8 +54,13 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
     let (lang, scenario) = (props.lang, props.scenario.clone());
     let t = lang.texts();
     let ranking = Same(use_memo(scenario.clone(), |scenario| rank(scenario)));
+    // Ranks per segment mean something only where segment fit counts.
     let by_segment = Same(use_memo(ranking.clone(), |ranking| {
-        segment_ranks(&scenario, ranking)
+        if ranking.fit_weight() > 0.0 {
+            segment_ranks(&scenario, ranking)
+        } else {
+            Vec::new()
+        }
     }));
     let criteria = use_stable(&scenario.criteria);
     let options = use_stable_by(&scenario.options, |a, b| {
@@ -86,14 +91,16 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
         }))
     };
     let samples = use_samples(&scenario.0, &ranking, mode);
-    let acceptability = samples.as_ref().map(|s| Same(s.weights.clone()));
-    let uncertainty = samples.and_then(|s| s.values).map(Same);
-    // With one option (or no weight) there is nothing to be safe from.
-    let top = ranking
-        .rows
-        .first()
-        .filter(|_| ranking.rows.len() > 1 && ranking.total_weight > 0.0)
-        .map(|r| r.index);
+    let uncertainty = samples.as_ref().and_then(|s| s.values.clone()).map(Same);
+    // With one option, no weight, an incomplete #1 or all tied, there is
+    // nothing to be safe from: one sentence says why instead, and no row
+    // shows its share of first places.
+    let robust_top = robust_top(&ranking);
+    let top = robust_top.ok();
+    let acceptability = samples
+        .as_ref()
+        .filter(|_| top.is_some())
+        .map(|s| Same(s.weights.clone()));
     let top_badge = acceptability
         .as_ref()
         .zip(top)
@@ -115,8 +122,9 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
             }
             on_edit.reform(move |_: MouseEvent| ScenarioEdit::SetWeights(weights.clone()))
         });
-    let robust = top.map(|top| {
-        robustness(RobustProps {
+    let robust = match robust_top {
+        Err(why) => not_robust(lang, &scenario, &ranking, why),
+        Ok(top) => robustness(RobustProps {
             lang,
             scenario: &scenario,
             analysis: &analysis,
@@ -126,8 +134,8 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
             mode,
             on_mode,
             on_try,
-        })
-    });
+        }),
+    };
     let strips: Vec<Html> = analysis
         .intervals
         .iter()
@@ -160,7 +168,7 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
             on_select: props.callbacks.on_select.clone(),
             on_compare: props.callbacks.on_compare.clone(),
             on_stop: on_stop.clone(),
-            robust: robust.unwrap_or_default(),
+            robust,
             acceptability,
             uncertainty: uncertainty.clone(),
             badge: top_badge,
@@ -193,7 +201,7 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
                     selected={props.selected} compare={props.compare}
                     on_select={props.callbacks.on_select.clone()} on_compare={props.callbacks.on_compare.clone()}
                     acceptability={acceptability} uncertainty={uncertainty} badge={top_badge} />
-                { robust.unwrap_or_default() }
+                { robust }
             </div>
             </div>
             <TradeOffs {lang} scenario={scenario.clone()} ranking={ranking.clone()} editable={props.editable}
