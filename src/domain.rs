@@ -24,6 +24,7 @@ pub mod scoring;
 pub mod segment;
 pub mod sensitivity;
 pub mod stored;
+pub mod svg;
 pub mod table;
 pub mod uncertainty;
 pub mod value;

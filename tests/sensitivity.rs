@@ -294,7 +294,10 @@ fn trying_the_shift_keeps_the_users_scale_moves_only_the_named_weights_and_chang
     assert_ne!(leader, top, "the challenger leads, not merely draws level");
     let scores = scores_under(&ranking, &tried);
     let shown = |x: f64| (x * 10.0).round();
-    assert!(shown(scores[leader]) > shown(scores[top]), "the lead shows: {scores:?}");
+    assert!(
+        shown(scores[leader]) > shown(scores[top]),
+        "the lead shows: {scores:?}"
+    );
 }
 
 #[test]

@@ -235,3 +235,32 @@ test('with hundreds of options the ranking follows a weight change at once and t
   await page.waitForFunction((before) => document.querySelector('#matrix-chart').innerHTML !== before, chartBefore);
   await context.close();
 });
+
+test('chart downloads stay valid files whatever a title holds: a non-breaking space, a control character', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url);
+  const title = 'Self-serve\u00a0SSO 40\u00a0% \u0007wizard\u000b';
+  await page.fill('#opt-o1-title', title);
+  await page.locator('#opt-o1-title').blur();
+  for (const tab of ['Value and effort', 'Lenses side by side']) {
+    await page.getByRole('tab', { name: tab }).click();
+    const panel = page.locator('#tradeoffs-panel');
+    for (const [button, extension] of [['Download SVG', 'svg'], ['Download PNG', 'png']]) {
+      const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: button }).click()]);
+      assert.match(download.suggestedFilename(), new RegExp(`\\.${extension}$`));
+      const bytes = await readFile(await download.path());
+      if (extension === 'svg') {
+        const text = bytes.toString('utf8');
+        const error = await page.evaluate((text) => {
+          const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+          return doc.querySelector('parsererror')?.textContent ?? null;
+        }, text);
+        assert.equal(error, null, `${tab}: the SVG parses as XML`);
+        assert.match(text, /Self-serve(\u00a0|&#160;)SSO 40(\u00a0|&#160;)% /);
+      } else {
+        assert.deepEqual([...bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], `${tab}: the PNG arrives`);
+      }
+    }
+  }
+  assert.deepEqual(page.problems, []);
+  await ctx.close();
+});

@@ -1,6 +1,7 @@
 //! Saving a text as a file download.
 
 use crate::domain::decimal::parse_decimal;
+use crate::domain::svg::well_formed;
 use wasm_bindgen::JsCast;
 
 /// Offers `text` as a download named `file_name`. Returns `false` when the
@@ -34,7 +35,7 @@ fn svg_text(id: &str) -> Option<String> {
         .ok()??;
     Some(format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}",
-        svg.outer_html()
+        well_formed(&svg.outer_html())
     ))
 }
 
@@ -59,7 +60,7 @@ fn try_png(id: &str, file_name: String) -> Option<()> {
         parse_decimal(&svg.get_attribute("width")?)?,
         parse_decimal(&svg.get_attribute("height")?)?,
     );
-    let text = svg.outer_html();
+    let text = well_formed(&svg.outer_html());
     let url = format!(
         "data:image/svg+xml;charset=utf-8,{}",
         String::from(js_sys::encode_uri_component(&text))
