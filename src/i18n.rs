@@ -402,6 +402,26 @@ impl Lang {
             ValueError::Negative => t.errors.value_negative.to_owned(),
             ValueError::TooCloseToZero => t.errors.value_too_close_to_zero.to_owned(),
             ValueError::BadRange => t.errors.value_bad_range.to_owned(),
+            ValueError::Ambiguous {
+                text,
+                decimal,
+                thousands,
+            } => {
+                // Both readings, each written as this language writes it; a
+                // reading with three decimals gets a fourth, so that what the
+                // message suggests is not ambiguous itself (2.1250).
+                let a = self.number(*decimal, 3);
+                let mut write = a.clone();
+                if (decimal * 100.0).fract().abs() > 1e-9 {
+                    write.push('0');
+                }
+                t.errors
+                    .value_ambiguous
+                    .replace("{text}", text)
+                    .replace("{write}", &write)
+                    .replace("{a}", &a)
+                    .replace("{b}", &self.number(*thousands, 3))
+            }
             ValueError::OutOfRange { min, max } => t
                 .errors
                 .value_out_of_range
@@ -579,6 +599,26 @@ pub static DE: Texts = Texts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_ambiguous_number_names_both_readings_in_each_language() {
+        use crate::domain::value::{parse_number, NumberStyle};
+        let en = parse_number("25.000", NumberStyle::ENGLISH).unwrap_err();
+        assert_eq!(
+            Lang::En.value_error(&en),
+            "“25.000” could be 25 or 25,000: write 25 or 25,000."
+        );
+        let de = parse_number("25,000", NumberStyle::GERMAN).unwrap_err();
+        assert_eq!(
+            Lang::De.value_error(&de),
+            "„25,000“ könnte 25 oder 25.000 sein: Schreiben Sie 25 oder 25.000."
+        );
+        let three = parse_number("2.125", NumberStyle::ENGLISH).unwrap_err();
+        assert_eq!(
+            Lang::En.value_error(&three),
+            "“2.125” could be 2.125 or 2,125: write 2.1250 or 2,125."
+        );
+    }
 
     #[test]
     fn the_segment_key_spells_out_every_shortened_segment_name() {

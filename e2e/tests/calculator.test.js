@@ -270,6 +270,36 @@ test('German from the browser, with German numbers, and a switch back', async ()
   await ctx.close();
 });
 
+test('a number typed in one language keeps its value after a switch, and ambiguous thousands are refused in both', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url, { locale: 'de-DE' });
+  await page.getByRole('heading', { name: 'Rangfolge' }).waitFor();
+  // "25,000" in German would be 25: refused, with both readings.
+  await page.fill('#opt-o1-c1', '25,000');
+  await page.getByText('„25,000“ könnte 25 oder 25.000 sein: Schreiben Sie 25 oder 25.000.').waitFor();
+  await page.fill('#opt-o1-c1', '25.000');
+  assert.equal(await page.locator('#opt-o1-c1-error').count(), 0);
+  // The text typed in German stays in the field until the language changes…
+  await page.selectOption('#language', { label: 'English' });
+  await page.getByRole('heading', { name: 'Ranking' }).waitFor();
+  // …then the field shows the stored value as English writes it.
+  assert.equal(await page.inputValue('#opt-o1-c1'), '25,000');
+  // Touching it (a character typed and taken back) changes nothing.
+  await page.locator('#opt-o1-c1').focus();
+  await page.keyboard.press('End');
+  await page.keyboard.type('1');
+  await page.keyboard.press('Backspace');
+  await page.locator('#opt-o1-c1').blur();
+  assert.equal(await page.inputValue('#opt-o1-c1'), '25,000');
+  await page.locator('#rank-o1').click();
+  assert.match(await page.locator('#breakdown').innerText(), /25,000/);
+  await page.keyboard.press('Escape');
+  // "25.000" in English would be 25: refused, with both readings.
+  await page.fill('#opt-o2-c1', '25.000');
+  await page.getByText('“25.000” could be 25 or 25,000: write 25 or 25,000.').waitFor();
+  assert.deepEqual(page.problems, []);
+  await ctx.close();
+});
+
 test('on a phone the ranking comes first and nothing overflows', async () => {
   const { ctx, page } = await openApp(env.browser, env.server.url, { viewport: { width: 390, height: 844 } });
   const ranking = await page.locator('.ranking-panel').boundingBox();

@@ -48,18 +48,36 @@ pub fn number_field(props: &NumberFieldProps) -> Html {
     // value changes to something it does not mean (undo, another tab, a switch).
     let draft = use_mut_ref(|| None::<String>);
     let last_value = use_mut_ref(|| (props.value, props.range));
+    // A draft is text in the language it was typed in: after a switch the
+    // field shows the value as the new language writes it, and nothing is
+    // ever re-read in a language it was not written in.
+    let last_lang = use_mut_ref(|| props.lang);
+    if *last_lang.borrow() != props.lang {
+        *draft.borrow_mut() = None;
+        *last_lang.borrow_mut() = props.lang;
+    }
     let redraw = use_force_update();
     let style = props.lang.number_style();
     let (rule, estimates) = (props.rule, props.on_estimate.is_some());
+    let model = (props.value, props.range);
+    // The model's value as this field writes it: reading that text back
+    // gives the model's value, whatever the rules say of it (`2.125` is no
+    // ambiguous thousands when Kerze wrote it).
+    let model_text = props
+        .value
+        .map(|v| format_estimate(v, props.range, 6, style))
+        .unwrap_or_default();
     // A plain number, or an estimate where the field takes them.
+    let written = model_text.clone();
     let parse = move |text: &str| {
-        if estimates {
+        if text.trim() == written {
+            Ok(model)
+        } else if estimates {
             rule.parse_estimate(text, style)
         } else {
             rule.parse(text, style).map(|v| (v, None))
         }
     };
-    let model = (props.value, props.range);
     if *last_value.borrow() != model {
         let keeps_meaning = draft
             .borrow()
@@ -79,19 +97,14 @@ pub fn number_field(props: &NumberFieldProps) -> Html {
                 (text.clone(), refused.flatten())
             }
         },
-        None => (
-            props
-                .value
-                .map(|v| format_estimate(v, props.range, 6, style))
-                .unwrap_or_default(),
-            None,
-        ),
+        None => (model_text.clone(), None),
     };
 
     let oninput = {
         let draft = draft.clone();
         let on_change = props.on_change.clone();
         let on_estimate = props.on_estimate.clone();
+        let parse = parse.clone();
         Callback::from(move |event: InputEvent| {
             let text = event.target_unchecked_into::<HtmlInputElement>().value();
             let parsed = parse(&text);

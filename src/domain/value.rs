@@ -44,6 +44,18 @@ pub enum ValueError {
         /// What was typed.
         text: String,
     },
+    /// One separator followed by exactly three digits (`25.000`, `1,500`),
+    /// written with this language's decimal mark: the other language reads
+    /// it as thousands. Refused with both readings rather than guessed.
+    #[error("\"{text}\" could be {decimal} or {thousands}")]
+    Ambiguous {
+        /// What was typed.
+        text: String,
+        /// The reading with a decimal mark (25).
+        decimal: f64,
+        /// The reading with a thousands mark (25,000).
+        thousands: f64,
+    },
     /// A range whose ends are out of order, or around a likely value outside it.
     #[error("write a range as low–high or low/likely/high, low below high")]
     BadRange,
@@ -248,7 +260,21 @@ pub fn parse_number(text: &str, style: NumberStyle) -> Result<f64, ValueError> {
     ))
     .filter(|v| v.is_finite())
     .ok_or_else(not_a_number)?;
-    Ok(if negative { -value } else { value })
+    let signed = |v: f64| if negative { -v } else { v };
+    // `25.000` in English, `25,000` in German: the other language's thousands.
+    let ambiguous = decimals.len() == 3
+        && (1..=3).contains(&integer.len())
+        && integer.chars().all(|c| c.is_ascii_digit())
+        && !integer.starts_with('0')
+        && body.contains(style.decimal);
+    if ambiguous {
+        return Err(ValueError::Ambiguous {
+            text: quoted(),
+            decimal: signed(value),
+            thousands: signed(value * 1000.0),
+        });
+    }
+    Ok(signed(value))
 }
 
 /// The parts of an estimate: split at `/`, or at one dash or `..` between
@@ -614,6 +640,42 @@ mod tests {
             max: 2.0,
         };
         assert_eq!(signed.parse("-2", EN), Ok(Some(-2.0)));
+    }
+
+    #[test]
+    fn one_separator_before_exactly_three_digits_is_refused_with_both_readings() {
+        let ambiguous = |text: &str, decimal: f64, thousands: f64| {
+            Err(ValueError::Ambiguous {
+                text: text.to_owned(),
+                decimal,
+                thousands,
+            })
+        };
+        // The decimal mark of the language, three digits after it.
+        assert_eq!(
+            parse_number("25.000", EN),
+            ambiguous("25.000", 25.0, 25_000.0)
+        );
+        assert_eq!(
+            parse_number("25,000", DE),
+            ambiguous("25,000", 25.0, 25_000.0)
+        );
+        assert_eq!(parse_number("1.500", EN), ambiguous("1.500", 1.5, 1500.0));
+        assert_eq!(
+            parse_number("-2,125", DE),
+            ambiguous("-2,125", -2.125, -2125.0)
+        );
+        // Each language's own thousands, other decimals, and a leading zero
+        // are not ambiguous.
+        assert_eq!(parse_number("25,000", EN), Ok(25_000.0));
+        assert_eq!(parse_number("25.000", DE), Ok(25_000.0));
+        assert_eq!(parse_number("0.125", EN), Ok(0.125));
+        assert_eq!(parse_number("2.5", EN), Ok(2.5));
+        assert_eq!(parse_number("2.1250", EN), Ok(2.125));
+        assert_eq!(parse_number("1234.567", EN), Ok(1234.567));
+        // Everywhere numbers are read: fields and estimates alike.
+        assert!(NumberRule::Amount.parse("25.000", EN).is_err());
+        assert!(NumberRule::Amount.parse_estimate("25.000–40", EN).is_err());
     }
 
     #[test]
