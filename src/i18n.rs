@@ -196,8 +196,9 @@ impl Lang {
             BallotError::OffScale { cell, value, why } => e[7]
                 .replace("{what}", cell)
                 .replace("{value}", value)
-                .replace("{why}", &self.value_error(why)),
+                .replace("{why}", &clause(&self.value_error(why))),
             BallotError::Empty => e[8].to_owned(),
+            BallotError::TooManyBallots => e[9].to_owned(),
         }
     }
 
@@ -431,6 +432,18 @@ impl Lang {
     }
 }
 
+/// A sentence made a clause to go inside another one: no full stop at its
+/// end, and a small first letter ("must be between 1 and 5", not "(Must be
+/// between 1 and 5.).").
+pub fn clause(sentence: &str) -> String {
+    let text = sentence.trim_end().trim_end_matches('.');
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 fn german_found(found: &Found) -> String {
     match found {
         Found::Null => "null".to_owned(),
@@ -460,7 +473,7 @@ fn german_issue(issue: &Issue) -> String {
             expected(&format!("eine Kennung wie \"{example}\""), found)
         }
         Issue::NotACriterionId(key) => format!("„{key}“ ist keine Kriteriums-Kennung wie \"c1\""),
-        Issue::Value(error) => Lang::De.value_error(error),
+        Issue::Value(error) => clause(&Lang::De.value_error(error)),
         Issue::TooLong => "ist zu lang".to_owned(),
         Issue::TooManyCriteria => "hat mehr Kriterien, als Kerze verarbeitet (64)".to_owned(),
         Issue::TooManyOptions => "hat mehr Optionen, als Kerze verarbeitet (10.000)".to_owned(),
@@ -599,6 +612,27 @@ pub static DE: Texts = Texts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reason_inside_a_sentence_has_no_stray_full_stop() {
+        use crate::domain::ballot::BallotError;
+        let error = BallotError::OffScale {
+            cell: "Cost of A".into(),
+            value: "9".into(),
+            why: ValueError::OutOfRange { min: 1.0, max: 5.0 },
+        };
+        for lang in Lang::ALL {
+            let said = lang.ballot_error(&error);
+            assert!(!said.contains(".)") && !said.contains(".."), "{said}");
+        }
+        assert!(Lang::En
+            .ballot_error(&error)
+            .ends_with("(must be between 1 and 5)"));
+        assert_eq!(
+            clause("Must be between 1 and 5."),
+            "must be between 1 and 5"
+        );
+    }
 
     #[test]
     fn an_ambiguous_number_names_both_readings_in_each_language() {

@@ -8,8 +8,8 @@ mod support {
 }
 
 use kerze::domain::ballot::{
-    check_ballot, intake, read_ballot, split_ballots, Ballot, BallotError, Cell, Invitation, Item,
-    Outcome, Round, Score,
+    check_ballot, intake, intake_ballots, read_ballot, split_ballots, Ballot, BallotError, Cell,
+    Invitation, Item, Outcome, Round, Score, MAX_BALLOTS,
 };
 use kerze::domain::demo::demo_scenario;
 use kerze::domain::export::export_json;
@@ -467,6 +467,30 @@ fn every_hostile_ballot_gets_a_clear_message_and_changes_nothing() {
             "newer version of Kerze",
         ),
         (
+            "a weight past the ballot's 0 to 10",
+            with(&|b| b.weights = vec![(CriterionId::new(1), 1000.0)]),
+            "(must be between 0 and 10)",
+        ),
+        (
+            "a name of only a zero-width space",
+            with(&|b| b.participant = "\u{200B}\u{FEFF}".into()),
+            "has no name",
+        ),
+        (
+            "version 99 inside a return link",
+            pack(
+                'b',
+                1,
+                DICT_FREE,
+                &kerze::domain::json::Json::from(&good).to_text().replacen(
+                    '{',
+                    "{\"version\":99,",
+                    1,
+                ),
+            ),
+            "newer version of Kerze (ballot format 99)",
+        ),
+        (
             "future version file",
             file.replace("\"version\": 1", "\"version\": 9"),
             "newer version of Kerze (ballot format 9)",
@@ -548,3 +572,22 @@ fn every_hostile_ballot_gets_a_clear_message_and_changes_nothing() {
 /// A return link packed without the preset dictionary still has to unpack
 /// through the real reader's limits.
 const DICT_FREE: &[u8] = b"";
+
+#[test]
+fn a_ballot_past_the_500_people_kerze_keeps_is_refused_for_that_reason() {
+    let scenario = started();
+    let pieces: Vec<_> = (0..=MAX_BALLOTS)
+        .map(|i| Ok(ballot(&format!("Person {i}"), 5, [Some(3.0); 5])))
+        .collect();
+    let (ballots, outcomes) = intake_ballots(&scenario, pieces, &FIT);
+    assert_eq!(ballots.len(), MAX_BALLOTS);
+    assert_eq!(
+        outcomes.last(),
+        Some(&Outcome::Refused(BallotError::TooManyBallots))
+    );
+    let said = BallotError::TooManyBallots.to_string();
+    assert!(
+        said.contains("500 people") && !said.contains("1 MB"),
+        "{said}"
+    );
+}

@@ -105,3 +105,34 @@ proptest! {
         let _ = outcome(&bytes);
     }
 }
+
+#[test]
+fn numbers_below_what_a_float_holds_are_refused_not_read_as_zero() {
+    let s = kerze::domain::demo::demo_scenario(id(), &kerze::i18n::Lang::En.texts().demo);
+    let text = export_json(&s, "2026-11-27T10:00:00Z".into());
+    let threshold = "\"threshold\": 50.0";
+    assert!(text.contains(threshold), "the export writes the threshold");
+    let tiny = format!("0.{}4", "0".repeat(400));
+    for written in ["1e-400", "4E-999", tiny.as_str(), "1e-320"] {
+        let poisoned = text.replacen(threshold, &format!("\"threshold\": {written}"), 1);
+        match read_import(&poisoned, id()) {
+            Ok(_) => panic!("{written} was accepted"),
+            Err(e) => {
+                let said = match &e {
+                    ImportError::Problems(problems) => problems
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    other => other.to_string(),
+                };
+                assert!(said.contains("too close to zero"), "{written}: {said}");
+            }
+        }
+    }
+    // A plain 0, however written, is 0.
+    for zero in ["0", "0.0", "0e-400", "0.000"] {
+        let text = text.replacen(threshold, &format!("\"threshold\": {zero}"), 1);
+        assert!(read_import(&text, id()).is_ok(), "{zero}");
+    }
+}

@@ -2,7 +2,9 @@
 //! "don't know" and an optional reason, weights when the round asks for
 //! them. Used on the ballot page (phone first) and in hot-seat mode.
 
-use crate::domain::ballot::{Ballot, Cell, Invitation, Item, Score, MAX_NAME, MAX_REASON};
+use crate::domain::ballot::{
+    name_is_blank, Ballot, Cell, Invitation, Item, Score, BALLOT_WEIGHTS, MAX_NAME, MAX_REASON,
+};
 use crate::domain::criterion::CriterionInput;
 use crate::domain::json::{self, Json};
 use crate::domain::value::NumberRule;
@@ -153,7 +155,7 @@ pub fn ballot_form(props: &BallotFormProps) -> Html {
             event.prevent_default();
             let d = &*draft;
             let name: String = d.name.trim().chars().take(MAX_NAME).collect();
-            if name.is_empty() {
+            if name_is_blank(&name) {
                 error.set(t_name.to_owned());
                 focus_by_id(NAME_ID);
                 return;
@@ -188,7 +190,7 @@ pub fn ballot_form(props: &BallotFormProps) -> Html {
             }
             let mut weights = Vec::new();
             for (i, (&id, text)) in weighted.iter().zip(&d.weights).enumerate() {
-                match NumberRule::Weight.parse(text, style) {
+                match BALLOT_WEIGHTS.parse(text, style) {
                     Ok(Some(w)) => weights.push((id, w)),
                     Ok(None) => {}
                     Err(_) if text.trim().is_empty() => {}

@@ -118,7 +118,7 @@ fn outcome_lines(lang: Lang, outcomes: &[Outcome]) -> Vec<String> {
             Outcome::Refused(error) => t
                 .refused
                 .replace("{i}", &(i + 1).to_string())
-                .replace("{why}", &lang.ballot_error(error)),
+                .replace("{why}", &crate::i18n::clause(&lang.ballot_error(error))),
         })
         .collect()
 }

@@ -178,6 +178,9 @@ pub enum BallotError {
     /// More than [`MAX_BALLOT_TEXT`].
     #[error("it is larger than 1 MB, far more than any ballot")]
     TooLarge,
+    /// The scenario already holds [`MAX_BALLOTS`] people's ballots.
+    #[error("the scenario already holds the ballots of 500 people, as many as Kerze keeps")]
+    TooManyBallots,
     /// A link that does not open.
     #[error("{0}")]
     Link(LinkError),
@@ -704,6 +707,34 @@ pub fn checks_of(scenario: &Scenario, round: &Round) -> Vec<(String, u32)> {
     options.chain(criteria).collect()
 }
 
+/// The scale a participant's own weights are asked on ("0 to 10").
+pub const BALLOT_WEIGHTS: NumberRule = NumberRule::Rating {
+    min: 0.0,
+    max: 10.0,
+};
+
+/// Whether a participant's name says nothing: empty once spaces and the
+/// invisible characters (zero-width spaces and joiners, soft hyphens, the
+/// byte-order mark) are taken away.
+pub fn name_is_blank(name: &str) -> bool {
+    name.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+            )
+    })
+}
+
+/// The ballot format version a ballot's fields name, file or link alike.
+fn check_version(value: &Json) -> Result<(), BallotError> {
+    match value.get("version").and_then(Json::as_u64) {
+        Some(1) => Ok(()),
+        Some(v) if v > 1 => Err(BallotError::FutureVersion(v)),
+        _ => Err(BallotError::Shape("version: expected 1".to_owned())),
+    }
+}
+
 /// Reads one ballot: a return link (a whole URL or its fragment) or a ballot file.
 pub fn read_ballot(text: &str) -> Result<Ballot, BallotError> {
     if text.len() > MAX_BALLOT_TEXT {
@@ -716,11 +747,7 @@ pub fn read_ballot(text: &str) -> Result<Ballot, BallotError> {
             Some(BALLOT_FORMAT) => {}
             _ => return Err(BallotError::NotABallot),
         }
-        match value.get("version").and_then(Json::as_u64) {
-            Some(1) => {}
-            Some(v) if v > 1 => return Err(BallotError::FutureVersion(v)),
-            _ => return Err(BallotError::Shape("version: expected 1".to_owned())),
-        }
+        check_version(&value)?;
         return Ballot::from_json(&value, "ballot").map_err(BallotError::Shape);
     }
     let fragment = text.rsplit_once('#').map_or(text, |(_, f)| f);
@@ -728,6 +755,10 @@ pub fn read_ballot(text: &str) -> Result<Ballot, BallotError> {
         return Err(BallotError::NotABallot);
     }
     let (_, value) = unpack(fragment, BALLOT_MARK, BALLOT_VERSION, DICTIONARY)?;
+    // A link carries its fields' version too: a newer one is said, not ignored.
+    if value.get("version").is_some() {
+        check_version(&value)?;
+    }
     Ballot::from_json(&value, "ballot").map_err(BallotError::Shape)
 }
 
@@ -780,7 +811,7 @@ pub fn check_ballot(
         .iter()
         .find(|r| r.id == ballot.round)
         .ok_or(BallotError::WrongScenario)?;
-    if ballot.participant.trim().is_empty() {
+    if name_is_blank(&ballot.participant) {
         return Err(BallotError::NoName);
     }
     let checks = checks_of(scenario, round);
@@ -829,11 +860,11 @@ pub fn check_ballot(
         }
     }
     for (id, weight) in &ballot.weights {
-        if scenario.criterion(*id).is_some() {
-            NumberRule::Weight
+        if let Some(criterion) = scenario.criterion(*id) {
+            BALLOT_WEIGHTS
                 .check(*weight)
                 .map_err(|why| BallotError::OffScale {
-                    cell: id.to_string(),
+                    cell: criterion.name.clone(),
                     value: json::compact_number(*weight).to_text(),
                     why,
                 })?;
@@ -902,7 +933,9 @@ pub fn intake_ballots(
                         ballots[at] = ballot;
                         Outcome::Replaced(name)
                     }
-                    None if ballots.len() >= MAX_BALLOTS => Outcome::Refused(BallotError::TooLarge),
+                    None if ballots.len() >= MAX_BALLOTS => {
+                        Outcome::Refused(BallotError::TooManyBallots)
+                    }
                     None => {
                         let outcome = Outcome::Added {
                             participant: ballot.participant.clone(),

@@ -770,6 +770,20 @@ pub fn text(value: &Json, place: &str) -> Result<String, ShapeError> {
 /// A finite number, read exactly.
 pub fn number(value: &Json, place: &str) -> Result<f64, ShapeError> {
     match value {
+        // A number written with a digit other than 0 that comes out as 0
+        // (`1e-400`) is below what a float holds: refused like the numbers
+        // just above it (`1e-320`), never read as 0.
+        Json::Number(n)
+            if value.as_f64() == Some(0.0)
+                && n.split(['e', 'E'])
+                    .next()
+                    .is_some_and(|m| m.bytes().any(|b| (b'1'..=b'9').contains(&b))) =>
+        {
+            Err(at(
+                place,
+                format_args!("{n} is too close to zero to compute with: write 0 instead"),
+            ))
+        }
         Json::Number(n) => value
             .as_f64()
             .ok_or_else(|| at(place, format_args!("{n} is out of range"))),

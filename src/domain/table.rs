@@ -101,11 +101,17 @@ fn header(scenario: &Scenario, t: &TableTexts<'_>, with_values: bool) -> Vec<Str
 /// a leading `'`, so Excel and LibreOffice never run it. Numbers Kerze writes
 /// do not pass through here and stay numbers.
 fn csv_text(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_owned()
+    let mut out = String::with_capacity(text.len() + 1);
+    // A spreadsheet that splits at the other language's delimiter starts a
+    // cell after every `,` or `;` inside the text: each such piece is
+    // guarded as a cell of its own.
+    for piece in text.split_inclusive([',', ';']) {
+        if piece.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            out.push('\'');
+        }
+        out.push_str(piece);
     }
+    out
 }
 
 /// The ranked backlog as CSV, with a byte-order mark so Excel reads the umlauts.
@@ -115,35 +121,41 @@ pub fn ranking_csv(scenario: &Scenario, t: &TableTexts<'_>) -> String {
     let mut header = header(scenario, t, true);
     header.extend([t.below_line, t.incomplete].map(str::to_owned));
     header.extend(t.segment_ranks.map(str::to_owned));
-    let mut records = vec![header.iter().map(|h| csv_text(h)).collect::<Vec<_>>()];
+    // Each cell with whether it is text (user words and headers) or a number.
+    let text = |t: &str| (csv_text(t), true);
+    let number = |n: String| (n, false);
+    let mut records = vec![header.iter().map(|h| text(h)).collect::<Vec<_>>()];
     for row in rows(scenario) {
         let mut record = vec![
-            row.rank.to_string(),
-            csv_text(&row.title),
-            format_number(row.score, 1, comma),
+            number(row.rank.to_string()),
+            text(&row.title),
+            number(format_number(row.score, 1, comma)),
         ];
         for (value, points) in row.values.iter().zip(&row.points) {
-            record.push(
+            record.push(number(
                 value
                     .map(|v| format_number(v, 6, comma))
                     .unwrap_or_default(),
-            );
-            record.push(format_number(*points, 1, comma));
+            ));
+            record.push(number(format_number(*points, 1, comma)));
         }
-        let flag = |on: bool| if on { t.yes.to_owned() } else { String::new() };
-        record.extend([flag(row.below), flag(row.incomplete)]);
-        record.extend(row.segment_ranks.map(|r| r.to_string()));
+        let flag = |on: bool| if on { t.yes } else { "" };
+        record.extend([text(flag(row.below)), text(flag(row.incomplete))]);
+        record.extend(row.segment_ranks.map(|r| number(r.to_string())));
         records.push(record);
     }
     let mut out = String::from("\u{feff}");
     for record in &records {
-        for (i, field) in record.iter().enumerate() {
+        for (i, (field, is_text)) in record.iter().enumerate() {
             if i > 0 {
                 out.push(delimiter);
             }
             // RFC 4180: a field holding the delimiter, a quote or a line
-            // break goes in quotes, its quotes doubled.
-            if field.contains([delimiter, '"', '\r', '\n']) {
+            // break goes in quotes, its quotes doubled; a text cell holding
+            // the other language's delimiter too, so that it reads as one
+            // cell whichever delimiter a spreadsheet assumes.
+            let other = if comma { ',' } else { ';' };
+            if field.contains([delimiter, '"', '\r', '\n']) || (*is_text && field.contains(other)) {
                 out.push('"');
                 out.push_str(&field.replace('"', "\"\""));
                 out.push('"');
@@ -392,6 +404,41 @@ mod tests {
                 assert_eq!(&records[1][0], "1");
                 assert_eq!(&records[1][2], if comma { "70,2" } else { "70.2" });
                 assert_eq!(&records[1][3], "15");
+            }
+        }
+    }
+
+    #[test]
+    fn a_title_with_either_delimiter_is_quoted_in_both_languages() {
+        for comma in [false, true] {
+            for title in ["x;=1+1", "x,=1+1"] {
+                let mut scenario = demo();
+                std::rc::Rc::make_mut(&mut scenario.options[1]).title = title.into();
+                let csv = ranking_csv(
+                    &scenario,
+                    &TableTexts {
+                        decimal_comma: comma,
+                        ..EN
+                    },
+                );
+                let guarded = title.replacen('=', "'=", 1);
+                assert!(
+                    csv.contains(&format!("\"{guarded}\"")),
+                    "{title} quoted and guarded ({comma})"
+                );
+                // Read with the other language's delimiter, no cell starts with `=`.
+                let mut reader = csv::ReaderBuilder::new()
+                    .delimiter(if comma { b',' } else { b';' })
+                    .has_headers(false)
+                    .flexible(true)
+                    .from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+                for record in reader.records() {
+                    let record = record.unwrap();
+                    assert!(
+                        record.iter().all(|cell| !cell.starts_with('=')),
+                        "{record:?}"
+                    );
+                }
             }
         }
     }

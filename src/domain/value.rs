@@ -124,6 +124,11 @@ impl NumberRule {
         }
         let mut numbers = Vec::with_capacity(3);
         for part in &parts {
+            // `20–` or `/30/`: an end is missing, which is the range's fault,
+            // not a number's.
+            if part.trim().is_empty() {
+                return Err(ValueError::BadRange);
+            }
             numbers.push(self.check(parse_number(part, style)?)?);
         }
         let (low, likely, high) = match numbers[..] {
@@ -673,6 +678,14 @@ mod tests {
         assert_eq!(parse_number("2.5", EN), Ok(2.5));
         assert_eq!(parse_number("2.1250", EN), Ok(2.125));
         assert_eq!(parse_number("1234.567", EN), Ok(1234.567));
+        // A range with an end missing says so, not '“” is not a number'.
+        for text in ["20–", "20-", "/30/40", "20..", "20/30/"] {
+            assert_eq!(
+                NumberRule::Amount.parse_estimate(text, EN),
+                Err(ValueError::BadRange),
+                "{text}"
+            );
+        }
         // Everywhere numbers are read: fields and estimates alike.
         assert!(NumberRule::Amount.parse("25.000", EN).is_err());
         assert!(NumberRule::Amount.parse_estimate("25.000–40", EN).is_err());

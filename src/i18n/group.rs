@@ -67,7 +67,7 @@ pub struct GroupTexts {
     pub hot_end: &'static str,
     pub cancel: &'static str,
     pub open_ballot: &'static str,
-    pub errors: [&'static str; 9],
+    pub errors: [&'static str; 10],
     pub fit: &'static str,
 }
 
@@ -147,6 +147,7 @@ pub const EN: GroupTexts = GroupTexts {
         "it scores {what}, which the round did not ask",
         "its value {value} for {what} is not allowed ({why})",
         "it scores nothing this scenario has",
+        "the scenario already holds the ballots of 500 people, as many as Kerze keeps (a newer ballot of someone already in still counts)",
     ],
     fit: "Fit for {segment}",
 };
@@ -227,6 +228,7 @@ pub const DE: GroupTexts = GroupTexts {
         "er bewertet {what}, was die Runde nicht gefragt hat",
         "sein Wert {value} für {what} ist nicht erlaubt ({why})",
         "er bewertet nichts, was dieses Szenario hat",
+        "das Szenario hat schon die Stimmzettel von 500 Personen, so viele, wie Kerze behält (ein neuerer Stimmzettel einer Person, die schon dabei ist, zählt weiterhin)",
     ],
     fit: "Passung für {segment}",
 };
