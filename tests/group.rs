@@ -591,3 +591,34 @@ fn a_ballot_past_the_500_people_kerze_keeps_is_refused_for_that_reason() {
         "{said}"
     );
 }
+
+#[test]
+fn a_return_link_full_of_cells_the_scenario_lacks_keeps_only_what_was_counted() {
+    let scenario = started();
+    let mut hostile = ballot("Mallory", 5, [Some(3.0); 5]);
+    for i in 0..75_000u32 {
+        hostile.scores.push(Score {
+            cell: cell(1000 + i, Item::Value(IMPACT)),
+            value: Some(3.0),
+            reason: String::new(),
+        });
+    }
+    let link = hostile.to_link();
+    let started_at = std::time::Instant::now();
+    let (kept, outcomes) = intake(&scenario, &[&link], &FIT);
+    let took = started_at.elapsed();
+    assert!(
+        matches!(
+            &outcomes[0],
+            Outcome::Added {
+                left_out: 75_000,
+                ..
+            }
+        ),
+        "{outcomes:?}"
+    );
+    // What is stored is what was counted: the five cells the scenario has.
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].scores.len(), 5);
+    eprintln!("75,000 foreign scores counted in {took:?}");
+}

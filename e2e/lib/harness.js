@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -23,8 +24,22 @@ const TYPES = {
  * Serves `root` on 127.0.0.1 under `prefix` (e.g. '/' or '/tools/kerze/').
  * Returns { url, close, requests } where requests lists every path asked for.
  */
-export async function serve(root = DIST, prefix = '/') {
+export async function serve(root = DIST, prefix = '/', { encoding = null } = {}) {
   const requests = [];
+  // With `encoding` ('br' or 'gzip') every file goes out compressed as a host
+  // that compresses would send it (brotli quality 11, gzip level 9).
+  const packed = new Map();
+  const compress = (file, body) => {
+    if (!packed.has(file)) {
+      packed.set(
+        file,
+        encoding === 'br'
+          ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+          : gzipSync(body, { level: 9 }),
+      );
+    }
+    return packed.get(file);
+  };
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     requests.push(path);
@@ -40,7 +55,16 @@ export async function serve(root = DIST, prefix = '/') {
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
+      if (encoding && (req.headers['accept-encoding'] ?? '').includes(encoding)) {
+        const packedBody = compress(file, body);
+        headers['content-encoding'] = encoding;
+        headers.vary = 'accept-encoding';
+        res.writeHead(200, headers);
+        res.end(packedBody);
+        return;
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404).end();

@@ -16,6 +16,7 @@ use super::problem::Problem;
 use super::scenario::{DefaultCriterionNames, Scenario, ScenarioOption};
 use super::segment::{Segment, FIT_MAX};
 use super::value::{NumberRule, ValueError, Weight};
+use std::collections::HashSet;
 use std::rc::Rc;
 use thiserror::Error;
 
@@ -832,11 +833,11 @@ pub fn check_ballot(
         changed: Vec::new(),
     };
     let mut known = 0;
+    let options: HashSet<OptionId> = scenario.options.iter().map(|o| o.id).collect();
     for score in &ballot.scores {
         let cell = score.cell;
-        let option = scenario.options.iter().find(|o| o.id == cell.option);
         let rule = cell.item.rule(scenario);
-        let (Some(_), Some(rule)) = (option, rule) else {
+        let (true, Some(rule)) = (options.contains(&cell.option), rule) else {
             checked.left_out += 1;
             continue;
         };
@@ -920,7 +921,16 @@ pub fn intake_ballots(
             piece.and_then(|b| check_ballot(scenario, &b, fit_names).map(|checked| (b, checked)));
         let outcome = match read {
             Err(error) => Outcome::Refused(error),
-            Ok((ballot, checked)) => {
+            Ok((mut ballot, checked)) => {
+                // Keep only what was counted: scores for options or criteria
+                // the scenario lacks are said (left out) and not stored.
+                if checked.left_out > 0 {
+                    let options: HashSet<OptionId> =
+                        scenario.options.iter().map(|o| o.id).collect();
+                    ballot.scores.retain(|s| {
+                        options.contains(&s.cell.option) && s.cell.item.rule(scenario).is_some()
+                    });
+                }
                 let same = ballots
                     .iter()
                     .position(|b| b.round == ballot.round && b.who() == ballot.who());

@@ -1,0 +1,101 @@
+// The load budget users feel: from navigation to the first ranked row on
+// screen, for the hosted build served with brotli and with gzip.
+//   phone first visit: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up,
+//     CPU 4× slower (CDP throttling), a fresh context each time (no cache, no
+//     service worker); targets ≤ 2.5 s with brotli, ≤ 3.0 s with gzip;
+//   phone repeat visit: the same profile, the page served by its service
+//     worker after a first visit; target ≤ 1.0 s;
+//   desktop first visit: localhost, no throttling; target ≤ 250 ms.
+// Prints the median (and range) of N loads each. Usage: node bench/firstvisit.mjs [loads=7]
+import { serve, launch } from '../lib/harness.js';
+
+const loads = Number(process.argv[2] ?? 7);
+const PHONE = { latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9, cpu: 4 };
+
+const browser = await launch();
+
+async function throttled(context, page, profile) {
+  if (!profile) return;
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: profile.latency,
+    downloadThroughput: profile.downloadThroughput,
+    uploadThroughput: profile.uploadThroughput,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+}
+
+async function markFirstRow(context) {
+  await context.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('.rank-row')) {
+        window.firstRowAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
+
+async function firstRow(page) {
+  await page.waitForFunction(() => window.firstRowAt !== undefined, null, { timeout: 60_000 });
+  return page.evaluate(() => window.firstRowAt);
+}
+
+async function firstVisit(url, profile) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  await markFirstRow(context);
+  const page = await context.newPage();
+  await throttled(context, page, profile);
+  await page.goto(url);
+  const at = await firstRow(page);
+  await context.close();
+  return at;
+}
+
+async function repeatVisit(url, profile) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  await markFirstRow(context);
+  const page = await context.newPage();
+  await page.goto(url);
+  await firstRow(page);
+  // The service worker has the app once it controls the page.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+    }
+  });
+  await throttled(context, page, profile);
+  await page.reload();
+  const at = await firstRow(page);
+  await context.close();
+  return at;
+}
+
+function summary(times) {
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)];
+  return `median ${median.toFixed(0)} ms (${times[0].toFixed(0)}–${times[times.length - 1].toFixed(0)} ms)`;
+}
+
+async function measure(name, encoding, visit, profile, target) {
+  const server = await serve(undefined, '/', { encoding });
+  try {
+    const times = [];
+    for (let i = 0; i < loads; i++) times.push(await visit(server.url, profile));
+    console.log(`${name.padEnd(44)} ${summary(times)}, ${loads} loads (target ≤ ${target} ms)`);
+  } finally {
+    await server.close();
+  }
+}
+
+try {
+  await measure('phone, first visit, brotli', 'br', firstVisit, PHONE, 2500);
+  await measure('phone, first visit, gzip', 'gzip', firstVisit, PHONE, 3000);
+  await measure('phone, repeat visit (service worker), brotli', 'br', repeatVisit, PHONE, 1000);
+  await measure('desktop, first visit, brotli (localhost)', 'br', firstVisit, null, 250);
+} finally {
+  await browser.close();
+}
