@@ -221,6 +221,21 @@ test('thousands of options open at once: the editor shows them a page at a time'
   // A new option is always shown, with the focus in its title.
   await page.getByRole('button', { name: '+ Add option' }).click();
   await page.locator('#opt-o2501-title:focus').waitFor();
+  // …below the page already drawn, without drawing the 2,300 rows between.
+  assert.equal(await page.locator('.options-table [role=rowgroup] > .option-row').count(), 201);
+  assert.equal(await page.locator('#kerze-crashed').count(), 0);
+  await context.close();
+});
+
+test('at the 10,000-option cap, Add option says so at once and draws nothing more', async () => {
+  const { context, page } = await openWith(env.browser, env.server.url, generatedScenario(10000));
+  await answers(page);
+  const rows = await page.locator('.options-table [role=rowgroup] > .option-row').count();
+  const started = Date.now();
+  await page.getByRole('button', { name: '+ Add option' }).click();
+  await page.getByText('A scenario holds at most 10,000 options, and this one is full: remove an option to add another.').waitFor();
+  console.log(`the cap was said ${Date.now() - started} ms after the click`);
+  assert.equal(await page.locator('.options-table [role=rowgroup] > .option-row').count(), rows);
   assert.equal(await page.locator('#kerze-crashed').count(), 0);
   await context.close();
 });

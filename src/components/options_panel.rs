@@ -6,7 +6,7 @@ use crate::components::number_field::NumberField;
 use crate::components::Same;
 use crate::domain::browse::{Browse, SortBy};
 use crate::domain::ids::{CriterionId, OptionId};
-use crate::domain::scenario::{ScenarioEdit, ScenarioOption};
+use crate::domain::scenario::{ScenarioEdit, ScenarioOption, MAX_OPTIONS};
 use crate::domain::scoring::Ranking;
 use crate::domain::segment::{Segment, FIT_MAX};
 use crate::domain::value::NumberRule;
@@ -166,14 +166,22 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
         });
     }
     // One callback per option count, so the rows (which get it for Enter) stay memoised.
+    // Set by "Add option": the newest option is shown below the rows of the
+    // page, however many came before it, without drawing all of them.
+    let show_newest = use_state(|| false);
+    // Set by "Add option" at the cap: the page says so at once.
+    let at_cap = use_state(|| false);
     let add_option = {
         let on_edit = props.on_edit.clone();
         let focus_new = focus_new.clone();
-        let shown_rows = shown_rows.clone();
+        let (show_newest, at_cap) = (show_newest.clone(), at_cap.clone());
         use_callback((props.options.len(), lang), move |_: (), (count, lang)| {
-            // A new option is always shown, however many came before it.
-            if *shown_rows <= *count {
-                shown_rows.set(count + 1);
+            if *count >= MAX_OPTIONS {
+                at_cap.set(true);
+                return;
+            }
+            if !*show_newest {
+                show_newest.set(true);
             }
             let title = lang
                 .texts()
@@ -224,6 +232,16 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
     };
     let total = order.len();
     let shown = (*shown_rows).min(total);
+    let mut rows: Vec<usize> = order.iter().take(shown).copied().collect();
+    let newest = props.options.len().checked_sub(1);
+    if let Some(newest) = newest.filter(|n| *show_newest && shown < total && !rows.contains(n)) {
+        rows.push(newest);
+    }
+    let cap_note = (*at_cap && props.options.len() >= MAX_OPTIONS).then(|| {
+        t.options
+            .at_cap
+            .replace("{max}", &lang.number(MAX_OPTIONS as f64, 0))
+    });
     let show_more = {
         let shown_rows = shown_rows.clone();
         Callback::from(move |_: MouseEvent| shown_rows.set(shown + page))
@@ -283,7 +301,7 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
                             <div role="columnheader"><span class="visually-hidden">{ t.options.remove_option }</span></div>
                         </div>
                         <div role="rowgroup">
-                            { for order.iter().take(shown).map(|&i| &props.options[i]).map(|option| html! {
+                            { for rows.iter().map(|&i| &props.options[i]).map(|option| html! {
                                 <OptionRow
                                     key={option.id.to_string()}
                                     {lang}
@@ -306,7 +324,11 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
                 }
             }
             if !props.read_only {
-                <button type="button" class="add" id={ADD_OPTION_ID} onclick={add}>{ format!("+ {}", t.options.add_option) }</button>
+                <button type="button" class="add" id={ADD_OPTION_ID} onclick={add}
+                    aria-describedby={cap_note.is_some().then_some("options-cap")}>{ format!("+ {}", t.options.add_option) }</button>
+                if let Some(note) = cap_note {
+                    <p class="field-error" id="options-cap" role="status">{ note }</p>
+                }
             }
         </section>
     }
