@@ -375,6 +375,9 @@ struct BreakdownProps<'a> {
 /// The breakdown's id, for bringing it into view.
 const BREAKDOWN_ID: &str = "breakdown";
 
+/// The comparison's choice of the other option.
+const COMPARE_WITH_ID: &str = "compare-with";
+
 /// Scrolls the page so that `element` starts in view, unless its start is
 /// already in sight (then nothing moves).
 fn bring_into_view(element: &Element) {
@@ -488,7 +491,12 @@ fn breakdown(props: &BreakdownProps) -> Html {
         .map(|r| r.id);
     let start_compare = {
         let on_compare = props.on_compare.clone();
-        Callback::from(move |_: MouseEvent| on_compare.emit(neighbour))
+        Callback::from(move |_: MouseEvent| {
+            on_compare.emit(neighbour);
+            // The button goes with the click: the focus moves to the choice
+            // of what to compare with, once it is drawn, never to the page.
+            gloo_timers::callback::Timeout::new(0, || focus_by_id(COMPARE_WITH_ID)).forget();
+        })
     };
     let other = props.compare.and_then(index_of);
     let title = lang.option_title_at(scenario, index);
@@ -584,7 +592,7 @@ fn comparison_view(
             </tr>
         })
     });
-    let select_id = "compare-with";
+    let select_id = COMPARE_WITH_ID;
     html! {
         <div class="comparison">
             <div class="compare-pick">
