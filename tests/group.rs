@@ -622,3 +622,18 @@ fn a_return_link_full_of_cells_the_scenario_lacks_keeps_only_what_was_counted() 
     assert_eq!(kept[0].scores.len(), 5);
     eprintln!("75,000 foreign scores counted in {took:?}");
 }
+
+#[test]
+fn people_who_scored_in_two_rounds_are_counted_once() {
+    let mut group = kerze::domain::ballot::Group::default();
+    for (name, sent) in [
+        ("Anna", 1),
+        ("Ben", 2),
+        ("Cem", 3),
+        ("anna ", 4),
+        ("Ben", 5),
+    ] {
+        group.ballots.push(ballot(name, sent, [Some(3.0); 5]));
+    }
+    assert_eq!(group.people(), vec![0, 1, 2]);
+}

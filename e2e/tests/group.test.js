@@ -11,7 +11,9 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import jsQR from 'jsqr';
-import { useServerAndBrowser, openApp, readRanking, kerzeEntries } from '../lib/harness.js';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { useServerAndBrowser, openApp, readRanking, kerzeEntries, DIST } from '../lib/harness.js';
 import { generatedScenario, openWith } from '../lib/generate.js';
 
 const env = useServerAndBrowser({ before, after });
@@ -197,7 +199,13 @@ test('weights, files (dropped and opened), hidden names and a second round', asy
   }
   await page.setViewportSize({ width: 1280, height: 720 });
 
-  // A second round for the ticked cells only.
+  // A second round for the ticked cells only. Not every cell of the queue
+  // comes ticked (only what could change #1); the facilitator ticks one more.
+  const boxes = page.locator('ol.queue input[type=checkbox]');
+  const queued = await boxes.count();
+  assert.ok(queued > 1);
+  assert.ok((await page.locator('ol.queue input[type=checkbox]:checked').count()) < queued, 'not every cell pre-ticked');
+  await page.locator('ol.queue input[type=checkbox]:not(:checked)').first().check();
   const ticked = await page.locator('ol.queue input[type=checkbox]:checked').count();
   assert.ok(ticked > 0);
   await page.getByRole('button', { name: 'Second round for the ticked cells' }).click();
@@ -271,5 +279,26 @@ test('the QR code of a 20-option ballot link scans back to the link', async () =
   const code = jsQR(Uint8ClampedArray.from(pixels), width, height);
   assert.ok(code, 'the code is found');
   assert.equal(code.data, link);
+  await context.close();
+});
+
+test('the ballot says what the ends of each scale mean', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url);
+  const link = await startRound(page);
+  const anna = await ballotPage(env.browser, link);
+  const scales = await anna.page.locator('.ballot-scales').innerText();
+  assert.match(scales, /How to score/);
+  assert.match(scales, /Metric impact: 1 is the worst, 5 the best/);
+  await anna.context.close();
+  await ctx.close();
+});
+
+test('from kerze.html on a disk, the ballot link comes with a warning instead of a QR code', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const { page } = await openApp(env.browser, pathToFileURL(join(DIST, 'kerze.html')).href, { context });
+  const link = await startRound(page);
+  assert.match(link, /^file:/);
+  await page.getByText('no phone can open it').waitFor();
+  assert.equal(await page.locator('section.group svg.qr').count(), 0, 'no code to scan');
   await context.close();
 });

@@ -5,8 +5,9 @@
 use crate::domain::ballot::{
     name_is_blank, Ballot, Cell, Invitation, Item, Score, BALLOT_WEIGHTS, MAX_NAME, MAX_REASON,
 };
-use crate::domain::criterion::CriterionInput;
+use crate::domain::criterion::{CriterionInput, Direction};
 use crate::domain::json::{self, Json};
+use crate::domain::scenario::Scenario;
 use crate::domain::value::NumberRule;
 use crate::i18n::Lang;
 use crate::services::focus::focus_by_id;
@@ -290,10 +291,17 @@ pub fn ballot_form(props: &BallotFormProps) -> Html {
             </fieldset>
         }
     }).collect::<Html>();
+    let scales = scale_lines(lang, scenario, &items);
     html! {
         <form class="ballot" onsubmit={submit} novalidate=true>
             <label for={NAME_ID}>{ t.your_name }</label>
             <input id={NAME_ID} type="text" autocomplete="name" maxlength="60" value={draft.name.clone()} oninput={set_name(0)} />
+            if !scales.is_empty() {
+                <section class="ballot-scales" aria-labelledby="ballot-scales-heading">
+                    <h2 id="ballot-scales-heading">{ t.scales_heading }</h2>
+                    <ul>{ for scales.into_iter().enumerate().map(|(i, line)| html! { <li key={i}>{ line }</li> }) }</ul>
+                </section>
+            }
             { options }
             if !weighted.is_empty() {
                 <fieldset class="ballot-option">
@@ -310,4 +318,43 @@ pub fn ballot_form(props: &BallotFormProps) -> Html {
             <button type="submit" class="primary">{ props.done_label.clone() }</button>
         </form>
     }
+}
+
+/// What the ends of each asked scale mean, one line per criterion (and one
+/// for segment fit): a ballot never leaves "is 1 good or bad?" open.
+fn scale_lines(lang: Lang, scenario: &Scenario, items: &[Item]) -> Vec<String> {
+    let t = &lang.texts().group;
+    let mut lines = Vec::new();
+    let mut fit = false;
+    for item in items {
+        match *item {
+            Item::Fit(_) => fit = true,
+            Item::Value(id) => {
+                let Some(c) = scenario.criterion(id) else {
+                    continue;
+                };
+                let lower = c.direction == Direction::LowerIsBetter;
+                let line = match &c.input {
+                    CriterionInput::Rating { min, max } => t.scales[usize::from(lower)]
+                        .replace("{min}", &lang.number(*min, 2))
+                        .replace("{max}", &lang.number(*max, 2)),
+                    CriterionInput::Amount { unit, .. } => t.scales[2 + usize::from(lower)]
+                        .replace(
+                            "{unit}",
+                            &if unit.is_empty() {
+                                String::new()
+                            } else {
+                                format!(" ({unit})")
+                            },
+                        ),
+                    CriterionInput::SegmentFit => continue,
+                };
+                lines.push(line.replace("{name}", &c.name));
+            }
+        }
+    }
+    if fit {
+        lines.push(t.scales[4].to_owned());
+    }
+    lines
 }

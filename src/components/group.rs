@@ -18,7 +18,7 @@ use crate::domain::value::{format_fixed, NumberRule};
 use crate::i18n::Lang;
 use crate::services::clipboard::copy_text;
 use crate::services::files::read_text;
-use crate::services::location::link_with;
+use crate::services::location::{is_local_file, link_with};
 use qrcodegen::{QrCode, QrCodeEcc};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -230,7 +230,15 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
             let hot = hot.clone();
             Callback::from(move |_: MouseEvent| hot.set(Some((Vec::new(), false, 0))))
         };
-        let qr = qr_svg(&link, t.qr_label).unwrap_or_else(|| para("hint", t.qr_too_long).into());
+        // From kerze.html on a disk the link points to a file no phone can
+        // open: say so where the QR code would be, and offer no code to scan.
+        let qr = if is_local_file() {
+            para("long-link", t.link_from_file)
+                .attr("role", "note")
+                .into()
+        } else {
+            qr_svg(&link, t.qr_label).unwrap_or_else(|| para("hint", t.qr_too_long).into())
+        };
         let field = el("input")
             .id("ballot-link")
             .class("share-link")
@@ -350,7 +358,9 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
         None => queue
             .iter()
             .take(QUEUE_SHOWN)
-            .filter(|c| c.moves_top || c.stake >= 5.0)
+            // Only what could change #1 comes ticked: a second round asks
+            // again what matters, not every cell of the queue.
+            .filter(|c| c.moves_top)
             .map(|c| c.cell)
             .collect(),
     };
@@ -359,10 +369,12 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
         Callback::from(move |_: MouseEvent| open_cell.set(Some(cell)))
     };
     let results = (!scenario.group.ballots.is_empty()).then(|| {
-        let names: Vec<String> = (0..scenario.group.ballots.len()).map(who).collect();
+        // Each person once, however many rounds they scored in.
+        let people = scenario.group.people();
+        let names: Vec<String> = people.iter().map(|&i| who(i)).collect();
         let people = t
             .people
-            .replace("{n}", &scenario.group.ballots.len().to_string())
+            .replace("{n}", &people.len().to_string())
             .replace("{names}", &names.join(", "));
         let firsts = tally.firsts.first().map(|(id, k)| {
             t.firsts

@@ -978,6 +978,15 @@ impl Group {
         self.rounds.is_empty() && self.ballots.is_empty()
     }
 
+    /// The people who scored, each once whatever the rounds: the index of
+    /// each person's first ballot, in the order they first came in.
+    pub fn people(&self) -> Vec<usize> {
+        let mut seen = HashSet::new();
+        (0..self.ballots.len())
+            .filter(|&i| seen.insert(self.ballots[i].who()))
+            .collect()
+    }
+
     /// The latest round.
     pub fn current(&self) -> Option<&Round> {
         self.rounds.last()
