@@ -77,9 +77,23 @@ test('three people score, the facilitator reveals, accepts and undoes', async ()
   assert.deepEqual(cells, ['3 · 4 (2–5)', '3 · 3 (3–3)', '3 · 4 (1–5)', '3 · 2 (2–2)', '2 · 3.5 (3–4)']);
   assert.match(await page.locator('section.group').textContent(), /3 people scored: Anna, Ben, Cem/);
   assert.deepEqual(await axe(page), []);
+  // Accepting first says what it sets and how the ranking moves; nothing changes yet.
   await page.getByRole('button', { name: 'Accept these values' }).click();
+  const preview = await page.locator('.accept-preview').innerText();
+  const [, n] = preview.match(/This sets (\d+) cells to the room's values \(Undo takes them back\)\. The ranking then: /);
+  assert.deepEqual((await readRanking(page)).map((r) => `${r.title} ${r.score}`), before, 'nothing set before the second click');
+  // Cancel leaves everything; a second try and a confirmation set the values.
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  assert.equal(await page.locator('.accept-preview').count(), 0);
+  await page.getByRole('button', { name: 'Accept these values' }).click();
+  await page.getByRole('button', { name: `Set ${n} values` }).click();
   const after = (await readRanking(page)).map((r) => `${r.title} ${r.score}`);
   assert.notDeepEqual(after, before);
+  // The preview's moves are the ones the ranking made.
+  for (const [, title, from, to] of preview.matchAll(/([^,:]+?) (\d+) → (\d+)/g)) {
+    const row = (await readRanking(page)).find((r) => r.title === title.trim());
+    assert.equal(String(row.rank), to, `${title} ${from} → ${to}`);
+  }
   await page.keyboard.press('Control+z');
   assert.deepEqual((await readRanking(page)).map((r) => `${r.title} ${r.score}`), before);
 });

@@ -14,6 +14,7 @@ use crate::domain::criterion::CriterionInput;
 use crate::domain::group::{accepted, tally, CellTally, Pick};
 use crate::domain::ids::CriterionId;
 use crate::domain::scenario::{Scenario, ScenarioEdit};
+use crate::domain::scoring::rank;
 use crate::domain::value::{format_fixed, NumberRule};
 use crate::i18n::Lang;
 use crate::services::clipboard::copy_text;
@@ -146,6 +147,8 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
     let ticked = use_state(|| None::<Vec<Cell>>);
     let hot = use_state(|| None::<(Vec<Ballot>, bool, u32)>);
     let copied = use_state(String::new);
+    // "Accept these values" first shows what it changes; a second click sets.
+    let confirming = use_state(|| false);
     let tally = Same(use_memo(scenario.clone(), |s| tally(s)));
     let fit_names = lang.fit_names();
     let fit_refs = fit_names.each_ref().map(String::as_str);
@@ -630,20 +633,53 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
                     .kid(button(t.close, close))
                     .into()
             });
-        let accept = {
-            let (tally, picks, default_pick, on_edit) = (
-                tally.clone(),
-                picks.clone(),
-                default_pick.clone(),
-                on_edit.clone(),
-            );
-            Callback::from(move |_: MouseEvent| {
-                on_edit.emit(ScenarioEdit::SetCells(accepted(
-                    &tally,
-                    &picks,
-                    *default_pick,
-                )))
+        // What accepting would set, and how the ranking would move: shown
+        // before anything changes.
+        let cells = accepted(&tally, &picks, *default_pick);
+        let changing = cells
+            .iter()
+            .filter(|(cell, v)| {
+                scenario
+                    .options
+                    .iter()
+                    .find(|o| o.id == cell.option)
+                    .is_some_and(|o| cell.item.value_of(o) != Some(*v))
             })
+            .count();
+        let preview = (*confirming).then(|| {
+            let mut after = Scenario::clone(&scenario);
+            let _ = after.apply(ScenarioEdit::SetCells(cells.clone()));
+            let moves = rank_moves(lang, &scenario, &after);
+            let text = t
+                .accept_preview
+                .replace("{n}", &changing.to_string())
+                .replace(
+                    "{moves}",
+                    &if moves.is_empty() {
+                        t.accept_no_moves.to_owned()
+                    } else {
+                        moves.join(", ")
+                    },
+                );
+            para("accept-preview", text).attr("role", "status")
+        });
+        let accept = {
+            let (on_edit, confirming, messages) =
+                (on_edit.clone(), confirming.clone(), messages.clone());
+            let cells = cells.clone();
+            Callback::from(move |_: MouseEvent| {
+                if *confirming {
+                    on_edit.emit(ScenarioEdit::SetCells(cells.clone()));
+                    confirming.set(false);
+                    messages.set(Vec::new());
+                } else {
+                    confirming.set(true);
+                }
+            })
+        };
+        let cancel_accept = {
+            let confirming = confirming.clone();
+            Callback::from(move |_: MouseEvent| confirming.set(false))
         };
         let set_default = {
             let default_pick = default_pick.clone();
@@ -704,12 +740,22 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
             .on_change(set_default)
             .kid(option("0", Pick::Median))
             .kid(option("1", Pick::Mean));
-        let buttons = el("div")
+        let accept_words = if *confirming {
+            t.accept_confirm.replace("{n}", &changing.to_string())
+        } else {
+            t.accept.to_owned()
+        };
+        let mut buttons = el("div")
             .class("button-row")
             .kid(label("accept-default", t.accept_default))
             .kid(defaults)
-            .kid(button(t.accept, accept).class("primary"))
-            .kid(button(t.second_round, second).flag("disabled", flagged.is_empty()));
+            .kid(button(accept_words, accept).class("primary"));
+        if *confirming {
+            buttons = buttons.kid(button(t.cancel, cancel_accept));
+        }
+        let buttons = buttons
+            .kid(button(t.second_round, second).flag("disabled", flagged.is_empty()))
+            .kid_some(preview.map(Into::into));
         el("div")
             .class("group-results")
             .kid(para("", people))
@@ -837,4 +883,23 @@ fn choose(picks: &UseStateHandle<Vec<(Cell, Pick)>>, cell: Cell, pick: Pick) {
 fn flip(state: &UseStateHandle<bool>) -> Callback<Event> {
     let state = state.clone();
     Callback::from(move |_: Event| state.set(!*state))
+}
+
+/// How the ranking moves from `before` to `after`: "SCIM provisioning 3 → 1"
+/// for each option whose rank changes, best new rank first.
+fn rank_moves(lang: Lang, before: &Scenario, after: &Scenario) -> Vec<String> {
+    let (old, new) = (rank(before), rank(after));
+    let mut moves: Vec<(u32, String)> = new
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let was = old.row_for(row.index)?.rank;
+            (was != row.rank).then(|| {
+                let title = lang.option_title_at(after, row.index);
+                (row.rank, format!("{title} {was} → {}", row.rank))
+            })
+        })
+        .collect();
+    moves.sort_by_key(|m| m.0);
+    moves.into_iter().map(|m| m.1).collect()
 }
