@@ -316,3 +316,16 @@ test('from kerze.html on a disk, the ballot link comes with a warning instead of
   assert.equal(await page.locator('section.group svg.qr').count(), 0, 'no code to scan');
   await context.close();
 });
+
+test('the toolbar leads to group scoring, by keyboard too', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const { page } = await openApp(env.browser, env.server.url, { context });
+  await page.locator('#group-button').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'group-heading');
+  const box = await page.locator('#group-heading').boundingBox();
+  assert.ok(box.y >= 0 && box.y + box.height <= 720, `the heading is in view (${box.y})`);
+  await page.keyboard.press('Tab');
+  assert.notEqual(await page.evaluate(() => document.activeElement.tagName), 'BODY');
+  await context.close();
+});

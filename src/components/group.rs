@@ -861,7 +861,12 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
     el("section")
         .class("group")
         .attr("aria-labelledby", "group-heading")
-        .kid(el("h2").id("group-heading").text(t.heading))
+        .kid(
+            el("h2")
+                .id("group-heading")
+                .attr("tabindex", "-1")
+                .text(t.heading),
+        )
         .kid(para("hint", t.intro))
         .kid(start_form)
         .kid_some(round_view.map(Html::from))

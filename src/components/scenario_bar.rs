@@ -152,6 +152,7 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
                 <div class="room-tools">
                     <button type="button" id={SHARE_ID} class="primary" onclick={click(&props.on_share)}>{ t.bar.share }</button>
                     <button type="button" id="present-button" onclick={click(&props.on_present)}>{ t.room.present }</button>
+                    <button type="button" id="group-button" onclick={Callback::from(|_| go_to_group())}>{ t.group.heading }</button>
                     <button type="button" onclick={Callback::from(|_| print())}>{ t.room.print }</button>
                     <button type="button" class="ghost" title={t.room.shortcuts} aria-label={t.room.shortcuts} onclick={action(Action::Help(true))}>{ "?" }</button>
                 </div>
@@ -192,5 +193,14 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
                 </div>
             </nav>
         </header>
+    }
+}
+
+/// Brings the group panel (at the foot of a long page) into view, with the
+/// focus on its heading, so that the keyboard carries on from there.
+fn go_to_group() {
+    if let Some(heading) = crate::services::focus::element("group-heading") {
+        heading.scroll_into_view_with_bool(true);
+        let _ = heading.focus();
     }
 }
