@@ -19,6 +19,14 @@ use proptest::prelude::*;
 use support::arbitrary::arb_scenario;
 use support::rng::xorshift;
 
+/// The demo scenario, in English.
+fn demo() -> Scenario {
+    kerze::domain::demo::demo_scenario(
+        support::arbitrary::id(),
+        &kerze::i18n::Lang::En.texts().demo,
+    )
+}
+
 /// Whether the first `keep` options of `before` (entry indices, in order)
 /// still hold their places in `after`: each scores at least as much as the
 /// next (within the tie tolerance), and the last of them at least as much as
@@ -242,10 +250,7 @@ fn the_badge_follows_the_rule_of_the_brief() {
 
 #[test]
 fn the_demo_says_who_takes_over_and_where() {
-    let demo = kerze::domain::demo::demo_scenario(
-        support::arbitrary::id(),
-        &kerze::i18n::Lang::En.texts().demo,
-    );
+    let demo = demo();
     let r = rank(&demo);
     let intervals = weight_intervals(&r, 1);
     assert_eq!(intervals.len(), demo.criteria.len());
@@ -260,10 +265,7 @@ fn the_demo_says_who_takes_over_and_where() {
 
 #[test]
 fn trying_the_shift_keeps_the_users_scale_moves_only_the_named_weights_and_changes_the_leader() {
-    let demo = kerze::domain::demo::demo_scenario(
-        support::arbitrary::id(),
-        &kerze::i18n::Lang::En.texts().demo,
-    );
+    let demo = demo();
     let ranking = rank(&demo);
     let before: Vec<f64> = ranking.weights.clone();
     assert_eq!(before, vec![3.0, 2.0, 4.0, 3.0]);

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DIST, serve, launch } from '../lib/harness.js';
+import { firstRowAt, markFirstRow } from '../lib/timing.js';
 
 const loads = Number(process.argv[2] ?? 12);
 const server = await serve();
@@ -14,18 +15,10 @@ async function measure(url) {
   const times = [];
   for (let i = 0; i < loads; i++) {
     const context = await browser.newContext();
-    await context.addInitScript(() => {
-      new MutationObserver((_, observer) => {
-        if (document.querySelector('.rank-row')) {
-          window.interactiveAt = performance.now();
-          observer.disconnect();
-        }
-      }).observe(document, { childList: true, subtree: true });
-    });
+    await markFirstRow(context);
     const page = await context.newPage();
     await page.goto(url);
-    await page.waitForFunction(() => window.interactiveAt !== undefined);
-    times.push(await page.evaluate(() => window.interactiveAt));
+    times.push(await firstRowAt(page));
     await context.close();
   }
   times.sort((a, b) => a - b);

@@ -8,6 +8,7 @@
 //   desktop first visit: localhost, no throttling; target ≤ 250 ms.
 // Prints the median (and range) of N loads each. Usage: node bench/firstvisit.mjs [loads=7]
 import { serve, launch } from '../lib/harness.js';
+import { firstRowAt, markFirstRow } from '../lib/timing.js';
 
 const loads = Number(process.argv[2] ?? 7);
 const PHONE = { latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9, cpu: 4 };
@@ -27,29 +28,13 @@ async function throttled(context, page, profile) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
 }
 
-async function markFirstRow(context) {
-  await context.addInitScript(() => {
-    new MutationObserver((_, observer) => {
-      if (document.querySelector('.rank-row')) {
-        window.firstRowAt = performance.now();
-        observer.disconnect();
-      }
-    }).observe(document, { childList: true, subtree: true });
-  });
-}
-
-async function firstRow(page) {
-  await page.waitForFunction(() => window.firstRowAt !== undefined, null, { timeout: 60_000 });
-  return page.evaluate(() => window.firstRowAt);
-}
-
 async function firstVisit(url, profile) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   await markFirstRow(context);
   const page = await context.newPage();
   await throttled(context, page, profile);
   await page.goto(url);
-  const at = await firstRow(page);
+  const at = await firstRowAt(page);
   await context.close();
   return at;
 }
@@ -59,7 +44,7 @@ async function repeatVisit(url, profile) {
   await markFirstRow(context);
   const page = await context.newPage();
   await page.goto(url);
-  await firstRow(page);
+  await firstRowAt(page);
   // The service worker has the app once it controls the page.
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
@@ -69,7 +54,7 @@ async function repeatVisit(url, profile) {
   });
   await throttled(context, page, profile);
   await page.reload();
-  const at = await firstRow(page);
+  const at = await firstRowAt(page);
   await context.close();
   return at;
 }

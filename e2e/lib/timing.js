@@ -55,3 +55,24 @@ export function stats(xs, digits = 1) {
   const at = (q) => s[Math.min(s.length - 1, Math.floor(q * s.length))].toFixed(digits);
   return `median ${at(0.5)} ms, p90 ${at(0.9)} ms, max ${s[s.length - 1].toFixed(digits)} ms`;
 }
+
+/**
+ * Marks, in every page of `context`, the moment the first ranked row is on
+ * screen (`window.firstRowAt`, ms from navigation start).
+ */
+export function markFirstRow(context) {
+  return context.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('.rank-row')) {
+        window.firstRowAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
+
+/** Waits for the first ranked row of the page's load; its time in ms. */
+export async function firstRowAt(page) {
+  await page.waitForFunction(() => window.firstRowAt !== undefined, null, { timeout: 60_000 });
+  return page.evaluate(() => window.firstRowAt);
+}
