@@ -295,6 +295,42 @@ fn emptying_the_trash_frees_the_room_a_full_store_needs() {
 }
 
 #[test]
+fn emptying_the_trash_frees_room_even_when_the_deletion_itself_could_not_be_saved() {
+    let memory = Memory::default();
+    let big = {
+        let mut s = (*scenario(3, "Big")).clone();
+        s.need = "x".repeat(20_000);
+        Rc::new(s)
+    };
+    let mut tab = Kerze::first_run(&memory, "ta", vec![scenario(1, "A"), big]);
+    tab.save().unwrap();
+    // The store is full before the deletion: the edit and the new list of
+    // scenarios (Big in Recently deleted) are not saved.
+    let used: usize = memory
+        .0
+        .borrow()
+        .map
+        .iter()
+        .map(|(k, v)| k.len() + v.len())
+        .sum();
+    memory.0.borrow_mut().quota = Some(used + 100);
+    tab.rename(0, &"A".repeat(2_000));
+    tab.delete(1);
+    assert_eq!(tab.save(), Err(SaveError::Full));
+    // "Empty Recently deleted" frees what it says, and the edit is saved.
+    tab.trash.clear();
+    tab.save().unwrap();
+    assert!(
+        memory.get(&scenario_key(&id(3))).is_none(),
+        "Big's entry is gone"
+    );
+    assert!(!tab.dirty());
+    let (again, _) = Kerze::open(&memory, "tb");
+    assert_eq!(names(&again.scenarios), ["A".repeat(2_000)]);
+    assert!(again.trash.is_empty());
+}
+
+#[test]
 fn an_index_that_lists_a_scenario_twice_loads_it_once_and_its_edits_survive_a_reload() {
     let memory = Memory::default();
     saved_pair(&memory);

@@ -92,33 +92,41 @@ test('CSV cells that look like formulas stay text and Markdown renders as the li
   await ctx.close();
 });
 
+/** A local storage that refuses writes past `window.quota` characters, once set. */
+function withQuota() {
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (key, value) {
+    if (window.quota) {
+      let used = 0;
+      for (let i = 0; i < this.length; i++) {
+        const k = this.key(i);
+        if (k !== key) used += k.length + this.getItem(k).length;
+      }
+      if (used + key.length + value.length > window.quota) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    }
+    return setItem.call(this, key, value);
+  };
+}
+
+/** Sets the quota to what is stored now plus `room` characters. */
+function fillUpTo(page, room) {
+  return page.evaluate((room) => {
+    let used = 0;
+    for (let i = 0; i < localStorage.length; i++) used += localStorage.key(i).length + localStorage.getItem(localStorage.key(i)).length;
+    window.quota = used + room;
+  }, room);
+}
+
 test('a full storage offers emptying Recently deleted, and that makes room', async () => {
   // A quota of what is stored once the deleted scenario is in, plus 2,000 characters.
-  const context = await seeded({}, () => {
-    const setItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (key, value) {
-      if (window.quota) {
-        let used = 0;
-        for (let i = 0; i < this.length; i++) {
-          const k = this.key(i);
-          if (k !== key) used += k.length + this.getItem(k).length;
-        }
-        if (used + key.length + value.length > window.quota) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      }
-      return setItem.call(this, key, value);
-    };
-  });
+  const context = await seeded({}, withQuota);
   const { page } = await openApp(env.browser, env.server.url, { context });
   await page.getByRole('button', { name: 'Duplicate' }).click();
   await page.fill('#scenario-need', 'x'.repeat(20000));
   await waitSaved(page);
   await page.getByRole('button', { name: 'Delete scenario' }).click();
   await waitSaved(page);
-  await page.evaluate(() => {
-    let used = 0;
-    for (let i = 0; i < localStorage.length; i++) used += localStorage.key(i).length + localStorage.getItem(localStorage.key(i)).length;
-    window.quota = used + 2000;
-  });
+  await fillUpTo(page, 2000);
   await page.fill('#scenario-need', 'y'.repeat(5000));
   const remedy = page.locator('.storage-full').getByRole('button', { name: /Empty “Recently deleted” \(frees \d+ KB\)/ });
   await remedy.waitFor();
@@ -127,6 +135,29 @@ test('a full storage offers emptying Recently deleted, and that makes room', asy
   await page.reload();
   await page.locator('#ranking-heading').waitFor();
   assert.equal(await page.inputValue('#scenario-need'), 'y'.repeat(5000));
+  await context.close();
+});
+
+test('a scenario deleted while the storage is full is freed by emptying Recently deleted', async () => {
+  const context = await seeded({}, withQuota);
+  const { page } = await openApp(env.browser, env.server.url, { context });
+  await page.getByRole('button', { name: 'Duplicate' }).click();
+  await page.fill('#scenario-need', 'x'.repeat(20000));
+  await waitSaved(page);
+  await fillUpTo(page, 500);
+  // Full: the edit is not saved, nor the deletion that follows it.
+  await page.fill('#scenario-name', 'Copy '.repeat(400));
+  await page.getByText("Not saved: this browser's storage is full.").first().waitFor();
+  await page.getByRole('button', { name: 'Delete scenario' }).click();
+  const remedy = page.locator('.storage-full').getByRole('button', { name: /Empty “Recently deleted” \(frees \d+ KB\)/ });
+  await remedy.click();
+  await waitSaved(page);
+  await page.reload();
+  await page.locator('#ranking-heading').waitFor();
+  assert.deepEqual(await page.locator('#scenario-switch option').allTextContents(), ['Enterprise onboarding']);
+  assert.equal(await page.locator('.trash').count(), 0, 'nothing in Recently deleted');
+  const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('kerze.scenario.')));
+  assert.equal(keys.length, 1, `one scenario entry left: ${keys}`);
   await context.close();
 });
 

@@ -606,9 +606,14 @@ impl Saver {
             return Ok(());
         }
         // What the stored index lists as open scenarios: another tab may have
-        // brought one of them back from its trash.
+        // brought one of them back from its trash. An index that is still
+        // the one this tab last wrote or read says nothing of other tabs:
+        // it lists what this tab could not save yet (a full store kept the
+        // deletion from being written), and must not keep the entry.
         let listed: Vec<ScenarioId> = match store.get(INDEX_KEY) {
-            Ok(Some(text)) => decode_index(&text).map(|i| i.order).unwrap_or_default(),
+            Ok(Some(text)) if text != self.index => {
+                decode_index(&text).map(|i| i.order).unwrap_or_default()
+            }
             _ => Vec::new(),
         };
         for id in gone {
