@@ -6,6 +6,7 @@ mod done_notice;
 mod file_import;
 mod persistence;
 mod samples;
+mod settled;
 mod shared_link;
 mod shortcuts;
 mod stable;
@@ -16,6 +17,7 @@ pub use done_notice::use_done_notice_goes;
 pub use file_import::use_file_import;
 pub use persistence::{use_persistence, SaveStatus};
 pub use samples::use_samples;
+pub use settled::use_settled;
 pub use shared_link::use_shared_link;
 pub use shortcuts::{
     use_focus_return, use_shortcuts, KeyContext, ADD_OPTION_ID, FIND_ID, SHARE_ID,

@@ -16,6 +16,7 @@ use crate::domain::ids::CriterionId;
 use crate::domain::scenario::{Scenario, ScenarioEdit};
 use crate::domain::scoring::rank;
 use crate::domain::value::{format_fixed, NumberRule};
+use crate::hooks::use_settled;
 use crate::i18n::Lang;
 use crate::services::clipboard::copy_text;
 use crate::services::files::read_text;
@@ -149,7 +150,13 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
     let copied = use_state(String::new);
     // "Accept these values" first shows what it changes; a second click sets.
     let confirming = use_state(|| false);
-    let tally = Same(use_memo(scenario.clone(), |s| tally(s)));
+    // With many ballots the tally (a ranking per person's weights) follows
+    // a change once the changes pause: a keystroke elsewhere stays instant.
+    let settled = use_settled(
+        scenario.clone(),
+        scenario.group.ballots.len() > DEFER_TALLY_AFTER,
+    );
+    let tally = Same(use_memo(settled, |s| tally(s)));
     let fit_names = lang.fit_names();
     let fit_refs = fit_names.each_ref().map(String::as_str);
     let current = scenario.group.current().cloned();
@@ -876,6 +883,9 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
         .kid_some(hot_view.map(Html::from))
         .into()
 }
+
+/// Above this many ballots the tally follows changes once they pause.
+const DEFER_TALLY_AFTER: usize = 50;
 
 /// Sets the value accepted for `cell`.
 fn choose(picks: &UseStateHandle<Vec<(Cell, Pick)>>, cell: Cell, pick: Pick) {

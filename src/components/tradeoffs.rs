@@ -10,10 +10,10 @@ use crate::domain::lens::{
 use crate::domain::matrix::{layout, points, Layout, Marker, NoMatrix, Point, Quadrant, Role};
 use crate::domain::scenario::{Scenario, ScenarioEdit};
 use crate::domain::scoring::Ranking;
+use crate::hooks::use_settled;
 use crate::i18n::Lang;
 use crate::services::clock::today;
 use crate::services::download::{download_svg, download_svg_as_png};
-use gloo_timers::callback::Timeout;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use yew::virtual_dom::{AttributeOrProperty, Attributes, VTag};
@@ -58,8 +58,6 @@ pub fn lens_name(lang: Lang, scenario: &Scenario, lens: LensRef) -> String {
 /// Above this many options the charts follow a change a moment later (once
 /// the changes pause), so that the ranking redraws at once.
 const DEFER_AFTER: usize = 200;
-/// How long the changes must pause before large charts follow.
-const DEFER_MS: u32 = 150;
 /// The most markers the matrix draws (the best by rank): more would be a
 /// cloud nobody reads, and slow to draw.
 const MAX_DRAWN: usize = 300;
@@ -68,23 +66,7 @@ const MAX_DRAWN: usize = 300;
 #[function_component(TradeOffs)]
 pub fn trade_offs(props: &TradeOffsProps) -> Html {
     let defer = props.scenario.options.len() > DEFER_AFTER;
-    let settled = use_state(|| (props.scenario.clone(), props.ranking.clone()));
-    {
-        let settled = settled.clone();
-        use_effect_with(
-            (props.scenario.clone(), props.ranking.clone(), defer),
-            move |(scenario, ranking, defer)| {
-                let now = (scenario.clone(), ranking.clone());
-                let timer = defer.then(|| Timeout::new(DEFER_MS, move || settled.set(now)));
-                move || drop(timer)
-            },
-        );
-    }
-    let (scenario, ranking) = if defer {
-        (*settled).clone()
-    } else {
-        (props.scenario.clone(), props.ranking.clone())
-    };
+    let (scenario, ranking) = use_settled((props.scenario.clone(), props.ranking.clone()), defer);
     html! {
         <Charts lang={props.lang} {scenario} {ranking} editable={props.editable}
             on_edit={props.on_edit.clone()} on_select={props.on_select.clone()} />
