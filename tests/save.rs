@@ -48,6 +48,16 @@ struct Tab {
 }
 
 impl Memory {
+    /// Characters stored: keys and values.
+    fn used(&self) -> usize {
+        self.0
+            .borrow()
+            .map
+            .iter()
+            .map(|(k, v)| k.len() + v.len())
+            .sum()
+    }
+
     fn tab(&self) -> Tab {
         Tab {
             memory: self.clone(),
@@ -263,25 +273,21 @@ fn a_store_that_answers_with_something_other_than_text_is_never_reported_as_save
     assert!(tab.dirty());
 }
 
+/// Scenario 3, "Big": a need of 20,000 characters.
+fn big() -> Rc<Scenario> {
+    let mut s = (*scenario(3, "Big")).clone();
+    s.need = "x".repeat(20_000);
+    Rc::new(s)
+}
+
 #[test]
 fn emptying_the_trash_frees_the_room_a_full_store_needs() {
     let memory = Memory::default();
-    let big = {
-        let mut s = (*scenario(3, "Big")).clone();
-        s.need = "x".repeat(20_000);
-        Rc::new(s)
-    };
-    let mut tab = Kerze::first_run(&memory, "ta", vec![scenario(1, "A"), big]);
+    let mut tab = Kerze::first_run(&memory, "ta", vec![scenario(1, "A"), big()]);
     tab.save().unwrap();
     tab.delete(1);
     tab.save().unwrap();
-    let used: usize = memory
-        .0
-        .borrow()
-        .map
-        .iter()
-        .map(|(k, v)| k.len() + v.len())
-        .sum();
+    let used = memory.used();
     memory.0.borrow_mut().quota = Some(used + 500);
     tab.rename(0, &"A".repeat(2_000));
     assert_eq!(tab.save(), Err(SaveError::Full));
@@ -297,22 +303,11 @@ fn emptying_the_trash_frees_the_room_a_full_store_needs() {
 #[test]
 fn emptying_the_trash_frees_room_even_when_the_deletion_itself_could_not_be_saved() {
     let memory = Memory::default();
-    let big = {
-        let mut s = (*scenario(3, "Big")).clone();
-        s.need = "x".repeat(20_000);
-        Rc::new(s)
-    };
-    let mut tab = Kerze::first_run(&memory, "ta", vec![scenario(1, "A"), big]);
+    let mut tab = Kerze::first_run(&memory, "ta", vec![scenario(1, "A"), big()]);
     tab.save().unwrap();
     // The store is full before the deletion: the edit and the new list of
     // scenarios (Big in Recently deleted) are not saved.
-    let used: usize = memory
-        .0
-        .borrow()
-        .map
-        .iter()
-        .map(|(k, v)| k.len() + v.len())
-        .sum();
+    let used = memory.used();
     memory.0.borrow_mut().quota = Some(used + 100);
     tab.rename(0, &"A".repeat(2_000));
     tab.delete(1);

@@ -117,13 +117,19 @@ function fillUpTo(page, room) {
   }, room);
 }
 
-test('a full storage offers emptying Recently deleted, and that makes room', async () => {
-  // A quota of what is stored once the deleted scenario is in, plus 2,000 characters.
-  const context = await seeded({}, withQuota);
+/** Opens the app in `context` and saves a copy of the demo with a 20,000-character need. */
+async function withBigCopy(context) {
   const { page } = await openApp(env.browser, env.server.url, { context });
   await page.getByRole('button', { name: 'Duplicate' }).click();
   await page.fill('#scenario-need', 'x'.repeat(20000));
   await waitSaved(page);
+  return page;
+}
+
+test('a full storage offers emptying Recently deleted, and that makes room', async () => {
+  // A quota of what is stored once the deleted scenario is in, plus 2,000 characters.
+  const context = await seeded({}, withQuota);
+  const page = await withBigCopy(context);
   await page.getByRole('button', { name: 'Delete scenario' }).click();
   await waitSaved(page);
   await fillUpTo(page, 2000);
@@ -140,10 +146,7 @@ test('a full storage offers emptying Recently deleted, and that makes room', asy
 
 test('a scenario deleted while the storage is full is freed by emptying Recently deleted', async () => {
   const context = await seeded({}, withQuota);
-  const { page } = await openApp(env.browser, env.server.url, { context });
-  await page.getByRole('button', { name: 'Duplicate' }).click();
-  await page.fill('#scenario-need', 'x'.repeat(20000));
-  await waitSaved(page);
+  const page = await withBigCopy(context);
   await fillUpTo(page, 500);
   // Full: the edit is not saved, nor the deletion that follows it.
   await page.fill('#scenario-name', 'Copy '.repeat(400));
