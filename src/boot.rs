@@ -8,7 +8,7 @@ use crate::i18n::Lang;
 use crate::services::clock::{new_scenario_id, new_writer_id};
 use crate::services::location::{browser_lang, scenario_from_address, wants_present};
 use crate::services::storage;
-use crate::state::{Done, Notice, Screen, State, Workspace};
+use crate::state::{Action, Done, Notice, Screen, State, Workspace};
 
 /// The start of a visit.
 pub struct Boot {
@@ -29,7 +29,12 @@ pub fn boot() -> Boot {
                 scenario,
                 inputs_open: false,
             };
-            boot.state.presenting = wants_present();
+            if wants_present() {
+                // As the Present button does: the view opens with #1's breakdown.
+                if let Some(presenting) = boot.state.reduce(Action::Present(true)) {
+                    boot.state = presenting;
+                }
+            }
         }
         Some(Err(error)) => {
             boot.state.notices.notify(Notice::LinkFailed(error));

@@ -403,6 +403,10 @@ impl State {
             Action::Present(on) => {
                 next.presenting = on;
                 next.help_open = false;
+                // The breakdown column is never empty: #1's opens with the view.
+                if on && next.selected.is_none() {
+                    next.selected = rank(next.shown()).rows.first().map(|row| row.id);
+                }
             }
             Action::Help(open) if open == self.help_open => return None,
             Action::Help(open) => next.help_open = open,
@@ -699,6 +703,16 @@ mod tests {
     /// The demo's option ids, best first.
     fn ranked_ids(state: &State) -> Vec<OptionId> {
         rank(state.shown()).rows.iter().map(|row| row.id).collect()
+    }
+
+    #[test]
+    fn presenting_opens_the_breakdown_of_number_one() {
+        let state = start();
+        let order = ranked_ids(&state);
+        let presenting = state.reduce(Action::Present(true)).unwrap();
+        assert_eq!(presenting.selected, Some(order[0]));
+        let next = presenting.reduce(Action::Step(1)).unwrap();
+        assert_eq!(next.selected, Some(order[1]), "↓ goes on to #2");
     }
 
     #[test]

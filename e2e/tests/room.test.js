@@ -171,7 +171,7 @@ test('presenting at 1280×720: the whole top 5 large, arrows walk the breakdowns
   // The threshold is a line with words, the legend names every criterion.
   assert.equal(await page.locator('.rank-row.first-below').getAttribute('data-line'), 'Not worth it below this line (threshold 50)');
   assert.equal(await page.locator('.present .legend li').count(), 4);
-  await page.keyboard.press('ArrowDown');
+  // The breakdown of #1 is open from the start; the arrows walk on from it.
   await page.getByRole('heading', { name: 'Why this score: White-glove onboarding team' }).waitFor();
   assert.ok(await inView(page.locator('.breakdown h3')));
   await page.keyboard.press('ArrowDown');
@@ -279,7 +279,7 @@ test('keyboard alone: skip to the ranking, compare #1 and #2, present, step, esc
   // Present, step, escape.
   await page.keyboard.press('p');
   await page.locator('.present').waitFor();
-  await page.keyboard.press('ArrowDown');
+  await page.getByRole('heading', { name: 'Why this score: White-glove onboarding team' }).waitFor();
   await page.keyboard.press('ArrowDown');
   await page.getByRole('heading', { name: 'Why this score: In-app onboarding checklist' }).waitFor();
   await page.keyboard.press('Escape');
@@ -362,5 +362,22 @@ test('a notice of something done goes by itself; one that needs an answer stays'
   const done = page.locator('.notice').filter({ hasText: /Markdown|clipboard/ });
   await done.waitFor();
   await done.waitFor({ state: 'detached', timeout: 20_000 });
+  await ctx.close();
+});
+
+test('presenting at 150 % zoom, the arrows bring each row they reach into view', async () => {
+  // 1280×720 at 150 % zoom is a window of 853×480 CSS pixels.
+  const ctx = await env.browser.newContext({ viewport: { width: 853, height: 480 } });
+  const { page } = await openApp(env.browser, env.server.url, { context: ctx });
+  await page.keyboard.press('p');
+  await page.locator('.present').waitFor();
+  await page.getByRole('heading', { name: 'Why this score: White-glove onboarding team' }).waitFor();
+  const rows = page.locator('.rank-row');
+  for (let i = 1; i < 5; i += 1) {
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction((i) => document.querySelectorAll('.rank-row')[i]?.classList.contains('selected') ?? false, i);
+    const box = await rows.nth(i).locator('.row-title').boundingBox();
+    assert.ok(box.y >= -1 && box.y + box.height <= 481, `row ${i + 1} is in view (${Math.round(box.y)})`);
+  }
   await ctx.close();
 });

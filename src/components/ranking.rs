@@ -114,6 +114,15 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
                         bring_into_view(&element);
                     }
                 }
+                // Presenting, the arrows walk the rows: the one they reach
+                // comes into view (at 150 % zoom only a few rows fit).
+                (Some(id), _) => {
+                    if let Some(row) =
+                        document.and_then(|d| d.get_element_by_id(&format!("rank-{id}")))
+                    {
+                        keep_in_view(&row);
+                    }
+                }
                 _ => {}
             }
         });
@@ -389,6 +398,20 @@ fn bring_into_view(element: &Element) {
     if top < 0.0 || top > height * 0.75 {
         // Its start at the top of the window.
         element.scroll_into_view_with_bool(true);
+    }
+}
+
+/// Scrolls the page the least that puts `element` wholly in view.
+fn keep_in_view(element: &Element) {
+    let rect = element.get_bounding_client_rect();
+    let height = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    if rect.top() < 0.0 {
+        element.scroll_into_view_with_bool(true);
+    } else if rect.bottom() > height {
+        element.scroll_into_view_with_bool(false);
     }
 }
 
