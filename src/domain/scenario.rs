@@ -859,7 +859,6 @@ impl Scenario {
             .ok_or(EditRefused::InvalidValue)
     }
 
-    /// Every broken rule in a scenario read from outside; empty when it is valid.
     /// How many options hold a value on this criterion.
     pub fn value_count(&self, id: CriterionId) -> usize {
         self.options
@@ -927,6 +926,7 @@ impl Scenario {
         self.drop_values_not_stored(None)
     }
 
+    /// Every broken rule in a scenario read from outside; empty when it is valid.
     pub fn problems(&self) -> Vec<Problem> {
         let mut problems = Vec::new();
         let mut report = |path: String, issue: Issue| problems.push(Problem::new(path, issue));
