@@ -231,3 +231,25 @@ test('hostile text travels through a link as text, and nothing runs', async () =
   assert.deepEqual(dialogs, []);
   await reader.close();
 });
+
+test('a stakeholder on a phone can pass the link on, and a ?present link offers no editing', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url);
+  const link = await shareLink(page);
+  const phone = await env.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  await phone.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const theirs = await phone.newPage();
+  await theirs.goto(link);
+  await theirs.locator('.shared-bar').waitFor();
+  await theirs.locator('#shared-share').click();
+  await theirs.getByText('The link is on the clipboard: paste it into a chat or a mail to pass the scenario on.').waitFor();
+  assert.equal(await theirs.evaluate(() => navigator.clipboard.readText()), link);
+  // Opened as a presentation, the way out says so; nothing offers editing.
+  const present = link.replace('#', '?present#');
+  await theirs.goto('about:blank');
+  await theirs.goto(present);
+  await theirs.locator('.present').waitFor();
+  assert.equal(await theirs.getByRole('button', { name: 'Back to editing' }).count(), 0);
+  await theirs.getByRole('button', { name: 'Leave the presentation' }).waitFor();
+  await phone.close();
+  await ctx.close();
+});

@@ -59,6 +59,7 @@ fn view(props: &NoticeListProps, notice: &Notice) -> Html {
                 Done::SavedCopy(name) => t.notices.saved_copy.replace("{name}", name),
                 Done::CopiedMarkdown => t.notices.copied_markdown.to_owned(),
                 Done::CopyFailed => t.notices.copy_failed.to_owned(),
+                Done::CopiedLink => t.notices.copied_link.to_owned(),
                 Done::ValuesCleared { criterion, count } => t
                     .notices
                     .values_cleared

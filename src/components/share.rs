@@ -108,6 +108,8 @@ pub struct SharedBarProps {
     pub on_copy_markdown: Callback<()>,
     /// Switches to the presentation view.
     pub on_present: Callback<()>,
+    /// Passes the link on (copies it).
+    pub on_share: Callback<()>,
 }
 
 /// See the module docs. A plain function: it holds no state.
@@ -123,6 +125,7 @@ pub fn shared_bar(props: &SharedBarProps) -> Html {
             </div>
             <div class="shared-actions">
                 <button type="button" class="primary" onclick={click(&props.on_save_copy)}>{ t.share.save_copy }</button>
+                <button type="button" id="shared-share" onclick={click(&props.on_share)}>{ t.bar.share }</button>
                 <button type="button" onclick={click(&props.on_back)}>{ "← " }{ t.share.back_to_mine }</button>
             </div>
             <div class="shared-exports">

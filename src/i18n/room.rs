@@ -6,6 +6,7 @@
 pub struct RoomTexts {
     pub present: &'static str,
     pub stop_presenting: &'static str,
+    pub stop_presenting_shared: &'static str,
     pub present_steps: &'static str,
     pub print: &'static str,
     pub printed_on: &'static str,
@@ -46,6 +47,7 @@ pub struct RoomTexts {
 pub const EN: RoomTexts = RoomTexts {
     present: "Present",
     stop_presenting: "Back to editing",
+    stop_presenting_shared: "Leave the presentation",
     present_steps: "↑ ↓ walk through the options · Esc back to editing",
     print: "Print / PDF",
     printed_on: "Decision record of {date}",
@@ -97,6 +99,7 @@ pub const EN: RoomTexts = RoomTexts {
 pub const DE: RoomTexts = RoomTexts {
     present: "Präsentieren",
     stop_presenting: "Zurück zum Bearbeiten",
+    stop_presenting_shared: "Präsentation verlassen",
     present_steps: "↑ ↓ durch die Optionen gehen · Esc zurück zum Bearbeiten",
     print: "Drucken / PDF",
     printed_on: "Entscheidungsprotokoll vom {date}",

@@ -36,8 +36,10 @@ pub struct PresentViewProps {
     pub on_select: Callback<Option<OptionId>>,
     /// Starts, changes or ends a comparison.
     pub on_compare: Callback<Option<OptionId>>,
-    /// Goes back to editing.
+    /// Leaves the presentation (back to editing, or to the shared view).
     pub on_stop: Callback<MouseEvent>,
+    /// Whether the scenario is the user's own (else a read-only shared one).
+    pub editable: bool,
     /// How safe #1 is.
     pub robust: Html,
     /// Each option's share of places in the weight samples.
@@ -68,7 +70,9 @@ pub fn present_view(props: PresentViewProps) -> Html {
                         <p class="present-cause"><strong>{ format!("{}: ", t.room.root_cause) }</strong>{ scenario.root_cause.clone() }</p>
                     }
                 </div>
-                <button type="button" onclick={props.on_stop}>{ t.room.stop_presenting }</button>
+                <button type="button" onclick={props.on_stop}>
+                    { if props.editable { t.room.stop_presenting } else { t.room.stop_presenting_shared } }
+                </button>
             </div>
             <p class="present-summary"><strong>{ format!("{}: ", t.room.recommendation) }</strong>
                 { lang.recommendation(&scenario, &props.ranking) }</p>

@@ -168,6 +168,7 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
             on_select: props.callbacks.on_select.clone(),
             on_compare: props.callbacks.on_compare.clone(),
             on_stop: on_stop.clone(),
+            editable: props.editable,
             robust,
             acceptability,
             uncertainty: uncertainty.clone(),

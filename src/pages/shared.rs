@@ -8,6 +8,7 @@ use crate::components::Same;
 use crate::domain::ids::OptionId;
 use crate::domain::scenario::Scenario;
 use crate::i18n::Lang;
+use crate::services::clipboard::copy_text;
 use crate::services::location;
 use crate::state::{Action, Done, Notice};
 use std::rc::Rc;
@@ -55,6 +56,21 @@ pub fn shared_page(props: &SharedPageProps) -> Html {
         location::clear_fragment();
         Action::CloseShared
     });
+    // A stakeholder passes the link on as they got it: the address itself.
+    let on_share = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| {
+            let dispatch = dispatch.clone();
+            copy_text(&location::current_address(), move |copied| {
+                let done = if copied {
+                    Done::CopiedLink
+                } else {
+                    Done::CopyFailed
+                };
+                dispatch.emit(Action::Notify(Notice::Done(done)));
+            });
+        })
+    };
     // The inputs of a big scenario are thousands of fields: only when asked for.
     let show_inputs =
         (!props.inputs_open).then(|| dispatch.reform(|_: MouseEvent| Action::ShowSharedInputs));
@@ -68,6 +84,7 @@ pub fn shared_page(props: &SharedPageProps) -> Html {
             on_export_csv: export.reform(|_| Export::Csv),
             on_copy_markdown: export.reform(|_| Export::Markdown),
             on_present: dispatch.reform(|_| Action::Present(true)),
+            on_share,
         }) }
         { props.notices.clone() }
         <ScenarioView {lang} scenario={Same(props.scenario.clone())} editable=false {show_inputs}

@@ -88,3 +88,10 @@ pub fn browser_lang() -> Lang {
         .map(|tag| Lang::from_tag(&tag))
         .unwrap_or_default()
 }
+
+/// The page's whole address, as the address bar shows it.
+pub fn current_address() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}

@@ -26,6 +26,8 @@ pub enum Done {
     CopiedMarkdown,
     /// The clipboard refused the text.
     CopyFailed,
+    /// The link of the shared scenario is on the clipboard.
+    CopiedLink,
     /// A criterion switched to another kind of input and this many values
     /// it cannot hold were cleared (Undo brings them back).
     ValuesCleared {
