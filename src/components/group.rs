@@ -12,8 +12,8 @@ use crate::domain::ballot::{
 };
 use crate::domain::criterion::CriterionInput;
 use crate::domain::group::{accepted, tally, CellTally, Pick};
-use crate::domain::ids::CriterionId;
-use crate::domain::scenario::{Scenario, ScenarioEdit};
+use crate::domain::ids::{CriterionId, OptionId};
+use crate::domain::scenario::{Scenario, ScenarioEdit, ScenarioOption};
 use crate::domain::scoring::rank;
 use crate::domain::value::{format_fixed, NumberRule};
 use crate::hooks::use_settled;
@@ -23,6 +23,7 @@ use crate::services::files::read_text;
 use crate::services::location::{is_local_file, link_with};
 use qrcodegen::{QrCode, QrCodeEcc};
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 use web_sys::{FileList, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -640,20 +641,21 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
                     .kid(button(t.close, close))
                     .into()
             });
-        // What accepting would set, and how the ranking would move: shown
-        // before anything changes.
-        let cells = accepted(&tally, &picks, *default_pick);
-        let changing = cells
-            .iter()
-            .filter(|(cell, v)| {
-                scenario
-                    .options
-                    .iter()
-                    .find(|o| o.id == cell.option)
-                    .is_some_and(|o| cell.item.value_of(o) != Some(*v))
-            })
-            .count();
-        let preview = (*confirming).then(|| {
+        // What accepting would set, and how the ranking would move: worked
+        // out only once the facilitator asks (not on every keystroke), and
+        // shown before anything changes.
+        let plan = (*confirming).then(|| {
+            let cells = accepted(&tally, &picks, *default_pick);
+            let options: HashMap<OptionId, &ScenarioOption> =
+                scenario.options.iter().map(|o| (o.id, &**o)).collect();
+            let changing = cells
+                .iter()
+                .filter(|(cell, v)| {
+                    options
+                        .get(&cell.option)
+                        .is_some_and(|o| cell.item.value_of(o) != Some(*v))
+                })
+                .count();
             let mut after = Scenario::clone(&scenario);
             let _ = after.apply(ScenarioEdit::SetCells(cells.clone()));
             let moves = rank_moves(lang, &scenario, &after);
@@ -668,20 +670,19 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
                         moves.join(", ")
                     },
                 );
-            para("accept-preview", text).attr("role", "status")
+            (cells, changing, text)
         });
         let accept = {
             let (on_edit, confirming, messages) =
                 (on_edit.clone(), confirming.clone(), messages.clone());
-            let cells = cells.clone();
-            Callback::from(move |_: MouseEvent| {
-                if *confirming {
+            let cells = plan.as_ref().map(|(cells, _, _)| cells.clone());
+            Callback::from(move |_: MouseEvent| match &cells {
+                Some(cells) => {
                     on_edit.emit(ScenarioEdit::SetCells(cells.clone()));
                     confirming.set(false);
                     messages.set(Vec::new());
-                } else {
-                    confirming.set(true);
                 }
+                None => confirming.set(true),
             })
         };
         let cancel_accept = {
@@ -747,22 +748,23 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
             .on_change(set_default)
             .kid(option("0", Pick::Median))
             .kid(option("1", Pick::Mean));
-        let accept_words = if *confirming {
-            t.accept_confirm.replace("{n}", &changing.to_string())
-        } else {
-            t.accept.to_owned()
+        let accept_words = match &plan {
+            Some((_, changing, _)) => t.accept_confirm.replace("{n}", &changing.to_string()),
+            None => t.accept.to_owned(),
         };
         let mut buttons = el("div")
             .class("button-row")
             .kid(label("accept-default", t.accept_default))
             .kid(defaults)
             .kid(button(accept_words, accept).class("primary"));
-        if *confirming {
+        if plan.is_some() {
             buttons = buttons.kid(button(t.cancel, cancel_accept));
         }
+        let preview =
+            plan.map(|(_, _, text)| para("accept-preview", text).attr("role", "status").into());
         let buttons = buttons
             .kid(button(t.second_round, second).flag("disabled", flagged.is_empty()))
-            .kid_some(preview.map(Into::into));
+            .kid_some(preview);
         el("div")
             .class("group-results")
             .kid(para("", people))

@@ -708,6 +708,21 @@ pub fn checks_of(scenario: &Scenario, round: &Round) -> Vec<(String, u32)> {
     options.chain(criteria).collect()
 }
 
+/// The ids of the scenario's options, to look cells up by.
+fn option_ids(scenario: &Scenario) -> HashSet<OptionId> {
+    scenario.options.iter().map(|o| o.id).collect()
+}
+
+/// The rule of `cell`'s value when the scenario has the cell (its option
+/// among `options`, its criterion or segment fit); `None` when it does not.
+fn rule_of(scenario: &Scenario, options: &HashSet<OptionId>, cell: Cell) -> Option<NumberRule> {
+    if options.contains(&cell.option) {
+        cell.item.rule(scenario)
+    } else {
+        None
+    }
+}
+
 /// The scale a participant's own weights are asked on ("0 to 10").
 pub const BALLOT_WEIGHTS: NumberRule = NumberRule::Rating {
     min: 0.0,
@@ -833,11 +848,10 @@ pub fn check_ballot(
         changed: Vec::new(),
     };
     let mut known = 0;
-    let options: HashSet<OptionId> = scenario.options.iter().map(|o| o.id).collect();
+    let options = option_ids(scenario);
     for score in &ballot.scores {
         let cell = score.cell;
-        let rule = cell.item.rule(scenario);
-        let (true, Some(rule)) = (options.contains(&cell.option), rule) else {
+        let Some(rule) = rule_of(scenario, &options, cell) else {
             checked.left_out += 1;
             continue;
         };
@@ -925,11 +939,10 @@ pub fn intake_ballots(
                 // Keep only what was counted: scores for options or criteria
                 // the scenario lacks are said (left out) and not stored.
                 if checked.left_out > 0 {
-                    let options: HashSet<OptionId> =
-                        scenario.options.iter().map(|o| o.id).collect();
-                    ballot.scores.retain(|s| {
-                        options.contains(&s.cell.option) && s.cell.item.rule(scenario).is_some()
-                    });
+                    let options = option_ids(scenario);
+                    ballot
+                        .scores
+                        .retain(|s| rule_of(scenario, &options, s.cell).is_some());
                 }
                 let same = ballots
                     .iter()
