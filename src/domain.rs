@@ -17,6 +17,7 @@ pub mod json;
 pub mod lens;
 pub mod link;
 pub mod matrix;
+pub mod merge;
 pub mod problem;
 pub mod save;
 pub mod scenario;

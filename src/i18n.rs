@@ -24,6 +24,7 @@ use crate::domain::ballot::BallotError;
 use crate::domain::demo::DemoTexts;
 use crate::domain::import::{megabytes, ImportError};
 use crate::domain::link::LinkError;
+use crate::domain::merge::{Clash, OptionPart};
 use crate::domain::problem::{quoted, Found, Issue, Problem};
 use crate::domain::save::SaveError;
 use crate::domain::scenario::{DefaultCriterionNames, Scenario, ScenarioOption};
@@ -347,13 +348,49 @@ impl Lang {
         }
     }
 
+    /// The fields two tabs both changed, in words ("the name, Cost of “SSO”").
+    pub fn clashes(self, clashes: &[Clash]) -> String {
+        let t = &self.texts().notices;
+        const FIELDS: [&str; 9] = [
+            "name",
+            "need",
+            "root_cause",
+            "segment_mix",
+            "threshold",
+            "analysis",
+            "chart",
+            "group",
+            "criteria",
+        ];
+        let one = |clash: &Clash| -> String {
+            let item = |i: usize, name: &str| t.clash_items[i].replace("{name}", name);
+            match clash {
+                Clash::Field(field) => FIELDS
+                    .iter()
+                    .position(|f| f == field)
+                    .map_or_else(|| (*field).to_owned(), |i| t.clash_fields[i].to_owned()),
+                Clash::Criterion(name) => item(0, name),
+                Clash::Lens(name) => item(1, name),
+                Clash::Option(name) => item(2, name),
+                Clash::OptionField(name, OptionPart::Title) => item(3, name),
+                Clash::OptionField(name, OptionPart::Description) => item(4, name),
+                Clash::OptionField(name, OptionPart::Fit) => item(5, name),
+                Clash::OptionField(name, OptionPart::Value(criterion)) => {
+                    item(6, name).replace("{criterion}", criterion)
+                }
+            }
+        };
+        let list: Vec<String> = clashes.iter().map(one).collect();
+        t.clashes.replace("{list}", &list.join(", "))
+    }
+
     /// Why the last save did not land, for the footer.
     pub fn save_error(self, error: &SaveError) -> &'static str {
         let t = self.texts();
         match error {
             SaveError::Full => t.notices.not_saved_full,
             SaveError::Unavailable => t.notices.not_saved_unavailable,
-            SaveError::Conflict(..) => t.notices.not_saved_conflict,
+            SaveError::Conflict(..) | SaveError::ListChanged(_) => t.notices.not_saved_conflict,
             SaveError::NotKept => t.notices.not_saved_not_kept,
             SaveError::NewerVersion => t.notices.not_saved_newer,
         }

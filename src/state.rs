@@ -135,6 +135,11 @@ pub enum Action {
     /// Another tab deleted this scenario: move it to the trash here too
     /// (never the last one, which stays).
     DeletedElsewhere(ScenarioId),
+    /// Another tab brought this scenario back from the trash: list it here
+    /// too (at the end; the open scenario stays open).
+    RestoredElsewhere(ScenarioId),
+    /// Another tab deleted this scenario of the trash for good: here too.
+    PurgedElsewhere(ScenarioId),
     /// Shows a scenario from a share link, read-only; the user's own stay as they are.
     OpenShared(Rc<Scenario>),
     /// Shows the inputs of the shared scenario.
@@ -477,6 +482,15 @@ impl State {
                 if next.workspace.active != active {
                     next.selected = None;
                 }
+            }
+            Action::RestoredElsewhere(id) => {
+                let position = self.workspace.trash.iter().position(|s| s.id == id)?;
+                let restored = next.workspace.trash.remove(position);
+                next.workspace.scenarios.push(restored);
+            }
+            Action::PurgedElsewhere(id) => {
+                let position = self.workspace.trash.iter().position(|s| s.id == id)?;
+                next.workspace.trash.remove(position);
             }
             Action::KeepMine(theirs) => next.history.keep(&theirs.id.clone(), theirs),
         }
@@ -995,6 +1009,8 @@ mod tests {
         Notice::Conflict(crate::domain::save::OtherVersion {
             theirs: shared(n),
             source: crate::domain::save::OtherSource::Pending("tb".into()),
+            base: None,
+            clashes: Vec::new(),
         })
     }
 

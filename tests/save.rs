@@ -2,8 +2,13 @@
 //! back, what a load finds in damaged, full, lying or newer storage, and two
 //! tabs that save, delete, restore and close at the same time.
 
+mod support {
+    pub mod rng;
+}
+
 use kerze::domain::demo::demo_scenario;
 use kerze::domain::ids::ScenarioId;
+use kerze::domain::merge::Clash;
 use kerze::domain::save::{
     load, External, IndexChange, OtherSource, SaveError, Saver, Snapshot, Store, StoreError,
 };
@@ -185,8 +190,42 @@ impl Kerze {
         self.saver.save(&mut self.store, &snapshot, closing)
     }
 
+    /// Saves as the page does: another tab's change of the list is
+    /// followed first, then the save goes on.
     fn save(&mut self) -> Result<(), SaveError> {
+        for _ in 0..3 {
+            match self.save_as(false) {
+                Err(SaveError::ListChanged(change)) => self.follow(change),
+                result => return result,
+            }
+        }
         self.save_as(false)
+    }
+
+    /// Does what the page does with another tab's change of the list.
+    fn follow(&mut self, change: IndexChange) {
+        for gone in &change.deleted {
+            if let Some(at) = self.scenarios.iter().position(|s| &s.id == gone) {
+                if self.scenarios.len() > 1 {
+                    self.delete(at);
+                }
+            }
+        }
+        for back in &change.restored {
+            if let Some(at) = self.trash.iter().position(|s| &s.id == back) {
+                let restored = self.trash.remove(at);
+                self.scenarios.push(restored);
+            }
+        }
+        for new in &change.added {
+            let entry = self.store.get(&scenario_key(new)).unwrap();
+            if let Some(Ok((scenario, _))) = entry.as_deref().map(decode_stamped) {
+                let scenario = Rc::new(scenario);
+                self.saver
+                    .accept_external(&scenario, entry.as_deref().unwrap());
+                self.scenarios.push(scenario);
+            }
+        }
     }
 
     fn dirty(&self) -> bool {
@@ -617,20 +656,21 @@ impl Kerze {
             .chain(&self.trash)
             .find(|s| s.id == id(n))
             .cloned();
-        self.saver.entry_changed(&self.store, &id(n), mine.as_ref())
+        let deleted = self.trash.iter().any(|s| s.id == id(n));
+        self.saver
+            .entry_changed(&self.store, &id(n), mine.as_ref(), deleted)
     }
 
     /// This tab's reaction to another tab's write of the index.
-    fn hears_index(&self, memory: &Memory) -> IndexChange {
+    fn hears_index(&mut self, memory: &Memory) -> IndexChange {
         let text = memory.get(INDEX_KEY);
-        let known: Vec<ScenarioId> = self
-            .scenarios
-            .iter()
-            .chain(&self.trash)
-            .map(|s| s.id.clone())
-            .collect();
-        self.saver
-            .index_changed(text.as_deref(), &self.scenarios, |id| known.contains(id))
+        let snapshot = Snapshot {
+            scenarios: &self.scenarios,
+            trash: &self.trash,
+            active: &self.active,
+            lang: "en",
+        };
+        self.saver.index_changed(text.as_deref(), &snapshot)
     }
 }
 
@@ -740,14 +780,21 @@ fn a_stopped_save_names_the_version_to_choose_or_overrules_an_unreadable_one() {
     let mut ta = saved_pair(&memory);
     tb_renames_a(&memory, "A from tab b");
     let text = memory.get(&scenario_key(&id(1))).unwrap();
-    let other = ta
-        .saver
-        .conflict(&id(1), &text)
-        .expect("a readable version");
-    assert_eq!(other.theirs.name, "A from tab b");
+    ta.rename(0, "A from tab a");
+    let mine = ta.scenarios[0].clone();
+    match ta.saver.conflict(&id(1), &text, &mine) {
+        External::Ask(other) => {
+            assert_eq!(other.theirs.name, "A from tab b");
+            assert_eq!(other.clashes, vec![Clash::Field("name")]);
+        }
+        other => panic!("expected a question, got {other:?}"),
+    }
     // A text that is no readable version is overruled: the next save writes over it.
     memory.put(&scenario_key(&id(1)), "{ not json");
-    assert_eq!(ta.saver.conflict(&id(1), "{ not json"), None);
+    assert_eq!(
+        ta.saver.conflict(&id(1), "{ not json", &mine),
+        External::Nothing
+    );
     ta.rename(0, "A from tab a");
     ta.save().unwrap();
     assert!(memory.entry_holds(1, "A from tab a"));
@@ -756,22 +803,20 @@ fn a_stopped_save_names_the_version_to_choose_or_overrules_an_unreadable_one() {
 #[test]
 fn a_deletion_in_another_tab_is_followed_only_for_untouched_scenarios() {
     let memory = Memory::default();
-    let ta = saved_pair(&memory);
+    let mut ta = saved_pair(&memory);
     let (mut tb, _) = Kerze::open(&memory, "tb");
     tb.delete(1);
     tb.save().unwrap();
     assert_eq!(ta.hears_index(&memory).deleted, vec![id(2)]);
-    let mut touched = saved_pair(&Memory::default());
+    let other = Memory::default();
+    let mut touched = saved_pair(&other);
     touched.scenarios[1] = {
         let mut b = Scenario::clone(&touched.scenarios[1]);
         b.name = "B edited here".into();
         Rc::new(b)
     };
-    let text = memory.get(INDEX_KEY);
-    let known = |_: &ScenarioId| true;
-    let change = touched
-        .saver
-        .index_changed(text.as_deref(), &touched.scenarios, known);
+    other.put(INDEX_KEY, &memory.get(INDEX_KEY).unwrap());
+    let change = touched.hears_index(&other);
     assert!(
         change.deleted.is_empty(),
         "an edited scenario is not deleted under the user"
@@ -792,7 +837,450 @@ fn a_scenario_made_in_another_tab_is_named_for_reading() {
 #[test]
 fn a_damaged_index_from_another_tab_changes_nothing_here() {
     let memory = Memory::default();
-    let ta = saved_pair(&memory);
+    let mut ta = saved_pair(&memory);
     memory.put(INDEX_KEY, "{ damaged");
     assert_eq!(ta.hears_index(&memory), IndexChange::default());
+}
+
+// Two tabs editing the same scenario: edits of different fields are merged
+// against the version both started from; only the same field changed in both
+// asks, and a tab whose saved edit the other replaces is told.
+
+/// Tab "ta" saves scenario A; tab "tb" opens on it; a renames A, b edits its need.
+fn rename_and_need(memory: &Memory) -> (Kerze, Kerze) {
+    let mut a = Kerze::first_run(memory, "ta", vec![scenario(1, "A")]);
+    a.save().unwrap();
+    let (mut b, _) = Kerze::open(memory, "tb");
+    a.rename(0, "A renamed in a");
+    Rc::make_mut(&mut b.scenarios[0])
+        .apply(ScenarioEdit::SetNeed("Need typed in b".into()))
+        .unwrap();
+    (a, b)
+}
+
+fn both_edits(s: &Scenario) -> bool {
+    s.name == "A renamed in a" && s.need == "Need typed in b"
+}
+
+fn merged(change: External) -> Rc<Scenario> {
+    match change {
+        External::Merged(both) => both,
+        other => panic!("expected a merge, got {other:?}"),
+    }
+}
+
+#[test]
+fn edits_of_different_fields_in_two_tabs_are_merged_when_the_write_is_heard() {
+    let memory = Memory::default();
+    let (mut a, mut b) = rename_and_need(&memory);
+    a.save().unwrap();
+    let both = merged(b.hears_entry(1));
+    assert!(both_edits(&both));
+    b.scenarios[0] = both;
+    b.save().unwrap();
+    assert!(both_edits(&taken(a.hears_entry(1))));
+    let (c, loaded) = Kerze::open(&memory, "tc");
+    assert!(both_edits(&c.scenarios[0]) && loaded.lost_writes.is_empty());
+}
+
+#[test]
+fn a_save_that_meets_another_tabs_write_of_other_fields_merges() {
+    let memory = Memory::default();
+    let (mut a, mut b) = rename_and_need(&memory);
+    a.save().unwrap();
+    let Err(SaveError::Conflict(at, text)) = b.save() else {
+        panic!("b's save must stop at a's write");
+    };
+    let mine = b.scenarios[0].clone();
+    let both = merged(b.saver.conflict(&at, &text, &mine));
+    b.scenarios[0] = both;
+    b.save().unwrap();
+    assert!(both_edits(&taken(a.hears_entry(1))));
+}
+
+#[test]
+fn two_closing_tabs_that_edited_different_fields_keep_both_without_a_question() {
+    let memory = Memory::default();
+    let (mut a, mut b) = rename_and_need(&memory);
+    a.save_as(true).unwrap();
+    b.save_as(true).unwrap();
+    let (c, loaded) = Kerze::open(&memory, "tc");
+    assert!(both_edits(&c.scenarios[0]));
+    assert!(loaded.lost_writes.is_empty(), "{:?}", loaded.lost_writes);
+}
+
+#[test]
+fn the_same_field_changed_in_both_tabs_asks_and_names_it() {
+    let memory = Memory::default();
+    let (mut a, mut b) = both_rename_a(&memory);
+    Rc::make_mut(&mut b.scenarios[0])
+        .apply(ScenarioEdit::SetNeed("Need typed in b".into()))
+        .unwrap();
+    a.save().unwrap();
+    let External::Ask(other) = b.hears_entry(1) else {
+        panic!("both renamed: b is asked");
+    };
+    assert_eq!(other.clashes, vec![Clash::Field("name")]);
+    // Either answer keeps b's need; the name is the one chosen.
+    let mine = b.scenarios[0].clone();
+    let theirs_chosen = other.chosen(&mine, false);
+    assert_eq!(theirs_chosen.name, "A by tab a");
+    assert_eq!(theirs_chosen.need, "Need typed in b");
+    let mine_chosen = other.chosen(&mine, true);
+    assert_eq!(mine_chosen.name, "A by tab b");
+    assert_eq!(mine_chosen.need, "Need typed in b");
+}
+
+#[test]
+fn keeping_mine_over_a_saved_edit_tells_the_tab_that_saved_it() {
+    let memory = Memory::default();
+    let (mut a, mut b) = both_rename_a(&memory);
+    a.save().unwrap();
+    let External::Ask(other) = b.hears_entry(1) else {
+        panic!("both renamed: b is asked");
+    };
+    // b keeps its own name, as the page does.
+    let OtherSource::Entry(text) = &other.source else {
+        panic!("an entry")
+    };
+    b.saver.overrule(&id(1), text);
+    let mine = b.scenarios[0].clone();
+    b.scenarios[0] = Rc::new(other.chosen(&mine, true));
+    b.save().unwrap();
+    assert!(memory.entry_holds(1, "A by tab b"));
+    // a had nothing unsaved, but its saved name was replaced: it is asked.
+    match a.hears_entry(1) {
+        External::Ask(question) => {
+            assert_eq!(question.theirs.name, "A by tab b");
+            assert_eq!(question.clashes, vec![Clash::Field("name")]);
+        }
+        other => panic!("a must be told, got {other:?}"),
+    }
+}
+
+/// Tab a deletes B; tab b, opened after, brings it back. Returns a, which
+/// has not heard of the restore yet.
+fn deleted_here_restored_there(memory: &Memory) -> Kerze {
+    let mut a = saved_pair(memory);
+    a.delete(1);
+    a.save().unwrap();
+    let (mut b, _) = Kerze::open(memory, "tb");
+    let back = b.trash.remove(0);
+    b.scenarios.push(back);
+    b.save().unwrap();
+    a
+}
+
+#[test]
+fn a_restore_in_another_tab_is_followed_when_heard() {
+    let memory = Memory::default();
+    let mut a = deleted_here_restored_there(&memory);
+    assert_eq!(a.hears_index(&memory).restored, vec![id(2)]);
+}
+
+#[test]
+fn a_restore_in_another_tab_survives_this_tabs_next_change_of_the_list() {
+    let memory = Memory::default();
+    let mut a = deleted_here_restored_there(&memory);
+    a.scenarios.push(scenario(3, "C"));
+    // The save stops before writing the list, names the restore, and the
+    // page follows it; the next save writes both changes.
+    let Err(SaveError::ListChanged(change)) = a.save_as(false) else {
+        panic!("the list changed elsewhere");
+    };
+    assert_eq!(change.restored, vec![id(2)]);
+    a.follow(change);
+    a.save().unwrap();
+    let (c, _) = Kerze::open(&memory, "tc");
+    let mut open = names(&c.scenarios);
+    open.sort();
+    assert_eq!(open, ["A", "B", "C"]);
+    assert!(c.trash.is_empty());
+}
+
+#[test]
+fn a_scenario_purged_from_a_full_trash_in_one_tab_never_comes_back_as_open() {
+    let memory = Memory::default();
+    let mut a = saved_pair(&memory);
+    a.delete(1);
+    a.save().unwrap();
+    let (mut b, _) = Kerze::open(&memory, "tb");
+    // a's trash overflows: B drops out of it, for good.
+    a.trash.clear();
+    a.save().unwrap();
+    assert!(memory.get(&scenario_key(&id(2))).is_none());
+    // b still holds B in its trash: it follows, never writes B back.
+    assert_eq!(b.hears_entry(2), External::Purged);
+    b.trash.clear();
+    b.scenarios.push(scenario(3, "C"));
+    b.save().unwrap();
+    let (c, _) = Kerze::open(&memory, "tc");
+    assert_eq!(names(&c.scenarios), ["A", "C"]);
+    assert!(c.trash.is_empty());
+    assert!(memory.get(&scenario_key(&id(2))).is_none());
+}
+
+/// One edit of a field, as a tab of the random pairs below makes it.
+#[derive(Clone, Debug)]
+enum Edit {
+    Name(String),
+    Need(String),
+    Cause(String),
+    Title(usize, String),
+    Value(usize, usize, f64),
+}
+
+impl Edit {
+    fn random(next: &mut impl FnMut() -> u64, tab: &str) -> Edit {
+        let text = format!("{tab} {}", next() % 1000);
+        match next() % 5 {
+            0 => Edit::Name(text),
+            1 => Edit::Need(text),
+            2 => Edit::Cause(text),
+            3 => Edit::Title((next() % 3) as usize, text),
+            _ => Edit::Value(
+                (next() % 3) as usize,
+                (next() % 2) as usize,
+                (next() % 5 + 1) as f64,
+            ),
+        }
+    }
+
+    /// Which field it changes: two edits of the same field clash.
+    fn field(&self) -> (u8, usize, usize) {
+        match self {
+            Edit::Name(_) => (0, 0, 0),
+            Edit::Need(_) => (1, 0, 0),
+            Edit::Cause(_) => (2, 0, 0),
+            Edit::Title(o, _) => (3, *o, 0),
+            Edit::Value(o, c, _) => (4, *o, *c),
+        }
+    }
+
+    fn edit(&self, s: &Scenario) -> ScenarioEdit {
+        let option = |o: usize| s.options[o].id;
+        match self.clone() {
+            Edit::Name(t) => ScenarioEdit::Rename(t),
+            Edit::Need(t) => ScenarioEdit::SetNeed(t),
+            Edit::Cause(t) => ScenarioEdit::SetRootCause(t),
+            Edit::Title(o, t) => ScenarioEdit::RenameOption(option(o), t),
+            Edit::Value(o, c, v) => ScenarioEdit::SetValue(option(o), s.criteria[c].id, Some(v)),
+        }
+    }
+
+    /// Whether `s` holds this edit.
+    fn holds(&self, s: &Scenario) -> bool {
+        let mut edited = s.clone();
+        edited.apply(self.edit(s)).is_ok() && edited == *s
+    }
+}
+
+/// A tab answers what another tab's write means, as the page does; a
+/// question is answered at random and counted.
+fn follow(tab: &mut Kerze, change: External, next: &mut impl FnMut() -> u64, asked: &mut bool) {
+    match change {
+        External::Take(version) | External::Merged(version) => tab.scenarios[0] = version,
+        External::Ask(question) => {
+            // Asked again, a person takes the other's: the tabs settle.
+            let keep_mine = !*asked && next() % 2 == 0;
+            *asked = true;
+            let OtherSource::Entry(text) = &question.source else {
+                return;
+            };
+            if keep_mine {
+                tab.saver.overrule(&id(1), text);
+            } else {
+                tab.saver.accept_external(&question.theirs, text);
+            }
+            let mine = tab.scenarios[0].clone();
+            tab.scenarios[0] = Rc::new(question.chosen(&mine, keep_mine));
+        }
+        _ => {}
+    }
+}
+
+/// A tab saves; a save stopped at the other tab's write is merged or asked.
+fn save_following(tab: &mut Kerze, next: &mut impl FnMut() -> u64, asked: &mut bool) {
+    if let Err(SaveError::Conflict(at, text)) = tab.save() {
+        let mine = tab.scenarios[0].clone();
+        let change = tab.saver.conflict(&at, &text, &mine);
+        follow(tab, change, next, asked);
+        if !matches!(tab.save(), Ok(()) | Err(SaveError::Conflict(..))) {
+            panic!("a save failed");
+        }
+    }
+}
+
+#[test]
+fn random_edit_pairs_in_two_tabs_survive_or_are_announced() {
+    let mut next = support::rng::xorshift(0x5eed_2ab5);
+    let (mut merged_pairs, mut questions) = (0, 0);
+    for trial in 0..400 {
+        let memory = Memory::default();
+        let mut a = Kerze::first_run(&memory, "ta", vec![scenario(1, "A")]);
+        a.save().unwrap();
+        let (mut b, _) = Kerze::open(&memory, "tb");
+        let (ea, eb) = (Edit::random(&mut next, "a"), Edit::random(&mut next, "b"));
+        for (tab, e) in [(&mut a, &ea), (&mut b, &eb)] {
+            let s = Rc::make_mut(&mut tab.scenarios[0]);
+            let edit = e.edit(s);
+            s.apply(edit).unwrap();
+        }
+        let (mut asked_a, mut asked_b, mut at_load) = (false, false, false);
+        let schedule = next() % 4;
+        match schedule {
+            0 | 1 => {
+                a.save().unwrap();
+                if schedule == 0 {
+                    let change = b.hears_entry(1);
+                    follow(&mut b, change, &mut next, &mut asked_b);
+                }
+                for _ in 0..4 {
+                    save_following(&mut b, &mut next, &mut asked_b);
+                    let change = a.hears_entry(1);
+                    follow(&mut a, change, &mut next, &mut asked_a);
+                    save_following(&mut a, &mut next, &mut asked_a);
+                    let change = b.hears_entry(1);
+                    follow(&mut b, change, &mut next, &mut asked_b);
+                }
+                assert!(
+                    !a.dirty() && !b.dirty(),
+                    "trial {trial}: both tabs settle: {ea:?} {eb:?} {schedule} {asked_a} {asked_b}"
+                );
+                assert_eq!(
+                    a.scenarios[0], b.scenarios[0],
+                    "trial {trial}: both tabs agree"
+                );
+            }
+            _ => {
+                // Both pages close; with schedule 3 b's reads do not show a's write yet.
+                if schedule == 3 {
+                    b.store.stale = Some(memory.0.borrow().map.clone());
+                }
+                a.save_as(true).unwrap();
+                let _ = b.save_as(true);
+            }
+        }
+        let (c, loaded) = Kerze::open(&memory, "tc");
+        at_load |= !loaded.lost_writes.is_empty();
+        let stored = &c.scenarios[0];
+        let same_field = ea.field() == eb.field();
+        if same_field {
+            assert!(
+                ea.holds(stored) || eb.holds(stored),
+                "trial {trial}: one of them"
+            );
+        } else if schedule != 3 {
+            assert!(
+                !asked_a && !asked_b && !at_load,
+                "trial {trial}: no question for {ea:?} and {eb:?}"
+            );
+        }
+        assert!(
+            ea.holds(stored) || asked_a || at_load,
+            "trial {trial}: a's {ea:?} kept or a asked ({schedule})"
+        );
+        assert!(
+            eb.holds(stored) || asked_b || at_load,
+            "trial {trial}: b's {eb:?} kept or b asked ({schedule})"
+        );
+        merged_pairs += usize::from(!same_field && ea.holds(stored) && eb.holds(stored));
+        questions += usize::from(asked_a || asked_b || at_load);
+    }
+    assert!(
+        merged_pairs > 200 && questions > 10,
+        "{merged_pairs} merged, {questions} asked"
+    );
+}
+
+/// A change of the list of scenarios, as a tab of the random pairs below makes it.
+#[derive(Clone, Copy, Debug)]
+enum ListOp {
+    Delete(u32),
+    Restore(u32),
+    Add(u32),
+}
+
+impl ListOp {
+    fn apply(self, tab: &mut Kerze) {
+        match self {
+            ListOp::Delete(n) => {
+                let at = tab.scenarios.iter().position(|s| s.id == id(n)).unwrap();
+                tab.delete(at);
+            }
+            ListOp::Restore(n) => {
+                let at = tab.trash.iter().position(|s| s.id == id(n)).unwrap();
+                let back = tab.trash.remove(at);
+                tab.scenarios.push(back);
+            }
+            ListOp::Add(n) => tab.scenarios.push(scenario(n, &format!("New {n}"))),
+        }
+    }
+
+    /// Whether the tab `c` opened on the store shows this change.
+    fn holds(self, c: &Kerze) -> bool {
+        let open = |n: u32| c.scenarios.iter().any(|s| s.id == id(n));
+        let deleted = |n: u32| c.trash.iter().any(|s| s.id == id(n));
+        match self {
+            ListOp::Delete(n) => deleted(n) && !open(n),
+            ListOp::Restore(n) | ListOp::Add(n) => open(n) && !deleted(n),
+        }
+    }
+}
+
+#[test]
+fn random_list_changes_in_two_tabs_all_survive() {
+    let mut next = support::rng::xorshift(0x7ab5_11a7);
+    for trial in 0..300 {
+        let memory = Memory::default();
+        let all = vec![
+            scenario(1, "A"),
+            scenario(2, "B"),
+            scenario(3, "C"),
+            scenario(4, "D"),
+        ];
+        let mut a = Kerze::first_run(&memory, "ta", all);
+        a.delete(3);
+        a.save().unwrap();
+        let (mut b, _) = Kerze::open(&memory, "tb");
+        // Two changes of different scenarios: 1–3 open, 4 in the trash.
+        let mut pick = |tab: u32, taken: Option<u32>| loop {
+            let n = (next() % 5 + 1) as u32;
+            if Some(n) == taken {
+                continue;
+            }
+            break match n {
+                1..=3 => ListOp::Delete(n),
+                4 => ListOp::Restore(4),
+                _ => ListOp::Add(10 + tab),
+            };
+        };
+        let op_a = pick(0, None);
+        let taken = match op_a {
+            ListOp::Delete(n) | ListOp::Restore(n) => Some(n),
+            ListOp::Add(_) => None,
+        };
+        let op_b = pick(1, taken);
+        op_a.apply(&mut a);
+        op_b.apply(&mut b);
+        let heard = next() % 2 == 0;
+        a.save().unwrap();
+        if heard {
+            let change = b.hears_index(&memory);
+            b.follow(change);
+        }
+        b.save().unwrap();
+        let change = a.hears_index(&memory);
+        a.follow(change);
+        a.save().unwrap();
+        let (c, _) = Kerze::open(&memory, "tc");
+        assert!(
+            op_a.holds(&c),
+            "trial {trial}: a's {op_a:?} (heard: {heard})"
+        );
+        assert!(
+            op_b.holds(&c),
+            "trial {trial}: b's {op_b:?} (heard: {heard})"
+        );
+    }
 }

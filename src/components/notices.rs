@@ -60,6 +60,7 @@ fn view(props: &NoticeListProps, notice: &Notice) -> Html {
                 Done::CopiedMarkdown => t.notices.copied_markdown.to_owned(),
                 Done::CopyFailed => t.notices.copy_failed.to_owned(),
                 Done::CopiedLink => t.notices.copied_link.to_owned(),
+                Done::Merged(name) => t.notices.merged.replace("{name}", name),
                 Done::ValuesCleared { criterion, count } => t
                     .notices
                     .values_cleared
@@ -174,6 +175,9 @@ fn view(props: &NoticeListProps, notice: &Notice) -> Html {
             };
             let body = html! {<>
                 <p>{ message.replace("{name}", &found.theirs.name) }</p>
+                if !found.clashes.is_empty() {
+                    <p>{ lang.clashes(&found.clashes) }</p>
+                }
                 { button(t.notices.take_theirs, false, answer(false)) }
                 { button(t.notices.keep_mine, true, answer(true)) }
             </>};

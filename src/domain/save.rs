@@ -16,6 +16,7 @@
 
 use super::ids::ScenarioId;
 use super::json::Json;
+use super::merge::{merge, Clash, Merged};
 use super::scenario::Scenario;
 use super::stored::{
     decode_index, decode_repaired, decode_scenario, decode_stamped, encode_index, encode_scenario,
@@ -71,6 +72,10 @@ pub enum SaveError {
     /// A newer Kerze wrote this data; this one does not overwrite it.
     #[error("a newer version of Kerze saved this data")]
     NewerVersion,
+    /// Another tab changed the list of scenarios since this tab last read
+    /// it: this tab follows the change, then saves its list.
+    #[error("another tab changed the list of scenarios")]
+    ListChanged(IndexChange),
 }
 
 impl From<StoreError> for SaveError {
@@ -137,6 +142,25 @@ pub struct OtherVersion {
     pub theirs: Rc<Scenario>,
     /// Where it comes from.
     pub source: OtherSource,
+    /// The version both were edited from, when known: the choice is then
+    /// only about the fields both changed ([`OtherVersion::clashes`]).
+    pub base: Option<Rc<Scenario>>,
+    /// The fields both versions changed differently (empty without a base).
+    pub clashes: Vec<Clash>,
+}
+
+impl OtherVersion {
+    /// The scenario the user gets by choosing: every change of both
+    /// versions, and where both changed a field, `mine` or theirs as chosen.
+    pub fn chosen(&self, mine: &Scenario, keep_mine: bool) -> Scenario {
+        let theirs = &*self.theirs;
+        match &self.base {
+            Some(base) if keep_mine => merge(base, mine, theirs).scenario,
+            Some(base) => merge(base, theirs, mine).scenario,
+            None if keep_mine => mine.clone(),
+            None => theirs.clone(),
+        }
+    }
 }
 
 /// Where another version of a scenario comes from.
@@ -178,10 +202,15 @@ pub enum External {
     /// Nothing to do: this tab's own write, an entry it cannot read, the same
     /// version, or a scenario this tab does not hold that is gone.
     Nothing,
-    /// The entry was removed while this tab holds the scenario: save again.
+    /// The entry was removed while this tab lists the scenario: save again.
     WriteAgain,
     /// Show their version (this tab has nothing unsaved of it).
     Take(Rc<Scenario>),
+    /// Both tabs changed it, different fields: show this merge of both
+    /// (their version is recorded as stored; the merge is this tab's edit).
+    Merged(Rc<Scenario>),
+    /// Their tab purged it from its trash, which this tab holds it in: drop it here too.
+    Purged,
     /// Both tabs changed it: the user chooses.
     Ask(OtherVersion),
 }
@@ -193,6 +222,15 @@ pub struct IndexChange {
     pub deleted: Vec<ScenarioId>,
     /// Listed there, unknown here: read their entries.
     pub added: Vec<ScenarioId>,
+    /// Brought back from the trash there, still in the trash here: bring back here too.
+    pub restored: Vec<ScenarioId>,
+}
+
+impl IndexChange {
+    /// Whether the other tab's list changed nothing this tab must follow.
+    pub fn is_empty(&self) -> bool {
+        self.deleted.is_empty() && self.added.is_empty() && self.restored.is_empty()
+    }
 }
 
 /// Writes what changed since the last save, and never over another tab's work.
@@ -214,6 +252,14 @@ pub struct Saver {
     index_frozen: Option<(Vec<ScenarioId>, Vec<ScenarioId>)>,
     /// Pending copies this tab wrote that are not yet known to have landed.
     pending: Vec<ScenarioId>,
+    /// The version each of this tab's last writes was made from: when
+    /// another tab replaces that write without building on it, the two
+    /// versions are merged against it.
+    bases: HashMap<ScenarioId, Rc<Scenario>>,
+    /// Scenarios whose next write replaces another tab's version by the
+    /// user's choice: written under that version's revision, so that the tab
+    /// whose version it replaces learns of it.
+    overruled: HashSet<ScenarioId>,
 }
 
 fn read_entry(store: &dyn Store, id: &ScenarioId) -> Result<Option<String>, StoreError> {
@@ -310,6 +356,10 @@ pub fn load(store: &mut dyn Store, writer: &str) -> Result<Option<Loaded>, Store
         let ids = |list: &[Rc<Scenario>]| list.iter().map(|s| s.id.clone()).collect();
         saver.index_frozen = Some((ids(&scenarios), ids(&trash)));
     }
+    if !newer_index {
+        // What this tab read: another tab's later index is measured against it.
+        saver.index = index_text.unwrap_or_default();
+    }
     let lost_writes = saver.settle_pending_copies(store, &keys);
     Ok(Some(Loaded {
         scenarios,
@@ -364,13 +414,20 @@ impl Saver {
     pub fn overrule(&mut self, id: &ScenarioId, their_text: &str) {
         self.saved.remove(id);
         self.texts.insert(id.clone(), their_text.to_owned());
+        self.overruled.insert(id.clone());
     }
 
     /// Another tab removed this scenario's entry while this tab still holds
     /// it: the next save writes it again.
     pub fn entry_removed(&mut self, id: &ScenarioId) {
+        self.forget(id);
+    }
+
+    fn forget(&mut self, id: &ScenarioId) {
         self.saved.remove(id);
         self.texts.remove(id);
+        self.bases.remove(id);
+        self.overruled.remove(id);
     }
 
     /// Whether this tab wrote the entry text.
@@ -390,37 +447,81 @@ impl Saver {
     }
 
     /// A save stopped at another tab's entry `text` for `id`
-    /// ([`SaveError::Conflict`]): the version the user must choose about, or
-    /// `None` when the text is no readable version of it (the next save then
-    /// writes this tab's over it).
-    pub fn conflict(&mut self, id: &ScenarioId, text: &str) -> Option<OtherVersion> {
+    /// ([`SaveError::Conflict`]) while this tab holds `mine`: their version
+    /// merged with this tab's, or the version the user must choose about,
+    /// or nothing when the text is no readable version of it (the next save
+    /// then writes this tab's over it).
+    pub fn conflict(&mut self, id: &ScenarioId, text: &str, mine: &Rc<Scenario>) -> External {
         match decode_scenario(text) {
-            Ok(theirs) if theirs.id == *id => Some(OtherVersion {
-                theirs: Rc::new(theirs),
-                source: OtherSource::Entry(text.to_owned()),
-            }),
+            Ok(theirs) if theirs.id == *id => self.meet(mine, Rc::new(theirs), text),
             _ => {
                 self.overrule(id, text);
-                None
+                External::Nothing
             }
         }
     }
 
+    /// The version both this tab's `mine` and another tab's entry `text`
+    /// were edited from: what this tab last wrote or read, or, when their
+    /// write replaced this tab's last write without building on it, what
+    /// that write was made from.
+    fn base_for(&self, id: &ScenarioId, text: &str) -> Option<Rc<Scenario>> {
+        if self.replaced_mine(id, text) {
+            self.bases.get(id).cloned()
+        } else {
+            self.saved.get(id).cloned()
+        }
+    }
+
+    /// This tab's `mine` meets another tab's different version: merged when
+    /// they changed different fields (their version is then the stored one
+    /// this tab builds on), else the user's question.
+    fn meet(&mut self, mine: &Rc<Scenario>, theirs: Rc<Scenario>, text: &str) -> External {
+        let base = self.base_for(&mine.id, text);
+        if **mine == *theirs {
+            self.accept_external(mine, text);
+            return External::Nothing;
+        }
+        let merged = base.as_ref().map(|base| merge(base, mine, &theirs));
+        match merged {
+            Some(Merged { scenario, clashes }) if clashes.is_empty() => {
+                self.accept_external(&theirs, text);
+                if scenario == *theirs {
+                    External::Take(theirs)
+                } else {
+                    External::Merged(Rc::new(scenario))
+                }
+            }
+            merged => External::Ask(OtherVersion {
+                theirs,
+                source: OtherSource::Entry(text.to_owned()),
+                base,
+                clashes: merged.map(|m| m.clashes).unwrap_or_default(),
+            }),
+        }
+    }
+
     /// Another tab wrote this scenario's entry (a storage event): what it
-    /// means for this tab, which holds `mine` of it (listed or deleted).
+    /// means for this tab, which holds `mine` of it (in its trash when `deleted`).
     pub fn entry_changed(
         &mut self,
         store: &dyn Store,
         id: &ScenarioId,
         mine: Option<&Rc<Scenario>>,
+        deleted: bool,
     ) -> External {
         let text = match store.get(&scenario_key(id)) {
             Ok(Some(text)) => text,
             // Removed there (purged from that tab's trash) while this tab
-            // still holds it: write it again.
+            // still holds it: write it again, unless this tab holds it in
+            // its trash too (then it goes here as well).
             Ok(None) if mine.is_some() => {
                 self.entry_removed(id);
-                return External::WriteAgain;
+                return if deleted {
+                    External::Purged
+                } else {
+                    External::WriteAgain
+                };
             }
             _ => return External::Nothing,
         };
@@ -431,16 +532,9 @@ impl Saver {
             Ok(theirs) if theirs.id == *id => Rc::new(theirs),
             _ => return External::Nothing,
         };
-        let contested =
-            mine.is_some_and(|mine| self.has_unsaved(mine) || self.replaced_mine(id, &text));
         match mine {
-            Some(mine) if contested && **mine != *theirs => External::Ask(OtherVersion {
-                theirs,
-                source: OtherSource::Entry(text),
-            }),
-            Some(mine) if contested => {
-                self.accept_external(mine, &text);
-                External::Nothing
+            Some(mine) if self.has_unsaved(mine) || self.replaced_mine(id, &text) => {
+                self.meet(mine, theirs, &text)
             }
             _ => {
                 self.accept_external(&theirs, &text);
@@ -449,30 +543,63 @@ impl Saver {
         }
     }
 
-    /// Another tab wrote the index (`text`, `None` when it removed it): the
-    /// scenarios it deleted that this tab holds unchanged in `listed`, and the
-    /// ids it lists that this tab does not know (`known` says which it does).
-    pub fn index_changed(
-        &self,
-        text: Option<&str>,
-        listed: &[Rc<Scenario>],
-        known: impl Fn(&ScenarioId) -> bool,
-    ) -> IndexChange {
-        let index = text
-            .and_then(|text| decode_index(text).ok())
-            .unwrap_or_default();
-        let deleted = index
+    /// Another tab wrote the index (`text`, `None` when it removed it):
+    /// what of its list this tab must follow, by the changes that tab made
+    /// since the index this tab last wrote or read (which `text` becomes).
+    pub fn index_changed(&mut self, text: Option<&str>, snapshot: &Snapshot<'_>) -> IndexChange {
+        let Some(theirs) = text.and_then(|text| decode_index(text).ok()) else {
+            return IndexChange::default();
+        };
+        let change = self.list_change(&theirs, snapshot);
+        if theirs.version <= INDEX_VERSION {
+            if let Some(text) = text {
+                self.index = text.to_owned();
+            }
+        }
+        change
+    }
+
+    /// What another tab's index `theirs` changed since this tab's last one:
+    /// the scenarios it deleted that this tab lists unchanged, the ones it
+    /// brought back that this tab holds in its trash, and the ids it lists
+    /// that this tab does not know.
+    fn list_change(&self, theirs: &StoredIndex, snapshot: &Snapshot<'_>) -> IndexChange {
+        let base = decode_index(&self.index).ok();
+        let was = |list: fn(&StoredIndex) -> &Vec<ScenarioId>, id: &ScenarioId| {
+            base.as_ref().is_none_or(|base| list(base).contains(id))
+        };
+        let find = |list: &[Rc<Scenario>], id: &ScenarioId| list.iter().any(|s| &s.id == id);
+        let deleted = theirs
             .trash
-            .into_iter()
+            .iter()
+            .filter(|id| was(|b| &b.order, id))
             .filter(|id| {
-                listed
+                snapshot
+                    .scenarios
                     .iter()
-                    .find(|s| &s.id == id)
+                    .find(|s| &s.id == *id)
                     .is_some_and(|s| !self.has_unsaved(s))
             })
+            .cloned()
             .collect();
-        let added = index.order.into_iter().filter(|id| !known(id)).collect();
-        IndexChange { deleted, added }
+        let restored = theirs
+            .order
+            .iter()
+            .filter(|id| was(|b| &b.trash, id) && find(snapshot.trash, id))
+            .cloned()
+            .collect();
+        let added = theirs
+            .order
+            .iter()
+            .filter(|id| !find(snapshot.scenarios, id) && !find(snapshot.trash, id))
+            .filter(|id| !self.unreadable.contains(id))
+            .cloned()
+            .collect();
+        IndexChange {
+            deleted,
+            added,
+            restored,
+        }
     }
 
     fn index_of(&self, snapshot: &Snapshot<'_>) -> StoredIndex {
@@ -521,10 +648,19 @@ impl Saver {
                 Err(error) => return Err(error.into()),
             };
             if let Some(stored) = stored {
-                if let Ok(newer) = decode_index(&stored) {
-                    if newer.version > INDEX_VERSION {
-                        self.index_frozen = Some((newer.order, newer.trash));
+                if let Ok(theirs) = decode_index(&stored) {
+                    if theirs.version > INDEX_VERSION {
+                        self.index_frozen = Some((theirs.order, theirs.trash));
                         return Err(SaveError::NewerVersion);
+                    }
+                    // Another tab changed the list since this tab last saw
+                    // it: follow its changes first, never write over them.
+                    if stored != self.index {
+                        let change = self.list_change(&theirs, snapshot);
+                        self.index = stored;
+                        if !change.is_empty() {
+                            return Err(SaveError::ListChanged(change));
+                        }
                     }
                 }
             }
@@ -545,8 +681,11 @@ impl Saver {
         let known = self.texts.get(id);
         let stored = store.get(&key)?;
         let base = known.and_then(|text| stamp_of(text)).unwrap_or_default();
+        // A write that replaces another tab's version by the user's choice
+        // takes that version's revision: that tab learns its write was replaced.
+        let overrules = self.overruled.contains(id) && stored.as_ref() == known;
         let stamp = Stamp {
-            rev: base.rev + 1,
+            rev: base.rev + u64::from(!overrules),
             writer: self.writer.clone(),
         };
         let text = encode_scenario(scenario, &stamp);
@@ -567,10 +706,28 @@ impl Saver {
             // Someone else's write since this tab last saw the entry (or an
             // entry this tab never saw): never overwrite it unasked.
             if Some(stored) != known {
+                // A closing page cannot ask: what merges cleanly is written
+                // merged (its pending copy too), the rest waits in the
+                // pending copy for the next load.
+                if closing {
+                    let next = match self.conflict(id, stored, scenario) {
+                        External::Merged(merged) | External::Take(merged) => merged,
+                        External::Ask(_) => {
+                            return Err(SaveError::Conflict(id.clone(), stored.clone()))
+                        }
+                        _ => scenario.clone(),
+                    };
+                    return self.write_scenario(store, &next, closing);
+                }
                 return Err(SaveError::Conflict(id.clone(), stored.clone()));
             }
         }
         write_checked(store, &key, &text)?;
+        self.overruled.remove(id);
+        match self.saved.get(id) {
+            Some(before) => self.bases.insert(id.clone(), before.clone()),
+            None => self.bases.remove(id),
+        };
         // This write builds on another tab's: that tab's pending copy of the
         // very write built on, if it left one, has landed in this one.
         if !base.writer.is_empty() && base.writer != self.writer {
@@ -625,8 +782,7 @@ impl Saver {
                     store.remove(&scenario_key(&id))?;
                 }
             }
-            self.saved.remove(&id);
-            self.texts.remove(&id);
+            self.forget(&id);
         }
         Ok(())
     }
@@ -680,6 +836,8 @@ impl Saver {
                 lost.push(OtherVersion {
                     theirs: Rc::new(pending),
                     source: OtherSource::Pending(writer),
+                    base: None,
+                    clashes: Vec::new(),
                 });
             }
         }

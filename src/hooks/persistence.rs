@@ -2,11 +2,13 @@
 
 use super::use_latest;
 use crate::domain::ids::ScenarioId;
-use crate::domain::save::{self, External, OtherSource, OtherVersion, SaveError, Saver, Snapshot};
+use crate::domain::save::{
+    self, External, IndexChange, OtherSource, OtherVersion, SaveError, Saver, Snapshot,
+};
 use crate::domain::stored::{INDEX_KEY, SCENARIO_KEY_PREFIX};
 use crate::services::clock::new_writer_id;
 use crate::services::storage;
-use crate::state::{Action, Notice, NoticeKey, State};
+use crate::state::{Action, Done, Notice, NoticeKey, State};
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
 use std::cell::RefCell;
@@ -175,14 +177,26 @@ fn use_debounced_save(state: &UseReducerHandle<State>, saving: Saving) {
                 // when the timer was set: a save that runs late (after the
                 // page flushed on hiding, say) must never write an older version.
                 let result = save_now(&saving.saver, &saving.latest.borrow(), false);
-                if let SaveStatus::Failed(SaveError::Conflict(id, text)) = &result {
-                    let other = saving.saver.borrow_mut().conflict(id, text);
-                    if let Some(other) = other {
-                        saving
-                            .dispatch
-                            .emit(Action::Notify(Notice::Conflict(other)));
+                let result = match result {
+                    SaveStatus::Failed(SaveError::Conflict(id, text)) => {
+                        let mine = saving
+                            .latest
+                            .borrow()
+                            .workspace
+                            .scenario_or_deleted(&id)
+                            .cloned();
+                        if let Some(mine) = mine {
+                            let change = saving.saver.borrow_mut().conflict(&id, &text, &mine);
+                            follow(&saving, &id, change);
+                        }
+                        SaveStatus::Failed(SaveError::Conflict(id, text))
                     }
-                }
+                    SaveStatus::Failed(SaveError::ListChanged(change)) => {
+                        follow_list(&saving, change);
+                        SaveStatus::Pending
+                    }
+                    result => result,
+                };
                 saving.report.emit(result);
             });
         }));
@@ -237,15 +251,12 @@ fn use_other_tabs(saving: Saving) {
                     return;
                 };
                 let Some(key) = event.key() else { return };
-                let changed = if key == INDEX_KEY {
-                    index_changed(&saving, event.new_value().as_deref())
-                } else {
-                    key.strip_prefix(SCENARIO_KEY_PREFIX)
-                        .and_then(ScenarioId::parse)
-                        .into_iter()
-                        .collect()
-                };
-                for id in changed {
+                if key == INDEX_KEY {
+                    index_changed(&saving, event.new_value().as_deref());
+                } else if let Some(id) = key
+                    .strip_prefix(SCENARIO_KEY_PREFIX)
+                    .and_then(ScenarioId::parse)
+                {
                     entry_changed(&saving, &id);
                 }
             })
@@ -254,27 +265,42 @@ fn use_other_tabs(saving: Saving) {
     });
 }
 
-/// Another tab wrote the index: follow its deletions; the scenarios it added
-/// are read next.
+/// Another tab wrote the index: follow its deletions and restores; the
+/// scenarios it added are read next.
 fn index_changed(saving: &Saving, text: Option<&str>) -> Vec<ScenarioId> {
-    let known = saving.latest.borrow();
-    let workspace = &known.workspace;
     let change = saving
         .saver
-        .borrow()
-        .index_changed(text, &workspace.scenarios, |id| {
-            workspace.scenario_or_deleted(id).is_some()
-        });
+        .borrow_mut()
+        .index_changed(text, &snapshot(&saving.latest.borrow()));
+    follow_list(saving, change)
+}
+
+/// Follows another tab's changes of the list; hands back the ids it added,
+/// whose entries are to be read.
+fn follow_list(saving: &Saving, change: IndexChange) -> Vec<ScenarioId> {
     for id in change.deleted {
         saving.dispatch.emit(Action::DeletedElsewhere(id));
+    }
+    for id in change.restored {
+        saving.dispatch.emit(Action::RestoredElsewhere(id));
+    }
+    for id in &change.added {
+        entry_changed(saving, id);
     }
     change.added
 }
 
-/// The user answered a conflict. Either way the other version stays in this
-/// scenario's undo history.
+/// The user answered a conflict: both versions' changes are kept, and where
+/// both changed a field, the version chosen. Either way the other version
+/// stays in this scenario's undo history.
 fn resolve(saving: &Saving, found: OtherVersion, keep_mine: bool) {
     let theirs = found.theirs.clone();
+    let mine = saving
+        .latest
+        .borrow()
+        .workspace
+        .scenario_or_deleted(&theirs.id)
+        .cloned();
     {
         let mut saver = saving.saver.borrow_mut();
         match &found.source {
@@ -288,34 +314,51 @@ fn resolve(saving: &Saving, found: OtherVersion, keep_mine: bool) {
         }
     }
     let key = NoticeKey::Conflict(theirs.id.clone());
-    saving.dispatch.emit(if keep_mine {
-        Action::KeepMine(theirs)
-    } else {
-        Action::ChangedElsewhere(theirs)
-    });
+    let chosen = mine.map(|mine| Rc::new(found.chosen(&mine, keep_mine)));
+    if keep_mine {
+        saving.dispatch.emit(Action::KeepMine(theirs.clone()));
+    }
+    match chosen {
+        Some(chosen) => saving.dispatch.emit(Action::ChangedElsewhere(chosen)),
+        None if keep_mine => {}
+        None => saving.dispatch.emit(Action::ChangedElsewhere(theirs)),
+    }
     saving.dispatch.emit(Action::Dismiss(key));
 }
 
-/// Another tab wrote a scenario's entry: take it, or ask.
+/// Another tab wrote a scenario's entry: take it, merge it, or ask.
 fn entry_changed(saving: &Saving, id: &ScenarioId) {
     let Ok(store) = storage::open() else { return };
-    let mine = saving
-        .latest
-        .borrow()
-        .workspace
-        .scenario_or_deleted(id)
-        .cloned();
+    let (mine, deleted) = {
+        let latest = saving.latest.borrow();
+        let workspace = &latest.workspace;
+        let deleted = workspace.trash.iter().any(|s| &s.id == id);
+        (workspace.scenario_or_deleted(id).cloned(), deleted)
+    };
     let change = saving
         .saver
         .borrow_mut()
-        .entry_changed(&store, id, mine.as_ref());
+        .entry_changed(&store, id, mine.as_ref(), deleted);
+    follow(saving, id, change);
+}
+
+/// Does what another tab's write of a scenario means here.
+fn follow(saving: &Saving, id: &ScenarioId, change: External) {
     match change {
         External::Nothing => {}
         External::WriteAgain => {
             let result = save_now(&saving.saver, &saving.latest.borrow(), false);
             saving.report.emit(result);
         }
+        External::Purged => saving.dispatch.emit(Action::PurgedElsewhere(id.clone())),
         External::Take(theirs) => saving.dispatch.emit(Action::ChangedElsewhere(theirs)),
+        External::Merged(merged) => {
+            let name = merged.name.clone();
+            saving.dispatch.emit(Action::ChangedElsewhere(merged));
+            saving
+                .dispatch
+                .emit(Action::Notify(Notice::Done(Done::Merged(name))));
+        }
         External::Ask(other) => saving
             .dispatch
             .emit(Action::Notify(Notice::Conflict(other))),

@@ -39,6 +39,9 @@ pub enum Done {
     /// A stored scenario held values its criteria cannot hold (written by an
     /// older version); they were dropped on reading, this many per scenario.
     Repaired(Vec<(String, usize)>),
+    /// Another tab's edits of this scenario (by name) were merged with this
+    /// tab's: they changed different fields.
+    Merged(String),
 }
 
 /// One message to the user.
