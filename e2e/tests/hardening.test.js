@@ -274,7 +274,7 @@ test('at the 10,000-option cap, Add option says so at once and draws nothing mor
   await context.close();
 });
 
-test('deleting for good in one tab never removes a scenario another tab brought back', async () => {
+test('a scenario brought back in one tab leaves the other tab\'s trash and survives its next change of the list', async () => {
   const context = await env.browser.newContext({ viewport: { width: 1400, height: 1000 } });
   const { page: a } = await openApp(env.browser, env.server.url, { context });
   await a.getByRole('button', { name: 'Duplicate' }).click();
@@ -286,9 +286,11 @@ test('deleting for good in one tab never removes a scenario another tab brought 
   await b.locator('.trash summary').click();
   await b.getByRole('button', { name: 'Restore: Brought back' }).click();
   await waitSaved(b);
-  // Tab a still lists it under "Recently deleted" and lets it go for good.
-  await a.locator('.trash summary').click();
-  await a.getByRole('button', { name: 'Delete for good: Brought back' }).click();
+  // Tab a follows: listed again, no longer offered for deleting for good.
+  await a.locator('#scenario-switch option', { hasText: 'Brought back' }).waitFor({ state: 'attached' });
+  assert.equal(await a.getByRole('button', { name: 'Delete for good: Brought back' }).count(), 0);
+  // Tab a changes the list: the restore stays.
+  await a.getByRole('button', { name: 'New scenario' }).click();
   await waitSaved(a);
   await b.reload();
   await b.locator('#ranking-heading').waitFor();

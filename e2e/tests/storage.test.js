@@ -128,29 +128,56 @@ test('two tabs: an edit in one shows up in the other', async () => {
   await context.close();
 });
 
-test('two tabs: unsaved edits meet a change from the other tab, and the user chooses', async () => {
+test('two tabs: edits of different fields are merged, no question asked', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const { page: first } = await openApp(env.browser, env.server.url, { context });
+  await waitSaved(first);
+  const { page: second } = await openApp(env.browser, env.server.url, { context });
+  // Both type within the save delay: whichever saves second meets the other's write.
+  await Promise.all([
+    second.fill('#scenario-need', 'Need typed in the second tab'),
+    first.fill('#scenario-name', 'Name from the first tab'),
+  ]);
+  for (const page of [first, second]) {
+    await page.waitForFunction(() => document.querySelector('#scenario-name').value === 'Name from the first tab'
+      && document.querySelector('#scenario-need').value === 'Need typed in the second tab');
+    await waitSaved(page);
+    assert.equal(await page.locator('.conflict').count(), 0);
+  }
+  const told = await Promise.all([first, second].map((page) => page.locator('.notice', { hasText: 'both tabs\' changes are kept' }).count()));
+  assert.equal(told[0] + told[1], 1, 'the tab that met the other\'s write says it merged');
+  await first.reload();
+  await first.locator('#ranking-heading').waitFor();
+  assert.equal(await first.inputValue('#scenario-name'), 'Name from the first tab');
+  assert.equal(await first.inputValue('#scenario-need'), 'Need typed in the second tab');
+  await context.close();
+});
+
+test('two tabs: the same field changed in both asks, names the field, and keeps every other change', async () => {
   const context = await env.browser.newContext({ viewport: { width: 1400, height: 1000 } });
   const { page: first } = await openApp(env.browser, env.server.url, { context });
   await waitSaved(first);
   const { page: second } = await openApp(env.browser, env.server.url, { context });
   const key = await second.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('kerze.scenario.')));
-  // The second tab types; before its save is due, the first tab writes the same scenario.
-  await second.fill('#scenario-need', 'Need typed in the second tab');
+  // The second tab types; before its save is due, the first tab writes the same field and another.
+  await second.fill('#scenario-name', 'Name typed in the second tab');
   await first.evaluate((key) => {
     const entry = JSON.parse(localStorage.getItem(key));
     entry.scenario.name = 'Name from the first tab';
+    entry.scenario.root_cause = 'Cause from the first tab';
     localStorage.setItem(key, JSON.stringify(entry));
   }, key);
   const banner = second.locator('.conflict');
   await banner.getByText('“Name from the first tab” was changed in another tab').waitFor();
+  await banner.getByText('Both tabs changed the name; every other change of both is kept either way.').waitFor();
   // The due save runs, sees the other tab's write and holds back: the footer says so.
   await second.locator('.save-status.failed').waitFor();
   assert.equal(JSON.parse(await second.evaluate((k) => localStorage.getItem(k), key)).scenario.name, 'Name from the first tab');
   await banner.getByRole('button', { name: 'Keep mine' }).click();
   await waitSaved(second);
   const stored = JSON.parse(await second.evaluate((k) => localStorage.getItem(k), key)).scenario;
-  assert.equal(stored.need, 'Need typed in the second tab');
-  assert.equal(stored.name, 'Enterprise onboarding');
+  assert.equal(stored.name, 'Name typed in the second tab');
+  assert.equal(stored.root_cause, 'Cause from the first tab');
   // The other version is one Undo away.
   await second.getByRole('button', { name: 'Undo' }).first().click();
   assert.equal(await second.inputValue('#scenario-name'), 'Name from the first tab');
@@ -164,13 +191,15 @@ test('a write this tab never heard of is caught before saving over it', async ()
   // Written from this very tab, so no storage event announces it.
   await page.evaluate((key) => {
     const entry = JSON.parse(localStorage.getItem(key));
-    entry.scenario.root_cause = 'Written behind the app';
+    entry.scenario.name = 'Written behind the app';
+    entry.scenario.root_cause = 'Cause written behind the app';
     localStorage.setItem(key, JSON.stringify(entry));
   }, key);
   await page.fill('#scenario-name', 'Mine');
   await page.locator('.conflict').waitFor();
   await page.getByRole('button', { name: "Use the other tab's version" }).click();
-  assert.equal(await page.inputValue('#scenario-root-cause'), 'Written behind the app');
+  assert.equal(await page.inputValue('#scenario-name'), 'Written behind the app');
+  assert.equal(await page.inputValue('#scenario-root-cause'), 'Cause written behind the app');
   await ctx.close();
 });
 

@@ -315,13 +315,16 @@ fn resolve(saving: &Saving, found: OtherVersion, keep_mine: bool) {
     }
     let key = NoticeKey::Conflict(theirs.id.clone());
     let chosen = mine.map(|mine| Rc::new(found.chosen(&mine, keep_mine)));
-    if keep_mine {
-        saving.dispatch.emit(Action::KeepMine(theirs.clone()));
-    }
     match chosen {
         Some(chosen) => saving.dispatch.emit(Action::ChangedElsewhere(chosen)),
         None if keep_mine => {}
-        None => saving.dispatch.emit(Action::ChangedElsewhere(theirs)),
+        None => saving
+            .dispatch
+            .emit(Action::ChangedElsewhere(theirs.clone())),
+    }
+    if keep_mine {
+        // Their version, one Undo away.
+        saving.dispatch.emit(Action::KeepMine(theirs));
     }
     saving.dispatch.emit(Action::Dismiss(key));
 }
