@@ -44,7 +44,7 @@ async function score(browser, link, name, values, phone) {
   const page = await context.newPage();
   await page.goto(link);
   await page.getByLabel('Your name or initials').fill(name);
-  const selects = page.locator('form.ballot select');
+  const selects = page.locator('div.ballot select');
   assert.equal(await selects.count(), 5);
   for (const [i, v] of values.entries()) await selects.nth(i).selectOption(v);
   // Nothing of the facilitator's values is on the ballot page.
@@ -130,7 +130,7 @@ async function ballotPage(browser, link, phone = true) {
 /** Fills a ballot: name, Metric impact per option, and the four weights. */
 async function fillBallot(page, name, impacts, weights) {
   await page.getByLabel('Your name or initials').fill(name);
-  const selects = page.locator('form.ballot select');
+  const selects = page.locator('div.ballot select');
   for (const [i, v] of impacts.entries()) await selects.nth(i).selectOption(v);
   for (const [i, w] of weights.entries()) await page.locator(`#weight-${i}`).fill(w);
   await page.getByRole('button', { name: 'Send my scores' }).click();
@@ -227,7 +227,7 @@ test('weights, files (dropped and opened), hidden names and a second round', asy
   const second = await group.locator('#ballot-link').inputValue();
   assert.notEqual(second, link);
   const dana = await ballotPage(env.browser, second);
-  assert.equal(await dana.page.locator('form.ballot .ballot-cell').count(), ticked);
+  assert.equal(await dana.page.locator('div.ballot .ballot-cell').count(), ticked);
   await dana.context.close();
 });
 

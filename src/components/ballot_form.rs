@@ -7,17 +7,22 @@ use crate::domain::ballot::{
 };
 use crate::domain::criterion::{CriterionInput, Direction};
 use crate::domain::json::{self, Json};
-use crate::domain::scenario::Scenario;
+use crate::domain::scenario::{Scenario, ScenarioOption};
 use crate::domain::value::NumberRule;
 use crate::i18n::Lang;
 use crate::services::focus::focus_by_id;
 use crate::services::storage::{read_key, write_key};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 /// "Don't know" in a cell's field.
 const DONT_KNOW: &str = "?";
+/// Options drawn at once; the rest follow [`OPTIONS_PER_STEP`] at a time.
+const FIRST_OPTIONS: usize = 40;
+/// Options drawn per step after the first.
+const OPTIONS_PER_STEP: usize = 120;
 /// The id of the name field (focused when the name is missing).
 const NAME_ID: &str = "ballot-name";
 
@@ -37,21 +42,84 @@ pub struct BallotFormProps {
     pub done_label: AttrValue,
 }
 
-/// The answers as typed: per cell its field and reason, per criterion its weight.
+/// The answers as typed: per option its cells' fields and reasons, per
+/// criterion its weight. Each option's cells are shared, so that a choice
+/// copies one option's answers, not the whole ballot's.
 #[derive(Clone, Default, PartialEq)]
 struct Draft {
     name: String,
-    cells: Vec<(String, String)>,
+    groups: Vec<Rc<Vec<(String, String)>>>,
     weights: Vec<String>,
 }
 
+/// One change of the draft.
+enum Edit {
+    Name(String),
+    /// A cell's field (`reason`: false) or reason (true), by option and place.
+    Cell {
+        group: usize,
+        at: usize,
+        reason: bool,
+        text: String,
+    },
+    Weight(usize, String),
+}
+
+impl Reducible for Draft {
+    type Action = Edit;
+
+    fn reduce(self: Rc<Self>, edit: Edit) -> Rc<Self> {
+        let mut next = Rc::unwrap_or_clone(self);
+        match edit {
+            Edit::Name(text) => next.name = text,
+            Edit::Cell {
+                group,
+                at,
+                reason,
+                text,
+            } => {
+                if let Some(cell) = next
+                    .groups
+                    .get_mut(group)
+                    .and_then(|g| Rc::make_mut(g).get_mut(at))
+                {
+                    *(if reason { &mut cell.1 } else { &mut cell.0 }) = text;
+                }
+            }
+            Edit::Weight(i, text) => {
+                if let Some(weight) = next.weights.get_mut(i) {
+                    *weight = text;
+                }
+            }
+        }
+        Rc::new(next)
+    }
+}
+
 impl Draft {
+    /// An empty draft for options with these many cells each.
+    fn empty(sizes: &[usize], weights: usize) -> Self {
+        Draft {
+            name: String::new(),
+            groups: sizes
+                .iter()
+                .map(|&n| Rc::new(vec![Default::default(); n]))
+                .collect(),
+            weights: vec![String::new(); weights],
+        }
+    }
+
+    /// Every cell in order.
+    fn cells(&self) -> impl Iterator<Item = &(String, String)> {
+        self.groups.iter().flat_map(|g| g.iter())
+    }
+
     fn to_text(&self) -> String {
         let pair =
             |(a, b): &(String, String)| Json::Array(vec![a.as_str().into(), b.as_str().into()]);
         json::object([
             ("name", self.name.as_str().into()),
-            ("cells", Json::Array(self.cells.iter().map(pair).collect())),
+            ("cells", Json::Array(self.cells().map(pair).collect())),
             (
                 "weights",
                 Json::Array(self.weights.iter().map(|w| w.as_str().into()).collect()),
@@ -60,8 +128,9 @@ impl Draft {
         .to_text()
     }
 
-    /// The draft kept on this device, if it fits the round.
-    fn read(text: &str, cells: usize, weights: usize) -> Option<Draft> {
+    /// The draft kept on this device, if it fits the round: options with
+    /// `sizes` cells each, and `weights` weights.
+    fn read(text: &str, sizes: &[usize], weights: usize) -> Option<Draft> {
         let value = json::parse(text).ok()?;
         let texts = |v: &Json| -> Option<Vec<String>> {
             v.as_array()?
@@ -80,9 +149,17 @@ impl Draft {
             .collect();
         let weights_typed = texts(value.get("weights")?)?;
         let name = value.get("name")?.as_str()?.to_owned();
-        (pairs.len() == cells && weights_typed.len() == weights).then_some(Draft {
+        if pairs.len() != sizes.iter().sum::<usize>() || weights_typed.len() != weights {
+            return None;
+        }
+        let mut pairs = pairs.into_iter();
+        let groups = sizes
+            .iter()
+            .map(|&n| Rc::new(pairs.by_ref().take(n).collect()))
+            .collect();
+        Some(Draft {
             name,
-            cells: pairs,
+            groups,
             weights: weights_typed,
         })
     }
@@ -99,7 +176,172 @@ fn choices(input: Option<&CriterionInput>) -> Option<(i64, i64)> {
         .then_some((min as i64, max as i64))
 }
 
-/// See the module docs.
+/// What one asked cell shows: worked out once per ballot, not per keystroke.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct CellSpec {
+    /// Its place among all cells (the field's id is `cell-{index}`).
+    index: usize,
+    /// The criterion's (or segment's) name.
+    label: String,
+    /// The scale or unit after the label ("(1–5)").
+    unit: String,
+    /// A list of whole numbers, or a text field.
+    choices: Option<(i64, i64)>,
+}
+
+/// The ballot's cells: per option its specs, and every cell in order.
+struct Layout {
+    groups: Vec<Rc<Vec<CellSpec>>>,
+    cells: Vec<Cell>,
+    labels: Vec<String>,
+}
+
+impl Layout {
+    fn of(lang: Lang, invitation: &Invitation) -> Self {
+        let scenario = &invitation.scenario;
+        let items = invitation.items();
+        let fit_names = lang.fit_names();
+        let mut cells = Vec::new();
+        let mut labels = Vec::new();
+        let groups = scenario
+            .options
+            .iter()
+            .map(|option| {
+                let specs = items
+                    .iter()
+                    .map(|&item| Cell {
+                        option: option.id,
+                        item,
+                    })
+                    .filter(|&cell| invitation.round.asks(scenario, cell))
+                    .map(|cell| {
+                        let input = match cell.item {
+                            Item::Value(c) => scenario.criterion(c).map(|c| &c.input),
+                            Item::Fit(_) => None,
+                        };
+                        let label = match cell.item {
+                            Item::Value(id) => scenario
+                                .criterion(id)
+                                .map_or_else(String::new, |c| c.name.clone()),
+                            Item::Fit(segment) => fit_names[segment as usize].to_owned(),
+                        };
+                        let unit = match input {
+                            Some(CriterionInput::Rating { min, max }) => {
+                                format!(" ({}–{})", lang.number(*min, 2), lang.number(*max, 2))
+                            }
+                            Some(CriterionInput::Amount { unit, .. }) if !unit.is_empty() => {
+                                format!(" ({unit})")
+                            }
+                            Some(_) => String::new(),
+                            None => " (0–5)".to_owned(),
+                        };
+                        cells.push(cell);
+                        labels.push(label.clone());
+                        CellSpec {
+                            index: cells.len() - 1,
+                            label,
+                            unit,
+                            choices: choices(input),
+                        }
+                    })
+                    .collect();
+                Rc::new(specs)
+            })
+            .collect();
+        Layout {
+            groups,
+            cells,
+            labels,
+        }
+    }
+
+    fn sizes(&self) -> Vec<usize> {
+        self.groups.iter().map(|g| g.len()).collect()
+    }
+}
+
+/// Props of [`OptionCells`].
+#[derive(Properties, PartialEq)]
+struct OptionCellsProps {
+    lang: Lang,
+    option: Rc<ScenarioOption>,
+    /// The option's place among the ballot's options.
+    group: usize,
+    specs: Rc<Vec<CellSpec>>,
+    /// What is typed in its cells.
+    typed: Rc<Vec<(String, String)>>,
+    on_edit: Callback<Edit>,
+}
+
+/// One option's cells. Drawn again only when its own answers change, so a
+/// choice costs the same in a ballot of 5 options or 2,000.
+#[function_component(OptionCells)]
+fn option_cells(props: &OptionCellsProps) -> Html {
+    let t = &props.lang.texts().group;
+    let group = props.group;
+    let edit = |at: usize, reason: bool| {
+        props.on_edit.reform(move |text: String| Edit::Cell {
+            group,
+            at,
+            reason,
+            text,
+        })
+    };
+    let rows = props.specs.iter().enumerate().map(|(at, spec)| {
+        let id = format!("cell-{}", spec.index);
+        let (text, reason) = props.typed.get(at).cloned().unwrap_or_default();
+        let field = match spec.choices {
+            Some((lo, hi)) => {
+                let onchange = edit(at, false).reform(|event: Event| {
+                    event.target_unchecked_into::<HtmlSelectElement>().value()
+                });
+                html! {
+                    <select id={id.clone()} {onchange}>
+                        <option value="" selected={text.is_empty()}>{ t.not_scored }</option>
+                        <option value={DONT_KNOW} selected={text == DONT_KNOW}>{ t.dont_know }</option>
+                        { for (lo..=hi).map(|v| { let v = v.to_string(); html! {
+                            <option selected={text == v} value={v.clone()}>{ v }</option>
+                        }}) }
+                    </select>
+                }
+            }
+            None => {
+                let oninput = edit(at, false).reform(typed);
+                html! {
+                    <input id={id.clone()} type="text" inputmode="decimal" value={text} placeholder={t.dont_know} {oninput} />
+                }
+            }
+        };
+        let on_reason = edit(at, true).reform(typed);
+        html! {
+            <div class="ballot-cell" key={spec.index}>
+                <label for={id}>{ &spec.label }{ &spec.unit }</label>
+                { field }
+                <input type="text" class="reason" aria-label={format!("{}: {}", spec.label, t.reason)}
+                    placeholder={t.reason} maxlength="200" value={reason} oninput={on_reason} />
+            </div>
+        }
+    });
+    let option = &props.option;
+    html! {
+        <fieldset class="ballot-option">
+            <legend>{ &option.title }</legend>
+            if !option.description.is_empty() {
+                <p class="hint">{ &option.description }</p>
+            }
+            { for rows }
+        </fieldset>
+    }
+}
+
+/// The text of the field an input event came from.
+fn typed(event: InputEvent) -> String {
+    event.target_unchecked_into::<HtmlInputElement>().value()
+}
+
+/// See the module docs. The ballot is no `<form>`: a browser keeps a form's
+/// validity in step with each control added to it, which makes drawing a
+/// form of thousands of fields take time that grows with its square.
 #[function_component(BallotForm)]
 pub fn ballot_form(props: &BallotFormProps) -> Html {
     let (lang, invitation) = (props.lang, props.invitation.clone());
@@ -111,49 +353,37 @@ pub fn ballot_form(props: &BallotFormProps) -> Html {
     } else {
         Vec::new()
     };
-    let cells: Vec<Cell> = scenario
-        .options
-        .iter()
-        .flat_map(|o| items.iter().map(move |&item| Cell { option: o.id, item }))
-        .filter(|&c| invitation.round.asks(scenario, c))
-        .collect();
+    let layout = use_memo((lang, invitation.clone()), |(lang, invitation)| {
+        Layout::of(*lang, invitation)
+    });
     let draft = {
         let key = props.draft_key.clone();
-        let (n, w) = (cells.len(), weighted.len());
-        use_state(move || {
+        let (sizes, w) = (layout.sizes(), weighted.len());
+        use_reducer(move || {
             key.and_then(|k| read_key(&k))
-                .and_then(|text| Draft::read(&text, n, w))
-                .unwrap_or_else(|| Draft {
-                    cells: vec![Default::default(); n],
-                    weights: vec![String::new(); w],
-                    ..Default::default()
-                })
+                .and_then(|text| Draft::read(&text, &sizes, w))
+                .unwrap_or_else(|| Draft::empty(&sizes, w))
         })
     };
     let error = use_state(String::new);
     // Every change is kept as the draft (on this device only).
     {
         let key = props.draft_key.clone();
-        use_effect_with((*draft).clone(), move |draft| {
+        use_effect_with(draft.clone(), move |draft| {
             if let Some(key) = key {
                 write_key(&key, &draft.to_text());
             }
         });
     }
-    let fit_names = lang.fit_names();
-    let label_of = |cell: Cell| match cell.item {
-        Item::Value(id) => scenario
-            .criterion(id)
-            .map_or_else(String::new, |c| c.name.clone()),
-        Item::Fit(segment) => fit_names[segment as usize].to_owned(),
+    let on_edit = {
+        let dispatch = draft.dispatcher();
+        use_memo((), move |_| Callback::from(move |edit: Edit| dispatch.dispatch(edit)))
     };
     let submit = {
         let (draft, error, invitation) = (draft.clone(), error.clone(), invitation.clone());
-        let (cells, weighted, on_done) = (cells.clone(), weighted.clone(), props.on_done.clone());
+        let (weighted, on_done, layout) = (weighted.clone(), props.on_done.clone(), layout.clone());
         let t_name = t.name_missing;
-        let labels: Vec<String> = cells.iter().map(|&c| label_of(c)).collect();
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
+        move || {
             let d = &*draft;
             let name: String = d.name.trim().chars().take(MAX_NAME).collect();
             if name_is_blank(&name) {
@@ -163,7 +393,7 @@ pub fn ballot_form(props: &BallotFormProps) -> Html {
             }
             let style = lang.number_style();
             let mut scores = Vec::new();
-            for (i, (&cell, (text, reason))) in cells.iter().zip(&d.cells).enumerate() {
+            for (i, (&cell, (text, reason))) in layout.cells.iter().zip(d.cells()).enumerate() {
                 let text = text.trim();
                 let value = match text {
                     "" if reason.trim().is_empty() => continue,
@@ -176,7 +406,8 @@ pub fn ballot_form(props: &BallotFormProps) -> Html {
                         match rule.parse(text, style) {
                             Ok(v) => v,
                             Err(why) => {
-                                error.set(format!("{}: {}", labels[i], lang.value_error(&why)));
+                                let label = &layout.labels[i];
+                                error.set(format!("{label}: {}", lang.value_error(&why)));
                                 focus_by_id(&format!("cell-{i}"));
                                 return;
                             }
@@ -212,111 +443,72 @@ pub fn ballot_form(props: &BallotFormProps) -> Html {
                 weights,
                 checks: invitation.checks(),
             });
-        })
-    };
-    // Text fields keep every keystroke (a click on "Send" must see them);
-    // lists keep their choice.
-    let set = |edit: fn(&mut Draft, usize, String)| {
-        let draft = draft.clone();
-        move |i: usize| {
-            let draft = draft.clone();
-            Callback::from(move |event: InputEvent| {
-                let value = event.target_unchecked_into::<HtmlInputElement>().value();
-                let mut next = (*draft).clone();
-                edit(&mut next, i, value);
-                draft.set(next);
-            })
         }
     };
-    let choose = |i: usize| {
-        let draft = draft.clone();
-        Callback::from(move |event: Event| {
-            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
-            let mut next = (*draft).clone();
-            next.cells[i].0 = value;
-            draft.set(next);
-        })
+    let submit = Rc::new(submit);
+    let on_click = {
+        let submit = submit.clone();
+        Callback::from(move |_: MouseEvent| submit())
     };
-    let set_cell = set(|d, i, v| d.cells[i].0 = v);
-    let set_reason = set(|d, i, v| d.cells[i].1 = v);
-    let set_weight = set(|d, i, v| d.weights[i] = v);
-    let set_name = set(|d, _, v| d.name = v);
-    let mut at = 0;
-    let options = scenario.options.iter().map(|option| {
-        let rows = items.iter().filter(|&&item| invitation.round.asks(scenario, Cell { option: option.id, item })).map(|&item| {
-            let i = at;
-            at += 1;
-            let id = format!("cell-{i}");
-            let (text, reason) = draft.cells[i].clone();
-            let input = match item {
-                Item::Value(c) => scenario.criterion(c).map(|c| &c.input),
-                Item::Fit(_) => None,
-            };
-            let field = match choices(input) {
-                Some((lo, hi)) => html! {
-                    <select id={id.clone()} onchange={choose(i)}>
-                        <option value="" selected={text.is_empty()}>{ t.not_scored }</option>
-                        <option value={DONT_KNOW} selected={text == DONT_KNOW}>{ t.dont_know }</option>
-                        { for (lo..=hi).map(|v| { let v = v.to_string(); html! {
-                            <option selected={text == v} value={v.clone()}>{ v }</option>
-                        }}) }
-                    </select>
-                },
-                None => html! {
-                    <input id={id.clone()} type="text" inputmode="decimal" value={text} placeholder={t.dont_know} oninput={set_cell(i)} />
-                },
-            };
-            let unit = match input {
-                Some(CriterionInput::Rating { min, max }) => format!(" ({}–{})", lang.number(*min, 2), lang.number(*max, 2)),
-                Some(CriterionInput::Amount { unit, .. }) if !unit.is_empty() => format!(" ({unit})"),
-                Some(_) => String::new(),
-                None => " (0–5)".to_owned(),
-            };
-            html! {
-                <div class="ballot-cell" key={i}>
-                    <label for={id}>{ label_of(Cell { option: option.id, item }) }{ unit }</label>
-                    { field }
-                    <input type="text" class="reason" aria-label={format!("{}: {}", label_of(Cell { option: option.id, item }), t.reason)}
-                        placeholder={t.reason} maxlength="200" value={reason} oninput={set_reason(i)} />
-                </div>
-            }
-        }).collect::<Html>();
-        html! {
-            <fieldset class="ballot-option" key={option.id.number()}>
-                <legend>{ &option.title }</legend>
-                if !option.description.is_empty() {
-                    <p class="hint">{ &option.description }</p>
-                }
-                { rows }
-            </fieldset>
+    // Enter in a text field sends, as it would in a form.
+    let on_key = Callback::from(move |event: KeyboardEvent| {
+        let in_field = event
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            .is_some();
+        if event.key() == "Enter" && in_field && !event.is_composing() {
+            event.prevent_default();
+            submit();
         }
-    }).collect::<Html>();
+    });
+    // A long ballot is drawn in steps: the first options at once, the rest
+    // a step per frame, so the form is there at once and never freezes.
+    let shown = use_state(|| FIRST_OPTIONS);
+    {
+        let (shown, total) = (shown.clone(), scenario.options.len());
+        use_effect_with(*shown, move |&now| {
+            let step = (now < total).then(|| {
+                gloo_timers::callback::Timeout::new(0, move || shown.set(now + OPTIONS_PER_STEP))
+            });
+            move || drop(step)
+        });
+    }
+    let options = scenario.options.iter().take(*shown).zip(&layout.groups).zip(&draft.groups).enumerate().map(|(group, ((option, specs), typed))| html! {
+        <OptionCells key={option.id.number()} {lang} option={option.clone()} {group} specs={specs.clone()}
+            typed={typed.clone()} on_edit={(*on_edit).clone()} />
+    });
     let scales = scale_lines(lang, scenario, &items);
+    let on_name = on_edit.reform(|event: InputEvent| Edit::Name(typed(event)));
     html! {
-        <form class="ballot" onsubmit={submit} novalidate=true>
+        <div class="ballot" onkeydown={on_key}>
             <label for={NAME_ID}>{ t.your_name }</label>
-            <input id={NAME_ID} type="text" autocomplete="name" maxlength="60" value={draft.name.clone()} oninput={set_name(0)} />
+            <input id={NAME_ID} type="text" autocomplete="name" maxlength="60" value={draft.name.clone()} oninput={on_name} />
             if !scales.is_empty() {
                 <section class="ballot-scales" aria-labelledby="ballot-scales-heading">
                     <h2 id="ballot-scales-heading">{ t.scales_heading }</h2>
                     <ul>{ for scales.into_iter().enumerate().map(|(i, line)| html! { <li key={i}>{ line }</li> }) }</ul>
                 </section>
             }
-            { options }
+            // Their own element: a list of keyed children alone, so that
+            // each step only adds options.
+            <div class="ballot-options">{ for options }</div>
             if !weighted.is_empty() {
                 <fieldset class="ballot-option">
                     <legend>{ t.weights_heading }</legend>
-                    { for scenario.criteria.iter().enumerate().map(|(i, c)| html! {
-                        <div class="ballot-cell" key={c.id.number()}>
-                            <label for={format!("weight-{i}")}>{ &c.name }</label>
-                            <input id={format!("weight-{i}")} type="text" inputmode="decimal" value={draft.weights[i].clone()} oninput={set_weight(i)} />
-                        </div>
+                    { for scenario.criteria.iter().enumerate().map(|(i, c)| {
+                        let oninput = on_edit.reform(move |event: InputEvent| Edit::Weight(i, typed(event)));
+                        html! {
+                            <div class="ballot-cell" key={c.id.number()}>
+                                <label for={format!("weight-{i}")}>{ &c.name }</label>
+                                <input id={format!("weight-{i}")} type="text" inputmode="decimal" value={draft.weights[i].clone()} {oninput} />
+                            </div>
+                        }
                     }) }
                 </fieldset>
             }
             <p class="form-error" role="alert">{ (*error).clone() }</p>
-            <button type="submit" class="primary">{ props.done_label.clone() }</button>
-        </form>
+            <button type="button" class="primary" onclick={on_click}>{ props.done_label.clone() }</button>
+        </div>
     }
 }
 
