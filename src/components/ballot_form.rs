@@ -377,7 +377,9 @@ pub fn ballot_form(props: &BallotFormProps) -> Html {
     }
     let on_edit = {
         let dispatch = draft.dispatcher();
-        use_memo((), move |_| Callback::from(move |edit: Edit| dispatch.dispatch(edit)))
+        use_memo((), move |_| {
+            Callback::from(move |edit: Edit| dispatch.dispatch(edit))
+        })
     };
     let submit = {
         let (draft, error, invitation) = (draft.clone(), error.clone(), invitation.clone());

@@ -469,16 +469,18 @@ impl Ballot {
         ];
         let f = Fields::of(value, place, Some(&known))?;
         let values = f.need("scores", |v, p| cells_in(v, p, maybe_number))?;
-        let reasons = f.or_default("reasons", |v, p| cells_in(v, p, json::text))?;
+        let reasons: std::collections::HashMap<Cell, String> = f
+            .or_default("reasons", |v, p| cells_in(v, p, json::text))?
+            .into_iter()
+            .collect();
         let scores = values
             .into_iter()
             .map(|(cell, value)| Score {
                 cell,
                 value,
                 reason: reasons
-                    .iter()
-                    .find(|(c, _)| *c == cell)
-                    .map(|(_, r)| clip(r, MAX_REASON))
+                    .get(&cell)
+                    .map(|r| clip(r, MAX_REASON))
                     .unwrap_or_default(),
             })
             .collect();
