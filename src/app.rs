@@ -121,6 +121,7 @@ pub fn app(props: &AppProps) -> Html {
             { match &state.screen {
                 _ if state.presenting => html! {
                     <ScenarioView {lang} scenario={Same(state.shown().clone())} editable=false
+                        own={state.shared().is_none()}
                         selected={state.selected} compare={state.compare}
                         callbacks={callbacks.clone()}
                         presenting={dispatch.reform(|_: MouseEvent| Action::Present(false))} />

@@ -186,6 +186,26 @@ test('presenting at 1280×720: the whole top 5 large, arrows walk the breakdowns
   await ctx.close();
 });
 
+test('presenting fits a projector: the top 5, the breakdown and the keys in view at 1280×720 and 1024×768, in English and German', async () => {
+  for (const [width, height] of [[1280, 720], [1024, 768]]) {
+    for (const [locale, leave] of [['en-US', 'Back to editing'], ['de-DE', 'Zurück zum Bearbeiten']]) {
+      const { ctx, page } = await openApp(env.browser, env.server.url, { viewport: { width, height }, locale });
+      await page.keyboard.press('p');
+      await page.locator('.present .breakdown table').waitFor();
+      const where = `${width}×${height} ${locale}`;
+      const rows = page.locator('.rank-row');
+      assert.equal(await rows.count(), 5);
+      for (let i = 0; i < 5; i += 1) assert.ok(await inView(rows.nth(i)), `${where}: row ${i + 1} is on screen`);
+      assert.ok(await inView(page.locator('.present .breakdown table')), `${where}: the breakdown is on screen`);
+      assert.ok(await inView(page.locator('.present-steps')), `${where}: the keys are on screen`);
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), width, `${where}: nothing sticks out sideways`);
+      // The user's own scenario: leaving goes back to editing.
+      await page.getByRole('button', { name: leave }).waitFor();
+      await ctx.close();
+    }
+  }
+});
+
 test('a link can open straight into the presentation view', async () => {
   const { ctx, page } = await openApp(env.browser, env.server.url);
   const link = await shareLink(page, { presenting: true });

@@ -55,6 +55,7 @@ pub fn present_view(props: PresentViewProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
     let scenario = props.scenario;
+    let cause = scenario.root_cause.trim().to_owned();
     let title = if scenario.need.trim().is_empty() {
         scenario.name.clone()
     } else {
@@ -66,13 +67,15 @@ pub fn present_view(props: PresentViewProps) -> Html {
                 <div>
                     <p class="present-name">{ scenario.name.clone() }</p>
                     <h1 id={PRESENT_HEADING_ID} tabindex="-1">{ title }</h1>
-                    if !scenario.root_cause.trim().is_empty() {
-                        <p class="present-cause"><strong>{ format!("{}: ", t.room.root_cause) }</strong>{ scenario.root_cause.clone() }</p>
-                    }
                 </div>
-                <button type="button" onclick={props.on_stop}>
-                    { if props.editable { t.room.stop_presenting } else { t.room.stop_presenting_shared } }
-                </button>
+                <div class="present-leave">
+                    <button type="button" onclick={props.on_stop}>
+                        { if props.editable { t.room.stop_presenting } else { t.room.stop_presenting_shared } }
+                    </button>
+                    <p class="present-steps">
+                        { if props.editable { t.room.present_steps } else { t.room.present_steps_shared } }
+                    </p>
+                </div>
             </div>
             <p class="present-summary"><strong>{ format!("{}: ", t.room.recommendation) }</strong>
                 { lang.recommendation(&scenario, &props.ranking) }</p>
@@ -80,8 +83,11 @@ pub fn present_view(props: PresentViewProps) -> Html {
                 selected={props.selected} compare={props.compare}
                 on_select={props.on_select} on_compare={props.on_compare}
                 acceptability={props.acceptability} uncertainty={props.uncertainty} badge={props.badge} />
+            // Below the ranking: the top 5 and the breakdown come first on a projector.
+            if !cause.is_empty() {
+                <p class="present-cause"><strong>{ format!("{}: ", t.room.root_cause) }</strong>{ cause }</p>
+            }
             { props.robust }
-            <p class="present-steps">{ t.room.present_steps }</p>
         </main>
     }
 }

@@ -43,9 +43,13 @@ pub struct ScenarioViewProps {
     /// Starts with the need and the recommendation (for a stakeholder).
     #[prop_or_default]
     pub summary_first: bool,
-    /// Set while presenting: goes back to editing.
+    /// Set while presenting: leaves the presentation.
     #[prop_or_default]
     pub presenting: Option<Callback<MouseEvent>>,
+    /// Whether the scenario presented is the user's own (leaving goes back
+    /// to editing) rather than a shared one.
+    #[prop_or_default]
+    pub own: bool,
 }
 
 /// The inputs beside the ranking.
@@ -168,7 +172,7 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
             on_select: props.callbacks.on_select.clone(),
             on_compare: props.callbacks.on_compare.clone(),
             on_stop: on_stop.clone(),
-            editable: props.editable,
+            editable: props.own,
             robust,
             acceptability,
             uncertainty: uncertainty.clone(),
