@@ -240,6 +240,18 @@ test('a stakeholder on a phone can pass the link on, and a ?present link offers 
   const theirs = await phone.newPage();
   await theirs.goto(link);
   await theirs.locator('.shared-bar').waitFor();
+  // The scenario starts right below the bar: few buttons before it, #1 in view.
+  const first = theirs.locator('.rank-row').first();
+  await first.waitFor();
+  const before = await first.evaluate((row) => [...document.querySelectorAll('button')]
+    .filter((b) => b.offsetParent && (b.compareDocumentPosition(row) & Node.DOCUMENT_POSITION_FOLLOWING)).length);
+  assert.ok(before <= 5, `${before} buttons before the ranking`);
+  const box = await first.boundingBox();
+  assert.ok(box.y >= 0 && box.y + box.height <= 844, `#1's row is in view (${box.y}–${box.y + box.height})`);
+  // The downloads are one tap away.
+  assert.equal(await theirs.getByRole('button', { name: 'Export JSON' }).isVisible(), false);
+  await theirs.getByRole('button', { name: 'More…' }).click();
+  await theirs.getByRole('button', { name: 'Export JSON' }).waitFor();
   await theirs.locator('#shared-share').click();
   await theirs.getByText('The link is on the clipboard: paste it into a chat or a mail to pass the scenario on.').waitFor();
   assert.equal(await theirs.evaluate(() => navigator.clipboard.readText()), link);
@@ -250,6 +262,26 @@ test('a stakeholder on a phone can pass the link on, and a ?present link offers 
   await theirs.locator('.present').waitFor();
   assert.equal(await theirs.getByRole('button', { name: 'Back to editing' }).count(), 0);
   await theirs.getByRole('button', { name: 'Leave the presentation' }).waitFor();
+  // Every word of the heading and of the titles stays whole on its line, and nothing sticks out.
+  const split = await theirs.evaluate(() => {
+    const broken = [];
+    for (const el of document.querySelectorAll('.present h1, .present .row-title')) {
+      const text = el.firstChild;
+      if (!text || text.nodeType !== Node.TEXT_NODE) continue;
+      const re = /\S+/g;
+      let m;
+      while ((m = re.exec(text.data))) {
+        const range = document.createRange();
+        range.setStart(text, m.index);
+        range.setEnd(text, m.index + m[0].length);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (lines.size > 1) broken.push(m[0]);
+      }
+    }
+    return broken;
+  });
+  assert.deepEqual(split, []);
+  assert.equal(await theirs.evaluate(() => document.documentElement.scrollWidth), 390);
   await phone.close();
   await ctx.close();
 });

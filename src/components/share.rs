@@ -90,7 +90,8 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
     }
 }
 
-/// What [`shared_bar`] shows and what its buttons do.
+/// What [`SharedBar`] shows and what its buttons do.
+#[derive(Properties, PartialEq)]
 pub struct SharedBarProps {
     /// UI language.
     pub lang: Lang,
@@ -112,10 +113,17 @@ pub struct SharedBarProps {
     pub on_share: Callback<()>,
 }
 
-/// See the module docs. A plain function: it holds no state.
+/// See the module docs. On a phone the downloads, present and print fold
+/// behind "More", so the scenario starts right below the bar.
+#[function_component(SharedBar)]
 pub fn shared_bar(props: &SharedBarProps) -> Html {
     let t = props.lang.texts();
+    let more = use_state(|| false);
     let click = |callback: &Callback<()>| callback.reform(|_: MouseEvent| ());
+    let toggle = {
+        let more = more.clone();
+        Callback::from(move |_: MouseEvent| more.set(!*more))
+    };
     html! {
         <section class="shared-bar" aria-label={t.share.shared_label}>
             <div class="shared-text">
@@ -126,9 +134,11 @@ pub fn shared_bar(props: &SharedBarProps) -> Html {
             <div class="shared-actions">
                 <button type="button" class="primary" onclick={click(&props.on_save_copy)}>{ t.share.save_copy }</button>
                 <button type="button" id="shared-share" onclick={click(&props.on_share)}>{ t.bar.share }</button>
+                <button type="button" class="more-toggle" aria-expanded={(*more).to_string()}
+                    aria-controls="shared-exports" onclick={toggle}>{ t.share.more }</button>
                 <button type="button" onclick={click(&props.on_back)}>{ "← " }{ t.share.back_to_mine }</button>
             </div>
-            <div class="shared-exports">
+            <div id="shared-exports" class={classes!("shared-exports", more.then_some("open"))}>
                 <button type="button" onclick={click(&props.on_export)}>{ t.bar.export_json }</button>
                 <button type="button" onclick={click(&props.on_export_csv)}>{ t.bar.export_csv }</button>
                 <button type="button" onclick={click(&props.on_copy_markdown)}>{ t.bar.copy_markdown }</button>

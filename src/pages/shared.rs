@@ -3,7 +3,7 @@
 
 use super::scenario_view::ScenarioView;
 use super::{Export, PageCallbacks};
-use crate::components::share::{shared_bar, SharedBarProps};
+use crate::components::share::SharedBar;
 use crate::components::Same;
 use crate::domain::ids::OptionId;
 use crate::domain::scenario::Scenario;
@@ -75,17 +75,12 @@ pub fn shared_page(props: &SharedPageProps) -> Html {
     let show_inputs =
         (!props.inputs_open).then(|| dispatch.reform(|_: MouseEvent| Action::ShowSharedInputs));
     html! {<>
-        { shared_bar(&SharedBarProps {
-            lang,
-            name: props.scenario.name.clone(),
-            on_save_copy,
-            on_back,
-            on_export: export.reform(|_| Export::Json),
-            on_export_csv: export.reform(|_| Export::Csv),
-            on_copy_markdown: export.reform(|_| Export::Markdown),
-            on_present: dispatch.reform(|_| Action::Present(true)),
-            on_share,
-        }) }
+        <SharedBar {lang} name={props.scenario.name.clone()} {on_save_copy} {on_back}
+            on_export={export.reform(|_| Export::Json)}
+            on_export_csv={export.reform(|_| Export::Csv)}
+            on_copy_markdown={export.reform(|_| Export::Markdown)}
+            on_present={dispatch.reform(|_| Action::Present(true))}
+            {on_share} />
         { props.notices.clone() }
         <ScenarioView {lang} scenario={Same(props.scenario.clone())} editable=false {show_inputs}
             selected={props.selected} compare={props.compare} summary_first=true
