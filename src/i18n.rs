@@ -469,6 +469,25 @@ impl Lang {
     }
 }
 
+/// `text` as it is shown: a figure and its "%" or "‰" are kept on one line
+/// ("40 %" never breaks between the two, as typeset text would not). The
+/// text stored is unchanged.
+pub fn keep_units(text: &str) -> String {
+    let mut shown = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut after_digit = false;
+    while let Some(c) = chars.next() {
+        let unit_next = matches!(chars.peek(), Some('%' | '‰'));
+        shown.push(if c == ' ' && after_digit && unit_next {
+            '\u{a0}'
+        } else {
+            c
+        });
+        after_digit = c.is_ascii_digit();
+    }
+    shown
+}
+
 /// A sentence made a clause to go inside another one: no full stop at its
 /// end, and a small first letter ("must be between 1 and 5", not "(Must be
 /// between 1 and 5.).").
@@ -649,6 +668,15 @@ pub static DE: Texts = Texts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_figure_and_its_percent_sign_stay_together() {
+        assert_eq!(
+            keep_units("40 % of new accounts, 5 ‰ and 100%"),
+            "40\u{a0}% of new accounts, 5\u{a0}‰ and 100%"
+        );
+        assert_eq!(keep_units("a % b"), "a % b");
+    }
 
     #[test]
     fn a_reason_inside_a_sentence_has_no_stray_full_stop() {

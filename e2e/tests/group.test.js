@@ -154,6 +154,9 @@ test('weights, files (dropped and opened), hidden names and a second round', asy
   // impact are 5, 1, 1, 1, 1: by impact alone the first option is #1; by cost
   // alone the fourth (10 person-days, the cheapest). So: #1 for 2 of 3 people.
   const anna = await ballotPage(env.browser, link);
+  // On the phone, "40 %" in the need never breaks between the figure and its sign.
+  const need = anna.page.locator('.ballot-page .prose').first();
+  assert.match(await need.textContent(), /40\u00a0% of new accounts/);
   await fillBallot(anna.page, 'Anna', ['5', '1', '1', '1', '1'], ['0', '0', '10', '0']);
   assert.ok(await anna.page.evaluate(() => document.documentElement.scrollWidth <= 390), 'nothing wider than the phone');
   const [download] = await Promise.all([anna.page.waitForEvent('download'), anna.page.getByRole('button', { name: 'Download the file' }).click()]);

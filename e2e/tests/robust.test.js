@@ -221,3 +221,28 @@ test('without a segment-fit criterion the options table keeps its columns and ro
   assert.deepEqual(page.problems, []);
   await ctx.close();
 });
+
+test('long titles give way, figures never: the strips keep their ends, the comparison its headers', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url, { viewport: { width: 1280, height: 720 } });
+  // Every option gets a long title, as pasted from a ticket.
+  const titles = page.locator('.options-table input.option-title');
+  for (let i = 0; i < (await titles.count()); i += 1) {
+    const title = await titles.nth(i).inputValue();
+    await titles.nth(i).fill(`${title} for every enterprise customer in the region`);
+  }
+  await settledRobustness(page);
+  const ends = await page.locator('.criteria .strip .strip-pct').evaluateAll((spans) => spans.map((s) => {
+    const box = s.getBoundingClientRect();
+    const strip = s.closest('.strip').getBoundingClientRect();
+    return { text: s.textContent, shown: s.scrollWidth <= s.clientWidth + 1 && box.left >= strip.left - 1 && box.right <= strip.right + 1 && box.width > 0 };
+  }));
+  assert.equal(ends.length, 8);
+  for (const end of ends) assert.ok(end.shown, `“${end.text}” is shown whole`);
+  await page.locator('.rank-row').first().locator('.row-title').click();
+  await page.getByRole('button', { name: 'Compare' }).click();
+  const heads = await page.locator('.comparison thead th').evaluateAll((th) => th.map((h) => ({ text: h.textContent, cut: h.scrollWidth > h.clientWidth + 1 || [...h.querySelectorAll('*')].some((e) => e.scrollWidth > e.clientWidth + 1) })));
+  assert.equal(heads.length, 4);
+  for (const head of heads) assert.ok(!head.cut, `“${head.text}” is not cut`);
+  assert.deepEqual(page.problems, []);
+  await ctx.close();
+});

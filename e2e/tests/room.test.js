@@ -154,7 +154,7 @@ test('presenting at 1280×720: the whole top 5 large, arrows walk the breakdowns
   await page.locator('.present').waitFor();
   assert.equal(
     await page.locator('.present h1').textContent(),
-    'Enterprise customers stall in onboarding: 40 % of new accounts have no active users after 30 days.',
+    'Enterprise customers stall in onboarding: 40\u00a0% of new accounts have no active users after 30 days.',
   );
   await page.getByText('Recommendation: Do “White-glove onboarding team” first: it scores 70.2 of 100.').waitFor();
   const rows = page.locator('.rank-row');

@@ -9,7 +9,7 @@ use crate::domain::criterion::{CriterionInput, Direction};
 use crate::domain::json::{self, Json};
 use crate::domain::scenario::{Scenario, ScenarioOption};
 use crate::domain::value::NumberRule;
-use crate::i18n::Lang;
+use crate::i18n::{keep_units, Lang};
 use crate::services::focus::focus_by_id;
 use crate::services::storage::{read_key, write_key};
 use std::rc::Rc;
@@ -325,9 +325,9 @@ fn option_cells(props: &OptionCellsProps) -> Html {
     let option = &props.option;
     html! {
         <fieldset class="ballot-option">
-            <legend>{ &option.title }</legend>
+            <legend>{ keep_units(&option.title) }</legend>
             if !option.description.is_empty() {
-                <p class="hint">{ &option.description }</p>
+                <p class="hint">{ keep_units(&option.description) }</p>
             }
             { for rows }
         </fieldset>

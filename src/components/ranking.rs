@@ -630,8 +630,8 @@ fn comparison_view(
                 <thead>
                     <tr>
                         <th scope="col">{ t.ranking.criterion }</th>
-                        <th scope="col" class="num narrow-hide"><span class="clamp">{ lang.option_title_at(scenario, a) }</span></th>
-                        <th scope="col" class="num narrow-hide"><span class="clamp">{ lang.option_title_at(scenario, b) }</span></th>
+                        <th scope="col" class="num narrow-hide"><span class="col-title">{ lang.option_title_at(scenario, a) }</span></th>
+                        <th scope="col" class="num narrow-hide"><span class="col-title">{ lang.option_title_at(scenario, b) }</span></th>
                         <th scope="col" class="num">{ t.room.difference }</th>
                     </tr>
                 </thead>

@@ -392,9 +392,16 @@ pub fn strip(lang: Lang, scenario: &Scenario, name: &str, interval: &Interval, t
                 <span class="strip-band" style={format!("left:{}%;width:{}%", format_fixed(100.0 * interval.low, 2), format_fixed(100.0 * (interval.high - interval.low), 2))}></span>
                 <span class="strip-now" style={format!("left:{}%", format_fixed(100.0 * interval.now, 2))}></span>
             </span>
+            // A long title gives way; the figure never does.
             <span class="strip-ends">
-                <span>{ format!("{} ← {} %", who(interval.below), pct(interval.low)) }</span>
-                <span>{ format!("{} % → {}", pct(interval.high), who(interval.above)) }</span>
+                <span title={who(interval.below)}>
+                    <span class="strip-who">{ who(interval.below) }</span>
+                    <span class="strip-pct">{ format!("← {} %", pct(interval.low)) }</span>
+                </span>
+                <span title={who(interval.above)}>
+                    <span class="strip-pct">{ format!("{} % →", pct(interval.high)) }</span>
+                    <span class="strip-who">{ who(interval.above) }</span>
+                </span>
             </span>
         </div>
     }

@@ -8,7 +8,7 @@
 use crate::components::common::PALETTE;
 use crate::domain::scenario::Scenario;
 use crate::domain::scoring::Ranking;
-use crate::i18n::Lang;
+use crate::i18n::{keep_units, Lang};
 use crate::services::clock::today;
 use crate::services::focus::focus_by_id;
 use yew::prelude::*;
@@ -18,7 +18,7 @@ pub fn summary(lang: Lang, scenario: &Scenario, ranking: &Ranking, class: &'stat
     let t = &lang.texts().room;
     let line = |label: &str, text: &str| {
         (!text.trim().is_empty()).then(|| {
-            html! { <p><strong>{ format!("{label}: ") }</strong>{ text.to_owned() }</p> }
+            html! { <p><strong>{ format!("{label}: ") }</strong>{ keep_units(text) }</p> }
         })
     };
     html! {

@@ -5,7 +5,7 @@
 use crate::components::ballot_form::BallotForm;
 use crate::components::group::copy_link;
 use crate::domain::ballot::{Ballot, BallotError, Invitation};
-use crate::i18n::Lang;
+use crate::i18n::{keep_units, Lang};
 use crate::services::download::download_text;
 use crate::services::location::link_with;
 use std::rc::Rc;
@@ -125,11 +125,11 @@ pub fn ballot_page(props: &BallotPageProps) -> Html {
             <p class="hint">{ t.private }</p>
             if !scenario.need.is_empty() {
                 <h2>{ lang.texts().scenario.need }</h2>
-                <p class="prose">{ &scenario.need }</p>
+                <p class="prose">{ keep_units(&scenario.need) }</p>
             }
             if !scenario.root_cause.is_empty() {
                 <h2>{ lang.texts().scenario.root_cause }</h2>
-                <p class="prose">{ &scenario.root_cause }</p>
+                <p class="prose">{ keep_units(&scenario.root_cause) }</p>
             }
             { body }
         </main>

@@ -11,7 +11,7 @@ use crate::domain::scoring::Ranking;
 use crate::domain::segment::PerSegment;
 use crate::domain::sensitivity::Badge;
 use crate::domain::uncertainty::Uncertainty;
-use crate::i18n::Lang;
+use crate::i18n::{keep_units, Lang};
 use yew::prelude::*;
 
 /// The heading's id: it takes the focus when presenting starts, so a screen
@@ -56,11 +56,11 @@ pub fn present_view(props: PresentViewProps) -> Html {
     let t = lang.texts();
     let scenario = props.scenario;
     let cause = scenario.root_cause.trim().to_owned();
-    let title = if scenario.need.trim().is_empty() {
-        scenario.name.clone()
+    let title = keep_units(if scenario.need.trim().is_empty() {
+        &scenario.name
     } else {
-        scenario.need.clone()
-    };
+        &scenario.need
+    });
     html! {
         <main class="present" aria-label={t.room.present}>
             <div class="present-head">
