@@ -112,15 +112,28 @@ proptest! {
         let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
         let chart = layout(&p, &order, &titles);
         let boxes: Vec<Rect> = chart.markers.iter().filter_map(|m| m.label.as_ref().map(|l| l.bounds)).collect();
+        let first = order.first().copied();
         for (k, a) in boxes.iter().enumerate() {
             prop_assert!(chart.plot.holds(a));
             for b in &boxes[k + 1..] {
                 prop_assert!(!a.overlaps(b), "{:?} {:?}", a, b);
             }
-            for m in &chart.markers {
-                let marker = Rect { x: m.x - m.r, y: m.y - m.r, w: 2.0 * m.r, h: 2.0 * m.r };
-                prop_assert!(!a.overlaps(&marker));
+        }
+        // No label covers a marker, but #1's may cover others' when it has no other place.
+        for m in &chart.markers {
+            let Some(label) = &m.label else { continue };
+            for other in &chart.markers {
+                let marker = Rect { x: other.x - other.r, y: other.y - other.r, w: 2.0 * other.r, h: 2.0 * other.r };
+                if Some(m.index) != first || other.index == m.index {
+                    prop_assert!(!label.bounds.overlaps(&marker));
+                }
             }
+        }
+        // #1 is always named in the chart.
+        if let Some(first) = first {
+            let named = !kerze::domain::matrix::label_text(titles[first]).is_empty();
+            let marker = chart.markers.iter().find(|m| m.index == first);
+            prop_assert!(!named || marker.is_some_and(|m| m.label.is_some()), "#1 unlabelled");
         }
         // Every option has a label or a place in the legend.
         let labelled = chart.markers.iter().filter(|m| m.label.is_some()).count();

@@ -355,7 +355,7 @@ test('printing gives a decision record of at most two A4 pages', async () => {
     'Partner-led implementation',
     '70.2',
     '44.2',
-    'How the top options score',
+    'The values behind the scores',
   ]) {
     assert.ok(text.includes(expected), `the record holds “${expected}”`);
   }
@@ -365,6 +365,31 @@ test('printing gives a decision record of at most two A4 pages', async () => {
   }
   assert.equal(await page.locator('.bar .segment').first().evaluate((el) => getComputedStyle(el).printColorAdjust), 'exact');
   await ctx.close();
+});
+
+test('printing 20 options: two pages, #1 named in the chart, every value to check, no screen controls', async () => {
+  const { context, page } = await openWith(env.browser, env.server.url, generatedScenario(20), { viewport: PROJECTOR });
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  assert.ok(pages >= 1 && pages <= 2, `the record has ${pages} pages`);
+  await page.emulateMedia({ media: 'print' });
+  const text = await page.locator('body').innerText();
+  for (const control of ['Hide options below the line', 'The chart as a table', 'Chart settings', 'Download']) {
+    assert.ok(!text.includes(control), `“${control}” is not printed`);
+  }
+  // #1 carries its name in the chart.
+  const first = (await readRanking(page))[0];
+  const labels = await page.locator('.chart svg text').allTextContents();
+  assert.ok(labels.some((l) => first.title.startsWith(l.replace('…', ''))), `#1 “${first.title}” is named in the chart: ${labels.join(' | ')}`);
+  // The values behind the scores: one row per option, in rank order, with each value as entered.
+  const rows = page.locator('.print-details tbody tr');
+  assert.equal(await rows.count(), 20);
+  const top = await rows.first().locator('td, th').allTextContents();
+  assert.equal(top[0], '1');
+  assert.equal(top[1], first.title);
+  assert.equal(top[top.length - 1], first.score);
+  assert.equal(top.length, 2 + 8 + 1, 'rank, option, 8 criteria, score');
+  await context.close();
 });
 
 test('a new scenario takes the focus on its name, selected, ready to be typed over', async () => {

@@ -417,7 +417,7 @@ fn keep_in_view(element: &Element) {
 
 /// An option's value on a criterion, as entered ("3 / 5", "SMB 4 · Ent. 2"),
 /// with the range it is drawn from ("30 (20–40)").
-fn value_text(lang: Lang, scenario: &Scenario, index: usize, criterion: &Criterion) -> String {
+pub fn value_text(lang: Lang, scenario: &Scenario, index: usize, criterion: &Criterion) -> String {
     let t = lang.texts();
     let option = &scenario.options[index];
     let value = |v: Option<&f64>| {

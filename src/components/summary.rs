@@ -6,6 +6,8 @@
 //! renders them exactly when the ranking changes.
 
 use crate::components::common::PALETTE;
+use crate::components::ranking::value_text;
+use crate::domain::criterion::CriterionInput;
 use crate::domain::scenario::Scenario;
 use crate::domain::scoring::Ranking;
 use crate::i18n::{keep_units, Lang};
@@ -56,9 +58,6 @@ pub fn rank_strip(lang: Lang, scenario: &Scenario, ranking: &Ranking) -> Html {
     }
 }
 
-/// How many options the printed record breaks down.
-const PRINTED_BREAKDOWNS: usize = 3;
-
 /// Printed only: the record's head (name, date, need, root cause,
 /// recommendation) comes before the ranking; [`print_details`] after it.
 pub fn print_head(lang: Lang, scenario: &Scenario, ranking: &Ranking) -> Html {
@@ -72,45 +71,48 @@ pub fn print_head(lang: Lang, scenario: &Scenario, ranking: &Ranking) -> Html {
     }
 }
 
-/// Printed only: the criteria with their weights, and how the top options score.
+/// Printed only: every option's values as entered, in rank order, under
+/// each criterion's weight and share, with the score they give: a reader can
+/// check every score on paper.
 pub fn print_details(lang: Lang, scenario: &Scenario, ranking: &Ranking) -> Html {
     let t = lang.texts();
-    let top: Vec<_> = ranking.rows.iter().take(PRINTED_BREAKDOWNS).collect();
-    let head = top.iter().map(|row| {
-        html! { <th scope="col" class="num" key={row.id.to_string()}>{ format!("#{} {}", row.rank, lang.option_title_at(scenario, row.index)) }</th> }
+    let head = scenario.criteria.iter().enumerate().map(|(c, criterion)| {
+        html! {
+            <th scope="col" key={criterion.id.to_string()}>
+                <span class={classes!("swatch", format!("crit-{}", c % PALETTE))}></span>{ criterion.name.clone() }
+                <span class="print-weight">{ format!("{} · {} %", lang.number(ranking.weights[c], 2), lang.number(ranking.share(c), 0)) }</span>
+            </th>
+        }
     });
-    let lines = scenario.criteria.iter().enumerate().map(|(c, criterion)| {
-        let cells = top.iter().map(|row| {
-            html! { <td class="num" key={row.id.to_string()}>{ lang.score(ranking.contribution(row.index, c)) }</td> }
+    let lines = ranking.rows.iter().map(|row| {
+        let cells = scenario.criteria.iter().map(|criterion| {
+            let fit = matches!(criterion.input, CriterionInput::SegmentFit).then_some("fit");
+            html! { <td key={criterion.id.to_string()} class={classes!(fit)}>{ value_text(lang, scenario, row.index, criterion) }</td> }
         });
         html! {
-            <tr key={criterion.id.to_string()}>
-                <th scope="row"><span class={classes!("swatch", format!("crit-{}", c % PALETTE))}></span>{ criterion.name.clone() }</th>
-                <td class="num">{ lang.number(ranking.weights[c], 2) }</td>
-                <td class="num">{ format!("{} %", lang.number(ranking.share(c), 0)) }</td>
+            <tr key={row.id.to_string()}>
+                <td class="num">{ row.rank }</td>
+                <th scope="row">{ lang.option_title_at(scenario, row.index) }</th>
                 { for cells }
+                <td class="num">{ lang.score(row.score) }</td>
             </tr>
         }
     });
-    let totals = top.iter().map(|row| {
-        html! { <td class="num" key={row.id.to_string()}>{ lang.score(row.score) }</td> }
-    });
     html! {
-        <section class="print-only print-details" aria-label={t.room.top_breakdown}>
-            <h2>{ t.room.top_breakdown }</h2>
+        <section class="print-only print-details" aria-label={t.room.values_heading}>
+            <h2>{ t.room.values_heading }</h2>
             <table>
                 <thead>
                     <tr>
-                        <th scope="col">{ t.ranking.criterion }</th>
-                        <th scope="col" class="num">{ t.criteria.weight }</th>
-                        <th scope="col" class="num">{ "%" }</th>
+                        <th scope="col" class="num">{ "#" }</th>
+                        <th scope="col">{ t.options.option_title }</th>
                         { for head }
+                        <th scope="col" class="num">{ t.ranking.score }</th>
                     </tr>
                 </thead>
                 <tbody>{ for lines }</tbody>
-                <tfoot><tr><th scope="row" colspan="3">{ t.ranking.total }</th>{ for totals }</tr></tfoot>
             </table>
-            <p class="hint">{ t.room.scaled_note }</p>
+            <p class="hint">{ t.room.values_note }</p>
         </section>
     }
 }

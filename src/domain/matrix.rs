@@ -415,6 +415,31 @@ pub fn layout(points: &[Point], order: &[usize], titles: &[&str]) -> Layout {
                     .find(|b| fits(b))
             })
             .flatten();
+        // #1 is always named in the chart: when every place near it is
+        // taken, its label goes where it fits in the plot, over other
+        // markers if need be (never over its own or another label).
+        let found = found.or_else(|| {
+            let own = marker_box(&Marker {
+                index: marker.index,
+                x,
+                y,
+                r,
+                label: None,
+            });
+            (k == 0 && !text.is_empty() && w <= plot.w && h <= plot.h)
+                .then(|| {
+                    candidates
+                        .iter()
+                        .map(|&(cx, cy)| Rect {
+                            x: cx.clamp(plot.x, plot.x + plot.w - w),
+                            y: cy.clamp(plot.y, plot.y + plot.h - h),
+                            w,
+                            h,
+                        })
+                        .find(|b| !b.overlaps(&own))
+                })
+                .flatten()
+        });
         match found {
             Some(bounds) => {
                 taken.push(bounds);
