@@ -206,6 +206,27 @@ test('presenting fits a projector: the top 5, the breakdown and the keys in view
   }
 });
 
+test('back from presenting, the focus and the page stay at Present, and a breakdown opened by Enter comes into view', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url, { viewport: PROJECTOR });
+  const present = page.getByRole('button', { name: 'Present', exact: true });
+  await present.focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.present').waitFor();
+  await page.keyboard.press('Escape');
+  await page.locator('#scenario-name').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Present');
+  assert.ok(await inView(present), 'the focused button is on screen');
+  await page.locator('.rank-row').nth(1).locator('.row-title').focus();
+  await page.keyboard.press('Enter');
+  const heading = page.getByRole('heading', { name: 'Why this score: In-app onboarding checklist' });
+  await heading.waitFor();
+  await page.waitForFunction(() => {
+    const r = document.querySelector('.breakdown h3').getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= innerHeight;
+  }, null, { timeout: 3000 });
+  await ctx.close();
+});
+
 test('a link can open straight into the presentation view', async () => {
   const { ctx, page } = await openApp(env.browser, env.server.url);
   const link = await shareLink(page, { presenting: true });

@@ -95,10 +95,15 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
     // user has put it somewhere else meanwhile. One opened far below the row
     // that was clicked comes into view (beside the ranking, it is in view).
     {
-        let previous = use_mut_ref(|| None::<OptionId>);
+        // `None` until the first run: a breakdown already open when the
+        // list appears (back from presenting) leaves the page where it is,
+        // with the focus on the button that was pressed.
+        let previous = use_mut_ref(|| None::<Option<OptionId>>);
         let beside = props.large;
         use_effect_with(props.selected, move |selected| {
-            let closed = previous.replace(*selected);
+            let Some(closed) = previous.replace(Some(*selected)) else {
+                return;
+            };
             let document = web_sys::window().and_then(|w| w.document());
             match (selected, closed) {
                 (None, Some(id)) => {
