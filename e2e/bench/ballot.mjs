@@ -6,7 +6,7 @@
 // Usage: node bench/ballot.mjs [options=250,500,1000,2000] [choices=15]
 import { serve, launch } from '../lib/harness.js';
 import { generatedScenario, openWith } from '../lib/generate.js';
-import { stats } from '../lib/timing.js';
+import { markWhen, stats } from '../lib/timing.js';
 
 const sizes = (process.argv[2] ?? '250,500,1000,2000').split(',').map(Number);
 const choices = Number(process.argv[3] ?? 15);
@@ -33,14 +33,7 @@ try {
     for (let run = 0; run < 3; run++) {
       const context = await browser.newContext({ bypassCSP: true });
       const page = await context.newPage();
-      await page.addInitScript(() => {
-        new MutationObserver((_, observer) => {
-          if (document.querySelector('div.ballot > button.primary')) {
-            window.formAt = performance.now();
-            observer.disconnect();
-          }
-        }).observe(document, { childList: true, subtree: true });
-      });
+      await markWhen(context, 'div.ballot > button.primary', 'formAt');
       await page.goto(link);
       await page.waitForFunction(() => window.formAt !== undefined, null, { timeout: 300_000 });
       loads.push(await page.evaluate(() => window.formAt));

@@ -57,18 +57,26 @@ export function stats(xs, digits = 1) {
 }
 
 /**
+ * Marks, in every page of `context`, the moment an element matching
+ * `selector` is first on the page (`window[name]`, ms from navigation start).
+ */
+export function markWhen(context, selector, name) {
+  return context.addInitScript(([selector, name]) => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector(selector)) {
+        window[name] = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  }, [selector, name]);
+}
+
+/**
  * Marks, in every page of `context`, the moment the first ranked row is on
  * screen (`window.firstRowAt`, ms from navigation start).
  */
 export function markFirstRow(context) {
-  return context.addInitScript(() => {
-    new MutationObserver((_, observer) => {
-      if (document.querySelector('.rank-row')) {
-        window.firstRowAt = performance.now();
-        observer.disconnect();
-      }
-    }).observe(document, { childList: true, subtree: true });
-  });
+  return markWhen(context, '.rank-row', 'firstRowAt');
 }
 
 /** Waits for the first ranked row of the page's load; its time in ms. */

@@ -174,26 +174,15 @@ fn merge_option(
         at(OptionPart::Value(name.unwrap_or_else(|| id.to_string())))
     };
     let mut option = ScenarioOption::clone(ours);
-    option.title = pick(
-        &base.title,
-        &ours.title,
-        &theirs.title,
-        || at(OptionPart::Title),
-        clashes,
-    );
-    option.description = pick(
-        &base.description,
-        &ours.description,
-        &theirs.description,
-        || at(OptionPart::Description),
-        clashes,
-    );
-    option.fit = pick(
-        &base.fit,
-        &ours.fit,
-        &theirs.fit,
-        || at(OptionPart::Fit),
-        clashes,
+    macro_rules! parts {
+        ($($field:ident: $part:expr),*) => {$(
+            option.$field = pick(&base.$field, &ours.$field, &theirs.$field, || at($part), clashes);
+        )*};
+    }
+    parts!(
+        title: OptionPart::Title,
+        description: OptionPart::Description,
+        fit: OptionPart::Fit
     );
     option.values = merge_map(&base.values, &ours.values, &theirs.values, &value, clashes);
     option.ranges = merge_map(&base.ranges, &ours.ranges, &theirs.ranges, &value, clashes);
