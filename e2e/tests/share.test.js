@@ -47,7 +47,9 @@ test('a shared link opens the same ranking, read-only, in a fresh browser', asyn
   assert.ok(await phone.locator('#opt-o2-c1').isDisabled());
   assert.equal(await phone.locator('#opt-o2-c1').inputValue(), '12');
   assert.equal(await phone.getByRole('button', { name: '+ Add option' }).isVisible(), false);
-  // The stakeholder can take the ranking into Jira or Excel without saving a copy.
+  // The stakeholder can take the ranking into Jira or Excel without saving a copy
+  // (on a phone the downloads are behind More…).
+  await phone.getByRole('button', { name: 'More…' }).click();
   const [csv] = await Promise.all([phone.waitForEvent('download'), phone.getByRole('button', { name: 'Export CSV' }).click()]);
   assert.match(csv.suggestedFilename(), /^kerze-pricing-workshop-\d{4}-\d{2}-\d{2}\.csv$/);
   const rows = (await readFile(await csv.path(), 'utf8')).trim().split(/\r?\n/).slice(1);
