@@ -84,7 +84,11 @@ test('a CFO lens made from changed weights shows the rank changes computed by ha
     await weights.nth(i).press('Tab');
   };
   for (let i = 0; i < count; i++) await setWeight(i, i === 0 ? '10' : '0');
-  await page.getByRole('tab', { name: 'Lenses side by side' }).click();
+  // By keyboard: the page may still move while the analyses of the new weights finish.
+  const lensTab = page.getByRole('tab', { name: 'Lenses side by side' });
+  await lensTab.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('#tradeoffs-tab-1').getAttribute('aria-selected') === 'true');
   await page.locator('#lens-new').fill('CFO');
   await page.getByRole('button', { name: 'Save the working weights as a lens' }).click();
   // Back to the demo's weights (3, 2, 4, 3): the CFO lens keeps its own.
