@@ -10,18 +10,18 @@
 //    base64 inline, pinned by hashes in its own CSP) that opens from file://.
 //
 // Before all that it minifies the JS glue and the CSS (and their integrity
-// hashes in index.html follow), and packs the WebAssembly with LZMA: the page
-// downloads kerze-….lzma, about a fifth smaller than the gzip of the .wasm on
-// any host, and the start-up script unpacks it (scripts/unlzma.js).
+// hashes in index.html follow). The WebAssembly ships as built, so the browser
+// compiles it while it streams in. Last, it writes a brotli (.br) and a gzip
+// (.gz) copy beside each file, for hosts that send precompressed files.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 // esbuild comes with the npm packages of e2e/ (scripts/setup installs them).
 const require = createRequire(new URL('../e2e/package.json', import.meta.url));
 const { transformSync } = require('esbuild');
-const { LZMA } = require('lzma/src/lzma_worker.js');
 const minify = (code, loader, format) =>
   transformSync(code, { loader, format, minify: true, target: 'es2022', legalComments: 'none' }).code;
 
@@ -70,19 +70,7 @@ for (const [name, loader, format] of [[glueName, 'js', 'esm'], [cssName, 'css', 
   html = html.replace(pinned, `$1sha384-${sha('sha384', small)}`);
 }
 
-// 0b. The WebAssembly, packed (LZMA at its strongest setting, which takes a
-// few seconds here and about 0.1 s to unpack in the browser).
 const wasmBytes = readFileSync(join(dir, wasmName));
-const packed = Buffer.from(Int8Array.from(LZMA.compress(wasmBytes, 9)).buffer);
-const packedName = wasmName.replace(/_bg\.wasm$/, '.lzma');
-writeFileSync(join(dir, packedName), packed);
-unlinkSync(join(dir, wasmName));
-const preload = new RegExp(`<link rel="preload" href="\\./${wasmName.replace(/[.]/g, '\\.')}"[^>]*>`);
-if (!preload.test(html)) throw new Error(`no preload link for ${wasmName} in index.html`);
-// Fetched as the start-up script fetches it, so the browser uses this download
-// (an integrity attribute would make it fetch twice: preloads ignore it).
-html = html.replace(preload, `<link rel="preload" href="./${packedName}" crossorigin="anonymous" as="fetch">`);
-const unlzma = readFileSync(new URL('unlzma.js', import.meta.url), 'utf8');
 
 // The release build stops at once on a panic (a WebAssembly trap, no message):
 // the page then says so, keeps the user's data where it is and offers a reload
@@ -111,20 +99,10 @@ addEventListener('unhandledrejection', (event) => crashed(event.reason));
 // 1. The start-up script, from inline to a file, plus the service worker's registration.
 const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
 if (!inline) throw new Error('trunk start-up script not found in index.html');
-const version = sha('sha256', [glueName, wasmName, cssName, unlzma].join()).replace(/[^A-Za-z0-9]/g, '').slice(0, 12);
+const version = sha('sha256', [glueName, wasmName, cssName].join()).replace(/[^A-Za-z0-9]/g, '').slice(0, 12);
 const startName = `start-${version}.js`;
-const wasmPath = `'./${wasmName}'`;
-if (!inline[1].includes(wasmPath)) throw new Error(`the start-up script does not load ${wasmName}`);
-// The service worker keeps the unpacked module (see below): from its cache
-// the page compiles it while it streams in, as from a plain .wasm file.
-const load = `fetch('./${packedName}').then(async (response) => {
-  if (!response.ok) throw new Error(\`\${response.status} for ${packedName}\`);
-  if (response.headers.get('content-type') === 'application/wasm') return response;
-  return unlzma(new Uint8Array(await response.arrayBuffer()));
-})`;
 const start = minify(`${CRASH_BANNER}
-${unlzma}
-${inline[1].trim().replace(wasmPath, load)}
+${inline[1].trim()}
 
 // Offline after the first visit. A new deploy installs beside the running one
 // and waits; the page offers the reload (window.kerzeUpdate) instead of
@@ -198,20 +176,8 @@ const assets = ['./', ...readdirSync(dir).filter((f) => f !== 'sw.js').map((f) =
 const worker = `// Kerze's service worker: the app shell from the cache, so Kerze works offline.
 const CACHE = 'kerze-${version}';
 const ASSETS = ${JSON.stringify(assets)};
-const PACKED = './${packedName}';
-${minify(unlzma, 'js')}
-// The WebAssembly is unpacked once, here, in the background: later visits
-// start without unpacking it. Should that fail, the page unpacks it itself.
-const unpack = async (cache) => {
-  try {
-    const packed = await cache.match(PACKED);
-    const bytes = unlzma(new Uint8Array(await packed.arrayBuffer()));
-    await cache.put(PACKED, new Response(bytes, { headers: { 'content-type': 'application/wasm' } }));
-  } catch {}
-};
-
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(ASSETS).then(() => unpack(cache))));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(ASSETS)));
 });
 
 self.addEventListener('activate', (event) => {
@@ -239,4 +205,19 @@ self.addEventListener('fetch', (event) => {
 });
 `;
 writeFileSync(join(dir, 'sw.js'), worker);
+
+// 4. Precompressed copies beside each file (brotli at its strongest, gzip -9),
+// for hosts that send them as they are (nginx gzip_static / brotli_static,
+// Caddy precompressed); a host that compresses by itself ignores them.
+for (const name of readdirSync(dir)) {
+  if (/\.(br|gz)$/.test(name)) continue;
+  const bytes = readFileSync(join(dir, name));
+  writeFileSync(join(dir, `${name}.gz`), gzipSync(bytes, { level: 9 }));
+  writeFileSync(
+    join(dir, `${name}.br`),
+    brotliCompressSync(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+    }),
+  );
+}
 console.log(`postbuild: CSP, ${startName}, sw.js (cache kerze-${version}), kerze.html (${(singleHtml.length / 1024).toFixed(0)} KB)`);
