@@ -85,17 +85,15 @@ pub fn merge(base: &Scenario, ours: &Scenario, theirs: &Scenario) -> Merged {
         chart,
         group
     );
-    scenario.criteria = merge_list(
+    scenario.criteria = merge_whole(
         (&base.criteria, &ours.criteria, &theirs.criteria),
         |c| c.id,
-        |b, o, t, clashes| pick_item(b, o, t, || Clash::Criterion(o.name.clone()), clashes),
         |c| Clash::Criterion(c.name.clone()),
         &mut clashes,
     );
-    scenario.lenses = merge_list(
+    scenario.lenses = merge_whole(
         (&base.lenses, &ours.lenses, &theirs.lenses),
         |l| l.id,
-        |b, o, t, clashes| pick_item(b, o, t, || Clash::Lens(o.name.clone()), clashes),
         |l| Clash::Lens(l.name.clone()),
         &mut clashes,
     );
@@ -215,6 +213,20 @@ fn merge_map<V: Clone + PartialEq>(
             .map(|v| (key, v.clone()))
         })
         .collect()
+}
+
+/// [`merge_list`] for items taken whole: one changed on one side comes from
+/// that side; changed on both, differently, it is a clash named by `named`.
+fn merge_whole<T: Clone + PartialEq, K: PartialEq + Copy>(
+    lists: (&[T], &[T], &[T]),
+    key: impl Fn(&T) -> K,
+    named: impl Fn(&T) -> Clash,
+    clashes: &mut Vec<Clash>,
+) -> Vec<T> {
+    let item = |b: Option<&T>, o: &T, t: &T, clashes: &mut Vec<Clash>| {
+        pick_item(b, o, t, || named(o), clashes)
+    };
+    merge_list(lists, key, item, &named, clashes)
 }
 
 /// Merges a list of items with stable keys: each item present in both is
