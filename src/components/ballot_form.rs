@@ -179,6 +179,8 @@ fn choices(input: Option<&CriterionInput>) -> Option<(i64, i64)> {
 /// What one asked cell shows: worked out once per ballot, not per keystroke.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct CellSpec {
+    /// The cell asked.
+    cell: Cell,
     /// Its place among all cells (the field's id is `cell-{index}`).
     index: usize,
     /// The criterion's (or segment's) name.
@@ -189,11 +191,9 @@ struct CellSpec {
     choices: Option<(i64, i64)>,
 }
 
-/// The ballot's cells: per option its specs, and every cell in order.
+/// The ballot's cells: per option its specs.
 struct Layout {
     groups: Vec<Rc<Vec<CellSpec>>>,
-    cells: Vec<Cell>,
-    labels: Vec<String>,
 }
 
 impl Layout {
@@ -201,8 +201,7 @@ impl Layout {
         let scenario = &invitation.scenario;
         let items = invitation.items();
         let fit_names = lang.fit_names();
-        let mut cells = Vec::new();
-        let mut labels = Vec::new();
+        let mut index = 0;
         let groups = scenario
             .options
             .iter()
@@ -235,10 +234,10 @@ impl Layout {
                             Some(_) => String::new(),
                             None => " (0–5)".to_owned(),
                         };
-                        cells.push(cell);
-                        labels.push(label.clone());
+                        index += 1;
                         CellSpec {
-                            index: cells.len() - 1,
+                            cell,
+                            index: index - 1,
                             label,
                             unit,
                             choices: choices(input),
@@ -248,11 +247,7 @@ impl Layout {
                 Rc::new(specs)
             })
             .collect();
-        Layout {
-            groups,
-            cells,
-            labels,
-        }
+        Layout { groups }
     }
 
     fn sizes(&self) -> Vec<usize> {
@@ -395,7 +390,9 @@ pub fn ballot_form(props: &BallotFormProps) -> Html {
             }
             let style = lang.number_style();
             let mut scores = Vec::new();
-            for (i, (&cell, (text, reason))) in layout.cells.iter().zip(d.cells()).enumerate() {
+            let specs = layout.groups.iter().flat_map(|g| g.iter());
+            for (spec, (text, reason)) in specs.zip(d.cells()) {
+                let cell = spec.cell;
                 let text = text.trim();
                 let value = match text {
                     "" if reason.trim().is_empty() => continue,
@@ -408,9 +405,8 @@ pub fn ballot_form(props: &BallotFormProps) -> Html {
                         match rule.parse(text, style) {
                             Ok(v) => v,
                             Err(why) => {
-                                let label = &layout.labels[i];
-                                error.set(format!("{label}: {}", lang.value_error(&why)));
-                                focus_by_id(&format!("cell-{i}"));
+                                error.set(format!("{}: {}", spec.label, lang.value_error(&why)));
+                                focus_by_id(&format!("cell-{}", spec.index));
                                 return;
                             }
                         }

@@ -420,10 +420,6 @@ impl Saver {
     /// Another tab removed this scenario's entry while this tab still holds
     /// it: the next save writes it again.
     pub fn entry_removed(&mut self, id: &ScenarioId) {
-        self.forget(id);
-    }
-
-    fn forget(&mut self, id: &ScenarioId) {
         self.saved.remove(id);
         self.texts.remove(id);
         self.bases.remove(id);
@@ -782,7 +778,7 @@ impl Saver {
                     store.remove(&scenario_key(&id))?;
                 }
             }
-            self.forget(&id);
+            self.entry_removed(&id);
         }
         Ok(())
     }

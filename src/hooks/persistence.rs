@@ -265,19 +265,17 @@ fn use_other_tabs(saving: Saving) {
     });
 }
 
-/// Another tab wrote the index: follow its deletions and restores; the
-/// scenarios it added are read next.
-fn index_changed(saving: &Saving, text: Option<&str>) -> Vec<ScenarioId> {
+/// Another tab wrote the index: follow its deletions, restores and additions.
+fn index_changed(saving: &Saving, text: Option<&str>) {
     let change = saving
         .saver
         .borrow_mut()
         .index_changed(text, &snapshot(&saving.latest.borrow()));
-    follow_list(saving, change)
+    follow_list(saving, change);
 }
 
-/// Follows another tab's changes of the list; hands back the ids it added,
-/// whose entries are to be read.
-fn follow_list(saving: &Saving, change: IndexChange) -> Vec<ScenarioId> {
+/// Follows another tab's changes of the list: the scenarios it added are read.
+fn follow_list(saving: &Saving, change: IndexChange) {
     for id in change.deleted {
         saving.dispatch.emit(Action::DeletedElsewhere(id));
     }
@@ -287,7 +285,6 @@ fn follow_list(saving: &Saving, change: IndexChange) -> Vec<ScenarioId> {
     for id in &change.added {
         entry_changed(saving, id);
     }
-    change.added
 }
 
 /// The user answered a conflict: both versions' changes are kept, and where
