@@ -1,0 +1,149 @@
+//! Links, ballots and exports made by released builds open unchanged, forever.
+//!
+//! Each corpus was written by the build that introduced its format version
+//! (rewritten only with `KERZE_WRITE_FIXTURES=1`): a share link with the stored
+//! entry of the scenario it carries, a round's link and a participant's return
+//! link and ballot file with the entry of the scenario they belong to.
+
+mod support {
+    pub mod arbitrary;
+    pub mod realistic;
+    pub mod rng;
+}
+
+use kerze::domain::ballot::{read_ballot, Invitation};
+use kerze::domain::link::{decode_link, encode_link};
+use kerze::domain::stored::{decode_stamped, encode_scenario, Stamp};
+use proptest::strategy::{Strategy, ValueTree};
+use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+use support::arbitrary::{arb_scenario, id};
+use support::realistic::realistic;
+
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+
+fn writing() -> bool {
+    std::env::var_os("KERZE_WRITE_FIXTURES").is_some()
+}
+
+fn stamp() -> Stamp {
+    Stamp {
+        rev: 1,
+        writer: "t0".into(),
+    }
+}
+
+/// `(link, stored entry)` pairs, one per line, separated by a tab.
+fn read_pairs(path: &str) -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(path).unwrap();
+    text.lines()
+        .map(|line| {
+            let (a, b) = line.split_once('\t').unwrap();
+            (a.to_owned(), b.to_owned())
+        })
+        .collect()
+}
+
+/// Share links of format 3: realistic workshops of 0–24 options, both demos
+/// and 60 generated scenarios with ids in any order, any Unicode text,
+/// extreme numbers, ranges, lenses and chart settings.
+#[test]
+fn every_version_3_link_of_the_corpus_opens_to_its_scenario() {
+    let path = format!("{DIR}/link-v3/corpus.tsv");
+    if writing() {
+        let mut scenarios: Vec<_> = (0..25).step_by(3).map(realistic).collect();
+        for lang in [kerze::i18n::Lang::En, kerze::i18n::Lang::De] {
+            scenarios.push(kerze::domain::demo::demo_scenario(
+                id(),
+                &lang.texts().demo,
+            ));
+        }
+        let mut runner = TestRunner::new_with_rng(
+            Config::default(),
+            TestRng::from_seed(RngAlgorithm::ChaCha, &[7; 32]),
+        );
+        for _ in 0..60 {
+            scenarios.push(arb_scenario().new_tree(&mut runner).unwrap().current());
+        }
+        let lines: Vec<String> = scenarios
+            .iter()
+            .map(|s| format!("{}\t{}", encode_link(s), encode_scenario(s, &stamp())))
+            .collect();
+        std::fs::create_dir_all(format!("{DIR}/link-v3")).unwrap();
+        std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    }
+    let pairs = read_pairs(&path);
+    assert_eq!(pairs.len(), 71);
+    for (link, entry) in pairs {
+        assert!(link.starts_with("k3."), "{link}");
+        let (expected, _) = decode_stamped(&entry).unwrap();
+        assert_eq!(decode_link(&link, expected.id.clone()), Ok(expected));
+    }
+}
+
+/// Group scoring, ballot format 1: both rounds of the stored-entry fixture of
+/// format 5 as round links, and its three ballots as return links and files.
+#[test]
+fn every_round_link_and_ballot_of_the_corpus_opens_unchanged() {
+    let entry = std::fs::read_to_string(format!("{DIR}/storage-v5/scenario.json")).unwrap();
+    let (scenario, _) = decode_stamped(&entry).unwrap();
+    let rounds = format!("{DIR}/ballot-v1/rounds.txt");
+    let links = format!("{DIR}/ballot-v1/return-links.txt");
+    let files = format!("{DIR}/ballot-v1/ballots.json");
+    if writing() {
+        std::fs::create_dir_all(format!("{DIR}/ballot-v1")).unwrap();
+        let round_links: Vec<String> = scenario
+            .group
+            .rounds
+            .iter()
+            .map(|r| Invitation::new(&scenario, r.clone()).to_link())
+            .collect();
+        std::fs::write(&rounds, round_links.join("\n") + "\n").unwrap();
+        let ballots = &scenario.group.ballots;
+        let return_links: Vec<String> = ballots.iter().map(|b| b.to_link()).collect();
+        std::fs::write(&links, return_links.join("\n") + "\n").unwrap();
+        let ballot_files: Vec<String> = ballots.iter().map(|b| b.to_file()).collect();
+        std::fs::write(&files, ballot_files.join("\n\u{1e}\n")).unwrap();
+    }
+    let round_links = std::fs::read_to_string(&rounds).unwrap();
+    let round_links: Vec<&str> = round_links.lines().collect();
+    assert_eq!(round_links.len(), scenario.group.rounds.len());
+    for (link, round) in round_links.iter().zip(&scenario.group.rounds) {
+        let mut expected = Invitation::new(&scenario, round.clone());
+        // A round link does not carry the scenario's id.
+        expected.scenario.id = kerze::domain::ids::ScenarioId::from_parts(0, 0);
+        assert_eq!(Invitation::from_link(link), Ok(expected));
+    }
+    let return_links = std::fs::read_to_string(&links).unwrap();
+    let ballot_files = std::fs::read_to_string(&files).unwrap();
+    let ballot_files: Vec<&str> = ballot_files.split("\n\u{1e}\n").collect();
+    let ballots = &scenario.group.ballots;
+    assert_eq!(ballots.len(), 3);
+    for ((link, file), ballot) in return_links.lines().zip(&ballot_files).zip(ballots) {
+        assert_eq!(read_ballot(link).as_ref(), Ok(ballot));
+        assert_eq!(read_ballot(file).as_ref(), Ok(ballot));
+    }
+}
+
+/// Export format 4: the whole file of the stored-entry fixture of format 5 and
+/// of the demo, byte for byte as that build wrote them, and each imports back
+/// to the scenario it came from.
+#[test]
+fn every_version_4_export_of_the_corpus_is_written_and_read_as_before() {
+    use kerze::domain::export::export_json;
+    use kerze::domain::import::read_import;
+    let entry = std::fs::read_to_string(format!("{DIR}/storage-v5/scenario.json")).unwrap();
+    let (group, _) = decode_stamped(&entry).unwrap();
+    let demo = kerze::domain::demo::demo_scenario(id(), &kerze::i18n::Lang::En.texts().demo);
+    for (name, scenario) in [("group", group), ("demo", demo)] {
+        let path = format!("{DIR}/export-v4/{name}.json");
+        let written = export_json(&scenario, "2026-12-06T12:00:00Z".into());
+        if writing() {
+            std::fs::create_dir_all(format!("{DIR}/export-v4")).unwrap();
+            std::fs::write(&path, &written).unwrap();
+        }
+        let file = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(written, file, "{name}");
+        let imported = read_import(&file, scenario.id.clone()).unwrap();
+        assert_eq!(imported.scenario, scenario, "{name}");
+    }
+}
