@@ -4,9 +4,9 @@
 pub mod acceptability;
 pub mod ballot;
 pub mod browse;
+pub mod compress;
 pub mod criterion;
 pub mod decimal;
-pub mod deflate;
 pub mod demo;
 pub mod export;
 pub mod group;

@@ -52,10 +52,7 @@ fn every_version_3_link_of_the_corpus_opens_to_its_scenario() {
     if writing() {
         let mut scenarios: Vec<_> = (0..25).step_by(3).map(realistic).collect();
         for lang in [kerze::i18n::Lang::En, kerze::i18n::Lang::De] {
-            scenarios.push(kerze::domain::demo::demo_scenario(
-                id(),
-                &lang.texts().demo,
-            ));
+            scenarios.push(kerze::domain::demo::demo_scenario(id(), &lang.texts().demo));
         }
         let mut runner = TestRunner::new_with_rng(
             Config::default(),

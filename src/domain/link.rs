@@ -9,8 +9,8 @@
 //! version 1 and never changes.
 
 use super::acceptability::WeightMode;
+use super::compress::{deflate, inflate, InflateError};
 use super::criterion::{Criterion, CriterionInput, Direction};
-use super::deflate::{deflate, inflate, InflateError};
 use super::id_map::IdMap;
 use super::ids::{CriterionId, LensId, OptionId, ScenarioId};
 use super::json::{self, compact_number, sparse_object, Fields, Json, ShapeError};
