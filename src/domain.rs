@@ -6,7 +6,6 @@ pub mod ballot;
 pub mod browse;
 pub mod compress;
 pub mod criterion;
-pub mod decimal;
 pub mod demo;
 pub mod export;
 pub mod group;

@@ -9,7 +9,6 @@
 //! keep their keys in the order written; a repeated key keeps its first
 //! place and its last value.
 
-use super::decimal::parse_decimal;
 use super::problem::Found;
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -220,7 +219,7 @@ impl Json {
     /// A number as the nearest float, if it is finite.
     pub fn as_f64(&self) -> Option<f64> {
         match self {
-            Json::Number(n) => parse_decimal(n).filter(|v| v.is_finite()),
+            Json::Number(n) => n.parse::<f64>().ok().filter(|v| v.is_finite()),
             _ => None,
         }
     }

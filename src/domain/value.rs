@@ -1,6 +1,5 @@
 //! Reading numbers typed by a user, with the rule that each field follows.
 
-use super::decimal::parse_decimal;
 use super::json::{self, Json, ShapeError};
 use thiserror::Error;
 
@@ -259,10 +258,12 @@ pub fn parse_number(text: &str, style: NumberStyle) -> Result<f64, ValueError> {
         return Err(not_in_style());
     }
     let digits: String = integer.chars().filter(char::is_ascii_digit).collect();
-    let value = parse_decimal(&format!(
+    let value = format!(
         "{}.{decimals}",
         if digits.is_empty() { "0" } else { &digits }
-    ))
+    )
+    .parse::<f64>()
+    .ok()
     .filter(|v| v.is_finite())
     .ok_or_else(not_a_number)?;
     let signed = |v: f64| if negative { -v } else { v };

@@ -1,6 +1,5 @@
 //! Saving a text as a file download.
 
-use crate::domain::decimal::parse_decimal;
 use crate::domain::svg::well_formed;
 use wasm_bindgen::JsCast;
 
@@ -57,8 +56,8 @@ fn try_png(id: &str, file_name: String) -> Option<()> {
         .query_selector("svg")
         .ok()??;
     let (width, height) = (
-        parse_decimal(&svg.get_attribute("width")?)?,
-        parse_decimal(&svg.get_attribute("height")?)?,
+        svg.get_attribute("width")?.parse::<f64>().ok()?,
+        svg.get_attribute("height")?.parse::<f64>().ok()?,
     );
     let text = well_formed(&svg.outer_html());
     let url = format!(
