@@ -180,3 +180,32 @@ export async function seededContext(browser, entries, init) {
   if (init) await context.addInitScript(init);
   return context;
 }
+
+/** The records of a CSV text (RFC 4180: quoted cells, doubled quotes). */
+export function parseCsv(text, delimiter = ',') {
+  const records = [];
+  let record = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === delimiter) {
+      record.push(cell);
+      cell = '';
+    } else if (ch === '\n') {
+      record.push(cell);
+      records.push(record);
+      record = [];
+      cell = '';
+    } else if (ch !== '\r') cell += ch;
+  }
+  if (cell || record.length) records.push([...record, cell]);
+  return records;
+}

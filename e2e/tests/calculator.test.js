@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import Ajv from 'ajv/dist/2020.js';
-import { useServerAndBrowser, openApp, readRanking, waitSaved } from '../lib/harness.js';
+import { useServerAndBrowser, openApp, readRanking, waitSaved, parseCsv } from '../lib/harness.js';
 
 const env = useServerAndBrowser({ before, after });
 
@@ -354,11 +354,11 @@ test('CSV download and Markdown copy carry the ranking on screen', async () => {
   const screen = await readRanking(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
   assert.match(download.suggestedFilename(), /^kerze-enterprise-onboarding-\d{4}-\d{2}-\d{2}\.csv$/);
-  const csv = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  const csv = parseCsv((await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, ''));
   assert.equal(csv.length, 6);
-  assert.ok(csv[0].startsWith('Rank,Option,Score,Cost,Cost (points),'));
+  assert.deepEqual(csv[0].slice(0, 5), ['Rank', 'Option', 'Score', 'Cost', 'Cost (points)']);
   assert.deepEqual(
-    csv.slice(1).map((line) => line.split(',').slice(0, 3)),
+    csv.slice(1).map((cells) => cells.slice(0, 3)),
     screen.map((r) => [String(r.rank), r.title, r.score]),
   );
   await page.getByRole('button', { name: 'Copy as Markdown' }).click();

@@ -115,57 +115,45 @@ fn csv_text(text: &str) -> String {
 }
 
 /// The ranked backlog as CSV, with a byte-order mark so Excel reads the umlauts.
+/// Every cell that is not a plain number goes in quotes, so that user text
+/// holding either language's delimiter reads as one cell whichever delimiter
+/// a spreadsheet assumes.
 pub fn ranking_csv(scenario: &Scenario, t: &TableTexts<'_>) -> String {
     let comma = t.decimal_comma;
-    let delimiter = if comma { ';' } else { ',' };
     let mut header = header(scenario, t, true);
     header.extend([t.below_line, t.incomplete].map(str::to_owned));
     header.extend(t.segment_ranks.map(str::to_owned));
-    // Each cell with whether it is text (user words and headers) or a number.
-    let text = |t: &str| (csv_text(t), true);
-    let number = |n: String| (n, false);
-    let mut records = vec![header.iter().map(|h| text(h)).collect::<Vec<_>>()];
+    let mut records = vec![header.iter().map(|h| csv_text(h)).collect::<Vec<_>>()];
     for row in rows(scenario) {
         let mut record = vec![
-            number(row.rank.to_string()),
-            text(&row.title),
-            number(format_number(row.score, 1, comma)),
+            row.rank.to_string(),
+            csv_text(&row.title),
+            format_number(row.score, 1, comma),
         ];
         for (value, points) in row.values.iter().zip(&row.points) {
-            record.push(number(
+            record.push(
                 value
                     .map(|v| format_number(v, 6, comma))
                     .unwrap_or_default(),
-            ));
-            record.push(number(format_number(*points, 1, comma)));
+            );
+            record.push(format_number(*points, 1, comma));
         }
         let flag = |on: bool| if on { t.yes } else { "" };
-        record.extend([text(flag(row.below)), text(flag(row.incomplete))]);
-        record.extend(row.segment_ranks.map(|r| number(r.to_string())));
+        record.extend([csv_text(flag(row.below)), csv_text(flag(row.incomplete))]);
+        record.extend(row.segment_ranks.map(|r| r.to_string()));
         records.push(record);
     }
-    let mut out = String::from("\u{feff}");
-    for record in &records {
-        for (i, (field, is_text)) in record.iter().enumerate() {
-            if i > 0 {
-                out.push(delimiter);
-            }
-            // RFC 4180: a field holding the delimiter, a quote or a line
-            // break goes in quotes, its quotes doubled; a text cell holding
-            // the other language's delimiter too, so that it reads as one
-            // cell whichever delimiter a spreadsheet assumes.
-            let other = if comma { ',' } else { ';' };
-            if field.contains([delimiter, '"', '\r', '\n']) || (*is_text && field.contains(other)) {
-                out.push('"');
-                out.push_str(&field.replace('"', "\"\""));
-                out.push('"');
-            } else {
-                out.push_str(field);
-            }
-        }
-        out.push('\n');
-    }
-    out
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(if comma { b';' } else { b',' })
+        .quote_style(csv::QuoteStyle::NonNumeric)
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer("\u{feff}".as_bytes().to_vec());
+    // Writing to memory cannot fail; every record has the header's length.
+    let written = records.iter().all(|r| writer.write_record(r).is_ok());
+    let bytes = writer.into_inner().ok().filter(|_| written);
+    bytes
+        .and_then(|b| String::from_utf8(b).ok())
+        .unwrap_or_default()
 }
 
 /// Text that a Markdown renderer shows as the literal text, inside a table
@@ -308,17 +296,18 @@ mod tests {
         assert_eq!(lines.len(), 6);
         assert_eq!(
             lines[0],
-            "Rank,Option,Score,Cost,Cost (points),Time to market,Time to market (points),Metric impact,\
-             Metric impact (points),Segment fit,Segment fit (points),Below the line,Incomplete,Rank SMB,\
-             Rank Enterprise,Rank Public sector"
+            "\"Rank\",\"Option\",\"Score\",\"Cost\",\"Cost (points)\",\"Time to market\",\
+             \"Time to market (points)\",\"Metric impact\",\"Metric impact (points)\",\"Segment fit\",\
+             \"Segment fit (points)\",\"Below the line\",\"Incomplete\",\"Rank SMB\",\
+             \"Rank Enterprise\",\"Rank Public sector\""
         );
         // White-glove: 15 person-days, 2 weeks, impact 3, fit 3.2 of 5, score 70.2.
         assert_eq!(
             lines[1],
-            "1,White-glove onboarding team,70.2,15,20.8,2,16.7,3,16.7,3.2,16,,,2,1,1"
+            "1,\"White-glove onboarding team\",70.2,15,20.8,2,16.7,3,16.7,3.2,16,\"\",\"\",2,1,1"
         );
-        assert!(lines[5].starts_with("5,Partner-led implementation,44.2,"));
-        assert!(lines[5].contains(",yes,,"));
+        assert!(lines[5].starts_with("5,\"Partner-led implementation\",44.2,"));
+        assert!(lines[5].contains(",\"yes\",\"\","));
     }
 
     #[test]
@@ -340,7 +329,7 @@ mod tests {
             .to_owned();
         assert_eq!(
             first,
-            "1;\"Team; \"\"white glove\"\"\";70,2;15;20,8;2;16,7;3;16,7;3,2;16;;;2;1;1"
+            "1;\"Team; \"\"white glove\"\"\";\"70,2\";15;\"20,8\";2;\"16,7\";3;\"16,7\";\"3,2\";16;\"\";\"\";2;1;1"
         );
     }
 
