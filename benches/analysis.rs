@@ -38,8 +38,8 @@ fn generated(n: usize, k: u32, ranges: bool) -> Scenario {
     let mut next = xorshift(0x2545_f491_4f6c_dd1d);
     let options = (0..n)
         .map(|i| {
-            let mut values = kerze::domain::id_map::IdMap::new();
-            let mut spans = kerze::domain::id_map::IdMap::new();
+            let mut values = std::collections::BTreeMap::new();
+            let mut spans = std::collections::BTreeMap::new();
             for c in &criteria {
                 let v = (next() % 41) as f64 / 10.0 + 1.0;
                 values.insert(c.id, v);

@@ -45,7 +45,7 @@ fn generated(n: usize) -> Scenario {
     let mut next = xorshift(0x2545_f491_4f6c_dd1d);
     let options = (0..n)
         .map(|i| {
-            let mut values = kerze::domain::id_map::IdMap::new();
+            let mut values = std::collections::BTreeMap::new();
             for c in &criteria {
                 let roll = next();
                 if roll % 20 == 0 {

@@ -9,7 +9,6 @@ pub mod criterion;
 pub mod demo;
 pub mod export;
 pub mod group;
-pub mod id_map;
 pub mod ids;
 pub mod import;
 pub mod json;

@@ -140,7 +140,7 @@ fn switching_a_criterion_with_values_to_segment_fit_clears_them() {
     assert!(scenario
         .options
         .iter()
-        .all(|o| o.ranges.get(&cost).is_none()));
+        .all(|o| !o.ranges.contains_key(&cost)));
     assert!(scenario.problems().is_empty());
     assert_eq!(stored_and_read(&scenario), scenario);
 }

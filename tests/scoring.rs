@@ -457,7 +457,7 @@ fn arb_scenario() -> impl Strategy<Value = Scenario> {
             let mut next = xorshift(seed);
             let options = (0..n)
                 .map(|i| {
-                    let mut values = kerze::domain::id_map::IdMap::new();
+                    let mut values = std::collections::BTreeMap::new();
                     for c in &criteria {
                         let roll = next() % 100;
                         let value = match c.input {

@@ -3,7 +3,6 @@
 //! analyses, by `schema/kerze-export.v1.schema.json`; versions 2 and 3 by their own).
 
 use super::acceptability::{seed_of, Sampler, WeightMode, SAMPLES};
-use super::id_map::IdMap;
 use super::ids::{CriterionId, OptionId};
 use super::json::{object, sparse_object, Json};
 use super::lens::{all_lenses, lens_ranking, LensRef};
@@ -14,6 +13,7 @@ use super::scoring::{rank, segment_ranks, RankingNote};
 use super::segment::PerSegment;
 use super::sensitivity::{place_intervals, single_flip};
 use super::uncertainty::{has_ranges, ValueSampler};
+use std::collections::BTreeMap;
 
 /// Name of the export format.
 pub const EXPORT_FORMAT: &str = "kerze-export";
@@ -47,7 +47,7 @@ pub struct ExportedRanking {
     /// `Σ w_c` over effective weights.
     pub total_weight: f64,
     /// Effective weight per criterion.
-    pub weights: IdMap<CriterionId, f64>,
+    pub weights: BTreeMap<CriterionId, f64>,
     /// Notes, as codes (`all_weights_zero`, `mix_all_zero:c4`, …).
     pub notes: Vec<String>,
     /// How the analyses ran.
@@ -133,7 +133,7 @@ pub struct ExportedAcceptability {
     /// Third.
     pub third: f64,
     /// Mean share of each criterion over the samples it wins (`null`: never first).
-    pub central_weights: Option<IdMap<CriterionId, f64>>,
+    pub central_weights: Option<BTreeMap<CriterionId, f64>>,
 }
 
 /// What the value ranges make of an option.
@@ -161,7 +161,7 @@ pub struct ExportedOption {
     /// Score 0–100.
     pub score: f64,
     /// Contribution per criterion; they sum to the score.
-    pub contributions: IdMap<CriterionId, f64>,
+    pub contributions: BTreeMap<CriterionId, f64>,
     /// Score below the scenario's threshold.
     pub below_threshold: bool,
     /// A needed value is missing.
@@ -172,7 +172,7 @@ pub struct ExportedOption {
     pub segment_ranks: PerSegment<u32>,
     /// Per criterion, where its weight's share may go while the option keeps
     /// its place (the first [`STABILITY_EXPORTED`] options; else `null`).
-    pub stability: Option<IdMap<CriterionId, ExportedInterval>>,
+    pub stability: Option<BTreeMap<CriterionId, ExportedInterval>>,
     /// The smallest single-weight change that changes its place (`null`: none does).
     pub smallest_flip: Option<ExportedFlip>,
     /// Its places over the weight samples.
@@ -356,7 +356,7 @@ pub fn export_sampled(scenario: &Scenario, exported_at: String, samples: u32) ->
     });
     let id_of = |index: usize| scenario.options[index].id;
     let points = matrix::points(scenario, &ranking).ok();
-    let share_map = |shares: &[f64]| -> IdMap<CriterionId, f64> {
+    let share_map = |shares: &[f64]| -> BTreeMap<CriterionId, f64> {
         columns()
             .map(|(c, id)| (id, shares.get(c).copied().unwrap_or(0.0)))
             .collect()

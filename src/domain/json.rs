@@ -839,6 +839,17 @@ pub fn one_of(value: &Json, place: &str, names: &[&str]) -> Result<usize, ShapeE
         })
 }
 
+impl<K: std::fmt::Display, V: Copy + Into<Json>> From<&std::collections::BTreeMap<K, V>> for Json {
+    /// An object with the keys in order.
+    fn from(map: &std::collections::BTreeMap<K, V>) -> Json {
+        Json::Object(
+            map.iter()
+                .map(|(k, v)| (k.to_string(), (*v).into()))
+                .collect(),
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,13 +2,13 @@
 //! CPO's) or with one customer segment alone, and how the ranking moves
 //! between them (PRODUCT.md, "Lenses").
 
-use super::id_map::IdMap;
 use super::ids::{CriterionId, LensId};
 use super::json::{self, object, Fields, Json, ShapeError};
 use super::scenario::Scenario;
 use super::scoring::{rank, Ranking};
 use super::segment::{Segment, SegmentMix};
 use super::value::Weight;
+use std::collections::BTreeMap;
 
 /// Most lenses kept in one scenario.
 pub const MAX_LENSES: usize = 20;
@@ -25,7 +25,7 @@ pub struct Lens {
     /// The name shown ("CFO").
     pub name: String,
     /// Weight per criterion; a criterion added after the lens was made counts 0.
-    pub weights: IdMap<CriterionId, Weight>,
+    pub weights: BTreeMap<CriterionId, Weight>,
 }
 
 impl From<&Lens> for Json {
@@ -44,7 +44,7 @@ impl Lens {
         let f = Fields::of(value, place, Some(&["id", "name", "weights"]))?;
         let weights = f.need("weights", |v, p| {
             let cells = Fields::of(v, p, None)?;
-            let mut weights = IdMap::new();
+            let mut weights = BTreeMap::new();
             for (key, weight) in v.as_object().unwrap_or_default() {
                 let at = cells.place(key);
                 let id = CriterionId::parse(key)
@@ -126,7 +126,7 @@ pub fn lens_ranking(scenario: &Scenario, lens: LensRef) -> Option<Ranking> {
 }
 
 /// The weights a lens made from the scenario's working weights holds.
-pub fn current_weights(scenario: &Scenario) -> IdMap<CriterionId, Weight> {
+pub fn current_weights(scenario: &Scenario) -> BTreeMap<CriterionId, Weight> {
     scenario.criteria.iter().map(|c| (c.id, c.weight)).collect()
 }
 

@@ -11,7 +11,6 @@
 use super::acceptability::WeightMode;
 use super::compress::{deflate, inflate, InflateError};
 use super::criterion::{Criterion, CriterionInput, Direction};
-use super::id_map::IdMap;
 use super::ids::{CriterionId, LensId, OptionId, ScenarioId};
 use super::json::{self, compact_number, sparse_object, Fields, Json, ShapeError};
 use super::lens::Lens;
@@ -22,6 +21,7 @@ use super::segment::{PerSegment, Segment};
 use super::value::{Range, Threshold, Weight};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use thiserror::Error;
 
@@ -583,12 +583,12 @@ fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem
         if o.ranges.len() > valued.len() {
             report(at("ranges"), Issue::TooManyValues);
         }
-        let ranges: IdMap<CriterionId, Range> = valued
+        let ranges: BTreeMap<CriterionId, Range> = valued
             .iter()
             .zip(&o.ranges)
             .filter_map(|(id, r)| r.map(|[low, high]| (*id, Range { low, high })))
             .collect();
-        let values: IdMap<CriterionId, f64> = valued
+        let values: BTreeMap<CriterionId, f64> = valued
             .iter()
             .zip(&o.values)
             .filter_map(|(id, v)| v.map(|v| (*id, v)))
@@ -627,7 +627,7 @@ fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem
         if lens.weights.len() > criteria.len() {
             report(at("weights"), Issue::TooManyValues);
         }
-        let mut weights = IdMap::new();
+        let mut weights = BTreeMap::new();
         for (c, value) in criteria.iter().zip(&lens.weights) {
             if let Some(value) = value {
                 let w = weight(*value, at(&format!("weights.{}", c.id)), &mut report);

@@ -4,11 +4,11 @@
 //! overlap.
 
 use super::criterion::{Criterion, Direction};
-use super::id_map::IdMap;
 use super::ids::CriterionId;
 use super::json::{self, sparse_object, Fields, Json, ShapeError};
 use super::scenario::Scenario;
 use super::scoring::{oriented, sort_best_first, Ranking, TIE_TOLERANCE};
+use std::collections::BTreeMap;
 
 /// Which axis a criterion counts on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,7 +55,7 @@ impl From<Role> for Json {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ChartSettings {
     /// Roles the user picked (criteria not listed have their default role).
-    pub roles: IdMap<CriterionId, Role>,
+    pub roles: BTreeMap<CriterionId, Role>,
     /// The criterion whose values size the markers (`None`: all one size).
     pub bubble: Option<CriterionId>,
 }
@@ -79,7 +79,7 @@ impl ChartSettings {
         let f = Fields::of(value, place, Some(&["roles", "bubble"]))?;
         let roles = f.or_default("roles", |v, p| {
             let cells = Fields::of(v, p, None)?;
-            let mut roles = IdMap::new();
+            let mut roles = BTreeMap::new();
             for (key, role) in v.as_object().unwrap_or_default() {
                 let at = cells.place(key);
                 let id = CriterionId::parse(key)

@@ -8,9 +8,9 @@
 //! fit, and each value and range by criterion.
 
 use super::criterion::Criterion;
-use super::id_map::IdMap;
 use super::ids::CriterionId;
 use super::scenario::{Scenario, ScenarioOption};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 /// A field both versions changed, each in its own way.
@@ -189,12 +189,12 @@ fn merge_option(
 
 /// Merges per-criterion entries; a missing entry is a value like any other.
 fn merge_map<V: Clone + PartialEq>(
-    base: &IdMap<CriterionId, V>,
-    ours: &IdMap<CriterionId, V>,
-    theirs: &IdMap<CriterionId, V>,
+    base: &BTreeMap<CriterionId, V>,
+    ours: &BTreeMap<CriterionId, V>,
+    theirs: &BTreeMap<CriterionId, V>,
     at: &dyn Fn(CriterionId) -> Clash,
     clashes: &mut Vec<Clash>,
-) -> IdMap<CriterionId, V> {
+) -> BTreeMap<CriterionId, V> {
     let keys: Vec<CriterionId> = ours
         .iter()
         .chain(theirs.iter())

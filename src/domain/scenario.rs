@@ -4,7 +4,6 @@ use super::acceptability::WeightMode;
 use super::ballot::{Ballot, Cell, Group, Round, MAX_BALLOTS, MAX_ROUNDS};
 use super::criterion::{Criterion, CriterionInput, Direction, InputKind};
 use super::group::set_cell;
-use super::id_map::IdMap;
 use super::ids::{CriterionId, LensId, OptionId, ScenarioId};
 use super::json::{self, object, Fields, Json, ShapeError};
 use super::lens::{current_weights, Lens, LensRef, MAX_LENSES};
@@ -13,6 +12,7 @@ use super::problem::Issue;
 pub use super::problem::Problem;
 use super::segment::{Segment, SegmentMix, SegmentRatings, FIT_MAX};
 use super::value::{NumberRule, Range, Threshold, ValueError, Weight, MAX_AMOUNT};
+use std::collections::BTreeMap;
 use std::collections::HashSet;
 use std::rc::Rc;
 
@@ -35,11 +35,11 @@ pub struct ScenarioOption {
     /// Longer description.
     pub description: String,
     /// Value per rating or amount criterion; a missing key is a missing value.
-    pub values: IdMap<CriterionId, f64>,
+    pub values: BTreeMap<CriterionId, f64>,
     /// Fit rating 0–5 per segment.
     pub fit: SegmentRatings,
     /// Low / high estimates around some of the values (the value is the likely one).
-    pub ranges: IdMap<CriterionId, Range>,
+    pub ranges: BTreeMap<CriterionId, Range>,
 }
 
 /// A prioritization scenario.
@@ -89,12 +89,12 @@ impl AnalysisSettings {
 }
 
 /// Values per criterion, each read exactly.
-fn values_from_json(value: &Json, place: &str) -> Result<IdMap<CriterionId, f64>, ShapeError> {
+fn values_from_json(value: &Json, place: &str) -> Result<BTreeMap<CriterionId, f64>, ShapeError> {
     cells_from_json(value, place, json::number)
 }
 
 /// Ranges per criterion.
-fn ranges_from_json(value: &Json, place: &str) -> Result<IdMap<CriterionId, Range>, ShapeError> {
+fn ranges_from_json(value: &Json, place: &str) -> Result<BTreeMap<CriterionId, Range>, ShapeError> {
     cells_from_json(value, place, Range::from_json)
 }
 
@@ -103,9 +103,9 @@ fn cells_from_json<T>(
     value: &Json,
     place: &str,
     read: json::Read<T>,
-) -> Result<IdMap<CriterionId, T>, ShapeError> {
+) -> Result<BTreeMap<CriterionId, T>, ShapeError> {
     let f = Fields::of(value, place, None)?;
-    let mut cells = IdMap::new();
+    let mut cells = BTreeMap::new();
     for (key, cell) in value.as_object().unwrap_or_default() {
         let at = f.place(key);
         let id = CriterionId::parse(key)
@@ -663,9 +663,9 @@ impl Scenario {
                     id,
                     title: checked_text(title)?,
                     description: String::new(),
-                    values: IdMap::new(),
+                    values: BTreeMap::new(),
                     fit: SegmentRatings::default(),
-                    ranges: IdMap::new(),
+                    ranges: BTreeMap::new(),
                 }));
                 Ok(true)
             }
@@ -1075,13 +1075,13 @@ impl Scenario {
             if !text_ok(&lens.name) {
                 report(at("name"), Issue::TooLong);
             }
-            for (id, _) in &lens.weights {
+            for id in lens.weights.keys() {
                 if self.criterion(*id).is_none() {
                     report(at(&format!("weights.{id}")), Issue::UnknownCriterion);
                 }
             }
         }
-        for (id, _) in &self.chart.roles {
+        for id in self.chart.roles.keys() {
             if self.criterion(*id).is_none() {
                 report(format!("chart.roles.{id}"), Issue::UnknownCriterion);
             }

@@ -135,8 +135,8 @@ pub fn arb_scenario() -> impl Strategy<Value = Scenario> {
                     .iter()
                     .zip(options)
                     .map(|(&oid, (title, description, cells, fit, spreads))| {
-                        let mut values = kerze::domain::id_map::IdMap::new();
-                        let mut ranges = kerze::domain::id_map::IdMap::new();
+                        let mut values = std::collections::BTreeMap::new();
+                        let mut ranges = std::collections::BTreeMap::new();
                         for ((c, cell), spread) in criteria.iter().zip(cells).zip(spreads) {
                             if let (Some(v), Some(_), Some(f)) =
                                 (cell, c.input.value_rule(), spread)
