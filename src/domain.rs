@@ -8,6 +8,7 @@ pub mod compress;
 pub mod criterion;
 pub mod demo;
 pub mod export;
+pub mod formats;
 pub mod group;
 pub mod ids;
 pub mod import;

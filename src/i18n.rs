@@ -799,7 +799,7 @@ mod tests {
             "{}",
             Lang::De.link_error(&link)
         );
-        let kinds = Issue::ExpectedOneOf(&["rating", "amount"], Found::List);
+        let kinds = Issue::ExpectedOneOf(vec!["rating".into(), "amount".into()], Found::List);
         assert_eq!(
             Lang::De.issue(&kinds),
             "erwartet \"rating\" oder \"amount\", gefunden: eine Liste"

@@ -360,7 +360,7 @@ fn boolean(value: &Json, place: &str) -> Result<bool, ShapeError> {
 }
 
 /// Cuts `text` to at most `max` characters, trimmed.
-fn clip(text: &str, max: usize) -> String {
+pub(crate) fn clip(text: &str, max: usize) -> String {
     text.trim().chars().take(max).collect()
 }
 

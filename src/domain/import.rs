@@ -3,14 +3,14 @@
 //! at once, before anything is added to the user's scenarios.
 
 use super::export::{EXPORT_FORMAT, EXPORT_VERSION};
-use super::ids::{CriterionId, LensId, OptionId, ScenarioId};
-use super::json::{self, join, Json};
-use super::matrix::Role;
-use super::problem::{Issue, Problem};
+use super::formats::scenario::ScenarioWire;
+use super::formats::{found_of, join, read, JsonError, Refusal};
+use super::ids::{CriterionId, ScenarioId};
+use super::problem::Problem;
 use super::scenario::Scenario;
 use super::stored::ENTRY_VERSION;
-use super::value::NumberRule;
-use std::collections::HashMap;
+use serde::Deserialize;
+use serde_json::Value;
 use thiserror::Error;
 
 /// Largest file read (bytes): ten thousand options with long texts fit easily.
@@ -91,361 +91,14 @@ fn describe_problems(problems: &[Problem]) -> String {
     }
 }
 
-/// Walks a JSON value against the scenario's shape and collects problems.
-struct Checker {
-    problems: Vec<Problem>,
+/// An export or a stored entry: the scenario inside (the rest is not read).
+#[derive(Deserialize)]
+struct Holder {
+    scenario: ScenarioWire,
 }
 
-/// A field of an object: its name and whether it must be present.
-type Field = (&'static str, bool);
-
-impl Checker {
-    fn report(&mut self, path: &str, issue: Issue) {
-        self.problems.push(Problem::new(path, issue));
-    }
-
-    /// The object at `path` if it is one, reporting missing and unknown fields.
-    fn object<'v>(&mut self, path: &str, value: &'v Json, fields: &[Field]) -> Option<&'v Json> {
-        let Some(map) = value.as_object() else {
-            self.report(path, Issue::ExpectedObject(value.found()));
-            return None;
-        };
-        for &(name, required) in fields {
-            if required && value.get(name).is_none() {
-                self.report(&join(path, name), Issue::Missing);
-            }
-        }
-        for (key, _) in map {
-            if !fields.iter().any(|(name, _)| name == key) {
-                let at = join(path, key);
-                self.report(&at, Issue::UnknownField);
-            }
-        }
-        Some(value)
-    }
-
-    fn text(&mut self, path: &str, value: &Json) {
-        if value.as_str().is_none() {
-            self.report(path, Issue::ExpectedText(value.found()));
-        }
-    }
-
-    /// A number that follows `rule` (`None`: any finite number); `null` when `nullable`.
-    fn number(&mut self, path: &str, value: &Json, rule: Option<NumberRule>, nullable: bool) {
-        if nullable && value.is_null() {
-            return;
-        }
-        let Some(n) = value.as_f64() else {
-            let issue = match value {
-                Json::Number(n) => Issue::NumberOutOfRange(n.clone()),
-                _ => Issue::ExpectedNumber(value.found()),
-            };
-            self.report(path, issue);
-            return;
-        };
-        if let Some(Err(e)) = rule.map(|r| r.check(n)) {
-            self.report(path, Issue::Value(e));
-        }
-    }
-
-    fn list<'v>(&mut self, path: &str, value: &'v Json) -> &'v [Json] {
-        match value.as_array() {
-            Some(items) => items,
-            None => {
-                self.report(path, Issue::ExpectedList(value.found()));
-                &[]
-            }
-        }
-    }
-
-    fn one_of(
-        &mut self,
-        path: &str,
-        value: &Json,
-        allowed: &'static [&'static str],
-    ) -> Option<String> {
-        match value.as_str() {
-            Some(s) if allowed.contains(&s) => Some(s.to_owned()),
-            _ => {
-                self.report(path, Issue::ExpectedOneOf(allowed, value.found()));
-                None
-            }
-        }
-    }
-
-    fn id(
-        &mut self,
-        path: &str,
-        value: &Json,
-        valid: impl Fn(&str) -> bool,
-        example: &'static str,
-    ) {
-        if !value.as_str().is_some_and(valid) {
-            let found = value.found();
-            self.report(path, Issue::ExpectedId { example, found });
-        }
-    }
-
-    fn segments(&mut self, path: &str, value: &Json, rule: NumberRule, nullable: bool) {
-        let fields = [
-            ("smb", !nullable),
-            ("enterprise", !nullable),
-            ("public_sector", !nullable),
-        ];
-        if let Some(map) = self.object(path, value, &fields) {
-            for (name, _) in fields {
-                if let Some(v) = map.get(name) {
-                    self.number(&join(path, name), v, Some(rule), nullable);
-                }
-            }
-        }
-    }
-
-    fn criterion(&mut self, path: &str, value: &Json) {
-        let fields = [
-            ("id", true),
-            ("name", true),
-            ("weight", true),
-            ("direction", true),
-            ("input", true),
-        ];
-        let Some(map) = self.object(path, value, &fields) else {
-            return;
-        };
-        let at = |field: &str| join(path, field);
-        if let Some(v) = map.get("id") {
-            self.id(&at("id"), v, |s| CriterionId::parse(s).is_some(), "c1");
-        }
-        if let Some(v) = map.get("name") {
-            self.text(&at("name"), v);
-        }
-        if let Some(v) = map.get("weight") {
-            self.number(&at("weight"), v, Some(NumberRule::Weight), false);
-        }
-        if let Some(v) = map.get("direction") {
-            self.one_of(
-                &at("direction"),
-                v,
-                &["higher_is_better", "lower_is_better"],
-            );
-        }
-        let Some(input) = map.get("input") else {
-            return;
-        };
-        let path = at("input");
-        const KINDS: [&str; 3] = ["rating", "amount", "segment_fit"];
-        let kind = match input.get("kind") {
-            Some(kind) => self.one_of(&join(&path, "kind"), kind, &KINDS),
-            None => {
-                self.object(&path, input, &[("kind", true)]);
-                return;
-            }
-        };
-        let scale = Some(NumberRule::ScaleEnd);
-        match kind.as_deref() {
-            Some("rating") => {
-                let fields = [("kind", true), ("min", true), ("max", true)];
-                if let Some(map) = self.object(&path, input, &fields) {
-                    for end in ["min", "max"] {
-                        if let Some(v) = map.get(end) {
-                            self.number(&join(&path, end), v, scale, false);
-                        }
-                    }
-                }
-            }
-            Some("amount") => {
-                let fields = [
-                    ("kind", true),
-                    ("unit", false),
-                    ("lo", false),
-                    ("hi", false),
-                ];
-                if let Some(map) = self.object(&path, input, &fields) {
-                    if let Some(v) = map.get("unit") {
-                        self.text(&join(&path, "unit"), v);
-                    }
-                    for bound in ["lo", "hi"] {
-                        if let Some(v) = map.get(bound) {
-                            let rule = Some(NumberRule::Amount);
-                            self.number(&join(&path, bound), v, rule, true);
-                        }
-                    }
-                }
-            }
-            Some(_) => {
-                self.object(&path, input, &[("kind", true)]);
-            }
-            None => {}
-        }
-    }
-
-    /// An object keyed by criterion id: each key must name a criterion of
-    /// the scenario, each value passes `check`.
-    fn cells(
-        &mut self,
-        path: &str,
-        value: &Json,
-        names: &HashMap<&str, &str>,
-        check: impl Fn(&mut Self, &str, &Json),
-    ) {
-        let Some(cells) = value.as_object() else {
-            self.report(path, Issue::ExpectedObject(value.found()));
-            return;
-        };
-        for (key, v) in cells {
-            let place = match names.get(key.as_str()) {
-                Some(name) => format!("{path}.{key} ({name})"),
-                None => format!("{path}.{key}"),
-            };
-            if CriterionId::parse(key).is_none() {
-                self.report(&place, Issue::NotACriterionId(key.clone()));
-            } else if !names.contains_key(key.as_str()) {
-                self.report(&place, Issue::UnknownCriterion);
-            } else {
-                check(self, &place, v);
-            }
-        }
-    }
-
-    fn option(&mut self, path: &str, value: &Json, names: &HashMap<&str, &str>) {
-        let fields = [
-            ("id", true),
-            ("title", true),
-            ("description", false),
-            ("values", false),
-            ("fit", false),
-            ("ranges", false),
-        ];
-        let Some(map) = self.object(path, value, &fields) else {
-            return;
-        };
-        let at = |field: &str| join(path, field);
-        if let Some(v) = map.get("id") {
-            self.id(&at("id"), v, |s| OptionId::parse(s).is_some(), "o1");
-        }
-        for field in ["title", "description"] {
-            if let Some(v) = map.get(field) {
-                self.text(&at(field), v);
-            }
-        }
-        if let Some(values) = map.get("values") {
-            self.cells(&at("values"), values, names, |checker, place, v| {
-                checker.number(place, v, None, false);
-            });
-        }
-        if let Some(ranges) = map.get("ranges") {
-            self.cells(&at("ranges"), ranges, names, |checker, place, v| {
-                let ends = checker.list(place, v);
-                if ends.len() != 2 {
-                    checker.report(place, Issue::RangeOrder);
-                }
-                for (i, end) in ends.iter().enumerate() {
-                    checker.number(&format!("{place}[{i}]"), end, None, false);
-                }
-            });
-        }
-        if let Some(v) = map.get("fit") {
-            let rule = NumberRule::Rating { min: 0.0, max: 5.0 };
-            self.segments(&at("fit"), v, rule, true);
-        }
-    }
-
-    fn scenario(&mut self, path: &str, value: &Json) {
-        let fields = [
-            ("id", false),
-            ("name", true),
-            ("need", false),
-            ("root_cause", false),
-            ("segment_mix", true),
-            ("threshold", false),
-            ("criteria", true),
-            ("options", false),
-            ("analysis", false),
-            ("lenses", false),
-            ("chart", false),
-            ("group", false),
-        ];
-        let Some(map) = self.object(path, value, &fields) else {
-            return;
-        };
-        let at = |field: &str| join(path, field);
-        for field in ["name", "need", "root_cause"] {
-            if let Some(v) = map.get(field) {
-                self.text(&at(field), v);
-            }
-        }
-        if let Some(v) = map.get("segment_mix") {
-            self.segments(&at("segment_mix"), v, NumberRule::Weight, false);
-        }
-        if let Some(v) = map.get("threshold") {
-            self.number(&at("threshold"), v, Some(NumberRule::Threshold), false);
-        }
-        let mut names = HashMap::new();
-        if let Some(v) = map.get("criteria") {
-            let path = at("criteria");
-            for (i, criterion) in self.list(&path, v).iter().enumerate() {
-                self.criterion(&format!("{path}[{i}]"), criterion);
-                if let (Some(id), Some(name)) = (
-                    criterion.get("id").and_then(Json::as_str),
-                    criterion.get("name").and_then(Json::as_str),
-                ) {
-                    names.insert(id, name);
-                }
-            }
-        }
-        if let Some(v) = map.get("options") {
-            let path = at("options");
-            for (i, option) in self.list(&path, v).iter().enumerate() {
-                self.option(&format!("{path}[{i}]"), option, &names);
-            }
-        }
-        if let Some(v) = map.get("lenses") {
-            let path = at("lenses");
-            for (i, lens) in self.list(&path, v).iter().enumerate() {
-                let path = format!("{path}[{i}]");
-                let fields = [("id", true), ("name", true), ("weights", true)];
-                let Some(lens) = self.object(&path, lens, &fields) else {
-                    continue;
-                };
-                if let Some(v) = lens.get("id") {
-                    self.id(&join(&path, "id"), v, |s| LensId::parse(s).is_some(), "l1");
-                }
-                if let Some(v) = lens.get("name") {
-                    self.text(&join(&path, "name"), v);
-                }
-                if let Some(weights) = lens.get("weights") {
-                    let path = join(&path, "weights");
-                    self.cells(&path, weights, &names, |checker, place, v| {
-                        checker.number(place, v, Some(NumberRule::Weight), false);
-                    });
-                }
-            }
-        }
-        if let Some(v) = map.get("chart") {
-            let path = at("chart");
-            let fields = [("roles", false), ("bubble", false)];
-            if let Some(chart) = self.object(&path, v, &fields) {
-                if let Some(roles) = chart.get("roles") {
-                    let path = join(&path, "roles");
-                    self.cells(&path, roles, &names, |checker, place, v| {
-                        checker.one_of(place, v, &Role::KEYS);
-                    });
-                }
-                if let Some(bubble) = chart.get("bubble").filter(|b| !b.is_null()) {
-                    let place = join(&path, "bubble");
-                    match bubble.as_str() {
-                        Some(id) if names.contains_key(id) => {}
-                        Some(_) => self.report(&place, Issue::UnknownCriterion),
-                        None => self.report(&place, Issue::ExpectedText(bubble.found())),
-                    }
-                }
-            }
-        }
-    }
-}
-
-fn version_of(map: &Json, newest: u32) -> Result<(), ImportError> {
-    match map.get("version").map(|v| (v, v.as_u64())) {
+fn version_of(version: Option<&Value>, newest: u32) -> Result<(), ImportError> {
+    match version.map(|v| (v, v.as_u64())) {
         Some((_, Some(v))) if (1..=u64::from(newest)).contains(&v) => Ok(()),
         Some((_, Some(v))) if v > u64::from(newest) => Err(ImportError::FutureVersion(v)),
         Some((v, _)) => {
@@ -456,11 +109,54 @@ fn version_of(map: &Json, newest: u32) -> Result<(), ImportError> {
             };
             Err(ImportError::NotKerze(format!(
                 "version: expected {expected}, found {}",
-                v.found()
+                found_of(v)
             )))
         }
         None => Err(ImportError::NotKerze("version: is missing".to_owned())),
     }
+}
+
+/// The import error a refusal of the file's JSON stands for.
+fn not_json(error: JsonError) -> ImportError {
+    if error.too_deep {
+        ImportError::TooDeep
+    } else {
+        ImportError::NotJson {
+            line: error.line,
+            column: error.column,
+            reason: error.reason,
+        }
+    }
+}
+
+/// A problem with a criterion's cell (`options[0].values.c1`) names the
+/// criterion too (`options[0].values.c1 (Cost)`).
+fn with_criterion_name(mut problem: Problem, file: &Value, base: &str) -> Problem {
+    let Some(key) = problem
+        .path
+        .rsplit('.')
+        .next()
+        .filter(|k| CriterionId::parse(k).is_some())
+    else {
+        return problem;
+    };
+    let scenario = if base.is_empty() {
+        Some(file)
+    } else {
+        file.get(base)
+    };
+    let criteria = scenario
+        .and_then(|s| s.get("criteria"))
+        .and_then(Value::as_array);
+    let name = criteria.into_iter().flatten().find_map(|c| {
+        (c.get("id").and_then(Value::as_str) == Some(key))
+            .then(|| c.get("name").and_then(Value::as_str))
+            .flatten()
+    });
+    if let Some(name) = name {
+        problem.path = format!("{} ({name})", problem.path);
+    }
+    problem
 }
 
 /// Reads a file's text; the scenario gets `id` (whatever id the file had).
@@ -472,72 +168,53 @@ pub fn read_import(text: &str, id: ScenarioId) -> Result<Imported, ImportError> 
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    let value = json::parse(text).map_err(|e| {
-        if e.is_too_deep() {
-            ImportError::TooDeep
-        } else {
-            ImportError::NotJson {
-                line: e.line,
-                column: e.column,
-                reason: e.reason.to_owned(),
-            }
-        }
-    })?;
-    if value.as_object().is_none() {
+    // Read whole once: what is not JSON, or nested too deeply, is said first.
+    let file: Value = serde_json::from_str(text).map_err(|e| not_json(JsonError::of(&e)))?;
+    if !file.is_object() {
         return Err(ImportError::NotKerze(format!(
             "expected an object, found {}",
-            value.found()
+            found_of(&file)
         )));
     }
-    let (from, path, scenario) = if let Some(format) = value.get("format") {
+    let field = |name: &str| file.get(name);
+    let (from, path) = if let Some(format) = field("format") {
         if format.as_str() != Some(EXPORT_FORMAT) {
             return Err(ImportError::NotKerze(format!(
                 "format: expected \"{EXPORT_FORMAT}\", found {}",
-                format.found()
+                found_of(format)
             )));
         }
-        version_of(&value, EXPORT_VERSION)?;
-        (ImportedFrom::Export, "scenario", value.get("scenario"))
-    } else if value.get("scenario").is_some() && value.get("version").is_some() {
-        version_of(&value, ENTRY_VERSION)?;
-        (ImportedFrom::StoredEntry, "scenario", value.get("scenario"))
-    } else if value.get("criteria").is_some() || value.get("options").is_some() {
-        (ImportedFrom::Scenario, "", Some(&value))
+        version_of(field("version"), EXPORT_VERSION)?;
+        (ImportedFrom::Export, "scenario")
+    } else if field("scenario").is_some() && field("version").is_some() {
+        version_of(field("version"), ENTRY_VERSION)?;
+        (ImportedFrom::StoredEntry, "scenario")
+    } else if field("criteria").is_some() || field("options").is_some() {
+        (ImportedFrom::Scenario, "")
     } else {
         return Err(ImportError::NotKerze(
             "it has neither \"format\", \"scenario\" nor \"criteria\"".to_owned(),
         ));
     };
-    let Some(scenario) = scenario else {
-        return Err(ImportError::Problems(vec![Problem::new(
-            path,
-            Issue::Missing,
-        )]));
+    let refused = |refusal: Refusal| match refusal {
+        Refusal::NotJson(e) => not_json(e),
+        Refusal::Shape(problem) => {
+            ImportError::Problems(vec![with_criterion_name(problem, &file, path)])
+        }
     };
-    let mut checker = Checker {
-        problems: Vec::new(),
-    };
-    checker.scenario(path, scenario);
-    let place = |p: Problem| Problem::new(join(path, &p.path), p.issue);
-    if !checker.problems.is_empty() {
-        return Err(ImportError::Problems(checker.problems));
+    let mut wire = match path {
+        "" => read::<ScenarioWire>(text, ""),
+        _ => read::<Holder>(text, "").map(|holder| holder.scenario),
     }
+    .map_err(refused)?;
     // The file's id is replaced by `id`; a file without one gets it too.
-    // The scenario is taken out of the file's value, not copied.
-    let mut scenario = match path {
-        "" => value,
-        _ => value.take(path).unwrap_or(Json::Null),
-    };
-    if let Json::Object(entries) = &mut scenario {
-        entries.retain(|(k, _)| k != "id");
-        entries.push(("id".to_owned(), Json::from(id.as_str())));
-    }
-    let scenario = Scenario::from_json(&scenario, path)
-        .map_err(|e| ImportError::Problems(vec![Problem::new(path, Issue::Other(e))]))?;
+    wire.id = Some(id);
+    let scenario = wire.into_scenario(path).map_err(refused)?;
     let problems = scenario.problems();
     if problems.is_empty() {
         Ok(Imported { scenario, from })
     } else {
+        let place = |p: Problem| Problem::new(join(path, &p.path), p.issue);
         Err(ImportError::Problems(
             problems.into_iter().map(place).collect(),
         ))
@@ -571,21 +248,35 @@ mod tests {
     }
 
     #[test]
-    fn problems_name_the_place_and_several_are_listed() {
-        let text = r#"{"name":"X","segment_mix":{"smb":1,"enterprise":"2","public_sector":1},
+    fn the_first_problem_is_named_by_its_place_and_each_fix_shows_the_next() {
+        let mut text = r#"{"name":"X","segment_mix":{"smb":1,"enterprise":"2","public_sector":1},
             "criteria":[{"id":"c1","name":"Cost","weight":1,"direction":"lower_is_better",
                          "input":{"kind":"amount","unit":"days"}}],
             "options":[{"id":"o1","title":"A","values":{"c1":"abc"}},
-                       {"id":"o2","title":7,"colour":"red"}]}"#;
-        assert_eq!(
-            problems(text),
-            [
+                       {"id":"o2","title":7,"colour":"red"}]}"#
+            .to_owned();
+        for (said, fix) in [
+            (
                 "segment_mix.enterprise: expected a number, found \"2\"",
+                ("\"enterprise\":\"2\"", "\"enterprise\":2"),
+            ),
+            (
                 "options[0].values.c1 (Cost): expected a number, found \"abc\"",
-                "options[1].colour: is not a field Kerze knows",
+                ("\"abc\"", "3"),
+            ),
+            (
                 "options[1].title: expected text, found 7",
-            ]
-        );
+                ("\"title\":7", "\"title\":\"B\""),
+            ),
+            (
+                "options[1].colour: is not a field Kerze knows",
+                (",\"colour\":\"red\"", ""),
+            ),
+        ] {
+            assert_eq!(problems(&text), [said]);
+            text = text.replacen(fix.0, fix.1, 1);
+        }
+        assert!(read_import(&text, id()).is_ok());
     }
 
     #[test]

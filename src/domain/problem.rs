@@ -53,7 +53,7 @@ pub enum Issue {
     /// A number too large for a computer's numbers (`1e400`), as written.
     NumberOutOfRange(String),
     /// Should be one of a few words.
-    ExpectedOneOf(&'static [&'static str], Found),
+    ExpectedOneOf(Vec<String>, Found),
     /// Should be an id like `example`.
     ExpectedId {
         /// An id of the right kind (`c1`, `o1`).
@@ -163,10 +163,10 @@ impl fmt::Display for Issue {
 }
 
 /// `"a" or "b"`: the words quoted and joined by `joiner`.
-pub fn quoted(words: &[&str], joiner: &str) -> String {
+pub fn quoted<W: AsRef<str>>(words: &[W], joiner: &str) -> String {
     words
         .iter()
-        .map(|w| format!("\"{w}\""))
+        .map(|w| format!("\"{}\"", w.as_ref()))
         .collect::<Vec<_>>()
         .join(&format!(" {joiner} "))
 }

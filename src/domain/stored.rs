@@ -6,9 +6,11 @@
 //! carries a [`Stamp`]: its revision and the tab that wrote it, so that a tab
 //! can tell its own write from another tab's before it writes again.
 
+use super::formats::scenario::ScenarioWire;
+use super::formats::{found_of, read, to_text};
 use super::ids::ScenarioId;
-use super::json::{self, object, Fields, Json, ShapeError};
 use super::scenario::{Problem, Scenario};
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 /// Version of the scenario entries written by this build.
@@ -82,53 +84,109 @@ pub enum EntryError {
     Invalid(Vec<Problem>),
 }
 
+/// A scenario entry, formats 2–5 (3 added ranges and the analysis
+/// settings, 4 lenses and the matrix's settings, 5 group scoring: each only
+/// fields of the scenario, read with their defaults when absent).
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Entry {
+    version: u32,
+    rev: u64,
+    writer: String,
+    scenario: ScenarioWire,
+}
+
+/// A scenario entry of format 1: no stamp.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntryV1 {
+    #[allow(dead_code)]
+    version: u32,
+    scenario: ScenarioWire,
+}
+
+impl From<EntryV1> for Entry {
+    /// Format 1 reads as revision 0 by no tab.
+    fn from(old: EntryV1) -> Self {
+        Entry {
+            version: 1,
+            rev: 0,
+            writer: String::new(),
+            scenario: old.scenario,
+        }
+    }
+}
+
+/// The fields every entry and the index start with (the rest is checked, not read).
+#[derive(Deserialize)]
+struct Head {
+    version: Option<serde_json::Value>,
+    rev: Option<serde_json::Value>,
+    writer: Option<serde_json::Value>,
+}
+
+/// The index entry as written.
+#[derive(Serialize, Deserialize)]
+struct IndexWire {
+    version: u32,
+    #[serde(default)]
+    active: Option<ScenarioId>,
+    order: Vec<ScenarioId>,
+    #[serde(default)]
+    trash: Vec<ScenarioId>,
+    #[serde(default)]
+    unreadable: Vec<ScenarioId>,
+    #[serde(default)]
+    lang: Option<String>,
+}
+
 /// The text of a scenario entry, stamped.
 pub fn encode_scenario(scenario: &Scenario, stamp: &Stamp) -> String {
-    object([
-        ("version", ENTRY_VERSION.into()),
-        ("rev", stamp.rev.into()),
-        ("writer", stamp.writer.as_str().into()),
-        ("scenario", scenario.into()),
-    ])
-    .to_text()
+    to_text(&Entry {
+        version: ENTRY_VERSION,
+        rev: stamp.rev,
+        writer: stamp.writer.clone(),
+        scenario: ScenarioWire::from(scenario),
+    })
 }
 
 fn damaged(reason: impl ToString) -> EntryError {
     EntryError::Damaged(reason.to_string())
 }
 
-/// A stored text's fields (any may be there) and its format version.
-fn read_entry(value: &Json) -> Result<(Fields<'_>, u32), EntryError> {
-    let fields = Fields::of(value, "", None).map_err(damaged)?;
-    let version = fields.need("version", json::whole).map_err(damaged)?;
-    let version =
-        u32::try_from(version).map_err(|_| damaged(format!("unknown format {version}")))?;
-    Ok((fields, version))
-}
-
-fn parse(text: &str) -> Result<Json, EntryError> {
-    json::parse(text).map_err(damaged)
+fn head(text: &str) -> Result<Head, EntryError> {
+    read::<Head>(text, "").map_err(damaged)
 }
 
 /// The format version of a stored text, if it has one (the rest of the
 /// text is checked, not read).
 pub fn stored_version(text: &str) -> Result<u32, EntryError> {
-    let head = json::parse_only(text, Some(&["version"])).map_err(damaged)?;
-    read_entry(&head).map(|(_, version)| version)
+    let version = head(text)?.version;
+    let Some(version) = version else {
+        return Err(damaged("version: is missing"));
+    };
+    match version.as_u64() {
+        Some(v) => u32::try_from(v).map_err(|_| damaged(format!("unknown format {v}"))),
+        None => Err(damaged(format!(
+            "version: expected a whole number, found {}",
+            found_of(&version)
+        ))),
+    }
 }
 
 /// The stamp of an entry's text: revision and writer (format 1: none; `None`
 /// when the text is no entry).
 pub fn stamp_of(text: &str) -> Option<Stamp> {
-    let head = json::parse_only(text, Some(&["rev", "writer"])).ok()?;
-    let fields = Fields::of(&head, "", None).ok()?;
-    stamp_fields(&fields).ok()
-}
-
-fn stamp_fields(fields: &Fields) -> Result<Stamp, ShapeError> {
-    Ok(Stamp {
-        rev: fields.or_default("rev", json::whole)?,
-        writer: fields.or_default("writer", json::text)?,
+    let head = head(text).ok()?;
+    Some(Stamp {
+        rev: match head.rev {
+            Some(rev) => rev.as_u64()?,
+            None => 0,
+        },
+        writer: match head.writer {
+            Some(writer) => writer.as_str()?.to_owned(),
+            None => String::new(),
+        },
     })
 }
 
@@ -141,25 +199,18 @@ pub fn decode_stamped(text: &str) -> Result<(Scenario, Stamp), EntryError> {
 /// what can be mended safely (see [`Scenario::repair`]): the third part says
 /// how many values were dropped on the way.
 pub fn decode_repaired(text: &str) -> Result<(Scenario, Stamp, usize), EntryError> {
-    let value = parse(text)?;
-    let (_, version) = read_entry(&value)?;
-    let (scenario, stamp) = match version {
-        // Format 1 has no stamp: it reads as revision 0 by no tab. Format 3
-        // added value ranges and analysis settings, format 4 lenses and the
-        // matrix's settings, format 5 group scoring's rounds and ballots.
-        1..=5 => {
-            let known = ["version", "rev", "writer", "scenario"];
-            let fields = Fields::of(&value, "", Some(&known)).map_err(damaged)?;
-            let stamp = stamp_fields(&fields).map_err(damaged)?;
-            let scenario = fields
-                .need("scenario", Scenario::from_json)
-                .map_err(damaged)?;
-            (scenario, stamp)
-        }
+    let entry = match stored_version(text)? {
+        1 => read::<EntryV1>(text, "").map(Entry::from),
+        2..=ENTRY_VERSION => read::<Entry>(text, ""),
         v if v > ENTRY_VERSION => return Err(EntryError::FutureVersion(v)),
         v => return Err(damaged(format!("unknown format {v}"))),
+    }
+    .map_err(damaged)?;
+    let stamp = Stamp {
+        rev: entry.rev,
+        writer: entry.writer,
     };
-    let mut scenario = scenario;
+    let mut scenario = entry.scenario.into_scenario("scenario").map_err(damaged)?;
     let repaired = scenario.repair();
     let problems = scenario.problems();
     if problems.is_empty() {
@@ -174,44 +225,32 @@ pub fn decode_scenario(text: &str) -> Result<Scenario, EntryError> {
     decode_stamped(text).map(|(scenario, _)| scenario)
 }
 
-fn ids_to_json(ids: &[ScenarioId]) -> Json {
-    Json::Array(ids.iter().map(Json::from).collect())
-}
-
-fn ids_from_json(value: &Json, place: &str) -> Result<Vec<ScenarioId>, ShapeError> {
-    json::list_of(value, place, ScenarioId::from_json)
-}
-
 /// The text of the index entry.
 pub fn encode_index(index: &StoredIndex) -> String {
-    object([
-        ("version", index.version.into()),
-        ("active", index.active.as_ref().map(Json::from).into()),
-        ("order", ids_to_json(&index.order)),
-        ("trash", ids_to_json(&index.trash)),
-        ("unreadable", ids_to_json(&index.unreadable)),
-        ("lang", index.lang.clone().into()),
-    ])
-    .to_text()
+    to_text(&IndexWire {
+        version: index.version,
+        active: index.active.clone(),
+        order: index.order.clone(),
+        trash: index.trash.clone(),
+        unreadable: index.unreadable.clone(),
+        lang: index.lang.clone(),
+    })
 }
 
 /// Reads the index entry. An index of a newer format is read as far as its
 /// known fields go: the caller learns its version and must not rewrite it.
 pub fn decode_index(text: &str) -> Result<StoredIndex, EntryError> {
-    let value = parse(text)?;
-    let (f, version) = read_entry(&value)?;
-    let index = (|| {
-        Ok::<_, ShapeError>(StoredIndex {
-            version,
-            active: f.maybe_read("active", ScenarioId::from_json)?,
-            order: f.need("order", ids_from_json)?,
-            trash: f.or_default("trash", ids_from_json)?,
-            unreadable: f.or_default("unreadable", ids_from_json)?,
-            lang: f.maybe_read("lang", json::text)?,
-        })
-    })()
-    .map_err(damaged)?;
-    Ok(index.sanitized())
+    let version = stored_version(text)?;
+    let wire = read::<IndexWire>(text, "").map_err(damaged)?;
+    Ok(StoredIndex {
+        version,
+        active: wire.active,
+        order: wire.order,
+        trash: wire.trash,
+        unreadable: wire.unreadable,
+        lang: wire.lang,
+    }
+    .sanitized())
 }
 
 impl StoredIndex {
