@@ -4,8 +4,8 @@
 //! give the same bits).
 
 use kerze::domain::export::{export, EXPORT_VERSION};
+use kerze::domain::formats::to_pretty;
 use kerze::domain::ids::ScenarioId;
-use kerze::domain::json::Json;
 use kerze::domain::scoring::rank;
 use kerze::domain::sensitivity::{single_flip, weight_intervals};
 
@@ -26,7 +26,7 @@ fn demo() -> kerze::domain::scenario::Scenario {
 fn the_demo_export_carries_the_figures_of_its_golden_file() {
     let exported = export(&demo(), "2026-11-29T00:00:00Z".into());
     assert_eq!(exported.version, EXPORT_VERSION);
-    let ranking = Json::from(&exported.ranking).to_pretty() + "\n";
+    let ranking = to_pretty(&exported.ranking) + "\n";
     if std::env::var_os("KERZE_BLESS").is_some() {
         std::fs::write(GOLDEN, &ranking).unwrap();
     }
@@ -75,7 +75,7 @@ fn a_demo_with_a_range_carries_the_figures_of_its_golden_file() {
         .map(|o| o.uncertainty.as_ref().unwrap().p_first)
         .sum();
     assert!((first - 1.0).abs() < 1e-9);
-    let ranking = Json::from(&exported).to_pretty() + "\n";
+    let ranking = to_pretty(&exported) + "\n";
     if std::env::var_os("KERZE_BLESS").is_some() {
         std::fs::write(golden_path, &ranking).unwrap();
     }
@@ -105,4 +105,23 @@ fn the_analyses_in_an_export_are_the_domain_s() {
     let exported_flip = top.smallest_flip.as_ref().unwrap();
     assert_eq!(exported_flip.criterion, r.criteria[flip.column]);
     assert!((exported_flip.to * 100.0 - flip.to).abs() < 1e-9);
+}
+
+/// The committed schema is the one the export's own types generate
+/// (rewritten only with `KERZE_BLESS=1`).
+#[test]
+fn the_committed_schema_is_the_generated_one() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/schema/kerze-export.v4.schema.json"
+    );
+    let generated = kerze::domain::export::export_schema();
+    if std::env::var_os("KERZE_BLESS").is_some() {
+        std::fs::write(path, &generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(path).unwrap();
+    assert_eq!(
+        generated, committed,
+        "rerun with KERZE_BLESS=1 after a deliberate change of the export"
+    );
 }

@@ -3,8 +3,9 @@
 //! analyses, by `schema/kerze-export.v1.schema.json`; versions 2 and 3 by their own).
 
 use super::acceptability::{seed_of, Sampler, WeightMode, SAMPLES};
+use super::formats::scenario::ScenarioWire;
+use super::formats::to_pretty;
 use super::ids::{CriterionId, OptionId};
-use super::json::{object, sparse_object, Json};
 use super::lens::{all_lenses, lens_ranking, LensRef};
 use super::link::link_json;
 use super::matrix;
@@ -13,6 +14,8 @@ use super::scoring::{rank, segment_ranks, RankingNote};
 use super::segment::PerSegment;
 use super::sensitivity::{place_intervals, single_flip};
 use super::uncertainty::{has_ranges, ValueSampler};
+use schemars::JsonSchema;
+use serde::{Serialize, Serializer};
 use std::collections::BTreeMap;
 
 /// Name of the export format.
@@ -25,7 +28,7 @@ pub const EXPORT_VERSION: u32 = 4;
 pub const STABILITY_EXPORTED: usize = 100;
 
 /// A whole export file: the scenario's inputs and its ranking.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct Export {
     /// Always [`EXPORT_FORMAT`].
     pub format: String,
@@ -34,13 +37,15 @@ pub struct Export {
     /// When the file was made (ISO 8601, UTC).
     pub exported_at: String,
     /// The inputs.
+    #[serde(serialize_with = "write_scenario")]
+    #[schemars(with = "ScenarioWire")]
     pub scenario: Scenario,
     /// The result.
     pub ranking: ExportedRanking,
 }
 
 /// The ranking part of an export.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct ExportedRanking {
     /// Model used.
     pub model: String,
@@ -59,18 +64,29 @@ pub struct ExportedRanking {
 }
 
 /// The ranking under one lens.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct ExportedLens {
     /// `l1`… for a saved lens, `segment:smb`… for a segment alone.
     pub lens: String,
     /// The lens's name (a segment's key for a segment alone).
     pub name: String,
     /// Options best first: id, rank and score.
-    pub ranking: Vec<(OptionId, u32, f64)>,
+    pub ranking: Vec<LensRow>,
+}
+
+/// An option's place under a lens.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, JsonSchema)]
+pub struct LensRow {
+    /// The option.
+    pub id: OptionId,
+    /// Its rank under the lens.
+    pub rank: u32,
+    /// Its score under the lens.
+    pub score: f64,
 }
 
 /// An option's place in the value/effort matrix.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct ExportedPoint {
     /// Value index 0–100.
     pub value: f64,
@@ -83,7 +99,7 @@ pub struct ExportedPoint {
 }
 
 /// How the weight and value samples were drawn (the same figures as on screen).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct ExportedAnalysis {
     /// `around` (±25 %), `keep_order` or `any`.
     pub weight_sampling: WeightMode,
@@ -92,11 +108,12 @@ pub struct ExportedAnalysis {
     /// Weight samples drawn.
     pub samples: u32,
     /// Value samples drawn (only when some value has a range).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value_samples: Option<u32>,
 }
 
 /// Where a weight's share may go while an option keeps its place.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct ExportedInterval {
     /// The share now (0–1).
     pub share: f64,
@@ -111,7 +128,7 @@ pub struct ExportedInterval {
 }
 
 /// The smallest change of one weight that changes an option's place.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct ExportedFlip {
     /// The criterion.
     pub criterion: CriterionId,
@@ -124,7 +141,7 @@ pub struct ExportedFlip {
 }
 
 /// An option's share of places 1–3 over the weight samples.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct ExportedAcceptability {
     /// Share (0–1) of samples in which it is first (tied firsts share).
     pub first: f64,
@@ -137,7 +154,7 @@ pub struct ExportedAcceptability {
 }
 
 /// What the value ranges make of an option.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct ExportedUncertainty {
     /// Chance (0–1) of being #1.
     pub p_first: f64,
@@ -150,7 +167,7 @@ pub struct ExportedUncertainty {
 }
 
 /// One ranked option in an export.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct ExportedOption {
     /// Standard competition rank.
     pub rank: u32,
@@ -178,148 +195,15 @@ pub struct ExportedOption {
     /// Its places over the weight samples.
     pub acceptability: ExportedAcceptability,
     /// What the value ranges make of it (only when some value has a range).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub uncertainty: Option<ExportedUncertainty>,
     /// Its place in the value/effort matrix (only when the scenario has one).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub matrix: Option<ExportedPoint>,
 }
 
-impl From<&Export> for Json {
-    fn from(e: &Export) -> Json {
-        object([
-            ("format", e.format.as_str().into()),
-            ("version", e.version.into()),
-            ("exported_at", e.exported_at.as_str().into()),
-            ("scenario", (&e.scenario).into()),
-            ("ranking", (&e.ranking).into()),
-        ])
-    }
-}
-
-impl From<&ExportedRanking> for Json {
-    fn from(r: &ExportedRanking) -> Json {
-        let a = &r.analysis;
-        let analysis = sparse_object(vec![
-            ("weight_sampling", Some(a.weight_sampling.into())),
-            ("seed", Some(a.seed.as_str().into())),
-            ("samples", Some(a.samples.into())),
-            ("value_samples", a.value_samples.map(Json::from)),
-        ]);
-        object([
-            ("model", r.model.as_str().into()),
-            ("total_weight", r.total_weight.into()),
-            ("weights", (&r.weights).into()),
-            (
-                "notes",
-                Json::Array(r.notes.iter().map(|n| n.as_str().into()).collect()),
-            ),
-            ("analysis", analysis),
-            (
-                "options",
-                Json::Array(r.options.iter().map(Json::from).collect()),
-            ),
-            (
-                "lenses",
-                Json::Array(r.lenses.iter().map(Json::from).collect()),
-            ),
-        ])
-    }
-}
-
-impl From<&ExportedOption> for Json {
-    fn from(o: &ExportedOption) -> Json {
-        let stability = o.stability.as_ref().map(|intervals| {
-            Json::Object(
-                intervals
-                    .iter()
-                    .map(|(id, i)| {
-                        let interval = object([
-                            ("share", i.share.into()),
-                            ("low", i.low.into()),
-                            ("high", i.high.into()),
-                            ("below", i.below.into()),
-                            ("above", i.above.into()),
-                        ]);
-                        (id.to_string(), interval)
-                    })
-                    .collect(),
-            )
-        });
-        let flip = o.smallest_flip.as_ref().map(|f| {
-            object([
-                ("criterion", f.criterion.into()),
-                ("from", f.from.into()),
-                ("to", f.to.into()),
-                ("option", f.option.into()),
-            ])
-        });
-        let a = &o.acceptability;
-        let acceptability = object([
-            ("first", a.first.into()),
-            ("second", a.second.into()),
-            ("third", a.third.into()),
-            (
-                "central_weights",
-                a.central_weights.as_ref().map(Json::from).into(),
-            ),
-        ]);
-        let uncertainty = o.uncertainty.as_ref().map(|u| {
-            object([
-                ("p_first", u.p_first.into()),
-                ("p_top3", u.p_top3.into()),
-                ("p_above_threshold", u.p_above_threshold.into()),
-                (
-                    "score_percentiles",
-                    Json::Array(u.score_percentiles.map(Json::from).into()),
-                ),
-            ])
-        });
-        sparse_object(vec![
-            ("rank", Some(o.rank.into())),
-            ("id", Some(o.id.into())),
-            ("title", Some(o.title.as_str().into())),
-            ("score", Some(o.score.into())),
-            ("contributions", Some((&o.contributions).into())),
-            ("below_threshold", Some(o.below_threshold.into())),
-            ("incomplete", Some(o.incomplete.into())),
-            (
-                "missing",
-                Some(Json::Array(o.missing.iter().map(|&id| id.into()).collect())),
-            ),
-            ("segment_ranks", Some(o.segment_ranks.into())),
-            ("stability", Some(stability.into())),
-            ("smallest_flip", Some(flip.into())),
-            ("acceptability", Some(acceptability)),
-            ("uncertainty", uncertainty),
-            (
-                "matrix",
-                o.matrix.as_ref().map(|m| {
-                    object([
-                        ("value", m.value.into()),
-                        ("effort", m.effort.into()),
-                        ("quadrant", m.quadrant.into()),
-                        ("dominated_by", m.dominated_by.into()),
-                    ])
-                }),
-            ),
-        ])
-    }
-}
-
-impl From<&ExportedLens> for Json {
-    fn from(lens: &ExportedLens) -> Json {
-        let ranking = lens.ranking.iter().map(|&(id, rank, score)| {
-            object([
-                ("id", id.into()),
-                ("rank", rank.into()),
-                ("score", score.into()),
-            ])
-        });
-        object([
-            ("lens", lens.lens.as_str().into()),
-            ("name", lens.name.as_str().into()),
-            ("ranking", Json::Array(ranking.collect())),
-        ])
-    }
+fn write_scenario<S: Serializer>(scenario: &Scenario, writer: S) -> Result<S::Ok, S::Error> {
+    ScenarioWire::from(scenario).serialize(writer)
 }
 
 /// The note as a short stable code.
@@ -473,11 +357,39 @@ fn exported_lenses(scenario: &Scenario) -> Vec<ExportedLens> {
                 ranking: ranking
                     .rows
                     .iter()
-                    .map(|row| (row.id, row.rank, row.score))
+                    .map(|row| LensRow {
+                        id: row.id,
+                        rank: row.rank,
+                        score: row.score,
+                    })
                     .collect(),
             })
         })
         .collect()
+}
+
+/// The JSON Schema of the export file, generated from the types that write
+/// it (`schema/kerze-export.v4.schema.json` holds it; a test keeps them equal).
+pub fn export_schema() -> String {
+    use schemars::generate::SchemaSettings;
+    use schemars::transform::RecursiveTransform;
+    // Number formats (`uint32`, `double`) say what Rust holds, not what a
+    // reader must check: left out, as JSON has only numbers.
+    let drop_formats = RecursiveTransform(|schema: &mut schemars::Schema| {
+        if let Some(fields) = schema.as_object_mut() {
+            fields.remove("format");
+        }
+    });
+    let generator = SchemaSettings::draft2020_12()
+        .for_serialize()
+        .with_transform(drop_formats)
+        .into_generator();
+    let mut schema = generator.into_root_schema_for::<Export>();
+    let id = format!("{EXPORT_FORMAT}.v{EXPORT_VERSION}.schema.json");
+    schema.insert("$id".to_owned(), id.into());
+    let title = format!("Kerze export, format version {EXPORT_VERSION}");
+    schema.insert("title".to_owned(), title.into());
+    to_pretty(&schema) + "\n"
 }
 
 /// The export as pretty JSON text.
@@ -487,7 +399,7 @@ pub fn export_json(scenario: &Scenario, exported_at: String) -> String {
 
 /// [`export_json`] with `samples` samples.
 pub fn export_json_sampled(scenario: &Scenario, exported_at: String, samples: u32) -> String {
-    Json::from(&export_sampled(scenario, exported_at, samples)).to_pretty()
+    to_pretty(&export_sampled(scenario, exported_at, samples))
 }
 
 /// A file name such as `kerze-enterprise-onboarding-2026-11-26.json`.

@@ -29,7 +29,7 @@ impl Segment {
 }
 
 /// One value per segment.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize, schemars::JsonSchema)]
 pub struct PerSegment<T> {
     /// The SMB value.
     pub smb: T,
