@@ -10,7 +10,7 @@ mod realistic;
 #[path = "../tests/support/rng.rs"]
 mod rng;
 
-use kerze::domain::json::Json;
+use kerze::domain::formats::scenario::scenario_text;
 use kerze::domain::link::{encode_link, link_json};
 use std::time::Instant;
 
@@ -21,7 +21,7 @@ fn main() {
     );
     for count in [5, 10, 20, 50, 1000] {
         let scenario = realistic::realistic(count);
-        let full = Json::from(&scenario).to_text();
+        let full = scenario_text(&scenario);
         let compact = link_json(&scenario);
         let link = encode_link(&scenario);
         let lz = lz_str::compress_to_encoded_uri_component(compact.as_str());

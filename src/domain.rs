@@ -12,7 +12,6 @@ pub mod formats;
 pub mod group;
 pub mod ids;
 pub mod import;
-pub mod json;
 pub mod lens;
 pub mod link;
 pub mod matrix;

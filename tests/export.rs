@@ -120,8 +120,13 @@ fn the_committed_schema_is_the_generated_one() {
         std::fs::write(path, &generated).unwrap();
     }
     let committed = std::fs::read_to_string(path).unwrap();
-    assert_eq!(
-        generated, committed,
-        "rerun with KERZE_BLESS=1 after a deliberate change of the export"
+    let first = generated
+        .lines()
+        .zip(committed.lines())
+        .position(|(a, b)| a != b);
+    assert!(
+        generated == committed,
+        "line {:?} differs; rerun with KERZE_BLESS=1 after a deliberate change of the export",
+        first.map(|i| i + 1)
     );
 }

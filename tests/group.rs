@@ -396,7 +396,9 @@ fn every_hostile_ballot_gets_a_clear_message_and_changes_nothing() {
             'b',
             1,
             DICT_FREE,
-            &kerze::domain::json::Json::from(b).to_text(),
+            &kerze::domain::formats::to_text(&kerze::domain::formats::scenario::BallotWire::from(
+                b,
+            )),
         )
     };
     let with = |edit: &dyn Fn(&mut Ballot)| {
@@ -482,11 +484,10 @@ fn every_hostile_ballot_gets_a_clear_message_and_changes_nothing() {
                 'b',
                 1,
                 DICT_FREE,
-                &kerze::domain::json::Json::from(&good).to_text().replacen(
-                    '{',
-                    "{\"version\":99,",
-                    1,
-                ),
+                &kerze::domain::formats::to_text(
+                    &kerze::domain::formats::scenario::BallotWire::from(&good),
+                )
+                .replacen('{', "{\"version\":99,", 1),
             ),
             "newer version of Kerze (ballot format 99)",
         ),

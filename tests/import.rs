@@ -6,8 +6,8 @@ mod support {
 }
 
 use kerze::domain::export::export_json;
+use kerze::domain::formats::scenario::scenario_text;
 use kerze::domain::import::{read_import, ImportError, ImportedFrom, MAX_IMPORT_BYTES};
-use kerze::domain::json::Json;
 use proptest::prelude::*;
 use std::collections::HashSet;
 use std::path::Path;
@@ -97,7 +97,7 @@ proptest! {
         let imported = read_import(&export_json(&s, "2026-11-27T10:00:00Z".into()), id()).unwrap();
         prop_assert_eq!(imported.from, ImportedFrom::Export);
         prop_assert_eq!(imported.scenario, s.clone());
-        let plain = Json::from(&s).to_text();
+        let plain = scenario_text(&s);
         let imported = read_import(&plain, id()).unwrap();
         prop_assert_eq!(imported.from, ImportedFrom::Scenario);
         prop_assert_eq!(&imported.scenario, &s);

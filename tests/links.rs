@@ -7,7 +7,7 @@ mod support {
     pub mod rng;
 }
 
-use kerze::domain::json::{self, Json};
+use kerze::domain::formats::scenario::{read_scenario, scenario_text};
 use kerze::domain::link::{decode_link, encode_link, link_from_json, link_json, LinkError};
 use kerze::domain::scenario::Scenario;
 use proptest::prelude::*;
@@ -34,12 +34,12 @@ fn a_version_1_link_still_opens() {
     if std::env::var_os("KERZE_WRITE_FIXTURES").is_some() {
         let scenario = realistic(20);
         std::fs::write(format!("{dir}/workshop.link"), encode_link(&scenario)).unwrap();
-        let json = Json::from(&scenario).to_pretty();
+        let json = scenario_text(&scenario);
         std::fs::write(format!("{dir}/workshop.json"), json).unwrap();
     }
     let link = std::fs::read_to_string(format!("{dir}/workshop.link")).unwrap();
     let text = std::fs::read_to_string(format!("{dir}/workshop.json")).unwrap();
-    let expected = Scenario::from_json(&json::parse(&text).unwrap(), "").unwrap();
+    let expected = read_scenario(&text).unwrap();
     assert_eq!(decode_link(link.trim(), expected.id.clone()), Ok(expected));
 }
 
@@ -52,7 +52,7 @@ fn a_version_2_link_still_opens() {
     let link = std::fs::read_to_string(format!("{dir}/workshop.link")).unwrap();
     assert!(link.starts_with("k2."));
     let text = std::fs::read_to_string(format!("{dir}/workshop.json")).unwrap();
-    let expected = Scenario::from_json(&json::parse(&text).unwrap(), "").unwrap();
+    let expected = read_scenario(&text).unwrap();
     assert_eq!(expected.options[0].ranges.len(), 1);
     let opened = decode_link(link.trim(), expected.id.clone());
     assert_eq!(opened, Ok(expected));

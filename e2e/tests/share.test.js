@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { deflateRawSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
-import { useServerAndBrowser, openApp, readRanking, waitSaved, kerzeEntries, collectDialogs } from '../lib/harness.js';
+import { useServerAndBrowser, openApp, readRanking, waitSaved, kerzeEntries, collectDialogs, parseCsv } from '../lib/harness.js';
 import { generatedScenario, openWith } from '../lib/generate.js';
 
 const env = useServerAndBrowser({ before, after });
@@ -52,8 +52,8 @@ test('a shared link opens the same ranking, read-only, in a fresh browser', asyn
   await phone.getByRole('button', { name: 'More…' }).click();
   const [csv] = await Promise.all([phone.waitForEvent('download'), phone.getByRole('button', { name: 'Export CSV' }).click()]);
   assert.match(csv.suggestedFilename(), /^kerze-pricing-workshop-\d{4}-\d{2}-\d{2}\.csv$/);
-  const rows = (await readFile(await csv.path(), 'utf8')).trim().split(/\r?\n/).slice(1);
-  assert.deepEqual(rows.map((r) => r.split(',')[1]), pmRanking.map((r) => r.title));
+  const rows = parseCsv((await readFile(await csv.path(), 'utf8')).replace(/^\uFEFF/, '')).slice(1);
+  assert.deepEqual(rows.map((r) => r[1]), pmRanking.map((r) => r.title));
   await phone.locator('.rank-row').first().getByRole('button').first().click();
   await phone.locator('.breakdown').waitFor();
   const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -6,12 +6,13 @@ use crate::domain::ballot::{
     name_is_blank, Ballot, Cell, Invitation, Item, Score, BALLOT_WEIGHTS, MAX_NAME, MAX_REASON,
 };
 use crate::domain::criterion::{CriterionInput, Direction};
-use crate::domain::json::{self, Json};
+use crate::domain::formats::to_text;
 use crate::domain::scenario::{Scenario, ScenarioOption};
 use crate::domain::value::NumberRule;
 use crate::i18n::{keep_units, Lang};
 use crate::services::focus::focus_by_id;
 use crate::services::storage::{read_key, write_key};
+use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -115,54 +116,40 @@ impl Draft {
     }
 
     fn to_text(&self) -> String {
-        let pair =
-            |(a, b): &(String, String)| Json::Array(vec![a.as_str().into(), b.as_str().into()]);
-        json::object([
-            ("name", self.name.as_str().into()),
-            ("cells", Json::Array(self.cells().map(pair).collect())),
-            (
-                "weights",
-                Json::Array(self.weights.iter().map(|w| w.as_str().into()).collect()),
-            ),
-        ])
-        .to_text()
+        to_text(&Kept {
+            name: self.name.clone(),
+            cells: self.cells().cloned().collect(),
+            weights: self.weights.clone(),
+        })
     }
 
     /// The draft kept on this device, if it fits the round: options with
     /// `sizes` cells each, and `weights` weights.
     fn read(text: &str, sizes: &[usize], weights: usize) -> Option<Draft> {
-        let value = json::parse(text).ok()?;
-        let texts = |v: &Json| -> Option<Vec<String>> {
-            v.as_array()?
-                .iter()
-                .map(|t| t.as_str().map(str::to_owned))
-                .collect()
-        };
-        let pairs: Vec<(String, String)> = value
-            .get("cells")?
-            .as_array()?
-            .iter()
-            .filter_map(|p| match texts(p)?.as_slice() {
-                [a, b] => Some((a.clone(), b.clone())),
-                _ => None,
-            })
-            .collect();
-        let weights_typed = texts(value.get("weights")?)?;
-        let name = value.get("name")?.as_str()?.to_owned();
-        if pairs.len() != sizes.iter().sum::<usize>() || weights_typed.len() != weights {
+        let kept: Kept = serde_json::from_str(text).ok()?;
+        if kept.cells.len() != sizes.iter().sum::<usize>() || kept.weights.len() != weights {
             return None;
         }
-        let mut pairs = pairs.into_iter();
+        let mut pairs = kept.cells.into_iter();
         let groups = sizes
             .iter()
             .map(|&n| Rc::new(pairs.by_ref().take(n).collect()))
             .collect();
         Some(Draft {
-            name,
+            name: kept.name,
             groups,
-            weights: weights_typed,
+            weights: kept.weights,
         })
     }
+}
+
+/// A draft as this device keeps it: the name, each cell's value and reason
+/// as typed, the weights as typed.
+#[derive(Serialize, Deserialize)]
+struct Kept {
+    name: String,
+    cells: Vec<(String, String)>,
+    weights: Vec<String>,
 }
 
 /// The field for one cell: a list for whole-number scales, else a text field.

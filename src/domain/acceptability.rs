@@ -7,7 +7,6 @@
 //! hash of the scenario's link content, `libm` for the logarithm, and a fixed
 //! order of every sum, so native and WebAssembly builds give the same bits.
 
-use super::json::{self, Json, ShapeError};
 use super::scoring::{sort_short, Ranking, TIE_TOLERANCE};
 
 /// Samples in a full run.
@@ -43,23 +42,12 @@ impl WeightMode {
         usize::from(self.tag() - 1)
     }
 
-    /// Reads a mode's name.
-    pub fn from_json(value: &Json, place: &str) -> Result<Self, ShapeError> {
-        json::one_of(value, place, &Self::KEYS).map(|i| Self::ALL[i])
-    }
-
     fn tag(self) -> u8 {
         match self {
             WeightMode::Around => 1,
             WeightMode::KeepOrder => 2,
             WeightMode::Any => 3,
         }
-    }
-}
-
-impl From<WeightMode> for Json {
-    fn from(mode: WeightMode) -> Json {
-        Json::from(WeightMode::KEYS[mode.index()])
     }
 }
 

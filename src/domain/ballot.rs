@@ -9,8 +9,10 @@
 //! ballot file is the same JSON, pretty-printed.
 
 use super::criterion::{Criterion, CriterionInput, Direction};
+use super::formats::ballot::InvitationWire;
+use super::formats::scenario::{BallotWire, InputWire};
+use super::formats::{read, to_pretty, to_text, Refusal};
 use super::ids::{CriterionId, OptionId, ScenarioId};
-use super::json::{self, object, Fields, Json, ShapeError};
 use super::link::{pack, unpack, LinkError};
 use super::problem::Problem;
 use super::scenario::{DefaultCriterionNames, Scenario, ScenarioOption};
@@ -243,8 +245,8 @@ pub fn option_check(option: &ScenarioOption) -> u32 {
 
 /// The check of a criterion's name and scale.
 pub fn criterion_check(criterion: &Criterion) -> u32 {
-    let scale = Json::from(&criterion.input).to_text();
-    let direction = Json::from(criterion.effective_direction()).to_text();
+    let scale = to_text(&InputWire::from(&criterion.input));
+    let direction = to_text(&criterion.effective_direction());
     check_of(&[&criterion.name, &scale, &direction])
 }
 
@@ -292,233 +294,18 @@ impl Round {
     }
 }
 
-impl From<&Round> for Json {
-    fn from(round: &Round) -> Json {
-        let mut fields = vec![
-            ("id".to_owned(), round.id.into()),
-            ("number".to_owned(), round.number.into()),
-            (
-                "criteria".to_owned(),
-                Json::Array(round.criteria.iter().map(|&c| c.into()).collect()),
-            ),
-            ("weights".to_owned(), Json::Bool(round.weights)),
-        ];
-        if !round.cells.is_empty() {
-            let cells = round
-                .cells
-                .iter()
-                .map(|c| Json::Array(vec![c.option.into(), c.item.key().into()]))
-                .collect();
-            fields.push(("cells".to_owned(), Json::Array(cells)));
-        }
-        Json::Object(fields)
-    }
-}
-
-fn small_number(value: &Json, place: &str) -> Result<u32, ShapeError> {
-    let n = json::whole(value, place)?;
-    u32::try_from(n).map_err(|_| format!("{place}: is too large"))
-}
-
-fn item_of(value: &Json, place: &str) -> Result<Item, ShapeError> {
-    let key = json::text(value, place)?;
-    Item::parse(&key).ok_or_else(|| format!("{place}: \"{key}\" is not a criterion or fit"))
-}
-
-fn cell_of(value: &Json, place: &str) -> Result<Cell, ShapeError> {
-    match json::list(value, place)? {
-        [option, item] => Ok(Cell {
-            option: OptionId::from_json(option, place)?,
-            item: item_of(item, place)?,
-        }),
-        _ => Err(format!("{place}: expected [option, criterion]")),
-    }
-}
-
-impl Round {
-    /// Reads a round.
-    pub fn from_json(value: &Json, place: &str) -> Result<Self, ShapeError> {
-        let known = ["id", "number", "criteria", "weights", "cells"];
-        let f = Fields::of(value, place, Some(&known))?;
-        Ok(Round {
-            id: f.need("id", small_number)?,
-            number: f.need("number", small_number)?,
-            criteria: f.need("criteria", |v, p| {
-                json::list_of(v, p, CriterionId::from_json)
-            })?,
-            weights: f.or_default("weights", boolean)?,
-            cells: f.or_default("cells", |v, p| json::list_of(v, p, cell_of))?,
-        })
-    }
-}
-
-fn boolean(value: &Json, place: &str) -> Result<bool, ShapeError> {
-    match value {
-        Json::Bool(b) => Ok(*b),
-        _ => Err(format!("{place}: expected true or false")),
-    }
-}
-
 /// Cuts `text` to at most `max` characters, trimmed.
 pub(crate) fn clip(text: &str, max: usize) -> String {
     text.trim().chars().take(max).collect()
 }
 
-impl From<&Ballot> for Json {
-    fn from(ballot: &Ballot) -> Json {
-        let mut scores: Vec<(String, Json)> = Vec::new();
-        let mut reasons: Vec<(String, Json)> = Vec::new();
-        for score in &ballot.scores {
-            let option = score.cell.option.to_string();
-            let value = score.value.map_or(Json::Null, json::compact_number);
-            push_in(&mut scores, &option, score.cell.item.key(), value);
-            if !score.reason.is_empty() {
-                let reason = score.reason.as_str().into();
-                push_in(&mut reasons, &option, score.cell.item.key(), reason);
-            }
-        }
-        let mut fields = vec![
-            ("round".to_owned(), ballot.round.into()),
-            ("number".to_owned(), ballot.number.into()),
-            ("participant".to_owned(), ballot.participant.as_str().into()),
-            ("sent".to_owned(), ballot.sent.into()),
-            ("scores".to_owned(), Json::Object(scores)),
-        ];
-        if !reasons.is_empty() {
-            fields.push(("reasons".to_owned(), Json::Object(reasons)));
-        }
-        if !ballot.weights.is_empty() {
-            let weights = ballot
-                .weights
-                .iter()
-                .map(|(id, w)| (id.to_string(), json::compact_number(*w)))
-                .collect();
-            fields.push(("weights".to_owned(), Json::Object(weights)));
-        }
-        if !ballot.checks.is_empty() {
-            let checks = ballot
-                .checks
-                .iter()
-                .map(|(key, check)| (key.clone(), (*check).into()))
-                .collect();
-            fields.push(("checks".to_owned(), Json::Object(checks)));
-        }
-        Json::Object(fields)
-    }
-}
-
-/// Adds `value` under `outer` / `inner` in a two-level object.
-fn push_in(object: &mut Vec<(String, Json)>, outer: &str, inner: String, value: Json) {
-    if object.last().is_none_or(|(key, _)| key != outer) {
-        object.push((outer.to_owned(), Json::Object(Vec::new())));
-    }
-    if let Some((_, Json::Object(cells))) = object.last_mut() {
-        cells.push((inner, value));
-    }
-}
-
-/// Each `(cell, value)` of a two-level object `{"o1": {"c3": …}}`.
-fn cells_in<T>(
-    value: &Json,
-    place: &str,
-    read: json::Read<T>,
-) -> Result<Vec<(Cell, T)>, ShapeError> {
-    let mut cells = Vec::new();
-    for (option_key, row) in objects(value, place)? {
-        let at = json::join(place, option_key);
-        let option = OptionId::parse(option_key)
-            .ok_or_else(|| format!("{at}: is not an option id like \"o1\""))?;
-        for (item_key, cell) in objects(row, &at)? {
-            let at = json::join(&at, item_key);
-            let item =
-                Item::parse(item_key).ok_or_else(|| format!("{at}: is not a criterion or fit"))?;
-            cells.push((Cell { option, item }, read(cell, &at)?));
-        }
-    }
-    Ok(cells)
-}
-
-fn objects<'a>(value: &'a Json, place: &str) -> Result<&'a [(String, Json)], ShapeError> {
-    value
-        .as_object()
-        .ok_or_else(|| format!("{place}: expected an object"))
-}
-
-fn maybe_number(value: &Json, place: &str) -> Result<Option<f64>, ShapeError> {
-    if value.is_null() {
-        Ok(None)
-    } else {
-        json::number(value, place).map(Some)
-    }
-}
-
 impl Ballot {
-    /// Reads a ballot (the fields after `format` and `version`).
-    pub fn from_json(value: &Json, place: &str) -> Result<Self, ShapeError> {
-        let known = [
-            "format",
-            "version",
-            "round",
-            "number",
-            "participant",
-            "sent",
-            "scores",
-            "reasons",
-            "weights",
-            "checks",
-        ];
-        let f = Fields::of(value, place, Some(&known))?;
-        let values = f.need("scores", |v, p| cells_in(v, p, maybe_number))?;
-        let reasons: std::collections::HashMap<Cell, String> = f
-            .or_default("reasons", |v, p| cells_in(v, p, json::text))?
-            .into_iter()
-            .collect();
-        let scores = values
-            .into_iter()
-            .map(|(cell, value)| Score {
-                cell,
-                value,
-                reason: reasons
-                    .get(&cell)
-                    .map(|r| clip(r, MAX_REASON))
-                    .unwrap_or_default(),
-            })
-            .collect();
-        let weights = f.or_default("weights", |v, p| {
-            let mut weights = Vec::new();
-            for (key, w) in objects(v, p)? {
-                let at = json::join(p, key);
-                let id = CriterionId::parse(key)
-                    .ok_or_else(|| format!("{at}: is not a criterion id like \"c1\""))?;
-                weights.push((id, Weight::from_json(w, &at)?.value()));
-            }
-            Ok(weights)
-        })?;
-        let checks = f.or_default("checks", |v, p| {
-            objects(v, p)?
-                .iter()
-                .map(|(key, c)| Ok((key.clone(), small_number(c, &json::join(p, key))?)))
-                .collect()
-        })?;
-        Ok(Ballot {
-            round: f.need("round", small_number)?,
-            number: f.or_default("number", small_number)?,
-            participant: clip(&f.need("participant", json::text)?, MAX_NAME),
-            sent: f.or_default("sent", json::whole)?,
-            scores,
-            weights,
-            checks,
-        })
-    }
-
     /// The ballot as a file: its format, version and fields.
     pub fn to_file(&self) -> String {
-        let mut json = Json::from(self);
-        if let Json::Object(fields) = &mut json {
-            fields.insert(0, ("format".to_owned(), BALLOT_FORMAT.into()));
-            fields.insert(1, ("version".to_owned(), BALLOT_VERSION.into()));
-        }
-        json.to_pretty()
+        let mut wire = BallotWire::from(self);
+        wire.format = Some(BALLOT_FORMAT.to_owned());
+        wire.version = Some(BALLOT_VERSION);
+        to_pretty(&wire)
     }
 
     /// The return link's fragment.
@@ -527,7 +314,7 @@ impl Ballot {
             BALLOT_MARK,
             BALLOT_VERSION,
             DICTIONARY,
-            &Json::from(self).to_text(),
+            &to_text(&BallotWire::from(self)),
         )
     }
 
@@ -581,91 +368,49 @@ impl Invitation {
 
     /// The ballot link's fragment.
     pub fn to_link(&self) -> String {
-        let s = &self.scenario;
-        let criteria = s
-            .criteria
-            .iter()
-            .map(|c| {
-                object([
-                    ("id", c.id.into()),
-                    ("name", c.name.as_str().into()),
-                    ("direction", c.direction.into()),
-                    ("input", (&c.input).into()),
-                ])
-            })
-            .collect();
-        let options = s
-            .options
-            .iter()
-            .map(|o| {
-                object([
-                    ("id", o.id.into()),
-                    ("title", o.title.as_str().into()),
-                    ("description", o.description.as_str().into()),
-                ])
-            })
-            .collect();
-        let json = object([
-            ("round", (&self.round).into()),
-            ("name", s.name.as_str().into()),
-            ("need", s.need.as_str().into()),
-            ("root_cause", s.root_cause.as_str().into()),
-            ("criteria", Json::Array(criteria)),
-            ("options", Json::Array(options)),
-        ]);
-        pack(ROUND_MARK, BALLOT_VERSION, DICTIONARY, &json.to_text())
+        let json = to_text(&InvitationWire::from(self));
+        pack(ROUND_MARK, BALLOT_VERSION, DICTIONARY, &json)
     }
 
     /// Reads a ballot link's fragment (with or without `#`).
     pub fn from_link(fragment: &str) -> Result<Self, BallotError> {
-        let (_, value) = unpack(fragment, ROUND_MARK, BALLOT_VERSION, DICTIONARY)?;
-        let known = ["round", "name", "need", "root_cause", "criteria", "options"];
-        let read = || -> Result<Invitation, ShapeError> {
-            let f = Fields::of(&value, "ballot link", Some(&known))?;
-            let criteria = f.need("criteria", |v, p| {
-                json::list_of(v, p, |c, at| {
-                    let f = Fields::of(c, at, Some(&["id", "name", "direction", "input"]))?;
-                    Ok(Criterion {
-                        id: f.need("id", CriterionId::from_json)?,
-                        name: f.need("name", json::text)?,
-                        weight: Weight::default(),
-                        direction: f
-                            .or_default("direction", |v, p| Direction::from_json(v, p).map(Some))?
-                            .unwrap_or(Direction::HigherIsBetter),
-                        input: f.need("input", CriterionInput::from_json)?,
-                    })
+        let (_, text) = unpack(fragment, ROUND_MARK, BALLOT_VERSION, DICTIONARY)?;
+        let shape = |refusal: Refusal| BallotError::Shape(refusal.into_shape_error());
+        let wire = read::<InvitationWire>(&text, "ballot link").map_err(shape)?;
+        let round = Round::from(wire.round);
+        let mut scenario = blank(ScenarioId::from_parts(0, 0));
+        scenario.name = wire.name;
+        scenario.need = wire.need;
+        scenario.root_cause = wire.root_cause;
+        for (i, c) in wire.criteria.into_iter().enumerate() {
+            let place = format!("ballot link.criteria[{i}].input");
+            scenario.criteria.push(Criterion {
+                id: c.id,
+                name: c.name,
+                weight: Weight::default(),
+                direction: c.direction.unwrap_or(Direction::HigherIsBetter),
+                input: c.input.into_input(&place).map_err(shape)?,
+            });
+        }
+        scenario.options = wire
+            .options
+            .into_iter()
+            .map(|o| {
+                Rc::new(ScenarioOption {
+                    id: o.id,
+                    title: o.title,
+                    description: o.description,
+                    values: Default::default(),
+                    fit: Default::default(),
+                    ranges: Default::default(),
                 })
-            })?;
-            let options = f.need("options", |v, p| {
-                json::list_of(v, p, |o, at| {
-                    let f = Fields::of(o, at, Some(&["id", "title", "description"]))?;
-                    Ok(Rc::new(ScenarioOption {
-                        id: f.need("id", OptionId::from_json)?,
-                        title: f.need("title", json::text)?,
-                        description: f.or_default("description", json::text)?,
-                        values: Default::default(),
-                        fit: Default::default(),
-                        ranges: Default::default(),
-                    }))
-                })
-            })?;
-            let mut scenario = blank(ScenarioId::from_parts(0, 0));
-            scenario.name = f.or_default("name", json::text)?;
-            scenario.need = f.or_default("need", json::text)?;
-            scenario.root_cause = f.or_default("root_cause", json::text)?;
-            scenario.criteria = criteria;
-            scenario.options = options;
-            Ok(Invitation {
-                round: f.need("round", Round::from_json)?,
-                scenario,
             })
-        };
-        let invitation = read().map_err(BallotError::Shape)?;
-        let problems: Vec<Problem> = invitation.scenario.problems();
+            .collect();
+        let problems: Vec<Problem> = scenario.problems();
         if let Some(problem) = problems.first() {
             return Err(BallotError::Shape(problem.to_string()));
         }
-        Ok(invitation)
+        Ok(Invitation { round, scenario })
     }
 
     /// The items asked of each option, in order.
@@ -745,12 +490,28 @@ pub fn name_is_blank(name: &str) -> bool {
 }
 
 /// The ballot format version a ballot's fields name, file or link alike.
-fn check_version(value: &Json) -> Result<(), BallotError> {
-    match value.get("version").and_then(Json::as_u64) {
+fn check_version(version: Option<&serde_json::Value>) -> Result<(), BallotError> {
+    match version.and_then(serde_json::Value::as_u64) {
         Some(1) => Ok(()),
         Some(v) if v > 1 => Err(BallotError::FutureVersion(v)),
         _ => Err(BallotError::Shape("version: expected 1".to_owned())),
     }
+}
+
+/// What a ballot's text says it is (the rest is checked, not read).
+#[derive(serde::Deserialize)]
+struct Head {
+    format: Option<serde_json::Value>,
+    version: Option<serde_json::Value>,
+}
+
+/// The ballot in a file's or a link's JSON `text`.
+fn ballot_in(text: &str) -> Result<Ballot, BallotError> {
+    let shape = |refusal: Refusal| BallotError::Shape(refusal.into_shape_error());
+    read::<BallotWire>(text, "ballot")
+        .map_err(shape)?
+        .into_ballot("ballot")
+        .map_err(shape)
 }
 
 /// Reads one ballot: a return link (a whole URL or its fragment) or a ballot file.
@@ -760,24 +521,27 @@ pub fn read_ballot(text: &str) -> Result<Ballot, BallotError> {
     }
     let text = text.trim();
     if text.starts_with('{') {
-        let value = json::parse(text).map_err(|e| BallotError::Shape(e.to_string()))?;
-        match value.get("format").and_then(Json::as_str) {
+        let head = read::<Head>(text, "")
+            .map_err(|refusal| BallotError::Shape(refusal.into_shape_error()))?;
+        match head.format.as_ref().and_then(serde_json::Value::as_str) {
             Some(BALLOT_FORMAT) => {}
             _ => return Err(BallotError::NotABallot),
         }
-        check_version(&value)?;
-        return Ballot::from_json(&value, "ballot").map_err(BallotError::Shape);
+        check_version(head.version.as_ref())?;
+        return ballot_in(text);
     }
     let fragment = text.rsplit_once('#').map_or(text, |(_, f)| f);
     if !fragment.starts_with(BALLOT_MARK) {
         return Err(BallotError::NotABallot);
     }
-    let (_, value) = unpack(fragment, BALLOT_MARK, BALLOT_VERSION, DICTIONARY)?;
+    let (_, text) = unpack(fragment, BALLOT_MARK, BALLOT_VERSION, DICTIONARY)?;
     // A link carries its fields' version too: a newer one is said, not ignored.
-    if value.get("version").is_some() {
-        check_version(&value)?;
+    let head = read::<Head>(&text, "")
+        .map_err(|refusal| BallotError::Shape(refusal.into_shape_error()))?;
+    if head.version.is_some() {
+        check_version(head.version.as_ref())?;
     }
-    Ballot::from_json(&value, "ballot").map_err(BallotError::Shape)
+    ballot_in(&text)
 }
 
 /// Splits pasted text into the links in it (anything separated by spaces or
@@ -863,7 +627,7 @@ pub fn check_ballot(
         if let Some(value) = score.value {
             rule.check(value).map_err(|why| BallotError::OffScale {
                 cell: cell_label(scenario, cell, fit_names),
-                value: json::compact_number(value).to_text(),
+                value: to_text(&super::formats::Compact(value)),
                 why,
             })?;
         }
@@ -882,7 +646,7 @@ pub fn check_ballot(
                 .check(*weight)
                 .map_err(|why| BallotError::OffScale {
                     cell: criterion.name.clone(),
-                    value: json::compact_number(*weight).to_text(),
+                    value: to_text(&super::formats::Compact(*weight)),
                     why,
                 })?;
         }
@@ -1010,35 +774,5 @@ impl Group {
     /// The number the next round gets.
     pub fn next_number(&self) -> u32 {
         self.rounds.iter().map(|r| r.number).max().unwrap_or(0) + 1
-    }
-}
-
-impl From<&Group> for Json {
-    fn from(group: &Group) -> Json {
-        object([
-            (
-                "rounds",
-                Json::Array(group.rounds.iter().map(Json::from).collect()),
-            ),
-            (
-                "ballots",
-                Json::Array(group.ballots.iter().map(Json::from).collect()),
-            ),
-        ])
-    }
-}
-
-impl Group {
-    /// Reads the group part of a stored or exported scenario.
-    pub fn from_json(value: &Json, place: &str) -> Result<Self, ShapeError> {
-        let f = Fields::of(value, place, Some(&["rounds", "ballots"]))?;
-        let group = Group {
-            rounds: f.or_default("rounds", |v, p| json::list_of(v, p, Round::from_json))?,
-            ballots: f.or_default("ballots", |v, p| json::list_of(v, p, Ballot::from_json))?,
-        };
-        if group.rounds.len() > MAX_ROUNDS || group.ballots.len() > MAX_BALLOTS {
-            return Err(format!("{place}: too many rounds or ballots"));
-        }
-        Ok(group)
     }
 }

@@ -1,7 +1,6 @@
 //! Criteria: what options are judged on, with weight, direction and input kind.
 
 use super::ids::CriterionId;
-use super::json::{self, object, Fields, Json, ShapeError};
 use super::value::{NumberRule, Weight, MAX_AMOUNT};
 
 /// Whether a larger value is better or worse.
@@ -37,75 +36,11 @@ pub enum CriterionInput {
     SegmentFit,
 }
 
-/// Each direction's name in files.
-const DIRECTIONS: [&str; 2] = ["higher_is_better", "lower_is_better"];
-/// Each input kind's name in files, in the order of [`InputKind::ALL`].
-const KINDS: [&str; 3] = ["rating", "amount", "segment_fit"];
-
-impl From<Direction> for Json {
-    fn from(direction: Direction) -> Json {
-        Json::from(DIRECTIONS[usize::from(direction == Direction::LowerIsBetter)])
-    }
-}
-
 impl Direction {
-    /// Reads a direction's name.
-    pub fn from_json(value: &Json, place: &str) -> Result<Self, ShapeError> {
-        Ok(match json::one_of(value, place, &DIRECTIONS)? {
-            0 => Direction::HigherIsBetter,
-            _ => Direction::LowerIsBetter,
-        })
-    }
-}
-
-impl From<&CriterionInput> for Json {
-    fn from(input: &CriterionInput) -> Json {
-        match input {
-            CriterionInput::Rating { min, max } => object([
-                ("kind", KINDS[0].into()),
-                ("min", (*min).into()),
-                ("max", (*max).into()),
-            ]),
-            CriterionInput::Amount { unit, lo, hi } => object([
-                ("kind", KINDS[1].into()),
-                ("unit", unit.as_str().into()),
-                ("lo", (*lo).into()),
-                ("hi", (*hi).into()),
-            ]),
-            CriterionInput::SegmentFit => object([("kind", KINDS[2].into())]),
-        }
-    }
-}
-
-impl CriterionInput {
-    /// Reads an input: its kind and that kind's fields, and no others.
-    pub fn from_json(value: &Json, place: &str) -> Result<Self, ShapeError> {
-        let f = Fields::of(
-            value,
-            place,
-            Some(&["kind", "min", "max", "unit", "lo", "hi"]),
-        )?;
-        let kind = f.need("kind", |v, p| json::one_of(v, p, &KINDS))?;
-        let amount_fields =
-            f.maybe("unit").is_some() || f.get("lo").is_some() || f.get("hi").is_some();
-        let rating_fields = f.maybe("min").is_some() || f.maybe("max").is_some();
-        let refuse = |why: &str| Err(format!("{place}: {why}"));
-        match kind {
-            0 if amount_fields => refuse("a rating has no unit, lo or hi"),
-            0 => Ok(CriterionInput::Rating {
-                min: f.need("min", json::number)?,
-                max: f.need("max", json::number)?,
-            }),
-            1 if rating_fields => refuse("an amount has no min or max"),
-            1 => Ok(CriterionInput::Amount {
-                unit: f.need("unit", json::text)?,
-                lo: f.maybe_read("lo", json::number)?,
-                hi: f.maybe_read("hi", json::number)?,
-            }),
-            _ if amount_fields || rating_fields => refuse("segment fit has no other fields"),
-            _ => Ok(CriterionInput::SegmentFit),
-        }
-    }
+    /// Both directions.
+    pub const ALL: [Direction; 2] = [Direction::HigherIsBetter, Direction::LowerIsBetter];
+    /// Each direction's name in files, in the order of [`Direction::ALL`].
+    pub const KEYS: [&'static str; 2] = ["higher_is_better", "lower_is_better"];
 }
 
 /// The three kinds of input, without their parameters (for pickers).
@@ -202,39 +137,15 @@ impl Criterion {
     }
 }
 
-impl From<&Criterion> for Json {
-    fn from(c: &Criterion) -> Json {
-        object([
-            ("id", c.id.into()),
-            ("name", c.name.as_str().into()),
-            ("weight", c.weight.into()),
-            ("direction", c.direction.into()),
-            ("input", (&c.input).into()),
-        ])
-    }
-}
-
-impl Criterion {
-    /// Reads a criterion.
-    pub fn from_json(value: &Json, place: &str) -> Result<Self, ShapeError> {
-        let known = ["id", "name", "weight", "direction", "input"];
-        let f = Fields::of(value, place, Some(&known))?;
-        Ok(Criterion {
-            id: f.need("id", CriterionId::from_json)?,
-            name: f.need("name", json::text)?,
-            weight: f.need("weight", Weight::from_json)?,
-            direction: f.need("direction", Direction::from_json)?,
-            input: f.need("input", CriterionInput::from_json)?,
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn read(text: &str) -> Result<CriterionInput, ShapeError> {
-        CriterionInput::from_json(&json::parse(text).unwrap(), "input")
+    use crate::domain::formats::scenario::InputWire;
+    use crate::domain::formats::{read as read_text, to_text, Refusal};
+
+    fn read(text: &str) -> Result<CriterionInput, Refusal> {
+        read_text::<InputWire>(text, "input")?.into_input("input")
     }
 
     #[test]
@@ -248,7 +159,7 @@ mod tests {
             },
             CriterionInput::SegmentFit,
         ] {
-            let text = Json::from(&input).to_text();
+            let text = to_text(&InputWire::from(&input));
             assert_eq!(read(&text).unwrap(), input, "{text}");
         }
         let amount = read(r#"{"kind":"amount","unit":"€"}"#).unwrap();

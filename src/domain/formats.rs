@@ -6,6 +6,7 @@
 //! A wire type converts into the validated domain type; a refusal names its
 //! place and says what was wrong in an [`Issue`] the UI words in either language.
 
+pub mod ballot;
 pub mod scenario;
 pub mod values;
 

@@ -4,7 +4,6 @@
 //! `c7` / `o12` in every stored or exported file, so files stay readable and
 //! scoring compares integers rather than strings.
 
-use super::json::{Json, ShapeError};
 use std::fmt;
 
 macro_rules! numbered_id {
@@ -45,17 +44,7 @@ macro_rules! numbered_id {
             }
         }
 
-        impl From<$name> for Json {
-            fn from(id: $name) -> Json {
-                Json::Str(id.to_string())
-            }
-        }
-
         impl $name {
-            /// Reads the id in `value`; `field` names it in the error.
-            pub fn from_json(value: &Json, field: &str) -> Result<Self, ShapeError> {
-                read_id(value, field, Self::parse, concat!($prefix, "1"))
-            }
         }
     };
 }
@@ -112,34 +101,6 @@ impl fmt::Display for ScenarioId {
     }
 }
 
-impl From<&ScenarioId> for Json {
-    fn from(id: &ScenarioId) -> Json {
-        Json::Str(id.0.clone())
-    }
-}
-
-impl ScenarioId {
-    /// Reads the id in `value`; `field` names it in the error.
-    pub fn from_json(value: &Json, field: &str) -> Result<Self, ShapeError> {
-        read_id(value, field, Self::parse, "s1")
-    }
-}
-
-/// An id read by `parse`, or an error naming `field` with an `example`.
-fn read_id<T>(
-    value: &Json,
-    field: &str,
-    parse: fn(&str) -> Option<T>,
-    example: &str,
-) -> Result<T, ShapeError> {
-    value.as_str().and_then(parse).ok_or_else(|| {
-        format!(
-            "{field}: expected an id like \"{example}\", found {}",
-            value.found()
-        )
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,9 +113,13 @@ mod tests {
         assert_eq!(CriterionId::parse("c"), None);
         assert_eq!(CriterionId::parse("c-1"), None);
         assert_eq!(CriterionId::parse("c99999999999"), None);
-        assert_eq!(Json::from(OptionId::new(3)).to_text(), "\"o3\"");
-        let wrong = OptionId::from_json(&Json::from("x3"), "id").unwrap_err();
-        assert_eq!(wrong, "id: expected an id like \"o1\", found \"x3\"");
+        use crate::domain::formats::{read, to_text};
+        assert_eq!(to_text(&OptionId::new(3)), "\"o3\"");
+        let wrong = read::<OptionId>("\"x3\"", "id").unwrap_err();
+        assert_eq!(
+            wrong.to_string(),
+            "id: expected an id like \"o1\", found \"x3\""
+        );
     }
 
     #[test]

@@ -3,7 +3,6 @@
 //! between them (PRODUCT.md, "Lenses").
 
 use super::ids::{CriterionId, LensId};
-use super::json::{self, object, Fields, Json, ShapeError};
 use super::scenario::Scenario;
 use super::scoring::{rank, Ranking};
 use super::segment::{Segment, SegmentMix};
@@ -26,39 +25,6 @@ pub struct Lens {
     pub name: String,
     /// Weight per criterion; a criterion added after the lens was made counts 0.
     pub weights: BTreeMap<CriterionId, Weight>,
-}
-
-impl From<&Lens> for Json {
-    fn from(lens: &Lens) -> Json {
-        object([
-            ("id", lens.id.into()),
-            ("name", lens.name.as_str().into()),
-            ("weights", (&lens.weights).into()),
-        ])
-    }
-}
-
-impl Lens {
-    /// Reads a lens.
-    pub fn from_json(value: &Json, place: &str) -> Result<Self, ShapeError> {
-        let f = Fields::of(value, place, Some(&["id", "name", "weights"]))?;
-        let weights = f.need("weights", |v, p| {
-            let cells = Fields::of(v, p, None)?;
-            let mut weights = BTreeMap::new();
-            for (key, weight) in v.as_object().unwrap_or_default() {
-                let at = cells.place(key);
-                let id = CriterionId::parse(key)
-                    .ok_or_else(|| format!("{at}: is not a criterion id like \"c1\""))?;
-                weights.insert(id, Weight::from_json(weight, &at)?);
-            }
-            Ok(weights)
-        })?;
-        Ok(Lens {
-            id: f.need("id", LensId::from_json)?,
-            name: f.need("name", json::text)?,
-            weights,
-        })
-    }
 }
 
 /// One of the lenses a ranking can be seen through.

@@ -11,8 +11,8 @@
 use super::acceptability::WeightMode;
 use super::compress::{deflate, inflate, InflateError};
 use super::criterion::{Criterion, CriterionInput, Direction};
+use super::formats::{is_default, read, to_text, Compact};
 use super::ids::{CriterionId, LensId, OptionId, ScenarioId};
-use super::json::{self, compact_number, sparse_object, Fields, Json, ShapeError};
 use super::lens::Lens;
 use super::matrix::{ChartSettings, Role};
 use super::problem::{Issue, Problem};
@@ -21,7 +21,12 @@ use super::segment::{PerSegment, Segment};
 use super::value::{Range, Threshold, Weight};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use serde::de::{self, IgnoredAny, SeqAccess, Visitor};
+use serde::ser::SerializeSeq;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
+use std::fmt;
+use std::marker::PhantomData;
 use std::rc::Rc;
 use thiserror::Error;
 
@@ -89,77 +94,75 @@ pub enum LinkError {
     Invalid(Vec<Problem>),
 }
 
+/// A scenario in a link: short keys, fields at their defaults left out.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct WireScenario {
-    name: String,
-    need: String,
-    root_cause: String,
-    mix: [f64; 3],
-    threshold: f64,
-    criteria: Vec<WireCriterion>,
-    options: Vec<WireOption>,
-    /// Weight sampling: 0 around the weights, 1 keep their order, 2 any.
-    sampling: u64,
     /// Saved lenses: `[name, [weights in criterion order…], id?]`.
+    #[serde(rename = "L", default, skip_serializing_if = "Vec::is_empty")]
     lenses: Vec<WireLens>,
     /// Matrix role per criterion in order: 0 its default, then value,
     /// effort, neither (trailing defaults dropped).
+    #[serde(rename = "R", default, skip_serializing_if = "Vec::is_empty")]
     roles: Vec<u64>,
     /// The id number of the criterion that sizes the matrix's markers.
+    #[serde(rename = "b", default, skip_serializing_if = "Option::is_none")]
     bubble: Option<u32>,
-}
-
-struct WireLens {
+    #[serde(rename = "n", default)]
     name: String,
-    weights: Vec<Option<f64>>,
-    id: Option<u32>,
+    #[serde(rename = "d", default, skip_serializing_if = "String::is_empty")]
+    need: String,
+    #[serde(rename = "r", default, skip_serializing_if = "String::is_empty")]
+    root_cause: String,
+    #[serde(rename = "m")]
+    mix: [Compact; 3],
+    #[serde(rename = "t", default, skip_serializing_if = "is_default")]
+    threshold: Compact,
+    #[serde(rename = "c", default)]
+    criteria: Vec<WireCriterion>,
+    #[serde(rename = "o", default)]
+    options: Vec<WireOption>,
+    /// Weight sampling: 0 around the weights, 1 keep their order, 2 any.
+    #[serde(rename = "s", default, skip_serializing_if = "is_default")]
+    sampling: u64,
 }
 
-impl From<&WireLens> for Json {
-    fn from(lens: &WireLens) -> Json {
-        let mut items = vec![lens.name.as_str().into(), cells_to_json(&lens.weights)];
-        if let Some(id) = lens.id {
-            items.push(id.into());
-        }
-        Json::Array(items)
-    }
-}
-
-impl WireLens {
-    fn from_json(value: &Json, place: &str) -> Result<Self, ShapeError> {
-        let items = json::list(value, place)?;
-        let at = |i: usize| format!("{place}[{i}]");
-        match items {
-            [name, weights] | [name, weights, Json::Null] => Ok(WireLens {
-                name: json::text(name, &at(0))?,
-                weights: cells(weights, &at(1))?,
-                id: None,
-            }),
-            [name, weights, id] => Ok(WireLens {
-                name: json::text(name, &at(0))?,
-                weights: cells(weights, &at(1))?,
-                id: id_number(id, &at(2))?,
-            }),
-            _ => Err(format!("{place}: expected a lens as [name, weights, id]")),
-        }
-    }
-}
-
+/// A criterion in a link.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct WireCriterion {
     /// Only when it is not the previous criterion's id plus one.
+    #[serde(rename = "i", default, skip_serializing_if = "Option::is_none")]
     id: Option<u32>,
+    #[serde(rename = "n", default)]
     name: String,
-    weight: f64,
+    #[serde(rename = "w")]
+    weight: Compact,
     /// 1 = lower is better.
+    #[serde(rename = "l", default, skip_serializing_if = "is_default")]
     lower: u64,
     /// `r` rating, `a` amount, `f` segment fit.
+    #[serde(rename = "k")]
     kind: String,
+    #[serde(rename = "u", default, skip_serializing_if = "String::is_empty")]
     unit: String,
-    lo: Option<f64>,
-    hi: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    lo: Option<Compact>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    hi: Option<Compact>,
     /// Rating scale's min when it is not 1.
-    min: Option<f64>,
+    #[serde(rename = "a", default, skip_serializing_if = "Option::is_none")]
+    min: Option<Compact>,
     /// Rating scale's max when it is not 5.
-    max: Option<f64>,
+    #[serde(rename = "b", default, skip_serializing_if = "Option::is_none")]
+    max: Option<Compact>,
+}
+
+/// A lens in a link: `[name, [weights in criterion order…], id?]`.
+struct WireLens {
+    name: String,
+    weights: Vec<Option<Compact>>,
+    id: Option<u32>,
 }
 
 /// An option as `[title, [values…], [fit…], id?, description?, [ranges…]?]`:
@@ -168,11 +171,11 @@ struct WireCriterion {
 /// option's id plus one; ranges (`[low, high]` or `null`) follow the values.
 struct WireOption {
     title: String,
-    values: Vec<Option<f64>>,
-    fit: Vec<Option<f64>>,
+    values: Vec<Option<Compact>>,
+    fit: Vec<Option<Compact>>,
     id: Option<u32>,
     description: String,
-    ranges: Vec<Option<[f64; 2]>>,
+    ranges: Vec<Option<[Compact; 2]>>,
 }
 
 fn trimmed<T: PartialEq>(mut cells: Vec<Option<T>>) -> Vec<Option<T>> {
@@ -182,199 +185,124 @@ fn trimmed<T: PartialEq>(mut cells: Vec<Option<T>>) -> Vec<Option<T>> {
     cells
 }
 
-/// Numbers or gaps, each written as short as it reads back.
-fn cells_to_json(cells: &[Option<f64>]) -> Json {
-    Json::Array(
-        cells
-            .iter()
-            .map(|c| c.map_or(Json::Null, compact_number))
-            .collect(),
-    )
+fn compact(cells: impl IntoIterator<Item = Option<f64>>) -> Vec<Option<Compact>> {
+    trimmed(cells.into_iter().map(|c| c.map(Compact)).collect())
 }
 
-fn text_unless_empty(text: &str) -> Option<Json> {
-    (!text.is_empty()).then(|| text.into())
-}
-
-impl From<&WireScenario> for Json {
-    fn from(w: &WireScenario) -> Json {
-        let lenses = Json::Array(w.lenses.iter().map(Json::from).collect());
-        let roles = Json::Array(w.roles.iter().map(|&r| r.into()).collect());
-        sparse_object(vec![
-            ("L", (!w.lenses.is_empty()).then_some(lenses)),
-            ("R", (!w.roles.is_empty()).then_some(roles)),
-            ("b", w.bubble.map(Json::from)),
-            ("n", Some(w.name.as_str().into())),
-            ("d", text_unless_empty(&w.need)),
-            ("r", text_unless_empty(&w.root_cause)),
-            ("m", Some(cells_to_json(&w.mix.map(Some)))),
-            (
-                "t",
-                (w.threshold != 0.0).then(|| compact_number(w.threshold)),
-            ),
-            (
-                "c",
-                Some(Json::Array(w.criteria.iter().map(Json::from).collect())),
-            ),
-            (
-                "o",
-                Some(Json::Array(w.options.iter().map(Json::from).collect())),
-            ),
-            ("s", (w.sampling != 0).then(|| w.sampling.into())),
-        ])
+impl Serialize for WireLens {
+    fn serialize<S: Serializer>(&self, writer: S) -> Result<S::Ok, S::Error> {
+        let mut items = writer.serialize_seq(None)?;
+        items.serialize_element(&self.name)?;
+        items.serialize_element(&self.weights)?;
+        if let Some(id) = self.id {
+            items.serialize_element(&id)?;
+        }
+        items.end()
     }
 }
 
-impl From<&WireCriterion> for Json {
-    fn from(c: &WireCriterion) -> Json {
-        let number = |n: Option<f64>| n.map(compact_number);
-        sparse_object(vec![
-            ("i", c.id.map(Json::from)),
-            ("n", Some(c.name.as_str().into())),
-            ("w", Some(compact_number(c.weight))),
-            ("l", (c.lower != 0).then(|| c.lower.into())),
-            ("k", Some(c.kind.as_str().into())),
-            ("u", text_unless_empty(&c.unit)),
-            ("lo", number(c.lo)),
-            ("hi", number(c.hi)),
-            ("a", number(c.min)),
-            ("b", number(c.max)),
-        ])
-    }
-}
-
-impl From<&WireOption> for Json {
-    fn from(o: &WireOption) -> Json {
-        let mut items = vec![
-            o.title.as_str().into(),
-            cells_to_json(&o.values),
-            cells_to_json(&o.fit),
-        ];
-        let extra = if !o.ranges.is_empty() {
+impl Serialize for WireOption {
+    fn serialize<S: Serializer>(&self, writer: S) -> Result<S::Ok, S::Error> {
+        let extra = if !self.ranges.is_empty() {
             3
-        } else if !o.description.is_empty() {
+        } else if !self.description.is_empty() {
             2
         } else {
-            usize::from(o.id.is_some())
+            usize::from(self.id.is_some())
         };
+        let mut items = writer.serialize_seq(None)?;
+        items.serialize_element(&self.title)?;
+        items.serialize_element(&self.values)?;
+        items.serialize_element(&self.fit)?;
         if extra > 0 {
-            items.push(o.id.into());
+            items.serialize_element(&self.id)?;
         }
         if extra > 1 {
-            items.push(o.description.as_str().into());
+            items.serialize_element(&self.description)?;
         }
         if extra > 2 {
-            let ranges = o.ranges.iter().map(|r| match r {
-                Some(ends) => cells_to_json(&ends.map(Some)),
-                None => Json::Null,
-            });
-            items.push(Json::Array(ranges.collect()));
+            items.serialize_element(&self.ranges)?;
         }
-        Json::Array(items)
+        items.end()
     }
 }
 
-/// A number or a gap (`null`).
-fn cell(value: &Json, place: &str) -> Result<Option<f64>, ShapeError> {
-    if value.is_null() {
-        Ok(None)
-    } else {
-        json::number(value, place).map(Some)
+/// Reads the items of a list of at most `N` (the first required): each
+/// missing trailing item is its default.
+struct Items<const N: usize, T>(PhantomData<T>, &'static str);
+
+/// A list shape read item by item.
+trait FromItems: Sized {
+    fn from_items<'de, A: SeqAccess<'de>>(items: &mut A) -> Result<Option<Self>, A::Error>;
+}
+
+impl<'de, const N: usize, T: FromItems> Visitor<'de> for Items<N, T> {
+    type Value = T;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.1)
     }
-}
-
-fn cells(value: &Json, place: &str) -> Result<Vec<Option<f64>>, ShapeError> {
-    json::list_of(value, place, cell)
-}
-
-/// Exactly `N` numbers.
-fn numbers<const N: usize>(value: &Json, place: &str) -> Result<[f64; N], ShapeError> {
-    let items = json::list_of(value, place, json::number)?;
-    <[f64; N]>::try_from(items).map_err(|_| format!("{place}: expected {N} numbers"))
-}
-
-/// An id number (`null`: the previous one plus one).
-fn id_number(value: &Json, place: &str) -> Result<Option<u32>, ShapeError> {
-    if value.is_null() {
-        return Ok(None);
-    }
-    let number = json::whole(value, place)?;
-    u32::try_from(number)
-        .map(Some)
-        .map_err(|_| format!("{place}: {number} is out of range"))
-}
-
-fn whole_or_zero(f: &Fields, name: &str) -> Result<u64, ShapeError> {
-    f.or_default(name, json::whole)
-}
-
-impl WireScenario {
-    fn from_json(value: &Json) -> Result<Self, ShapeError> {
-        let known = ["n", "d", "r", "m", "t", "c", "o", "s", "L", "R", "b"];
-        let f = Fields::of(value, "", Some(&known))?;
-        Ok(WireScenario {
-            name: f.or_default("n", json::text)?,
-            need: f.or_default("d", json::text)?,
-            root_cause: f.or_default("r", json::text)?,
-            mix: f.need("m", numbers::<3>)?,
-            threshold: f.or_default("t", json::number)?,
-            criteria: f.or_default("c", |v, p| json::list_of(v, p, WireCriterion::from_json))?,
-            options: f.or_default("o", |v, p| json::list_of(v, p, WireOption::from_json))?,
-            sampling: whole_or_zero(&f, "s")?,
-            lenses: f.or_default("L", |v, p| json::list_of(v, p, WireLens::from_json))?,
-            roles: f.or_default("R", |v, p| json::list_of(v, p, json::whole))?,
-            bubble: f.maybe_read("b", id_number)?.flatten(),
-        })
-    }
-}
-
-impl WireCriterion {
-    fn from_json(value: &Json, place: &str) -> Result<Self, ShapeError> {
-        let known = ["i", "n", "w", "l", "k", "u", "lo", "hi", "a", "b"];
-        let f = Fields::of(value, place, Some(&known))?;
-        let number = |name: &str| f.maybe_read(name, json::number);
-        Ok(WireCriterion {
-            id: f.or_default("i", id_number)?,
-            name: f.or_default("n", json::text)?,
-            weight: f.need("w", json::number)?,
-            lower: whole_or_zero(&f, "l")?,
-            kind: f.need("k", json::text)?,
-            unit: f.or_default("u", json::text)?,
-            lo: number("lo")?,
-            hi: number("hi")?,
-            min: number("a")?,
-            max: number("b")?,
-        })
-    }
-}
-
-impl WireOption {
-    fn from_json(value: &Json, place: &str) -> Result<Self, ShapeError> {
-        let items = json::list(value, place)?;
-        if items.is_empty() || items.len() > 6 {
-            return Err(format!(
-                "{place}: expected an option as [title, values, fit, id, description, ranges]"
-            ));
+    fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<T, A::Error> {
+        let value = T::from_items(&mut items)?
+            .ok_or_else(|| de::Error::custom(format_args!("expected {}", self.1)))?;
+        if items.next_element::<IgnoredAny>()?.is_some() {
+            return Err(de::Error::custom(format_args!("expected {}", self.1)));
         }
-        let item = |i: usize| items.get(i);
-        let at = |i: usize| format!("{place}[{i}]");
-        let ranges = |value: &Json, place: &str| {
-            json::list_of(value, place, |v, p| {
-                if v.is_null() {
-                    Ok(None)
-                } else {
-                    numbers::<2>(v, p).map(Some)
-                }
-            })
+        Ok(value)
+    }
+}
+
+/// The next item, or its default when the list has ended.
+fn item<'de, A: SeqAccess<'de>, T: Deserialize<'de> + Default>(
+    items: &mut A,
+) -> Result<T, A::Error> {
+    Ok(items.next_element::<T>()?.unwrap_or_default())
+}
+
+impl FromItems for WireLens {
+    fn from_items<'de, A: SeqAccess<'de>>(items: &mut A) -> Result<Option<Self>, A::Error> {
+        let Some(name) = items.next_element::<String>()? else {
+            return Ok(None);
         };
-        Ok(WireOption {
-            title: json::text(&items[0], &at(0))?,
-            values: item(1).map_or(Ok(Vec::new()), |v| cells(v, &at(1)))?,
-            fit: item(2).map_or(Ok(Vec::new()), |v| cells(v, &at(2)))?,
-            id: item(3).map_or(Ok(None), |v| id_number(v, &at(3)))?,
-            description: item(4).map_or(Ok(String::new()), |v| json::text(v, &at(4)))?,
-            ranges: item(5).map_or(Ok(Vec::new()), |v| ranges(v, &at(5)))?,
-        })
+        let Some(weights) = items.next_element()? else {
+            return Ok(None);
+        };
+        Ok(Some(WireLens {
+            name,
+            weights,
+            id: item::<A, Option<u32>>(items)?,
+        }))
+    }
+}
+
+impl FromItems for WireOption {
+    fn from_items<'de, A: SeqAccess<'de>>(items: &mut A) -> Result<Option<Self>, A::Error> {
+        let Some(title) = items.next_element::<String>()? else {
+            return Ok(None);
+        };
+        Ok(Some(WireOption {
+            title,
+            values: item(items)?,
+            fit: item(items)?,
+            id: item::<A, Option<u32>>(items)?,
+            description: item(items)?,
+            ranges: item(items)?,
+        }))
+    }
+}
+
+impl<'de> Deserialize<'de> for WireLens {
+    fn deserialize<D: Deserializer<'de>>(reader: D) -> Result<Self, D::Error> {
+        reader.deserialize_seq(Items::<3, Self>(
+            PhantomData,
+            "a lens as [name, weights, id]",
+        ))
+    }
+}
+
+impl<'de> Deserialize<'de> for WireOption {
+    fn deserialize<D: Deserializer<'de>>(reader: D) -> Result<Self, D::Error> {
+        let shape = "an option as [title, values, fit, id, description, ranges]";
+        reader.deserialize_seq(Items::<6, Self>(PhantomData, shape))
     }
 }
 
@@ -404,7 +332,7 @@ fn to_wire(scenario: &Scenario) -> WireScenario {
             let mut wire = WireCriterion {
                 id: written_id(c.id.number(), &mut previous),
                 name: c.name.clone(),
-                weight: c.weight.value(),
+                weight: Compact(c.weight.value()),
                 lower: u64::from(c.direction == Direction::LowerIsBetter),
                 kind: String::new(),
                 unit: String::new(),
@@ -416,14 +344,14 @@ fn to_wire(scenario: &Scenario) -> WireScenario {
             match &c.input {
                 CriterionInput::Rating { min, max } => {
                     wire.kind = "r".to_owned();
-                    wire.min = (*min != 1.0).then_some(*min);
-                    wire.max = (*max != 5.0).then_some(*max);
+                    wire.min = (*min != 1.0).then_some(Compact(*min));
+                    wire.max = (*max != 5.0).then_some(Compact(*max));
                 }
                 CriterionInput::Amount { unit, lo, hi } => {
                     wire.kind = "a".to_owned();
                     wire.unit = unit.clone();
-                    wire.lo = *lo;
-                    wire.hi = *hi;
+                    wire.lo = lo.map(Compact);
+                    wire.hi = hi.map(Compact);
                 }
                 CriterionInput::SegmentFit => wire.kind = "f".to_owned(),
             }
@@ -437,25 +365,25 @@ fn to_wire(scenario: &Scenario) -> WireScenario {
         .iter()
         .map(|o| WireOption {
             title: o.title.clone(),
-            values: trimmed(valued.iter().map(|id| o.values.get(id).copied()).collect()),
-            fit: trimmed(Segment::ALL.iter().map(|&s| o.fit.get(s)).collect()),
+            values: compact(valued.iter().map(|id| o.values.get(id).copied())),
+            fit: compact(Segment::ALL.iter().map(|&s| o.fit.get(s))),
             id: written_id(o.id.number(), &mut previous),
             description: o.description.clone(),
             ranges: trimmed(
                 valued
                     .iter()
-                    .map(|id| o.ranges.get(id).map(|r| [r.low, r.high]))
+                    .map(|id| o.ranges.get(id).map(|r| [Compact(r.low), Compact(r.high)]))
                     .collect(),
             ),
         })
         .collect();
-    let mix = Segment::ALL.map(|s| scenario.segment_mix.get(s).value());
+    let mix = Segment::ALL.map(|s| Compact(scenario.segment_mix.get(s).value()));
     WireScenario {
         name: scenario.name.clone(),
         need: scenario.need.clone(),
         root_cause: scenario.root_cause.clone(),
         mix,
-        threshold: scenario.threshold.value(),
+        threshold: Compact(scenario.threshold.value()),
         criteria,
         options,
         sampling: scenario.analysis.weights.index() as u64,
@@ -466,12 +394,11 @@ fn to_wire(scenario: &Scenario) -> WireScenario {
                 .iter()
                 .map(|lens| WireLens {
                     name: lens.name.clone(),
-                    weights: trimmed(
+                    weights: compact(
                         scenario
                             .criteria
                             .iter()
-                            .map(|c| lens.weights.get(&c.id).map(|w| w.value()))
-                            .collect(),
+                            .map(|c| lens.weights.get(&c.id).map(|w| w.value())),
                     ),
                     id: written_id(lens.id.number(), &mut previous),
                 })
@@ -523,9 +450,9 @@ fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem
     let mut segment_mix = PerSegment::splat(Weight::default());
     for (segment, value) in Segment::ALL.into_iter().zip(wire.mix) {
         let path = format!("segment_mix.{}", segment.key());
-        segment_mix.set(segment, weight(value, path, &mut report));
+        segment_mix.set(segment, weight(value.0, path, &mut report));
     }
-    let threshold = Threshold::new(wire.threshold).unwrap_or_else(|e| {
+    let threshold = Threshold::new(wire.threshold.0).unwrap_or_else(|e| {
         report("threshold".to_owned(), Issue::Value(e));
         Threshold::default()
     });
@@ -539,13 +466,13 @@ fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem
         };
         let input = match c.kind.as_str() {
             "r" => CriterionInput::Rating {
-                min: c.min.unwrap_or(1.0),
-                max: c.max.unwrap_or(5.0),
+                min: c.min.map_or(1.0, |n| n.0),
+                max: c.max.map_or(5.0, |n| n.0),
             },
             "a" => CriterionInput::Amount {
                 unit: c.unit,
-                lo: c.lo,
-                hi: c.hi,
+                lo: c.lo.map(|n| n.0),
+                hi: c.hi.map(|n| n.0),
             },
             "f" => CriterionInput::SegmentFit,
             _ => {
@@ -556,7 +483,7 @@ fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem
         criteria.push(Criterion {
             id: CriterionId::new(number),
             name: c.name,
-            weight: weight(c.weight, at("weight"), &mut report),
+            weight: weight(c.weight.0, at("weight"), &mut report),
             direction: if c.lower == 0 {
                 Direction::HigherIsBetter
             } else {
@@ -586,16 +513,24 @@ fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem
         let ranges: BTreeMap<CriterionId, Range> = valued
             .iter()
             .zip(&o.ranges)
-            .filter_map(|(id, r)| r.map(|[low, high]| (*id, Range { low, high })))
+            .filter_map(|(id, r)| {
+                r.map(|[low, high]| {
+                    let range = Range {
+                        low: low.0,
+                        high: high.0,
+                    };
+                    (*id, range)
+                })
+            })
             .collect();
         let values: BTreeMap<CriterionId, f64> = valued
             .iter()
             .zip(&o.values)
-            .filter_map(|(id, v)| v.map(|v| (*id, v)))
+            .filter_map(|(id, v)| v.map(|v| (*id, v.0)))
             .collect();
         let mut fit = PerSegment::default();
         for (segment, value) in Segment::ALL.into_iter().zip(&o.fit) {
-            fit.set(segment, *value);
+            fit.set(segment, value.map(|v| v.0));
         }
         options.push(Rc::new(ScenarioOption {
             id: OptionId::new(number),
@@ -630,7 +565,7 @@ fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem
         let mut weights = BTreeMap::new();
         for (c, value) in criteria.iter().zip(&lens.weights) {
             if let Some(value) = value {
-                let w = weight(*value, at(&format!("weights.{}", c.id)), &mut report);
+                let w = weight(value.0, at(&format!("weights.{}", c.id)), &mut report);
                 weights.insert(c.id, w);
             }
         }
@@ -687,7 +622,7 @@ fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem
 
 /// The compact JSON a link carries (before compression).
 pub fn link_json(scenario: &Scenario) -> String {
-    Json::from(&to_wire(scenario)).to_text()
+    to_text(&to_wire(scenario))
 }
 
 /// The fragment for any compact JSON text (what [`encode_link`] does after
@@ -720,19 +655,20 @@ pub fn decode_link(fragment: &str, id: ScenarioId) -> Result<Scenario, LinkError
     if bare.len() > 1 && bare[0] == b'b' && bare[1].is_ascii_digit() {
         return Err(LinkError::ReturnLink);
     }
-    let (_, value) = unpack(fragment, LINK_MARK, LINK_VERSION, DICTIONARY_V1)?;
-    let wire = WireScenario::from_json(&value).map_err(LinkError::NotAScenario)?;
+    let (_, text) = unpack(fragment, LINK_MARK, LINK_VERSION, DICTIONARY_V1)?;
+    let wire = read::<WireScenario>(&text, "")
+        .map_err(|refusal| LinkError::NotAScenario(refusal.into_shape_error()))?;
     from_wire(wire, id).map_err(LinkError::Invalid)
 }
 
 /// Reads a fragment made by [`pack`] with `mark`, of version 1 to `newest`:
-/// the version and the JSON it carries.
+/// the version and the JSON text it carries.
 pub(crate) fn unpack(
     fragment: &str,
     mark: char,
     newest: u32,
     dictionary: &[u8],
-) -> Result<(u32, Json), LinkError> {
+) -> Result<(u32, String), LinkError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment).trim();
     if fragment.len() > MAX_FRAGMENT {
         return Err(LinkError::TooLarge);
@@ -772,14 +708,7 @@ pub(crate) fn unpack(
     })?;
     let json = String::from_utf8(json)
         .map_err(|_| LinkError::NotAScenario("it is not UTF-8 text".to_owned()))?;
-    let value = json::parse(&json).map_err(|e| {
-        LinkError::NotAScenario(if e.is_eof() {
-            "it stops in the middle".to_owned()
-        } else {
-            e.to_string()
-        })
-    })?;
-    Ok((version, value))
+    Ok((version, json))
 }
 
 #[cfg(test)]

@@ -5,7 +5,6 @@
 
 use super::criterion::{Criterion, Direction};
 use super::ids::CriterionId;
-use super::json::{self, sparse_object, Fields, Json, ShapeError};
 use super::scenario::Scenario;
 use super::scoring::{oriented, sort_best_first, Ranking, TIE_TOLERANCE};
 use std::collections::BTreeMap;
@@ -35,20 +34,6 @@ impl Role {
             Direction::LowerIsBetter => Role::Effort,
         }
     }
-
-    fn index(self) -> usize {
-        match self {
-            Role::Value => 0,
-            Role::Effort => 1,
-            Role::Neither => 2,
-        }
-    }
-}
-
-impl From<Role> for Json {
-    fn from(role: Role) -> Json {
-        Json::from(Role::KEYS[role.index()])
-    }
 }
 
 /// How the matrix is drawn; kept with the scenario.
@@ -72,42 +57,6 @@ impl ChartSettings {
     /// Whether nothing is set.
     pub fn is_default(&self) -> bool {
         *self == ChartSettings::default()
-    }
-
-    /// Reads chart settings.
-    pub fn from_json(value: &Json, place: &str) -> Result<Self, ShapeError> {
-        let f = Fields::of(value, place, Some(&["roles", "bubble"]))?;
-        let roles = f.or_default("roles", |v, p| {
-            let cells = Fields::of(v, p, None)?;
-            let mut roles = BTreeMap::new();
-            for (key, role) in v.as_object().unwrap_or_default() {
-                let at = cells.place(key);
-                let id = CriterionId::parse(key)
-                    .ok_or_else(|| format!("{at}: is not a criterion id like \"c1\""))?;
-                roles.insert(id, Role::ALL[json::one_of(role, &at, &Role::KEYS)?]);
-            }
-            Ok(roles)
-        })?;
-        Ok(ChartSettings {
-            roles,
-            bubble: f.maybe_read("bubble", CriterionId::from_json)?,
-        })
-    }
-}
-
-impl From<&ChartSettings> for Json {
-    fn from(settings: &ChartSettings) -> Json {
-        let roles = Json::Object(
-            settings
-                .roles
-                .iter()
-                .map(|(id, role)| (id.to_string(), (*role).into()))
-                .collect(),
-        );
-        sparse_object(vec![
-            ("roles", (!settings.roles.is_empty()).then_some(roles)),
-            ("bubble", settings.bubble.map(Json::from)),
-        ])
     }
 }
 

@@ -15,7 +15,6 @@
 //!   one write replaces the other, the next load finds the lost one and asks.
 
 use super::ids::ScenarioId;
-use super::json::Json;
 use super::merge::{merge, Clash, Merged};
 use super::scenario::Scenario;
 use super::stored::{
@@ -122,12 +121,12 @@ impl Unreadable {
     /// A name for the entry: its scenario name if the text still shows one,
     /// else its id.
     pub fn label(&self) -> String {
-        super::json::parse(&self.raw)
+        serde_json::from_str::<serde_json::Value>(&self.raw)
             .ok()
             .and_then(|v| {
                 v.get("scenario")
                     .and_then(|s| s.get("name"))
-                    .and_then(Json::as_str)
+                    .and_then(serde_json::Value::as_str)
                     .map(str::to_owned)
             })
             .filter(|name| !name.trim().is_empty())

@@ -5,7 +5,6 @@ use super::ballot::{Ballot, Cell, Group, Round, MAX_BALLOTS, MAX_ROUNDS};
 use super::criterion::{Criterion, CriterionInput, Direction, InputKind};
 use super::group::set_cell;
 use super::ids::{CriterionId, LensId, OptionId, ScenarioId};
-use super::json::{self, object, Fields, Json, ShapeError};
 use super::lens::{current_weights, Lens, LensRef, MAX_LENSES};
 use super::matrix::{ChartSettings, Role};
 use super::problem::Issue;
@@ -77,149 +76,6 @@ pub struct Scenario {
 pub struct AnalysisSettings {
     /// How weights are sampled for rank acceptability.
     pub weights: WeightMode,
-}
-
-impl AnalysisSettings {
-    fn from_json(value: &Json, place: &str) -> Result<Self, ShapeError> {
-        let f = Fields::of(value, place, Some(&["weights"]))?;
-        Ok(AnalysisSettings {
-            weights: f.or_default("weights", WeightMode::from_json)?,
-        })
-    }
-}
-
-/// Values per criterion, each read exactly.
-fn values_from_json(value: &Json, place: &str) -> Result<BTreeMap<CriterionId, f64>, ShapeError> {
-    cells_from_json(value, place, json::number)
-}
-
-/// Ranges per criterion.
-fn ranges_from_json(value: &Json, place: &str) -> Result<BTreeMap<CriterionId, Range>, ShapeError> {
-    cells_from_json(value, place, Range::from_json)
-}
-
-/// An object keyed by criterion id, each value read by `read`.
-fn cells_from_json<T>(
-    value: &Json,
-    place: &str,
-    read: json::Read<T>,
-) -> Result<BTreeMap<CriterionId, T>, ShapeError> {
-    let f = Fields::of(value, place, None)?;
-    let mut cells = BTreeMap::new();
-    for (key, cell) in value.as_object().unwrap_or_default() {
-        let at = f.place(key);
-        let id = CriterionId::parse(key)
-            .ok_or_else(|| format!("{at}: is not a criterion id like \"c1\""))?;
-        cells.insert(id, read(cell, &at)?);
-    }
-    Ok(cells)
-}
-
-impl From<&ScenarioOption> for Json {
-    fn from(o: &ScenarioOption) -> Json {
-        let mut fields = vec![
-            ("id".to_owned(), o.id.into()),
-            ("title".to_owned(), o.title.as_str().into()),
-            ("description".to_owned(), o.description.as_str().into()),
-            ("values".to_owned(), (&o.values).into()),
-            ("fit".to_owned(), o.fit.into()),
-        ];
-        if !o.ranges.is_empty() {
-            fields.push(("ranges".to_owned(), (&o.ranges).into()));
-        }
-        Json::Object(fields)
-    }
-}
-
-impl ScenarioOption {
-    /// Reads an option.
-    pub fn from_json(value: &Json, place: &str) -> Result<Self, ShapeError> {
-        let known = ["id", "title", "description", "values", "fit", "ranges"];
-        let f = Fields::of(value, place, Some(&known))?;
-        Ok(ScenarioOption {
-            id: f.need("id", OptionId::from_json)?,
-            title: f.need("title", json::text)?,
-            description: f.or_default("description", json::text)?,
-            values: f.or_default("values", values_from_json)?,
-            fit: f.or_default("fit", SegmentRatings::from_json)?,
-            ranges: f.or_default("ranges", ranges_from_json)?,
-        })
-    }
-}
-
-impl From<&Scenario> for Json {
-    fn from(s: &Scenario) -> Json {
-        let mut fields = vec![
-            ("id".to_owned(), (&s.id).into()),
-            ("name".to_owned(), s.name.as_str().into()),
-            ("need".to_owned(), s.need.as_str().into()),
-            ("root_cause".to_owned(), s.root_cause.as_str().into()),
-            ("segment_mix".to_owned(), s.segment_mix.into()),
-            ("threshold".to_owned(), s.threshold.into()),
-            (
-                "criteria".to_owned(),
-                Json::Array(s.criteria.iter().map(Json::from).collect()),
-            ),
-            (
-                "options".to_owned(),
-                Json::Array(s.options.iter().map(|o| Json::from(&**o)).collect()),
-            ),
-        ];
-        if s.analysis != AnalysisSettings::default() {
-            let analysis = object([("weights", s.analysis.weights.into())]);
-            fields.push(("analysis".to_owned(), analysis));
-        }
-        if !s.lenses.is_empty() {
-            let lenses = Json::Array(s.lenses.iter().map(Json::from).collect());
-            fields.push(("lenses".to_owned(), lenses));
-        }
-        if !s.chart.is_default() {
-            fields.push(("chart".to_owned(), (&s.chart).into()));
-        }
-        if !s.group.is_empty() {
-            fields.push(("group".to_owned(), (&s.group).into()));
-        }
-        Json::Object(fields)
-    }
-}
-
-impl Scenario {
-    /// Reads a scenario as storage, exports and files hold it (its shape
-    /// only: [`Scenario::problems`] checks its values).
-    pub fn from_json(value: &Json, place: &str) -> Result<Self, ShapeError> {
-        let known = [
-            "id",
-            "name",
-            "need",
-            "root_cause",
-            "segment_mix",
-            "threshold",
-            "criteria",
-            "options",
-            "analysis",
-            "lenses",
-            "chart",
-            "group",
-        ];
-        let f = Fields::of(value, place, Some(&known))?;
-        let options: Vec<ScenarioOption> = f.or_default("options", |v, p| {
-            json::list_of(v, p, ScenarioOption::from_json)
-        })?;
-        Ok(Scenario {
-            id: f.need("id", ScenarioId::from_json)?,
-            name: f.need("name", json::text)?,
-            need: f.or_default("need", json::text)?,
-            root_cause: f.or_default("root_cause", json::text)?,
-            segment_mix: f.need("segment_mix", SegmentMix::from_json)?,
-            threshold: f.or_default("threshold", Threshold::from_json)?,
-            criteria: f.need("criteria", |v, p| json::list_of(v, p, Criterion::from_json))?,
-            options: options.into_iter().map(Rc::new).collect(),
-            analysis: f.or_default("analysis", AnalysisSettings::from_json)?,
-            lenses: f.or_default("lenses", |v, p| json::list_of(v, p, Lens::from_json))?,
-            chart: f.or_default("chart", ChartSettings::from_json)?,
-            group: f.or_default("group", Group::from_json)?,
-        })
-    }
 }
 
 /// Names for the default criteria, in the user's language.
@@ -1250,8 +1106,9 @@ mod tests {
 
     #[test]
     fn files_with_unknown_fields_or_bad_numbers_do_not_load() {
-        let text = Json::from(&empty()).to_text();
-        let read = |text: &str| Scenario::from_json(&json::parse(text).unwrap(), "");
+        use crate::domain::formats::scenario::{read_scenario, scenario_text};
+        let text = scenario_text(&empty());
+        let read = |text: &str| read_scenario(text).map_err(|e| e.to_string());
         let extra = text.replacen('{', "{\"surprise\":1,", 1);
         assert_eq!(
             read(&extra),

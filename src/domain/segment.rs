@@ -1,6 +1,5 @@
 //! Customer segments, a scenario's segment mix and an option's per-segment fit.
 
-use super::json::{Fields, Json, Read, ShapeError};
 use super::value::Weight;
 
 /// A customer segment the product sells to.
@@ -66,47 +65,6 @@ impl<T: Copy> PerSegment<T> {
             Segment::PublicSector => self.public_sector = value,
         }
     }
-}
-
-impl<T: Copy + Into<Json>> From<PerSegment<T>> for Json {
-    fn from(values: PerSegment<T>) -> Json {
-        Json::Object(
-            Segment::ALL
-                .map(|s| (s.key().to_owned(), values.get(s).into()))
-                .into(),
-        )
-    }
-}
-
-impl PerSegment<Weight> {
-    /// Reads a segment mix: a weight for every segment.
-    pub fn from_json(value: &Json, place: &str) -> Result<Self, ShapeError> {
-        let fields = segment_fields(value, place)?;
-        let read = |segment: Segment| fields.need(segment.key(), Weight::from_json);
-        Ok(PerSegment {
-            smb: read(Segment::Smb)?,
-            enterprise: read(Segment::Enterprise)?,
-            public_sector: read(Segment::PublicSector)?,
-        })
-    }
-}
-
-impl PerSegment<Option<f64>> {
-    /// Reads fit ratings: a number or nothing (missing or `null`) per segment.
-    pub fn from_json(value: &Json, place: &str) -> Result<Self, ShapeError> {
-        let fields = segment_fields(value, place)?;
-        let number: Read<f64> = super::json::number;
-        let read = |segment: Segment| fields.maybe_read(segment.key(), number);
-        Ok(PerSegment {
-            smb: read(Segment::Smb)?,
-            enterprise: read(Segment::Enterprise)?,
-            public_sector: read(Segment::PublicSector)?,
-        })
-    }
-}
-
-fn segment_fields<'a>(value: &'a Json, place: &str) -> Result<Fields<'a>, ShapeError> {
-    Fields::of(value, place, Some(&Segment::ALL.map(Segment::key)))
 }
 
 /// How much each segment matters in a scenario: weights `m_s ≥ 0`.

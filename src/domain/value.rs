@@ -1,6 +1,5 @@
 //! Reading numbers typed by a user, with the rule that each field follows.
 
-use super::json::{self, Json, ShapeError};
 use thiserror::Error;
 
 /// Largest amount, weight or bound Kerze accepts: beyond it numbers stop being estimates.
@@ -410,18 +409,8 @@ macro_rules! checked_number {
         }
 
         impl $name {
-            /// Reads the number in `value` exactly and checks it; `field` names it in the error.
-            pub fn from_json(value: &Json, field: &str) -> Result<Self, ShapeError> {
-                let number = json::number(value, field)?;
-                Self::new(number).map_err(|e| format!("{field}: {e}"))
-            }
         }
 
-        impl From<$name> for Json {
-            fn from(value: $name) -> Json {
-                Json::from(value.0)
-            }
-        }
     };
 }
 
@@ -442,25 +431,6 @@ impl Range {
     }
 }
 
-impl Range {
-    /// Reads `[low, high]`; `field` names it in the error.
-    pub fn from_json(value: &Json, field: &str) -> Result<Self, ShapeError> {
-        match json::list(value, field)? {
-            [low, high] => Ok(Range {
-                low: json::number(low, field)?,
-                high: json::number(high, field)?,
-            }),
-            _ => Err(format!("{field}: expected [low, high]")),
-        }
-    }
-}
-
-impl From<Range> for Json {
-    fn from(range: Range) -> Json {
-        Json::Array(vec![range.low.into(), range.high.into()])
-    }
-}
-
 checked_number!(
     /// A weight `0 ≤ w ≤ MAX_WEIGHT` of a criterion or of a segment in the mix.
     Weight,
@@ -474,6 +444,8 @@ checked_number!(
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::domain::formats::{read, Num};
 
     #[test]
     fn json_numbers_are_read_exactly_as_the_standard_library_reads_them() {
@@ -489,23 +461,17 @@ mod tests {
             "123456789012345678901234567890",
             "1.00000000000000011102230246251565404236316680908203125",
         ] {
-            let read = json::number(&json::parse(text).unwrap(), "n").unwrap();
+            let Num(read) = read::<Num>(text, "n").unwrap();
             assert_eq!(
                 read.to_bits(),
                 text.parse::<f64>().unwrap().to_bits(),
                 "{text}"
             );
         }
-        assert!(
-            json::number(&json::parse("1e400").unwrap(), "n").is_err(),
-            "beyond f64"
-        );
-        assert!(
-            json::number(&json::parse("\"1\"").unwrap(), "n").is_err(),
-            "text is not a number"
-        );
+        assert!(read::<Num>("1e400", "n").is_err(), "beyond f64");
+        assert!(read::<Num>("1e-400", "n").is_err(), "below f64");
+        assert!(read::<Num>("\"1\"", "n").is_err(), "text is not a number");
     }
-    use super::*;
 
     const EN: NumberStyle = NumberStyle::ENGLISH;
     const DE: NumberStyle = NumberStyle::GERMAN;
@@ -697,13 +663,11 @@ mod tests {
         assert_eq!(Weight::new(3.0).map(Weight::value), Ok(3.0));
         assert!(Weight::new(-1.0).is_err());
         assert!(Weight::new(f64::NAN).is_err());
-        let read = |text: &str| json::parse(text).unwrap();
-        assert_eq!(
-            Weight::from_json(&read("-2"), "weight"),
-            Err("weight: must be zero or more".to_owned())
-        );
-        assert!(Threshold::from_json(&read("100.5"), "threshold").is_err());
-        assert_eq!(Json::from(Threshold::new(50.0).unwrap()).to_text(), "50.0");
+        let said = read::<Weight>("-2", "weight").map_err(|e| e.to_string());
+        assert_eq!(said, Err("weight: must be zero or more".to_owned()));
+        assert!(read::<Threshold>("100.5", "threshold").is_err());
+        let fifty = Threshold::new(50.0).unwrap();
+        assert_eq!(crate::domain::formats::to_text(&fifty), "50.0");
     }
 
     #[test]
@@ -727,8 +691,7 @@ mod tests {
             Err(ValueError::TooCloseToZero)
         );
         for tiny in ["5e-324", "1e-310"] {
-            let value = json::parse(tiny).unwrap();
-            assert!(Weight::from_json(&value, "weight").is_err());
+            assert!(read::<Weight>(tiny, "weight").is_err());
         }
     }
 

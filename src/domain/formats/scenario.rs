@@ -261,6 +261,12 @@ impl<'de> Deserialize<'de> for ItemKey {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BallotWire {
+    /// `kerze-ballot` in a ballot file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
+    /// The ballot format's version in a ballot file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<u32>,
     /// The round's id.
     pub round: u32,
     /// The round's number.
@@ -282,6 +288,16 @@ pub struct BallotWire {
     /// Checks of the texts the person saw.
     #[serde(default, skip_serializing_if = "Ordered::is_empty")]
     pub checks: Ordered<String, u32>,
+}
+
+/// A scenario as compact JSON, as storage and files hold it.
+pub fn scenario_text(scenario: &Scenario) -> String {
+    super::to_text(&ScenarioWire::from(scenario))
+}
+
+/// Reads a scenario's JSON (its shape; [`Scenario::problems`] checks its values).
+pub fn read_scenario(text: &str) -> Result<Scenario, Refusal> {
+    super::read::<ScenarioWire>(text, "")?.into_scenario("")
 }
 
 // ---- from the model ----
@@ -437,6 +453,8 @@ impl From<&Ballot> for BallotWire {
             }
         }
         BallotWire {
+            format: None,
+            version: None,
             round: ballot.round,
             number: ballot.number,
             participant: ballot.participant.clone(),

@@ -127,11 +127,7 @@ macro_rules! word_format {
     };
 }
 
-word_format!(
-    Direction,
-    ["higher_is_better", "lower_is_better"],
-    [Direction::HigherIsBetter, Direction::LowerIsBetter]
-);
+word_format!(Direction, Direction::KEYS, Direction::ALL);
 word_format!(Role, Role::KEYS, Role::ALL);
 word_format!(WeightMode, WeightMode::KEYS, WeightMode::ALL);
 
