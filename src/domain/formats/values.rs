@@ -7,7 +7,7 @@ use crate::domain::acceptability::WeightMode;
 use crate::domain::criterion::Direction;
 use crate::domain::ids::{CriterionId, LensId, OptionId, ScenarioId};
 use crate::domain::matrix::Role;
-use crate::domain::problem::{Found, Issue};
+use crate::domain::problem::Issue;
 use crate::domain::value::{Range, Threshold, Weight};
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -171,9 +171,4 @@ impl JsonSchema for Num {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({ "type": "number" })
     }
-}
-
-/// What a found value looks like, for a refusal made outside a reader.
-pub fn found_text(text: &str) -> Found {
-    Found::Text(text.chars().take(40).collect())
 }
