@@ -4,15 +4,16 @@
 //! ≤ 1 ms), and 10,000 value samples with a range on every cell.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use kerze::domain::acceptability::{Sampler, WeightMode, SAMPLES};
-use kerze::domain::criterion::{Criterion as ScoringCriterion, CriterionInput, Direction};
-use kerze::domain::ids::{CriterionId, OptionId};
-use kerze::domain::scenario::{Scenario, ScenarioOption};
+use kerze::domain::analyses::acceptability::{Sampler, SAMPLES};
+use kerze::domain::analyses::sensitivity::{smallest_shift, weight_intervals};
+use kerze::domain::analyses::uncertainty::ValueSampler;
+use kerze::domain::model::criterion::{Criterion as ScoringCriterion, CriterionInput, Direction};
+use kerze::domain::model::ids::{CriterionId, OptionId};
+use kerze::domain::model::scenario::{Scenario, ScenarioOption};
+use kerze::domain::model::segment::SegmentRatings;
+use kerze::domain::model::settings::WeightMode;
+use kerze::domain::model::value::{Range, Weight};
 use kerze::domain::scoring::rank;
-use kerze::domain::segment::SegmentRatings;
-use kerze::domain::sensitivity::{smallest_shift, weight_intervals};
-use kerze::domain::uncertainty::ValueSampler;
-use kerze::domain::value::{Range, Weight};
 use std::hint::black_box;
 
 #[path = "../tests/support/bench.rs"]

@@ -10,8 +10,8 @@ mod realistic;
 #[path = "../tests/support/rng.rs"]
 mod rng;
 
+use kerze::domain::formats::link::{encode_link, link_json};
 use kerze::domain::formats::scenario::scenario_text;
-use kerze::domain::link::{encode_link, link_json};
 use std::time::Instant;
 
 fn main() {
@@ -29,7 +29,7 @@ fn main() {
         let started = Instant::now();
         for _ in 0..runs {
             let link = encode_link(&scenario);
-            let back = kerze::domain::link::decode_link(&link, scenario.id.clone());
+            let back = kerze::domain::formats::link::decode_link(&link, scenario.id.clone());
             assert!(back.is_ok());
         }
         let each = started.elapsed() / runs;
@@ -44,8 +44,8 @@ fn main() {
     }
     println!("(link and lz-string lengths count the fragment with its '#'; add the page address)");
     for lang in kerze::i18n::Lang::ALL {
-        let id = kerze::domain::ids::ScenarioId::from_parts(1, 1);
-        let demo = kerze::domain::demo::demo_scenario(id, &lang.texts().demo);
+        let id = kerze::domain::model::ids::ScenarioId::from_parts(1, 1);
+        let demo = kerze::domain::model::demo::demo_scenario(id, &lang.texts().demo);
         println!(
             "demo scenario ({}): {} characters of link",
             lang.code(),
@@ -58,7 +58,7 @@ fn main() {
 /// Group scoring: the ballot link a facilitator shares and the return link
 /// a participant sends back, for 20 realistic options.
 fn ballot_links() {
-    use kerze::domain::ballot::Round;
+    use kerze::domain::model::rounds::Round;
     let scenario = realistic::realistic(20);
     let criteria: Vec<_> = scenario.criteria.iter().take(3).map(|c| c.id).collect();
     let round = Round {

@@ -2,12 +2,12 @@
 //! (targets: ≤ 100 µs and ≤ 1.5 ms).
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use kerze::domain::criterion::{Criterion as ScoringCriterion, CriterionInput, Direction};
-use kerze::domain::ids::{CriterionId, OptionId};
-use kerze::domain::scenario::{Scenario, ScenarioOption};
+use kerze::domain::model::criterion::{Criterion as ScoringCriterion, CriterionInput, Direction};
+use kerze::domain::model::ids::{CriterionId, OptionId};
+use kerze::domain::model::scenario::{Scenario, ScenarioOption};
+use kerze::domain::model::segment::SegmentRatings;
+use kerze::domain::model::value::Weight;
 use kerze::domain::scoring::{rank, segment_ranks};
-use kerze::domain::segment::SegmentRatings;
-use kerze::domain::value::Weight;
 use std::hint::black_box;
 
 #[path = "../tests/support/bench.rs"]

@@ -1,8 +1,8 @@
 //! What the page starts from, read once before the app renders: the stored
 //! workspace, the link in the address bar, and what to tell the user about them.
 
-use crate::domain::save::{self, Saver};
-use crate::domain::stored::EntryError;
+use crate::domain::formats::stored::EntryError;
+use crate::domain::saving::save::{self, Saver};
 use crate::hooks::SaveStatus;
 use crate::i18n::Lang;
 use crate::services::clock::{new_scenario_id, new_writer_id};

@@ -1,29 +1,21 @@
-//! Everything Kerze computes, free of any browser API: scenarios, scoring,
-//! ranking, validation and the export format.
+//! Everything Kerze computes, free of any browser API, in rooms by concern;
+//! each room uses only the rooms listed above it:
+//!
+//! - [`model`]: the scenario, its criteria, options, values, ids and the
+//!   settings it keeps (sampling mode, lenses, the matrix's roles, group
+//!   scoring's rounds and ballots), its edits and its rules;
+//! - [`scoring`]: the weighted-sum ranking;
+//! - [`analyses`]: sensitivity, rank acceptability, uncertain values, lenses,
+//!   the value/effort matrix, the options editor's sort and filter;
+//! - [`formats`]: every text Kerze reads and writes: stored entries, links,
+//!   the export, imports, ballots, CSV and Markdown;
+//! - [`group`]: group scoring's links, intake and tally;
+//! - [`saving`]: the save rules over a small key-value store, and merging
+//!   two tabs' edits.
 
-pub mod acceptability;
-pub mod ballot;
-pub mod browse;
-pub mod compress;
-pub mod criterion;
-pub mod demo;
-pub mod export;
+pub mod analyses;
 pub mod formats;
 pub mod group;
-pub mod ids;
-pub mod import;
-pub mod lens;
-pub mod link;
-pub mod matrix;
-pub mod merge;
-pub mod problem;
-pub mod save;
-pub mod scenario;
+pub mod model;
+pub mod saving;
 pub mod scoring;
-pub mod segment;
-pub mod sensitivity;
-pub mod stored;
-pub mod svg;
-pub mod table;
-pub mod uncertainty;
-pub mod value;

@@ -20,19 +20,19 @@ pub use self::{
     notices::NoticeTexts, options::OptionsTexts, ranking::RankingTexts, robust::RobustTexts,
     room::RoomTexts, scenario::ScenarioTexts, share::ShareTexts, tradeoffs::TradeoffTexts,
 };
-use crate::domain::ballot::BallotError;
-use crate::domain::demo::DemoTexts;
-use crate::domain::import::{megabytes, ImportError};
-use crate::domain::link::LinkError;
-use crate::domain::merge::{Clash, OptionPart};
-use crate::domain::problem::{quoted, Found, Issue, Problem};
-use crate::domain::save::SaveError;
-use crate::domain::scenario::{DefaultCriterionNames, Scenario, ScenarioOption};
+use crate::domain::formats::import::{megabytes, ImportError};
+use crate::domain::formats::link::LinkError;
+use crate::domain::formats::stored::EntryError;
+use crate::domain::formats::table::TableTexts;
+use crate::domain::group::ballot::BallotError;
+use crate::domain::model::demo::DemoTexts;
+use crate::domain::model::problem::{quoted, Found, Issue, Problem};
+use crate::domain::model::scenario::{DefaultCriterionNames, Scenario, ScenarioOption};
+use crate::domain::model::segment::Segment;
+use crate::domain::model::value::{format_fixed, format_grouped, NumberStyle, ValueError};
+use crate::domain::saving::merge::{Clash, OptionPart};
+use crate::domain::saving::save::SaveError;
 use crate::domain::scoring::{Comparison, Ranking, RankingNote};
-use crate::domain::segment::Segment;
-use crate::domain::stored::EntryError;
-use crate::domain::table::TableTexts;
-use crate::domain::value::{format_fixed, format_grouped, NumberStyle, ValueError};
 
 /// A language of the UI.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -680,7 +680,7 @@ mod tests {
 
     #[test]
     fn a_reason_inside_a_sentence_has_no_stray_full_stop() {
-        use crate::domain::ballot::BallotError;
+        use crate::domain::group::ballot::BallotError;
         let error = BallotError::OffScale {
             cell: "Cost of A".into(),
             value: "9".into(),
@@ -701,7 +701,7 @@ mod tests {
 
     #[test]
     fn an_ambiguous_number_names_both_readings_in_each_language() {
-        use crate::domain::value::{parse_number, NumberStyle};
+        use crate::domain::model::value::{parse_number, NumberStyle};
         let en = parse_number("25.000", NumberStyle::ENGLISH).unwrap_err();
         assert_eq!(
             Lang::En.value_error(&en),
@@ -765,8 +765,8 @@ mod tests {
 
     #[test]
     fn both_demos_are_valid_and_name_every_option() {
-        use crate::domain::demo::demo_scenario;
-        use crate::domain::ids::ScenarioId;
+        use crate::domain::model::demo::demo_scenario;
+        use crate::domain::model::ids::ScenarioId;
         for lang in Lang::ALL {
             let demo = demo_scenario(ScenarioId::from_parts(1, 2), &lang.texts().demo);
             assert_eq!(demo.options.len(), 5);
@@ -780,7 +780,7 @@ mod tests {
 
     #[test]
     fn problems_in_a_file_read_in_either_language() {
-        use crate::domain::problem::{Found, Issue, Problem};
+        use crate::domain::model::problem::{Found, Issue, Problem};
         let problem = Problem::new(
             "options[0].values.c1 (Cost)",
             Issue::ExpectedNumber(Found::Text("abc".into())),

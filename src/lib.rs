@@ -16,11 +16,13 @@ mod services;
 pub fn start() {
     let fragment = services::location::fragment();
     let bytes = fragment.as_bytes();
-    if bytes.len() > 1 && bytes[0] == domain::ballot::ROUND_MARK as u8 && bytes[1].is_ascii_digit()
+    if bytes.len() > 1
+        && bytes[0] == domain::group::ballot::ROUND_MARK as u8
+        && bytes[1].is_ascii_digit()
     {
         let props = pages::BallotPageProps {
             lang: services::location::browser_lang(),
-            invitation: std::rc::Rc::new(domain::ballot::Invitation::from_link(&fragment)),
+            invitation: std::rc::Rc::new(domain::group::ballot::Invitation::from_link(&fragment)),
         };
         mount::<pages::BallotPage>(props);
         return;

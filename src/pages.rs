@@ -13,10 +13,10 @@ pub use present::PRESENT_HEADING_ID;
 pub use scenario_view::ScenarioView;
 pub use shared::{shared_page, SharedPageProps};
 
-use crate::domain::export::{export_file_name, export_json};
-use crate::domain::ids::OptionId;
-use crate::domain::scenario::{Scenario, ScenarioEdit};
-use crate::domain::table::{ranking_csv, ranking_markdown};
+use crate::domain::formats::export::{export_file_name, export_json};
+use crate::domain::formats::table::{ranking_csv, ranking_markdown};
+use crate::domain::model::ids::OptionId;
+use crate::domain::model::scenario::{Scenario, ScenarioEdit};
 use crate::i18n::Lang;
 use crate::services::clipboard::copy_text;
 use crate::services::clock::{now_iso, today};

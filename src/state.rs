@@ -9,9 +9,9 @@ pub use history::{History, UNDO_STEPS};
 pub use notice::{Busy, Done, Notice, NoticeKey, Notices};
 pub use workspace::{unique_name, Workspace, TRASH_SIZE};
 
-use crate::domain::demo::demo_scenario;
-use crate::domain::ids::{OptionId, ScenarioId};
-use crate::domain::scenario::{Scenario, ScenarioEdit};
+use crate::domain::model::demo::demo_scenario;
+use crate::domain::model::ids::{OptionId, ScenarioId};
+use crate::domain::model::scenario::{Scenario, ScenarioEdit};
 use crate::domain::scoring::rank;
 use crate::i18n::Lang;
 use std::rc::Rc;
@@ -501,7 +501,7 @@ impl State {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::ids::CriterionId;
+    use crate::domain::model::ids::CriterionId;
 
     fn id(text: &str) -> ScenarioId {
         ScenarioId::parse(text).unwrap()
@@ -538,7 +538,7 @@ mod tests {
 
     #[test]
     fn switching_cost_to_segment_fit_clears_its_values_in_one_undo_step_and_says_so() {
-        use crate::domain::criterion::InputKind;
+        use crate::domain::model::criterion::InputKind;
         let state = start();
         let before = state.workspace.active_scenario().clone();
         let cost = before.criteria[0].id;
@@ -822,7 +822,10 @@ mod tests {
                 title: "New".into(),
             },
             ScenarioEdit::RemoveCriterion(CriterionId::new(2)),
-            ScenarioEdit::SetDirection(cost, crate::domain::criterion::Direction::HigherIsBetter),
+            ScenarioEdit::SetDirection(
+                cost,
+                crate::domain::model::criterion::Direction::HigherIsBetter,
+            ),
             ScenarioEdit::RemoveOption(option),
         ];
         let mut versions = vec![start.clone()];
@@ -1006,9 +1009,9 @@ mod tests {
     }
 
     fn conflict_about(n: &str) -> Notice {
-        Notice::Conflict(crate::domain::save::OtherVersion {
+        Notice::Conflict(crate::domain::saving::save::OtherVersion {
             theirs: shared(n),
-            source: crate::domain::save::OtherSource::Pending("tb".into()),
+            source: crate::domain::saving::save::OtherSource::Pending("tb".into()),
             base: None,
             clashes: Vec::new(),
         })

@@ -6,22 +6,23 @@ mod support {
     pub mod arbitrary;
 }
 
-use kerze::domain::acceptability::{
-    seed_of, Sampler, WeightMode, Xoshiro, PLACES, SAMPLES, SPREAD,
-};
-use kerze::domain::criterion::{Criterion, CriterionInput, Direction};
-use kerze::domain::ids::{CriterionId, OptionId};
-use kerze::domain::link::link_json;
-use kerze::domain::scenario::{Scenario, ScenarioOption};
+use kerze::domain::analyses::acceptability::{seed_of, Sampler, Xoshiro, PLACES, SAMPLES, SPREAD};
+
+use kerze::domain::formats::link::link_json;
+use kerze::domain::model::criterion::{Criterion, CriterionInput, Direction};
+use kerze::domain::model::ids::{CriterionId, OptionId};
+use kerze::domain::model::scenario::{Scenario, ScenarioOption};
+use kerze::domain::model::settings::WeightMode;
+use kerze::domain::model::value::Weight;
 use kerze::domain::scoring::{rank, rank_scores, scaled_weights};
-use kerze::domain::value::Weight;
 use proptest::prelude::*;
 use std::rc::Rc;
 use support::arbitrary::{arb_scenario, id};
 
 /// Two rating criteria (1–5) with these weights, and options with these ratings.
 fn two_criteria(weights: [f64; 2], options: &[[f64; 2]]) -> Scenario {
-    let mut s = kerze::domain::demo::demo_scenario(id(), &kerze::i18n::Lang::En.texts().demo);
+    let mut s =
+        kerze::domain::model::demo::demo_scenario(id(), &kerze::i18n::Lang::En.texts().demo);
     s.criteria = weights
         .iter()
         .enumerate()
@@ -156,7 +157,7 @@ fn keeping_the_order_treats_tied_weights_alike_whatever_order_they_were_entered_
     assert!((first - 0.5).abs() < 0.02, "{first}");
     // The demo (Cost = Segment fit = 3): #1's share does not depend on
     // which of the two tied criteria is listed first.
-    let demo = kerze::domain::demo::demo_scenario(id(), &kerze::i18n::Lang::En.texts().demo);
+    let demo = kerze::domain::model::demo::demo_scenario(id(), &kerze::i18n::Lang::En.texts().demo);
     let top = rank(&demo).rows[0].index;
     let mut swapped = demo.clone();
     let (a, b) = (
@@ -203,7 +204,7 @@ fn identical_options_share_their_places() {
 
 #[test]
 fn the_same_scenario_gives_the_same_bits_and_another_seed_other_ones() {
-    let demo = kerze::domain::demo::demo_scenario(id(), &kerze::i18n::Lang::En.texts().demo);
+    let demo = kerze::domain::model::demo::demo_scenario(id(), &kerze::i18n::Lang::En.texts().demo);
     let a = full_run(&demo, WeightMode::Around);
     let b = full_run(&demo, WeightMode::Around);
     assert_eq!(a.result(), b.result());
@@ -215,7 +216,7 @@ fn the_same_scenario_gives_the_same_bits_and_another_seed_other_ones() {
 
 #[test]
 fn slices_add_up_to_one_run() {
-    let demo = kerze::domain::demo::demo_scenario(id(), &kerze::i18n::Lang::En.texts().demo);
+    let demo = kerze::domain::model::demo::demo_scenario(id(), &kerze::i18n::Lang::En.texts().demo);
     let whole = full_run(&demo, WeightMode::KeepOrder);
     let r = rank(&demo);
     let mut sliced = Sampler::new(&r, WeightMode::KeepOrder, whole.result().seed);

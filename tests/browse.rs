@@ -6,10 +6,12 @@ mod support {
     pub mod arbitrary;
 }
 
-use kerze::domain::browse::{fold, Browse, SortBy};
-use kerze::domain::demo::demo_scenario;
-use kerze::domain::ids::ScenarioId;
-use kerze::domain::scenario::Scenario;
+use kerze::domain::analyses::browse::{Browse, SortBy};
+
+use kerze::domain::model::demo::demo_scenario;
+use kerze::domain::model::ids::ScenarioId;
+use kerze::domain::model::rounds::fold;
+use kerze::domain::model::scenario::Scenario;
 use kerze::domain::scoring::rank;
 use kerze::i18n::Lang;
 use proptest::prelude::*;

@@ -6,7 +6,7 @@ mod support {
     pub mod rng;
 }
 
-use kerze::domain::compress::{deflate, inflate, InflateError};
+use kerze::domain::formats::compress::{deflate, inflate, InflateError};
 use proptest::prelude::*;
 use support::rng::xorshift;
 

@@ -11,9 +11,9 @@ mod support {
     pub mod rng;
 }
 
-use kerze::domain::ballot::{read_ballot, Invitation};
-use kerze::domain::link::{decode_link, encode_link};
-use kerze::domain::stored::{decode_stamped, encode_scenario, Stamp};
+use kerze::domain::formats::link::{decode_link, encode_link};
+use kerze::domain::formats::stored::{decode_stamped, encode_scenario, Stamp};
+use kerze::domain::group::ballot::{read_ballot, Invitation};
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use support::arbitrary::{arb_scenario, id};
@@ -52,7 +52,10 @@ fn every_version_3_link_of_the_corpus_opens_to_its_scenario() {
     if writing() {
         let mut scenarios: Vec<_> = (0..25).step_by(3).map(realistic).collect();
         for lang in [kerze::i18n::Lang::En, kerze::i18n::Lang::De] {
-            scenarios.push(kerze::domain::demo::demo_scenario(id(), &lang.texts().demo));
+            scenarios.push(kerze::domain::model::demo::demo_scenario(
+                id(),
+                &lang.texts().demo,
+            ));
         }
         let mut runner = TestRunner::new_with_rng(
             Config::default(),
@@ -107,7 +110,7 @@ fn every_round_link_and_ballot_of_the_corpus_opens_unchanged() {
     for (link, round) in round_links.iter().zip(&scenario.group.rounds) {
         let mut expected = Invitation::new(&scenario, round.clone());
         // A round link does not carry the scenario's id.
-        expected.scenario.id = kerze::domain::ids::ScenarioId::from_parts(0, 0);
+        expected.scenario.id = kerze::domain::model::ids::ScenarioId::from_parts(0, 0);
         assert_eq!(Invitation::from_link(link), Ok(expected));
     }
     let return_links = std::fs::read_to_string(&links).unwrap();
@@ -126,11 +129,11 @@ fn every_round_link_and_ballot_of_the_corpus_opens_unchanged() {
 /// to the scenario it came from.
 #[test]
 fn every_version_4_export_of_the_corpus_is_written_and_read_as_before() {
-    use kerze::domain::export::export_json;
-    use kerze::domain::import::read_import;
+    use kerze::domain::formats::export::export_json;
+    use kerze::domain::formats::import::read_import;
     let entry = std::fs::read_to_string(format!("{DIR}/storage-v5/scenario.json")).unwrap();
     let (group, _) = decode_stamped(&entry).unwrap();
-    let demo = kerze::domain::demo::demo_scenario(id(), &kerze::i18n::Lang::En.texts().demo);
+    let demo = kerze::domain::model::demo::demo_scenario(id(), &kerze::i18n::Lang::En.texts().demo);
     for (name, scenario) in [("group", group), ("demo", demo)] {
         let path = format!("{DIR}/export-v4/{name}.json");
         let written = export_json(&scenario, "2026-12-06T12:00:00Z".into());

@@ -3,13 +3,13 @@
 //! reads back as the same scenario. A stored scenario that an older version
 //! left with values its criteria cannot hold opens mended, not locked.
 
-use kerze::domain::criterion::{CriterionInput, InputKind};
-use kerze::domain::demo::demo_scenario;
-use kerze::domain::ids::{CriterionId, OptionId, ScenarioId};
-use kerze::domain::scenario::{Bound, ScaleEnd, Scenario, ScenarioEdit};
-use kerze::domain::segment::Segment;
-use kerze::domain::stored::{decode_repaired, decode_scenario, encode_scenario, Stamp};
-use kerze::domain::value::{Range, Threshold, Weight};
+use kerze::domain::formats::stored::{decode_repaired, decode_scenario, encode_scenario, Stamp};
+use kerze::domain::model::criterion::{CriterionInput, InputKind};
+use kerze::domain::model::demo::demo_scenario;
+use kerze::domain::model::ids::{CriterionId, OptionId, ScenarioId};
+use kerze::domain::model::scenario::{Bound, ScaleEnd, Scenario, ScenarioEdit};
+use kerze::domain::model::segment::Segment;
+use kerze::domain::model::value::{Range, Threshold, Weight};
 use kerze::i18n::Lang;
 use proptest::prelude::*;
 

@@ -3,11 +3,11 @@
 //! real download with the same file, so native and WebAssembly builds must
 //! give the same bits).
 
-use kerze::domain::export::{export, EXPORT_VERSION};
+use kerze::domain::analyses::sensitivity::{single_flip, weight_intervals};
+use kerze::domain::formats::export::{export, EXPORT_VERSION};
 use kerze::domain::formats::to_pretty;
-use kerze::domain::ids::ScenarioId;
+use kerze::domain::model::ids::ScenarioId;
 use kerze::domain::scoring::rank;
-use kerze::domain::sensitivity::{single_flip, weight_intervals};
 
 fn id() -> ScenarioId {
     ScenarioId::from_parts(7, 7)
@@ -18,8 +18,8 @@ const GOLDEN: &str = concat!(
     "/tests/fixtures/export-v3/demo-ranking.json"
 );
 
-fn demo() -> kerze::domain::scenario::Scenario {
-    kerze::domain::demo::demo_scenario(id(), &kerze::i18n::Lang::En.texts().demo)
+fn demo() -> kerze::domain::model::scenario::Scenario {
+    kerze::domain::model::demo::demo_scenario(id(), &kerze::i18n::Lang::En.texts().demo)
 }
 
 #[test]
@@ -39,11 +39,11 @@ fn the_demo_export_carries_the_figures_of_its_golden_file() {
 
 /// The demo as the browser test leaves it: "Any weights", and Metric impact
 /// of the first option typed as `2–5`.
-fn demo_with_a_range() -> kerze::domain::scenario::Scenario {
-    use kerze::domain::acceptability::WeightMode;
-    use kerze::domain::ids::{CriterionId, OptionId};
-    use kerze::domain::scenario::ScenarioEdit;
-    use kerze::domain::value::Range;
+fn demo_with_a_range() -> kerze::domain::model::scenario::Scenario {
+    use kerze::domain::model::ids::{CriterionId, OptionId};
+    use kerze::domain::model::scenario::ScenarioEdit;
+    use kerze::domain::model::settings::WeightMode;
+    use kerze::domain::model::value::Range;
     let mut s = demo();
     s.apply(ScenarioEdit::SetWeightMode(WeightMode::Any))
         .unwrap();
@@ -115,7 +115,7 @@ fn the_committed_schema_is_the_generated_one() {
         env!("CARGO_MANIFEST_DIR"),
         "/schema/kerze-export.v4.schema.json"
     );
-    let generated = kerze::domain::export::export_schema();
+    let generated = kerze::domain::formats::export::export_schema();
     if std::env::var_os("KERZE_BLESS").is_some() {
         std::fs::write(path, &generated).unwrap();
     }

@@ -7,20 +7,22 @@ mod support {
     pub mod ballots;
 }
 
-use kerze::domain::ballot::{
-    check_ballot, intake, intake_ballots, read_ballot, split_ballots, Ballot, BallotError, Cell,
-    Invitation, Item, Outcome, Round, Score, MAX_BALLOTS,
+use kerze::domain::group::ballot::{
+    check_ballot, intake, intake_ballots, read_ballot, split_ballots, BallotError, Invitation,
+    Outcome,
 };
-use kerze::domain::demo::demo_scenario;
-use kerze::domain::export::export_json;
-use kerze::domain::group::{accepted, consensus, tally, Pick};
-use kerze::domain::ids::{CriterionId, OptionId, ScenarioId};
-use kerze::domain::import::read_import;
-use kerze::domain::link::pack;
-use kerze::domain::scenario::{Scenario, ScenarioEdit};
+
+use kerze::domain::formats::export::export_json;
+use kerze::domain::formats::import::read_import;
+use kerze::domain::formats::link::pack;
+use kerze::domain::formats::stored::{decode_scenario, encode_scenario, Stamp};
+use kerze::domain::group::tally::{accepted, consensus, tally, Pick};
+use kerze::domain::model::demo::demo_scenario;
+use kerze::domain::model::ids::{CriterionId, OptionId, ScenarioId};
+use kerze::domain::model::rounds::{Ballot, Cell, Item, Round, Score, MAX_BALLOTS};
+use kerze::domain::model::scenario::{Scenario, ScenarioEdit};
+use kerze::domain::model::segment::Segment;
 use kerze::domain::scoring::rank;
-use kerze::domain::segment::Segment;
-use kerze::domain::stored::{decode_scenario, encode_scenario, Stamp};
 use kerze::i18n::Lang;
 use support::ballots::full_ballot;
 
@@ -369,8 +371,11 @@ fn rounds_and_ballots_are_kept_in_storage_and_in_the_export() {
 fn a_return_link_opened_as_a_share_link_says_where_it_belongs() {
     let link = ballot("Anna", 1, [Some(1.0); 5]).to_link();
     assert_eq!(
-        kerze::domain::link::decode_link(&format!("#{link}"), ScenarioId::from_parts(1, 1)),
-        Err(kerze::domain::link::LinkError::ReturnLink)
+        kerze::domain::formats::link::decode_link(
+            &format!("#{link}"),
+            ScenarioId::from_parts(1, 1)
+        ),
+        Err(kerze::domain::formats::link::LinkError::ReturnLink)
     );
 }
 
@@ -499,7 +504,7 @@ fn every_hostile_ballot_gets_a_clear_message_and_changes_nothing() {
         ("a 10 MB ballot", ten_mb, "larger than 1 MB"),
         (
             "a scenario link",
-            kerze::domain::link::encode_link(&scenario),
+            kerze::domain::formats::link::encode_link(&scenario),
             "not a Kerze ballot",
         ),
         (
@@ -631,7 +636,7 @@ fn a_return_link_full_of_cells_the_scenario_lacks_keeps_only_what_was_counted() 
 
 #[test]
 fn people_who_scored_in_two_rounds_are_counted_once() {
-    let mut group = kerze::domain::ballot::Group::default();
+    let mut group = kerze::domain::model::rounds::Group::default();
     for (name, sent) in [
         ("Anna", 1),
         ("Ben", 2),

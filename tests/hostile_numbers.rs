@@ -9,13 +9,13 @@ mod support {
     pub mod arbitrary;
 }
 
-use kerze::domain::export::export_json_sampled;
-use kerze::domain::link::{decode_link, encode_link, link_from_json, link_json};
-use kerze::domain::scenario::Scenario;
+use kerze::domain::formats::export::export_json_sampled;
+use kerze::domain::formats::link::{decode_link, encode_link, link_from_json, link_json};
+use kerze::domain::formats::table::{ranking_csv, ranking_markdown};
+use kerze::domain::model::scenario::Scenario;
+use kerze::domain::model::segment::Segment;
+use kerze::domain::model::value::Weight;
 use kerze::domain::scoring::{rank, rank_scores, segment_ranks, Ranking};
-use kerze::domain::segment::Segment;
-use kerze::domain::table::{ranking_csv, ranking_markdown};
-use kerze::domain::value::Weight;
 use kerze::i18n::Lang;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
@@ -297,7 +297,7 @@ fn raw_scenario() -> impl Strategy<Value = Scenario> {
 
 /// Puts `number` into one raw number field of the scenario.
 fn poke(scenario: &mut Scenario, at: usize, what: u8, number: f64) {
-    use kerze::domain::criterion::CriterionInput;
+    use kerze::domain::model::criterion::CriterionInput;
     let k = scenario.criteria.len();
     let n = scenario.options.len();
     match what % 3 {

@@ -5,9 +5,9 @@ mod support {
     pub mod arbitrary;
 }
 
-use kerze::domain::export::export_json;
+use kerze::domain::formats::export::export_json;
+use kerze::domain::formats::import::{read_import, ImportError, ImportedFrom, MAX_IMPORT_BYTES};
 use kerze::domain::formats::scenario::scenario_text;
-use kerze::domain::import::{read_import, ImportError, ImportedFrom, MAX_IMPORT_BYTES};
 use proptest::prelude::*;
 use std::collections::HashSet;
 use std::path::Path;
@@ -111,7 +111,7 @@ proptest! {
 
 #[test]
 fn numbers_below_what_a_float_holds_are_refused_not_read_as_zero() {
-    let s = kerze::domain::demo::demo_scenario(id(), &kerze::i18n::Lang::En.texts().demo);
+    let s = kerze::domain::model::demo::demo_scenario(id(), &kerze::i18n::Lang::En.texts().demo);
     let text = export_json(&s, "2026-11-27T10:00:00Z".into());
     let threshold = "\"threshold\": 50.0";
     assert!(text.contains(threshold), "the export writes the threshold");

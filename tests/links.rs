@@ -7,9 +7,11 @@ mod support {
     pub mod rng;
 }
 
+use kerze::domain::formats::link::{
+    decode_link, encode_link, link_from_json, link_json, LinkError,
+};
 use kerze::domain::formats::scenario::{read_scenario, scenario_text};
-use kerze::domain::link::{decode_link, encode_link, link_from_json, link_json, LinkError};
-use kerze::domain::scenario::Scenario;
+use kerze::domain::model::scenario::Scenario;
 use proptest::prelude::*;
 use std::sync::OnceLock;
 use support::arbitrary::{arb_scenario, id};
@@ -61,7 +63,7 @@ fn a_version_2_link_still_opens() {
 #[test]
 fn the_german_demo_round_trips() {
     let texts = &kerze::i18n::Lang::De.texts().demo;
-    let demo = kerze::domain::demo::demo_scenario(id(), texts);
+    let demo = kerze::domain::model::demo::demo_scenario(id(), texts);
     assert_eq!(decode_link(&encode_link(&demo), id()), Ok(demo));
 }
 

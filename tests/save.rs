@@ -6,15 +6,15 @@ mod support {
     pub mod rng;
 }
 
-use kerze::domain::demo::demo_scenario;
-use kerze::domain::ids::ScenarioId;
-use kerze::domain::merge::Clash;
-use kerze::domain::save::{
-    load, External, IndexChange, OtherSource, SaveError, Saver, Snapshot, Store, StoreError,
-};
-use kerze::domain::scenario::{Scenario, ScenarioEdit};
-use kerze::domain::stored::{
+use kerze::domain::formats::stored::{
     decode_stamped, encode_index, pending_key, scenario_key, EntryError, StoredIndex, INDEX_KEY,
+};
+use kerze::domain::model::demo::demo_scenario;
+use kerze::domain::model::ids::ScenarioId;
+use kerze::domain::model::scenario::{Scenario, ScenarioEdit};
+use kerze::domain::saving::merge::Clash;
+use kerze::domain::saving::save::{
+    load, External, IndexChange, OtherSource, SaveError, Saver, Snapshot, Store, StoreError,
 };
 use kerze::i18n::Lang;
 use std::cell::RefCell;
@@ -163,7 +163,7 @@ impl Kerze {
     }
 
     /// A tab opened on what the store holds.
-    fn open(memory: &Memory, writer: &str) -> (Self, kerze::domain::save::Loaded) {
+    fn open(memory: &Memory, writer: &str) -> (Self, kerze::domain::saving::save::Loaded) {
         let mut store = memory.tab();
         let mut loaded = load(&mut store, writer).unwrap().expect("something stored");
         let saver = std::mem::take(&mut loaded.saver);
@@ -595,9 +595,9 @@ fn a_write_of_the_same_revision_by_another_tab_replaced_mine() {
         let mut map = memory.0.borrow().map.clone();
         map.insert(
             scenario_key(&id(1)),
-            kerze::domain::stored::encode_scenario(
+            kerze::domain::formats::stored::encode_scenario(
                 &scenario(1, "A"),
-                &kerze::domain::stored::Stamp {
+                &kerze::domain::formats::stored::Stamp {
                     rev: 1,
                     writer: "ta".into(),
                 },

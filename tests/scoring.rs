@@ -5,13 +5,13 @@ mod support {
     pub mod rng;
 }
 
-use kerze::domain::criterion::{Criterion, CriterionInput, Direction};
 use kerze::domain::formats::scenario::{read_scenario, scenario_text, ScenarioWire};
-use kerze::domain::ids::{CriterionId, OptionId, ScenarioId};
-use kerze::domain::scenario::{Scenario, ScenarioOption};
+use kerze::domain::model::criterion::{Criterion, CriterionInput, Direction};
+use kerze::domain::model::ids::{CriterionId, OptionId, ScenarioId};
+use kerze::domain::model::scenario::{Scenario, ScenarioOption};
+use kerze::domain::model::segment::{PerSegment, Segment, SegmentMix, SegmentRatings};
+use kerze::domain::model::value::{Threshold, Weight};
 use kerze::domain::scoring::{rank, rank_scores, segment_ranks, Ranking, RankingNote};
-use kerze::domain::segment::{PerSegment, Segment, SegmentMix, SegmentRatings};
-use kerze::domain::value::{Threshold, Weight};
 use proptest::prelude::*;
 use std::rc::Rc;
 use support::rng::xorshift;

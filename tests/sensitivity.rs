@@ -7,21 +7,21 @@ mod support {
     pub mod rng;
 }
 
-use kerze::domain::scenario::Scenario;
-use kerze::domain::scoring::{rank, Ranking, TIE_TOLERANCE};
-use kerze::domain::segment::Segment;
-use kerze::domain::sensitivity::{
+use kerze::domain::analyses::sensitivity::{
     badge, leader_under, mix_intervals, robust_top, scores_under, single_flip, smallest_shift,
     tried_weights, weight_intervals, Badge, Interval, SingleFlip,
 };
-use kerze::domain::value::Weight;
+use kerze::domain::model::scenario::Scenario;
+use kerze::domain::model::segment::Segment;
+use kerze::domain::model::value::Weight;
+use kerze::domain::scoring::{rank, Ranking, TIE_TOLERANCE};
 use proptest::prelude::*;
 use support::arbitrary::arb_scenario;
 use support::rng::xorshift;
 
 /// The demo scenario, in English.
 fn demo() -> Scenario {
-    kerze::domain::demo::demo_scenario(
+    kerze::domain::model::demo::demo_scenario(
         support::arbitrary::id(),
         &kerze::i18n::Lang::En.texts().demo,
     )
@@ -304,8 +304,8 @@ fn trying_the_shift_keeps_the_users_scale_moves_only_the_named_weights_and_chang
 
 #[test]
 fn how_safe_number_one_is_is_asked_only_where_it_means_something() {
-    use kerze::domain::scenario::ScenarioEdit;
-    use kerze::domain::sensitivity::NoRobustness;
+    use kerze::domain::analyses::sensitivity::NoRobustness;
+    use kerze::domain::model::scenario::ScenarioEdit;
     let texts = kerze::i18n::Lang::En.texts();
     let mut s = Scenario::with_default_criteria(
         support::arbitrary::id(),
@@ -325,7 +325,7 @@ fn how_safe_number_one_is_is_asked_only_where_it_means_something() {
     let (b, c) = (s.options[1].id, s.criteria[2].id);
     s.apply(ScenarioEdit::SetValue(b, c, Some(5.0))).unwrap();
     assert_eq!(robust_top(&rank(&s)), Err(NoRobustness::TopIncomplete));
-    let demo = kerze::domain::demo::demo_scenario(support::arbitrary::id(), &texts.demo);
+    let demo = kerze::domain::model::demo::demo_scenario(support::arbitrary::id(), &texts.demo);
     let r = rank(&demo);
     assert_eq!(robust_top(&r), Ok(r.rows[0].index));
     let mut weightless = demo.clone();

@@ -4,7 +4,7 @@ mod support {
     pub mod ballots;
 }
 
-use kerze::domain::stored::{
+use kerze::domain::formats::stored::{
     decode_index, decode_scenario, decode_stamped, encode_scenario, EntryError, Stamp,
 };
 
@@ -48,10 +48,10 @@ fn version_2_fixtures_load_with_their_stamp() {
 /// with `KERZE_WRITE_FIXTURES=1`).
 #[test]
 fn version_3_fixtures_keep_ranges_and_the_sampling_mode() {
-    use kerze::domain::acceptability::WeightMode;
-    use kerze::domain::ids::{CriterionId, OptionId};
-    use kerze::domain::scenario::ScenarioEdit;
-    use kerze::domain::value::Range;
+    use kerze::domain::model::ids::{CriterionId, OptionId};
+    use kerze::domain::model::scenario::ScenarioEdit;
+    use kerze::domain::model::settings::WeightMode;
+    use kerze::domain::model::value::Range;
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/storage-v3/scenario.json"
@@ -108,11 +108,11 @@ fn version_3_fixtures_keep_ranges_and_the_sampling_mode() {
 /// with `KERZE_WRITE_FIXTURES=1`).
 #[test]
 fn version_4_fixtures_keep_lenses_and_chart_settings() {
-    use kerze::domain::ids::CriterionId;
-    use kerze::domain::lens::LensRef;
-    use kerze::domain::matrix::Role;
-    use kerze::domain::scenario::ScenarioEdit;
-    use kerze::domain::value::Weight;
+    use kerze::domain::model::ids::CriterionId;
+    use kerze::domain::model::scenario::ScenarioEdit;
+    use kerze::domain::model::settings::LensRef;
+    use kerze::domain::model::settings::Role;
+    use kerze::domain::model::value::Weight;
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/storage-v4/scenario.json"
@@ -167,9 +167,9 @@ fn version_4_fixtures_keep_lenses_and_chart_settings() {
 /// writes again byte for byte (rewritten only with `KERZE_WRITE_FIXTURES=1`).
 #[test]
 fn version_5_fixtures_keep_rounds_and_ballots() {
-    use kerze::domain::ballot::{Cell, Item, Round};
-    use kerze::domain::ids::CriterionId;
-    use kerze::domain::scenario::ScenarioEdit;
+    use kerze::domain::model::ids::CriterionId;
+    use kerze::domain::model::rounds::{Cell, Item, Round};
+    use kerze::domain::model::scenario::ScenarioEdit;
     use support::ballots::full_ballot;
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -259,7 +259,7 @@ fn a_value_of_a_criterion_that_is_gone_is_dropped_on_reading_and_counted() {
     let fixture = include_str!("fixtures/storage-v1/scenario.json");
     let stale = fixture.replacen("\"c1\":40.0", "\"c9\":40.0", 1);
     assert_ne!(stale, fixture);
-    let (scenario, _, dropped) = kerze::domain::stored::decode_repaired(&stale).unwrap();
+    let (scenario, _, dropped) = kerze::domain::formats::stored::decode_repaired(&stale).unwrap();
     assert_eq!(dropped, 1);
     assert!(scenario.problems().is_empty());
 }

@@ -6,15 +6,18 @@ mod support {
     pub mod arbitrary;
 }
 
-use kerze::domain::criterion::CriterionInput;
-use kerze::domain::demo::demo_scenario;
-use kerze::domain::ids::ScenarioId;
-use kerze::domain::lens::{agreement, all_lenses, bump, lens_ranking, through, LensRef};
-use kerze::domain::matrix::{beats, layout, points, Point, Quadrant, Rect, Role};
-use kerze::domain::scenario::{Scenario, ScenarioEdit};
+use kerze::domain::analyses::lens::{agreement, all_lenses, bump, lens_ranking};
+use kerze::domain::analyses::matrix::{beats, layout, points, Point, Quadrant, Rect};
+use kerze::domain::model::criterion::CriterionInput;
+use kerze::domain::model::demo::demo_scenario;
+use kerze::domain::model::ids::ScenarioId;
+use kerze::domain::model::scenario::through;
+use kerze::domain::model::scenario::{Scenario, ScenarioEdit};
+use kerze::domain::model::segment::Segment;
+use kerze::domain::model::settings::LensRef;
+use kerze::domain::model::settings::Role;
+use kerze::domain::model::value::Weight;
 use kerze::domain::scoring::rank;
-use kerze::domain::segment::Segment;
-use kerze::domain::value::Weight;
 use kerze::i18n::Lang;
 use proptest::prelude::*;
 use support::arbitrary::arb_scenario;
@@ -131,7 +134,7 @@ proptest! {
         }
         // #1 is always named in the chart.
         if let Some(first) = first {
-            let named = !kerze::domain::matrix::label_text(titles[first]).is_empty();
+            let named = !kerze::domain::analyses::matrix::label_text(titles[first]).is_empty();
             let marker = chart.markers.iter().find(|m| m.index == first);
             prop_assert!(!named || marker.is_some_and(|m| m.label.is_some()), "#1 unlabelled");
         }
@@ -188,7 +191,7 @@ fn a_cfo_lens_moves_the_ranking_and_the_summary_says_so() {
         .options
         .iter()
         .min_by(|a, b| {
-            let cost = |o: &kerze::domain::scenario::ScenarioOption| {
+            let cost = |o: &kerze::domain::model::scenario::ScenarioOption| {
                 o.values.iter().next().map(|(_, v)| *v).unwrap_or(0.0)
             };
             cost(a).total_cmp(&cost(b))

@@ -5,20 +5,20 @@ mod support {
     pub mod arbitrary;
 }
 
-use kerze::domain::acceptability::{Xoshiro, SAMPLES};
-use kerze::domain::ids::{CriterionId, OptionId};
-use kerze::domain::scenario::{Scenario, ScenarioEdit};
+use kerze::domain::analyses::acceptability::{Xoshiro, SAMPLES};
+use kerze::domain::analyses::uncertainty::{has_ranges, Pert, ValueSampler};
+use kerze::domain::model::ids::{CriterionId, OptionId};
+use kerze::domain::model::scenario::{Scenario, ScenarioEdit};
+use kerze::domain::model::value::Range;
 use kerze::domain::scoring::rank;
-use kerze::domain::uncertainty::{has_ranges, Pert, ValueSampler};
-use kerze::domain::value::Range;
 use proptest::prelude::*;
 use support::arbitrary::{arb_scenario, id};
 
 fn demo() -> Scenario {
-    kerze::domain::demo::demo_scenario(id(), &kerze::i18n::Lang::En.texts().demo)
+    kerze::domain::model::demo::demo_scenario(id(), &kerze::i18n::Lang::En.texts().demo)
 }
 
-fn run(s: &Scenario, seed: u64) -> kerze::domain::uncertainty::Uncertainty {
+fn run(s: &Scenario, seed: u64) -> kerze::domain::analyses::uncertainty::Uncertainty {
     let r = rank(s);
     let mut sampler = ValueSampler::new(s, &r, seed);
     sampler.run(SAMPLES);
@@ -162,7 +162,7 @@ const GOLDEN: [&str; 3] = ["30.300409894329", "32.726964044817", "32.00906211232
 /// A scenario of one 0–10 rating: A is 5 with a range 2–9 (its score is ten
 /// times its drawn value), B is 7.17 without one.
 fn one_range() -> Scenario {
-    use kerze::domain::criterion::InputKind;
+    use kerze::domain::model::criterion::InputKind;
     let mut s = Scenario::with_default_criteria(
         id(),
         "x".into(),
@@ -176,10 +176,10 @@ fn one_range() -> Scenario {
         .unwrap();
     s.apply(ScenarioEdit::SetDirection(
         keep,
-        kerze::domain::criterion::Direction::HigherIsBetter,
+        kerze::domain::model::criterion::Direction::HigherIsBetter,
     ))
     .unwrap();
-    use kerze::domain::scenario::ScaleEnd;
+    use kerze::domain::model::scenario::ScaleEnd;
     s.apply(ScenarioEdit::SetScaleEnd(keep, ScaleEnd::Max, 10.0))
         .unwrap();
     s.apply(ScenarioEdit::SetScaleEnd(keep, ScaleEnd::Min, 0.0))
@@ -208,7 +208,7 @@ fn one_range() -> Scenario {
 
 #[test]
 fn percentiles_are_the_exact_order_statistics_as_shown() {
-    use kerze::domain::value::format_fixed;
+    use kerze::domain::model::value::format_fixed;
     let s = one_range();
     let seed = 0x5eed;
     let u = run(&s, seed);

@@ -2,13 +2,13 @@
 //! "don't know" and an optional reason, weights when the round asks for
 //! them. Used on the ballot page (phone first) and in hot-seat mode.
 
-use crate::domain::ballot::{
-    name_is_blank, Ballot, Cell, Invitation, Item, Score, BALLOT_WEIGHTS, MAX_NAME, MAX_REASON,
-};
-use crate::domain::criterion::{CriterionInput, Direction};
+use crate::domain::group::ballot::{name_is_blank, Invitation, BALLOT_WEIGHTS};
+
 use crate::domain::formats::to_text;
-use crate::domain::scenario::{Scenario, ScenarioOption};
-use crate::domain::value::NumberRule;
+use crate::domain::model::criterion::{CriterionInput, Direction};
+use crate::domain::model::rounds::{Ballot, Cell, Item, Score, MAX_NAME, MAX_REASON};
+use crate::domain::model::scenario::{Scenario, ScenarioOption};
+use crate::domain::model::value::NumberRule;
 use crate::i18n::{keep_units, Lang};
 use crate::services::focus::focus_by_id;
 use crate::services::storage::{read_key, write_key};

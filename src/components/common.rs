@@ -1,9 +1,9 @@
 //! What several components share: the criterion colours and the table's
 //! value columns.
 
-use crate::domain::criterion::{Criterion, CriterionInput};
-use crate::domain::ids::CriterionId;
-use crate::domain::value::NumberRule;
+use crate::domain::model::criterion::{Criterion, CriterionInput};
+use crate::domain::model::ids::CriterionId;
+use crate::domain::model::value::NumberRule;
 use crate::i18n::Lang;
 
 /// Distinct colours for criteria (CSS classes `crit-0` … `crit-7`).

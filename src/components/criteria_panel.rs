@@ -3,9 +3,9 @@
 use crate::components::common::PALETTE;
 use crate::components::fields::{text_field, TextFieldProps};
 use crate::components::number_field::NumberField;
-use crate::domain::criterion::{Criterion, CriterionInput, Direction, InputKind};
-use crate::domain::scenario::{Bound, ScaleEnd, ScenarioEdit, MAX_UNIT};
-use crate::domain::value::{format_number, NumberRule, Weight};
+use crate::domain::model::criterion::{Criterion, CriterionInput, Direction, InputKind};
+use crate::domain::model::scenario::{Bound, ScaleEnd, ScenarioEdit, MAX_UNIT};
+use crate::domain::model::value::{format_number, NumberRule, Weight};
 use crate::i18n::Lang;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;

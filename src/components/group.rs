@@ -6,16 +6,16 @@
 use super::ballot_form::BallotForm;
 use super::markup::{button, check, el, label, para, status, El};
 use super::Same;
-use crate::domain::ballot::{
-    cell_label, intake_ballots, read_ballot, split_ballots, Ballot, BallotError, Cell, Invitation,
-    Outcome, Round,
+use crate::domain::group::ballot::{
+    cell_label, intake_ballots, read_ballot, split_ballots, BallotError, Invitation, Outcome,
 };
-use crate::domain::criterion::CriterionInput;
-use crate::domain::group::{accepted, tally, CellTally, Pick};
-use crate::domain::ids::{CriterionId, OptionId};
-use crate::domain::scenario::{Scenario, ScenarioEdit, ScenarioOption};
+use crate::domain::group::tally::{accepted, tally, CellTally, Pick};
+use crate::domain::model::criterion::CriterionInput;
+use crate::domain::model::ids::{CriterionId, OptionId};
+use crate::domain::model::rounds::{Ballot, Cell, Round};
+use crate::domain::model::scenario::{Scenario, ScenarioEdit, ScenarioOption};
+use crate::domain::model::value::{format_fixed, NumberRule};
 use crate::domain::scoring::rank;
-use crate::domain::value::{format_fixed, NumberRule};
 use crate::hooks::use_settled;
 use crate::i18n::Lang;
 use crate::services::clipboard::copy_text;
@@ -410,7 +410,7 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
                         .options
                         .first()
                         .copied()
-                        .unwrap_or(crate::domain::ids::OptionId::new(0)),
+                        .unwrap_or(crate::domain::model::ids::OptionId::new(0)),
                     item,
                 });
                 let name = name

@@ -1,7 +1,7 @@
 //! Every notice the page shows, in one list with one way to dismiss.
 
-use crate::domain::import::ImportError;
-use crate::domain::save::OtherSource;
+use crate::domain::formats::import::ImportError;
+use crate::domain::saving::save::OtherSource;
 use crate::hooks::apply_update;
 use crate::i18n::Lang;
 use crate::services::download::download_text;
@@ -23,7 +23,7 @@ pub struct NoticeListProps {
     /// Sends what the user chose.
     pub dispatch: Callback<Action>,
     /// Answers a conflict (`true` keeps this tab's version).
-    pub on_resolve: Callback<(crate::domain::save::OtherVersion, bool)>,
+    pub on_resolve: Callback<(crate::domain::saving::save::OtherVersion, bool)>,
 }
 
 /// The notices, oldest first. A plain function: it holds no state (a done

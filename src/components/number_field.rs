@@ -1,7 +1,7 @@
 //! A number input that keeps what the user typed, refuses bad numbers with a
 //! message right below it, and only sends valid values up.
 
-use crate::domain::value::{format_estimate, NumberRule, Range};
+use crate::domain::model::value::{format_estimate, NumberRule, Range};
 use crate::i18n::Lang;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;

@@ -1,15 +1,17 @@
 //! How safe #1 is: the badge with its sentence, the smallest shifts that
 //! flip it, the weight strips and each option's share of first places.
 
-use crate::domain::acceptability::{Acceptability, WeightMode, SAMPLES};
-use crate::domain::scenario::Scenario;
-use crate::domain::scoring::Ranking;
-use crate::domain::sensitivity::{
+use crate::domain::analyses::acceptability::{Acceptability, SAMPLES};
+
+use crate::domain::analyses::sensitivity::{
     badge, leader_under, mix_intervals, scores_under, single_flip, smallest_shift, tried_weights,
     weight_intervals, Interval, NoRobustness, Shift, SingleFlip,
 };
-use crate::domain::uncertainty::Uncertainty;
-use crate::domain::value::format_fixed;
+use crate::domain::analyses::uncertainty::Uncertainty;
+use crate::domain::model::scenario::Scenario;
+use crate::domain::model::settings::WeightMode;
+use crate::domain::model::value::format_fixed;
+use crate::domain::scoring::Ranking;
 use crate::i18n::Lang;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -440,14 +442,16 @@ pub fn chances(lang: Lang, uncertainty: &Uncertainty, index: usize, threshold: b
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::ids::ScenarioId;
+    use crate::domain::model::ids::ScenarioId;
     use crate::domain::scoring::rank;
 
     #[test]
     fn the_strip_and_the_flip_sentence_say_the_same_share() {
         let lang = Lang::En;
-        let demo =
-            crate::domain::demo::demo_scenario(ScenarioId::from_parts(1, 1), &lang.texts().demo);
+        let demo = crate::domain::model::demo::demo_scenario(
+            ScenarioId::from_parts(1, 1),
+            &lang.texts().demo,
+        );
         // Shares whose flip point lies a hair below a half tenth (1.45 %,
         // 33.35 %) round the same way in both places.
         for (now, end) in [

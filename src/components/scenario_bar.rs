@@ -1,7 +1,7 @@
 //! The top bar: switch, create, duplicate, delete, restore, share, export and
 //! import scenarios; language.
 
-use crate::domain::ids::ScenarioId;
+use crate::domain::model::ids::ScenarioId;
 use crate::hooks::SHARE_ID;
 use crate::i18n::Lang;
 use crate::services::focus::click_by_id;

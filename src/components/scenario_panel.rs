@@ -2,9 +2,9 @@
 
 use crate::components::fields::{text_field, TextFieldProps};
 use crate::components::number_field::NumberField;
-use crate::domain::scenario::{Scenario, ScenarioEdit};
-use crate::domain::segment::Segment;
-use crate::domain::value::{format_number, NumberRule, Threshold, Weight};
+use crate::domain::model::scenario::{Scenario, ScenarioEdit};
+use crate::domain::model::segment::Segment;
+use crate::domain::model::value::{format_number, NumberRule, Threshold, Weight};
 use crate::i18n::Lang;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;

@@ -1,8 +1,8 @@
 //! Sharing: the panel with the link to the open scenario, and the bar shown
 //! above a scenario opened from someone else's link.
 
-use crate::domain::link::{encode_link, LONG_LINK};
-use crate::domain::scenario::Scenario;
+use crate::domain::formats::link::{encode_link, LONG_LINK};
+use crate::domain::model::scenario::Scenario;
 use crate::i18n::Lang;
 use crate::services::clipboard::copy_text;
 use crate::services::location::{is_local_file, link_with};

@@ -7,8 +7,8 @@
 
 use crate::components::common::PALETTE;
 use crate::components::ranking::value_text;
-use crate::domain::criterion::CriterionInput;
-use crate::domain::scenario::Scenario;
+use crate::domain::model::criterion::CriterionInput;
+use crate::domain::model::scenario::Scenario;
 use crate::domain::scoring::Ranking;
 use crate::i18n::{keep_units, Lang};
 use crate::services::clock::today;

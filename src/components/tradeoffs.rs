@@ -2,13 +2,15 @@
 //! SVG drawn from the domain's geometry, with a table that says the same.
 
 use super::Same;
-use crate::domain::export::export_file_name;
-use crate::domain::ids::OptionId;
-use crate::domain::lens::{
-    agreement, all_lenses, bump, lens_ranking, Agreement, Bump, LensRef, MAX_SIDE_BY_SIDE,
+use crate::domain::analyses::lens::{
+    agreement, all_lenses, bump, lens_ranking, Agreement, Bump, MAX_SIDE_BY_SIDE,
 };
-use crate::domain::matrix::{layout, points, Layout, Marker, NoMatrix, Point, Quadrant, Role};
-use crate::domain::scenario::{Scenario, ScenarioEdit};
+use crate::domain::analyses::matrix::{layout, points, Layout, Marker, NoMatrix, Point, Quadrant};
+use crate::domain::formats::export::export_file_name;
+use crate::domain::model::ids::OptionId;
+use crate::domain::model::scenario::{Scenario, ScenarioEdit};
+use crate::domain::model::settings::LensRef;
+use crate::domain::model::settings::Role;
 use crate::domain::scoring::Ranking;
 use crate::hooks::use_settled;
 use crate::i18n::Lang;
@@ -423,7 +425,7 @@ fn marker_texts(m: &Marker, rank: u32) -> Vec<Html> {
 
 /// A number for an SVG attribute.
 fn fmt(x: f64) -> AttrValue {
-    crate::domain::value::format_fixed(x, 1).into()
+    crate::domain::model::value::format_fixed(x, 1).into()
 }
 
 /// An SVG element: every chart element is built by this one function
@@ -751,7 +753,7 @@ fn lenses_view(
             <form class="lens-add" {onsubmit}>
                 <label for="lens-new">{ t.lens_name }</label>
                 <input type="text" id="lens-new" value={(**new_name).clone()} placeholder={t.default_lens_name.replace("{n}", &n.to_string())} {oninput} />
-                <button type="submit" disabled={scenario.lenses.len() >= crate::domain::lens::MAX_LENSES}>{ t.save_lens }</button>
+                <button type="submit" disabled={scenario.lenses.len() >= crate::domain::model::settings::MAX_LENSES}>{ t.save_lens }</button>
             </form>
         }
     });
@@ -835,7 +837,7 @@ fn side_by_side(
 
 /// The slope or bump chart.
 fn bump_svg(lang: Lang, chart: &Bump, names: &[String], title: &dyn Fn(usize) -> String) -> Html {
-    let short = |text: &str| crate::domain::matrix::label_text(text);
+    let short = |text: &str| crate::domain::analyses::matrix::label_text(text);
     let mut children: Vec<Html> = chart
         .columns
         .iter()

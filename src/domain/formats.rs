@@ -7,11 +7,18 @@
 //! place and says what was wrong in an [`Issue`] the UI words in either language.
 
 pub mod ballot;
+pub mod compress;
+pub mod export;
+pub mod import;
+pub mod link;
 pub mod scenario;
+pub mod stored;
+pub mod svg;
+pub mod table;
 pub mod values;
 
-use super::problem::{Found, Issue, Problem};
-use super::value::ValueError;
+use crate::domain::model::problem::{Found, Issue, Problem};
+use crate::domain::model::value::ValueError;
 use serde::de::{self, DeserializeOwned, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};

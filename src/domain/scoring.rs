@@ -1,9 +1,9 @@
 //! The weighted-sum scoring model and the ranking (see PRODUCT.md, "Scoring model").
 
-use super::criterion::{CriterionInput, Direction};
-use super::ids::{CriterionId, OptionId};
-use super::scenario::Scenario;
-use super::segment::{PerSegment, Segment, FIT_MAX};
+use crate::domain::model::criterion::{CriterionInput, Direction};
+use crate::domain::model::ids::{CriterionId, OptionId};
+use crate::domain::model::scenario::Scenario;
+use crate::domain::model::segment::{PerSegment, Segment, FIT_MAX};
 
 /// Scores closer than this tie and share a rank.
 pub const TIE_TOLERANCE: f64 = 1e-9;

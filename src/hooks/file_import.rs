@@ -1,7 +1,7 @@
 //! Importing a scenario file, picked or dropped anywhere on the page.
 
 use super::after_a_frame;
-use crate::domain::import::{read_import, ImportError, MAX_IMPORT_BYTES};
+use crate::domain::formats::import::{read_import, ImportError, MAX_IMPORT_BYTES};
 use crate::services::clock::new_scenario_id;
 use crate::services::files::read_text;
 use crate::services::location;

@@ -1,11 +1,11 @@
 //! Keeping the workspace in storage, and in step with other tabs.
 
 use super::use_latest;
-use crate::domain::ids::ScenarioId;
-use crate::domain::save::{
+use crate::domain::formats::stored::{INDEX_KEY, SCENARIO_KEY_PREFIX};
+use crate::domain::model::ids::ScenarioId;
+use crate::domain::saving::save::{
     self, External, IndexChange, OtherSource, OtherVersion, SaveError, Saver, Snapshot,
 };
-use crate::domain::stored::{INDEX_KEY, SCENARIO_KEY_PREFIX};
 use crate::services::clock::new_writer_id;
 use crate::services::storage;
 use crate::state::{Action, Done, Notice, NoticeKey, State};

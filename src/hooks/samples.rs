@@ -3,11 +3,12 @@
 //! newest ranking cancels a run still going.
 
 use super::Same;
-use crate::domain::acceptability::{seed_of, Acceptability, Sampler, WeightMode};
-use crate::domain::link::link_json;
-use crate::domain::scenario::Scenario;
+use crate::domain::analyses::acceptability::{seed_of, Acceptability, Sampler};
+use crate::domain::analyses::uncertainty::{has_ranges, Uncertainty, ValueSampler};
+use crate::domain::formats::link::link_json;
+use crate::domain::model::scenario::Scenario;
+use crate::domain::model::settings::WeightMode;
 use crate::domain::scoring::Ranking;
-use crate::domain::uncertainty::{has_ranges, Uncertainty, ValueSampler};
 use gloo_timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -1,7 +1,7 @@
 //! Links pasted into the address bar of an open Kerze.
 
 use super::after_a_frame;
-use crate::domain::link::is_link;
+use crate::domain::formats::link::is_link;
 use crate::services::location::{self, scenario_from_address};
 use crate::state::{Action, Busy, Notice, NoticeKey};
 use gloo_events::EventListener;

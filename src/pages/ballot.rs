@@ -4,7 +4,8 @@
 
 use crate::components::ballot_form::BallotForm;
 use crate::components::group::copy_link;
-use crate::domain::ballot::{Ballot, BallotError, Invitation};
+use crate::domain::group::ballot::{BallotError, Invitation};
+use crate::domain::model::rounds::Ballot;
 use crate::i18n::{keep_units, Lang};
 use crate::services::download::download_text;
 use crate::services::location::link_with;

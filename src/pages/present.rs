@@ -4,13 +4,13 @@
 
 use crate::components::ranking::RankingPanel;
 use crate::components::Same;
-use crate::domain::acceptability::Acceptability;
-use crate::domain::ids::OptionId;
-use crate::domain::scenario::Scenario;
+use crate::domain::analyses::acceptability::Acceptability;
+use crate::domain::analyses::sensitivity::Badge;
+use crate::domain::analyses::uncertainty::Uncertainty;
+use crate::domain::model::ids::OptionId;
+use crate::domain::model::scenario::Scenario;
+use crate::domain::model::segment::PerSegment;
 use crate::domain::scoring::Ranking;
-use crate::domain::segment::PerSegment;
-use crate::domain::sensitivity::Badge;
-use crate::domain::uncertainty::Uncertainty;
 use crate::i18n::{keep_units, Lang};
 use yew::prelude::*;
 

@@ -12,12 +12,12 @@ use crate::components::scenario_panel::{scenario_panel, ScenarioPanelProps};
 use crate::components::summary::{print_details, print_head, rank_strip, summary};
 use crate::components::tradeoffs::TradeOffs;
 use crate::components::Same;
-use crate::domain::ids::OptionId;
-use crate::domain::scenario::Scenario;
-use crate::domain::scenario::ScenarioEdit;
+use crate::domain::analyses::sensitivity::{badge, robust_top};
+use crate::domain::model::ids::OptionId;
+use crate::domain::model::scenario::Scenario;
+use crate::domain::model::scenario::ScenarioEdit;
+use crate::domain::model::value::{Weight, MAX_WEIGHT};
 use crate::domain::scoring::{rank, segment_ranks};
-use crate::domain::sensitivity::{badge, robust_top};
-use crate::domain::value::{Weight, MAX_WEIGHT};
 use crate::hooks::{use_samples, use_stable, use_stable_by};
 use crate::i18n::Lang;
 use yew::prelude::*;
@@ -150,7 +150,7 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
         .mix
         .iter()
         .flatten()
-        .zip(crate::domain::segment::Segment::ALL)
+        .zip(crate::domain::model::segment::Segment::ALL)
         .map(|(interval, segment)| {
             strip(
                 lang,

@@ -1,6 +1,6 @@
 //! The clock and randomness the app needs: new ids and export time stamps.
 
-use crate::domain::ids::ScenarioId;
+use crate::domain::model::ids::ScenarioId;
 
 /// A fresh scenario id from the clock and a random number.
 pub fn new_scenario_id() -> ScenarioId {

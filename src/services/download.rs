@@ -1,6 +1,6 @@
 //! Saving a text as a file download.
 
-use crate::domain::svg::well_formed;
+use crate::domain::formats::svg::well_formed;
 use wasm_bindgen::JsCast;
 
 /// Offers `text` as a download named `file_name`. Returns `false` when the

@@ -1,7 +1,7 @@
 //! The page address: the fragment a share link carries, and links to this page.
 
-use crate::domain::link::{decode_link, is_link, LinkError};
-use crate::domain::scenario::Scenario;
+use crate::domain::formats::link::{decode_link, is_link, LinkError};
+use crate::domain::model::scenario::Scenario;
 use crate::i18n::Lang;
 use crate::services::clock::new_scenario_id;
 use std::rc::Rc;

@@ -1,7 +1,7 @@
 //! The browser's local storage as a [`Store`]: it only gets, sets, removes
 //! and lists keys. Every rule of what to write lives in `domain::save`.
 
-use crate::domain::save::{Store, StoreError};
+use crate::domain::saving::save::{Store, StoreError};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;

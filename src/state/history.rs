@@ -1,8 +1,8 @@
 //! Undo and redo, per scenario (a short list: one entry per scenario touched). Each step is a whole earlier version;
 //! versions share every unchanged option, so a step costs little.
 
-use crate::domain::ids::ScenarioId;
-use crate::domain::scenario::{EditedField, Scenario};
+use crate::domain::model::ids::ScenarioId;
+use crate::domain::model::scenario::{EditedField, Scenario};
 use std::rc::Rc;
 
 /// How many undo steps are kept per scenario.

@@ -1,10 +1,10 @@
 //! Everything the page tells the user outside the scenario itself: one
 //! `Notice` type, one list, one way to dismiss.
 
-use crate::domain::ids::ScenarioId;
-use crate::domain::import::ImportError;
-use crate::domain::link::LinkError;
-use crate::domain::save::{OtherVersion, Unreadable};
+use crate::domain::formats::import::ImportError;
+use crate::domain::formats::link::LinkError;
+use crate::domain::model::ids::ScenarioId;
+use crate::domain::saving::save::{OtherVersion, Unreadable};
 
 /// Work that takes a moment, shown while it runs.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,8 +1,8 @@
 //! The user's own scenarios: the ones listed, the open one and the recently
 //! deleted. This is what storage keeps.
 
-use crate::domain::ids::ScenarioId;
-use crate::domain::scenario::Scenario;
+use crate::domain::model::ids::ScenarioId;
+use crate::domain::model::scenario::Scenario;
 use std::rc::Rc;
 
 /// How many deleted scenarios are kept for "Restore".

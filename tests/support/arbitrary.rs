@@ -1,14 +1,14 @@
 //! Valid scenarios of every shape for property tests: ids with gaps and in any
 //! order, any Unicode text, fractional and extreme numbers, missing values.
 
-use kerze::domain::acceptability::WeightMode;
-use kerze::domain::criterion::{Criterion, CriterionInput, Direction};
-use kerze::domain::ids::{CriterionId, LensId, OptionId, ScenarioId};
-use kerze::domain::lens::Lens;
-use kerze::domain::matrix::{ChartSettings, Role};
-use kerze::domain::scenario::{AnalysisSettings, Scenario, ScenarioOption};
-use kerze::domain::segment::{PerSegment, Segment, SegmentRatings};
-use kerze::domain::value::{Range, Threshold, Weight};
+use kerze::domain::model::criterion::{Criterion, CriterionInput, Direction};
+use kerze::domain::model::ids::{CriterionId, LensId, OptionId, ScenarioId};
+use kerze::domain::model::scenario::{AnalysisSettings, Scenario, ScenarioOption};
+use kerze::domain::model::segment::{PerSegment, Segment, SegmentRatings};
+use kerze::domain::model::settings::Lens;
+use kerze::domain::model::settings::WeightMode;
+use kerze::domain::model::settings::{ChartSettings, Role};
+use kerze::domain::model::value::{Range, Threshold, Weight};
 use proptest::prelude::*;
 use std::collections::HashSet;
 use std::rc::Rc;

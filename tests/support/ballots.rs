@@ -1,8 +1,10 @@
 //! A whole ballot for a round: every asked cell of every option scored by
 //! `value`, as the return-link length test and the links benchmark need.
 
-use kerze::domain::ballot::{Ballot, Cell, Invitation, Item, Round, Score};
-use kerze::domain::scenario::{Scenario, ScenarioOption};
+use kerze::domain::group::ballot::Invitation;
+
+use kerze::domain::model::rounds::{Ballot, Cell, Item, Round, Score};
+use kerze::domain::model::scenario::{Scenario, ScenarioOption};
 
 /// `name`'s ballot for `round` of `scenario`, each cell valued by `value`
 /// (option index, item index, option, item).

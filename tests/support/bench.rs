@@ -1,10 +1,10 @@
 //! The scenario around generated criteria and options, for benchmarks.
 
-use kerze::domain::criterion::Criterion;
-use kerze::domain::ids::ScenarioId;
-use kerze::domain::scenario::{Scenario, ScenarioOption};
-use kerze::domain::segment::PerSegment;
-use kerze::domain::value::{Threshold, Weight};
+use kerze::domain::model::criterion::Criterion;
+use kerze::domain::model::ids::ScenarioId;
+use kerze::domain::model::scenario::{Scenario, ScenarioOption};
+use kerze::domain::model::segment::PerSegment;
+use kerze::domain::model::value::{Threshold, Weight};
 use std::rc::Rc;
 
 /// A scenario named "Bench" with a 20/60/20 mix and a threshold of 50.

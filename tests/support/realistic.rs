@@ -2,11 +2,11 @@
 //! of the length PMs write, eight criteria, a need and a root cause.
 
 use super::rng::xorshift;
-use kerze::domain::criterion::{Direction, InputKind};
-use kerze::domain::ids::{CriterionId, ScenarioId};
-use kerze::domain::scenario::{Scenario, ScenarioEdit};
-use kerze::domain::segment::Segment;
-use kerze::domain::value::{Threshold, Weight};
+use kerze::domain::model::criterion::{Direction, InputKind};
+use kerze::domain::model::ids::{CriterionId, ScenarioId};
+use kerze::domain::model::scenario::{Scenario, ScenarioEdit};
+use kerze::domain::model::segment::Segment;
+use kerze::domain::model::value::{Threshold, Weight};
 use kerze::i18n::Lang;
 
 const TITLES: [&str; 50] = [

@@ -1,11 +1,10 @@
 //! A round's link (ballot format 1): the round and the scenario's words the
 //! room sees, no values and no weights. Ballots themselves are
-//! [`BallotWire`](super::scenario::BallotWire), as the scenario keeps them.
+//! [`BallotWire`](crate::domain::model::scenario::BallotWire), as the scenario keeps them.
 
 use super::scenario::{InputWire, RoundWire};
-use crate::domain::ballot::Invitation;
-use crate::domain::criterion::Direction;
-use crate::domain::ids::{CriterionId, OptionId};
+use crate::domain::model::criterion::Direction;
+use crate::domain::model::ids::{CriterionId, OptionId};
 use serde::{Deserialize, Serialize};
 
 /// What a round's link carries.
@@ -55,35 +54,4 @@ pub struct InvitedOption {
     /// Its description.
     #[serde(default)]
     pub description: String,
-}
-
-impl From<&Invitation> for InvitationWire {
-    fn from(invitation: &Invitation) -> Self {
-        let s = &invitation.scenario;
-        InvitationWire {
-            round: RoundWire::from(&invitation.round),
-            name: s.name.clone(),
-            need: s.need.clone(),
-            root_cause: s.root_cause.clone(),
-            criteria: s
-                .criteria
-                .iter()
-                .map(|c| InvitedCriterion {
-                    id: c.id,
-                    name: c.name.clone(),
-                    direction: Some(c.direction),
-                    input: InputWire::from(&c.input),
-                })
-                .collect(),
-            options: s
-                .options
-                .iter()
-                .map(|o| InvitedOption {
-                    id: o.id,
-                    title: o.title.clone(),
-                    description: o.description.clone(),
-                })
-                .collect(),
-        }
-    }
 }

@@ -3,17 +3,17 @@
 //! defaults when absent).
 
 use super::{is_default, nullable, Num, Ordered, Refusal};
-use crate::domain::acceptability::WeightMode;
-use crate::domain::ballot::{clip, Ballot, Cell, Group, Item, Round, Score};
-use crate::domain::ballot::{MAX_BALLOTS, MAX_NAME, MAX_REASON, MAX_ROUNDS};
-use crate::domain::criterion::{Criterion, CriterionInput, Direction};
-use crate::domain::ids::{CriterionId, LensId, OptionId, ScenarioId};
-use crate::domain::lens::Lens;
-use crate::domain::matrix::{ChartSettings, Role};
-use crate::domain::problem::{Issue, Problem};
-use crate::domain::scenario::{AnalysisSettings, Scenario, ScenarioOption};
-use crate::domain::segment::{PerSegment, SegmentRatings};
-use crate::domain::value::{Range, Threshold, Weight};
+use crate::domain::model::criterion::{Criterion, CriterionInput, Direction};
+use crate::domain::model::ids::{CriterionId, LensId, OptionId, ScenarioId};
+use crate::domain::model::problem::{Issue, Problem};
+use crate::domain::model::rounds::{clip, Ballot, Cell, Group, Item, Round, Score};
+use crate::domain::model::rounds::{MAX_BALLOTS, MAX_NAME, MAX_REASON, MAX_ROUNDS};
+use crate::domain::model::scenario::{AnalysisSettings, Scenario, ScenarioOption};
+use crate::domain::model::segment::{PerSegment, SegmentRatings};
+use crate::domain::model::settings::Lens;
+use crate::domain::model::settings::WeightMode;
+use crate::domain::model::settings::{ChartSettings, Role};
+use crate::domain::model::value::{Range, Threshold, Weight};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};

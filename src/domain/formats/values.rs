@@ -3,12 +3,12 @@
 //! and sampling modes, a range as `[low, high]`.
 
 use super::{found_of, refuse, Num};
-use crate::domain::acceptability::WeightMode;
-use crate::domain::criterion::Direction;
-use crate::domain::ids::{CriterionId, LensId, OptionId, ScenarioId};
-use crate::domain::matrix::Role;
-use crate::domain::problem::Issue;
-use crate::domain::value::{Range, Threshold, Weight};
+use crate::domain::model::criterion::Direction;
+use crate::domain::model::ids::{CriterionId, LensId, OptionId, ScenarioId};
+use crate::domain::model::problem::Issue;
+use crate::domain::model::settings::Role;
+use crate::domain::model::settings::WeightMode;
+use crate::domain::model::value::{Range, Threshold, Weight};
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;

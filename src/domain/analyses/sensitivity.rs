@@ -6,12 +6,12 @@
 //! Changing one weight moves every pairwise score gap linearly, so each
 //! interval is a max / min over the pairs that must keep their order.
 
-use super::scenario::Scenario;
-use super::scoring::{sort_short, Ranking, TIE_TOLERANCE};
+use crate::domain::model::scenario::Scenario;
+use crate::domain::scoring::{sort_short, Ranking, TIE_TOLERANCE};
 
 /// [`TIE_TOLERANCE`] in weight units per unit of total weight (scores are in points).
 const SLACK: f64 = TIE_TOLERANCE / 100.0;
-use super::segment::{Segment, FIT_MAX};
+use crate::domain::model::segment::{Segment, FIT_MAX};
 
 /// Where a share may go while an order holds, as shares in [0, 1], with the
 /// option (entry index) that moves up just past each end.
@@ -382,7 +382,7 @@ pub fn tried_weights(ranking: &Ranking, shift: &Shift) -> Vec<f64> {
 /// Who leads (entry index) when the criteria have these weights; `None`
 /// without options. Ties go to the first entered, as in the ranking.
 pub fn leader_under(ranking: &Ranking, weights: &[f64]) -> Option<usize> {
-    super::scoring::rank_scores(&scores_under(ranking, weights))
+    crate::domain::scoring::rank_scores(&scores_under(ranking, weights))
         .0
         .first()
         .copied()

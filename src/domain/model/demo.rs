@@ -1,9 +1,9 @@
 //! The demo scenario shown on first run: a B2B need with five options, already ranked.
 
-use super::ids::{CriterionId, ScenarioId};
-use super::scenario::{DefaultCriterionNames, Scenario, ScenarioEdit};
-use super::segment::{PerSegment, Segment};
-use super::value::{Threshold, Weight};
+use crate::domain::model::ids::{CriterionId, ScenarioId};
+use crate::domain::model::scenario::{DefaultCriterionNames, Scenario, ScenarioEdit};
+use crate::domain::model::segment::{PerSegment, Segment};
+use crate::domain::model::value::{Threshold, Weight};
 
 /// Texts of the demo scenario in one language.
 #[derive(Clone, Copy, Debug)]

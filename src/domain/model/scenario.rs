@@ -1,16 +1,15 @@
 //! A scenario: one customer need, its options and the criteria they are judged on.
 
-use super::acceptability::WeightMode;
-use super::ballot::{Ballot, Cell, Group, Round, MAX_BALLOTS, MAX_ROUNDS};
-use super::criterion::{Criterion, CriterionInput, Direction, InputKind};
-use super::group::set_cell;
-use super::ids::{CriterionId, LensId, OptionId, ScenarioId};
-use super::lens::{current_weights, Lens, LensRef, MAX_LENSES};
-use super::matrix::{ChartSettings, Role};
-use super::problem::Issue;
-pub use super::problem::Problem;
-use super::segment::{Segment, SegmentMix, SegmentRatings, FIT_MAX};
-use super::value::{NumberRule, Range, Threshold, ValueError, Weight, MAX_AMOUNT};
+use crate::domain::model::criterion::{Criterion, CriterionInput, Direction, InputKind};
+use crate::domain::model::ids::{CriterionId, LensId, OptionId, ScenarioId};
+use crate::domain::model::problem::Issue;
+pub use crate::domain::model::problem::Problem;
+use crate::domain::model::rounds::{Ballot, Cell, Group, Item, Round, MAX_BALLOTS, MAX_ROUNDS};
+use crate::domain::model::segment::{Segment, SegmentMix, SegmentRatings, FIT_MAX};
+use crate::domain::model::settings::WeightMode;
+use crate::domain::model::settings::{ChartSettings, Role};
+use crate::domain::model::settings::{Lens, LensRef, MAX_LENSES};
+use crate::domain::model::value::{NumberRule, Range, Threshold, ValueError, Weight, MAX_AMOUNT};
 use std::collections::BTreeMap;
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -647,7 +646,7 @@ impl Scenario {
                 }
             }
             ScenarioEdit::UseLens(lens) => {
-                let seen = super::lens::through(self, lens).ok_or(EditRefused::UnknownId)?;
+                let seen = through(self, lens).ok_or(EditRefused::UnknownId)?;
                 let changed =
                     seen.criteria != self.criteria || seen.segment_mix != self.segment_mix;
                 self.criteria = seen.criteria;
@@ -947,6 +946,41 @@ impl Scenario {
         }
         problems
     }
+}
+
+/// Sets `cell` of `scenario` to `value` (a value clears its range).
+pub fn set_cell(scenario: &mut Scenario, cell: Cell, value: f64) {
+    if let Some(option) = scenario.options.iter_mut().find(|o| o.id == cell.option) {
+        let option = Rc::make_mut(option);
+        match cell.item {
+            Item::Value(id) => {
+                option.values.insert(id, value);
+                option.ranges.remove(&id);
+            }
+            Item::Fit(segment) => option.fit.set(segment, Some(value)),
+        }
+    }
+}
+
+/// The weights a lens made from the scenario's working weights holds.
+pub fn current_weights(scenario: &Scenario) -> BTreeMap<CriterionId, Weight> {
+    scenario.criteria.iter().map(|c| (c.id, c.weight)).collect()
+}
+/// The scenario as `lens` sees it: its weights (saved lens) or its mix
+/// (segment). `None` for a saved lens that is not there.
+pub fn through(scenario: &Scenario, lens: LensRef) -> Option<Scenario> {
+    let mut seen = scenario.clone();
+    match lens {
+        LensRef::Current => {}
+        LensRef::Saved(id) => {
+            let lens = scenario.lenses.iter().find(|l| l.id == id)?;
+            for criterion in &mut seen.criteria {
+                criterion.weight = lens.weights.get(&criterion.id).copied().unwrap_or_default();
+            }
+        }
+        LensRef::Segment(segment) => seen.segment_mix = SegmentMix::only(segment),
+    }
+    Some(seen)
 }
 
 #[cfg(test)]

@@ -8,17 +8,17 @@
 //! default criterion names, which every scenario repeats; it belongs to format
 //! version 1 and never changes.
 
-use super::acceptability::WeightMode;
-use super::compress::{deflate, inflate, InflateError};
-use super::criterion::{Criterion, CriterionInput, Direction};
-use super::formats::{is_default, read, to_text, Compact};
-use super::ids::{CriterionId, LensId, OptionId, ScenarioId};
-use super::lens::Lens;
-use super::matrix::{ChartSettings, Role};
-use super::problem::{Issue, Problem};
-use super::scenario::{AnalysisSettings, Scenario, ScenarioOption};
-use super::segment::{PerSegment, Segment};
-use super::value::{Range, Threshold, Weight};
+use crate::domain::formats::compress::{deflate, inflate, InflateError};
+use crate::domain::formats::{is_default, read, to_text, Compact};
+use crate::domain::model::criterion::{Criterion, CriterionInput, Direction};
+use crate::domain::model::ids::{CriterionId, LensId, OptionId, ScenarioId};
+use crate::domain::model::problem::{Issue, Problem};
+use crate::domain::model::scenario::{AnalysisSettings, Scenario, ScenarioOption};
+use crate::domain::model::segment::{PerSegment, Segment};
+use crate::domain::model::settings::Lens;
+use crate::domain::model::settings::WeightMode;
+use crate::domain::model::settings::{ChartSettings, Role};
+use crate::domain::model::value::{Range, Threshold, Weight};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::de::{self, IgnoredAny, SeqAccess, Visitor};
@@ -714,7 +714,7 @@ pub(crate) fn unpack(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::demo::demo_scenario;
+    use crate::domain::model::demo::demo_scenario;
     use crate::i18n::Lang;
 
     fn id() -> ScenarioId {
@@ -823,7 +823,9 @@ mod tests {
         let mut scenario = demo();
         let second = scenario.options[1].id;
         scenario
-            .apply(crate::domain::scenario::ScenarioEdit::RemoveOption(second))
+            .apply(crate::domain::model::scenario::ScenarioEdit::RemoveOption(
+                second,
+            ))
             .unwrap();
         let written: Vec<Option<u32>> = to_wire(&scenario).options.iter().map(|o| o.id).collect();
         assert_eq!(written, [None, Some(3), None, None]);

@@ -6,10 +6,10 @@
 //! carries a [`Stamp`]: its revision and the tab that wrote it, so that a tab
 //! can tell its own write from another tab's before it writes again.
 
-use super::formats::scenario::ScenarioWire;
-use super::formats::{found_of, read, to_text};
-use super::ids::ScenarioId;
-use super::scenario::{Problem, Scenario};
+use crate::domain::formats::scenario::ScenarioWire;
+use crate::domain::formats::{found_of, read, to_text};
+use crate::domain::model::ids::ScenarioId;
+use crate::domain::model::scenario::{Problem, Scenario};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -270,7 +270,7 @@ impl StoredIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::demo::demo_scenario;
+    use crate::domain::model::demo::demo_scenario;
     use crate::i18n::Lang;
 
     /// Writes the current format's fixtures when asked (`KERZE_WRITE_FIXTURES=1`).

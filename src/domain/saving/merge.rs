@@ -7,9 +7,9 @@
 //! lenses and options by id, and each option's title, description, segment
 //! fit, and each value and range by criterion.
 
-use super::criterion::Criterion;
-use super::ids::CriterionId;
-use super::scenario::{Scenario, ScenarioOption};
+use crate::domain::model::criterion::Criterion;
+use crate::domain::model::ids::CriterionId;
+use crate::domain::model::scenario::{Scenario, ScenarioOption};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -277,9 +277,9 @@ fn merge_list<T: Clone + PartialEq, K: PartialEq + Copy>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::demo::demo_scenario;
-    use crate::domain::ids::ScenarioId;
-    use crate::domain::scenario::ScenarioEdit;
+    use crate::domain::model::demo::demo_scenario;
+    use crate::domain::model::ids::ScenarioId;
+    use crate::domain::model::scenario::ScenarioEdit;
     use crate::i18n::Lang;
 
     fn base() -> Scenario {

@@ -8,10 +8,10 @@
 //! stream (adding an option does not reshuffle the others), and the seed is
 //! the scenario's: the same link gives the same figures everywhere.
 
-use super::acceptability::{top_places, Xoshiro, PLACES, SAMPLES};
-use super::criterion::{CriterionInput, Direction};
-use super::scenario::Scenario;
-use super::scoring::{oriented, scaled_weights, unit_interval, Ranking, TIE_TOLERANCE};
+use crate::domain::analyses::acceptability::{top_places, Xoshiro, PLACES, SAMPLES};
+use crate::domain::model::criterion::{CriterionInput, Direction};
+use crate::domain::model::scenario::Scenario;
+use crate::domain::scoring::{oriented, scaled_weights, unit_interval, Ranking, TIE_TOLERANCE};
 
 /// Score bins per point: bin `b` holds the scores that show as `b / 10`
 /// (rounded to a tenth as the ranking shows scores), so a percentile read

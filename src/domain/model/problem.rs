@@ -2,7 +2,7 @@
 //! (a path such as `options[3].values.c1`) and what (an [`Issue`], which the
 //! UI words in the user's language; `Display` gives the English words).
 
-use super::value::ValueError;
+use crate::domain::model::value::ValueError;
 use std::fmt;
 
 /// How a value in a file looked, for messages: `"abc"`, `12`, a list.

@@ -3,62 +3,10 @@
 //! option beats it on both, and the chart's geometry with labels that never
 //! overlap.
 
-use super::criterion::{Criterion, Direction};
-use super::ids::CriterionId;
-use super::scenario::Scenario;
-use super::scoring::{oriented, sort_best_first, Ranking, TIE_TOLERANCE};
-use std::collections::BTreeMap;
-
-/// Which axis a criterion counts on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Role {
-    /// Counts towards the value index.
-    Value,
-    /// Counts towards the effort index.
-    Effort,
-    /// Counts on neither axis.
-    Neither,
-}
-
-impl Role {
-    /// Every role, in picker order.
-    pub const ALL: [Role; 3] = [Role::Value, Role::Effort, Role::Neither];
-    /// Each role's name in files, in the order of [`Role::ALL`].
-    pub const KEYS: [&'static str; 3] = ["value", "effort", "neither"];
-
-    /// The role a criterion has unless the user picks another: higher is
-    /// better counts as value (segment fit too), lower is better as effort.
-    pub fn default_for(criterion: &Criterion) -> Role {
-        match criterion.effective_direction() {
-            Direction::HigherIsBetter => Role::Value,
-            Direction::LowerIsBetter => Role::Effort,
-        }
-    }
-}
-
-/// How the matrix is drawn; kept with the scenario.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct ChartSettings {
-    /// Roles the user picked (criteria not listed have their default role).
-    pub roles: BTreeMap<CriterionId, Role>,
-    /// The criterion whose values size the markers (`None`: all one size).
-    pub bubble: Option<CriterionId>,
-}
-
-impl ChartSettings {
-    /// The role of `criterion`.
-    pub fn role(&self, criterion: &Criterion) -> Role {
-        self.roles
-            .get(&criterion.id)
-            .copied()
-            .unwrap_or_else(|| Role::default_for(criterion))
-    }
-
-    /// Whether nothing is set.
-    pub fn is_default(&self) -> bool {
-        *self == ChartSettings::default()
-    }
-}
+use crate::domain::model::criterion::Direction;
+use crate::domain::model::scenario::Scenario;
+use crate::domain::model::settings::Role;
+use crate::domain::scoring::{oriented, sort_best_first, Ranking, TIE_TOLERANCE};
 
 /// The four quadrants, split at 50 on both axes (50 counts as high).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,11 +1,11 @@
 //! The ranked backlog as a table: CSV for Excel and Jira, Markdown for
 //! Confluence, Jira comments and GitHub.
 
-use super::criterion::CriterionInput;
-use super::scenario::Scenario;
-use super::scoring::{rank, segment_ranks};
-use super::segment::{Segment, FIT_MAX};
-use super::value::format_number;
+use crate::domain::model::criterion::CriterionInput;
+use crate::domain::model::scenario::Scenario;
+use crate::domain::model::segment::{Segment, FIT_MAX};
+use crate::domain::model::value::format_number;
+use crate::domain::scoring::{rank, segment_ranks};
 
 /// Column titles and flag words, in the user's language.
 #[derive(Clone, Copy, Debug)]
@@ -264,8 +264,8 @@ pub fn ranking_markdown(scenario: &Scenario, t: &TableTexts<'_>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::demo::demo_scenario;
-    use crate::domain::ids::ScenarioId;
+    use crate::domain::model::demo::demo_scenario;
+    use crate::domain::model::ids::ScenarioId;
     use crate::i18n::Lang;
 
     const EN: TableTexts<'static> = TableTexts {

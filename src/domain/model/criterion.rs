@@ -1,7 +1,7 @@
 //! Criteria: what options are judged on, with weight, direction and input kind.
 
-use super::ids::CriterionId;
-use super::value::{NumberRule, Weight, MAX_AMOUNT};
+use crate::domain::model::ids::CriterionId;
+use crate::domain::model::value::{NumberRule, Weight, MAX_AMOUNT};
 
 /// Whether a larger value is better or worse.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,6 +1,6 @@
 //! Customer segments, a scenario's segment mix and an option's per-segment fit.
 
-use super::value::Weight;
+use crate::domain::model::value::Weight;
 
 /// A customer segment the product sells to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

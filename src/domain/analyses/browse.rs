@@ -3,9 +3,10 @@
 //! editor shows, never the scenario: entry order stays the order of the
 //! export and the link.
 
-use super::ids::CriterionId;
-use super::scenario::ScenarioOption;
-use super::scoring::{sort_indices, Ranking};
+use crate::domain::model::ids::CriterionId;
+use crate::domain::model::rounds::fold;
+use crate::domain::model::scenario::ScenarioOption;
+use crate::domain::scoring::{sort_indices, Ranking};
 use std::cmp::Ordering;
 use std::rc::Rc;
 
@@ -92,18 +93,6 @@ impl Browse {
         }
         order
     }
-}
-
-/// Text with its case ignored: Latin letters (A–Z and the accented ones of
-/// Latin-1, Ä Ö Ü É …) in lower case. Full Unicode case tables would cost
-/// the page more than all of this feature.
-pub fn fold(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            'A'..='Z' | 'À'..='Þ' if c != '×' => char::from_u32(c as u32 + 32).unwrap_or(c),
-            _ => c,
-        })
-        .collect()
 }
 
 /// Whether every word (folded) is in the option's title or description.

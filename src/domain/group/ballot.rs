@@ -8,16 +8,18 @@
 //! (compact JSON, raw deflate against a preset dictionary, base64url). A
 //! ballot file is the same JSON, pretty-printed.
 
-use super::criterion::{Criterion, CriterionInput, Direction};
-use super::formats::ballot::InvitationWire;
-use super::formats::scenario::{BallotWire, InputWire};
-use super::formats::{read, to_pretty, to_text, Refusal};
-use super::ids::{CriterionId, OptionId, ScenarioId};
-use super::link::{pack, unpack, LinkError};
-use super::problem::Problem;
-use super::scenario::{DefaultCriterionNames, Scenario, ScenarioOption};
-use super::segment::{Segment, FIT_MAX};
-use super::value::{NumberRule, ValueError, Weight};
+use crate::domain::formats::ballot::{InvitationWire, InvitedCriterion, InvitedOption};
+use crate::domain::formats::link::{pack, unpack, LinkError};
+use crate::domain::formats::scenario::RoundWire;
+use crate::domain::formats::scenario::{BallotWire, InputWire};
+use crate::domain::formats::{read, to_pretty, to_text, Refusal};
+use crate::domain::model::criterion::{Criterion, CriterionInput, Direction};
+use crate::domain::model::ids::{OptionId, ScenarioId};
+use crate::domain::model::problem::Problem;
+use crate::domain::model::rounds::{Ballot, Cell, Item, Round, MAX_BALLOTS};
+use crate::domain::model::scenario::{DefaultCriterionNames, Scenario, ScenarioOption};
+use crate::domain::model::segment::{Segment, FIT_MAX};
+use crate::domain::model::value::{NumberRule, ValueError, Weight};
 use std::collections::HashSet;
 use std::rc::Rc;
 use thiserror::Error;
@@ -34,15 +36,6 @@ pub const ROUND_MARK: char = 'r';
 pub const BALLOT_MARK: char = 'b';
 /// Longest ballot text read at all (a file or a pasted block of links).
 pub const MAX_BALLOT_TEXT: usize = 1024 * 1024;
-/// Longest participant name kept.
-pub const MAX_NAME: usize = 60;
-/// Longest reason kept.
-pub const MAX_REASON: usize = 200;
-/// Most ballots kept with a scenario.
-pub const MAX_BALLOTS: usize = 500;
-/// Most rounds kept with a scenario.
-pub const MAX_ROUNDS: usize = 50;
-
 /// Preset dictionary of the ballot and round links: their keys and skeleton.
 const DICTIONARY: &[u8] = concat!(
     r#"{"format":"kerze-round","version":1,"round":{"id":,"number":1,"criteria":["c"#,
@@ -54,113 +47,6 @@ const DICTIONARY: &[u8] = concat!(
     r#","fit.enterprise":,"fit.public_sector":},"o2":{"c1":"#,
 )
 .as_bytes();
-
-/// What a participant scores for an option: a criterion's value, or the
-/// option's fit rating for one segment (the input of every segment-fit criterion).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Item {
-    /// The value on a rating or amount criterion.
-    Value(CriterionId),
-    /// The fit rating (0–5) for one segment.
-    Fit(Segment),
-}
-
-impl Item {
-    /// The item's key in files: `c3`, `fit.smb`.
-    pub fn key(self) -> String {
-        match self {
-            Item::Value(id) => id.to_string(),
-            Item::Fit(segment) => format!("fit.{}", segment.key()),
-        }
-    }
-
-    /// Reads a key written by [`Item::key`].
-    pub fn parse(key: &str) -> Option<Item> {
-        match key.strip_prefix("fit.") {
-            Some(segment) => Segment::ALL
-                .into_iter()
-                .find(|s| s.key() == segment)
-                .map(Item::Fit),
-            None => CriterionId::parse(key).map(Item::Value),
-        }
-    }
-
-    /// The rule a score of this item follows in `scenario` (`None` when the
-    /// criterion is gone or is not scored by value).
-    pub fn rule(self, scenario: &Scenario) -> Option<NumberRule> {
-        match self {
-            Item::Value(id) => scenario.criterion(id)?.input.value_rule(),
-            Item::Fit(_) => Some(NumberRule::Rating {
-                min: 0.0,
-                max: FIT_MAX,
-            }),
-        }
-    }
-
-    /// The value `option` has for this item now.
-    pub fn value_of(self, option: &ScenarioOption) -> Option<f64> {
-        match self {
-            Item::Value(id) => option.values.get(&id).copied(),
-            Item::Fit(segment) => option.fit.get(segment),
-        }
-    }
-}
-
-/// One cell of the options × items grid.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Cell {
-    /// The option scored.
-    pub option: OptionId,
-    /// What of it is scored.
-    pub item: Item,
-}
-
-/// A round of group scoring, kept with the scenario.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Round {
-    /// Identifies the round in its links (random, made at the edge).
-    pub id: u32,
-    /// 1 for the first round of a scenario, 2 for the next…
-    pub number: u32,
-    /// The criteria the room scores, in scenario order.
-    pub criteria: Vec<CriterionId>,
-    /// Whether each person is asked for weights too.
-    pub weights: bool,
-    /// Only these cells (a later round on the flagged cells); empty: every
-    /// option on every asked criterion.
-    pub cells: Vec<Cell>,
-}
-
-/// One person's answer to one cell.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Score {
-    /// The cell.
-    pub cell: Cell,
-    /// The value, or `None` for "don't know" (an abstention, never 0).
-    pub value: Option<f64>,
-    /// An optional one-line reason.
-    pub reason: String,
-}
-
-/// One person's scores for a round.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Ballot {
-    /// The round's id.
-    pub round: u32,
-    /// The round's number.
-    pub number: u32,
-    /// The name or initials the person gave.
-    pub participant: String,
-    /// When it was sent (milliseconds since 1970): the newest of a person counts.
-    pub sent: u64,
-    /// The cells scored, "don't know" included.
-    pub scores: Vec<Score>,
-    /// Weights per criterion, when the round asked for them.
-    pub weights: Vec<(CriterionId, f64)>,
-    /// A short check of each option's and criterion's text as the person saw
-    /// it, to flag cells whose option or criterion changed since.
-    pub checks: Vec<(String, u32)>,
-}
 
 /// What a ballot link shows: the round and the scenario's words, no values.
 #[derive(Clone, Debug, PartialEq)]
@@ -250,6 +136,28 @@ pub fn criterion_check(criterion: &Criterion) -> u32 {
     check_of(&[&criterion.name, &scale, &direction])
 }
 
+impl Item {
+    /// The rule a score of this item follows in `scenario` (`None` when the
+    /// criterion is gone or is not scored by value).
+    pub fn rule(self, scenario: &Scenario) -> Option<NumberRule> {
+        match self {
+            Item::Value(id) => scenario.criterion(id)?.input.value_rule(),
+            Item::Fit(_) => Some(NumberRule::Rating {
+                min: 0.0,
+                max: FIT_MAX,
+            }),
+        }
+    }
+
+    /// The value `option` has for this item now.
+    pub fn value_of(self, option: &ScenarioOption) -> Option<f64> {
+        match self {
+            Item::Value(id) => option.values.get(&id).copied(),
+            Item::Fit(segment) => option.fit.get(segment),
+        }
+    }
+}
+
 impl Round {
     /// The items asked, in criterion order: each asked rating or amount
     /// criterion, then the three fit ratings once if a segment-fit criterion is asked.
@@ -294,11 +202,6 @@ impl Round {
     }
 }
 
-/// Cuts `text` to at most `max` characters, trimmed.
-pub(crate) fn clip(text: &str, max: usize) -> String {
-    text.trim().chars().take(max).collect()
-}
-
 impl Ballot {
     /// The ballot as a file: its format, version and fields.
     pub fn to_file(&self) -> String {
@@ -317,16 +220,38 @@ impl Ballot {
             &to_text(&BallotWire::from(self)),
         )
     }
-
-    /// The person's name as compared (case and spaces ignored).
-    pub fn who(&self) -> String {
-        super::browse::fold(&self.participant)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
 }
 
+impl From<&Invitation> for InvitationWire {
+    fn from(invitation: &Invitation) -> Self {
+        let s = &invitation.scenario;
+        InvitationWire {
+            round: RoundWire::from(&invitation.round),
+            name: s.name.clone(),
+            need: s.need.clone(),
+            root_cause: s.root_cause.clone(),
+            criteria: s
+                .criteria
+                .iter()
+                .map(|c| InvitedCriterion {
+                    id: c.id,
+                    name: c.name.clone(),
+                    direction: Some(c.direction),
+                    input: InputWire::from(&c.input),
+                })
+                .collect(),
+            options: s
+                .options
+                .iter()
+                .map(|o| InvitedOption {
+                    id: o.id,
+                    title: o.title.clone(),
+                    description: o.description.clone(),
+                })
+                .collect(),
+        }
+    }
+}
 impl Invitation {
     /// The round as the room sees it: `scenario`'s words, the asked criteria
     /// (all criteria's names when weights are asked), no values or weights.
@@ -627,7 +552,7 @@ pub fn check_ballot(
         if let Some(value) = score.value {
             rule.check(value).map_err(|why| BallotError::OffScale {
                 cell: cell_label(scenario, cell, fit_names),
-                value: to_text(&super::formats::Compact(value)),
+                value: to_text(&crate::domain::formats::Compact(value)),
                 why,
             })?;
         }
@@ -646,7 +571,7 @@ pub fn check_ballot(
                 .check(*weight)
                 .map_err(|why| BallotError::OffScale {
                     cell: criterion.name.clone(),
-                    value: to_text(&super::formats::Compact(*weight)),
+                    value: to_text(&crate::domain::formats::Compact(*weight)),
                     why,
                 })?;
         }
@@ -740,39 +665,4 @@ pub fn intake_ballots(
         outcomes.push(outcome);
     }
     (ballots, outcomes)
-}
-
-/// The group part of a scenario: its rounds and the ballots brought in.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Group {
-    /// Rounds started, oldest first.
-    pub rounds: Vec<Round>,
-    /// Ballots revealed, in the order they came in.
-    pub ballots: Vec<Ballot>,
-}
-
-impl Group {
-    /// Whether there is nothing to keep.
-    pub fn is_empty(&self) -> bool {
-        self.rounds.is_empty() && self.ballots.is_empty()
-    }
-
-    /// The people who scored, each once whatever the rounds: the index of
-    /// each person's first ballot, in the order they first came in.
-    pub fn people(&self) -> Vec<usize> {
-        let mut seen = HashSet::new();
-        (0..self.ballots.len())
-            .filter(|&i| seen.insert(self.ballots[i].who()))
-            .collect()
-    }
-
-    /// The latest round.
-    pub fn current(&self) -> Option<&Round> {
-        self.rounds.last()
-    }
-
-    /// The number the next round gets.
-    pub fn next_number(&self) -> u32 {
-        self.rounds.iter().map(|r| r.number).max().unwrap_or(0) + 1
-    }
 }

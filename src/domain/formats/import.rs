@@ -2,13 +2,13 @@
 //! plain scenario. Every problem is named by its place in the file, several
 //! at once, before anything is added to the user's scenarios.
 
-use super::export::{EXPORT_FORMAT, EXPORT_VERSION};
-use super::formats::scenario::ScenarioWire;
-use super::formats::{found_of, join, read, JsonError, Refusal};
-use super::ids::{CriterionId, ScenarioId};
-use super::problem::Problem;
-use super::scenario::Scenario;
-use super::stored::ENTRY_VERSION;
+use crate::domain::formats::export::{EXPORT_FORMAT, EXPORT_VERSION};
+use crate::domain::formats::scenario::ScenarioWire;
+use crate::domain::formats::stored::ENTRY_VERSION;
+use crate::domain::formats::{found_of, join, read, JsonError, Refusal};
+use crate::domain::model::ids::{CriterionId, ScenarioId};
+use crate::domain::model::problem::Problem;
+use crate::domain::model::scenario::Scenario;
 use serde::Deserialize;
 use serde_json::Value;
 use thiserror::Error;
@@ -40,7 +40,7 @@ pub struct Imported {
 #[derive(Clone, Debug, PartialEq, Error)]
 pub enum ImportError {
     /// Larger than [`MAX_IMPORT_BYTES`].
-    #[error("the file is {} MB; Kerze reads scenario files of up to 5 MB", super::value::format_fixed(megabytes(*.0), 1))]
+    #[error("the file is {} MB; Kerze reads scenario files of up to 5 MB", crate::domain::model::value::format_fixed(megabytes(*.0), 1))]
     TooLarge(usize),
     /// The browser could not read the file at all.
     #[error("the browser could not read the file")]
@@ -224,8 +224,8 @@ pub fn read_import(text: &str, id: ScenarioId) -> Result<Imported, ImportError> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::demo::demo_scenario;
-    use crate::domain::export::export_json;
+    use crate::domain::formats::export::export_json;
+    use crate::domain::model::demo::demo_scenario;
     use crate::i18n::Lang;
 
     fn id() -> ScenarioId {

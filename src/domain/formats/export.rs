@@ -2,18 +2,21 @@
 //! documented by `schema/kerze-export.v4.schema.json`; version 1, without the
 //! analyses, by `schema/kerze-export.v1.schema.json`; versions 2 and 3 by their own).
 
-use super::acceptability::{seed_of, Sampler, WeightMode, SAMPLES};
-use super::formats::scenario::ScenarioWire;
-use super::formats::to_pretty;
-use super::ids::{CriterionId, OptionId};
-use super::lens::{all_lenses, lens_ranking, LensRef};
-use super::link::link_json;
-use super::matrix;
-use super::scenario::Scenario;
-use super::scoring::{rank, segment_ranks, RankingNote};
-use super::segment::PerSegment;
-use super::sensitivity::{place_intervals, single_flip};
-use super::uncertainty::{has_ranges, ValueSampler};
+use crate::domain::analyses::acceptability::{seed_of, Sampler, SAMPLES};
+
+use crate::domain::analyses::lens::{all_lenses, lens_ranking};
+use crate::domain::analyses::matrix;
+use crate::domain::analyses::sensitivity::{place_intervals, single_flip};
+use crate::domain::analyses::uncertainty::{has_ranges, ValueSampler};
+use crate::domain::formats::link::link_json;
+use crate::domain::formats::scenario::ScenarioWire;
+use crate::domain::formats::to_pretty;
+use crate::domain::model::ids::{CriterionId, OptionId};
+use crate::domain::model::scenario::Scenario;
+use crate::domain::model::segment::PerSegment;
+use crate::domain::model::settings::LensRef;
+use crate::domain::model::settings::WeightMode;
+use crate::domain::scoring::{rank, segment_ranks, RankingNote};
 use schemars::JsonSchema;
 use serde::{Serialize, Serializer};
 use std::collections::BTreeMap;

@@ -14,14 +14,14 @@
 //!   kept until it is known to have landed: when two tabs close at once and
 //!   one write replaces the other, the next load finds the lost one and asks.
 
-use super::ids::ScenarioId;
-use super::merge::{merge, Clash, Merged};
-use super::scenario::Scenario;
-use super::stored::{
+use crate::domain::formats::stored::{
     decode_index, decode_repaired, decode_scenario, decode_stamped, encode_index, encode_scenario,
     parse_pending_key, pending_key, scenario_key, stamp_of, stored_version, EntryError, Stamp,
     StoredIndex, ENTRY_VERSION, INDEX_KEY, INDEX_VERSION, PENDING_KEY_PREFIX, SCENARIO_KEY_PREFIX,
 };
+use crate::domain::model::ids::ScenarioId;
+use crate::domain::model::scenario::Scenario;
+use crate::domain::saving::merge::{merge, Clash, Merged};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use thiserror::Error;

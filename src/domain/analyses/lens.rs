@@ -2,41 +2,16 @@
 //! CPO's) or with one customer segment alone, and how the ranking moves
 //! between them (PRODUCT.md, "Lenses").
 
-use super::ids::{CriterionId, LensId};
-use super::scenario::Scenario;
-use super::scoring::{rank, Ranking};
-use super::segment::{Segment, SegmentMix};
-use super::value::Weight;
-use std::collections::BTreeMap;
+use crate::domain::model::ids::LensId;
+use crate::domain::model::scenario::{through, Scenario};
+use crate::domain::model::segment::Segment;
+use crate::domain::model::settings::LensRef;
+use crate::domain::scoring::{rank, Ranking};
 
-/// Most lenses kept in one scenario.
-pub const MAX_LENSES: usize = 20;
 /// Most lenses shown side by side.
 pub const MAX_SIDE_BY_SIDE: usize = 4;
 /// A move of this many ranks or more between two lenses is highlighted.
 pub const BIG_MOVE: u32 = 2;
-
-/// A named weight set kept with the scenario.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Lens {
-    /// Stable id within the scenario.
-    pub id: LensId,
-    /// The name shown ("CFO").
-    pub name: String,
-    /// Weight per criterion; a criterion added after the lens was made counts 0.
-    pub weights: BTreeMap<CriterionId, Weight>,
-}
-
-/// One of the lenses a ranking can be seen through.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum LensRef {
-    /// The scenario's working weights and mix.
-    Current,
-    /// A saved lens.
-    Saved(LensId),
-    /// The working weights with the mix set to one segment alone.
-    Segment(Segment),
-}
 
 impl Scenario {
     /// The name of the saved lens `id` (empty if there is none).
@@ -49,17 +24,6 @@ impl Scenario {
     }
 }
 
-impl LensRef {
-    /// A short stable key (`current`, `l2`, `segment:smb`) for exports and lists.
-    pub fn key(self) -> String {
-        match self {
-            LensRef::Current => "current".to_owned(),
-            LensRef::Saved(id) => id.to_string(),
-            LensRef::Segment(s) => format!("segment:{}", s.key()),
-        }
-    }
-}
-
 /// Every lens of a scenario: the working weights, the saved lenses, then
 /// each segment alone.
 pub fn all_lenses(scenario: &Scenario) -> Vec<LensRef> {
@@ -69,31 +33,9 @@ pub fn all_lenses(scenario: &Scenario) -> Vec<LensRef> {
         .collect()
 }
 
-/// The scenario as `lens` sees it: its weights (saved lens) or its mix
-/// (segment). `None` for a saved lens that is not there.
-pub fn through(scenario: &Scenario, lens: LensRef) -> Option<Scenario> {
-    let mut seen = scenario.clone();
-    match lens {
-        LensRef::Current => {}
-        LensRef::Saved(id) => {
-            let lens = scenario.lenses.iter().find(|l| l.id == id)?;
-            for criterion in &mut seen.criteria {
-                criterion.weight = lens.weights.get(&criterion.id).copied().unwrap_or_default();
-            }
-        }
-        LensRef::Segment(segment) => seen.segment_mix = SegmentMix::only(segment),
-    }
-    Some(seen)
-}
-
 /// The ranking under `lens`: exactly [`rank`] of the scenario it sees.
 pub fn lens_ranking(scenario: &Scenario, lens: LensRef) -> Option<Ranking> {
     through(scenario, lens).map(|seen| rank(&seen))
-}
-
-/// The weights a lens made from the scenario's working weights holds.
-pub fn current_weights(scenario: &Scenario) -> BTreeMap<CriterionId, Weight> {
-    scenario.criteria.iter().map(|c| (c.id, c.weight)).collect()
 }
 
 /// Per option (entry order), its rank under each ranking.

@@ -7,7 +7,8 @@
 //! hash of the scenario's link content, `libm` for the logarithm, and a fixed
 //! order of every sum, so native and WebAssembly builds give the same bits.
 
-use super::scoring::{sort_short, Ranking, TIE_TOLERANCE};
+use crate::domain::model::settings::WeightMode;
+use crate::domain::scoring::{sort_short, Ranking, TIE_TOLERANCE};
 
 /// Samples in a full run.
 pub const SAMPLES: u32 = 10_000;
@@ -17,39 +18,6 @@ pub const SPREAD: f64 = 0.25;
 
 /// Places counted per option.
 pub const PLACES: usize = 3;
-
-/// How weights are sampled.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum WeightMode {
-    /// Each weight within ±25 % of its value (weights of 0 stay 0).
-    #[default]
-    Around,
-    /// Any weights in the order of today's (the weighted criteria only).
-    KeepOrder,
-    /// Any weights at all: uniform over every split of the total.
-    Any,
-}
-
-impl WeightMode {
-    /// Every mode, in the order the UI offers them.
-    pub const ALL: [WeightMode; 3] = [WeightMode::Around, WeightMode::KeepOrder, WeightMode::Any];
-
-    /// Each mode's name in files, in the order of [`WeightMode::ALL`].
-    pub const KEYS: [&'static str; 3] = ["around", "keep_order", "any"];
-
-    /// The mode's place in [`WeightMode::ALL`] (its number in links).
-    pub fn index(self) -> usize {
-        usize::from(self.tag() - 1)
-    }
-
-    fn tag(self) -> u8 {
-        match self {
-            WeightMode::Around => 1,
-            WeightMode::KeepOrder => 2,
-            WeightMode::Any => 3,
-        }
-    }
-}
 
 /// The 64-bit FNV-1a hash of `text` followed by the mode: the seed of a run.
 pub fn seed_of(text: &str, mode: WeightMode) -> u64 {
@@ -175,7 +143,7 @@ impl Sampler {
             .flat_map(|i| (0..k).map(move |c| (i, c)))
             .map(|(i, c)| ranking.utility(i, c))
             .collect();
-        let weights = super::scoring::scaled_weights(&ranking.weights);
+        let weights = crate::domain::scoring::scaled_weights(&ranking.weights);
         let mut by_weight: Vec<usize> = (0..k).filter(|&c| weights[c] > 0.0).collect();
         // Equal weights keep their column order.
         sort_short(&mut by_weight, |&a, &b| weights[a] > weights[b]);
