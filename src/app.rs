@@ -2,21 +2,19 @@
 //! the page for the current screen.
 
 use crate::boot::Boot;
+use crate::components::footer::{footer, skip_link};
 use crate::components::help::{shortcut_help, HELP_CLOSE_ID};
 use crate::components::notices::{notice_list, NoticeListProps};
 use crate::components::share::SHARE_LINK_ID;
 use crate::components::Same;
 use crate::hooks::{
     use_document_lang, use_done_notice_goes, use_file_import, use_focus_return, use_persistence,
-    use_shared_link, use_shortcuts, use_update_offer, KeyContext, SaveStatus,
+    use_shared_link, use_shortcuts, use_update_offer, KeyContext,
 };
 use crate::i18n::Lang;
-use crate::pages::PRESENT_HEADING_ID;
-use crate::pages::{
-    edit_page, shared_page, use_page_callbacks, EditPageProps, ScenarioView, SharedPageProps,
-};
+use crate::pages::{edit_page, shared_page, use_page_callbacks, EditPageProps};
+use crate::pages::{ScenarioView, SharedPageProps, PRESENT_HEADING_ID};
 use crate::services::clock::new_scenario_id;
-use crate::services::focus::focus_by_id;
 use crate::state::{Action, Screen, State};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -83,7 +81,6 @@ pub fn app(props: &AppProps) -> Html {
     use_document_lang(state.lang);
 
     let lang = state.lang;
-    let t = lang.texts();
     let workspace = &state.workspace;
     let deleted_name = state
         .notices
@@ -97,26 +94,13 @@ pub fn app(props: &AppProps) -> Html {
         dispatch: dispatch.clone(),
         on_resolve: persistence.resolve.clone(),
     });
-    let (status_class, status_text) = match &persistence.status {
-        _ if state.shared().is_some() => ("read-only", t.share.nothing_stored),
-        SaveStatus::Saved => ("saved", t.notices.saved),
-        SaveStatus::Pending => ("pending", t.notices.saving),
-        SaveStatus::Failed(error) => ("failed", lang.save_error(error)),
-    };
-    let usage = persistence.bytes_used.map(|bytes| {
-        t.notices
-            .storage_usage
-            .replace("{used}", &lang.kilobytes(bytes))
-    });
+    let shared = state.shared().is_some();
+    let footer = footer(lang, &persistence.status, shared, persistence.bytes_used);
 
     html! {
         <div class={classes!("app", state.presenting.then_some("presenting"))}>
             if !state.presenting {
-                <a class="skip-link" href="#ranking-heading" onclick={Callback::from(|event: MouseEvent| {
-                    // The fragment stays: it is where share links live.
-                    event.prevent_default();
-                    focus_by_id("ranking-heading");
-                })}>{ t.room.skip_to_ranking }</a>
+                { skip_link(lang) }
             }
             { match &state.screen {
                 _ if state.presenting => html! {
@@ -156,16 +140,9 @@ pub fn app(props: &AppProps) -> Html {
                 { shortcut_help(lang, dispatch.reform(|_: MouseEvent| Action::Help(false))) }
             }
             if import.dragging {
-                <div class="drop-overlay" aria-hidden="true"><p>{ t.notices.drop_to_import }</p></div>
+                <div class="drop-overlay" aria-hidden="true"><p>{ lang.texts().notices.drop_to_import }</p></div>
             }
-            <footer class="footer">
-                <p class={classes!("save-status", status_class)} role="status" aria-live="polite">{ status_text }</p>
-                if let Some(usage) = usage {
-                    <p class="usage">{ usage }</p>
-                }
-                <p>{ t.notices.footer }</p>
-                <p><a href="kerze.html" download="kerze.html">{ t.notices.offline_file }</a></p>
-            </footer>
+            { footer }
         </div>
     }
 }

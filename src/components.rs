@@ -4,6 +4,7 @@ pub mod ballot_form;
 pub mod common;
 pub mod criteria_panel;
 pub mod fields;
+pub mod footer;
 pub mod group;
 pub mod help;
 pub mod markup;

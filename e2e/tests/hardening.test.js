@@ -251,6 +251,8 @@ test('thousands of options open at once: the editor shows them a page at a time'
   assert.equal(await page.locator('.options-table [role=rowgroup] > .option-row').count(), 100);
   await page.getByText('Showing the first 100 of 2,500 options.').waitFor();
   await page.getByRole('button', { name: 'Show 100 more' }).click();
+  // The next hundred rows are drawn after the click returns: wait for the last of them.
+  await page.locator('.options-table [role=rowgroup] > .option-row').nth(199).waitFor();
   assert.equal(await page.locator('.options-table [role=rowgroup] > .option-row').count(), 200);
   // A new option is always shown, with the focus in its title.
   await page.getByRole('button', { name: '+ Add option' }).click();

@@ -441,12 +441,6 @@ impl IdReader {
 fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut report = |path: String, issue: Issue| problems.push(Problem::new(path, issue));
-    let weight = |value: f64, path: String, report: &mut dyn FnMut(String, Issue)| {
-        Weight::new(value).unwrap_or_else(|e| {
-            report(path, Issue::Value(e));
-            Weight::default()
-        })
-    };
     let mut segment_mix = PerSegment::splat(Weight::default());
     for (segment, value) in Segment::ALL.into_iter().zip(wire.mix) {
         let path = format!("segment_mix.{}", segment.key());
@@ -456,9 +450,50 @@ fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem
         report("threshold".to_owned(), Issue::Value(e));
         Threshold::default()
     });
+    let criteria = criteria_from_wire(wire.criteria, &mut report);
+    let options = options_from_wire(wire.options, &criteria, &mut report);
+    let weights = match usize::try_from(wire.sampling)
+        .ok()
+        .and_then(|i| WeightMode::ALL.get(i))
+    {
+        Some(&mode) => mode,
+        None => {
+            report("analysis.weights".to_owned(), Issue::UnknownInputKind);
+            WeightMode::Around
+        }
+    };
+    let lenses = lenses_from_wire(wire.lenses, &criteria, &mut report);
+    let chart = chart_from_wire(&wire.roles, wire.bubble, &criteria, &mut report);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let scenario = Scenario {
+        id,
+        name: wire.name,
+        need: wire.need,
+        root_cause: wire.root_cause,
+        segment_mix,
+        threshold,
+        criteria,
+        options,
+        analysis: AnalysisSettings { weights },
+        lenses,
+        chart,
+        group: Default::default(),
+    };
+    let problems = scenario.problems();
+    if problems.is_empty() {
+        Ok(scenario)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The criteria of a link, in order; each one that cannot be read is reported.
+fn criteria_from_wire(wire: Vec<WireCriterion>, report: &mut Report<'_>) -> Vec<Criterion> {
     let mut ids = IdReader { previous: 0 };
-    let mut criteria = Vec::with_capacity(wire.criteria.len());
-    for (i, c) in wire.criteria.into_iter().enumerate() {
+    let mut criteria = Vec::with_capacity(wire.len());
+    for (i, c) in wire.into_iter().enumerate() {
         let at = |field: &str| format!("criteria[{i}].{field}");
         let Some(number) = ids.next(c.id) else {
             report(at("id"), Issue::BadId);
@@ -483,7 +518,7 @@ fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem
         criteria.push(Criterion {
             id: CriterionId::new(number),
             name: c.name,
-            weight: weight(c.weight.0, at("weight"), &mut report),
+            weight: weight(c.weight.0, at("weight"), report),
             direction: if c.lower == 0 {
                 Direction::HigherIsBetter
             } else {
@@ -492,10 +527,19 @@ fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem
             input,
         });
     }
-    let valued = valued_ids(&criteria);
+    criteria
+}
+
+/// The options of a link, their values following `criteria` in order.
+fn options_from_wire(
+    wire: Vec<WireOption>,
+    criteria: &[Criterion],
+    report: &mut Report<'_>,
+) -> Vec<Rc<ScenarioOption>> {
+    let valued = valued_ids(criteria);
     let mut ids = IdReader { previous: 0 };
-    let mut options = Vec::with_capacity(wire.options.len());
-    for (i, o) in wire.options.into_iter().enumerate() {
+    let mut options = Vec::with_capacity(wire.len());
+    for (i, o) in wire.into_iter().enumerate() {
         let at = |field: &str| format!("options[{i}].{field}");
         let Some(number) = ids.next(o.id) else {
             report(at("id"), Issue::BadId);
@@ -541,19 +585,18 @@ fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem
             ranges,
         }));
     }
-    let weights = match usize::try_from(wire.sampling)
-        .ok()
-        .and_then(|i| WeightMode::ALL.get(i))
-    {
-        Some(&mode) => mode,
-        None => {
-            report("analysis.weights".to_owned(), Issue::UnknownInputKind);
-            WeightMode::Around
-        }
-    };
+    options
+}
+
+/// The saved lenses of a link, their weights following `criteria` in order.
+fn lenses_from_wire(
+    wire: Vec<WireLens>,
+    criteria: &[Criterion],
+    report: &mut Report<'_>,
+) -> Vec<Lens> {
     let mut ids = IdReader { previous: 0 };
-    let mut lenses = Vec::with_capacity(wire.lenses.len());
-    for (i, lens) in wire.lenses.into_iter().enumerate() {
+    let mut lenses = Vec::with_capacity(wire.len());
+    for (i, lens) in wire.into_iter().enumerate() {
         let at = |field: &str| format!("lenses[{i}].{field}");
         let Some(number) = ids.next(lens.id) else {
             report(at("id"), Issue::BadId);
@@ -565,7 +608,7 @@ fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem
         let mut weights = BTreeMap::new();
         for (c, value) in criteria.iter().zip(&lens.weights) {
             if let Some(value) = value {
-                let w = weight(value.0, at(&format!("weights.{}", c.id)), &mut report);
+                let w = weight(value.0, at(&format!("weights.{}", c.id)), report);
                 weights.insert(c.id, w);
             }
         }
@@ -575,11 +618,21 @@ fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem
             weights,
         });
     }
+    lenses
+}
+
+/// The matrix's settings of a link: a role per criterion in order, the marker size.
+fn chart_from_wire(
+    roles: &[u64],
+    bubble: Option<u32>,
+    criteria: &[Criterion],
+    report: &mut Report<'_>,
+) -> ChartSettings {
     let mut chart = ChartSettings::default();
-    if wire.roles.len() > criteria.len() {
+    if roles.len() > criteria.len() {
         report("chart.roles".to_owned(), Issue::TooManyValues);
     }
-    for (c, &code) in criteria.iter().zip(&wire.roles) {
+    for (c, &code) in criteria.iter().zip(roles) {
         match code {
             0 => {}
             1..=3 => {
@@ -588,36 +641,25 @@ fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem
             _ => report(format!("chart.roles.{}", c.id), Issue::UnknownInputKind),
         }
     }
-    if let Some(number) = wire.bubble {
+    if let Some(number) = bubble {
         if number == 0 || number > MAX_ID {
             report("chart.bubble".to_owned(), Issue::BadId);
         } else {
             chart.bubble = Some(CriterionId::new(number));
         }
     }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    let scenario = Scenario {
-        id,
-        name: wire.name,
-        need: wire.need,
-        root_cause: wire.root_cause,
-        segment_mix,
-        threshold,
-        criteria,
-        options,
-        analysis: AnalysisSettings { weights },
-        lenses,
-        chart,
-        group: Default::default(),
-    };
-    let problems = scenario.problems();
-    if problems.is_empty() {
-        Ok(scenario)
-    } else {
-        Err(problems)
-    }
+    chart
+}
+
+/// Where the readers of a link's parts report what they cannot read.
+type Report<'a> = dyn FnMut(String, Issue) + 'a;
+
+/// `value` as a weight, or 0 with the problem reported at `path`.
+fn weight(value: f64, path: String, report: &mut Report<'_>) -> Weight {
+    Weight::new(value).unwrap_or_else(|e| {
+        report(path, Issue::Value(e));
+        Weight::default()
+    })
 }
 
 /// The compact JSON a link carries (before compression).

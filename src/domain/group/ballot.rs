@@ -18,7 +18,7 @@ use crate::domain::model::ids::{OptionId, ScenarioId};
 use crate::domain::model::problem::Problem;
 use crate::domain::model::rounds::{Ballot, Cell, Item, Round, MAX_BALLOTS};
 use crate::domain::model::scenario::{DefaultCriterionNames, Scenario, ScenarioOption};
-use crate::domain::model::segment::{Segment, FIT_MAX};
+use crate::domain::model::segment::Segment;
 use crate::domain::model::value::{NumberRule, ValueError, Weight};
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -134,28 +134,6 @@ pub fn criterion_check(criterion: &Criterion) -> u32 {
     let scale = to_text(&InputWire::from(&criterion.input));
     let direction = to_text(&criterion.effective_direction());
     check_of(&[&criterion.name, &scale, &direction])
-}
-
-impl Item {
-    /// The rule a score of this item follows in `scenario` (`None` when the
-    /// criterion is gone or is not scored by value).
-    pub fn rule(self, scenario: &Scenario) -> Option<NumberRule> {
-        match self {
-            Item::Value(id) => scenario.criterion(id)?.input.value_rule(),
-            Item::Fit(_) => Some(NumberRule::Rating {
-                min: 0.0,
-                max: FIT_MAX,
-            }),
-        }
-    }
-
-    /// The value `option` has for this item now.
-    pub fn value_of(self, option: &ScenarioOption) -> Option<f64> {
-        match self {
-            Item::Value(id) => option.values.get(&id).copied(),
-            Item::Fit(segment) => option.fit.get(segment),
-        }
-    }
 }
 
 impl Round {

@@ -369,21 +369,46 @@ impl Scenario {
 
     /// Applies one edit; `Ok(false)` when it changes nothing.
     pub fn apply(&mut self, edit: ScenarioEdit) -> Result<bool, EditRefused> {
-        fn replace<T: PartialEq>(slot: &mut T, value: T) -> bool {
-            if *slot == value {
-                false
-            } else {
-                *slot = value;
-                true
+        use ScenarioEdit as E;
+        match edit {
+            E::Rename { .. }
+            | E::SetNeed { .. }
+            | E::SetRootCause { .. }
+            | E::SetMix { .. }
+            | E::SetThreshold { .. }
+            | E::SetWeightMode { .. } => self.apply_to_scenario(edit),
+            E::AddCriterion { .. }
+            | E::RenameCriterion { .. }
+            | E::SetWeight { .. }
+            | E::SetWeights { .. }
+            | E::SetDirection { .. }
+            | E::SetInputKind { .. }
+            | E::SetUnit { .. }
+            | E::SetBound { .. }
+            | E::SetScaleEnd { .. }
+            | E::RemoveCriterion { .. } => self.apply_to_criteria(edit),
+            E::AddOption { .. }
+            | E::RenameOption { .. }
+            | E::DescribeOption { .. }
+            | E::SetValue { .. }
+            | E::SetEstimate { .. }
+            | E::FillRanges { .. }
+            | E::SetFit { .. }
+            | E::RemoveOption { .. } => self.apply_to_options(edit),
+            E::AddLens { .. }
+            | E::RenameLens { .. }
+            | E::RemoveLens { .. }
+            | E::UseLens { .. }
+            | E::SetRole { .. }
+            | E::SetBubble { .. } => self.apply_to_settings(edit),
+            E::StartRound { .. } | E::SetBallots { .. } | E::SetCells { .. } => {
+                self.apply_to_group(edit)
             }
         }
-        fn checked_text(text: String) -> Result<String, EditRefused> {
-            if text_ok(&text) {
-                Ok(text)
-            } else {
-                Err(EditRefused::InvalidValue)
-            }
-        }
+    }
+
+    /// The scenario's own fields: name, need, root cause, mix, threshold, sampling.
+    fn apply_to_scenario(&mut self, edit: ScenarioEdit) -> Result<bool, EditRefused> {
         match edit {
             ScenarioEdit::Rename(name) => Ok(replace(&mut self.name, checked_text(name)?)),
             ScenarioEdit::SetNeed(need) => Ok(replace(&mut self.need, checked_text(need)?)),
@@ -396,6 +421,15 @@ impl Scenario {
                 Ok(changed)
             }
             ScenarioEdit::SetThreshold(threshold) => Ok(replace(&mut self.threshold, threshold)),
+            ScenarioEdit::SetWeightMode(mode) => Ok(replace(&mut self.analysis.weights, mode)),
+            // Every other edit is another part's (sorted out by `apply`).
+            _ => Ok(false),
+        }
+    }
+
+    /// Criteria: add, rename, weigh, orient, rescale, remove.
+    fn apply_to_criteria(&mut self, edit: ScenarioEdit) -> Result<bool, EditRefused> {
+        match edit {
             ScenarioEdit::AddCriterion { name, kind } => {
                 if self.criteria.len() >= MAX_CRITERIA {
                     return Err(EditRefused::TooMany);
@@ -509,6 +543,14 @@ impl Scenario {
                 }
                 Ok(true)
             }
+            // Every other edit is another part's (sorted out by `apply`).
+            _ => Ok(false),
+        }
+    }
+
+    /// Options: add, word, value, estimate, rate the fit, remove.
+    fn apply_to_options(&mut self, edit: ScenarioEdit) -> Result<bool, EditRefused> {
+        match edit {
             ScenarioEdit::AddOption { title } => {
                 if self.options.len() >= MAX_OPTIONS {
                     return Err(EditRefused::TooMany);
@@ -590,7 +632,6 @@ impl Scenario {
                 }
                 Ok(changed)
             }
-            ScenarioEdit::SetWeightMode(mode) => Ok(replace(&mut self.analysis.weights, mode)),
             ScenarioEdit::SetFit(id, segment, value) => {
                 if let Some(v) = value {
                     NumberRule::Rating {
@@ -614,6 +655,14 @@ impl Scenario {
                     Ok(true)
                 }
             }
+            // Every other edit is another part's (sorted out by `apply`).
+            _ => Ok(false),
+        }
+    }
+
+    /// Lenses and the matrix's settings.
+    fn apply_to_settings(&mut self, edit: ScenarioEdit) -> Result<bool, EditRefused> {
+        match edit {
             ScenarioEdit::AddLens(name) => {
                 if self.lenses.len() >= MAX_LENSES {
                     return Err(EditRefused::TooMany);
@@ -669,6 +718,14 @@ impl Scenario {
                 }
                 Ok(replace(&mut self.chart.bubble, bubble))
             }
+            // Every other edit is another part's (sorted out by `apply`).
+            _ => Ok(false),
+        }
+    }
+
+    /// Group scoring: rounds, ballots, and the values the room settled.
+    fn apply_to_group(&mut self, edit: ScenarioEdit) -> Result<bool, EditRefused> {
+        match edit {
             ScenarioEdit::StartRound(round) => {
                 if self.group.rounds.len() >= MAX_ROUNDS
                     || round
@@ -701,6 +758,8 @@ impl Scenario {
                     .zip(&self.options)
                     .any(|(a, b)| !Rc::ptr_eq(a, b) && a != b))
             }
+            // Every other edit is another part's (sorted out by `apply`).
+            _ => Ok(false),
         }
     }
 
@@ -785,13 +844,6 @@ impl Scenario {
     pub fn problems(&self) -> Vec<Problem> {
         let mut problems = Vec::new();
         let mut report = |path: String, issue: Issue| problems.push(Problem::new(path, issue));
-        // Every number passes its rule's check; a number too close to zero is
-        // named as such, any other breach by the field's own issue.
-        let breach = |rule: NumberRule, value: f64, issue: Issue| match rule.check(value) {
-            Ok(_) => None,
-            Err(error @ ValueError::TooCloseToZero) => Some(Issue::Value(error)),
-            Err(_) => Some(issue),
-        };
         for (field, text) in [
             ("name", &self.name),
             ("need", &self.need),
@@ -809,115 +861,91 @@ impl Scenario {
         }
         let mut criterion_ids = HashSet::new();
         for (i, criterion) in self.criteria.iter().enumerate() {
-            let at = |field: &str| format!("criteria[{i}].{field}");
             if !criterion_ids.insert(criterion.id.number()) {
-                report(at("id"), Issue::CriterionIdTaken);
+                report(format!("criteria[{i}].id"), Issue::CriterionIdTaken);
             }
-            if !text_ok(&criterion.name) {
-                report(at("name"), Issue::TooLong);
-            }
-            match &criterion.input {
-                CriterionInput::Rating { min, max } => {
-                    for (field, v) in [("input.min", min), ("input.max", max)] {
-                        if let Some(issue) = breach(NumberRule::ScaleEnd, *v, Issue::ScaleEndRange)
-                        {
-                            report(at(field), issue);
-                        }
-                    }
-                    if min >= max {
-                        report(at("input.max"), Issue::MaxNotAboveMin);
-                    }
-                }
-                CriterionInput::Amount { unit, lo, hi } => {
-                    if unit.chars().count() > MAX_UNIT {
-                        report(at("input.unit"), Issue::TooLong);
-                    }
-                    for (field, v) in [("input.lo", lo), ("input.hi", hi)] {
-                        if let Some(issue) =
-                            v.and_then(|v| breach(NumberRule::Amount, v, Issue::BoundRange))
-                        {
-                            report(at(field), issue);
-                        }
-                    }
-                    if let (Some(lo), Some(hi)) = (lo, hi) {
-                        if lo >= hi {
-                            report(at("input.hi"), Issue::HiNotAboveLo);
-                        }
-                    }
-                }
-                CriterionInput::SegmentFit => {}
-            }
+            criterion_problems(i, criterion, &mut report);
         }
-        // A rating may lie off its scale (the scale can change after it was
-        // entered): it only has to be a plain number.
-        let any_number = NumberRule::Rating {
-            min: -MAX_AMOUNT,
-            max: MAX_AMOUNT,
-        };
         let mut option_ids = HashSet::new();
         for (i, option) in self.options.iter().enumerate() {
-            let at = |field: &str| format!("options[{i}].{field}");
             if !option_ids.insert(option.id.number()) {
-                report(at("id"), Issue::OptionIdTaken);
+                report(format!("options[{i}].id"), Issue::OptionIdTaken);
             }
-            if !text_ok(&option.title) {
-                report(at("title"), Issue::TooLong);
-            }
-            if !text_ok(&option.description) {
-                report(at("description"), Issue::TooLong);
-            }
-            for (criterion_id, value) in &option.values {
-                let issue = match self.criterion(*criterion_id).map(|c| &c.input) {
-                    None => Some(Issue::UnknownCriterion),
-                    Some(CriterionInput::SegmentFit) => Some(Issue::ValueOnSegmentFit),
-                    Some(CriterionInput::Amount { .. }) => {
-                        breach(NumberRule::Amount, *value, Issue::AmountRange)
-                    }
-                    Some(CriterionInput::Rating { .. }) => {
-                        breach(any_number, *value, Issue::NumberRange)
-                    }
-                };
-                if let Some(issue) = issue {
-                    report(at(&format!("values.{criterion_id}")), issue);
+            self.option_problems(i, option, &mut report);
+        }
+        self.settings_problems(&mut report);
+        problems
+    }
+
+    /// The problems of option `i`: its texts, values, ranges and fit.
+    fn option_problems(
+        &self,
+        i: usize,
+        option: &ScenarioOption,
+        report: &mut impl FnMut(String, Issue),
+    ) {
+        let at = |field: &str| format!("options[{i}].{field}");
+        if !text_ok(&option.title) {
+            report(at("title"), Issue::TooLong);
+        }
+        if !text_ok(&option.description) {
+            report(at("description"), Issue::TooLong);
+        }
+        for (criterion_id, value) in &option.values {
+            let issue = match self.criterion(*criterion_id).map(|c| &c.input) {
+                None => Some(Issue::UnknownCriterion),
+                Some(CriterionInput::SegmentFit) => Some(Issue::ValueOnSegmentFit),
+                Some(CriterionInput::Amount { .. }) => {
+                    breach(NumberRule::Amount, *value, Issue::AmountRange)
                 }
-            }
-            for (criterion_id, range) in &option.ranges {
-                let issue = match (
-                    self.criterion(*criterion_id).map(|c| &c.input),
-                    option.values.get(criterion_id),
-                ) {
-                    (None, _) => Some(Issue::UnknownCriterion),
-                    (Some(CriterionInput::SegmentFit), _) => Some(Issue::ValueOnSegmentFit),
-                    (_, None) => Some(Issue::RangeWithoutValue),
-                    (Some(input), Some(&v)) => {
-                        let rule = match input {
-                            CriterionInput::Amount { .. } => NumberRule::Amount,
-                            _ => any_number,
-                        };
-                        [range.low, range.high]
-                            .into_iter()
-                            .find_map(|x| breach(rule, x, Issue::RangeOrder))
-                            .or((!range.holds(v)).then_some(Issue::RangeOrder))
-                    }
-                };
-                if let Some(issue) = issue {
-                    report(at(&format!("ranges.{criterion_id}")), issue);
+                Some(CriterionInput::Rating { .. }) => {
+                    breach(ANY_NUMBER, *value, Issue::NumberRange)
                 }
-            }
-            let fit_rule = NumberRule::Rating {
-                min: 0.0,
-                max: FIT_MAX,
             };
-            for segment in Segment::ALL {
-                if let Some(issue) = option
-                    .fit
-                    .get(segment)
-                    .and_then(|f| breach(fit_rule, f, Issue::FitRange))
-                {
-                    report(at(&format!("fit.{}", segment.key())), issue);
-                }
+            if let Some(issue) = issue {
+                report(at(&format!("values.{criterion_id}")), issue);
             }
         }
+        for (criterion_id, range) in &option.ranges {
+            let issue = match (
+                self.criterion(*criterion_id).map(|c| &c.input),
+                option.values.get(criterion_id),
+            ) {
+                (None, _) => Some(Issue::UnknownCriterion),
+                (Some(CriterionInput::SegmentFit), _) => Some(Issue::ValueOnSegmentFit),
+                (_, None) => Some(Issue::RangeWithoutValue),
+                (Some(input), Some(&v)) => {
+                    let rule = match input {
+                        CriterionInput::Amount { .. } => NumberRule::Amount,
+                        _ => ANY_NUMBER,
+                    };
+                    [range.low, range.high]
+                        .into_iter()
+                        .find_map(|x| breach(rule, x, Issue::RangeOrder))
+                        .or((!range.holds(v)).then_some(Issue::RangeOrder))
+                }
+            };
+            if let Some(issue) = issue {
+                report(at(&format!("ranges.{criterion_id}")), issue);
+            }
+        }
+        let fit_rule = NumberRule::Rating {
+            min: 0.0,
+            max: FIT_MAX,
+        };
+        for segment in Segment::ALL {
+            if let Some(issue) = option
+                .fit
+                .get(segment)
+                .and_then(|f| breach(fit_rule, f, Issue::FitRange))
+            {
+                report(at(&format!("fit.{}", segment.key())), issue);
+            }
+        }
+    }
+
+    /// The problems of the lenses and the matrix's settings.
+    fn settings_problems(&self, report: &mut impl FnMut(String, Issue)) {
         if self.lenses.len() > MAX_LENSES {
             report("lenses".to_owned(), Issue::TooManyLenses);
         }
@@ -944,7 +972,61 @@ impl Scenario {
         if let Some(id) = self.chart.bubble.filter(|id| self.criterion(*id).is_none()) {
             report(format!("chart.bubble ({id})"), Issue::UnknownCriterion);
         }
-        problems
+    }
+}
+
+/// A rating may lie off its scale (the scale can change after it was
+/// entered): it only has to be a plain number.
+const ANY_NUMBER: NumberRule = NumberRule::Rating {
+    min: -MAX_AMOUNT,
+    max: MAX_AMOUNT,
+};
+
+/// Whether `value` breaks `rule`: a number too close to zero is named as
+/// such, any other breach by the field's own `issue`.
+fn breach(rule: NumberRule, value: f64, issue: Issue) -> Option<Issue> {
+    match rule.check(value) {
+        Ok(_) => None,
+        Err(error @ ValueError::TooCloseToZero) => Some(Issue::Value(error)),
+        Err(_) => Some(issue),
+    }
+}
+
+/// The problems of criterion `i`: its name and its scale or bounds.
+fn criterion_problems(i: usize, criterion: &Criterion, report: &mut impl FnMut(String, Issue)) {
+    let at = |field: &str| format!("criteria[{i}].{field}");
+    if !text_ok(&criterion.name) {
+        report(at("name"), Issue::TooLong);
+    }
+    match &criterion.input {
+        CriterionInput::Rating { min, max } => {
+            for (field, v) in [("input.min", min), ("input.max", max)] {
+                if let Some(issue) = breach(NumberRule::ScaleEnd, *v, Issue::ScaleEndRange) {
+                    report(at(field), issue);
+                }
+            }
+            if min >= max {
+                report(at("input.max"), Issue::MaxNotAboveMin);
+            }
+        }
+        CriterionInput::Amount { unit, lo, hi } => {
+            if unit.chars().count() > MAX_UNIT {
+                report(at("input.unit"), Issue::TooLong);
+            }
+            for (field, v) in [("input.lo", lo), ("input.hi", hi)] {
+                if let Some(issue) =
+                    v.and_then(|v| breach(NumberRule::Amount, v, Issue::BoundRange))
+                {
+                    report(at(field), issue);
+                }
+            }
+            if let (Some(lo), Some(hi)) = (lo, hi) {
+                if lo >= hi {
+                    report(at("input.hi"), Issue::HiNotAboveLo);
+                }
+            }
+        }
+        CriterionInput::SegmentFit => {}
     }
 }
 
@@ -981,6 +1063,47 @@ pub fn through(scenario: &Scenario, lens: LensRef) -> Option<Scenario> {
         LensRef::Segment(segment) => seen.segment_mix = SegmentMix::only(segment),
     }
     Some(seen)
+}
+
+impl Item {
+    /// The rule a score of this item follows in `scenario` (`None` when the
+    /// criterion is gone or is not scored by value).
+    pub fn rule(self, scenario: &Scenario) -> Option<NumberRule> {
+        match self {
+            Item::Value(id) => scenario.criterion(id)?.input.value_rule(),
+            Item::Fit(_) => Some(NumberRule::Rating {
+                min: 0.0,
+                max: FIT_MAX,
+            }),
+        }
+    }
+
+    /// The value `option` has for this item now.
+    pub fn value_of(self, option: &ScenarioOption) -> Option<f64> {
+        match self {
+            Item::Value(id) => option.values.get(&id).copied(),
+            Item::Fit(segment) => option.fit.get(segment),
+        }
+    }
+}
+
+/// Sets `slot` to `value`; whether that changed it.
+fn replace<T: PartialEq>(slot: &mut T, value: T) -> bool {
+    if *slot == value {
+        false
+    } else {
+        *slot = value;
+        true
+    }
+}
+
+/// `text` when a scenario may hold it.
+fn checked_text(text: String) -> Result<String, EditRefused> {
+    if text_ok(&text) {
+        Ok(text)
+    } else {
+        Err(EditRefused::InvalidValue)
+    }
 }
 
 #[cfg(test)]
