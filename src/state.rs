@@ -263,10 +263,50 @@ impl State {
 
     fn apply(&self, action: Action) -> Option<State> {
         let mut next = self.clone();
-        let read_only = self.shared().is_some();
-        let active = self.workspace.active.clone();
         match action {
-            Action::Edit(_) | Action::Undo | Action::Redo if read_only => return None,
+            Action::Edit(_) | Action::Undo | Action::Redo if self.shared().is_some() => {
+                return None
+            }
+            Action::OpenShared { .. }
+            | Action::ShowSharedInputs
+            | Action::CloseShared
+            | Action::SaveSharedCopy
+            | Action::Import { .. } => self.apply_shared(&mut next, action)?,
+            Action::Edit { .. } | Action::Undo | Action::Redo => {
+                self.apply_edit(&mut next, action)?
+            }
+            Action::NewScenario { .. }
+            | Action::SelectScenario { .. }
+            | Action::DuplicateScenario { .. }
+            | Action::DeleteScenario { .. }
+            | Action::RestoreScenario { .. }
+            | Action::EmptyTrash
+            | Action::DeleteForGood { .. } => self.apply_workspace(&mut next, action)?,
+            Action::Notify { .. }
+            | Action::Dismiss { .. }
+            | Action::SelectOption { .. }
+            | Action::CompareWith { .. }
+            | Action::Step { .. }
+            | Action::Present { .. }
+            | Action::Help { .. }
+            | Action::Share { .. }
+            | Action::SharePresenting { .. }
+            | Action::LinkCopied { .. }
+            | Action::Tools { .. }
+            | Action::Escape
+            | Action::SetLang { .. } => self.apply_view(&mut next, action)?,
+            Action::ChangedElsewhere { .. }
+            | Action::DeletedElsewhere { .. }
+            | Action::RestoredElsewhere { .. }
+            | Action::PurgedElsewhere { .. }
+            | Action::KeepMine { .. } => self.apply_elsewhere(&mut next, action)?,
+        }
+        Some(next)
+    }
+
+    /// A shared scenario opened, shown, closed or kept; a file imported.
+    fn apply_shared(&self, next: &mut State, action: Action) -> Option<()> {
+        match action {
             Action::OpenShared(scenario) => {
                 next.screen = Screen::Shared {
                     scenario,
@@ -288,6 +328,16 @@ impl State {
                 next.adopt(shared)?;
             }
             Action::Import(scenario) => next.adopt(scenario)?,
+            // Every other action is another part's (sorted out by `apply`).
+            _ => {}
+        }
+        Some(())
+    }
+
+    /// An edit of the open scenario, undone or redone.
+    fn apply_edit(&self, next: &mut State, action: Action) -> Option<()> {
+        let active = self.workspace.active.clone();
+        match action {
             Action::Edit(edit) => {
                 let position = self.workspace.active_position()?;
                 let before = self.workspace.scenarios[position].clone();
@@ -314,6 +364,30 @@ impl State {
                 next.notices.dismiss(&NoticeKey::Deleted);
                 next.drop_stale_selection();
             }
+            Action::Undo => {
+                if let Some(id) = self.notices.just_deleted() {
+                    *next = self.reduce(Action::RestoreScenario(id.clone()))?;
+                    return Some(());
+                }
+                let current = self.workspace.active_scenario().clone();
+                let earlier = next.history.undo(&active, current)?;
+                next.put_active(earlier);
+            }
+            Action::Redo => {
+                let current = self.workspace.active_scenario().clone();
+                let later = next.history.redo(&active, current)?;
+                next.put_active(later);
+            }
+            // Every other action is another part's (sorted out by `apply`).
+            _ => {}
+        }
+        Some(())
+    }
+
+    /// The list of scenarios: new, switched to, copied, deleted, restored.
+    fn apply_workspace(&self, next: &mut State, action: Action) -> Option<()> {
+        let active = self.workspace.active.clone();
+        match action {
             Action::NewScenario(id) => {
                 if self.workspace.id_taken(&id) {
                     return None;
@@ -384,16 +458,18 @@ impl State {
                     next.notices.dismiss(&NoticeKey::Deleted);
                 }
             }
-            Action::Notify(notice) => {
-                if !next.notices.notify(notice) {
-                    return None;
-                }
-            }
-            Action::Dismiss(key) => {
-                if !next.notices.dismiss(&key) {
-                    return None;
-                }
-            }
+            // Every other action is another part's (sorted out by `apply`).
+            _ => {}
+        }
+        Some(())
+    }
+
+    /// What the page shows: notices, the open breakdown, presenting, help, sharing, tools, language.
+    fn apply_view(&self, next: &mut State, action: Action) -> Option<()> {
+        match action {
+            // A notice already shown, or one already gone, changes nothing.
+            Action::Notify(notice) => return next.notices.notify(notice).then_some(()),
+            Action::Dismiss(key) => return next.notices.dismiss(&key).then_some(()),
             Action::SelectOption(selected) if selected == self.selected => return None,
             Action::SelectOption(selected) => next.selected = selected,
             Action::CompareWith(other) if other == self.compare || self.selected.is_none() => {
@@ -447,19 +523,16 @@ impl State {
                 }
                 next.lang = lang;
             }
-            Action::Undo => {
-                if let Some(id) = self.notices.just_deleted() {
-                    return self.reduce(Action::RestoreScenario(id.clone()));
-                }
-                let current = self.workspace.active_scenario().clone();
-                let earlier = next.history.undo(&active, current)?;
-                next.put_active(earlier);
-            }
-            Action::Redo => {
-                let current = self.workspace.active_scenario().clone();
-                let later = next.history.redo(&active, current)?;
-                next.put_active(later);
-            }
+            // Every other action is another part's (sorted out by `apply`).
+            _ => {}
+        }
+        Some(())
+    }
+
+    /// What another tab did to the stored scenarios.
+    fn apply_elsewhere(&self, next: &mut State, action: Action) -> Option<()> {
+        let active = self.workspace.active.clone();
+        match action {
             Action::ChangedElsewhere(theirs) => {
                 let id = theirs.id.clone();
                 let deleted = self.workspace.trash.iter().any(|s| s.id == id);
@@ -493,8 +566,10 @@ impl State {
                 next.workspace.trash.remove(position);
             }
             Action::KeepMine(theirs) => next.history.keep(&theirs.id.clone(), theirs),
+            // Every other action is another part's (sorted out by `apply`).
+            _ => {}
         }
-        Some(next)
+        Some(())
     }
 }
 
