@@ -6,6 +6,7 @@ use crate::domain::group::ballot::{name_is_blank, Invitation, BALLOT_WEIGHTS};
 
 use crate::domain::formats::to_text;
 use crate::domain::model::criterion::{CriterionInput, Direction};
+use crate::domain::model::ids::CriterionId;
 use crate::domain::model::rounds::{Ballot, Cell, Item, Score, MAX_NAME, MAX_REASON};
 use crate::domain::model::scenario::{Scenario, ScenarioOption};
 use crate::domain::model::value::NumberRule;
@@ -366,68 +367,15 @@ pub fn ballot_form(props: &BallotFormProps) -> Html {
     let submit = {
         let (draft, error, invitation) = (draft.clone(), error.clone(), invitation.clone());
         let (weighted, on_done, layout) = (weighted.clone(), props.on_done.clone(), layout.clone());
-        let t_name = t.name_missing;
-        move || {
-            let d = &*draft;
-            let name: String = d.name.trim().chars().take(MAX_NAME).collect();
-            if name_is_blank(&name) {
-                error.set(t_name.to_owned());
-                focus_by_id(NAME_ID);
-                return;
+        move || match ballot_of(lang, &invitation, &layout, &weighted, &draft) {
+            Ok(ballot) => {
+                error.set(String::new());
+                on_done.emit(ballot);
             }
-            let style = lang.number_style();
-            let mut scores = Vec::new();
-            let specs = layout.groups.iter().flat_map(|g| g.iter());
-            for (spec, (text, reason)) in specs.zip(d.cells()) {
-                let cell = spec.cell;
-                let text = text.trim();
-                let value = match text {
-                    "" if reason.trim().is_empty() => continue,
-                    "" | DONT_KNOW => None,
-                    _ => {
-                        let rule = cell
-                            .item
-                            .rule(&invitation.scenario)
-                            .unwrap_or(NumberRule::Amount);
-                        match rule.parse(text, style) {
-                            Ok(v) => v,
-                            Err(why) => {
-                                error.set(format!("{}: {}", spec.label, lang.value_error(&why)));
-                                focus_by_id(&format!("cell-{}", spec.index));
-                                return;
-                            }
-                        }
-                    }
-                };
-                scores.push(Score {
-                    cell,
-                    value,
-                    reason: reason.trim().chars().take(MAX_REASON).collect(),
-                });
+            Err((message, field)) => {
+                error.set(message);
+                focus_by_id(&field);
             }
-            let mut weights = Vec::new();
-            for (i, (&id, text)) in weighted.iter().zip(&d.weights).enumerate() {
-                match BALLOT_WEIGHTS.parse(text, style) {
-                    Ok(Some(w)) => weights.push((id, w)),
-                    Ok(None) => {}
-                    Err(_) if text.trim().is_empty() => {}
-                    Err(why) => {
-                        error.set(lang.value_error(&why));
-                        focus_by_id(&format!("weight-{i}"));
-                        return;
-                    }
-                }
-            }
-            error.set(String::new());
-            on_done.emit(Ballot {
-                round: invitation.round.id,
-                number: invitation.round.number,
-                participant: name,
-                sent: js_sys::Date::now() as u64,
-                scores,
-                weights,
-                checks: invitation.checks(),
-            });
         }
     };
     let submit = Rc::new(submit);
@@ -495,6 +443,71 @@ pub fn ballot_form(props: &BallotFormProps) -> Html {
             <button type="button" class="primary" onclick={on_click}>{ props.done_label.clone() }</button>
         </div>
     }
+}
+
+/// The ballot `d` makes, or what to say and the id of the field to put the
+/// focus in.
+fn ballot_of(
+    lang: Lang,
+    invitation: &Invitation,
+    layout: &Layout,
+    weighted: &[CriterionId],
+    d: &Draft,
+) -> Result<Ballot, (String, String)> {
+    let name: String = d.name.trim().chars().take(MAX_NAME).collect();
+    if name_is_blank(&name) {
+        return Err((
+            lang.texts().group.name_missing.to_owned(),
+            NAME_ID.to_owned(),
+        ));
+    }
+    let style = lang.number_style();
+    let mut scores = Vec::new();
+    let specs = layout.groups.iter().flat_map(|g| g.iter());
+    for (spec, (text, reason)) in specs.zip(d.cells()) {
+        let cell = spec.cell;
+        let text = text.trim();
+        let value = match text {
+            "" if reason.trim().is_empty() => continue,
+            "" | DONT_KNOW => None,
+            _ => {
+                let rule = cell
+                    .item
+                    .rule(&invitation.scenario)
+                    .unwrap_or(NumberRule::Amount);
+                match rule.parse(text, style) {
+                    Ok(v) => v,
+                    Err(why) => {
+                        let message = format!("{}: {}", spec.label, lang.value_error(&why));
+                        return Err((message, format!("cell-{}", spec.index)));
+                    }
+                }
+            }
+        };
+        scores.push(Score {
+            cell,
+            value,
+            reason: reason.trim().chars().take(MAX_REASON).collect(),
+        });
+    }
+    let mut weights = Vec::new();
+    for (i, (&id, text)) in weighted.iter().zip(&d.weights).enumerate() {
+        match BALLOT_WEIGHTS.parse(text, style) {
+            Ok(Some(w)) => weights.push((id, w)),
+            Ok(None) => {}
+            Err(_) if text.trim().is_empty() => {}
+            Err(why) => return Err((lang.value_error(&why), format!("weight-{i}"))),
+        }
+    }
+    Ok(Ballot {
+        round: invitation.round.id,
+        number: invitation.round.number,
+        participant: name,
+        sent: js_sys::Date::now() as u64,
+        scores,
+        weights,
+        checks: invitation.checks(),
+    })
 }
 
 /// What the ends of each asked scale mean, one line per criterion (and one

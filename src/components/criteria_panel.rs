@@ -4,6 +4,7 @@ use crate::components::common::PALETTE;
 use crate::components::fields::{text_field, TextFieldProps};
 use crate::components::number_field::NumberField;
 use crate::domain::model::criterion::{Criterion, CriterionInput, Direction, InputKind};
+use crate::domain::model::ids::CriterionId;
 use crate::domain::model::scenario::{Bound, ScaleEnd, ScenarioEdit, MAX_UNIT};
 use crate::domain::model::value::{format_number, NumberRule, Weight};
 use crate::i18n::Lang;
@@ -145,7 +146,77 @@ fn criterion_row(props: &CriterionRowProps) -> Html {
         Callback::from(move |_: MouseEvent| send(ScenarioEdit::RemoveCriterion(id)))
     };
     let is_fit = c.input.kind() == InputKind::SegmentFit;
-    let parameters = match &c.input {
+    let parameters = input_parameters(lang, id, &prefix, &c.input, props.on_edit);
+    let slider_value = format_number(c.weight.value().min(SLIDER_MAX), 6, false);
+    html! {
+        <li class="criterion" key={props.criterion.id.to_string()}>
+            <div class="criterion-head">
+                <span class={classes!("swatch", format!("crit-{}", props.colour))}></span>
+                { text_field(&TextFieldProps {
+                    id: format!("{prefix}-name").into(),
+                    aria_label: Some(t.criteria.criterion_name.into()),
+                    value: c.name.clone().into(),
+                    on_input: rename,
+                    class: classes!("criterion-name"),
+                    ..TextFieldProps::default()
+                }) }
+                <button type="button" class="ghost remove" aria-label={format!("{}: {}", t.criteria.remove_criterion, c.name)} title={t.criteria.remove_criterion} onclick={remove}>{ "✕" }</button>
+            </div>
+            <div class="criterion-body">
+                <div class="field weight-field">
+                    <label for={format!("{prefix}-weight")}>{ t.criteria.weight }</label>
+                    <div class="slider-pair">
+                        <input type="range" min="0" max="10" step="0.5" value={slider_value} aria-label={format!("{} {}", t.criteria.weight, c.name)} oninput={slide_weight} />
+                        <NumberField id={format!("{prefix}-weight")} value={Some(c.weight.value())} rule={NumberRule::Weight} {lang} on_change={set_weight} />
+                    </div>
+                    { props.strip.clone().unwrap_or_default() }
+                </div>
+                <div class="field">
+                    <label for={format!("{prefix}-kind")}>{ t.criteria.input_kind }</label>
+                    <select id={format!("{prefix}-kind")} onchange={set_kind}>
+                        { for InputKind::ALL.iter().map(|&kind| html! {
+                            <option selected={kind == c.input.kind()}>{ kind_name(lang, kind) }</option>
+                        }) }
+                    </select>
+                </div>
+                if !is_fit {
+                    <div class="field">
+                        <label for={format!("{prefix}-direction")}>{ t.criteria.direction }</label>
+                        <select id={format!("{prefix}-direction")} onchange={set_direction}>
+                            <option value="higher" selected={c.direction == Direction::HigherIsBetter}>{ t.criteria.higher_is_better }</option>
+                            <option value="lower" selected={c.direction == Direction::LowerIsBetter}>{ t.criteria.lower_is_better }</option>
+                        </select>
+                    </div>
+                }
+            </div>
+            { parameters }
+            if !is_fit {
+                <div class="quick-ranges">
+                    <button type="button" class="ghost" onclick={fill(Some(0.3))}
+                        aria-label={format!("{}: {}", c.name, t.robust.fill_ranges)}>{ t.robust.fill_ranges }</button>
+                    <button type="button" class="ghost" onclick={fill(None)}
+                        aria-label={format!("{}: {}", c.name, t.robust.clear_ranges)}>{ t.robust.clear_ranges }</button>
+                </div>
+            }
+        </li>
+    }
+}
+
+/// The fields of a criterion's scale (a rating's ends) or bounds (an
+/// amount's unit and bounds); segment fit has none.
+fn input_parameters(
+    lang: Lang,
+    id: CriterionId,
+    prefix: &str,
+    input: &CriterionInput,
+    on_edit: &Callback<ScenarioEdit>,
+) -> Html {
+    let t = lang.texts();
+    let send = {
+        let on_edit = on_edit.clone();
+        move |edit: ScenarioEdit| on_edit.emit(edit)
+    };
+    match input {
         CriterionInput::Rating { min, max } => {
             let scale_end = |end: ScaleEnd| {
                 let send = send.clone();
@@ -203,58 +274,5 @@ fn criterion_row(props: &CriterionRowProps) -> Html {
         CriterionInput::SegmentFit => {
             html! { <p class="hint params">{ t.criteria.fit_is_derived }</p> }
         }
-    };
-    let slider_value = format_number(c.weight.value().min(SLIDER_MAX), 6, false);
-    html! {
-        <li class="criterion" key={props.criterion.id.to_string()}>
-            <div class="criterion-head">
-                <span class={classes!("swatch", format!("crit-{}", props.colour))}></span>
-                { text_field(&TextFieldProps {
-                    id: format!("{prefix}-name").into(),
-                    aria_label: Some(t.criteria.criterion_name.into()),
-                    value: c.name.clone().into(),
-                    on_input: rename,
-                    class: classes!("criterion-name"),
-                    ..TextFieldProps::default()
-                }) }
-                <button type="button" class="ghost remove" aria-label={format!("{}: {}", t.criteria.remove_criterion, c.name)} title={t.criteria.remove_criterion} onclick={remove}>{ "✕" }</button>
-            </div>
-            <div class="criterion-body">
-                <div class="field weight-field">
-                    <label for={format!("{prefix}-weight")}>{ t.criteria.weight }</label>
-                    <div class="slider-pair">
-                        <input type="range" min="0" max="10" step="0.5" value={slider_value} aria-label={format!("{} {}", t.criteria.weight, c.name)} oninput={slide_weight} />
-                        <NumberField id={format!("{prefix}-weight")} value={Some(c.weight.value())} rule={NumberRule::Weight} {lang} on_change={set_weight} />
-                    </div>
-                    { props.strip.clone().unwrap_or_default() }
-                </div>
-                <div class="field">
-                    <label for={format!("{prefix}-kind")}>{ t.criteria.input_kind }</label>
-                    <select id={format!("{prefix}-kind")} onchange={set_kind}>
-                        { for InputKind::ALL.iter().map(|&kind| html! {
-                            <option selected={kind == c.input.kind()}>{ kind_name(lang, kind) }</option>
-                        }) }
-                    </select>
-                </div>
-                if !is_fit {
-                    <div class="field">
-                        <label for={format!("{prefix}-direction")}>{ t.criteria.direction }</label>
-                        <select id={format!("{prefix}-direction")} onchange={set_direction}>
-                            <option value="higher" selected={c.direction == Direction::HigherIsBetter}>{ t.criteria.higher_is_better }</option>
-                            <option value="lower" selected={c.direction == Direction::LowerIsBetter}>{ t.criteria.lower_is_better }</option>
-                        </select>
-                    </div>
-                }
-            </div>
-            { parameters }
-            if !is_fit {
-                <div class="quick-ranges">
-                    <button type="button" class="ghost" onclick={fill(Some(0.3))}
-                        aria-label={format!("{}: {}", c.name, t.robust.fill_ranges)}>{ t.robust.fill_ranges }</button>
-                    <button type="button" class="ghost" onclick={fill(None)}
-                        aria-label={format!("{}: {}", c.name, t.robust.clear_ranges)}>{ t.robust.clear_ranges }</button>
-                </div>
-            }
-        </li>
     }
 }

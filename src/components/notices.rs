@@ -1,7 +1,7 @@
 //! Every notice the page shows, in one list with one way to dismiss.
 
 use crate::domain::formats::import::ImportError;
-use crate::domain::saving::save::OtherSource;
+use crate::domain::saving::save::{OtherSource, Unreadable};
 use crate::hooks::apply_update;
 use crate::i18n::Lang;
 use crate::services::download::download_text;
@@ -54,26 +54,7 @@ fn view(props: &NoticeListProps, notice: &Notice) -> Html {
             ("", false, body)
         }
         Notice::Done(done) => {
-            let message = match done {
-                Done::Imported(name) => t.notices.imported.replace("{name}", name),
-                Done::SavedCopy(name) => t.notices.saved_copy.replace("{name}", name),
-                Done::CopiedMarkdown => t.notices.copied_markdown.to_owned(),
-                Done::CopyFailed => t.notices.copy_failed.to_owned(),
-                Done::CopiedLink => t.notices.copied_link.to_owned(),
-                Done::Merged(name) => t.notices.merged.replace("{name}", name),
-                Done::ValuesCleared { criterion, count } => t
-                    .notices
-                    .values_cleared
-                    .replace("{name}", criterion)
-                    .replace("{count}", &count.to_string()),
-                Done::Repaired(list) => {
-                    let names: Vec<String> = list
-                        .iter()
-                        .map(|(name, count)| format!("“{name}” ({count})"))
-                        .collect();
-                    t.notices.repaired.replace("{list}", &names.join(", "))
-                }
-            };
+            let message = done_message(lang, done);
             ("", false, html! { <span>{ message }</span> })
         }
         Notice::Busy(work) => {
@@ -142,24 +123,7 @@ fn view(props: &NoticeListProps, notice: &Notice) -> Html {
             ("update", false, body)
         }
         Notice::Unreadable(entries) => {
-            let body = html! {<>
-                <p>{ t.notices.unreadable_scenarios.replace("{n}", &entries.len().to_string()) }</p>
-                <ul>
-                    { for entries.iter().map(|entry| {
-                        let (id, raw) = (entry.id.clone(), entry.raw.clone());
-                        let download = Callback::from(move |_| {
-                            download_text(&format!("kerze-unreadable-{id}.json"), "application/json", &raw);
-                        });
-                        html! {
-                            <li key={entry.id.to_string()}>
-                                <span class="unreadable-name">{ entry.label() }</span>
-                                { ": " }{ lang.entry_error(&entry.error) }
-                                { button(t.notices.download_raw, false, download) }
-                            </li>
-                        }
-                    }) }
-                </ul>
-            </>};
+            let body = unreadable(lang, entries, &button);
             ("warning unreadable", true, body)
         }
         Notice::Conflict(found) => {
@@ -195,4 +159,56 @@ fn view(props: &NoticeListProps, notice: &Notice) -> Html {
             }
         </div>
     }
+}
+
+/// What a finished piece of work says.
+fn done_message(lang: Lang, done: &Done) -> String {
+    let t = lang.texts();
+    match done {
+        Done::Imported(name) => t.notices.imported.replace("{name}", name),
+        Done::SavedCopy(name) => t.notices.saved_copy.replace("{name}", name),
+        Done::CopiedMarkdown => t.notices.copied_markdown.to_owned(),
+        Done::CopyFailed => t.notices.copy_failed.to_owned(),
+        Done::CopiedLink => t.notices.copied_link.to_owned(),
+        Done::Merged(name) => t.notices.merged.replace("{name}", name),
+        Done::ValuesCleared { criterion, count } => t
+            .notices
+            .values_cleared
+            .replace("{name}", criterion)
+            .replace("{count}", &count.to_string()),
+        Done::Repaired(list) => {
+            let names: Vec<String> = list
+                .iter()
+                .map(|(name, count)| format!("“{name}” ({count})"))
+                .collect();
+            t.notices.repaired.replace("{list}", &names.join(", "))
+        }
+    }
+}
+
+/// The scenarios storage could not read, each with its raw text to download.
+fn unreadable(
+    lang: Lang,
+    entries: &[Unreadable],
+    button: &dyn Fn(&str, bool, Callback<MouseEvent>) -> Html,
+) -> Html {
+    let t = lang.texts();
+    html! {<>
+        <p>{ t.notices.unreadable_scenarios.replace("{n}", &entries.len().to_string()) }</p>
+        <ul>
+            { for entries.iter().map(|entry| {
+                let (id, raw) = (entry.id.clone(), entry.raw.clone());
+                let download = Callback::from(move |_| {
+                    download_text(&format!("kerze-unreadable-{id}.json"), "application/json", &raw);
+                });
+                html! {
+                    <li key={entry.id.to_string()}>
+                        <span class="unreadable-name">{ entry.label() }</span>
+                        { ": " }{ lang.entry_error(&entry.error) }
+                        { button(t.notices.download_raw, false, download) }
+                    </li>
+                }
+            }) }
+        </ul>
+    </>}
 }

@@ -231,58 +231,7 @@ fn matrix_view(
             </g>
         }
     });
-    // One set of listeners for all markers (a thousand options would
-    // otherwise mean four thousand at every change): each event names its
-    // marker by `data-i`.
-    let marker_of = |e: &Event| -> Option<usize> {
-        let target = e.target_dyn_into::<web_sys::Element>()?;
-        target
-            .closest("[data-i]")
-            .ok()??
-            .get_attribute("data-i")?
-            .parse()
-            .ok()
-    };
-    let option_at = {
-        let options: Vec<_> = scenario.options.iter().map(|o| o.id).collect();
-        move |i: usize| options.get(i).copied()
-    };
-    let show = {
-        let focused = focused.clone();
-        Callback::from(move |e: Event| {
-            let i = marker_of(&e);
-            if i.is_some() && i != *focused {
-                focused.set(i);
-            }
-        })
-    };
-    let onclick = {
-        let (on_select, option_at) = (props.on_select.clone(), option_at.clone());
-        Callback::from(move |e: MouseEvent| {
-            if let Some(id) = marker_of(&e).and_then(&option_at) {
-                on_select.emit(Some(id));
-            }
-        })
-    };
-    let onkeydown = {
-        let on_select = props.on_select.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() != "Enter" && e.key() != " " {
-                return;
-            }
-            if let Some(id) = marker_of(&e).and_then(&option_at) {
-                e.prevent_default();
-                on_select.emit(Some(id));
-            }
-        })
-    };
-    let (onfocusin, onmouseover) = (
-        show.reform(|e: FocusEvent| e.into()),
-        show.reform(|e: MouseEvent| e.into()),
-    );
-    let markers = html! {
-        <g class="markers" {onclick} {onkeydown} {onfocusin} {onmouseover}>{ for markers }</g>
-    };
+    let markers = marker_group(props, focused, markers.collect());
     let texts = el(
         "g",
         &["aria-hidden", "pointer-events"],
@@ -331,6 +280,69 @@ fn matrix_view(
         { chart_table(t.table, table_open, t.columns.iter().map(|c| html! { <th scope="col">{ *c }</th> }).collect(), rows) }
         { settings }
     </>}
+}
+
+/// The markers in one group that listens for all of them.
+fn marker_group(
+    props: &TradeOffsProps,
+    focused: &UseStateHandle<Option<usize>>,
+    markers: Vec<Html>,
+) -> Html {
+    let scenario = &props.scenario;
+    // One set of listeners for all markers (a thousand options would
+    // otherwise mean four thousand at every change): each event names its
+    // marker by `data-i`.
+    let option_at = {
+        let options: Vec<_> = scenario.options.iter().map(|o| o.id).collect();
+        move |i: usize| options.get(i).copied()
+    };
+    let show = {
+        let focused = focused.clone();
+        Callback::from(move |e: Event| {
+            let i = marker_of(&e);
+            if i.is_some() && i != *focused {
+                focused.set(i);
+            }
+        })
+    };
+    let onclick = {
+        let (on_select, option_at) = (props.on_select.clone(), option_at.clone());
+        Callback::from(move |e: MouseEvent| {
+            if let Some(id) = marker_of(&e).and_then(&option_at) {
+                on_select.emit(Some(id));
+            }
+        })
+    };
+    let onkeydown = {
+        let on_select = props.on_select.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() != "Enter" && e.key() != " " {
+                return;
+            }
+            if let Some(id) = marker_of(&e).and_then(&option_at) {
+                e.prevent_default();
+                on_select.emit(Some(id));
+            }
+        })
+    };
+    let (onfocusin, onmouseover) = (
+        show.reform(|e: FocusEvent| e.into()),
+        show.reform(|e: MouseEvent| e.into()),
+    );
+    html! {
+        <g class="markers" {onclick} {onkeydown} {onfocusin} {onmouseover}>{ for markers }</g>
+    }
+}
+
+/// The marker an event happened on (its `data-i`).
+fn marker_of(e: &Event) -> Option<usize> {
+    let target = e.target_dyn_into::<web_sys::Element>()?;
+    target
+        .closest("[data-i]")
+        .ok()??
+        .get_attribute("data-i")?
+        .parse()
+        .ok()
 }
 
 /// A chart's table in a fold, built only while the fold is open: a thousand

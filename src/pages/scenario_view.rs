@@ -7,7 +7,9 @@ use crate::components::criteria_panel::criteria_panel;
 use crate::components::group::GroupPanel;
 use crate::components::options_panel::OptionsPanel;
 use crate::components::ranking::RankingPanel;
-use crate::components::robustness::{analyse, not_robust, robustness, strip, RobustProps};
+use crate::components::robustness::{
+    analyse, not_robust, robustness, strip, Analysis, RobustProps, Tried,
+};
 use crate::components::scenario_panel::{scenario_panel, ScenarioPanelProps};
 use crate::components::summary::{print_details, print_head, rank_strip, summary};
 use crate::components::tradeoffs::TradeOffs;
@@ -117,15 +119,7 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
         .tried
         .as_ref()
         .filter(|_| props.editable)
-        .map(|tried| {
-            let mut weights: Vec<Weight> = scenario.criteria.iter().map(|c| c.weight).collect();
-            for &(c, w) in &tried.changed {
-                if let (Some(slot), Ok(w)) = (weights.get_mut(c), Weight::new(w.min(MAX_WEIGHT))) {
-                    *slot = w;
-                }
-            }
-            on_edit.reform(move |_: MouseEvent| ScenarioEdit::SetWeights(weights.clone()))
-        });
+        .map(|tried| try_weights(&scenario, tried, on_edit));
     let robust = match robust_top {
         Err(why) => not_robust(lang, &scenario, &ranking, why),
         Ok(top) => robustness(RobustProps {
@@ -140,27 +134,7 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
             on_try,
         }),
     };
-    let strips: Vec<Html> = analysis
-        .intervals
-        .iter()
-        .zip(&scenario.criteria)
-        .map(|(interval, c)| strip(lang, &scenario, &c.name, interval, top3))
-        .collect();
-    let mix_strips: Vec<Html> = analysis
-        .mix
-        .iter()
-        .flatten()
-        .zip(crate::domain::model::segment::Segment::ALL)
-        .map(|(interval, segment)| {
-            strip(
-                lang,
-                &scenario,
-                lang.segment_name(segment, false),
-                interval,
-                top3,
-            )
-        })
-        .collect();
+    let (strips, mix_strips) = weight_strips(lang, &scenario, &analysis, top3);
     if let Some(on_stop) = &props.presenting {
         return present_view(PresentViewProps {
             lang,
@@ -220,4 +194,46 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
             { rank_strip(lang, &scenario, &ranking) }
         }
     </>}
+}
+
+/// Where each criterion's weight and each segment's share of the mix may go
+/// while #1 (or the top 3, with `top3`) keeps its place: one strip each.
+fn weight_strips(
+    lang: Lang,
+    scenario: &Scenario,
+    analysis: &Analysis,
+    top3: bool,
+) -> (Vec<Html>, Vec<Html>) {
+    let strips = analysis
+        .intervals
+        .iter()
+        .zip(&scenario.criteria)
+        .map(|(interval, c)| strip(lang, scenario, &c.name, interval, top3))
+        .collect();
+    let mix_strips = analysis
+        .mix
+        .iter()
+        .flatten()
+        .zip(crate::domain::model::segment::Segment::ALL)
+        .map(|(interval, segment)| {
+            let name = lang.segment_name(segment, false);
+            strip(lang, scenario, name, interval, top3)
+        })
+        .collect();
+    (strips, mix_strips)
+}
+
+/// Sets the weights the "try it" line proposes, each within what a weight may be.
+fn try_weights(
+    scenario: &Scenario,
+    tried: &Tried,
+    on_edit: &Callback<ScenarioEdit>,
+) -> Callback<MouseEvent> {
+    let mut weights: Vec<Weight> = scenario.criteria.iter().map(|c| c.weight).collect();
+    for &(c, w) in &tried.changed {
+        if let (Some(slot), Ok(w)) = (weights.get_mut(c), Weight::new(w.min(MAX_WEIGHT))) {
+            *slot = w;
+        }
+    }
+    on_edit.reform(move |_: MouseEvent| ScenarioEdit::SetWeights(weights.clone()))
 }
