@@ -7,7 +7,6 @@ pub mod fields;
 pub mod footer;
 pub mod group;
 pub mod help;
-pub mod markup;
 pub mod notices;
 pub mod number_field;
 pub mod options_panel;

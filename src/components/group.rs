@@ -4,12 +4,11 @@
 //! settling the values (PRODUCT.md, "Group scoring").
 
 use super::ballot_form::BallotForm;
-use super::markup::{button, check, el, label, para, status, El};
 use super::Same;
 use crate::domain::group::ballot::{
     cell_label, intake_ballots, read_ballot, split_ballots, BallotError, Invitation, Outcome,
 };
-use crate::domain::group::tally::{accepted, tally, CellTally, Pick};
+use crate::domain::group::tally::{accepted, tally, CellTally, Pick, Tally};
 use crate::domain::model::criterion::CriterionInput;
 use crate::domain::model::ids::{CriterionId, OptionId};
 use crate::domain::model::rounds::{Ballot, Cell, Round};
@@ -17,6 +16,7 @@ use crate::domain::model::scenario::{Scenario, ScenarioEdit, ScenarioOption};
 use crate::domain::model::value::{format_fixed, NumberRule};
 use crate::domain::scoring::rank;
 use crate::hooks::use_settled;
+use crate::i18n::GroupTexts;
 use crate::i18n::Lang;
 use crate::services::clipboard::copy_text;
 use crate::services::files::read_text;
@@ -57,21 +57,12 @@ fn qr_svg(text: &str, label: &str) -> Option<Html> {
         }
     }
     let view = format!("-4 -4 {} {}", size + 8, size + 8);
-    let ground = el("rect")
-        .attr("x", "-4")
-        .attr("y", "-4")
-        .attr("width", "100%")
-        .attr("height", "100%")
-        .attr("fill", "#fff");
-    let svg = el("svg")
-        .class("qr")
-        .attr("viewBox", view)
-        .attr("role", "img")
-        .attr("aria-label", label.to_owned())
-        .attr("shape-rendering", "crispEdges")
-        .kid(ground)
-        .kid(el("path").attr("d", path).attr("fill", "#000"));
-    Some(svg.into())
+    Some(html! {
+        <svg class="qr" viewBox={view} role="img" aria-label={label.to_owned()} shape-rendering="crispEdges">
+            <rect x="-4" y="-4" width="100%" height="100%" fill="#fff" />
+            <path d={path} fill="#000" />
+        </svg>
+    })
 }
 
 /// Copies `link` and says in `copied` whether the browser allowed it.
@@ -126,51 +117,193 @@ fn outcome_lines(lang: Lang, outcomes: &[Outcome]) -> Vec<String> {
         .collect()
 }
 
+/// The ballots a reveal takes in: checked one by one, each said what became of it.
+type TakeIn = Rc<dyn Fn(Vec<Result<Ballot, BallotError>>)>;
+
+/// What the facilitator picked, pasted and opened in the panel, with the
+/// scenario it works on.
+#[derive(Clone)]
+struct Panel {
+    lang: Lang,
+    scenario: Same<Scenario>,
+    on_edit: Callback<ScenarioEdit>,
+    /// The criteria the next round asks.
+    ask: UseStateHandle<Vec<CriterionId>>,
+    /// Whether the next round asks for weights too.
+    ask_weights: UseStateHandle<bool>,
+    /// Return links pasted, not yet revealed.
+    pasted: UseStateHandle<String>,
+    /// What became of each piece of the last reveal (or why no round started).
+    messages: UseStateHandle<Vec<String>>,
+    /// Whether people are shown as "Person 1", "Person 2"…
+    hide_names: UseStateHandle<bool>,
+    /// The cell whose votes are open.
+    open_cell: UseStateHandle<Option<Cell>>,
+    /// The value picked per cell, where not the default.
+    picks: UseStateHandle<Vec<(Cell, Pick)>>,
+    /// The value every other cell takes: median or mean.
+    default_pick: UseStateHandle<Pick>,
+    /// The cells ticked for a second round (`None`: those that could change #1).
+    ticked: UseStateHandle<Option<Vec<Cell>>>,
+    /// Hot seat: the ballots collected, whether the last person is being
+    /// thanked, and a key that starts a fresh form for the next person.
+    hot: UseStateHandle<Option<(Vec<Ballot>, bool, u32)>>,
+    /// Whether copying the ballot link worked, in words.
+    copied: UseStateHandle<String>,
+    /// "Accept these values" first shows what it changes; a second click sets.
+    confirming: UseStateHandle<bool>,
+}
+
+impl Panel {
+    fn t(&self) -> &'static GroupTexts {
+        &self.lang.texts().group
+    }
+
+    /// A person's name, or "Person n" while names are hidden.
+    fn who(&self, ballot: usize) -> String {
+        if *self.hide_names {
+            self.t().person.replace("{n}", &(ballot + 1).to_string())
+        } else {
+            self.scenario
+                .group
+                .ballots
+                .get(ballot)
+                .map(|b| b.participant.clone())
+                .unwrap_or_default()
+        }
+    }
+
+    /// A cell in words: "SCIM provisioning: Metric impact".
+    fn name_of(&self, cell: Cell) -> String {
+        let fit_names = self.lang.fit_names();
+        cell_label(
+            &self.scenario,
+            cell,
+            &fit_names.each_ref().map(String::as_str),
+        )
+    }
+
+    fn number(&self, value: f64) -> String {
+        self.lang.number(value, 2)
+    }
+
+    /// The title of the option `id`.
+    fn title(&self, id: OptionId) -> String {
+        self.scenario
+            .options
+            .iter()
+            .find(|o| o.id == id)
+            .map(|o| o.title.clone())
+            .unwrap_or_default()
+    }
+
+    /// Opens the votes of `cell`.
+    fn open(&self, cell: Cell) -> Callback<MouseEvent> {
+        let open_cell = self.open_cell.clone();
+        Callback::from(move |_: MouseEvent| open_cell.set(Some(cell)))
+    }
+
+    /// Every way in (links, files, hot seat): check each piece, say what became of it.
+    fn take_in(&self) -> TakeIn {
+        let (s, on_edit, messages) = (
+            self.scenario.clone(),
+            self.on_edit.clone(),
+            self.messages.clone(),
+        );
+        let lang = self.lang;
+        Rc::new(move |pieces: Vec<Result<Ballot, BallotError>>| {
+            let fit_names = lang.fit_names();
+            let refs = fit_names.each_ref().map(String::as_str);
+            let (ballots, outcomes) = intake_ballots(&s, pieces, &refs);
+            messages.set(outcome_lines(lang, &outcomes));
+            if ballots != s.group.ballots {
+                on_edit.emit(ScenarioEdit::SetBallots(ballots));
+            }
+        })
+    }
+}
+
 /// See the module docs.
 #[function_component(GroupPanel)]
 pub fn group_panel(props: &GroupPanelProps) -> Html {
-    let (lang, scenario) = (props.lang, props.scenario.clone());
-    let t = &lang.texts().group;
-    let on_edit = props.on_edit.clone();
+    let scenario = props.scenario.clone();
     let scorable: Vec<CriterionId> = scenario
         .criteria
         .iter()
         .filter(|c| !matches!(c.input, CriterionInput::Amount { .. }))
         .map(|c| c.id)
         .collect();
-    let ask = use_state(|| scorable.clone());
-    let ask_weights = use_state(|| false);
-    let pasted = use_state(String::new);
-    let messages = use_state(Vec::<String>::new);
-    let hide_names = use_state(|| false);
-    let open_cell = use_state(|| None::<Cell>);
-    let picks = use_state(Vec::<(Cell, Pick)>::new);
-    let default_pick = use_state(|| Pick::Median);
-    let ticked = use_state(|| None::<Vec<Cell>>);
-    let hot = use_state(|| None::<(Vec<Ballot>, bool, u32)>);
-    let copied = use_state(String::new);
-    // "Accept these values" first shows what it changes; a second click sets.
-    let confirming = use_state(|| false);
+    let panel = Panel {
+        lang: props.lang,
+        scenario: scenario.clone(),
+        on_edit: props.on_edit.clone(),
+        ask: use_state(|| scorable),
+        ask_weights: use_state(|| false),
+        pasted: use_state(String::new),
+        messages: use_state(Vec::new),
+        hide_names: use_state(|| false),
+        open_cell: use_state(|| None),
+        picks: use_state(Vec::new),
+        default_pick: use_state(|| Pick::Median),
+        ticked: use_state(|| None),
+        hot: use_state(|| None),
+        copied: use_state(String::new),
+        confirming: use_state(|| false),
+    };
     // With many ballots the tally (a ranking per person's weights) follows
     // a change once the changes pause: a keystroke elsewhere stays instant.
     let settled = use_settled(
         scenario.clone(),
         scenario.group.ballots.len() > DEFER_TALLY_AFTER,
     );
-    let tally = Same(use_memo(settled, |s| tally(s)));
-    let fit_names = lang.fit_names();
-    let fit_refs = fit_names.each_ref().map(String::as_str);
+    let tally = use_memo(settled, |s| tally(s));
     let current = scenario.group.current().cloned();
+    let take_in = panel.take_in();
+    let t = panel.t();
+    html! {
+        <section class="group" aria-labelledby="group-heading">
+            <h2 id="group-heading" tabindex="-1">{ t.heading }</h2>
+            <p class="hint">{ t.intro }</p>
+            { start_form(&panel, current.is_none()) }
+            if let Some(round) = &current {
+                { round_view(&panel, round) }
+                { reveal_view(&panel, take_in.clone()) }
+            }
+            if !panel.messages.is_empty() {
+                <div role="status">
+                    <ul class="reveal-messages">
+                        { for panel.messages.iter().map(|m| html! { <li>{ m.clone() }</li> }) }
+                    </ul>
+                </div>
+            }
+            if !scenario.group.ballots.is_empty() {
+                { results_view(&panel, &tally, current.as_ref()) }
+            }
+            if let Some(hot) = (*panel.hot).clone() {
+                { hot_seat(&panel, hot, current.as_ref(), take_in) }
+            }
+        </section>
+    }
+}
 
-    // Start a round.
+/// A checkbox with its words.
+fn check(words: &str, checked: bool, onchange: Callback<Event>) -> Html {
+    html! {
+        <label class="check"><input type="checkbox" {checked} {onchange} />{ words }</label>
+    }
+}
+
+/// Starting a round: which criteria it asks, whether weights too.
+fn start_form(panel: &Panel, open: bool) -> Html {
+    let t = panel.t();
     let start = {
         let (ask, ask_weights, on_edit, s) = (
-            ask.clone(),
-            ask_weights.clone(),
-            on_edit.clone(),
-            scenario.clone(),
+            panel.ask.clone(),
+            panel.ask_weights.clone(),
+            panel.on_edit.clone(),
+            panel.scenario.clone(),
         );
-        let messages = messages.clone();
+        let messages = panel.messages.clone();
         let none = t.none_asked;
         Callback::from(move |_: MouseEvent| {
             let criteria: Vec<CriterionId> = s
@@ -194,7 +327,7 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
         })
     };
     let toggle_ask = |id: CriterionId| {
-        let ask = ask.clone();
+        let ask = panel.ask.clone();
         Callback::from(move |_: Event| {
             let mut next = (*ask).clone();
             match next.iter().position(|c| *c == id) {
@@ -204,109 +337,88 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
             ask.set(next);
         })
     };
-    let asked = scenario.criteria.iter().map(|c| {
-        check(c.name.clone(), ask.contains(&c.id), toggle_ask(c.id))
-            .key(c.id.number())
-            .into()
-    });
-    let start_form = el("details")
-        .class("group-start")
-        .flag("open", current.is_none())
-        .kid(el("summary").text(t.new_round))
-        .kid(
-            el("fieldset")
-                .kid(el("legend").text(t.ask_criteria))
-                .kids(asked.collect()),
+    html! {
+        <details class="group-start" {open}>
+            <summary>{ t.new_round }</summary>
+            <fieldset>
+                <legend>{ t.ask_criteria }</legend>
+                { for panel.scenario.criteria.iter().map(|c| html! {
+                    <label class="check" key={c.id.number()}>
+                        <input type="checkbox" checked={panel.ask.contains(&c.id)} onchange={toggle_ask(c.id)} />
+                        { c.name.clone() }
+                    </label>
+                }) }
+            </fieldset>
+            { check(t.ask_weights, *panel.ask_weights, flip(&panel.ask_weights)) }
+            <button type="button" class="primary" onclick={start}>{ t.make_link }</button>
+        </details>
+    }
+}
+
+/// The current round: its link, its QR code, hot seat.
+fn round_view(panel: &Panel, round: &Round) -> Html {
+    let (lang, scenario, t) = (panel.lang, &panel.scenario, panel.t());
+    let link = link_with(&Invitation::new(scenario, round.clone()).to_link(), false);
+    let names: Vec<&str> = scenario
+        .criteria
+        .iter()
+        .filter(|c| round.criteria.contains(&c.id))
+        .map(|c| c.name.as_str())
+        .collect();
+    let title = if round.cells.is_empty() {
+        t.round_title.replace("{criteria}", &names.join(", "))
+    } else {
+        t.round_cells.replace("{k}", &round.cells.len().to_string())
+    }
+    .replace("{n}", &round.number.to_string());
+    let copy = copy_link(lang, link.clone(), &panel.copied);
+    let hot_start = {
+        let hot = panel.hot.clone();
+        Callback::from(move |_: MouseEvent| hot.set(Some((Vec::new(), false, 0))))
+    };
+    // From kerze.html on a disk the link points to a file no phone can
+    // open: say so where the QR code would be, and offer no code to scan.
+    let qr = if is_local_file() {
+        html! { <p class="long-link" role="note">{ t.link_from_file }</p> }
+    } else {
+        qr_svg(&link, t.qr_label).unwrap_or_else(|| html! { <p class="hint">{ t.qr_too_long }</p> })
+    };
+    html! {
+        <div class="group-round">
+            <h3>{ title }</h3>
+            <label for="ballot-link">{ t.ballot_link }</label>
+            <div class="share-row">
+                <input id="ballot-link" class="share-link" type="text" readonly=true spellcheck="false" value={link} />
+                <button type="button" onclick={copy}>{ t.copy }</button>
+            </div>
+            <p role="status" aria-live="polite">{ (*panel.copied).clone() }</p>
+            { qr }
+            <button type="button" onclick={hot_start}>{ t.hot_seat }</button>
+        </div>
+    }
+}
+
+/// The reveal: return links pasted, ballot files picked or dropped.
+fn reveal_view(panel: &Panel, take_in: TakeIn) -> Html {
+    let t = panel.t();
+    let reveal_texts = Rc::new(move |texts: Vec<String>| {
+        take_in(
+            texts
+                .iter()
+                .flat_map(|t| split_ballots(t))
+                .map(read_ballot)
+                .collect(),
         )
-        .kid(check(t.ask_weights, *ask_weights, flip(&ask_weights)))
-        .kid(button(t.make_link, start).class("primary"));
-
-    // The current round: its link, its QR code, hot seat.
-    let round_view = current.as_ref().map(|round| {
-        let link = link_with(&Invitation::new(&scenario, round.clone()).to_link(), false);
-        let names: Vec<&str> = scenario
-            .criteria
-            .iter()
-            .filter(|c| round.criteria.contains(&c.id))
-            .map(|c| c.name.as_str())
-            .collect();
-        let title = if round.cells.is_empty() {
-            t.round_title.replace("{criteria}", &names.join(", "))
-        } else {
-            t.round_cells.replace("{k}", &round.cells.len().to_string())
-        }
-        .replace("{n}", &round.number.to_string());
-        let copy = copy_link(lang, link.clone(), &copied);
-        let hot_start = {
-            let hot = hot.clone();
-            Callback::from(move |_: MouseEvent| hot.set(Some((Vec::new(), false, 0))))
-        };
-        // From kerze.html on a disk the link points to a file no phone can
-        // open: say so where the QR code would be, and offer no code to scan.
-        let qr = if is_local_file() {
-            para("long-link", t.link_from_file)
-                .attr("role", "note")
-                .into()
-        } else {
-            qr_svg(&link, t.qr_label).unwrap_or_else(|| para("hint", t.qr_too_long).into())
-        };
-        let field = el("input")
-            .id("ballot-link")
-            .class("share-link")
-            .attr("type", "text")
-            .flag("readonly", true)
-            .attr("spellcheck", "false")
-            .value(link);
-        el("div")
-            .class("group-round")
-            .kid(el("h3").text(title))
-            .kid(label("ballot-link", t.ballot_link))
-            .kid(
-                el("div")
-                    .class("share-row")
-                    .kid(field)
-                    .kid(button(t.copy, copy)),
-            )
-            .kid(status((*copied).clone()))
-            .kid(qr)
-            .kid(button(t.hot_seat, hot_start))
     });
-
-    // The reveal.
-    // Every way in (links, files, hot seat): check each piece, say what became of it.
-    let take_in = {
-        let (s, on_edit, messages) = (scenario.clone(), on_edit.clone(), messages.clone());
-        let fit_names = fit_names.clone();
-        Rc::new(move |pieces: Vec<Result<Ballot, BallotError>>| {
-            let refs = fit_names.each_ref().map(String::as_str);
-            let (ballots, outcomes) = intake_ballots(&s, pieces, &refs);
-            messages.set(outcome_lines(lang, &outcomes));
-            if ballots != s.group.ballots {
-                on_edit.emit(ScenarioEdit::SetBallots(ballots));
-            }
-        })
-    };
-    let reveal_texts = {
-        let take_in = take_in.clone();
-        Rc::new(move |texts: Vec<String>| {
-            take_in(
-                texts
-                    .iter()
-                    .flat_map(|t| split_ballots(t))
-                    .map(read_ballot)
-                    .collect(),
-            )
-        })
-    };
     let reveal = {
-        let (pasted, reveal_texts) = (pasted.clone(), reveal_texts.clone());
+        let (pasted, reveal_texts) = (panel.pasted.clone(), reveal_texts.clone());
         Callback::from(move |_: MouseEvent| {
             reveal_texts(vec![(*pasted).clone()]);
             pasted.set(String::new());
         })
     };
     let on_paste = {
-        let pasted = pasted.clone();
+        let pasted = panel.pasted.clone();
         Callback::from(move |e: InputEvent| {
             pasted.set(e.target_unchecked_into::<HtmlTextAreaElement>().value())
         })
@@ -347,26 +459,28 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
             reveal_files(files);
         }
     });
+    html! {
+        <div class="group-reveal" ondrop={on_drop}>
+            <h3>{ t.reveal_heading }</h3>
+            <label for="return-links">{ t.paste_label }</label>
+            <textarea id="return-links" rows="4" spellcheck="false" value={(*panel.pasted).clone()} oninput={on_paste} />
+            <div class="button-row">
+                <button type="button" class="primary" onclick={reveal}>{ t.reveal }</button>
+                <label class="file-button">{ t.files }
+                    <input type="file" accept=".json,application/json,text/plain" multiple=true onchange={on_files} />
+                </label>
+            </div>
+        </div>
+    }
+}
 
-    // The results.
-    let who = |ballot: usize| -> String {
-        if *hide_names {
-            t.person.replace("{n}", &(ballot + 1).to_string())
-        } else {
-            scenario
-                .group
-                .ballots
-                .get(ballot)
-                .map(|b| b.participant.clone())
-                .unwrap_or_default()
-        }
-    };
-    let name_of = |cell: Cell| cell_label(&scenario, cell, &fit_refs);
-    let number = |v: f64| lang.number(v, 2);
-    let queue = tally.queue();
-    let flagged: Vec<Cell> = match &*ticked {
+/// The cells ticked for a second round: what the facilitator ticked, else
+/// those of the queue that could change #1.
+fn flagged_cells(panel: &Panel, tally: &Tally) -> Vec<Cell> {
+    match &*panel.ticked {
         Some(cells) => cells.clone(),
-        None => queue
+        None => tally
+            .queue()
             .iter()
             .take(QUEUE_SHOWN)
             // Only what could change #1 comes ticked: a second round asks
@@ -374,516 +488,400 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
             .filter(|c| c.moves_top)
             .map(|c| c.cell)
             .collect(),
+    }
+}
+
+/// What the room scored: who, the heatmap, a cell's votes, the discussion
+/// queue, and settling the values.
+fn results_view(panel: &Panel, tally: &Tally, current: Option<&Round>) -> Html {
+    let (t, scenario) = (panel.t(), &panel.scenario);
+    // Each person once, however many rounds they scored in.
+    let people = scenario.group.people();
+    let names: Vec<String> = people.iter().map(|&i| panel.who(i)).collect();
+    let people = t
+        .people
+        .replace("{n}", &people.len().to_string())
+        .replace("{names}", &names.join(", "));
+    let firsts = tally.firsts.first().map(|(id, k)| {
+        t.firsts
+            .replace("{option}", &panel.title(*id))
+            .replace("{k}", &k.to_string())
+            .replace("{n}", &tally.weighted.to_string())
+    });
+    // Hiding names also clears the reveal's lines, which name people.
+    let hide = {
+        let (hide_names, messages) = (panel.hide_names.clone(), panel.messages.clone());
+        Callback::from(move |_: Event| {
+            if !*hide_names {
+                messages.set(Vec::new());
+            }
+            hide_names.set(!*hide_names);
+        })
     };
-    let open = |cell: Cell| {
-        let open_cell = open_cell.clone();
-        Callback::from(move |_: MouseEvent| open_cell.set(Some(cell)))
-    };
-    let results = (!scenario.group.ballots.is_empty()).then(|| {
-        // Each person once, however many rounds they scored in.
-        let people = scenario.group.people();
-        let names: Vec<String> = people.iter().map(|&i| who(i)).collect();
-        let people = t
-            .people
-            .replace("{n}", &people.len().to_string())
-            .replace("{names}", &names.join(", "));
-        let firsts = tally.firsts.first().map(|(id, k)| {
-            t.firsts
-                .replace(
-                    "{option}",
-                    &scenario
-                        .options
-                        .iter()
-                        .find(|o| o.id == *id)
-                        .map(|o| o.title.clone())
-                        .unwrap_or_default(),
-                )
-                .replace("{k}", &k.to_string())
-                .replace("{n}", &tally.weighted.to_string())
-        });
-        let head = tally
-            .items
-            .iter()
-            .map(|&item| {
-                let name = name_of(Cell {
-                    option: tally
-                        .options
-                        .first()
-                        .copied()
-                        .unwrap_or(crate::domain::model::ids::OptionId::new(0)),
-                    item,
-                });
-                let name = name
-                    .split_once(": ")
-                    .map_or(name.clone(), |(_, n)| n.to_owned());
-                el("th").attr("scope", "col").text(name).into()
-            })
-            .collect::<Vec<Html>>();
-        let rows = tally
-            .options
-            .iter()
-            .enumerate()
-            .map(|(r, id)| {
-                let title = scenario
-                    .options
-                    .iter()
-                    .find(|o| o.id == *id)
-                    .map(|o| o.title.clone())
-                    .unwrap_or_default();
-                let cells = (0..tally.items.len())
-                    .map(|c| match tally.at(r, c) {
-                        Some(cell) => {
-                            let heat = (cell.stake / FULL_HEAT).min(1.0);
-                            let text = format!(
-                                "{} · {} ({}–{}){}",
-                                cell.n(),
-                                number(cell.median),
-                                number(cell.min),
-                                number(cell.max),
-                                if cell.changed() > 0 { " ⚠" } else { "" }
-                            );
-                            let button = button(text.clone(), open(cell.cell))
-                                .class("cell-button")
-                                .attr("aria-label", format!("{}: {text}", name_of(cell.cell)));
-                            el("td")
-                                .attr("style", format!("--heat:{}", format_fixed(heat, 2)))
-                                .kid(button)
-                                .into()
-                        }
-                        None => el("td").text("–").into(),
-                    })
-                    .collect::<Vec<Html>>();
-                el("tr")
-                    .key(id.number())
-                    .kid(el("th").attr("scope", "row").text(title))
-                    .kids(cells)
-                    .into()
-            })
-            .collect::<Vec<Html>>();
-        let toggle = |cell: Cell| {
-            let (ticked, flagged) = (ticked.clone(), flagged.clone());
-            Callback::from(move |_: Event| {
-                let mut next = flagged.clone();
-                match next.iter().position(|c| *c == cell) {
-                    Some(at) => drop(next.remove(at)),
-                    None => next.push(cell),
-                }
-                ticked.set(Some(next));
-            })
-        };
-        let queue_list = if queue.is_empty() {
-            para("", t.queue_empty)
-        } else {
-            el("ol").class("queue").kids(
-                queue
-                    .iter()
-                    .take(QUEUE_SHOWN)
-                    .map(|c: &&CellTally| {
-                        let sentence = t
-                            .queue_item
-                            .replace("{cell}", &name_of(c.cell))
-                            .replace("{min}", &number(c.min))
-                            .replace("{max}", &number(c.max))
-                            .replace("{n}", &c.n().to_string())
-                            .replace("{points}", &lang.number(c.stake, 1));
-                        let tick = el("input")
-                            .attr("type", "checkbox")
-                            .checked(flagged.contains(&c.cell))
-                            .on_change(toggle(c.cell))
-                            .attr(
-                                "aria-label",
-                                format!("{}: {}", t.second_round, name_of(c.cell)),
-                            );
-                        let badge = c
-                            .moves_top
-                            .then(|| el("span").class("badge fragile").text(t.moves_top).into());
-                        el("li")
-                            .key(format!("{}-{}", c.cell.option.number(), c.cell.item.key()))
-                            .kid(tick)
-                            .kid(button(sentence, open(c.cell)).class("link-button"))
-                            .kid_some(badge)
-                            .into()
-                    })
-                    .collect(),
-            )
-        };
-        let detail = open_cell
-            .and_then(|cell| tally.cells.iter().flatten().find(|c| c.cell == cell))
-            .map(|c| {
-                let cell = c.cell;
-                let pick = picks
-                    .iter()
-                    .find(|(x, _)| *x == cell)
-                    .map_or(*default_pick, |(_, p)| *p);
-                let set_pick = {
-                    let (picks, median) = (picks.clone(), c.median);
-                    Callback::from(move |e: Event| {
-                        let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-                        let pick = match value.as_str() {
-                            "1" => Pick::Mean,
-                            "2" => Pick::Typed(median),
-                            _ => Pick::Median,
-                        };
-                        choose(&picks, cell, pick);
-                    })
-                };
-                let set_typed = {
-                    let (picks, rule) = (
-                        picks.clone(),
-                        cell.item.rule(&scenario).unwrap_or(NumberRule::Amount),
-                    );
-                    Callback::from(move |e: Event| {
-                        let text = e.target_unchecked_into::<HtmlInputElement>().value();
-                        if let Ok(Some(value)) = rule.parse(&text, lang.number_style()) {
-                            choose(&picks, cell, Pick::Typed(value));
-                        }
-                    })
-                };
-                let (lo, hi) = (c.min.min(c.median), c.max.max(c.median));
-                let span = if hi > lo { hi - lo } else { 1.0 };
-                let x = |v: f64| 10.0 + 300.0 * (v - lo) / span;
-                let selected = match pick {
-                    Pick::Median => "0",
-                    Pick::Mean => "1",
-                    Pick::Typed(_) => "2",
-                };
-                let line = |class: &'static str,
-                            x1: f64,
-                            x2: f64,
-                            y1: &'static str,
-                            y2: &'static str|
-                 -> El {
-                    el("line")
-                        .class(class)
-                        .attr("x1", format_fixed(x1, 1))
-                        .attr("x2", format_fixed(x2, 1))
-                        .attr("y1", y1)
-                        .attr("y2", y2)
-                };
-                let dots = c.votes.iter().enumerate().map(|(i, v)| {
-                    el("circle")
-                        .attr("cx", format_fixed(x(v.value), 1))
-                        .attr("cy", (12 + (i % 3) * 8).to_string())
-                        .attr("r", "4")
-                        .into()
-                });
-                // The lowest and highest votes under the ends of the axis.
-                let end = |at: &'static str, anchor: &'static str, value: f64| {
-                    el("text")
-                        .attr("x", at)
-                        .attr("y", "52")
-                        .attr("text-anchor", anchor)
-                        .text(number(value))
-                };
-                let plot = el("svg")
-                    .class("dot-plot")
-                    .attr("viewBox", "0 0 320 56")
-                    .attr("aria-hidden", "true")
-                    .kid(line("axis", 10.0, 310.0, "20", "20"))
-                    .kids(dots.collect())
-                    .kid(line("median", x(c.median), x(c.median), "4", "36"))
-                    .kid(end("10", "start", lo))
-                    .kid_some((hi > lo).then(|| end("310", "end", hi).into()));
-                let votes = c.votes.iter().map(|v| {
-                    let mut rest = format!(": {}", number(v.value));
-                    if v.changed {
-                        rest.push_str(" ⚠");
-                    }
-                    if !v.reason.is_empty() {
-                        rest = format!("{rest} — {}", v.reason);
-                    }
-                    el("li")
-                        .kid(el("strong").text(who(v.ballot)))
-                        .text(rest)
-                        .into()
-                });
-                let choices = t.picks.iter().enumerate().map(|(i, p)| {
-                    el("option")
-                        .attr("value", i.to_string())
-                        .flag("selected", selected == i.to_string())
-                        .text(*p)
-                        .into()
-                });
-                let typed = match pick {
-                    Pick::Typed(value) => Some(
-                        el("input")
-                            .attr("type", "text")
-                            .attr("inputmode", "decimal")
-                            .attr("aria-label", t.picks[2])
-                            .value(number(value))
-                            .on_change(set_typed)
-                            .into(),
-                    ),
-                    _ => None,
-                };
-                let close = {
-                    let open_cell = open_cell.clone();
-                    Callback::from(move |_: MouseEvent| open_cell.set(None))
-                };
-                el("section")
-                    .class("cell-votes")
-                    .attr("aria-labelledby", "votes-heading")
-                    .kid(
-                        el("h3")
-                            .id("votes-heading")
-                            .text(t.votes_heading.replace("{cell}", &name_of(cell))),
-                    )
-                    .kid(plot)
-                    .kid(el("ul").class("votes").kids(votes.collect()))
-                    .kid(label("cell-pick", t.pick))
-                    .kid(
-                        el("select")
-                            .id("cell-pick")
-                            .on_change(set_pick)
-                            .kids(choices.collect()),
-                    )
-                    .kid_some(typed)
-                    .kid(button(t.close, close))
-                    .into()
-            });
-        // What accepting would set, and how the ranking would move: worked
-        // out only once the facilitator asks (not on every keystroke), and
-        // shown before anything changes.
-        let plan = (*confirming).then(|| {
-            let cells = accepted(&tally, &picks, *default_pick);
-            let options: HashMap<OptionId, &ScenarioOption> =
-                scenario.options.iter().map(|o| (o.id, &**o)).collect();
-            let changing = cells
-                .iter()
-                .filter(|(cell, v)| {
-                    options
-                        .get(&cell.option)
-                        .is_some_and(|o| cell.item.value_of(o) != Some(*v))
-                })
-                .count();
-            let mut after = Scenario::clone(&scenario);
-            let _ = after.apply(ScenarioEdit::SetCells(cells.clone()));
-            let moves = rank_moves(lang, &scenario, &after);
-            let text = t
-                .accept_preview
-                .replace("{n}", &changing.to_string())
-                .replace(
-                    "{moves}",
-                    &if moves.is_empty() {
-                        t.accept_no_moves.to_owned()
-                    } else {
-                        moves.join(", ")
-                    },
-                );
-            (cells, changing, text)
-        });
-        let accept = {
-            let (on_edit, confirming, messages) =
-                (on_edit.clone(), confirming.clone(), messages.clone());
-            let cells = plan.as_ref().map(|(cells, _, _)| cells.clone());
-            Callback::from(move |_: MouseEvent| match &cells {
-                Some(cells) => {
-                    on_edit.emit(ScenarioEdit::SetCells(cells.clone()));
-                    confirming.set(false);
-                    messages.set(Vec::new());
-                }
-                None => confirming.set(true),
-            })
-        };
-        let cancel_accept = {
-            let confirming = confirming.clone();
-            Callback::from(move |_: MouseEvent| confirming.set(false))
-        };
-        let set_default = {
-            let default_pick = default_pick.clone();
-            Callback::from(move |e: Event| {
-                let mean = e.target_unchecked_into::<HtmlSelectElement>().value() == "1";
-                default_pick.set(if mean { Pick::Mean } else { Pick::Median });
-            })
-        };
-        let second = {
-            let (on_edit, flagged, current, ticked) = (
-                on_edit.clone(),
-                flagged.clone(),
-                current.clone(),
-                ticked.clone(),
+    let flagged = flagged_cells(panel, tally);
+    html! {
+        <div class="group-results">
+            <p>{ people }</p>
+            { check(t.hide_names, *panel.hide_names, hide) }
+            if let Some(firsts) = firsts {
+                <p class="firsts">{ firsts }</p>
+            }
+            <div class="table-scroll" tabindex="0" role="region" aria-label={t.heatmap}>
+                { heatmap(panel, tally) }
+            </div>
+            { panel.open_cell.and_then(|cell| tally.cells.iter().flatten().find(|c| c.cell == cell)).map(|c| cell_votes(panel, c)).unwrap_or_default() }
+            <h3>{ t.queue_heading }</h3>
+            { queue_list(panel, tally, &flagged) }
+            { settle_buttons(panel, tally, current, flagged) }
+        </div>
+    }
+}
+
+/// The heatmap: options by items, each cell its votes, median and spread,
+/// coloured by the points at stake.
+fn heatmap(panel: &Panel, tally: &Tally) -> Html {
+    let t = panel.t();
+    let head = tally.items.iter().map(|&item| {
+        let option = tally.options.first().copied().unwrap_or(OptionId::new(0));
+        let name = panel.name_of(Cell { option, item });
+        let name = name
+            .split_once(": ")
+            .map_or(name.clone(), |(_, n)| n.to_owned());
+        html! { <th scope="col">{ name }</th> }
+    });
+    let cell_view = |r: usize, c: usize| match tally.at(r, c) {
+        Some(cell) => {
+            let heat = (cell.stake / FULL_HEAT).min(1.0);
+            let text = format!(
+                "{} · {} ({}–{}){}",
+                cell.n(),
+                panel.number(cell.median),
+                panel.number(cell.min),
+                panel.number(cell.max),
+                if cell.changed() > 0 { " ⚠" } else { "" }
             );
-            let next = scenario.group.next_number();
-            Callback::from(move |_: MouseEvent| {
-                let Some(round) = &current else { return };
-                on_edit.emit(ScenarioEdit::StartRound(Round {
-                    id: new_round_id(),
-                    number: next,
-                    criteria: round.criteria.clone(),
-                    weights: false,
-                    cells: flagged.clone(),
-                }));
-                ticked.set(None);
-            })
-        };
-        // Hiding names also clears the reveal's lines, which name people.
-        let hide = {
-            let (hide_names, messages) = (hide_names.clone(), messages.clone());
-            Callback::from(move |_: Event| {
-                if !*hide_names {
-                    messages.set(Vec::new());
-                }
-                hide_names.set(!*hide_names);
-            })
-        };
-        let table = el("table")
-            .class("heatmap")
-            .kid(el("caption").text(t.heatmap))
-            .kid(
-                el("thead").kid(
-                    el("tr")
-                        .kid(el("th").attr("scope", "col").text(t.option))
-                        .kids(head),
-                ),
-            )
-            .kid(el("tbody").kids(rows));
-        let option = |value: &'static str, pick: Pick| {
-            el("option")
-                .attr("value", value)
-                .flag("selected", *default_pick == pick)
-                .text(t.picks[usize::from(value == "1")])
-        };
-        let defaults = el("select")
-            .id("accept-default")
-            .on_change(set_default)
-            .kid(option("0", Pick::Median))
-            .kid(option("1", Pick::Mean));
-        let accept_words = match &plan {
-            Some((_, changing, _)) => t.accept_confirm.replace("{n}", &changing.to_string()),
-            None => t.accept.to_owned(),
-        };
-        let mut buttons = el("div")
-            .class("button-row")
-            .kid(label("accept-default", t.accept_default))
-            .kid(defaults)
-            .kid(button(accept_words, accept).class("primary"));
-        if plan.is_some() {
-            buttons = buttons.kid(button(t.cancel, cancel_accept));
+            let label = format!("{}: {text}", panel.name_of(cell.cell));
+            html! {
+                <td style={format!("--heat:{}", format_fixed(heat, 2))}>
+                    <button type="button" class="cell-button" aria-label={label} onclick={panel.open(cell.cell)}>{ text }</button>
+                </td>
+            }
         }
-        let preview =
-            plan.map(|(_, _, text)| para("accept-preview", text).attr("role", "status").into());
-        let buttons = buttons
-            .kid(button(t.second_round, second).flag("disabled", flagged.is_empty()))
-            .kid_some(preview);
-        el("div")
-            .class("group-results")
-            .kid(para("", people))
-            .kid(check(t.hide_names, *hide_names, hide))
-            .kid_some(firsts.map(|f| para("firsts", f).into()))
-            .kid(
-                el("div")
-                    .class("table-scroll")
-                    .attr("tabindex", "0")
-                    .attr("role", "region")
-                    .attr("aria-label", t.heatmap)
-                    .kid(table),
-            )
-            .kid_some(detail)
-            .kid(el("h3").text(t.queue_heading))
-            .kid(queue_list)
-            .kid(buttons)
+        None => html! { <td>{ "–" }</td> },
+    };
+    let rows = tally.options.iter().enumerate().map(|(r, id)| {
+        html! {
+            <tr key={id.number()}>
+                <th scope="row">{ panel.title(*id) }</th>
+                { for (0..tally.items.len()).map(|c| cell_view(r, c)) }
+            </tr>
+        }
     });
+    html! {
+        <table class="heatmap">
+            <caption>{ t.heatmap }</caption>
+            <thead><tr><th scope="col">{ t.option }</th>{ for head }</tr></thead>
+            <tbody>{ for rows }</tbody>
+        </table>
+    }
+}
 
-    // Hot seat: the whole page is covered while people score in turn.
-    let hot_view = (*hot).clone().map(|(collected, thanks, key)| {
-        let invitation = current.as_ref().map(|r| Rc::new(Invitation::new(&scenario, r.clone())));
-        let on_done = {
-            let (hot, collected) = (hot.clone(), collected.clone());
-            Callback::from(move |ballot: Ballot| {
-                let mut next = collected.clone();
-                next.push(ballot);
-                hot.set(Some((next, true, key)));
-            })
-        };
-        let next_person = {
-            let (hot, collected) = (hot.clone(), collected.clone());
-            Callback::from(move |_: MouseEvent| hot.set(Some((collected.clone(), false, key + 1))))
-        };
-        let end = {
-            let (hot, take_in, collected) = (hot.clone(), take_in.clone(), collected.clone());
-            Callback::from(move |_: MouseEvent| {
-                take_in(collected.iter().cloned().map(Ok).collect());
-                hot.set(None);
-            })
-        };
-        let cancel = {
-            let hot = hot.clone();
-            Callback::from(move |_: MouseEvent| hot.set(None))
-        };
-        let body = el("div").class("hot-seat-body").kid(el("h2").id("hot-heading").text(t.hot_seat));
-        let body = if thanks {
-            body.kid(para("", t.hot_thanks).attr("role", "status"))
-                .kid(button(t.next_person, next_person).class("primary"))
-        } else {
-            body.kid_some(invitation.map(|invitation| {
-                html! { <BallotForm key={key} {lang} {invitation} {on_done} done_label={t.done_hot} /> }
-            }))
-        };
-        let ending = t.hot_end.replace("{n}", &collected.len().to_string());
-        let buttons = el("div")
-            .class("button-row")
-            .kid(button(ending, end).flag("disabled", collected.is_empty()))
-            .kid(button(t.cancel, cancel));
-        el("div")
-            .class("hot-seat")
-            .attr("role", "dialog")
-            .attr("aria-modal", "true")
-            .attr("aria-labelledby", "hot-heading")
-            .kid(body.kid(buttons))
-    });
+/// The discussion queue: the cells where the room disagrees most on what
+/// matters, each ticked or not for a second round.
+fn queue_list(panel: &Panel, tally: &Tally, flagged: &[Cell]) -> Html {
+    let t = panel.t();
+    let queue = tally.queue();
+    if queue.is_empty() {
+        return html! { <p>{ t.queue_empty }</p> };
+    }
+    let toggle = |cell: Cell| {
+        let (ticked, flagged) = (panel.ticked.clone(), flagged.to_vec());
+        Callback::from(move |_: Event| {
+            let mut next = flagged.clone();
+            match next.iter().position(|c| *c == cell) {
+                Some(at) => drop(next.remove(at)),
+                None => next.push(cell),
+            }
+            ticked.set(Some(next));
+        })
+    };
+    let item = |c: &CellTally| {
+        let sentence = t
+            .queue_item
+            .replace("{cell}", &panel.name_of(c.cell))
+            .replace("{min}", &panel.number(c.min))
+            .replace("{max}", &panel.number(c.max))
+            .replace("{n}", &c.n().to_string())
+            .replace("{points}", &panel.lang.number(c.stake, 1));
+        let label = format!("{}: {}", t.second_round, panel.name_of(c.cell));
+        html! {
+            <li key={format!("{}-{}", c.cell.option.number(), c.cell.item.key())}>
+                <input type="checkbox" checked={flagged.contains(&c.cell)} onchange={toggle(c.cell)} aria-label={label} />
+                <button type="button" class="link-button" onclick={panel.open(c.cell)}>{ sentence }</button>
+                if c.moves_top {
+                    <span class="badge fragile">{ t.moves_top }</span>
+                }
+            </li>
+        }
+    };
+    html! {
+        <ol class="queue">{ for queue.iter().take(QUEUE_SHOWN).map(|c| item(c)) }</ol>
+    }
+}
 
-    let reveal_view = current.is_some().then(|| {
-        let pasted_field = el("textarea")
-            .id("return-links")
-            .attr("rows", "4")
-            .attr("spellcheck", "false")
-            .value((*pasted).clone())
-            .on_input(on_paste);
-        let files = el("input")
-            .attr("type", "file")
-            .attr("accept", ".json,application/json,text/plain")
-            .flag("multiple", true)
-            .on_change(on_files);
-        let buttons = el("div")
-            .class("button-row")
-            .kid(button(t.reveal, reveal).class("primary"))
-            .kid(el("label").class("file-button").text(t.files).kid(files));
-        el("div")
-            .class("group-reveal")
-            .on_drop(on_drop)
-            .kid(el("h3").text(t.reveal_heading))
-            .kid(label("return-links", t.paste_label))
-            .kid(pasted_field)
-            .kid(buttons)
-            .into()
-    });
-    let lines = messages
+/// One cell's votes: a dot plot, each vote with its reason, and which value
+/// the room settles on.
+fn cell_votes(panel: &Panel, c: &CellTally) -> Html {
+    let (lang, t) = (panel.lang, panel.t());
+    let cell = c.cell;
+    let pick = panel
+        .picks
         .iter()
-        .map(|m| el("li").text(m.clone()).into())
-        .collect();
-    let messages_view = (!messages.is_empty()).then(|| {
-        el("div")
-            .attr("role", "status")
-            .kid(el("ul").class("reveal-messages").kids(lines))
-            .into()
+        .find(|(x, _)| *x == cell)
+        .map_or(*panel.default_pick, |(_, p)| *p);
+    let set_pick = {
+        let (picks, median) = (panel.picks.clone(), c.median);
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let pick = match value.as_str() {
+                "1" => Pick::Mean,
+                "2" => Pick::Typed(median),
+                _ => Pick::Median,
+            };
+            choose(&picks, cell, pick);
+        })
+    };
+    let set_typed = {
+        let rule = cell
+            .item
+            .rule(&panel.scenario)
+            .unwrap_or(NumberRule::Amount);
+        let picks = panel.picks.clone();
+        Callback::from(move |e: Event| {
+            let text = e.target_unchecked_into::<HtmlInputElement>().value();
+            if let Ok(Some(value)) = rule.parse(&text, lang.number_style()) {
+                choose(&picks, cell, Pick::Typed(value));
+            }
+        })
+    };
+    let selected = match pick {
+        Pick::Median => "0",
+        Pick::Mean => "1",
+        Pick::Typed(_) => "2",
+    };
+    let votes = c.votes.iter().map(|v| {
+        let mut rest = format!(": {}", panel.number(v.value));
+        if v.changed {
+            rest.push_str(" ⚠");
+        }
+        if !v.reason.is_empty() {
+            rest = format!("{rest} — {}", v.reason);
+        }
+        html! { <li><strong>{ panel.who(v.ballot) }</strong>{ rest }</li> }
     });
-    el("section")
-        .class("group")
-        .attr("aria-labelledby", "group-heading")
-        .kid(
-            el("h2")
-                .id("group-heading")
-                .attr("tabindex", "-1")
-                .text(t.heading),
-        )
-        .kid(para("hint", t.intro))
-        .kid(start_form)
-        .kid_some(round_view.map(Html::from))
-        .kid_some(reveal_view)
-        .kid_some(messages_view)
-        .kid_some(results.map(Html::from))
-        .kid_some(hot_view.map(Html::from))
-        .into()
+    let close = {
+        let open_cell = panel.open_cell.clone();
+        Callback::from(move |_: MouseEvent| open_cell.set(None))
+    };
+    html! {
+        <section class="cell-votes" aria-labelledby="votes-heading">
+            <h3 id="votes-heading">{ t.votes_heading.replace("{cell}", &panel.name_of(cell)) }</h3>
+            { dot_plot(panel, c) }
+            <ul class="votes">{ for votes }</ul>
+            <label for="cell-pick">{ t.pick }</label>
+            <select id="cell-pick" onchange={set_pick}>
+                { for t.picks.iter().enumerate().map(|(i, p)| html! {
+                    <option value={i.to_string()} selected={selected == i.to_string()}>{ *p }</option>
+                }) }
+            </select>
+            if let Pick::Typed(value) = pick {
+                <input type="text" inputmode="decimal" aria-label={t.picks[2]} value={panel.number(value)} onchange={set_typed} />
+            }
+            <button type="button" onclick={close}>{ t.close }</button>
+        </section>
+    }
+}
+
+/// The votes of a cell as dots on an axis from the lowest to the highest,
+/// the median as a line.
+fn dot_plot(panel: &Panel, c: &CellTally) -> Html {
+    let (lo, hi) = (c.min.min(c.median), c.max.max(c.median));
+    let span = if hi > lo { hi - lo } else { 1.0 };
+    let x = |v: f64| format_fixed(10.0 + 300.0 * (v - lo) / span, 1);
+    let dots = c.votes.iter().enumerate().map(|(i, v)| {
+        html! { <circle cx={x(v.value)} cy={(12 + (i % 3) * 8).to_string()} r="4" /> }
+    });
+    // The lowest and highest votes under the ends of the axis.
+    html! {
+        <svg class="dot-plot" viewBox="0 0 320 56" aria-hidden="true">
+            <line class="axis" x1="10.0" x2="310.0" y1="20" y2="20" />
+            { for dots }
+            <line class="median" x1={x(c.median)} x2={x(c.median)} y1="4" y2="36" />
+            <text x="10" y="52" text-anchor="start">{ panel.number(lo) }</text>
+            if hi > lo {
+                <text x="310" y="52" text-anchor="end">{ panel.number(hi) }</text>
+            }
+        </svg>
+    }
+}
+
+/// Settling: which value cells take by default, accepting them (first shown,
+/// then set), and a second round on the flagged cells.
+fn settle_buttons(
+    panel: &Panel,
+    tally: &Tally,
+    current: Option<&Round>,
+    flagged: Vec<Cell>,
+) -> Html {
+    let (lang, t, scenario) = (panel.lang, panel.t(), &panel.scenario);
+    // What accepting would set, and how the ranking would move: worked
+    // out only once the facilitator asks (not on every keystroke), and
+    // shown before anything changes.
+    let plan = (*panel.confirming).then(|| {
+        let cells = accepted(tally, &panel.picks, *panel.default_pick);
+        let options: HashMap<OptionId, &ScenarioOption> =
+            scenario.options.iter().map(|o| (o.id, &**o)).collect();
+        let changing = cells
+            .iter()
+            .filter(|(cell, v)| {
+                options
+                    .get(&cell.option)
+                    .is_some_and(|o| cell.item.value_of(o) != Some(*v))
+            })
+            .count();
+        let mut after = Scenario::clone(scenario);
+        let _ = after.apply(ScenarioEdit::SetCells(cells.clone()));
+        let moves = rank_moves(lang, scenario, &after);
+        let moves = if moves.is_empty() {
+            t.accept_no_moves.to_owned()
+        } else {
+            moves.join(", ")
+        };
+        let text = t
+            .accept_preview
+            .replace("{n}", &changing.to_string())
+            .replace("{moves}", &moves);
+        (cells, changing, text)
+    });
+    let accept = {
+        let (on_edit, confirming, messages) = (
+            panel.on_edit.clone(),
+            panel.confirming.clone(),
+            panel.messages.clone(),
+        );
+        let cells = plan.as_ref().map(|(cells, _, _)| cells.clone());
+        Callback::from(move |_: MouseEvent| match &cells {
+            Some(cells) => {
+                on_edit.emit(ScenarioEdit::SetCells(cells.clone()));
+                confirming.set(false);
+                messages.set(Vec::new());
+            }
+            None => confirming.set(true),
+        })
+    };
+    let cancel_accept = {
+        let confirming = panel.confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(false))
+    };
+    let set_default = {
+        let default_pick = panel.default_pick.clone();
+        Callback::from(move |e: Event| {
+            let mean = e.target_unchecked_into::<HtmlSelectElement>().value() == "1";
+            default_pick.set(if mean { Pick::Mean } else { Pick::Median });
+        })
+    };
+    let none_flagged = flagged.is_empty();
+    let second = {
+        let (on_edit, ticked) = (panel.on_edit.clone(), panel.ticked.clone());
+        let (current, next) = (current.cloned(), scenario.group.next_number());
+        Callback::from(move |_: MouseEvent| {
+            let Some(round) = &current else { return };
+            on_edit.emit(ScenarioEdit::StartRound(Round {
+                id: new_round_id(),
+                number: next,
+                criteria: round.criteria.clone(),
+                weights: false,
+                cells: flagged.clone(),
+            }));
+            ticked.set(None);
+        })
+    };
+    let accept_words = match &plan {
+        Some((_, changing, _)) => t.accept_confirm.replace("{n}", &changing.to_string()),
+        None => t.accept.to_owned(),
+    };
+    let mean = *panel.default_pick == Pick::Mean;
+    html! {
+        <div class="button-row">
+            <label for="accept-default">{ t.accept_default }</label>
+            <select id="accept-default" onchange={set_default}>
+                <option value="0" selected={!mean}>{ t.picks[0] }</option>
+                <option value="1" selected={mean}>{ t.picks[1] }</option>
+            </select>
+            <button type="button" class="primary" onclick={accept}>{ accept_words }</button>
+            if plan.is_some() {
+                <button type="button" onclick={cancel_accept}>{ t.cancel }</button>
+            }
+            <button type="button" onclick={second} disabled={none_flagged}>{ t.second_round }</button>
+            if let Some((_, _, text)) = plan {
+                <p class="accept-preview" role="status">{ text }</p>
+            }
+        </div>
+    }
+}
+
+/// Hot seat: the whole page is covered while people score in turn.
+fn hot_seat(
+    panel: &Panel,
+    (collected, thanks, key): (Vec<Ballot>, bool, u32),
+    current: Option<&Round>,
+    take_in: TakeIn,
+) -> Html {
+    let (lang, t) = (panel.lang, panel.t());
+    let invitation = current.map(|r| Rc::new(Invitation::new(&panel.scenario, r.clone())));
+    let hot = &panel.hot;
+    let on_done = {
+        let (hot, collected) = (hot.clone(), collected.clone());
+        Callback::from(move |ballot: Ballot| {
+            let mut next = collected.clone();
+            next.push(ballot);
+            hot.set(Some((next, true, key)));
+        })
+    };
+    let next_person = {
+        let (hot, collected) = (hot.clone(), collected.clone());
+        Callback::from(move |_: MouseEvent| hot.set(Some((collected.clone(), false, key + 1))))
+    };
+    let none = collected.is_empty();
+    let ending = t.hot_end.replace("{n}", &collected.len().to_string());
+    let end = {
+        let hot = hot.clone();
+        Callback::from(move |_: MouseEvent| {
+            take_in(collected.iter().cloned().map(Ok).collect());
+            hot.set(None);
+        })
+    };
+    let cancel = {
+        let hot = hot.clone();
+        Callback::from(move |_: MouseEvent| hot.set(None))
+    };
+    html! {
+        <div class="hot-seat" role="dialog" aria-modal="true" aria-labelledby="hot-heading">
+            <div class="hot-seat-body">
+                <h2 id="hot-heading">{ t.hot_seat }</h2>
+                if thanks {
+                    <p role="status">{ t.hot_thanks }</p>
+                    <button type="button" class="primary" onclick={next_person}>{ t.next_person }</button>
+                } else if let Some(invitation) = invitation {
+                    <BallotForm key={key} {lang} {invitation} {on_done} done_label={t.done_hot} />
+                }
+                <div class="button-row">
+                    <button type="button" onclick={end} disabled={none}>{ ending }</button>
+                    <button type="button" onclick={cancel}>{ t.cancel }</button>
+                </div>
+            </div>
+        </div>
+    }
 }
 
 /// Above this many ballots the tally follows changes once they pause.

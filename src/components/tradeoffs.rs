@@ -18,7 +18,6 @@ use crate::services::clock::today;
 use crate::services::download::{download_svg, download_svg_as_png};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
-use yew::virtual_dom::{AttributeOrProperty, Attributes, VTag};
 
 /// Props of [`TradeOffs`].
 #[derive(Properties, PartialEq)]
@@ -232,16 +231,11 @@ fn matrix_view(
         }
     });
     let markers = marker_group(props, focused, markers.collect());
-    let texts = el(
-        "g",
-        &["aria-hidden", "pointer-events"],
-        vec![s("true"), s("none")],
-        chart
-            .markers
-            .iter()
-            .flat_map(|m| marker_texts(m, rank_of(m.index)))
-            .collect(),
-    );
+    let texts = chart
+        .markers
+        .iter()
+        .flat_map(|m| marker_texts(m, rank_of(m.index)));
+    let texts = html! { <g aria-hidden="true" pointer-events="none">{ for texts }</g> };
     let legend_shown = 30;
     let legend = (!chart.legend.is_empty()).then(|| {
         let items = chart.legend.iter().take(legend_shown).map(|&i| {
@@ -377,60 +371,25 @@ fn chart_table(
 /// A marker's circle (inside the focusable marker).
 fn marker_circle(m: &Marker, dominated: bool) -> Html {
     let (fill, dashes) = if dominated {
-        (s("#e8a27f"), s("3 2"))
+        ("#e8a27f", "3 2")
     } else {
-        (s("#c2410c"), s("none"))
+        ("#c2410c", "none")
     };
-    el(
-        "circle",
-        &[
-            "cx",
-            "cy",
-            "r",
-            "fill",
-            "stroke",
-            "stroke-width",
-            "stroke-dasharray",
-        ],
-        vec![
-            fmt(m.x),
-            fmt(m.y),
-            fmt(m.r),
-            fill,
-            s("#7c2d12"),
-            s("1.5"),
-            dashes,
-        ],
-        vec![],
-    )
+    html! {
+        <circle cx={fmt(m.x)} cy={fmt(m.y)} r={fmt(m.r)} {fill} stroke="#7c2d12" stroke-width="1.5" stroke-dasharray={dashes} />
+    }
 }
 
 /// A marker's rank and label: drawn over the markers, hidden from screen
 /// readers (each marker's name says it) and from the pointer.
 fn marker_texts(m: &Marker, rank: u32) -> Vec<Html> {
-    let mut texts = vec![label(
-        &["x", "y", "text-anchor", "font-size", "font-weight", "fill"],
-        vec![
-            fmt(m.x),
-            fmt(m.y + 4.0),
-            s("middle"),
-            s("13"),
-            s("700"),
-            s("#ffffff"),
-        ],
-        rank.to_string(),
-    )];
+    let mut texts = vec![html! {
+        <text x={fmt(m.x)} y={fmt(m.y + 4.0)} text-anchor="middle" font-size="13" font-weight="700" fill="#ffffff">{ rank }</text>
+    }];
     if let Some(l) = &m.label {
-        texts.push(label(
-            &["x", "y", "font-size", "fill"],
-            vec![
-                fmt(l.bounds.x),
-                fmt(l.bounds.y + 13.0),
-                s("13"),
-                s("#1d1f24"),
-            ],
-            l.text.clone(),
-        ));
+        texts.push(html! {
+            <text x={fmt(l.bounds.x)} y={fmt(l.bounds.y + 13.0)} font-size="13" fill="#1d1f24">{ l.text.clone() }</text>
+        });
     }
     texts
 }
@@ -440,64 +399,16 @@ fn fmt(x: f64) -> AttrValue {
     crate::domain::model::value::format_fixed(x, 1).into()
 }
 
-/// An SVG element: every chart element is built by this one function
-/// rather than by markup expanded element by element. Its attributes are
-/// named once (`keys`) and compared by position when the chart is redrawn.
-fn el(
-    tag: &'static str,
-    keys: &'static [&'static str],
-    values: Vec<AttrValue>,
-    children: Vec<Html>,
-) -> Html {
-    let mut node = VTag::new(tag);
-    node.attributes = Attributes::Dynamic {
-        keys,
-        values: values
-            .into_iter()
-            .map(|v| Some(AttributeOrProperty::Attribute(v)))
-            .collect(),
-    };
-    node.add_children(children);
-    node.into()
-}
-
-/// An SVG `text` element.
-fn label(keys: &'static [&'static str], values: Vec<AttrValue>, text: String) -> Html {
-    el("text", keys, values, vec![Html::from(text)])
-}
-
-fn s(value: &'static str) -> AttrValue {
-    AttrValue::Static(value)
-}
-
 /// A chart's `svg` element with a white ground.
 fn chart_svg(width: f64, height: f64, children: Vec<Html>) -> Html {
-    let ground = el(
-        "rect",
-        &["width", "height", "fill"],
-        vec![fmt(width), fmt(height), s("#ffffff")],
-        vec![],
-    );
-    el(
-        "svg",
-        &[
-            "xmlns",
-            "viewBox",
-            "preserveAspectRatio",
-            "width",
-            "height",
-            "font-family",
-        ],
-        vec![
-            s("http://www.w3.org/2000/svg"),
-            AttrValue::from(format!("0 0 {} {}", fmt(width), fmt(height))),
-            s("xMinYMin meet"),
-            fmt(width),
-            fmt(height),
-            s("system-ui, sans-serif"),
-        ],
-        std::iter::once(ground).chain(children).collect(),
-    )
+    let view = format!("0 0 {} {}", fmt(width), fmt(height));
+    html! {
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox={view} preserveAspectRatio="xMinYMin meet"
+            width={fmt(width)} height={fmt(height)} font-family="system-ui, sans-serif">
+            <rect width={fmt(width)} height={fmt(height)} fill="#ffffff" />
+            { for children }
+        </svg>
+    }
 }
 
 /// The matrix's frame (quadrants, axes, labels) around `markers`.
@@ -515,53 +426,27 @@ fn matrix_svg(lang: Lang, chart: &Layout, markers: Vec<Html>) -> Html {
     ];
     let mut children = Vec::new();
     for ((x, y, fill, anchor, tx, ty), name) in quadrants.into_iter().zip(t.quadrants) {
-        children.push(el(
-            "rect",
-            &["x", "y", "width", "height", "fill"],
-            vec![
-                fmt(x),
-                fmt(y),
-                fmt(plot.w / 2.0),
-                fmt(plot.h / 2.0),
-                s(fill),
-            ],
-            vec![],
-        ));
-        children.push(label(
-            &["x", "y", "text-anchor", "font-size", "font-weight", "fill"],
-            vec![fmt(tx), fmt(ty), s(anchor), s("14"), s("700"), s("#4b5160")],
-            name.to_owned(),
-        ));
+        children.push(html! {
+            <rect x={fmt(x)} y={fmt(y)} width={fmt(plot.w / 2.0)} height={fmt(plot.h / 2.0)} {fill} />
+        });
+        children.push(html! {
+            <text x={fmt(tx)} y={fmt(ty)} text-anchor={anchor} font-size="14" font-weight="700" fill="#4b5160">{ name }</text>
+        });
     }
     let line = |x1: f64, y1: f64, x2: f64, y2: f64| {
-        el(
-            "line",
-            &["x1", "y1", "x2", "y2", "stroke", "stroke-dasharray"],
-            vec![fmt(x1), fmt(y1), fmt(x2), fmt(y2), s("#9aa0ab"), s("4 3")],
-            vec![],
-        )
+        html! {
+            <line x1={fmt(x1)} y1={fmt(y1)} x2={fmt(x2)} y2={fmt(y2)} stroke="#9aa0ab" stroke-dasharray="4 3" />
+        }
     };
     children.push(line(mid_x, plot.y, mid_x, plot.y + plot.h));
     children.push(line(plot.x, mid_y, plot.x + plot.w, mid_y));
-    children.push(label(
-        &["x", "y", "text-anchor", "font-size"],
-        vec![
-            fmt(plot.x + plot.w),
-            fmt(chart.height - 14.0),
-            s("end"),
-            s("14"),
-        ],
-        t.effort_axis.to_owned(),
-    ));
-    children.push(label(
-        &["transform", "text-anchor", "font-size"],
-        vec![
-            AttrValue::from(format!("translate(16 {}) rotate(-90)", fmt(plot.y))),
-            s("end"),
-            s("14"),
-        ],
-        t.value_axis.to_owned(),
-    ));
+    children.push(html! {
+        <text x={fmt(plot.x + plot.w)} y={fmt(chart.height - 14.0)} text-anchor="end" font-size="14">{ t.effort_axis }</text>
+    });
+    let turned = format!("translate(16 {}) rotate(-90)", fmt(plot.y));
+    children.push(html! {
+        <text transform={turned} text-anchor="end" font-size="14">{ t.value_axis }</text>
+    });
     children.extend(markers);
     chart_svg(chart.width, chart.height, children)
 }
@@ -857,17 +742,10 @@ fn bump_svg(lang: Lang, chart: &Bump, names: &[String], title: &dyn Fn(usize) ->
         .enumerate()
         .map(|(k, (&x, name))| {
             // Neighbouring headers take turns on two lines, so long names never meet.
-            label(
-                &["x", "y", "text-anchor", "font-size", "font-weight"],
-                vec![
-                    fmt(x),
-                    s(if k % 2 == 0 { "16" } else { "34" }),
-                    s("middle"),
-                    s("14"),
-                    s("700"),
-                ],
-                short(name),
-            )
+            let y = if k % 2 == 0 { "16" } else { "34" };
+            html! {
+                <text x={fmt(x)} {y} text-anchor="middle" font-size="14" font-weight="700">{ short(name) }</text>
+            }
         })
         .collect();
     for line in &chart.lines {
@@ -881,34 +759,21 @@ fn bump_svg(lang: Lang, chart: &Bump, names: &[String], title: &dyn Fn(usize) ->
         } else {
             ("#9aa0ab", "1.5")
         };
-        let mut shapes = vec![el(
-            "polyline",
-            &["points", "fill", "stroke", "stroke-width"],
-            vec![
-                AttrValue::from(path.join(" ")),
-                s("none"),
-                s(stroke),
-                s(width),
-            ],
-            vec![],
-        )];
+        let mut shapes = vec![html! {
+            <polyline points={path.join(" ")} fill="none" {stroke} stroke-width={width} />
+        }];
         for p in &line.points {
             let (fill, ink) = if p.folded {
                 ("#ffffff", "#1d1f24")
             } else {
                 (stroke, "#ffffff")
             };
-            shapes.push(el(
-                "circle",
-                &["cx", "cy", "r", "fill", "stroke"],
-                vec![fmt(p.x), fmt(p.y), s("9"), s(fill), s(stroke)],
-                vec![],
-            ));
-            shapes.push(label(
-                &["x", "y", "text-anchor", "font-size", "fill"],
-                vec![fmt(p.x), fmt(p.y + 4.0), s("middle"), s("11"), s(ink)],
-                p.rank.to_string(),
-            ));
+            shapes.push(html! {
+                <circle cx={fmt(p.x)} cy={fmt(p.y)} r="9" {fill} {stroke} />
+            });
+            shapes.push(html! {
+                <text x={fmt(p.x)} y={fmt(p.y + 4.0)} text-anchor="middle" font-size="11" fill={ink}>{ p.rank }</text>
+            });
         }
         let name = short(&title(line.index));
         let ends = [
@@ -923,23 +788,17 @@ fn bump_svg(lang: Lang, chart: &Bump, names: &[String], title: &dyn Fn(usize) ->
                 } else {
                     format!("{score} {name}")
                 };
-                shapes.push(label(
-                    &["x", "y", "text-anchor", "font-size"],
-                    vec![fmt(p.x + dx), fmt(p.y + 4.0), s(anchor), s("13")],
-                    text,
-                ));
+                shapes.push(html! {
+                    <text x={fmt(p.x + dx)} y={fmt(p.y + 4.0)} text-anchor={anchor} font-size="13">{ text }</text>
+                });
             }
         }
-        let mut group = VTag::new("g");
-        group.key = Some(line.index.into());
         let class = if line.moved {
             "bump-line moved"
         } else {
             "bump-line"
         };
-        group.add_attribute("class", class);
-        group.add_children(shapes);
-        children.push(group.into());
+        children.push(html! { <g key={line.index} {class}>{ for shapes }</g> });
     }
     chart_svg(chart.width, chart.height, children)
 }
