@@ -100,124 +100,36 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
     let columns = use_stable(&shown_columns);
     let has_fit = props.has_fit && matches!(now, Showing::All | Showing::Fit);
     let scroller = use_node_ref();
-    let more_right = use_state(|| false);
-    {
-        // After every render (new columns, new rows, a resized page), say
-        // whether the table runs on to the right.
-        let (scroller, more_right) = (scroller.clone(), more_right.clone());
-        use_effect(move || {
-            if let Some(element) = scroller.cast::<web_sys::Element>() {
-                let more = more_to_the_right(&element);
-                if more != *more_right {
-                    more_right.set(more);
-                }
-            }
-        });
-    }
-    let on_scroll = {
-        let more_right = more_right.clone();
-        Callback::from(move |event: Event| {
-            if let Some(element) = event.target_dyn_into::<web_sys::Element>() {
-                more_right.set(more_to_the_right(&element));
-            }
-        })
-    };
+    let (more_right, on_scroll) = use_more_right(&scroller);
     let mut choices = vec![Showing::All];
     choices.extend(props.columns.iter().map(|c| Showing::Value(c.id)));
     if props.has_fit {
         choices.push(Showing::Fit);
     }
-    let choose = {
-        let (showing, choices) = (showing.clone(), choices.clone());
-        Callback::from(move |event: Event| {
-            if let Some(select) = event.target_dyn_into::<web_sys::HtmlSelectElement>() {
-                let value = select.value();
-                if let Some(choice) = choices.iter().find(|c| c.key() == value) {
-                    showing.set(*choice);
-                }
-            }
-        })
-    };
-    let choice_name = |choice: Showing| match choice {
-        Showing::All => t.room.all_criteria.to_owned(),
-        Showing::Value(id) => props
-            .columns
-            .iter()
-            .find(|c| c.id == id)
-            .map(|c| c.name.clone())
-            .unwrap_or_default(),
-        Showing::Fit => t.criteria.kind_segment_fit.to_owned(),
-    };
     let fields_per_row = columns.len() + if has_fit { Segment::ALL.len() } else { 0 };
     let page = rows_per_page(fields_per_row);
     let shown_rows = use_state(|| page);
     // Set by "Add option" so the new row's title gets the focus once rendered.
-    let focus_new = use_state(|| false);
-    let last_id = props.options.last().map(|o| o.id);
-    {
-        let focus_new = focus_new.clone();
-        use_effect_with((*focus_new, last_id), move |(wanted, last)| {
-            if *wanted {
-                if let Some(id) = last {
-                    focus_and_select(&format!("opt-{id}-title"));
-                }
-                focus_new.set(false);
-            }
-        });
-    }
-    // One callback per option count, so the rows (which get it for Enter) stay memoised.
+    let focus_new = use_focus_newest(props.options.last().map(|o| o.id));
     // Set by "Add option": the newest option is shown below the rows of the
     // page, however many came before it, without drawing all of them.
     let show_newest = use_state(|| false);
     // Set by "Add option" at the cap: the page says so at once.
     let at_cap = use_state(|| false);
-    let add_option = {
-        let on_edit = props.on_edit.clone();
-        let focus_new = focus_new.clone();
-        let (show_newest, at_cap) = (show_newest.clone(), at_cap.clone());
-        use_callback((props.options.len(), lang), move |_: (), (count, lang)| {
-            if *count >= MAX_OPTIONS {
-                at_cap.set(true);
-                return;
-            }
-            if !*show_newest {
-                show_newest.set(true);
-            }
-            let title = lang
-                .texts()
-                .options
-                .new_option
-                .replace("{n}", &(count + 1).to_string());
-            on_edit.emit(ScenarioEdit::AddOption { title });
-            focus_new.set(true);
-        })
-    };
+    let add_option = use_add_option(
+        props.on_edit.clone(),
+        (props.options.len(), lang),
+        &focus_new,
+        &show_newest,
+        &at_cap,
+    );
     let browse = use_state(Browse::default);
     // A sorted or filtered list keeps its order while options are edited (a
     // row never jumps away from the field being typed in): it is arranged
     // again when the sort or the filter changes, an option comes or goes, or
     // the user asks. Entry order, unfiltered, is always live.
     let resorted = use_state(|| 0u32);
-    let ids: Vec<OptionId> = props.options.iter().map(|o| o.id).collect();
-    // Kept as entry indices: they stay right while the same options are there.
-    let arranged = {
-        let (options, ranking) = (props.options.clone(), props.ranking.clone());
-        use_memo(
-            ((*browse).clone(), ids, *resorted),
-            move |(browse, _, _)| {
-                (!browse.is_plain()).then(|| browse.arrange(&options, &ranking.borrow()))
-            },
-        )
-    };
-    let order: Vec<usize> = match &*arranged {
-        None => (0..props.options.len()).collect(),
-        Some(order) => order.clone(),
-    };
-    let stale = arranged.is_some()
-        && browse
-            .arrange(&props.options, &props.ranking.borrow())
-            .iter()
-            .ne(order.iter());
+    let (order, stale) = use_arranged(&browse, &props.options, &props.ranking, *resorted);
     let add = {
         let browse = browse.clone();
         add_option.reform(move |_: MouseEvent| {
@@ -246,20 +158,6 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
         let shown_rows = shown_rows.clone();
         Callback::from(move |_: MouseEvent| shown_rows.set(shown + page))
     };
-    let header_values = columns.iter().map(|column| {
-        html! {
-            <div role="columnheader" key={column.id.to_string()}>
-                { column.name.clone() }
-                <span class="unit">{ column.hint.clone() }</span>
-            </div>
-        }
-    });
-    let header_fit = has_fit.then(|| {
-        Segment::ALL
-            .iter()
-            .map(|&s| html! { <div role="columnheader" key={s.key()}>{ lang.segment_name(s, false) }<span class="unit">{ t.options.fit_scale }</span></div> })
-            .collect::<Html>()
-    });
     let fit_columns = if has_fit { Segment::ALL.len() } else { 0 };
     let grid = format!(
         "--option-columns: {}",
@@ -270,14 +168,7 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
             <div class="panel-head">
                 <h2 id="options-heading">{ t.options.options }</h2>
                 if choices.len() > 2 {
-                    <div class="showing">
-                        <label for="showing-criteria">{ t.room.show_criteria }</label>
-                        <select id="showing-criteria" onchange={choose}>
-                            { for choices.iter().map(|&choice| html! {
-                                <option key={choice.key()} value={choice.key()} selected={choice == now}>{ choice_name(choice) }</option>
-                            }) }
-                        </select>
-                    </div>
+                    { showing_select(lang, &props.columns, &choices, now, &showing) }
                 }
             </div>
             if props.options.is_empty() {
@@ -287,19 +178,14 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
                 if !props.read_only {
                     <p class="hint">{ t.robust.range_hint }</p>
                 }
-                if *more_right {
+                if more_right {
                     <p class="more-right" aria-hidden="true">{ t.room.more_right }</p>
                 }
                 // Focusable: read-only, its fields are not, and the keyboard must still scroll it.
                 <div class="table-scroll" ref={scroller} onscroll={on_scroll} tabindex="0">
                     <fieldset class="table-fields" disabled={props.read_only}>
                     <div class="options-table" role="table" aria-labelledby="options-heading" style={grid}>
-                        <div class="option-row head" role="row">
-                            <div role="columnheader">{ t.options.option_title }</div>
-                            { for header_values }
-                            { header_fit.unwrap_or_default() }
-                            <div role="columnheader"><span class="visually-hidden">{ t.options.remove_option }</span></div>
-                        </div>
+                        { table_head(lang, &columns, has_fit) }
                         <div role="rowgroup">
                             { for rows.iter().map(|&i| &props.options[i]).map(|option| html! {
                                 <OptionRow
@@ -317,10 +203,7 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
                     </fieldset>
                 </div>
                 if shown < total {
-                    <p class="more-rows">
-                        <span>{ t.options.rows_shown.replace("{shown}", &lang.number(shown as f64, 0)).replace("{total}", &lang.number(total as f64, 0)) }</span>
-                        <button type="button" onclick={show_more}>{ t.options.show_more_rows.replace("{n}", &lang.number(page.min(total - shown) as f64, 0)) }</button>
-                    </p>
+                    { more_rows(lang, shown, total, page, show_more) }
                 }
             }
             if !props.read_only {
@@ -331,6 +214,200 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
                 }
             }
         </section>
+    }
+}
+
+/// The rows in the order the sort and filter give them (entry indices), and
+/// whether that order is stale: arranged again only when the sort or filter
+/// changes, an option comes or goes, or the user asks (`resorted`).
+#[hook]
+fn use_arranged(
+    browse: &Browse,
+    options: &Same<Vec<Rc<ScenarioOption>>>,
+    ranking: &Same<RefCell<Same<Ranking>>>,
+    resorted: u32,
+) -> (Vec<usize>, bool) {
+    let ids: Vec<OptionId> = options.iter().map(|o| o.id).collect();
+    // Kept as entry indices: they stay right while the same options are there.
+    let arranged = {
+        let (options, ranking) = (options.clone(), ranking.clone());
+        use_memo((browse.clone(), ids, resorted), move |(browse, _, _)| {
+            (!browse.is_plain()).then(|| browse.arrange(&options, &ranking.borrow()))
+        })
+    };
+    let order: Vec<usize> = match &*arranged {
+        None => (0..options.len()).collect(),
+        Some(order) => order.clone(),
+    };
+    let stale = arranged.is_some()
+        && browse
+            .arrange(options, &ranking.borrow())
+            .iter()
+            .ne(order.iter());
+    (order, stale)
+}
+
+/// "Add option": a new option titled by its number (refused at the cap,
+/// which the page then says), shown below the page and its title focused.
+#[hook]
+fn use_add_option(
+    on_edit: Callback<ScenarioEdit>,
+    deps: (usize, Lang),
+    focus_new: &UseStateHandle<bool>,
+    show_newest: &UseStateHandle<bool>,
+    at_cap: &UseStateHandle<bool>,
+) -> Callback<()> {
+    let focus_new = focus_new.clone();
+    let (show_newest, at_cap) = (show_newest.clone(), at_cap.clone());
+    // One callback per option count, so the rows (which get it for Enter) stay memoised.
+    use_callback(deps, move |_: (), (count, lang)| {
+        if *count >= MAX_OPTIONS {
+            at_cap.set(true);
+            return;
+        }
+        if !*show_newest {
+            show_newest.set(true);
+        }
+        let title = lang
+            .texts()
+            .options
+            .new_option
+            .replace("{n}", &(count + 1).to_string());
+        on_edit.emit(ScenarioEdit::AddOption { title });
+        focus_new.set(true);
+    })
+}
+
+/// How many rows are shown, and a button for the next page of them.
+fn more_rows(
+    lang: Lang,
+    shown: usize,
+    total: usize,
+    page: usize,
+    show_more: Callback<MouseEvent>,
+) -> Html {
+    let t = &lang.texts().options;
+    let count = |n: usize| lang.number(n as f64, 0);
+    html! {
+        <p class="more-rows">
+            <span>{ t.rows_shown.replace("{shown}", &count(shown)).replace("{total}", &count(total)) }</span>
+            <button type="button" onclick={show_more}>{ t.show_more_rows.replace("{n}", &count(page.min(total - shown))) }</button>
+        </p>
+    }
+}
+
+/// Whether the table runs on to the right, said after every render (new
+/// columns, new rows, a resized page) and at every scroll.
+#[hook]
+fn use_more_right(scroller: &NodeRef) -> (bool, Callback<Event>) {
+    let more_right = use_state(|| false);
+    {
+        let (scroller, more_right) = (scroller.clone(), more_right.clone());
+        use_effect(move || {
+            if let Some(element) = scroller.cast::<web_sys::Element>() {
+                let more = more_to_the_right(&element);
+                if more != *more_right {
+                    more_right.set(more);
+                }
+            }
+        });
+    }
+    let on_scroll = {
+        let more_right = more_right.clone();
+        Callback::from(move |event: Event| {
+            if let Some(element) = event.target_dyn_into::<web_sys::Element>() {
+                more_right.set(more_to_the_right(&element));
+            }
+        })
+    };
+    (*more_right, on_scroll)
+}
+
+/// Set by "Add option": the newest option's title (`last`) gets the focus
+/// once it is rendered.
+#[hook]
+fn use_focus_newest(last: Option<OptionId>) -> UseStateHandle<bool> {
+    let focus_new = use_state(|| false);
+    {
+        let focus_new = focus_new.clone();
+        use_effect_with((*focus_new, last), move |(wanted, last)| {
+            if *wanted {
+                if let Some(id) = last {
+                    focus_and_select(&format!("opt-{id}-title"));
+                }
+                focus_new.set(false);
+            }
+        });
+    }
+    focus_new
+}
+
+/// Which criteria the table shows: all, one alone, or the segment fit.
+fn showing_select(
+    lang: Lang,
+    columns: &[ValueColumn],
+    choices: &[Showing],
+    now: Showing,
+    showing: &UseStateHandle<Showing>,
+) -> Html {
+    let t = lang.texts();
+    let choose = {
+        let (showing, choices) = (showing.clone(), choices.to_vec());
+        Callback::from(move |event: Event| {
+            if let Some(select) = event.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                let value = select.value();
+                if let Some(choice) = choices.iter().find(|c| c.key() == value) {
+                    showing.set(*choice);
+                }
+            }
+        })
+    };
+    let choice_name = |choice: Showing| match choice {
+        Showing::All => t.room.all_criteria.to_owned(),
+        Showing::Value(id) => columns
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.name.clone())
+            .unwrap_or_default(),
+        Showing::Fit => t.criteria.kind_segment_fit.to_owned(),
+    };
+    html! {
+        <div class="showing">
+            <label for="showing-criteria">{ t.room.show_criteria }</label>
+            <select id="showing-criteria" onchange={choose}>
+                { for choices.iter().map(|&choice| html! {
+                    <option key={choice.key()} value={choice.key()} selected={choice == now}>{ choice_name(choice) }</option>
+                }) }
+            </select>
+        </div>
+    }
+}
+
+/// The table's head: title, each value column with its unit, the fit per
+/// segment, and the remove column.
+fn table_head(lang: Lang, columns: &[ValueColumn], has_fit: bool) -> Html {
+    let t = lang.texts();
+    let header_values = columns.iter().map(|column| {
+        html! {
+            <div role="columnheader" key={column.id.to_string()}>
+                { column.name.clone() }
+                <span class="unit">{ column.hint.clone() }</span>
+            </div>
+        }
+    });
+    let header_fit = has_fit.then(|| {
+        Segment::ALL
+            .iter()
+            .map(|&s| html! { <div role="columnheader" key={s.key()}>{ lang.segment_name(s, false) }<span class="unit">{ t.options.fit_scale }</span></div> })
+            .collect::<Html>()
+    });
+    html! {
+        <div class="option-row head" role="row">
+            <div role="columnheader">{ t.options.option_title }</div>
+            { for header_values }
+            { header_fit.unwrap_or_default() }
+            <div role="columnheader"><span class="visually-hidden">{ t.options.remove_option }</span></div>
+        </div>
     }
 }
 

@@ -12,7 +12,7 @@ use crate::domain::model::ids::OptionId;
 use crate::domain::model::scenario::Scenario;
 use crate::domain::model::segment::{PerSegment, Segment};
 use crate::domain::model::value::{format_estimate, format_fixed};
-use crate::domain::scoring::Ranking;
+use crate::domain::scoring::{RankedOption, Ranking};
 use crate::hooks::FIND_ID;
 use crate::i18n::Lang;
 use crate::services::focus::focus_by_id;
@@ -91,47 +91,7 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
     } else {
         ROW_HEIGHT
     };
-    // A closed breakdown gives the focus back to its option's row, unless the
-    // user has put it somewhere else meanwhile. One opened far below the row
-    // that was clicked comes into view (beside the ranking, it is in view).
-    {
-        // `None` until the first run: a breakdown already open when the
-        // list appears (back from presenting) leaves the page where it is,
-        // with the focus on the button that was pressed.
-        let previous = use_mut_ref(|| None::<Option<OptionId>>);
-        let beside = props.large;
-        use_effect_with(props.selected, move |selected| {
-            let Some(closed) = previous.replace(Some(*selected)) else {
-                return;
-            };
-            let document = web_sys::window().and_then(|w| w.document());
-            match (selected, closed) {
-                (None, Some(id)) => {
-                    let lost = document
-                        .is_some_and(|d| d.active_element().is_none_or(|e| e.tag_name() == "BODY"));
-                    if lost {
-                        focus_by_id(&format!("rank-{id}"));
-                    }
-                }
-                (Some(_), _) if !beside => {
-                    if let Some(element) = document.and_then(|d| d.get_element_by_id(BREAKDOWN_ID))
-                    {
-                        bring_into_view(&element);
-                    }
-                }
-                // Presenting, the arrows walk the rows: the one they reach
-                // comes into view (at 150 % zoom only a few rows fit).
-                (Some(id), _) => {
-                    if let Some(row) =
-                        document.and_then(|d| d.get_element_by_id(&format!("rank-{id}")))
-                    {
-                        keep_in_view(&row);
-                    }
-                }
-                _ => {}
-            }
-        });
-    }
+    use_breakdown_focus(props.selected, props.large);
     let threshold = scenario.threshold.value();
 
     let onscroll = {
@@ -160,150 +120,24 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
         .threshold_line
         .replace("{threshold}", &lang.number(threshold, 1));
 
-    let rows = ranking.rows[first..last].iter().enumerate().map(|(offset, row)| {
-        let position = first + offset;
-        let title = lang.option_title_at(scenario, row.index);
-        let is_selected = props.selected == Some(row.id);
-        let segments = ranking.criteria.iter().enumerate().map(|(c, id)| {
-            let points = ranking.contribution(row.index, c);
-            let name = scenario.criterion(*id).map(|c| c.name.as_str()).unwrap_or_default();
-            html! {
-                <span
-                    key={id.to_string()}
-                    class={classes!("segment", format!("crit-{}", c % PALETTE))}
-                    style={format!("width:{}%", format_fixed(points.clamp(0.0, 100.0), 3))}
-                    title={format!("{name}: {}", lang.score(points))}
-                ></span>
-            }
-        });
-        let onclick = {
-            let on_select = props.on_select.clone();
-            let id = row.id;
-            Callback::from(move |_: MouseEvent| {
-                on_select.emit(if is_selected { None } else { Some(id) })
-            })
-        };
-        let style = windowed.then(|| format!("top:{}px", format_fixed(position as f64 * row_height, 0)));
-        let by_segment = props.segment_ranks.get(row.index).copied();
-        let segment_ranks = by_segment.map(|by_segment| {
-            Segment::ALL.iter().map(move |&segment| {
-                html! {
-                    <span class="segment-rank" key={segment.key()} title={lang.segment_name(segment, false)}>
-                        { format!("{} #{}", lang.segment_name(segment, true), by_segment.get(segment)) }
-                    </span>
-                }
-            })
-        });
-        // A windowed list keys rows by their slot, so scrolling and re-ranking
-        // update the few rows in view instead of replacing them.
-        let key = if windowed { position.to_string() } else { row.id.to_string() };
-        html! {
-            <li
-                {key}
-                class={classes!(
-                    "rank-row",
-                    row.below_threshold.then_some("below"),
-                    (Some(position) == first_below).then_some("first-below"),
-                    is_selected.then_some("selected"),
-                )}
-                {style}
-                data-option={row.id.to_string()}
-                data-line={(Some(position) == first_below && position > 0).then(|| threshold_line.clone())}
-            >
-                <span class="rank" aria-label={format!("{} {}", t.ranking.rank, row.rank)}>{ row.rank }</span>
-                <div class="row-main">
-                    <button
-                        class="row-title"
-                        id={format!("rank-{}", row.id)}
-                        type="button"
-                        aria-expanded={if is_selected { "true" } else { "false" }}
-                        aria-label={t.ranking.show_breakdown.replace("{option}", &title)}
-                        title={title.clone()}
-                        {onclick}
-                    >
-                        <span class="title-text">{ title.clone() }</span>
-                    </button>
-                    <div class="bar" aria-hidden="true">
-                        { for segments }
-                        if threshold > 0.0 {
-                            <span class="threshold-mark" style={format!("left:{}%", format_fixed(threshold, 3))}></span>
-                        }
-                        if let Some(u) = props.uncertainty.as_ref().filter(|u| u.varies(row.index)) {
-                            { whisker(u, row.index) }
-                        }
-                    </div>
-                    <div class="row-meta">
-                        if let Some(badge) = props.badge.filter(|_| position == 0) {
-                            <span class={classes!("robust-badge", format!("robust-{}", badge as u8))}>
-                                { t.robust.badges[badge as usize] }
-                            </span>
-                        }
-                        if let Some(acceptability) = &props.acceptability {
-                            { places(lang, scenario, acceptability, row.index) }
-                        }
-                        if let Some(u) = props.uncertainty.as_ref().filter(|u| u.varies(row.index)) {
-                            { chances(lang, u, row.index, threshold > 0.0) }
-                        }
-                        if row.incomplete {
-                            <span class="badge incomplete" title={t.ranking.incomplete_hint}>{ t.ranking.incomplete }</span>
-                        }
-                        if row.below_threshold {
-                            <span class="badge below-badge">{ t.ranking.below_line }</span>
-                        }
-                        if let Some(segment_ranks) = segment_ranks {
-                            <span class="segment-ranks" aria-label={t.ranking.rank_by_segment}>{ for segment_ranks }</span>
-                        }
-                    </div>
-                </div>
-                <span class="score">{ lang.score(row.score) }</span>
-            </li>
-        }
-    });
-
+    let view = RowView {
+        props,
+        windowed,
+        row_height,
+        first_below,
+        threshold_line: &threshold_line,
+    };
+    let rows = ranking.rows[first..last]
+        .iter()
+        .enumerate()
+        .map(|(offset, row)| rank_row(&view, first + offset, row));
     let nothing_worth_it = threshold > 0.0 && total > 0 && first_below == Some(0);
     let on_hide_below = {
         let hide_below = hide_below.clone();
         Callback::from(move |_: Event| hide_below.set(!*hide_below))
     };
-    // "/" finds an option by a part of its title and opens its breakdown; a
-    // title nobody has is said by the field itself, as a refused entry.
-    let on_find = {
-        let (scenario, on_select) = (scenario.clone(), props.on_select.clone());
-        let none = t.room.find_none;
-        Callback::from(move |event: KeyboardEvent| {
-            if event.key() != "Enter" {
-                return;
-            }
-            let Some(field) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
-                return;
-            };
-            let wanted = field.value().trim().to_ascii_lowercase();
-            let found = scenario
-                .options
-                .iter()
-                .find(|o| o.title.trim().to_ascii_lowercase() == wanted)
-                .or_else(|| {
-                    scenario
-                        .options
-                        .iter()
-                        .find(|o| o.title.to_ascii_lowercase().contains(&wanted))
-                });
-            field.set_custom_validity(if found.is_some() { "" } else { none });
-            field.report_validity();
-            if let Some(option) = found {
-                on_select.emit(Some(option.id));
-            }
-        })
-    };
-    let list_style = match (windowed, props.large) {
-        (true, _) => Some(format!(
-            "height:{}px;--row-height:{}px",
-            format_fixed(n as f64 * row_height, 0),
-            format_fixed(row_height, 0)
-        )),
-        (false, true) => Some(format!("--row-height:{}px", format_fixed(row_height, 0))),
-        (false, false) => None,
-    };
+    let on_find = find_option(scenario, &props.on_select, t.room.find_none);
+    let list_style = list_style(windowed, props.large, n, row_height);
     let legend = scenario.criteria.iter().enumerate().map(|(c, criterion)| {
         let share = ranking.share(c);
         html! {
@@ -372,6 +206,223 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
             }
         </section>
     }
+}
+
+/// The list's height when it is windowed (`n` rows), and its rows' height
+/// when they are large or windowed.
+fn list_style(windowed: bool, large: bool, n: usize, row_height: f64) -> Option<String> {
+    let rows = format_fixed(row_height, 0);
+    match (windowed, large) {
+        (true, _) => Some(format!(
+            "height:{}px;--row-height:{rows}px",
+            format_fixed(n as f64 * row_height, 0)
+        )),
+        (false, true) => Some(format!("--row-height:{rows}px")),
+        (false, false) => None,
+    }
+}
+
+/// A closed breakdown gives the focus back to its option's row, unless the
+/// user has put it somewhere else meanwhile. One opened far below the row
+/// that was clicked comes into view (`beside`: it is beside the ranking,
+/// already in view).
+#[hook]
+fn use_breakdown_focus(selected: Option<OptionId>, beside: bool) {
+    // `None` until the first run: a breakdown already open when the
+    // list appears (back from presenting) leaves the page where it is,
+    // with the focus on the button that was pressed.
+    let previous = use_mut_ref(|| None::<Option<OptionId>>);
+    use_effect_with(selected, move |selected| {
+        let Some(closed) = previous.replace(Some(*selected)) else {
+            return;
+        };
+        let document = web_sys::window().and_then(|w| w.document());
+        match (selected, closed) {
+            (None, Some(id)) => {
+                let lost = document
+                    .is_some_and(|d| d.active_element().is_none_or(|e| e.tag_name() == "BODY"));
+                if lost {
+                    focus_by_id(&format!("rank-{id}"));
+                }
+            }
+            (Some(_), _) if !beside => {
+                if let Some(element) = document.and_then(|d| d.get_element_by_id(BREAKDOWN_ID)) {
+                    bring_into_view(&element);
+                }
+            }
+            // Presenting, the arrows walk the rows: the one they reach
+            // comes into view (at 150 % zoom only a few rows fit).
+            (Some(id), _) => {
+                if let Some(row) = document.and_then(|d| d.get_element_by_id(&format!("rank-{id}")))
+                {
+                    keep_in_view(&row);
+                }
+            }
+            _ => {}
+        }
+    });
+}
+
+/// What every row of the ranking shares.
+struct RowView<'a> {
+    props: &'a RankingProps,
+    windowed: bool,
+    row_height: f64,
+    first_below: Option<usize>,
+    threshold_line: &'a str,
+}
+
+/// The row of the option at `position` in the ranking.
+fn rank_row(view: &RowView, position: usize, row: &RankedOption) -> Html {
+    let RowView {
+        props,
+        windowed,
+        row_height,
+        first_below,
+        threshold_line,
+    } = *view;
+    let lang = props.lang;
+    let t = lang.texts();
+    let (scenario, ranking) = (&props.scenario, &props.ranking);
+    let threshold = scenario.threshold.value();
+    let title = lang.option_title_at(scenario, row.index);
+    let is_selected = props.selected == Some(row.id);
+    let segments = ranking.criteria.iter().enumerate().map(|(c, id)| {
+        let points = ranking.contribution(row.index, c);
+        let name = scenario
+            .criterion(*id)
+            .map(|c| c.name.as_str())
+            .unwrap_or_default();
+        html! {
+            <span
+                key={id.to_string()}
+                class={classes!("segment", format!("crit-{}", c % PALETTE))}
+                style={format!("width:{}%", format_fixed(points.clamp(0.0, 100.0), 3))}
+                title={format!("{name}: {}", lang.score(points))}
+            ></span>
+        }
+    });
+    let onclick = {
+        let on_select = props.on_select.clone();
+        let id = row.id;
+        Callback::from(move |_: MouseEvent| {
+            on_select.emit(if is_selected { None } else { Some(id) })
+        })
+    };
+    let style =
+        windowed.then(|| format!("top:{}px", format_fixed(position as f64 * row_height, 0)));
+    let by_segment = props.segment_ranks.get(row.index).copied();
+    let segment_ranks = by_segment.map(|by_segment| {
+    Segment::ALL.iter().map(move |&segment| {
+        html! {
+            <span class="segment-rank" key={segment.key()} title={lang.segment_name(segment, false)}>
+                { format!("{} #{}", lang.segment_name(segment, true), by_segment.get(segment)) }
+            </span>
+        }
+    })
+});
+    // A windowed list keys rows by their slot, so scrolling and re-ranking
+    // update the few rows in view instead of replacing them.
+    let key = if windowed {
+        position.to_string()
+    } else {
+        row.id.to_string()
+    };
+    html! {
+        <li
+            {key}
+            class={classes!(
+                "rank-row",
+                row.below_threshold.then_some("below"),
+                (Some(position) == first_below).then_some("first-below"),
+                is_selected.then_some("selected"),
+            )}
+            {style}
+            data-option={row.id.to_string()}
+            data-line={(Some(position) == first_below && position > 0).then(|| threshold_line.to_owned())}
+        >
+            <span class="rank" aria-label={format!("{} {}", t.ranking.rank, row.rank)}>{ row.rank }</span>
+            <div class="row-main">
+                <button
+                    class="row-title"
+                    id={format!("rank-{}", row.id)}
+                    type="button"
+                    aria-expanded={if is_selected { "true" } else { "false" }}
+                    aria-label={t.ranking.show_breakdown.replace("{option}", &title)}
+                    title={title.clone()}
+                    {onclick}
+                >
+                    <span class="title-text">{ title.clone() }</span>
+                </button>
+                <div class="bar" aria-hidden="true">
+                    { for segments }
+                    if threshold > 0.0 {
+                        <span class="threshold-mark" style={format!("left:{}%", format_fixed(threshold, 3))}></span>
+                    }
+                    if let Some(u) = props.uncertainty.as_ref().filter(|u| u.varies(row.index)) {
+                        { whisker(u, row.index) }
+                    }
+                </div>
+                <div class="row-meta">
+                    if let Some(badge) = props.badge.filter(|_| position == 0) {
+                        <span class={classes!("robust-badge", format!("robust-{}", badge as u8))}>
+                            { t.robust.badges[badge as usize] }
+                        </span>
+                    }
+                    if let Some(acceptability) = &props.acceptability {
+                        { places(lang, scenario, acceptability, row.index) }
+                    }
+                    if let Some(u) = props.uncertainty.as_ref().filter(|u| u.varies(row.index)) {
+                        { chances(lang, u, row.index, threshold > 0.0) }
+                    }
+                    if row.incomplete {
+                        <span class="badge incomplete" title={t.ranking.incomplete_hint}>{ t.ranking.incomplete }</span>
+                    }
+                    if row.below_threshold {
+                        <span class="badge below-badge">{ t.ranking.below_line }</span>
+                    }
+                    if let Some(segment_ranks) = segment_ranks {
+                        <span class="segment-ranks" aria-label={t.ranking.rank_by_segment}>{ for segment_ranks }</span>
+                    }
+                </div>
+            </div>
+            <span class="score">{ lang.score(row.score) }</span>
+        </li>
+    }
+}
+
+/// "/" finds an option by a part of its title and opens its breakdown; a
+/// title nobody has is said by the field itself, as a refused entry.
+fn find_option(
+    scenario: &Same<Scenario>,
+    on_select: &Callback<Option<OptionId>>,
+    none: &'static str,
+) -> Callback<KeyboardEvent> {
+    let (scenario, on_select) = (scenario.clone(), on_select.clone());
+    Callback::from(move |event: KeyboardEvent| {
+        if event.key() != "Enter" {
+            return;
+        }
+        let Some(field) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
+            return;
+        };
+        let wanted = field.value().trim().to_ascii_lowercase();
+        let found = scenario
+            .options
+            .iter()
+            .find(|o| o.title.trim().to_ascii_lowercase() == wanted)
+            .or_else(|| {
+                scenario
+                    .options
+                    .iter()
+                    .find(|o| o.title.to_ascii_lowercase().contains(&wanted))
+            });
+        field.set_custom_validity(if found.is_some() { "" } else { none });
+        field.report_validity();
+        if let Some(option) = found {
+            on_select.emit(Some(option.id));
+        }
+    })
 }
 
 #[derive(Properties, PartialEq, Clone)]
