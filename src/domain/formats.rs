@@ -128,6 +128,8 @@ pub fn read<T: DeserializeOwned>(text: &str, base: &str) -> Result<T, Refusal> {
         }
         Err(error) => error,
     };
+    // The place within the text, and as the message names it (after `base`).
+    let within = place_of("", error.path());
     let path = place_of(base, error.path());
     let inner = error.into_inner();
     if inner.classify() != serde_json::error::Category::Data {
@@ -139,7 +141,7 @@ pub fn read<T: DeserializeOwned>(text: &str, base: &str) -> Result<T, Refusal> {
         return Err(Refusal::NotJson(JsonError::of(&e)));
     }
     let refused = REFUSED.with(|r| r.borrow_mut().take());
-    let found = || found_at(text, base, &path);
+    let found = || found_at(text, &within);
     Err(Refusal::Shape(problem(&path, &inner, refused, found)))
 }
 
@@ -248,14 +250,11 @@ fn problem(
 }
 
 /// What the text holds at `place` (read again, only for a message).
-fn found_at(text: &str, base: &str, place: &str) -> Found {
+fn found_at(text: &str, place: &str) -> Found {
     let Ok(mut value) = serde_json::from_str::<Value>(text) else {
         return Found::Null;
     };
-    let mut rest = place.strip_prefix(base).unwrap_or(place);
-    if !base.is_empty() {
-        value = value.get(base).cloned().unwrap_or(Value::Null);
-    }
+    let mut rest = place;
     while !rest.is_empty() {
         rest = rest.strip_prefix('.').unwrap_or(rest);
         if let Some(after) = rest.strip_prefix('[') {
@@ -444,5 +443,68 @@ impl schemars::JsonSchema for Compact {
     }
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({ "type": "number" })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::formats::scenario::FitWire;
+
+    #[test]
+    fn a_refusal_names_the_place_after_the_base_and_what_was_there() {
+        let refused = read::<FitWire>(r#"{"smb": "high"}"#, "ballot").unwrap_err();
+        assert_eq!(
+            refused.to_string(),
+            "ballot.smb: expected a number, found \"high\""
+        );
+        let refused = read::<FitWire>(r#"{"smb": 1, "colour": 2}"#, "").unwrap_err();
+        assert_eq!(refused.to_string(), "colour: is not a field Kerze knows");
+        let refused = read::<Vec<Num>>("[1, 2, [3]]", "values").unwrap_err();
+        assert_eq!(
+            refused.to_string(),
+            "values[2]: expected a number, found a list"
+        );
+    }
+
+    #[test]
+    fn numbers_beyond_a_float_or_below_its_smallest_are_refused() {
+        assert!(matches!(
+            read::<Num>("1e400", "n"),
+            Err(Refusal::Shape(Problem {
+                issue: Issue::NumberOutOfRange(_),
+                ..
+            }))
+        ));
+        assert_eq!(
+            read::<Num>("1e-400", "n").map_err(|e| e.to_string()),
+            Err("n: is too close to zero to compute with: write 0 instead".to_owned())
+        );
+        assert_eq!(read::<Num>("0e-400", "n"), Ok(Num(0.0)));
+    }
+
+    #[test]
+    fn text_that_is_not_json_says_where() {
+        let Err(Refusal::NotJson(error)) = read::<Num>("[1,", "") else {
+            panic!("not JSON");
+        };
+        assert!(error.eof);
+        let Err(Refusal::NotJson(error)) = read::<Num>("1 2", "") else {
+            panic!("not JSON");
+        };
+        assert_eq!((error.line, error.column), (1, 3));
+        let deep = "[".repeat(200) + &"]".repeat(200);
+        let Err(Refusal::NotJson(error)) = read::<serde_json::Value>(&deep, "") else {
+            panic!("too deep");
+        };
+        assert!(error.too_deep);
+    }
+
+    #[test]
+    fn ordered_maps_keep_the_order_written_and_compact_numbers_have_no_fraction() {
+        let map: Ordered<String, Compact> = read(r#"{"o10": 1, "o2": 2.5}"#, "").unwrap();
+        let keys: Vec<&str> = map.0.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, ["o10", "o2"]);
+        assert_eq!(to_text(&map), r#"{"o10":1,"o2":2.5}"#);
     }
 }
