@@ -125,6 +125,8 @@ type TakeIn = Rc<dyn Fn(Vec<Result<Ballot, BallotError>>)>;
 #[derive(Clone)]
 struct Panel {
     lang: Lang,
+    /// The segments' names for fit cells, made once per render.
+    fit_names: Rc<[String; 3]>,
     scenario: Same<Scenario>,
     on_edit: Callback<ScenarioEdit>,
     /// The criteria the next round asks.
@@ -175,12 +177,8 @@ impl Panel {
 
     /// A cell in words: "SCIM provisioning: Metric impact".
     fn name_of(&self, cell: Cell) -> String {
-        let fit_names = self.lang.fit_names();
-        cell_label(
-            &self.scenario,
-            cell,
-            &fit_names.each_ref().map(String::as_str),
-        )
+        let names = self.fit_names.each_ref().map(String::as_str);
+        cell_label(&self.scenario, cell, &names)
     }
 
     fn number(&self, value: f64) -> String {
@@ -210,9 +208,8 @@ impl Panel {
             self.on_edit.clone(),
             self.messages.clone(),
         );
-        let lang = self.lang;
+        let (lang, fit_names) = (self.lang, self.fit_names.clone());
         Rc::new(move |pieces: Vec<Result<Ballot, BallotError>>| {
-            let fit_names = lang.fit_names();
             let refs = fit_names.each_ref().map(String::as_str);
             let (ballots, outcomes) = intake_ballots(&s, pieces, &refs);
             messages.set(outcome_lines(lang, &outcomes));
@@ -235,6 +232,7 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
         .collect();
     let panel = Panel {
         lang: props.lang,
+        fit_names: Rc::new(props.lang.fit_names()),
         scenario: scenario.clone(),
         on_edit: props.on_edit.clone(),
         ask: use_state(|| scorable),

@@ -24,7 +24,9 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::fmt;
+use std::hash::Hash;
 use std::marker::PhantomData;
 
 /// Deepest nesting a text may have (serde_json's own limit).
@@ -328,10 +330,7 @@ impl Serialize for Compact {
     fn serialize<S: Serializer>(&self, writer: S) -> Result<S::Ok, S::Error> {
         const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
         let value = self.0;
-        if value.fract() == 0.0
-            && value.abs() < EXACT
-            && !(value == 0.0 && value.is_sign_negative())
-        {
+        if value.fract() == 0.0 && value.abs() < EXACT {
             writer.serialize_i64(value as i64)
         } else {
             writer.serialize_f64(value)
@@ -379,20 +378,28 @@ impl<K: Serialize, V: Serialize> Serialize for Ordered<K, V> {
     }
 }
 
-impl<'de, K: Deserialize<'de> + PartialEq, V: Deserialize<'de>> Deserialize<'de> for Ordered<K, V> {
+impl<'de, K: Deserialize<'de> + Eq + Hash + Clone, V: Deserialize<'de>> Deserialize<'de>
+    for Ordered<K, V>
+{
     fn deserialize<D: Deserializer<'de>>(reader: D) -> Result<Self, D::Error> {
         struct Entries<K, V>(PhantomData<(K, V)>);
-        impl<'de, K: Deserialize<'de> + PartialEq, V: Deserialize<'de>> Visitor<'de> for Entries<K, V> {
+        impl<'de, K: Deserialize<'de> + Eq + Hash + Clone, V: Deserialize<'de>> Visitor<'de>
+            for Entries<K, V>
+        {
             type Value = Ordered<K, V>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("an object")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 let mut entries: Vec<(K, V)> = Vec::new();
+                let mut at: HashMap<K, usize> = HashMap::new();
                 while let Some((key, value)) = map.next_entry::<K, V>()? {
-                    match entries.iter_mut().find(|(k, _)| *k == key) {
-                        Some(entry) => entry.1 = value,
-                        None => entries.push((key, value)),
+                    match at.get(&key) {
+                        Some(&i) => entries[i].1 = value,
+                        None => {
+                            at.insert(key.clone(), entries.len());
+                            entries.push((key, value));
+                        }
                     }
                 }
                 Ok(Ordered(entries))

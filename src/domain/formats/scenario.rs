@@ -231,7 +231,7 @@ pub struct RoundWire {
 }
 
 /// An item of an option: a criterion id (`c3`) or a segment's fit (`fit:smb`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, JsonSchema)]
 #[schemars(with = "String")]
 pub struct ItemKey(pub Item);
 

@@ -199,13 +199,22 @@ pub fn decode_stamped(text: &str) -> Result<(Scenario, Stamp), EntryError> {
 /// what can be mended safely (see [`Scenario::repair`]): the third part says
 /// how many values were dropped on the way.
 pub fn decode_repaired(text: &str) -> Result<(Scenario, Stamp, usize), EntryError> {
-    let entry = match stored_version(text)? {
-        1 => read::<EntryV1>(text, "").map(Entry::from),
-        2..=ENTRY_VERSION => read::<Entry>(text, ""),
-        v if v > ENTRY_VERSION => return Err(EntryError::FutureVersion(v)),
-        v => return Err(damaged(format!("unknown format {v}"))),
-    }
-    .map_err(damaged)?;
+    // An entry of the current formats is read once; only a text that is
+    // not one is looked at again for its version.
+    let entry = match read::<Entry>(text, "") {
+        Ok(entry) if (2..=ENTRY_VERSION).contains(&entry.version) => entry,
+        first => match stored_version(text)? {
+            1 => read::<EntryV1>(text, "")
+                .map(Entry::from)
+                .map_err(damaged)?,
+            v if v > ENTRY_VERSION => return Err(EntryError::FutureVersion(v)),
+            v @ 2..=ENTRY_VERSION => match first {
+                Err(refusal) => return Err(damaged(refusal)),
+                Ok(_) => return Err(damaged(format!("unknown format {v}"))),
+            },
+            v => return Err(damaged(format!("unknown format {v}"))),
+        },
+    };
     let stamp = Stamp {
         rev: entry.rev,
         writer: entry.writer,
@@ -240,10 +249,9 @@ pub fn encode_index(index: &StoredIndex) -> String {
 /// Reads the index entry. An index of a newer format is read as far as its
 /// known fields go: the caller learns its version and must not rewrite it.
 pub fn decode_index(text: &str) -> Result<StoredIndex, EntryError> {
-    let version = stored_version(text)?;
     let wire = read::<IndexWire>(text, "").map_err(damaged)?;
     Ok(StoredIndex {
-        version,
+        version: wire.version,
         active: wire.active,
         order: wire.order,
         trash: wire.trash,
