@@ -119,6 +119,7 @@ pub fn app(props: &AppProps) -> Html {
                     compare: state.compare,
                     share: state.share.clone(),
                     tools_open: state.tools_open,
+                    desk: state.round.clone(),
                     dispatch: dispatch.clone(),
                     callbacks,
                     on_import: import.on_import.clone(),

@@ -21,7 +21,7 @@ use crate::i18n::Lang;
 use crate::services::clipboard::copy_text;
 use crate::services::clock::{now_iso, today};
 use crate::services::download::download_text;
-use crate::state::{Action, Done, Notice};
+use crate::state::{Action, Done, Notice, RoundAction};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -79,6 +79,8 @@ pub struct PageCallbacks {
     pub on_compare: Callback<Option<OptionId>>,
     /// Takes the shown scenario out of Kerze.
     pub export: Callback<Export>,
+    /// Sends what the facilitator does at the group-scoring desk.
+    pub on_round: Callback<RoundAction>,
 }
 
 /// The pages' callbacks for the shown scenario.
@@ -93,6 +95,7 @@ pub fn use_page_callbacks(
         on_select: use_reform(dispatch, Action::SelectOption),
         on_compare: use_reform(dispatch, Action::CompareWith),
         export: use_export(shown, lang, dispatch),
+        on_round: use_reform(dispatch, Action::Round),
     }
 }
 

@@ -3,10 +3,12 @@
 
 mod history;
 mod notice;
+mod round;
 mod workspace;
 
 pub use history::{History, UNDO_STEPS};
 pub use notice::{Busy, Done, Notice, NoticeKey, Notices};
+pub use round::{HotSeat, RoundAction, RoundDesk, Said, QUEUE_SHOWN};
 pub use workspace::{unique_name, Workspace, TRASH_SIZE};
 
 use crate::domain::model::demo::demo_scenario;
@@ -69,6 +71,8 @@ pub struct State {
     pub share: ShareState,
     /// Whether the less frequent tools are unfolded (behind "More" on a phone).
     pub tools_open: bool,
+    /// The facilitator's desk for group scoring on the open scenario.
+    pub round: Rc<RoundDesk>,
 }
 
 /// One user intent.
@@ -150,6 +154,8 @@ pub enum Action {
     SaveSharedCopy,
     /// Adds a scenario read from a file (a taken name gets a suffix) and opens it.
     Import(Rc<Scenario>),
+    /// Something the facilitator does at the group-scoring desk.
+    Round(RoundAction),
 }
 
 impl State {
@@ -173,6 +179,7 @@ impl State {
             help_open: false,
             share: ShareState::default(),
             tools_open: false,
+            round: Rc::default(),
         }
     }
 
@@ -234,6 +241,10 @@ impl State {
     /// The state after `action`, or `None` when nothing changes.
     pub fn reduce(&self, action: Action) -> Option<State> {
         let mut next = self.apply(action)?;
+        // The desk belongs to the scenario it was used on.
+        if next.workspace.active != self.workspace.active {
+            next.round = Rc::default();
+        }
         // A comparison belongs to the open breakdown and to options that exist.
         let shown = next.shown();
         let exists =
@@ -300,7 +311,28 @@ impl State {
             | Action::RestoredElsewhere { .. }
             | Action::PurgedElsewhere { .. }
             | Action::KeepMine { .. } => self.apply_elsewhere(&mut next, action)?,
+            Action::Round(action) => return self.apply_round(action),
         }
+        Some(next)
+    }
+
+    /// The group-scoring desk, and the edit of the open scenario it makes
+    /// (one Undo step, like any edit).
+    fn apply_round(&self, action: RoundAction) -> Option<State> {
+        if self.shared().is_some() {
+            return None;
+        }
+        let fit_names = self.lang.fit_names();
+        let names = fit_names.each_ref().map(String::as_str);
+        let scenario = self.workspace.active_scenario();
+        let (desk, edit) = self.round.apply(scenario, action, &names)?;
+        let mut next = match edit {
+            Some(edit) => self
+                .reduce(Action::Edit(edit))
+                .unwrap_or_else(|| self.clone()),
+            None => self.clone(),
+        };
+        next.round = Rc::new(desk);
         Some(next)
     }
 

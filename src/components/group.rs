@@ -5,13 +5,10 @@
 
 use super::ballot_form::BallotForm;
 use super::Same;
-use crate::domain::group::ballot::{
-    cell_label, intake_ballots, read_ballot, split_ballots, BallotError, Invitation, Outcome,
-};
+use crate::domain::group::ballot::{cell_label, Invitation, Outcome};
 use crate::domain::group::tally::{accepted, tally, CellTally, Pick, Tally};
-use crate::domain::model::criterion::CriterionInput;
-use crate::domain::model::ids::{CriterionId, OptionId};
-use crate::domain::model::rounds::{Ballot, Cell, Round};
+use crate::domain::model::ids::OptionId;
+use crate::domain::model::rounds::{Cell, Round};
 use crate::domain::model::scenario::{Scenario, ScenarioEdit, ScenarioOption};
 use crate::domain::model::value::{format_fixed, NumberRule};
 use crate::domain::scoring::rank;
@@ -21,6 +18,7 @@ use crate::i18n::Lang;
 use crate::services::clipboard::copy_text;
 use crate::services::files::read_text;
 use crate::services::location::{is_local_file, link_with};
+use crate::state::{HotSeat, RoundAction, RoundDesk, Said, QUEUE_SHOWN};
 use qrcodegen::{QrCode, QrCodeEcc};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -30,8 +28,6 @@ use yew::prelude::*;
 
 /// Points at stake that colour a heatmap cell fully.
 const FULL_HEAT: f64 = 20.0;
-/// Cells listed in the discussion queue.
-const QUEUE_SHOWN: usize = 10;
 
 /// Props of [`GroupPanel`].
 #[derive(Properties, PartialEq)]
@@ -40,8 +36,10 @@ pub struct GroupPanelProps {
     pub lang: Lang,
     /// The facilitator's scenario.
     pub scenario: Same<Scenario>,
-    /// Where edits go.
-    pub on_edit: Callback<ScenarioEdit>,
+    /// What the facilitator picked, pasted and opened.
+    pub desk: Rc<RoundDesk>,
+    /// Where what the facilitator does goes.
+    pub dispatch: Callback<RoundAction>,
 }
 
 /// The QR code of `text` as one SVG path, or `None` when it does not fit.
@@ -65,6 +63,24 @@ fn qr_svg(text: &str, label: &str) -> Option<Html> {
     })
 }
 
+/// Copies `link` and tells `done` whether the browser allowed it.
+fn copy_then(link: String, done: Callback<bool>) -> Callback<MouseEvent> {
+    Callback::from(move |_: MouseEvent| {
+        let done = done.clone();
+        copy_text(&link, move |ok| done.emit(ok));
+    })
+}
+
+/// Whether copying worked, in words.
+fn copied_words(lang: Lang, ok: bool) -> &'static str {
+    let t = &lang.texts().group;
+    if ok {
+        t.copied
+    } else {
+        t.copy_failed
+    }
+}
+
 /// Copies `link` and says in `copied` whether the browser allowed it.
 pub fn copy_link(
     lang: Lang,
@@ -72,14 +88,10 @@ pub fn copy_link(
     copied: &UseStateHandle<String>,
 ) -> Callback<MouseEvent> {
     let copied = copied.clone();
-    let t = &lang.texts().group;
-    let (yes, no) = (t.copied, t.copy_failed);
-    Callback::from(move |_: MouseEvent| {
-        let copied = copied.clone();
-        copy_text(&link, move |ok| {
-            copied.set(if ok { yes } else { no }.to_owned())
-        });
-    })
+    copy_then(
+        link,
+        Callback::from(move |ok| copied.set(copied_words(lang, ok).to_owned())),
+    )
 }
 
 /// A random round id.
@@ -117,43 +129,15 @@ fn outcome_lines(lang: Lang, outcomes: &[Outcome]) -> Vec<String> {
         .collect()
 }
 
-/// The ballots a reveal takes in: checked one by one, each said what became of it.
-type TakeIn = Rc<dyn Fn(Vec<Result<Ballot, BallotError>>)>;
-
-/// What the facilitator picked, pasted and opened in the panel, with the
-/// scenario it works on.
+/// The panel's inputs: the scenario, the desk and where actions go.
 #[derive(Clone)]
 struct Panel {
     lang: Lang,
     /// The segments' names for fit cells, made once per render.
     fit_names: Rc<[String; 3]>,
     scenario: Same<Scenario>,
-    on_edit: Callback<ScenarioEdit>,
-    /// The criteria the next round asks.
-    ask: UseStateHandle<Vec<CriterionId>>,
-    /// Whether the next round asks for weights too.
-    ask_weights: UseStateHandle<bool>,
-    /// Return links pasted, not yet revealed.
-    pasted: UseStateHandle<String>,
-    /// What became of each piece of the last reveal (or why no round started).
-    messages: UseStateHandle<Vec<String>>,
-    /// Whether people are shown as "Person 1", "Person 2"…
-    hide_names: UseStateHandle<bool>,
-    /// The cell whose votes are open.
-    open_cell: UseStateHandle<Option<Cell>>,
-    /// The value picked per cell, where not the default.
-    picks: UseStateHandle<Vec<(Cell, Pick)>>,
-    /// The value every other cell takes: median or mean.
-    default_pick: UseStateHandle<Pick>,
-    /// The cells ticked for a second round (`None`: those that could change #1).
-    ticked: UseStateHandle<Option<Vec<Cell>>>,
-    /// Hot seat: the ballots collected, whether the last person is being
-    /// thanked, and a key that starts a fresh form for the next person.
-    hot: UseStateHandle<Option<(Vec<Ballot>, bool, u32)>>,
-    /// Whether copying the ballot link worked, in words.
-    copied: UseStateHandle<String>,
-    /// "Accept these values" first shows what it changes; a second click sets.
-    confirming: UseStateHandle<bool>,
+    desk: Rc<RoundDesk>,
+    dispatch: Callback<RoundAction>,
 }
 
 impl Panel {
@@ -163,7 +147,7 @@ impl Panel {
 
     /// A person's name, or "Person n" while names are hidden.
     fn who(&self, ballot: usize) -> String {
-        if *self.hide_names {
+        if self.desk.hide_names {
             self.t().person.replace("{n}", &(ballot + 1).to_string())
         } else {
             self.scenario
@@ -195,28 +179,14 @@ impl Panel {
             .unwrap_or_default()
     }
 
-    /// Opens the votes of `cell`.
-    fn open(&self, cell: Cell) -> Callback<MouseEvent> {
-        let open_cell = self.open_cell.clone();
-        Callback::from(move |_: MouseEvent| open_cell.set(Some(cell)))
+    /// A click that does `action`.
+    fn on_click(&self, action: RoundAction) -> Callback<MouseEvent> {
+        self.dispatch.reform(move |_| action.clone())
     }
 
-    /// Every way in (links, files, hot seat): check each piece, say what became of it.
-    fn take_in(&self) -> TakeIn {
-        let (s, on_edit, messages) = (
-            self.scenario.clone(),
-            self.on_edit.clone(),
-            self.messages.clone(),
-        );
-        let (lang, fit_names) = (self.lang, self.fit_names.clone());
-        Rc::new(move |pieces: Vec<Result<Ballot, BallotError>>| {
-            let refs = fit_names.each_ref().map(String::as_str);
-            let (ballots, outcomes) = intake_ballots(&s, pieces, &refs);
-            messages.set(outcome_lines(lang, &outcomes));
-            if ballots != s.group.ballots {
-                on_edit.emit(ScenarioEdit::SetBallots(ballots));
-            }
-        })
+    /// A change (of a checkbox or a menu) that does `action`.
+    fn on_change(&self, action: RoundAction) -> Callback<Event> {
+        self.dispatch.reform(move |_| action.clone())
     }
 }
 
@@ -224,29 +194,12 @@ impl Panel {
 #[function_component(GroupPanel)]
 pub fn group_panel(props: &GroupPanelProps) -> Html {
     let scenario = props.scenario.clone();
-    let scorable: Vec<CriterionId> = scenario
-        .criteria
-        .iter()
-        .filter(|c| !matches!(c.input, CriterionInput::Amount { .. }))
-        .map(|c| c.id)
-        .collect();
     let panel = Panel {
         lang: props.lang,
         fit_names: Rc::new(props.lang.fit_names()),
         scenario: scenario.clone(),
-        on_edit: props.on_edit.clone(),
-        ask: use_state(|| scorable),
-        ask_weights: use_state(|| false),
-        pasted: use_state(String::new),
-        messages: use_state(Vec::new),
-        hide_names: use_state(|| false),
-        open_cell: use_state(|| None),
-        picks: use_state(Vec::new),
-        default_pick: use_state(|| Pick::Median),
-        ticked: use_state(|| None),
-        hot: use_state(|| None),
-        copied: use_state(String::new),
-        confirming: use_state(|| false),
+        desk: props.desk.clone(),
+        dispatch: props.dispatch.clone(),
     };
     // With many ballots the tally (a ranking per person's weights) follows
     // a change once the changes pause: a keystroke elsewhere stays instant.
@@ -256,8 +209,12 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
     );
     let tally = use_memo(settled, |s| tally(s));
     let current = scenario.group.current().cloned();
-    let take_in = panel.take_in();
     let t = panel.t();
+    let said: Vec<String> = match &panel.desk.said {
+        Said::Nothing => Vec::new(),
+        Said::NoneAsked => vec![t.none_asked.to_owned()],
+        Said::Outcomes(outcomes) => outcome_lines(panel.lang, outcomes),
+    };
     html! {
         <section class="group" aria-labelledby="group-heading">
             <h2 id="group-heading" tabindex="-1">{ t.heading }</h2>
@@ -265,20 +222,20 @@ pub fn group_panel(props: &GroupPanelProps) -> Html {
             { start_form(&panel, current.is_none()) }
             if let Some(round) = &current {
                 { round_view(&panel, round) }
-                { reveal_view(&panel, take_in.clone()) }
+                { reveal_view(&panel) }
             }
-            if !panel.messages.is_empty() {
+            if !said.is_empty() {
                 <div role="status">
                     <ul class="reveal-messages">
-                        { for panel.messages.iter().map(|m| html! { <li>{ m.clone() }</li> }) }
+                        { for said.into_iter().map(|m| html! { <li>{ m }</li> }) }
                     </ul>
                 </div>
             }
             if !scenario.group.ballots.is_empty() {
                 { results_view(&panel, &tally, current.as_ref()) }
             }
-            if let Some(hot) = (*panel.hot).clone() {
-                { hot_seat(&panel, hot, current.as_ref(), take_in) }
+            if let Some(hot) = &panel.desk.hot {
+                { hot_seat(&panel, hot, current.as_ref()) }
             }
         </section>
     }
@@ -293,48 +250,11 @@ fn check(words: &str, checked: bool, onchange: Callback<Event>) -> Html {
 
 /// Starting a round: which criteria it asks, whether weights too.
 fn start_form(panel: &Panel, open: bool) -> Html {
-    let t = panel.t();
-    let start = {
-        let (ask, ask_weights, on_edit, s) = (
-            panel.ask.clone(),
-            panel.ask_weights.clone(),
-            panel.on_edit.clone(),
-            panel.scenario.clone(),
-        );
-        let messages = panel.messages.clone();
-        let none = t.none_asked;
-        Callback::from(move |_: MouseEvent| {
-            let criteria: Vec<CriterionId> = s
-                .criteria
-                .iter()
-                .map(|c| c.id)
-                .filter(|id| ask.contains(id))
-                .collect();
-            if criteria.is_empty() {
-                messages.set(vec![none.to_owned()]);
-                return;
-            }
-            messages.set(Vec::new());
-            on_edit.emit(ScenarioEdit::StartRound(Round {
-                id: new_round_id(),
-                number: s.group.next_number(),
-                criteria,
-                weights: *ask_weights,
-                cells: Vec::new(),
-            }));
-        })
-    };
-    let toggle_ask = |id: CriterionId| {
-        let ask = panel.ask.clone();
-        Callback::from(move |_: Event| {
-            let mut next = (*ask).clone();
-            match next.iter().position(|c| *c == id) {
-                Some(at) => drop(next.remove(at)),
-                None => next.push(id),
-            }
-            ask.set(next);
-        })
-    };
+    let (t, desk) = (panel.t(), &panel.desk);
+    let asked = desk.asked(&panel.scenario);
+    let start = panel
+        .dispatch
+        .reform(|_: MouseEvent| RoundAction::Start(new_round_id()));
     html! {
         <details class="group-start" {open}>
             <summary>{ t.new_round }</summary>
@@ -342,12 +262,12 @@ fn start_form(panel: &Panel, open: bool) -> Html {
                 <legend>{ t.ask_criteria }</legend>
                 { for panel.scenario.criteria.iter().map(|c| html! {
                     <label class="check" key={c.id.number()}>
-                        <input type="checkbox" checked={panel.ask.contains(&c.id)} onchange={toggle_ask(c.id)} />
+                        <input type="checkbox" checked={asked.contains(&c.id)} onchange={panel.on_change(RoundAction::Ask(c.id))} />
                         { c.name.clone() }
                     </label>
                 }) }
             </fieldset>
-            { check(t.ask_weights, *panel.ask_weights, flip(&panel.ask_weights)) }
+            { check(t.ask_weights, desk.ask_weights, panel.on_change(RoundAction::AskWeights(!desk.ask_weights))) }
             <button type="button" class="primary" onclick={start}>{ t.make_link }</button>
         </details>
     }
@@ -369,11 +289,7 @@ fn round_view(panel: &Panel, round: &Round) -> Html {
         t.round_cells.replace("{k}", &round.cells.len().to_string())
     }
     .replace("{n}", &round.number.to_string());
-    let copy = copy_link(lang, link.clone(), &panel.copied);
-    let hot_start = {
-        let hot = panel.hot.clone();
-        Callback::from(move |_: MouseEvent| hot.set(Some((Vec::new(), false, 0))))
-    };
+    let copy = copy_then(link.clone(), panel.dispatch.reform(RoundAction::Copied));
     // From kerze.html on a disk the link points to a file no phone can
     // open: say so where the QR code would be, and offer no code to scan.
     let qr = if is_local_file() {
@@ -389,53 +305,37 @@ fn round_view(panel: &Panel, round: &Round) -> Html {
                 <input id="ballot-link" class="share-link" type="text" readonly=true spellcheck="false" value={link} />
                 <button type="button" onclick={copy}>{ t.copy }</button>
             </div>
-            <p role="status" aria-live="polite">{ (*panel.copied).clone() }</p>
+            <p role="status" aria-live="polite">{ panel.desk.copied.map(|ok| copied_words(lang, ok)) }</p>
             { qr }
-            <button type="button" onclick={hot_start}>{ t.hot_seat }</button>
+            <button type="button" onclick={panel.on_click(RoundAction::HotSeat)}>{ t.hot_seat }</button>
         </div>
     }
 }
 
 /// The reveal: return links pasted, ballot files picked or dropped.
-fn reveal_view(panel: &Panel, take_in: TakeIn) -> Html {
+fn reveal_view(panel: &Panel) -> Html {
     let t = panel.t();
-    let reveal_texts = Rc::new(move |texts: Vec<String>| {
-        take_in(
-            texts
-                .iter()
-                .flat_map(|t| split_ballots(t))
-                .map(read_ballot)
-                .collect(),
-        )
+    let on_paste = panel.dispatch.reform(|e: InputEvent| {
+        RoundAction::Paste(e.target_unchecked_into::<HtmlTextAreaElement>().value())
     });
-    let reveal = {
-        let (pasted, reveal_texts) = (panel.pasted.clone(), reveal_texts.clone());
-        Callback::from(move |_: MouseEvent| {
-            reveal_texts(vec![(*pasted).clone()]);
-            pasted.set(String::new());
-        })
-    };
-    let on_paste = {
-        let pasted = panel.pasted.clone();
-        Callback::from(move |e: InputEvent| {
-            pasted.set(e.target_unchecked_into::<HtmlTextAreaElement>().value())
-        })
-    };
     // Ballot files, picked or dropped on the reveal: all read, then revealed at once.
-    let reveal_files = Rc::new(move |files: FileList| {
-        let count = files.length();
-        let read = Rc::new(RefCell::new(Vec::new()));
-        for i in 0..count {
-            let Some(file) = files.get(i) else { continue };
-            let (read, reveal_texts) = (read.clone(), reveal_texts.clone());
-            read_text(&file, move |text| {
-                read.borrow_mut().push(text.unwrap_or_default());
-                if read.borrow().len() == count as usize {
-                    reveal_texts(read.take());
-                }
-            });
-        }
-    });
+    let reveal_files = {
+        let dispatch = panel.dispatch.clone();
+        Rc::new(move |files: FileList| {
+            let count = files.length();
+            let read = Rc::new(RefCell::new(Vec::new()));
+            for i in 0..count {
+                let Some(file) = files.get(i) else { continue };
+                let (read, dispatch) = (read.clone(), dispatch.clone());
+                read_text(&file, move |text| {
+                    read.borrow_mut().push(text.unwrap_or_default());
+                    if read.borrow().len() == count as usize {
+                        dispatch.emit(RoundAction::RevealFiles(read.take()));
+                    }
+                });
+            }
+        })
+    };
     let on_files = {
         let reveal_files = reveal_files.clone();
         Callback::from(move |e: Event| {
@@ -461,31 +361,14 @@ fn reveal_view(panel: &Panel, take_in: TakeIn) -> Html {
         <div class="group-reveal" ondrop={on_drop}>
             <h3>{ t.reveal_heading }</h3>
             <label for="return-links">{ t.paste_label }</label>
-            <textarea id="return-links" rows="4" spellcheck="false" value={(*panel.pasted).clone()} oninput={on_paste} />
+            <textarea id="return-links" rows="4" spellcheck="false" value={panel.desk.pasted.clone()} oninput={on_paste} />
             <div class="button-row">
-                <button type="button" class="primary" onclick={reveal}>{ t.reveal }</button>
+                <button type="button" class="primary" onclick={panel.on_click(RoundAction::Reveal)}>{ t.reveal }</button>
                 <label class="file-button">{ t.files }
                     <input type="file" accept=".json,application/json,text/plain" multiple=true onchange={on_files} />
                 </label>
             </div>
         </div>
-    }
-}
-
-/// The cells ticked for a second round: what the facilitator ticked, else
-/// those of the queue that could change #1.
-fn flagged_cells(panel: &Panel, tally: &Tally) -> Vec<Cell> {
-    match &*panel.ticked {
-        Some(cells) => cells.clone(),
-        None => tally
-            .queue()
-            .iter()
-            .take(QUEUE_SHOWN)
-            // Only what could change #1 comes ticked: a second round asks
-            // again what matters, not every cell of the queue.
-            .filter(|c| c.moves_top)
-            .map(|c| c.cell)
-            .collect(),
     }
 }
 
@@ -506,28 +389,19 @@ fn results_view(panel: &Panel, tally: &Tally, current: Option<&Round>) -> Html {
             .replace("{k}", &k.to_string())
             .replace("{n}", &tally.weighted.to_string())
     });
-    // Hiding names also clears the reveal's lines, which name people.
-    let hide = {
-        let (hide_names, messages) = (panel.hide_names.clone(), panel.messages.clone());
-        Callback::from(move |_: Event| {
-            if !*hide_names {
-                messages.set(Vec::new());
-            }
-            hide_names.set(!*hide_names);
-        })
-    };
-    let flagged = flagged_cells(panel, tally);
+    let hide = panel.on_change(RoundAction::HideNames(!panel.desk.hide_names));
+    let flagged = panel.desk.flagged(tally);
     html! {
         <div class="group-results">
             <p>{ people }</p>
-            { check(t.hide_names, *panel.hide_names, hide) }
+            { check(t.hide_names, panel.desk.hide_names, hide) }
             if let Some(firsts) = firsts {
                 <p class="firsts">{ firsts }</p>
             }
             <div class="table-scroll" tabindex="0" role="region" aria-label={t.heatmap}>
                 { heatmap(panel, tally) }
             </div>
-            { panel.open_cell.and_then(|cell| tally.cells.iter().flatten().find(|c| c.cell == cell)).map(|c| cell_votes(panel, c)).unwrap_or_default() }
+            { panel.desk.open_cell.and_then(|cell| tally.cells.iter().flatten().find(|c| c.cell == cell)).map(|c| cell_votes(panel, c)).unwrap_or_default() }
             <h3>{ t.queue_heading }</h3>
             { queue_list(panel, tally, &flagged) }
             { settle_buttons(panel, tally, current, flagged) }
@@ -561,7 +435,7 @@ fn heatmap(panel: &Panel, tally: &Tally) -> Html {
             let label = format!("{}: {text}", panel.name_of(cell.cell));
             html! {
                 <td style={format!("--heat:{}", format_fixed(heat, 2))}>
-                    <button type="button" class="cell-button" aria-label={label} onclick={panel.open(cell.cell)}>{ text }</button>
+                    <button type="button" class="cell-button" aria-label={label} onclick={panel.on_click(RoundAction::OpenCell(Some(cell.cell)))}>{ text }</button>
                 </td>
             }
         }
@@ -592,17 +466,6 @@ fn queue_list(panel: &Panel, tally: &Tally, flagged: &[Cell]) -> Html {
     if queue.is_empty() {
         return html! { <p>{ t.queue_empty }</p> };
     }
-    let toggle = |cell: Cell| {
-        let (ticked, flagged) = (panel.ticked.clone(), flagged.to_vec());
-        Callback::from(move |_: Event| {
-            let mut next = flagged.clone();
-            match next.iter().position(|c| *c == cell) {
-                Some(at) => drop(next.remove(at)),
-                None => next.push(cell),
-            }
-            ticked.set(Some(next));
-        })
-    };
     let item = |c: &CellTally| {
         let sentence = t
             .queue_item
@@ -614,8 +477,8 @@ fn queue_list(panel: &Panel, tally: &Tally, flagged: &[Cell]) -> Html {
         let label = format!("{}: {}", t.second_round, panel.name_of(c.cell));
         html! {
             <li key={format!("{}-{}", c.cell.option.number(), c.cell.item.key())}>
-                <input type="checkbox" checked={flagged.contains(&c.cell)} onchange={toggle(c.cell)} aria-label={label} />
-                <button type="button" class="link-button" onclick={panel.open(c.cell)}>{ sentence }</button>
+                <input type="checkbox" checked={flagged.contains(&c.cell)} onchange={panel.on_change(RoundAction::Tick(c.cell))} aria-label={label} />
+                <button type="button" class="link-button" onclick={panel.on_click(RoundAction::OpenCell(Some(c.cell)))}>{ sentence }</button>
                 if c.moves_top {
                     <span class="badge fragile">{ t.moves_top }</span>
                 }
@@ -632,33 +495,27 @@ fn queue_list(panel: &Panel, tally: &Tally, flagged: &[Cell]) -> Html {
 fn cell_votes(panel: &Panel, c: &CellTally) -> Html {
     let (lang, t) = (panel.lang, panel.t());
     let cell = c.cell;
-    let pick = panel
-        .picks
-        .iter()
-        .find(|(x, _)| *x == cell)
-        .map_or(*panel.default_pick, |(_, p)| *p);
-    let set_pick = {
-        let (picks, median) = (panel.picks.clone(), c.median);
-        Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-            let pick = match value.as_str() {
-                "1" => Pick::Mean,
-                "2" => Pick::Typed(median),
-                _ => Pick::Median,
-            };
-            choose(&picks, cell, pick);
-        })
-    };
+    let pick = panel.desk.pick_of(cell);
+    let median = c.median;
+    let set_pick = panel.dispatch.reform(move |e: Event| {
+        let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+        let pick = match value.as_str() {
+            "1" => Pick::Mean,
+            "2" => Pick::Typed(median),
+            _ => Pick::Median,
+        };
+        RoundAction::Pick(cell, pick)
+    });
     let set_typed = {
         let rule = cell
             .item
             .rule(&panel.scenario)
             .unwrap_or(NumberRule::Amount);
-        let picks = panel.picks.clone();
+        let dispatch = panel.dispatch.clone();
         Callback::from(move |e: Event| {
             let text = e.target_unchecked_into::<HtmlInputElement>().value();
             if let Ok(Some(value)) = rule.parse(&text, lang.number_style()) {
-                choose(&picks, cell, Pick::Typed(value));
+                dispatch.emit(RoundAction::Pick(cell, Pick::Typed(value)));
             }
         })
     };
@@ -677,10 +534,7 @@ fn cell_votes(panel: &Panel, c: &CellTally) -> Html {
         }
         html! { <li><strong>{ panel.who(v.ballot) }</strong>{ rest }</li> }
     });
-    let close = {
-        let open_cell = panel.open_cell.clone();
-        Callback::from(move |_: MouseEvent| open_cell.set(None))
-    };
+    let close = panel.on_click(RoundAction::OpenCell(None));
     html! {
         <section class="cell-votes" aria-labelledby="votes-heading">
             <h3 id="votes-heading">{ t.votes_heading.replace("{cell}", &panel.name_of(cell)) }</h3>
@@ -735,8 +589,9 @@ fn settle_buttons(
     // What accepting would set, and how the ranking would move: worked
     // out only once the facilitator asks (not on every keystroke), and
     // shown before anything changes.
-    let plan = (*panel.confirming).then(|| {
-        let cells = accepted(tally, &panel.picks, *panel.default_pick);
+    let desk = &panel.desk;
+    let plan = desk.confirming.then(|| {
+        let cells = accepted(tally, &desk.picks, desk.default_pick);
         let options: HashMap<OptionId, &ScenarioOption> =
             scenario.options.iter().map(|o| (o.id, &**o)).collect();
         let changing = cells
@@ -748,7 +603,7 @@ fn settle_buttons(
             })
             .count();
         let mut after = Scenario::clone(scenario);
-        let _ = after.apply(ScenarioEdit::SetCells(cells.clone()));
+        let _ = after.apply(ScenarioEdit::SetCells(cells));
         let moves = rank_moves(lang, scenario, &after);
         let moves = if moves.is_empty() {
             t.accept_no_moves.to_owned()
@@ -759,56 +614,21 @@ fn settle_buttons(
             .accept_preview
             .replace("{n}", &changing.to_string())
             .replace("{moves}", &moves);
-        (cells, changing, text)
+        (changing, text)
     });
-    let accept = {
-        let (on_edit, confirming, messages) = (
-            panel.on_edit.clone(),
-            panel.confirming.clone(),
-            panel.messages.clone(),
-        );
-        let cells = plan.as_ref().map(|(cells, _, _)| cells.clone());
-        Callback::from(move |_: MouseEvent| match &cells {
-            Some(cells) => {
-                on_edit.emit(ScenarioEdit::SetCells(cells.clone()));
-                confirming.set(false);
-                messages.set(Vec::new());
-            }
-            None => confirming.set(true),
-        })
-    };
-    let cancel_accept = {
-        let confirming = panel.confirming.clone();
-        Callback::from(move |_: MouseEvent| confirming.set(false))
-    };
-    let set_default = {
-        let default_pick = panel.default_pick.clone();
-        Callback::from(move |e: Event| {
-            let mean = e.target_unchecked_into::<HtmlSelectElement>().value() == "1";
-            default_pick.set(if mean { Pick::Mean } else { Pick::Median });
-        })
-    };
-    let none_flagged = flagged.is_empty();
-    let second = {
-        let (on_edit, ticked) = (panel.on_edit.clone(), panel.ticked.clone());
-        let (current, next) = (current.cloned(), scenario.group.next_number());
-        Callback::from(move |_: MouseEvent| {
-            let Some(round) = &current else { return };
-            on_edit.emit(ScenarioEdit::StartRound(Round {
-                id: new_round_id(),
-                number: next,
-                criteria: round.criteria.clone(),
-                weights: false,
-                cells: flagged.clone(),
-            }));
-            ticked.set(None);
-        })
-    };
+    let set_default = panel.dispatch.reform(|e: Event| {
+        let mean = e.target_unchecked_into::<HtmlSelectElement>().value() == "1";
+        RoundAction::DefaultPick(if mean { Pick::Mean } else { Pick::Median })
+    });
+    let none_flagged = flagged.is_empty() || current.is_none();
+    let second = panel
+        .dispatch
+        .reform(|_: MouseEvent| RoundAction::SecondRound(new_round_id()));
     let accept_words = match &plan {
-        Some((_, changing, _)) => t.accept_confirm.replace("{n}", &changing.to_string()),
+        Some((changing, _)) => t.accept_confirm.replace("{n}", &changing.to_string()),
         None => t.accept.to_owned(),
     };
-    let mean = *panel.default_pick == Pick::Mean;
+    let mean = desk.default_pick == Pick::Mean;
     html! {
         <div class="button-row">
             <label for="accept-default">{ t.accept_default }</label>
@@ -816,12 +636,12 @@ fn settle_buttons(
                 <option value="0" selected={!mean}>{ t.picks[0] }</option>
                 <option value="1" selected={mean}>{ t.picks[1] }</option>
             </select>
-            <button type="button" class="primary" onclick={accept}>{ accept_words }</button>
+            <button type="button" class="primary" onclick={panel.on_click(RoundAction::Accept)}>{ accept_words }</button>
             if plan.is_some() {
-                <button type="button" onclick={cancel_accept}>{ t.cancel }</button>
+                <button type="button" onclick={panel.on_click(RoundAction::CancelAccept)}>{ t.cancel }</button>
             }
             <button type="button" onclick={second} disabled={none_flagged}>{ t.second_round }</button>
-            if let Some((_, _, text)) = plan {
+            if let Some((_, text)) = plan {
                 <p class="accept-preview" role="status">{ text }</p>
             }
         </div>
@@ -829,53 +649,25 @@ fn settle_buttons(
 }
 
 /// Hot seat: the whole page is covered while people score in turn.
-fn hot_seat(
-    panel: &Panel,
-    (collected, thanks, key): (Vec<Ballot>, bool, u32),
-    current: Option<&Round>,
-    take_in: TakeIn,
-) -> Html {
+fn hot_seat(panel: &Panel, hot: &HotSeat, current: Option<&Round>) -> Html {
     let (lang, t) = (panel.lang, panel.t());
     let invitation = current.map(|r| Rc::new(Invitation::new(&panel.scenario, r.clone())));
-    let hot = &panel.hot;
-    let on_done = {
-        let (hot, collected) = (hot.clone(), collected.clone());
-        Callback::from(move |ballot: Ballot| {
-            let mut next = collected.clone();
-            next.push(ballot);
-            hot.set(Some((next, true, key)));
-        })
-    };
-    let next_person = {
-        let (hot, collected) = (hot.clone(), collected.clone());
-        Callback::from(move |_: MouseEvent| hot.set(Some((collected.clone(), false, key + 1))))
-    };
-    let none = collected.is_empty();
-    let ending = t.hot_end.replace("{n}", &collected.len().to_string());
-    let end = {
-        let hot = hot.clone();
-        Callback::from(move |_: MouseEvent| {
-            take_in(collected.iter().cloned().map(Ok).collect());
-            hot.set(None);
-        })
-    };
-    let cancel = {
-        let hot = hot.clone();
-        Callback::from(move |_: MouseEvent| hot.set(None))
-    };
+    let on_done = panel.dispatch.reform(RoundAction::HandIn);
+    let none = hot.collected.is_empty();
+    let ending = t.hot_end.replace("{n}", &hot.collected.len().to_string());
     html! {
         <div class="hot-seat" role="dialog" aria-modal="true" aria-labelledby="hot-heading">
             <div class="hot-seat-body">
                 <h2 id="hot-heading">{ t.hot_seat }</h2>
-                if thanks {
+                if hot.thanks {
                     <p role="status">{ t.hot_thanks }</p>
-                    <button type="button" class="primary" onclick={next_person}>{ t.next_person }</button>
+                    <button type="button" class="primary" onclick={panel.on_click(RoundAction::NextPerson)}>{ t.next_person }</button>
                 } else if let Some(invitation) = invitation {
-                    <BallotForm key={key} {lang} {invitation} {on_done} done_label={t.done_hot} />
+                    <BallotForm key={hot.person} {lang} {invitation} {on_done} done_label={t.done_hot} />
                 }
                 <div class="button-row">
-                    <button type="button" onclick={end} disabled={none}>{ ending }</button>
-                    <button type="button" onclick={cancel}>{ t.cancel }</button>
+                    <button type="button" onclick={panel.on_click(RoundAction::EndHotSeat)} disabled={none}>{ ending }</button>
+                    <button type="button" onclick={panel.on_click(RoundAction::CancelHotSeat)}>{ t.cancel }</button>
                 </div>
             </div>
         </div>
@@ -884,19 +676,6 @@ fn hot_seat(
 
 /// Above this many ballots the tally follows changes once they pause.
 const DEFER_TALLY_AFTER: usize = 50;
-
-/// Sets the value accepted for `cell`.
-fn choose(picks: &UseStateHandle<Vec<(Cell, Pick)>>, cell: Cell, pick: Pick) {
-    let mut next: Vec<(Cell, Pick)> = picks.iter().filter(|(x, _)| *x != cell).cloned().collect();
-    next.push((cell, pick));
-    picks.set(next);
-}
-
-/// Flips a yes/no state when a checkbox changes.
-fn flip(state: &UseStateHandle<bool>) -> Callback<Event> {
-    let state = state.clone();
-    Callback::from(move |_: Event| state.set(!*state))
-}
 
 /// How the ranking moves from `before` to `after`: "SCIM provisioning 3 → 1"
 /// for each option whose rank changes, best new rank first.

@@ -12,7 +12,7 @@ use crate::hooks::after_a_frame;
 use crate::i18n::Lang;
 use crate::services::clock::new_scenario_id;
 use crate::services::focus::focus_and_select;
-use crate::state::{Action, ShareState, Workspace};
+use crate::state::{Action, RoundDesk, ShareState, Workspace};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -34,6 +34,8 @@ pub struct EditPageProps {
     pub share: ShareState,
     /// Whether the less frequent tools are unfolded (on a phone).
     pub tools_open: bool,
+    /// The group-scoring desk.
+    pub desk: Rc<RoundDesk>,
     /// Sends what the user does.
     pub dispatch: Callback<Action>,
     /// The callbacks the scenario's parts get.
@@ -103,6 +105,6 @@ pub fn edit_page(props: &EditPageProps) -> Html {
         }
         { props.notices.clone() }
         <ScenarioView {lang} scenario={Same(scenario)} editable=true selected={props.selected}
-            compare={props.compare} callbacks={props.callbacks.clone()} />
+            compare={props.compare} callbacks={props.callbacks.clone()} desk={props.desk.clone()} />
     </>}
 }

@@ -22,6 +22,8 @@ use crate::domain::model::value::{Weight, MAX_WEIGHT};
 use crate::domain::scoring::{rank, segment_ranks};
 use crate::hooks::{use_samples, use_stable, use_stable_by};
 use crate::i18n::Lang;
+use crate::state::RoundDesk;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props of [`ScenarioView`].
@@ -52,6 +54,9 @@ pub struct ScenarioViewProps {
     /// to editing) rather than a shared one.
     #[prop_or_default]
     pub own: bool,
+    /// The group-scoring desk, where the scenario is the user's own and editable.
+    #[prop_or_default]
+    pub desk: Option<Rc<RoundDesk>>,
 }
 
 /// The inputs beside the ranking.
@@ -185,8 +190,8 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
             </div>
             <TradeOffs {lang} scenario={scenario.clone()} ranking={ranking.clone()} editable={props.editable}
                 on_edit={on_edit.clone()} on_select={props.callbacks.on_select.clone()} />
-            if props.editable {
-                <GroupPanel {lang} scenario={scenario.clone()} on_edit={on_edit.clone()} />
+            if let Some(desk) = props.desk.clone() {
+                <GroupPanel {lang} scenario={scenario.clone()} {desk} dispatch={props.callbacks.on_round.clone()} />
             }
             { print_details(lang, &scenario, &ranking) }
         </main>
