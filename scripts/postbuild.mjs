@@ -7,7 +7,10 @@
 // 2. writes a service worker that caches the whole app under a cache named
 //    after the build's content, so a new deploy is a new cache;
 // 3. writes kerze.html: the whole app in one file (CSS, JS and the wasm as
-//    base64 inline, pinned by hashes in its own CSP) that opens from file://.
+//    base64 inline, pinned by hashes in its own CSP) that opens from file://;
+// 4. draws the first screen into index.html, so a first visit sees the ranked
+//    demo before the WebAssembly is in (scripts/prerender.mjs; needs Chromium,
+//    which `scripts/setup --browser` installs).
 //
 // Before all that it minifies the JS glue and the CSS (and their integrity
 // hashes in index.html follow). The WebAssembly ships as built, so the browser
@@ -18,6 +21,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { canPrerender, CHOOSER_SOURCE, firstScreen, withSnapshot } from './prerender.mjs';
 
 // esbuild comes with the npm packages of e2e/ (scripts/setup installs them).
 const require = createRequire(new URL('../e2e/package.json', import.meta.url));
@@ -137,6 +141,15 @@ html = html
   .replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${POLICY.join('; ')}" />`);
 writeFileSync(join(dir, 'index.html'), html);
 
+// 4. The first screen, drawn by the page just written.
+let drawn = 'not drawn (no Chromium)';
+if (canPrerender()) {
+  const screen = await firstScreen(dir);
+  html = withSnapshot(html, screen).replace("script-src 'self'", () => `script-src 'self' ${CHOOSER_SOURCE}`);
+  writeFileSync(join(dir, 'index.html'), html);
+  drawn = `first screen drawn (${(screen.length / 1024).toFixed(0)} KB)`;
+}
+
 // 3. (before 2, so that the worker caches it) The single-file build.
 const glue = glueSource.replace(/export\s*\{[^}]*\};?\s*$/, '');
 if (/(^|[;}])export\b/m.test(glue)) throw new Error('unexpected export left in the JS glue');
@@ -155,7 +168,7 @@ await __wbg_init({ module_or_path: bytes });
 const css = read(cssName);
 const singlePolicy = [
   "default-src 'none'",
-  `script-src 'sha256-${sha('sha256', single)}' 'wasm-unsafe-eval'`,
+  `script-src 'sha256-${sha('sha256', single)}' ${CHOOSER_SOURCE} 'wasm-unsafe-eval'`,
   `style-src 'sha256-${sha('sha256', css)}'`,
   "style-src-attr 'unsafe-inline'",
   'img-src data:',
@@ -220,4 +233,4 @@ for (const name of readdirSync(dir)) {
     }),
   );
 }
-console.log(`postbuild: CSP, ${startName}, sw.js (cache kerze-${version}), kerze.html (${(singleHtml.length / 1024).toFixed(0)} KB)`);
+console.log(`postbuild: CSP, ${startName}, sw.js (cache kerze-${version}), kerze.html (${(singleHtml.length / 1024).toFixed(0)} KB), ${drawn}`);

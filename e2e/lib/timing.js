@@ -58,17 +58,22 @@ export function stats(xs, digits = 1) {
 
 /**
  * Marks, in every page of `context`, the moment an element matching
- * `selector` is first on the page (`window[name]`, ms from navigation start).
+ * `selector` is first on screen (`window[name]`, ms from navigation start):
+ * in the page and shown (an element hidden by CSS does not count). With
+ * `{ shown: false }`, in the page is enough (no layout is forced to tell).
  */
-export function markWhen(context, selector, name) {
-  return context.addInitScript(([selector, name]) => {
+export function markWhen(context, selector, name, { shown = true } = {}) {
+  return context.addInitScript(([selector, name, shown]) => {
     new MutationObserver((_, observer) => {
-      if (document.querySelector(selector)) {
+      const found = shown
+        ? [...document.querySelectorAll(selector)].some((el) => el.getClientRects().length > 0)
+        : document.querySelector(selector) !== null;
+      if (found) {
         window[name] = performance.now();
         observer.disconnect();
       }
     }).observe(document, { childList: true, subtree: true });
-  }, [selector, name]);
+  }, [selector, name, shown]);
 }
 
 /**
@@ -83,4 +88,19 @@ export function markFirstRow(context) {
 export async function firstRowAt(page) {
   await page.waitForFunction(() => window.firstRowAt !== undefined, null, { timeout: 60_000 });
   return page.evaluate(() => window.firstRowAt);
+}
+
+/**
+ * Marks, in every page of `context`, the moment the live app drew its ranking
+ * (`window.liveAt`): the first screen drawn at build time has no ids, so only
+ * the app's own heading counts.
+ */
+export function markLiveApp(context) {
+  return markWhen(context, '#ranking-heading', 'liveAt', { shown: false });
+}
+
+/** Waits for the live app of the page's load; its time in ms. */
+export async function liveAppAt(page) {
+  await page.waitForFunction(() => window.liveAt !== undefined, null, { timeout: 60_000 });
+  return page.evaluate(() => window.liveAt);
 }
