@@ -34,6 +34,7 @@ fn generated(n: usize, k: u32, ranges: bool) -> Scenario {
             weight: weight(f64::from(i % 4 + 1)),
             direction: Direction::HigherIsBetter,
             input: CriterionInput::DEFAULT_RATING,
+            role: Default::default(),
         })
         .collect();
     let mut next = xorshift(0x2545_f491_4f6c_dd1d);

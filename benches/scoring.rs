@@ -40,6 +40,7 @@ fn generated(n: usize) -> Scenario {
                 7 => CriterionInput::SegmentFit,
                 _ => CriterionInput::DEFAULT_RATING,
             },
+            role: Default::default(),
         })
         .collect();
     let mut next = xorshift(0x2545_f491_4f6c_dd1d);
@@ -55,7 +56,7 @@ fn generated(n: usize) -> Scenario {
                     CriterionInput::Amount { .. } => {
                         values.insert(c.id, (roll % 500) as f64);
                     }
-                    CriterionInput::Rating { .. } => {
+                    CriterionInput::Rating { .. } | CriterionInput::Levels(_) => {
                         values.insert(c.id, (roll % 5 + 1) as f64);
                     }
                     CriterionInput::SegmentFit => {}

@@ -8,6 +8,7 @@ mod errors;
 mod group;
 mod notices;
 mod options;
+mod presets;
 mod ranking;
 mod robust;
 mod room;
@@ -87,6 +88,27 @@ impl Lang {
     }
 
     /// A score, always with one decimal (`72.5`, `72,5`).
+    /// A ratio model's score as its framework writes it: whole above 100
+    /// (RICE 4,000), one decimal from 1 (WSJF 3.0), two below.
+    pub fn ratio_score(self, value: f64) -> String {
+        let decimals = match value.abs() {
+            v if v >= 100.0 => 0,
+            v if v >= 1.0 => 1,
+            _ => 2,
+        };
+        crate::domain::model::value::format_grouped_fixed(value, decimals, self.number_style())
+    }
+
+    /// A score of `ranking` as shown: 0–100 to a tenth, or the ratio
+    /// model's own number.
+    pub fn score_in(self, ranking: &crate::domain::scoring::Ranking, value: f64) -> String {
+        if ranking.ratio.is_some() {
+            self.ratio_score(value)
+        } else {
+            self.score(value)
+        }
+    }
+
     pub fn score(self, value: f64) -> String {
         let text = format_fixed(value, 1);
         match self {
@@ -283,10 +305,13 @@ impl Lang {
         match ranking.rows.first() {
             None => t.recommend_empty.to_owned(),
             Some(row) if row.below_threshold => t.recommend_none.replace("{threshold}", &threshold),
-            Some(row) => t
-                .recommend
-                .replace("{option}", &self.option_title(&scenario.options[row.index]))
-                .replace("{score}", &self.score(row.score)),
+            Some(row) => if ranking.ratio.is_some() {
+                t.recommend_ratio
+            } else {
+                t.recommend
+            }
+            .replace("{option}", &self.option_title(&scenario.options[row.index]))
+            .replace("{score}", &self.score_in(ranking, row.score)),
         }
     }
 
@@ -438,6 +463,7 @@ impl Lang {
             ValueError::Exponent { text } => t.errors.value_exponent.replace("{text}", text),
             ValueError::NotInStyle { text } => t.errors.value_not_in_style.replace("{text}", text),
             ValueError::Negative => t.errors.value_negative.to_owned(),
+            ValueError::ZeroDivisor => t.errors.value_zero_divisor.to_owned(),
             ValueError::TooCloseToZero => t.errors.value_too_close_to_zero.to_owned(),
             ValueError::BadRange => t.errors.value_bad_range.to_owned(),
             ValueError::Ambiguous {
@@ -539,6 +565,9 @@ fn german_issue(issue: &Issue) -> String {
         Issue::OptionIdTaken => "wird schon von einer anderen Option benutzt".to_owned(),
         Issue::ScaleEndRange => "muss eine Zahl zwischen -1000 und 1000 sein".to_owned(),
         Issue::MaxNotAboveMin => "muss größer als input.min sein".to_owned(),
+        Issue::LevelCount => "muss 2 bis 20 Stufen haben".to_owned(),
+        Issue::LevelLabel => "braucht eine eigene Bezeichnung".to_owned(),
+        Issue::LevelValue => "braucht einen eigenen Wert, eine einfache Zahl".to_owned(),
         Issue::BoundRange => "muss eine Zahl zwischen 0 und 10^12 sein".to_owned(),
         Issue::HiNotAboveLo => "muss größer als input.lo sein".to_owned(),
         Issue::UnknownCriterion => "verweist auf ein Kriterium, das es nicht gibt".to_owned(),
@@ -587,6 +616,8 @@ pub struct Texts {
     pub group: GroupTexts,
     /// The demo scenario.
     pub demo: DemoTexts<'static>,
+    /// The frameworks a new scenario starts from; the ratio model's words.
+    pub presets: presets::PresetTexts,
 }
 
 const EN_CRITERIA: DefaultCriterionNames<'static> = DefaultCriterionNames {
@@ -621,6 +652,7 @@ pub static EN: Texts = Texts {
     notices: notices::EN,
     share: share::EN,
     errors: errors::EN,
+    presets: presets::EN,
     demo: DemoTexts {
         criteria: EN_CRITERIA,
         name: "Enterprise onboarding",
@@ -650,6 +682,7 @@ pub static DE: Texts = Texts {
     notices: notices::DE,
     share: share::DE,
     errors: errors::DE,
+    presets: presets::DE,
     demo: DemoTexts {
         criteria: DE_CRITERIA,
         name: "Onboarding für Großkunden",

@@ -13,6 +13,7 @@ pub use workspace::{unique_name, Workspace, TRASH_SIZE};
 
 use crate::domain::model::demo::demo_scenario;
 use crate::domain::model::ids::{OptionId, ScenarioId};
+use crate::domain::model::presets::{preset_scenario, Preset};
 use crate::domain::model::scenario::{Scenario, ScenarioEdit};
 use crate::domain::scoring::rank;
 use crate::i18n::Lang;
@@ -82,6 +83,8 @@ pub enum Action {
     Edit(ScenarioEdit),
     /// Adds an empty scenario with the default criteria and opens it.
     NewScenario(ScenarioId),
+    /// Adds an empty scenario on a framework's criteria (RICE, WSJF…) and opens it.
+    NewFromPreset(ScenarioId, Preset),
     /// Opens another scenario.
     SelectScenario(ScenarioId),
     /// Copies the active scenario under a new id and opens the copy.
@@ -232,10 +235,10 @@ impl State {
         }
     }
 
-    fn empty_scenario(&self, id: ScenarioId) -> Scenario {
+    fn empty_scenario(&self, id: ScenarioId, preset: Preset) -> Scenario {
         let t = self.lang.texts();
         let name = self.workspace.free_name(t.bar.untitled_scenario);
-        Scenario::with_default_criteria(id, name, t.demo.criteria)
+        preset_scenario(id, name, preset, t.demo.criteria, t.presets.names)
     }
 
     /// The state after `action`, or `None` when nothing changes.
@@ -287,6 +290,7 @@ impl State {
                 self.apply_edit(&mut next, action)?
             }
             Action::NewScenario { .. }
+            | Action::NewFromPreset { .. }
             | Action::SelectScenario { .. }
             | Action::DuplicateScenario { .. }
             | Action::DeleteScenario { .. }
@@ -421,10 +425,13 @@ impl State {
         let active = self.workspace.active.clone();
         match action {
             Action::NewScenario(id) => {
+                *next = self.reduce(Action::NewFromPreset(id, Preset::WeightedScore))?;
+            }
+            Action::NewFromPreset(id, preset) => {
                 if self.workspace.id_taken(&id) {
                     return None;
                 }
-                let fresh = self.empty_scenario(id.clone());
+                let fresh = self.empty_scenario(id.clone(), preset);
                 next.workspace.scenarios.push(Rc::new(fresh));
                 next.workspace.active = id;
                 next.selected = None;
@@ -458,7 +465,7 @@ impl State {
                 }
                 next.workspace.trash_at(position);
                 if last {
-                    let fresh = next.empty_scenario(replacement.clone());
+                    let fresh = next.empty_scenario(replacement.clone(), Preset::WeightedScore);
                     next.workspace.scenarios.push(Rc::new(fresh));
                     next.workspace.active = replacement;
                 }

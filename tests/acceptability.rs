@@ -32,6 +32,7 @@ fn two_criteria(weights: [f64; 2], options: &[[f64; 2]]) -> Scenario {
             weight: Weight::new(w).unwrap(),
             direction: Direction::HigherIsBetter,
             input: CriterionInput::Rating { min: 1.0, max: 5.0 },
+            role: Default::default(),
         })
         .collect();
     s.options = options

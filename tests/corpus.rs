@@ -7,6 +7,7 @@
 
 mod support {
     pub mod arbitrary;
+    pub mod frameworks;
     pub mod realistic;
     pub mod rng;
 }
@@ -45,21 +46,32 @@ fn read_pairs(path: &str) -> Vec<(String, String)> {
 
 /// Share links of format 3: realistic workshops of 0–24 options, both demos
 /// and 60 generated scenarios with ids in any order, any Unicode text,
-/// extreme numbers, ranges, lenses and chart settings.
+/// extreme numbers, ranges, lenses and chart settings. Frozen: no build
+/// writes format 3 any more.
 #[test]
 fn every_version_3_link_of_the_corpus_opens_to_its_scenario() {
-    let path = format!("{DIR}/link-v3/corpus.tsv");
+    opens(&format!("{DIR}/link-v3/corpus.tsv"), "k3.", 71);
+}
+
+/// Share links of format 4 (the ratio model, roles and levels): realistic
+/// workshops, both demos, a scenario on every framework, and 60 generated
+/// scenarios, half of them ratios, with levels; with their entries of
+/// storage format 6.
+#[test]
+fn every_version_4_link_of_the_corpus_opens_to_its_scenario() {
+    let path = format!("{DIR}/link-v4/corpus.tsv");
     if writing() {
-        let mut scenarios: Vec<_> = (0..25).step_by(3).map(realistic).collect();
+        let mut scenarios: Vec<_> = (0..25).step_by(6).map(realistic).collect();
         for lang in [kerze::i18n::Lang::En, kerze::i18n::Lang::De] {
             scenarios.push(kerze::domain::model::demo::demo_scenario(
                 id(),
                 &lang.texts().demo,
             ));
         }
+        scenarios.extend(support::frameworks::frameworks());
         let mut runner = TestRunner::new_with_rng(
             Config::default(),
-            TestRng::from_seed(RngAlgorithm::ChaCha, &[7; 32]),
+            TestRng::from_seed(RngAlgorithm::ChaCha, &[11; 32]),
         );
         for _ in 0..60 {
             scenarios.push(arb_scenario().new_tree(&mut runner).unwrap().current());
@@ -68,13 +80,19 @@ fn every_version_3_link_of_the_corpus_opens_to_its_scenario() {
             .iter()
             .map(|s| format!("{}\t{}", encode_link(s), encode_scenario(s, &stamp())))
             .collect();
-        std::fs::create_dir_all(format!("{DIR}/link-v3")).unwrap();
+        std::fs::create_dir_all(format!("{DIR}/link-v4")).unwrap();
         std::fs::write(&path, lines.join("\n") + "\n").unwrap();
     }
-    let pairs = read_pairs(&path);
-    assert_eq!(pairs.len(), 71);
+    opens(&path, "k4.", 72);
+}
+
+/// Every link of the corpus at `path` (`count` of them, each starting with
+/// `prefix`) opens to the scenario of its stored entry.
+fn opens(path: &str, prefix: &str, count: usize) {
+    let pairs = read_pairs(path);
+    assert_eq!(pairs.len(), count);
     for (link, entry) in pairs {
-        assert!(link.starts_with("k3."), "{link}");
+        assert!(link.starts_with(prefix), "{link}");
         let (expected, _) = decode_stamped(&entry).unwrap();
         assert_eq!(decode_link(&link, expected.id.clone()), Ok(expected));
     }
@@ -124,21 +142,31 @@ fn every_round_link_and_ballot_of_the_corpus_opens_unchanged() {
     }
 }
 
-/// Export format 4: the whole file of the stored-entry fixture of format 5 and
-/// of the demo, byte for byte as that build wrote them, and each imports back
-/// to the scenario it came from.
+/// Export format 4: the whole file of the stored-entry fixture of format 5
+/// and of the demo, as that build wrote them, import back to the scenario
+/// they came from.
 #[test]
-fn every_version_4_export_of_the_corpus_is_written_and_read_as_before() {
+fn every_version_4_export_of_the_corpus_is_read_as_before() {
+    use kerze::domain::formats::import::read_import;
+    for (name, scenario) in [("group", group()), ("demo", demo())] {
+        let file = std::fs::read_to_string(format!("{DIR}/export-v4/{name}.json")).unwrap();
+        let imported = read_import(&file, scenario.id.clone()).unwrap();
+        assert_eq!(imported.scenario, scenario, "{name}");
+    }
+}
+
+/// Export format 5: the same two files and a RICE scenario, byte for byte
+/// as this build writes them, and each imports back to its scenario.
+#[test]
+fn every_version_5_export_of_the_corpus_is_written_and_read_as_before() {
     use kerze::domain::formats::export::export_json;
     use kerze::domain::formats::import::read_import;
-    let entry = std::fs::read_to_string(format!("{DIR}/storage-v5/scenario.json")).unwrap();
-    let (group, _) = decode_stamped(&entry).unwrap();
-    let demo = kerze::domain::model::demo::demo_scenario(id(), &kerze::i18n::Lang::En.texts().demo);
-    for (name, scenario) in [("group", group), ("demo", demo)] {
-        let path = format!("{DIR}/export-v4/{name}.json");
+    let rice = support::frameworks::frameworks().swap_remove(1);
+    for (name, scenario) in [("group", group()), ("demo", demo()), ("rice", rice)] {
+        let path = format!("{DIR}/export-v5/{name}.json");
         let written = export_json(&scenario, "2026-12-06T12:00:00Z".into());
         if writing() {
-            std::fs::create_dir_all(format!("{DIR}/export-v4")).unwrap();
+            std::fs::create_dir_all(format!("{DIR}/export-v5")).unwrap();
             std::fs::write(&path, &written).unwrap();
         }
         let file = std::fs::read_to_string(&path).unwrap();
@@ -146,4 +174,14 @@ fn every_version_4_export_of_the_corpus_is_written_and_read_as_before() {
         let imported = read_import(&file, scenario.id.clone()).unwrap();
         assert_eq!(imported.scenario, scenario, "{name}");
     }
+}
+
+/// The scenario of the stored-entry fixture of format 5 (with group scoring).
+fn group() -> kerze::domain::model::scenario::Scenario {
+    let entry = std::fs::read_to_string(format!("{DIR}/storage-v5/scenario.json")).unwrap();
+    decode_stamped(&entry).unwrap().0
+}
+
+fn demo() -> kerze::domain::model::scenario::Scenario {
+    kerze::domain::model::demo::demo_scenario(id(), &kerze::i18n::Lang::En.texts().demo)
 }

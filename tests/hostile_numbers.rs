@@ -130,19 +130,27 @@ where
     }
 }
 
-/// What must hold for any ranking: every score and contribution a number in
-/// [0, 100], the contributions summing to the score, ranks in order.
+/// What must hold for any ranking: every score a finite number, ranks in
+/// order; in the weighted sum every score and contribution in [0, 100] and
+/// the contributions summing to the score.
 fn check_ranking(scenario: &Scenario, ranking: &Ranking) -> Result<(), TestCaseError> {
     prop_assert_eq!(ranking.rows.len(), scenario.options.len());
     let mut previous = f64::INFINITY;
     for row in &ranking.rows {
+        prop_assert!(row.score.is_finite(), "score {}", row.score);
+        prop_assert!(row.score <= previous + 1e-9 * previous.abs().max(1.0));
+        previous = row.score;
+        if ranking.ratio.is_some() {
+            for c in 0..scenario.criteria.len() {
+                prop_assert!(ranking.utility(row.index, c).is_finite());
+            }
+            continue;
+        }
         prop_assert!(
-            row.score.is_finite() && (0.0..=100.0 + 1e-9).contains(&row.score),
+            (0.0..=100.0 + 1e-9).contains(&row.score),
             "score {}",
             row.score
         );
-        prop_assert!(row.score <= previous + 1e-9);
-        previous = row.score;
         let sum: f64 = (0..scenario.criteria.len())
             .map(|c| ranking.contribution(row.index, c))
             .sum();
@@ -305,6 +313,10 @@ fn poke(scenario: &mut Scenario, at: usize, what: u8, number: f64) {
             CriterionInput::Rating { min, max } => *(if at % 2 == 0 { min } else { max }) = number,
             CriterionInput::Amount { lo, hi, .. } => {
                 *(if at % 2 == 0 { lo } else { hi }) = Some(number)
+            }
+            CriterionInput::Levels(levels) => {
+                let count = levels.len();
+                levels[at % count].value = number
             }
             CriterionInput::SegmentFit => {}
         },

@@ -27,6 +27,7 @@ fn criterion(id: u32, weight: f64, direction: Direction, input: CriterionInput) 
         weight: w(weight),
         direction,
         input,
+        role: Default::default(),
     }
 }
 
@@ -97,6 +98,7 @@ fn scenario(criteria: Vec<Criterion>, options: Vec<Rc<ScenarioOption>>) -> Scena
         lenses: Vec::new(),
         chart: Default::default(),
         group: Default::default(),
+        model: Default::default(),
     }
 }
 
@@ -460,9 +462,12 @@ fn arb_scenario() -> impl Strategy<Value = Scenario> {
                     let mut values = std::collections::BTreeMap::new();
                     for c in &criteria {
                         let roll = next() % 100;
-                        let value = match c.input {
+                        let value = match &c.input {
                             CriterionInput::Rating { min, max } => {
                                 min + (roll % 10) as f64 / 9.0 * (max - min)
+                            }
+                            CriterionInput::Levels(levels) => {
+                                levels[roll as usize % levels.len()].value
                             }
                             CriterionInput::Amount { .. } => (roll % 7) as f64 * 40.0,
                             CriterionInput::SegmentFit => continue,

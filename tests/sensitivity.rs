@@ -175,7 +175,11 @@ proptest! {
             let sum: f64 = shift.shares.iter().sum();
             prop_assert!((sum - 100.0).abs() < 1e-6);
             let score = |i: usize| -> f64 { (0..k).map(|c| shift.shares[c] * r.utility(i, c)).sum() };
-            prop_assert!((score(shift.challenger) - score(top)).abs() < 1e-6 * (1.0 + score(top)));
+            // Relative to the size of the utilities (a ratio model's are not within 0–1).
+            let size = (0..k)
+                .map(|c| r.utility(top, c).abs().max(r.utility(shift.challenger, c).abs()))
+                .fold(1.0, f64::max);
+            prop_assert!((score(shift.challenger) - score(top)).abs() < 1e-6 * (1.0 + 100.0 * size));
             prop_assert!(shift.from.iter().all(|&(_, p)| p >= 0.0));
         }
         if total <= 0.0 || k == 0 {

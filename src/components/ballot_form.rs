@@ -153,15 +153,27 @@ struct Kept {
     weights: Vec<String>,
 }
 
-/// The field for one cell: a list for whole-number scales, else a text field.
-fn choices(input: Option<&CriterionInput>) -> Option<(i64, i64)> {
+/// The field for one cell: a list of (value as typed, words shown) for
+/// levels (their labels) and whole-number scales; empty for a text field.
+fn choices(lang: Lang, input: Option<&CriterionInput>) -> Vec<(String, String)> {
     let (min, max) = match input {
+        Some(CriterionInput::Levels(levels)) => {
+            return levels
+                .iter()
+                .map(|l| (lang.number(l.value, 6), l.label.clone()))
+                .collect()
+        }
         Some(CriterionInput::Rating { min, max }) => (*min, *max),
-        Some(CriterionInput::Amount { .. }) => return None,
-        _ => (0.0, 5.0),
+        Some(_) => return Vec::new(),
+        None => (0.0, 5.0),
     };
-    (min.fract() == 0.0 && max.fract() == 0.0 && max - min <= 20.0)
-        .then_some((min as i64, max as i64))
+    if min.fract() == 0.0 && max.fract() == 0.0 && max - min <= 20.0 {
+        (min as i64..=max as i64)
+            .map(|v| (v.to_string(), v.to_string()))
+            .collect()
+    } else {
+        Vec::new()
+    }
 }
 
 /// What one asked cell shows: worked out once per ballot, not per keystroke.
@@ -175,8 +187,8 @@ struct CellSpec {
     label: String,
     /// The scale or unit after the label ("(1–5)").
     unit: String,
-    /// A list of whole numbers, or a text field.
-    choices: Option<(i64, i64)>,
+    /// A list of values to pick from (value, words), or a text field (empty).
+    choices: Vec<(String, String)>,
 }
 
 /// The ballot's cells: per option its specs.
@@ -228,7 +240,7 @@ impl Layout {
                             index: index - 1,
                             label,
                             unit,
-                            choices: choices(input),
+                            choices: choices(lang, input),
                         }
                     })
                     .collect();
@@ -273,8 +285,14 @@ fn option_cells(props: &OptionCellsProps) -> Html {
     let rows = props.specs.iter().enumerate().map(|(at, spec)| {
         let id = format!("cell-{}", spec.index);
         let (text, reason) = props.typed.get(at).cloned().unwrap_or_default();
-        let field = match spec.choices {
-            Some((lo, hi)) => {
+        let field = match spec.choices.as_slice() {
+            [] => {
+                let oninput = edit(at, false).reform(typed);
+                html! {
+                    <input id={id.clone()} type="text" inputmode="decimal" value={text} placeholder={t.dont_know} {oninput} />
+                }
+            }
+            listed => {
                 let onchange = edit(at, false).reform(|event: Event| {
                     event.target_unchecked_into::<HtmlSelectElement>().value()
                 });
@@ -282,16 +300,10 @@ fn option_cells(props: &OptionCellsProps) -> Html {
                     <select id={id.clone()} {onchange}>
                         <option value="" selected={text.is_empty()}>{ t.not_scored }</option>
                         <option value={DONT_KNOW} selected={text == DONT_KNOW}>{ t.dont_know }</option>
-                        { for (lo..=hi).map(|v| { let v = v.to_string(); html! {
-                            <option selected={text == v} value={v.clone()}>{ v }</option>
-                        }}) }
+                        { for listed.iter().map(|(value, words)| html! {
+                            <option selected={text == *value} value={value.clone()}>{ words.clone() }</option>
+                        }) }
                     </select>
-                }
-            }
-            None => {
-                let oninput = edit(at, false).reform(typed);
-                html! {
-                    <input id={id.clone()} type="text" inputmode="decimal" value={text} placeholder={t.dont_know} {oninput} />
                 }
             }
         };
@@ -525,6 +537,15 @@ fn scale_lines(lang: Lang, scenario: &Scenario, items: &[Item]) -> Vec<String> {
                 };
                 let lower = c.direction == Direction::LowerIsBetter;
                 let line = match &c.input {
+                    CriterionInput::Levels(levels) => t.scales[usize::from(lower)]
+                        .replace(
+                            "{min}",
+                            &levels.first().map(|l| l.label.clone()).unwrap_or_default(),
+                        )
+                        .replace(
+                            "{max}",
+                            &levels.last().map(|l| l.label.clone()).unwrap_or_default(),
+                        ),
                     CriterionInput::Rating { min, max } => t.scales[usize::from(lower)]
                         .replace("{min}", &lang.number(*min, 2))
                         .replace("{max}", &lang.number(*max, 2)),

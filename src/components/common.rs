@@ -1,8 +1,9 @@
 //! What several components share: the criterion colours and the table's
 //! value columns.
 
-use crate::domain::model::criterion::{Criterion, CriterionInput};
+use crate::domain::model::criterion::{Criterion, CriterionInput, Level, ScoreModel};
 use crate::domain::model::ids::CriterionId;
+use crate::domain::model::scenario::rule_in;
 use crate::domain::model::value::NumberRule;
 use crate::i18n::Lang;
 
@@ -21,10 +22,12 @@ pub struct ValueColumn {
     pub rule: NumberRule,
     /// Unit or scale shown in the header.
     pub hint: String,
+    /// A levels criterion's levels (its cells are menus); empty otherwise.
+    pub levels: Vec<Level>,
 }
 
 /// The table's columns for a list of criteria, and whether a fit criterion exists.
-pub fn columns(criteria: &[Criterion], lang: Lang) -> (Vec<ValueColumn>, bool) {
+pub fn columns(criteria: &[Criterion], model: ScoreModel, lang: Lang) -> (Vec<ValueColumn>, bool) {
     let mut has_fit = false;
     let columns = criteria
         .iter()
@@ -38,12 +41,20 @@ pub fn columns(criteria: &[Criterion], lang: Lang) -> (Vec<ValueColumn>, bool) {
                     has_fit = true;
                     return None;
                 }
+                CriterionInput::Levels(levels) => match (levels.first(), levels.last()) {
+                    (Some(first), Some(last)) => format!("{}–{}", first.label, last.label),
+                    _ => String::new(),
+                },
             };
             Some(ValueColumn {
                 id: c.id,
                 name: c.name.clone(),
-                rule: c.input.value_rule()?,
+                rule: rule_in(model, c)?,
                 hint,
+                levels: match &c.input {
+                    CriterionInput::Levels(levels) => levels.clone(),
+                    _ => Vec::new(),
+                },
             })
         })
         .collect();

@@ -5,6 +5,7 @@ use crate::components::fields::{text_field, TextFieldProps};
 use crate::components::number_field::NumberField;
 use crate::components::Same;
 use crate::domain::analyses::browse::{Browse, SortBy};
+use crate::domain::model::criterion::Level;
 use crate::domain::model::ids::{CriterionId, OptionId};
 use crate::domain::model::scenario::{ScenarioEdit, ScenarioOption, MAX_OPTIONS};
 use crate::domain::model::segment::{Segment, FIT_MAX};
@@ -563,6 +564,13 @@ fn option_row(props: &OptionRowProps) -> Html {
             .value_of
             .replace("{criterion}", &column.name)
             .replace("{option}", &label_title);
+        if !column.levels.is_empty() {
+            return html! {
+                <div role="cell" key={criterion.to_string()}>
+                    { level_menu(&format!("opt-{id}-{criterion}"), &label, &column.levels, option.values.get(&criterion).copied(), on_change) }
+                </div>
+            };
+        }
         html! {
             <div role="cell" key={criterion.to_string()}>
                 <NumberField
@@ -652,6 +660,41 @@ fn option_columns(values: usize, fits: usize) -> String {
     }
     template.push_str(" 2.5rem");
     template
+}
+
+/// A levels cell: a menu of the labels (typing a label's first letters picks
+/// it), empty for no value. A value that is no level (the levels changed
+/// after it was entered) shows as its number, selected, until another is picked.
+pub fn level_menu(
+    id: &str,
+    label: &str,
+    levels: &[Level],
+    value: Option<f64>,
+    on_change: Callback<Option<f64>>,
+) -> Html {
+    let stray = value.filter(|v| !levels.iter().any(|l| l.value == *v));
+    let choices: Vec<f64> = levels.iter().map(|l| l.value).chain(stray).collect();
+    let onchange = Callback::from(move |event: Event| {
+        let index = event
+            .target_unchecked_into::<web_sys::HtmlSelectElement>()
+            .selected_index();
+        let value = usize::try_from(index - 1)
+            .ok()
+            .and_then(|i| choices.get(i))
+            .copied();
+        on_change.emit(value);
+    });
+    html! {
+        <select id={id.to_owned()} class="level-menu" aria-label={label.to_owned()} {onchange}>
+            <option selected={value.is_none()}>{ "–" }</option>
+            { for levels.iter().map(|l| html! {
+                <option selected={value == Some(l.value)}>{ l.label.clone() }</option>
+            }) }
+            if let Some(v) = stray {
+                <option selected=true>{ crate::domain::model::value::format_number(v, 6, false) }</option>
+            }
+        </select>
+    }
 }
 
 #[cfg(test)]

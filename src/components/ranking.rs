@@ -7,12 +7,12 @@ use crate::components::Same;
 use crate::domain::analyses::acceptability::Acceptability;
 use crate::domain::analyses::sensitivity::Badge;
 use crate::domain::analyses::uncertainty::Uncertainty;
-use crate::domain::model::criterion::{Criterion, CriterionInput};
+use crate::domain::model::criterion::{Criterion, CriterionInput, RatioRole};
 use crate::domain::model::ids::OptionId;
 use crate::domain::model::scenario::Scenario;
 use crate::domain::model::segment::{PerSegment, Segment};
 use crate::domain::model::value::{format_estimate, format_fixed};
-use crate::domain::scoring::{RankedOption, Ranking};
+use crate::domain::scoring::{formula, RankedOption, Ranking, RatioParts};
 use crate::hooks::FIND_ID;
 use crate::i18n::Lang;
 use crate::services::focus::focus_by_id;
@@ -126,6 +126,7 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
         row_height,
         first_below,
         threshold_line: &threshold_line,
+        top_score: ranking.rows.iter().map(|r| r.score).fold(0.0, f64::max),
     };
     let rows = ranking.rows[first..last]
         .iter()
@@ -177,8 +178,12 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
                     { t.ranking.hide_below.replace("{count}", &below.to_string()) }
                 </label>
             }
-            if n > 0 {
+            if n > 0 && ranking.ratio.is_some() {
+                <p class="formula">{ t.ranking.formula.replace("{formula}", &formula(scenario, lang.number_style().decimal == ',')) }</p>
+            } else if n > 0 {
                 <ul class="legend" aria-label={t.ranking.legend}>{ for legend }</ul>
+            }
+            if n > 0 {
                 if scenario.criteria.iter().any(|c| matches!(c.input, CriterionInput::SegmentFit)) {
                     <p class="segment-key">{ t.room.segment_key }</p>
                 }
@@ -270,6 +275,8 @@ struct RowView<'a> {
     row_height: f64,
     first_below: Option<usize>,
     threshold_line: &'a str,
+    /// The ratio model's highest score: bars are scores as shares of it.
+    top_score: f64,
 }
 
 /// The row of the option at `position` in the ranking.
@@ -280,6 +287,7 @@ fn rank_row(view: &RowView, position: usize, row: &RankedOption) -> Html {
         row_height,
         first_below,
         threshold_line,
+        top_score,
     } = *view;
     let lang = props.lang;
     let t = lang.texts();
@@ -287,21 +295,33 @@ fn rank_row(view: &RowView, position: usize, row: &RankedOption) -> Html {
     let threshold = scenario.threshold.value();
     let title = lang.option_title_at(scenario, row.index);
     let is_selected = props.selected == Some(row.id);
-    let segments = ranking.criteria.iter().enumerate().map(|(c, id)| {
-        let points = ranking.contribution(row.index, c);
-        let name = scenario
-            .criterion(*id)
-            .map(|c| c.name.as_str())
-            .unwrap_or_default();
+    // The ratio model's score is one number: one bar, its share of the highest.
+    let ratio_bar = ranking.ratio.is_some().then(|| {
+        let width = if top_score > 0.0 { 100.0 * row.score / top_score } else { 0.0 };
         html! {
-            <span
-                key={id.to_string()}
-                class={classes!("segment", format!("crit-{}", c % PALETTE))}
-                style={format!("width:{}%", format_fixed(points.clamp(0.0, 100.0), 3))}
-                title={format!("{name}: {}", lang.score(points))}
-            ></span>
+            <span class="segment ratio-bar" style={format!("width:{}%", format_fixed(width.clamp(0.0, 100.0), 3))}></span>
         }
     });
+    let segments = ranking
+        .criteria
+        .iter()
+        .enumerate()
+        .filter(|_| ratio_bar.is_none())
+        .map(|(c, id)| {
+            let points = ranking.contribution(row.index, c);
+            let name = scenario
+                .criterion(*id)
+                .map(|c| c.name.as_str())
+                .unwrap_or_default();
+            html! {
+                <span
+                    key={id.to_string()}
+                    class={classes!("segment", format!("crit-{}", c % PALETTE))}
+                    style={format!("width:{}%", format_fixed(points.clamp(0.0, 100.0), 3))}
+                    title={format!("{name}: {}", lang.score(points))}
+                ></span>
+            }
+        });
     let onclick = {
         let on_select = props.on_select.clone();
         let id = row.id;
@@ -356,7 +376,8 @@ fn rank_row(view: &RowView, position: usize, row: &RankedOption) -> Html {
                 </button>
                 <div class="bar" aria-hidden="true">
                     { for segments }
-                    if threshold > 0.0 {
+                    { ratio_bar.unwrap_or_default() }
+                    if threshold > 0.0 && ranking.ratio.is_none() {
                         <span class="threshold-mark" style={format!("left:{}%", format_fixed(threshold, 3))}></span>
                     }
                     if let Some(u) = props.uncertainty.as_ref().filter(|u| u.varies(row.index)) {
@@ -376,7 +397,7 @@ fn rank_row(view: &RowView, position: usize, row: &RankedOption) -> Html {
                         { chances(lang, u, row.index, threshold > 0.0) }
                     }
                     if row.incomplete {
-                        <span class="badge incomplete" title={t.ranking.incomplete_hint}>{ t.ranking.incomplete }</span>
+                        <span class="badge incomplete" title={if ranking.ratio.is_some() { t.ranking.ratio_incomplete_hint } else { t.ranking.incomplete_hint }}>{ t.ranking.incomplete }</span>
                     }
                     if row.below_threshold {
                         <span class="badge below-badge">{ t.ranking.below_line }</span>
@@ -386,7 +407,7 @@ fn rank_row(view: &RowView, position: usize, row: &RankedOption) -> Html {
                     }
                 </div>
             </div>
-            <span class="score">{ lang.score(row.score) }</span>
+            <span class="score">{ lang.score_in(ranking, row.score) }</span>
         </li>
     }
 }
@@ -506,6 +527,13 @@ pub fn value_text(lang: Lang, scenario: &Scenario, index: usize, criterion: &Cri
             Some(v) => format!("{} / {}", value(Some(v)), lang.number(*max, 2)),
             None => t.ranking.missing.to_owned(),
         },
+        CriterionInput::Levels(_) => match option.values.get(&criterion.id) {
+            Some(&v) => match criterion.input.level_of(v) {
+                Some(level) => format!("{} ({})", level.label, lang.number(v, 2)),
+                None => value(Some(&v)),
+            },
+            None => t.ranking.missing.to_owned(),
+        },
     }
 }
 
@@ -541,18 +569,10 @@ fn breakdown(props: &BreakdownProps) -> Html {
     let Some(row) = ranking.row_for(index) else {
         return Html::default();
     };
-    let lines = scenario.criteria.iter().enumerate().map(|(c, criterion)| {
-        let missing = ranking.is_missing(index, c);
-        html! {
-            <tr key={criterion.id.to_string()} class={classes!(missing.then_some("missing"))}>
-                { criterion_cell(c, criterion) }
-                <td>{ value_text(lang, scenario, index, criterion) }</td>
-                <td class="num narrow-hide">{ format!("{} %", lang.number(100.0 * ranking.utility(index, c), 0)) }</td>
-                <td class="num narrow-hide">{ lang.number(ranking.weights[c], 2) }</td>
-                <td class="num">{ lang.score(ranking.contribution(index, c)) }</td>
-            </tr>
-        }
-    });
+    let table = match &ranking.ratio {
+        Some(parts) => ratio_table(lang, scenario, ranking, parts, index),
+        None => weighted_table(lang, scenario, ranking, index, row.score),
+    };
     let close = {
         let on_select = props.on_select.clone();
         Callback::from(move |_: MouseEvent| on_select.emit(None))
@@ -584,33 +604,14 @@ fn breakdown(props: &BreakdownProps) -> Html {
             <header>
                 <h3>{ format!("{}: {}", t.ranking.why_this_score, title) }</h3>
                 <div class="breakdown-tools">
-                    if other.is_none() && neighbour.is_some() {
+                    if other.is_none() && neighbour.is_some() && ranking.ratio.is_none() {
                         <button type="button" onclick={start_compare}>{ t.room.compare }</button>
                     }
                     <button type="button" class="ghost" onclick={close}>{ t.ranking.close }</button>
                 </div>
             </header>
-            <table>
-                <thead>
-                    <tr>
-                        <th scope="col">{ t.ranking.criterion }</th>
-                        <th scope="col">{ t.ranking.value }</th>
-                        <th scope="col" class="num narrow-hide">{ t.room.scaled }</th>
-                        <th scope="col" class="num narrow-hide">{ t.criteria.weight }</th>
-                        <th scope="col" class="num">{ t.ranking.contribution }</th>
-                    </tr>
-                </thead>
-                <tbody>{ for lines }</tbody>
-                <tfoot>
-                    <tr>
-                        <th scope="row" colspan="2">{ t.ranking.total }</th>
-                        <td class="narrow-hide"></td>
-                        <td class="narrow-hide"></td>
-                        <td class="num">{ lang.score(row.score) }</td>
-                    </tr>
-                </tfoot>
-            </table>
-            if let Some(other) = other {
+            { table }
+            if let Some(other) = other.filter(|_| ranking.ratio.is_none()) {
                 { comparison_view(lang, scenario, ranking, (index, other), props.on_compare) }
             }
             if let Some(a) = props.acceptability {
@@ -619,8 +620,120 @@ fn breakdown(props: &BreakdownProps) -> Html {
                     { ". " }{ wins_text(lang, scenario, a, index) }
                 </p>
             }
-            <p class="hint">{ t.room.scaled_note }</p>
+            if ranking.ratio.is_none() {
+                <p class="hint">{ t.room.scaled_note }</p>
+            }
         </section>
+    }
+}
+
+/// The ratio model's breakdown: each factor as entered, how it counts, and
+/// how far it is from the typical option; then what is multiplied out, what
+/// it is divided by, and the score.
+fn ratio_table(
+    lang: Lang,
+    scenario: &Scenario,
+    ranking: &Ranking,
+    parts: &RatioParts,
+    index: usize,
+) -> Html {
+    let t = lang.texts();
+    let lines = scenario.criteria.iter().enumerate().map(|(c, criterion)| {
+        let role = RatioRole::ALL.iter().position(|r| *r == criterion.role).unwrap_or(0);
+        let counts = match criterion.role {
+            RatioRole::Add => format!("{} × {}", t.presets.role[role], lang.number(criterion.weight.value(), 2)),
+            _ => t.presets.role[role].to_owned(),
+        };
+        let typical = parts
+            .versus_typical(index, c)
+            .map(|x| t.ranking.versus_typical.replace("{x}", &lang.number(x, 1)))
+            .unwrap_or_default();
+        html! {
+            <tr key={criterion.id.to_string()} class={classes!(ranking.is_missing(index, c).then_some("missing"))}>
+                { criterion_cell(c, criterion) }
+                <td>{ value_text(lang, scenario, index, criterion) }</td>
+                <td>{ counts }</td>
+                <td class="num narrow-hide">{ typical }</td>
+            </tr>
+        }
+    });
+    let score = ranking.row_for(index).map_or(0.0, |r| r.score);
+    let divisor = match parts.divisor[index] {
+        Some(d) => lang.ratio_score(d),
+        None => t.ranking.no_divisor.to_owned(),
+    };
+    html! {
+        <table>
+            <thead>
+                <tr>
+                    <th scope="col">{ t.ranking.criterion }</th>
+                    <th scope="col">{ t.ranking.value }</th>
+                    <th scope="col">{ t.ranking.counts_as }</th>
+                    <th scope="col" class="num narrow-hide">{ t.ranking.typical }</th>
+                </tr>
+            </thead>
+            <tbody>{ for lines }</tbody>
+            <tfoot>
+                <tr>
+                    <th scope="row" colspan="2">{ t.ranking.numerator }</th>
+                    <td colspan="2" class="num">{ lang.ratio_score(parts.numerator[index]) }</td>
+                </tr>
+                <tr>
+                    <th scope="row" colspan="2">{ t.ranking.divisor }</th>
+                    <td colspan="2" class="num">{ divisor }</td>
+                </tr>
+                <tr>
+                    <th scope="row" colspan="2">{ t.ranking.total }</th>
+                    <td colspan="2" class="num">{ lang.ratio_score(score) }</td>
+                </tr>
+            </tfoot>
+        </table>
+    }
+}
+
+/// The weighted sum's breakdown: value, scaled value, weight and points per
+/// criterion; the points sum to the score.
+fn weighted_table(
+    lang: Lang,
+    scenario: &Scenario,
+    ranking: &Ranking,
+    index: usize,
+    score: f64,
+) -> Html {
+    let t = lang.texts();
+    let lines = scenario.criteria.iter().enumerate().map(|(c, criterion)| {
+        let missing = ranking.is_missing(index, c);
+        html! {
+            <tr key={criterion.id.to_string()} class={classes!(missing.then_some("missing"))}>
+                { criterion_cell(c, criterion) }
+                <td>{ value_text(lang, scenario, index, criterion) }</td>
+                <td class="num narrow-hide">{ format!("{} %", lang.number(100.0 * ranking.utility(index, c), 0)) }</td>
+                <td class="num narrow-hide">{ lang.number(ranking.weights[c], 2) }</td>
+                <td class="num">{ lang.score(ranking.contribution(index, c)) }</td>
+            </tr>
+        }
+    });
+    html! {
+    <table>
+        <thead>
+            <tr>
+                <th scope="col">{ t.ranking.criterion }</th>
+                <th scope="col">{ t.ranking.value }</th>
+                <th scope="col" class="num narrow-hide">{ t.room.scaled }</th>
+                <th scope="col" class="num narrow-hide">{ t.criteria.weight }</th>
+                <th scope="col" class="num">{ t.ranking.contribution }</th>
+            </tr>
+        </thead>
+        <tbody>{ for lines }</tbody>
+        <tfoot>
+            <tr>
+                <th scope="row" colspan="2">{ t.ranking.total }</th>
+                <td class="narrow-hide"></td>
+                <td class="narrow-hide"></td>
+                <td class="num">{ lang.score(score) }</td>
+            </tr>
+        </tfoot>
+    </table>
     }
 }
 

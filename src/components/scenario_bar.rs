@@ -2,6 +2,7 @@
 //! import scenarios; language.
 
 use crate::domain::model::ids::ScenarioId;
+use crate::domain::model::presets::Preset;
 use crate::hooks::SHARE_ID;
 use crate::i18n::Lang;
 use crate::services::focus::click_by_id;
@@ -33,6 +34,8 @@ pub struct ScenarioBarProps {
     pub dispatch: Callback<Action>,
     /// Creates a new scenario.
     pub on_new: Callback<()>,
+    /// Creates a new scenario on a framework's criteria.
+    pub on_new_preset: Callback<Preset>,
     /// Duplicates the open scenario.
     pub on_duplicate: Callback<()>,
     /// Deletes the open scenario.
@@ -170,6 +173,20 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
                     onclick={toggle_more}>{ format!("{} ▾", t.room.more_tools) }</button>
                 <div class={classes!("secondary-tools", more_open.then_some("open"))}>
                 <button type="button" onclick={click(&props.on_new)}>{ t.bar.new_scenario }</button>
+                <details class="new-from">
+                    <summary>{ t.presets.start_from }</summary>
+                    <ul>
+                        { for Preset::ALL.iter().zip(t.presets.preset).zip(t.presets.preset_hint).skip(1).map(|((&preset, name), hint)| {
+                            let on_new_preset = props.on_new_preset.clone();
+                            html! {
+                                <li key={name}>
+                                    <button type="button" onclick={Callback::from(move |_: MouseEvent| on_new_preset.emit(preset))}>{ name }</button>
+                                    <span class="hint">{ hint }</span>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </details>
                 <button type="button" onclick={click(&props.on_duplicate)}>{ t.bar.duplicate }</button>
                 <button type="button" class="danger" onclick={click(&props.on_delete)}>{ t.bar.delete_scenario }</button>
                 if !props.trash.is_empty() {

@@ -45,7 +45,7 @@ pub fn rank_strip(lang: Lang, scenario: &Scenario, ranking: &Ranking) -> Html {
             <li key={row.id.to_string()} class={classes!(row.below_threshold.then_some("below"))}>
                 <span class="strip-rank">{ format!("#{}", row.rank) }</span>
                 <span class="strip-title">{ lang.option_title_at(scenario, row.index) }</span>
-                <span class="strip-score">{ lang.score(row.score) }</span>
+                <span class="strip-score">{ lang.score_in(ranking, row.score) }</span>
             </li>
         }
     });
@@ -94,7 +94,7 @@ pub fn print_details(lang: Lang, scenario: &Scenario, ranking: &Ranking) -> Html
                 <td class="num">{ row.rank }</td>
                 <th scope="row">{ lang.option_title_at(scenario, row.index) }</th>
                 { for cells }
-                <td class="num">{ lang.score(row.score) }</td>
+                <td class="num">{ lang.score_in(ranking, row.score) }</td>
             </tr>
         }
     });

@@ -199,7 +199,7 @@ fn matrix_view(
             };
             let score = ranking
                 .row_for(i)
-                .map(|r| lang.score(r.score))
+                .map(|r| lang.score_in(ranking, r.score))
                 .unwrap_or_default();
             html! {
                 <div class="matrix-details" aria-live="polite">

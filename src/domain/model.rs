@@ -3,6 +3,7 @@
 pub mod criterion;
 pub mod demo;
 pub mod ids;
+pub mod presets;
 pub mod problem;
 pub mod rounds;
 pub mod scenario;

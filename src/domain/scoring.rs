@@ -1,9 +1,15 @@
-//! The weighted-sum scoring model and the ranking (see PRODUCT.md, "Scoring model").
+//! The scoring models and the ranking (see PRODUCT.md, "Scoring model" and
+//! "Ratio model").
 
-use crate::domain::model::criterion::{CriterionInput, Direction};
+mod ratio;
+
+pub use ratio::{formula, RatioParts};
+
+use crate::domain::model::criterion::{CriterionInput, Direction, ScoreModel};
 use crate::domain::model::ids::{CriterionId, OptionId};
 use crate::domain::model::scenario::Scenario;
 use crate::domain::model::segment::{PerSegment, Segment, FIT_MAX};
+use std::cmp::Ordering;
 
 /// Scores closer than this tie and share a rank.
 pub const TIE_TOLERANCE: f64 = 1e-9;
@@ -127,6 +133,8 @@ pub struct Ranking {
     utilities: Vec<f64>,
     missing: Vec<bool>,
     row_of_option: Vec<usize>,
+    /// The ratio model's parts of each score; `None` for the weighted sum.
+    pub ratio: Option<RatioParts>,
 }
 
 impl Ranking {
@@ -181,24 +189,11 @@ impl Ranking {
         let mut gaps: Vec<(usize, f64)> = (0..self.criteria.len())
             .map(|c| (c, self.contribution(a, c) - self.contribution(b, c)))
             .collect();
-        sort_short(&mut gaps, |x, y| x.1.abs() > y.1.abs());
+        gaps.sort_by(|x, y| y.1.abs().partial_cmp(&x.1.abs()).unwrap_or(Ordering::Equal));
         Some(Comparison {
             lead: row_a.score - row_b.score,
             gaps,
         })
-    }
-}
-
-/// Sorts a short list (criteria: a few dozen at most) by insertion, keeping
-/// the order of items that `before` does not tell apart: one small loop in
-/// the bundle instead of a general sort per call.
-pub fn sort_short<T>(items: &mut [T], before: impl Fn(&T, &T) -> bool) {
-    for i in 1..items.len() {
-        let mut j = i;
-        while j > 0 && before(&items[j], &items[j - 1]) {
-            items.swap(j - 1, j);
-            j -= 1;
-        }
     }
 }
 
@@ -314,6 +309,10 @@ fn scales(
             };
             match criterion.input {
                 CriterionInput::Rating { min, max } if max - min > 0.0 => linear(min, max),
+                CriterionInput::Levels(_) => match criterion.input.scale() {
+                    Some((min, max)) if max - min > 0.0 => linear(min, max),
+                    _ => Column::Flat,
+                },
                 // A scale with no span (only a scenario that skipped validation
                 // has one) rates nothing.
                 CriterionInput::Rating { .. } => Column::Linear {
@@ -404,8 +403,16 @@ fn score_options(
     }
 }
 
-/// Scores and ranks every option of `scenario` by the weighted-sum model.
+/// Scores and ranks every option of `scenario` by its model.
 pub fn rank(scenario: &Scenario) -> Ranking {
+    match scenario.model {
+        ScoreModel::WeightedSum => rank_weighted(scenario),
+        ScoreModel::Ratio => ratio::rank_ratio(scenario),
+    }
+}
+
+/// Scores and ranks every option of `scenario` by the weighted-sum model.
+fn rank_weighted(scenario: &Scenario) -> Ranking {
     let k = scenario.criteria.len();
     let n = scenario.options.len();
     let mut notes = Vec::new();
@@ -482,6 +489,7 @@ pub fn rank(scenario: &Scenario) -> Ranking {
         utilities: scored.utilities,
         missing: scored.missing,
         row_of_option,
+        ratio: None,
     }
 }
 
@@ -489,6 +497,9 @@ pub fn rank(scenario: &Scenario) -> Ranking {
 /// alone, by entry index. Apart from `rank` because sampling and sensitivity
 /// runs need only the scenario's own mix.
 pub fn segment_ranks(scenario: &Scenario, ranking: &Ranking) -> Vec<PerSegment<u32>> {
+    if ranking.ratio.is_some() {
+        return ratio_segment_ranks(scenario);
+    }
     let total = ranking.fixed_weight + ranking.fit_weight;
     let scale = if total > 0.0 { 100.0 / total } else { 0.0 };
     let fit_scale = ranking.fit_weight / FIT_MAX;
@@ -502,6 +513,40 @@ pub fn segment_ranks(scenario: &Scenario, ranking: &Ranking) -> Vec<PerSegment<u
             })
             .collect();
         rank_scores(&scores).1
+    };
+    let (smb, enterprise, public_sector) = (
+        view(Segment::Smb),
+        view(Segment::Enterprise),
+        view(Segment::PublicSector),
+    );
+    (0..scenario.options.len())
+        .map(|i| PerSegment {
+            smb: smb[i],
+            enterprise: enterprise[i],
+            public_sector: public_sector[i],
+        })
+        .collect()
+}
+
+/// [`segment_ranks`] of the ratio model: the scenario ranked again with each
+/// segment alone as the mix (a fit value enters the product as it is, so
+/// no part of the score is free of the mix).
+fn ratio_segment_ranks(scenario: &Scenario) -> Vec<PerSegment<u32>> {
+    let view = |segment: Segment| {
+        let mut alone = scenario.clone();
+        for s in Segment::ALL {
+            let weight = if s == segment { 1.0 } else { 0.0 };
+            alone.segment_mix.set(
+                s,
+                crate::domain::model::value::Weight::new(weight).unwrap_or_default(),
+            );
+        }
+        let ranking = ratio::rank_ratio(&alone);
+        let mut ranks = vec![0; scenario.options.len()];
+        for row in &ranking.rows {
+            ranks[row.index] = row.rank;
+        }
+        ranks
     };
     let (smb, enterprise, public_sector) = (
         view(Segment::Smb),
@@ -538,8 +583,8 @@ pub fn rank_scores(scores: &[f64]) -> (Vec<usize>, Vec<u32>) {
                     score == best || best - score <= TIE_TOLERANCE
                 })
                 .count();
-        // Tied options are nearly in entry order already.
-        sort_short(&mut order[start..end], |a, b| a < b);
+        // Tied options keep the order in which they were entered.
+        order[start..end].sort_unstable();
         let rank = u32::try_from(start + 1).unwrap_or(u32::MAX);
         for &i in &order[start..end] {
             ranks[i] = rank;

@@ -4,7 +4,7 @@
 
 use super::Same;
 use crate::domain::analyses::acceptability::{seed_of, Acceptability, Sampler};
-use crate::domain::analyses::uncertainty::{has_ranges, Uncertainty, ValueSampler};
+use crate::domain::analyses::uncertainty::{samples_values, Uncertainty, ValueSampler};
 use crate::domain::formats::link::link_json;
 use crate::domain::model::scenario::Scenario;
 use crate::domain::model::settings::WeightMode;
@@ -92,7 +92,7 @@ pub fn use_samples(
         let work = ranking.rows.len() * (ranking.criteria.len() + 3);
         let run = Rc::new(RefCell::new(Run {
             weights: Sampler::new(ranking, *mode, seed),
-            values: has_ranges(&scenario).then(|| ValueSampler::new(&scenario, ranking, seed)),
+            values: samples_values(&scenario).then(|| ValueSampler::new(&scenario, ranking, seed)),
             slice: u32::try_from(SLICE_WORK / work.max(1))
                 .unwrap_or(u32::MAX)
                 .clamp(20, 2_500),

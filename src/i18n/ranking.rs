@@ -33,6 +33,14 @@ pub struct RankingTexts {
     pub contribution: &'static str,
     pub missing: &'static str,
     pub total: &'static str,
+    pub formula: &'static str,
+    pub counts_as: &'static str,
+    pub versus_typical: &'static str,
+    pub typical: &'static str,
+    pub numerator: &'static str,
+    pub divisor: &'static str,
+    pub no_divisor: &'static str,
+    pub ratio_incomplete_hint: &'static str,
 }
 
 /// English.
@@ -69,6 +77,15 @@ pub const EN: RankingTexts = RankingTexts {
     contribution: "Points",
     missing: "missing",
     total: "Score",
+    formula: "Score = {formula}",
+    counts_as: "Counts as",
+    versus_typical: "×{x} the median",
+    typical: "Against the typical option",
+    numerator: "Multiplied out",
+    divisor: "Divided by",
+    no_divisor: "missing or 0: no score",
+    ratio_incomplete_hint:
+        "A factor is missing, or a divisor is 0: the score is 0 until it is entered.",
 };
 
 /// German.
@@ -103,4 +120,12 @@ pub const DE: RankingTexts = RankingTexts {
     contribution: "Punkte",
     missing: "fehlt",
     total: "Punktzahl",
+    formula: "Punktzahl = {formula}",
+    counts_as: "Zählt als",
+    versus_typical: "×{x} des Medians",
+    typical: "Gegenüber der typischen Option",
+    numerator: "Ausmultipliziert",
+    divisor: "Geteilt durch",
+    no_divisor: "fehlt oder 0: keine Punktzahl",
+    ratio_incomplete_hint: "Ein Faktor fehlt oder ein Teiler ist 0: die Punktzahl ist 0, bis er eingegeben ist.",
 };

@@ -5,7 +5,7 @@
 pub struct RobustTexts {
     pub heading: &'static str,
     /// Why the block does not apply, in the order of `NoRobustness`.
-    pub not_applicable: [&'static str; 4],
+    pub not_applicable: [&'static str; 5],
     pub badges: [&'static str; 3],
     pub raising: &'static str,
     pub lowering: &'static str,
@@ -43,6 +43,7 @@ pub const EN: RobustTexts = RobustTexts {
         "How safe #1 is shows once a criterion has a weight above 0: until then every score is 0.",
         "How safe #1 is shows once “{option}”, now #1, has all its values: a missing value counts as 0, so its place says little yet.",
         "Every option scores the same, so there is no #1 to test yet.",
+        "This score has no weights to move: its criteria multiply and divide, so no weight can change #1.",
     ],
     badges: ["Robust", "Sensitive", "Fragile"],
     raising: "Raising {criterion} from {from} % to {to} % of the weight puts “{option}” first.",
@@ -85,6 +86,7 @@ pub const DE: RobustTexts = RobustTexts {
         "Wie sicher #1 ist, zeigt sich, sobald ein Kriterium ein Gewicht über 0 hat: Bis dahin ist jede Punktzahl 0.",
         "Wie sicher #1 ist, zeigt sich, sobald „{option}“, jetzt #1, alle Werte hat: Ein fehlender Wert zählt als 0, sein Platz sagt also noch wenig.",
         "Alle Optionen haben dieselbe Punktzahl, es gibt also noch keine #1 zu prüfen.",
+        "Diese Punktzahl hat keine Gewichte zum Verschieben: Ihre Kriterien multiplizieren und teilen, kein Gewicht kann #1 ändern.",
     ],
     badges: ["Robust", "Empfindlich", "Fragil"],
     raising: "Steigt {criterion} von {from} % auf {to} % des Gewichts, liegt „{option}“ vorn.",

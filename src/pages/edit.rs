@@ -68,6 +68,10 @@ pub fn edit_page(props: &EditPageProps) -> Html {
         after_a_frame(Box::new(|| focus_and_select("scenario-name")));
         Action::NewScenario(new_scenario_id())
     });
+    let on_new_preset = dispatch.reform(|preset| {
+        after_a_frame(Box::new(|| focus_and_select("scenario-name")));
+        Action::NewFromPreset(new_scenario_id(), preset)
+    });
     let on_duplicate = dispatch.reform(|_| Action::DuplicateScenario(new_scenario_id()));
     let on_delete = dispatch.reform(move |_| Action::DeleteScenario {
         id: active.clone(),
@@ -81,6 +85,7 @@ pub fn edit_page(props: &EditPageProps) -> Html {
             trash: entries(&workspace.trash),
             dispatch: dispatch.clone(),
             on_new,
+            on_new_preset,
             on_duplicate,
             on_delete,
             on_export: export.reform(|_| Export::Json),

@@ -80,9 +80,10 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
                 .zip(b)
                 .all(|(x, y)| std::rc::Rc::ptr_eq(x, y) || x == y)
     });
-    let table_columns = use_memo((criteria.clone(), lang), |(criteria, lang)| {
-        columns(criteria, *lang)
-    });
+    let table_columns = use_memo(
+        (criteria.clone(), scenario.model, lang),
+        |(criteria, model, lang)| columns(criteria, *model, *lang),
+    );
     let value_columns = use_stable(&table_columns.0);
     // The options editor reads the ranking only to sort by score.
     let latest_ranking = Same(use_mut_ref(|| ranking.clone()));
@@ -175,7 +176,7 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
                     <fieldset class="editor-fields" disabled={read_only}>
                         <legend class="visually-hidden">{ &scenario.name }</legend>
                         { scenario_panel(&ScenarioPanelProps { lang, scenario: scenario.0.clone(), on_edit: on_edit.clone(), strips: mix_strips }) }
-                        { criteria_panel(lang, &criteria, on_edit, strips, (ranking.rows.len() > 1).then_some((top3, on_top3))) }
+                        { criteria_panel(lang, scenario.model, &criteria, on_edit, strips, (ranking.rows.len() > 1).then_some((top3, on_top3))) }
                     </fieldset>
                     <OptionsPanel {lang} {options} columns={value_columns} has_fit={table_columns.1} ranking={latest_ranking} {read_only} on_edit={on_edit.clone()} />
                 </div>

@@ -1,7 +1,9 @@
 //! Valid scenarios of every shape for property tests: ids with gaps and in any
 //! order, any Unicode text, fractional and extreme numbers, missing values.
 
-use kerze::domain::model::criterion::{Criterion, CriterionInput, Direction};
+use kerze::domain::model::criterion::{
+    Criterion, CriterionInput, Direction, Level, RatioRole, ScoreModel,
+};
 use kerze::domain::model::ids::{CriterionId, LensId, OptionId, ScenarioId};
 use kerze::domain::model::scenario::{AnalysisSettings, Scenario, ScenarioOption};
 use kerze::domain::model::segment::{PerSegment, Segment, SegmentRatings};
@@ -55,6 +57,16 @@ fn arb_input() -> impl Strategy<Value = CriterionInput> {
                 hi,
             }),
         Just(CriterionInput::SegmentFit),
+        (text(), 2usize..7, number(-100.0, 100.0), 0.25..50.0f64).prop_map(
+            |(label, n, base, step)| CriterionInput::Levels(
+                (0..n)
+                    .map(|i| Level::new(
+                        &format!("{}{i}", label.chars().take(12).collect::<String>()),
+                        base + step * i as f64
+                    ))
+                    .collect()
+            )
+        ),
     ]
 }
 
@@ -69,7 +81,16 @@ pub fn arb_scenario() -> impl Strategy<Value = Scenario> {
     let criteria = (0usize..9).prop_flat_map(|n| {
         (
             unique_ids(n),
-            proptest::collection::vec((text(), number(0.0, 1000.0), any::<bool>(), arb_input()), n),
+            proptest::collection::vec(
+                (
+                    text(),
+                    number(0.0, 1000.0),
+                    any::<bool>(),
+                    arb_input(),
+                    0usize..3,
+                ),
+                n,
+            ),
         )
     });
     let options = (0usize..12).prop_flat_map(|n| {
@@ -105,6 +126,7 @@ pub fn arb_scenario() -> impl Strategy<Value = Scenario> {
             ),
             proptest::collection::vec(0usize..4, 9),
             proptest::option::of(0usize..9),
+            any::<bool>(),
         ),
     )
         .prop_map(
@@ -114,12 +136,12 @@ pub fn arb_scenario() -> impl Strategy<Value = Scenario> {
                 threshold,
                 (cids, criteria),
                 (oids, options),
-                (mode, lids, lenses, roles, bubble),
+                (mode, lids, lenses, roles, bubble, ratio),
             )| {
                 let criteria: Vec<Criterion> = cids
                     .iter()
                     .zip(criteria)
-                    .map(|(&cid, (name, weight, lower, input))| Criterion {
+                    .map(|(&cid, (name, weight, lower, input, role))| Criterion {
                         id: CriterionId::new(cid),
                         name,
                         weight: Weight::new(weight).unwrap(),
@@ -129,6 +151,7 @@ pub fn arb_scenario() -> impl Strategy<Value = Scenario> {
                             Direction::HigherIsBetter
                         },
                         input,
+                        role: RatioRole::ALL[role],
                     })
                     .collect();
                 let options = oids
@@ -210,6 +233,11 @@ pub fn arb_scenario() -> impl Strategy<Value = Scenario> {
                             .map(|&c| CriterionId::new(c)),
                     },
                     group: Default::default(),
+                    model: if ratio {
+                        ScoreModel::Ratio
+                    } else {
+                        ScoreModel::WeightedSum
+                    },
                 }
             },
         )

@@ -27,5 +27,6 @@ pub fn bench_scenario(criteria: Vec<Criterion>, options: Vec<Rc<ScenarioOption>>
         lenses: Vec::new(),
         chart: Default::default(),
         group: Default::default(),
+        model: Default::default(),
     }
 }

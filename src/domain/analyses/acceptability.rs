@@ -8,7 +8,8 @@
 //! order of every sum, so native and WebAssembly builds give the same bits.
 
 use crate::domain::model::settings::WeightMode;
-use crate::domain::scoring::{sort_short, Ranking, TIE_TOLERANCE};
+use crate::domain::scoring::{Ranking, TIE_TOLERANCE};
+use std::cmp::Ordering;
 
 /// Samples in a full run.
 pub const SAMPLES: u32 = 10_000;
@@ -146,7 +147,11 @@ impl Sampler {
         let weights = crate::domain::scoring::scaled_weights(&ranking.weights);
         let mut by_weight: Vec<usize> = (0..k).filter(|&c| weights[c] > 0.0).collect();
         // Equal weights keep their column order.
-        sort_short(&mut by_weight, |&a, &b| weights[a] > weights[b]);
+        by_weight.sort_by(|&a, &b| {
+            weights[b]
+                .partial_cmp(&weights[a])
+                .unwrap_or(Ordering::Equal)
+        });
         let mut ties = Vec::new();
         let mut start = 0;
         for end in 1..=by_weight.len() {
@@ -304,7 +309,8 @@ pub(crate) fn top_places(
         }
         group.clear();
         for (i, (&s, p)) in scores.iter().zip(placed.iter_mut()).enumerate() {
-            if *p != stamp && best - s <= TIE_TOLERANCE {
+            // `s == best` ties two infinite scores too (their difference is NaN).
+            if *p != stamp && (s == best || best - s <= TIE_TOLERANCE) {
                 *p = stamp;
                 group.push(i);
             }

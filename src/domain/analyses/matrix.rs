@@ -3,10 +3,10 @@
 //! option beats it on both, and the chart's geometry with labels that never
 //! overlap.
 
-use crate::domain::model::criterion::Direction;
+use crate::domain::model::criterion::{Direction, RatioRole};
 use crate::domain::model::scenario::Scenario;
 use crate::domain::model::settings::Role;
-use crate::domain::scoring::{oriented, sort_best_first, Ranking, TIE_TOLERANCE};
+use crate::domain::scoring::{oriented, sort_best_first, Ranking, RatioParts, TIE_TOLERANCE};
 
 /// The four quadrants, split at 50 on both axes (50 counts as high).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,6 +81,9 @@ pub fn points(scenario: &Scenario, ranking: &Ranking) -> Result<Vec<Point>, NoMa
     if scenario.options.is_empty() {
         return Err(NoMatrix::NoOptions);
     }
+    if let Some(parts) = &ranking.ratio {
+        return ratio_points(scenario, ranking, parts);
+    }
     let settings = &scenario.chart;
     let roles: Vec<Role> = scenario.criteria.iter().map(|c| settings.role(c)).collect();
     let weight_of = |role: Role| -> f64 {
@@ -127,6 +130,50 @@ pub fn points(scenario: &Scenario, ranking: &Ranking) -> Result<Vec<Point>, NoMa
     Ok(points)
 }
 
+/// The matrix of the ratio model: value is the numerator, effort the
+/// divisor, each as a share of the largest (0–100). An option whose divisor
+/// is missing sits at the far end of effort.
+fn ratio_points(
+    scenario: &Scenario,
+    ranking: &Ranking,
+    parts: &RatioParts,
+) -> Result<Vec<Point>, NoMatrix> {
+    if !scenario
+        .criteria
+        .iter()
+        .any(|c| c.role == RatioRole::Divide)
+    {
+        return Err(NoMatrix::NoEffort);
+    }
+    let largest = |xs: &mut dyn Iterator<Item = f64>| xs.fold(0.0, f64::max);
+    let top_value = largest(&mut parts.numerator.iter().copied());
+    let top_effort = largest(&mut parts.divisor.iter().flatten().copied());
+    if top_value <= 0.0 {
+        return Err(NoMatrix::NoValue);
+    }
+    let share = |x: f64, top: f64| if top > 0.0 { 100.0 * x / top } else { 0.0 };
+    let bubble = scenario
+        .chart
+        .bubble
+        .and_then(|id| ranking.criteria.iter().position(|c| *c == id));
+    let sizes = bubble.map(|c| bubble_sizes(scenario, ranking, c));
+    let mut points: Vec<Point> = (0..scenario.options.len())
+        .map(|i| {
+            let value = share(parts.numerator[i], top_value);
+            let effort = parts.divisor[i].map_or(100.0, |d| share(d, top_effort));
+            Point {
+                value,
+                effort,
+                quadrant: Quadrant::of(value, effort),
+                dominated_by: None,
+                size: sizes.as_ref().and_then(|s| s[i]),
+            }
+        })
+        .collect();
+    mark_dominated(&mut points);
+    Ok(points)
+}
+
 /// Sets `dominated_by` of every point another beats: candidates are tried
 /// best value first, and the first that beats a point is named.
 fn mark_dominated(points: &mut [Point]) {
@@ -146,6 +193,27 @@ fn mark_dominated(points: &mut [Point]) {
 /// Each option's value on criterion column `c` between the options' lowest
 /// and highest (0–1), from its utility; `None` where the value is missing.
 fn bubble_sizes(scenario: &Scenario, ranking: &Ranking, c: usize) -> Vec<Option<f64>> {
+    if let Some(parts) = &ranking.ratio {
+        // The ratio model keeps the values as entered: scaled here.
+        let values: Vec<Option<f64>> = (0..scenario.options.len())
+            .map(|i| parts.value(i, c))
+            .collect();
+        let low = values
+            .iter()
+            .flatten()
+            .copied()
+            .fold(f64::INFINITY, f64::min);
+        let high = values
+            .iter()
+            .flatten()
+            .copied()
+            .fold(f64::NEG_INFINITY, f64::max);
+        let span = high - low;
+        return values
+            .into_iter()
+            .map(|v| v.map(|v| if span > 0.0 { (v - low) / span } else { 1.0 }))
+            .collect();
+    }
     let lower = scenario
         .criteria
         .get(c)

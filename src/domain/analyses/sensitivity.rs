@@ -7,7 +7,8 @@
 //! interval is a max / min over the pairs that must keep their order.
 
 use crate::domain::model::scenario::Scenario;
-use crate::domain::scoring::{sort_short, Ranking, TIE_TOLERANCE};
+use crate::domain::scoring::{Ranking, TIE_TOLERANCE};
+use std::cmp::Ordering;
 
 /// [`TIE_TOLERANCE`] in weight units per unit of total weight (scores are in points).
 const SLACK: f64 = TIE_TOLERANCE / 100.0;
@@ -160,9 +161,14 @@ fn intervals_for(
                 // D(x) = (P_a − P_b) + (x − w_k) d ≥ 0
                 let other = if Some(b) == subject { a } else { b };
                 // Scores within the tie tolerance keep their order:
-                // 100 D(x) / (rest + x) ≥ −TIE_TOLERANCE is linear in x too.
-                let rest = total - w[k];
-                bounds.keep(p[a] - p[b] - w[k] * d + SLACK * rest, d + SLACK, other);
+                // 100 D(x) / (rest + x) ≥ −TIE_TOLERANCE is linear in x too;
+                // a ratio score is D itself, so D(x) ≥ −TIE_TOLERANCE.
+                let (constant, slope) = if ranking.ratio.is_some() {
+                    (TIE_TOLERANCE, 0.0)
+                } else {
+                    (SLACK * (total - w[k]), SLACK)
+                };
+                bounds.keep(p[a] - p[b] - w[k] * d + constant, d + slope, other);
             }
             bounds.shares(w[k], total - w[k])
         })
@@ -300,7 +306,7 @@ pub fn smallest_shift(ranking: &Ranking) -> Option<Shift> {
         let mut givers: Vec<usize> = (0..k)
             .filter(|&a| d[a] > d[to] && shares[a] > 0.0)
             .collect();
-        sort_short(&mut givers, |&a, &b| d[a] > d[b]);
+        givers.sort_by(|&a, &b| d[b].partial_cmp(&d[a]).unwrap_or(Ordering::Equal));
         let mut moved = shares.clone();
         let mut from = Vec::new();
         for a in givers {
@@ -391,6 +397,10 @@ pub fn leader_under(ranking: &Ranking, weights: &[f64]) -> Option<usize> {
 /// Every option's score (entry order) when the criteria have these weights.
 pub fn scores_under(ranking: &Ranking, weights: &[f64]) -> Vec<f64> {
     let p = totals(ranking, weights);
+    // A ratio score is the weighted sum itself, not its share of the weights.
+    if ranking.ratio.is_some() {
+        return p;
+    }
     let total: f64 = weights.iter().sum();
     let scale = if total > 0.0 { 100.0 / total } else { 0.0 };
     p.iter().map(|p| p * scale).collect()
@@ -407,6 +417,8 @@ pub enum NoRobustness {
     TopIncomplete,
     /// Every option scores the same.
     AllTied,
+    /// A ratio score with nothing added: no weight counts.
+    NoWeights,
 }
 
 /// #1 (entry index) when asking how safe it is means something, else why not.
@@ -415,7 +427,9 @@ pub fn robust_top(ranking: &Ranking) -> Result<usize, NoRobustness> {
         [] | [_] => return Err(NoRobustness::TooFewOptions),
         [top, ..] => top,
     };
-    if ranking.total_weight <= 0.0 {
+    if ranking.ratio.as_ref().is_some_and(|parts| !parts.has_add) {
+        Err(NoRobustness::NoWeights)
+    } else if ranking.total_weight <= 0.0 {
         Err(NoRobustness::NoWeight)
     } else if ranking.rows.iter().all(|r| r.rank == 1) {
         Err(NoRobustness::AllTied)

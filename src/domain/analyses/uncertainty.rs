@@ -9,7 +9,7 @@
 //! the scenario's: the same link gives the same figures everywhere.
 
 use crate::domain::analyses::acceptability::{top_places, Xoshiro, PLACES, SAMPLES};
-use crate::domain::model::criterion::{CriterionInput, Direction};
+use crate::domain::model::criterion::{CriterionInput, Direction, ScoreModel};
 use crate::domain::model::scenario::Scenario;
 use crate::domain::scoring::{oriented, scaled_weights, unit_interval, Ranking, TIE_TOLERANCE};
 
@@ -92,6 +92,13 @@ pub fn has_ranges(scenario: &Scenario) -> bool {
             .iter()
             .any(|(id, _)| o.values.contains_key(id) && scenario.criterion(*id).is_some())
     })
+}
+
+/// Whether the value samples run for `scenario`: some value has a range,
+/// and the scores are the weighted sum's (0–100, where the percentiles
+/// are kept in bins of a tenth).
+pub fn samples_values(scenario: &Scenario) -> bool {
+    scenario.model == ScoreModel::WeightedSum && has_ranges(scenario)
 }
 
 /// A cell whose value is drawn: where it goes and how it turns into a utility.
@@ -207,7 +214,9 @@ impl ValueSampler {
             };
             let (lo, hi) = match &criterion.input {
                 CriterionInput::SegmentFit => continue,
-                CriterionInput::Rating { min, max } => (*min, *max),
+                CriterionInput::Rating { .. } | CriterionInput::Levels(_) => {
+                    criterion.input.scale().unwrap_or((0.0, 1.0))
+                }
                 CriterionInput::Amount { lo, hi, .. } => {
                     let low = values()
                         .map(|(o, v)| o.ranges.get(&criterion.id).map_or(v, |r| r.low))

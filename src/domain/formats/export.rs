@@ -7,16 +7,17 @@ use crate::domain::analyses::acceptability::{seed_of, Sampler, SAMPLES};
 use crate::domain::analyses::lens::{all_lenses, lens_ranking};
 use crate::domain::analyses::matrix;
 use crate::domain::analyses::sensitivity::{place_intervals, single_flip};
-use crate::domain::analyses::uncertainty::{has_ranges, ValueSampler};
+use crate::domain::analyses::uncertainty::{samples_values, ValueSampler};
 use crate::domain::formats::link::link_json;
 use crate::domain::formats::scenario::ScenarioWire;
 use crate::domain::formats::to_pretty;
+use crate::domain::model::criterion::ScoreModel;
 use crate::domain::model::ids::{CriterionId, OptionId};
 use crate::domain::model::scenario::Scenario;
 use crate::domain::model::segment::PerSegment;
 use crate::domain::model::settings::LensRef;
 use crate::domain::model::settings::WeightMode;
-use crate::domain::scoring::{rank, segment_ranks, RankingNote};
+use crate::domain::scoring::{formula, rank, segment_ranks, RankingNote};
 use schemars::JsonSchema;
 use serde::{Serialize, Serializer};
 use std::collections::BTreeMap;
@@ -24,7 +25,7 @@ use std::collections::BTreeMap;
 /// Name of the export format.
 pub const EXPORT_FORMAT: &str = "kerze-export";
 /// Version of the export format written by this build.
-pub const EXPORT_VERSION: u32 = 4;
+pub const EXPORT_VERSION: u32 = 5;
 
 /// Options (best first) whose weight stability is exported: each costs a
 /// pass over all the others.
@@ -50,8 +51,12 @@ pub struct Export {
 /// The ranking part of an export.
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct ExportedRanking {
-    /// Model used.
-    pub model: String,
+    /// Model used: `weighted_sum` or `ratio`.
+    pub model: ScoreModel,
+    /// The ratio model's formula in the criteria's names
+    /// (`Reach × Impact × Confidence ÷ Effort`; since version 5).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub formula: Option<String>,
     /// `Σ w_c` over effective weights.
     pub total_weight: f64,
     /// Effective weight per criterion.
@@ -178,10 +183,16 @@ pub struct ExportedOption {
     pub id: OptionId,
     /// The option's title.
     pub title: String,
-    /// Score 0–100.
+    /// Score: 0–100 in the weighted sum, the framework's own number in the
+    /// ratio model (RICE 4,000; WSJF 3.0).
     pub score: f64,
-    /// Contribution per criterion; they sum to the score.
+    /// Contribution per criterion; they sum to the score (weighted sum; in
+    /// the ratio model those of the added criteria, times the factors).
     pub contributions: BTreeMap<CriterionId, f64>,
+    /// The ratio model's numerator and divisor (`null` divisor: one is
+    /// missing or 0, and the score is 0; since version 5).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ratio: Option<ExportedRatio>,
     /// Score below the scenario's threshold.
     pub below_threshold: bool,
     /// A needed value is missing.
@@ -203,6 +214,15 @@ pub struct ExportedOption {
     /// Its place in the value/effort matrix (only when the scenario has one).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub matrix: Option<ExportedPoint>,
+}
+
+/// The parts of a ratio score.
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+pub struct ExportedRatio {
+    /// `(Σ_add w v, or 1) × Π_multiply v`.
+    pub numerator: f64,
+    /// `Π_divide v`.
+    pub divisor: Option<f64>,
 }
 
 fn write_scenario<S: Serializer>(scenario: &Scenario, writer: S) -> Result<S::Ok, S::Error> {
@@ -236,7 +256,7 @@ pub fn export_sampled(scenario: &Scenario, exported_at: String, samples: u32) ->
     let mut weights = Sampler::new(&ranking, mode, seed);
     weights.run(samples);
     let acceptability = weights.result();
-    let values = has_ranges(scenario).then(|| {
+    let values = samples_values(scenario).then(|| {
         let mut values = ValueSampler::new(scenario, &ranking, seed);
         values.run(samples);
         values.result().clone()
@@ -266,6 +286,10 @@ pub fn export_sampled(scenario: &Scenario, exported_at: String, samples: u32) ->
                 contributions: columns()
                     .map(|(c, id)| (id, ranking.contribution(row.index, c)))
                     .collect(),
+                ratio: ranking.ratio.as_ref().map(|parts| ExportedRatio {
+                    numerator: parts.numerator[row.index],
+                    divisor: parts.divisor[row.index],
+                }),
                 below_threshold: row.below_threshold,
                 incomplete: row.incomplete,
                 missing: columns()
@@ -326,7 +350,8 @@ pub fn export_sampled(scenario: &Scenario, exported_at: String, samples: u32) ->
         exported_at,
         scenario: scenario.clone(),
         ranking: ExportedRanking {
-            model: "weighted_sum".to_owned(),
+            model: scenario.model,
+            formula: ranking.ratio.is_some().then(|| formula(scenario, false)),
             total_weight: ranking.total_weight,
             weights: columns().map(|(c, id)| (id, ranking.weights[c])).collect(),
             notes: ranking.notes.iter().map(note_code).collect(),

@@ -10,7 +10,9 @@
 
 use crate::domain::formats::compress::{deflate, inflate, InflateError};
 use crate::domain::formats::{is_default, read, to_text, Compact};
-use crate::domain::model::criterion::{Criterion, CriterionInput, Direction};
+use crate::domain::model::criterion::{
+    Criterion, CriterionInput, Direction, Level, RatioRole, ScoreModel,
+};
 use crate::domain::model::ids::{CriterionId, LensId, OptionId, ScenarioId};
 use crate::domain::model::problem::{Issue, Problem};
 use crate::domain::model::scenario::{AnalysisSettings, Scenario, ScenarioOption};
@@ -35,7 +37,7 @@ const LINK_MARK: char = 'k';
 /// Version of the link format written by this build. Version 2 added value
 /// ranges and the weight-sampling mode, version 3 lenses and the matrix's
 /// settings; earlier links read unchanged.
-pub const LINK_VERSION: u32 = 3;
+pub const LINK_VERSION: u32 = 4;
 /// Most bytes a link may inflate to: a bigger payload is refused, not unpacked.
 pub const MAX_INFLATED: usize = 2 * 1024 * 1024;
 /// Longest fragment read at all (characters): far above any real scenario.
@@ -125,6 +127,9 @@ struct WireScenario {
     /// Weight sampling: 0 around the weights, 1 keep their order, 2 any.
     #[serde(rename = "s", default, skip_serializing_if = "is_default")]
     sampling: u64,
+    /// The model: 0 the weighted sum, 1 ratio (since version 4).
+    #[serde(rename = "M", default, skip_serializing_if = "is_default")]
+    model: u64,
 }
 
 /// A criterion in a link.
@@ -156,6 +161,12 @@ struct WireCriterion {
     /// Rating scale's max when it is not 5.
     #[serde(rename = "b", default, skip_serializing_if = "Option::is_none")]
     max: Option<Compact>,
+    /// Role in the ratio model: 0 add, 1 multiply, 2 divide (since version 4).
+    #[serde(rename = "o", default, skip_serializing_if = "is_default")]
+    role: u64,
+    /// Levels as `[label, value]` pairs (kind `v`, since version 4).
+    #[serde(rename = "v", default, skip_serializing_if = "Vec::is_empty")]
+    levels: Vec<(String, Compact)>,
 }
 
 /// A lens in a link: `[name, [weights in criterion order…], id?]`.
@@ -340,6 +351,11 @@ fn to_wire(scenario: &Scenario) -> WireScenario {
                 hi: None,
                 min: None,
                 max: None,
+                role: RatioRole::ALL
+                    .iter()
+                    .position(|r| *r == c.role)
+                    .unwrap_or(0) as u64,
+                levels: Vec::new(),
             };
             match &c.input {
                 CriterionInput::Rating { min, max } => {
@@ -354,6 +370,13 @@ fn to_wire(scenario: &Scenario) -> WireScenario {
                     wire.hi = hi.map(Compact);
                 }
                 CriterionInput::SegmentFit => wire.kind = "f".to_owned(),
+                CriterionInput::Levels(levels) => {
+                    wire.kind = "v".to_owned();
+                    wire.levels = levels
+                        .iter()
+                        .map(|l| (l.label.clone(), Compact(l.value)))
+                        .collect();
+                }
             }
             wire
         })
@@ -387,6 +410,10 @@ fn to_wire(scenario: &Scenario) -> WireScenario {
         criteria,
         options,
         sampling: scenario.analysis.weights.index() as u64,
+        model: ScoreModel::ALL
+            .iter()
+            .position(|m| *m == scenario.model)
+            .unwrap_or(0) as u64,
         lenses: {
             let mut previous = 0;
             scenario
@@ -464,6 +491,13 @@ fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem
     };
     let lenses = lenses_from_wire(wire.lenses, &criteria, &mut report);
     let chart = chart_from_wire(&wire.roles, wire.bubble, &criteria, &mut report);
+    let model = usize::try_from(wire.model)
+        .ok()
+        .and_then(|i| ScoreModel::ALL.get(i).copied())
+        .unwrap_or_else(|| {
+            report("model".to_owned(), Issue::UnknownInputKind);
+            ScoreModel::WeightedSum
+        });
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -480,6 +514,7 @@ fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem
         lenses,
         chart,
         group: Default::default(),
+        model,
     };
     let problems = scenario.problems();
     if problems.is_empty() {
@@ -510,10 +545,26 @@ fn criteria_from_wire(wire: Vec<WireCriterion>, report: &mut Report<'_>) -> Vec<
                 hi: c.hi.map(|n| n.0),
             },
             "f" => CriterionInput::SegmentFit,
+            "v" => CriterionInput::Levels(
+                c.levels
+                    .into_iter()
+                    .map(|(label, value)| Level {
+                        label,
+                        value: value.0,
+                    })
+                    .collect(),
+            ),
             _ => {
                 report(at("input"), Issue::UnknownInputKind);
                 continue;
             }
+        };
+        let Some(&role) = usize::try_from(c.role)
+            .ok()
+            .and_then(|i| RatioRole::ALL.get(i))
+        else {
+            report(at("role"), Issue::UnknownInputKind);
+            continue;
         };
         criteria.push(Criterion {
             id: CriterionId::new(number),
@@ -525,6 +576,7 @@ fn criteria_from_wire(wire: Vec<WireCriterion>, report: &mut Report<'_>) -> Vec<
                 Direction::LowerIsBetter
             },
             input,
+            role,
         });
     }
     criteria
@@ -770,7 +822,7 @@ mod tests {
     #[test]
     fn the_demo_round_trips() {
         let link = encode_link(&demo());
-        assert!(link.starts_with("k3."));
+        assert!(link.starts_with("k4."));
         assert_eq!(decode_link(&link, id()), Ok(demo()));
         assert_eq!(decode_link(&format!("#{link}"), id()), Ok(demo()));
     }
@@ -792,8 +844,8 @@ mod tests {
         assert_eq!(decode_link("k.abc", id()), Err(LinkError::NotALink));
         assert_eq!(decode_link("k0.abc", id()), Err(LinkError::UnknownVersion));
         assert_eq!(
-            decode_link(&link.replacen("k3.", "k4.", 1), id()),
-            Err(LinkError::FutureVersion(4))
+            decode_link(&link.replacen("k4.", "k5.", 1), id()),
+            Err(LinkError::FutureVersion(5))
         );
         assert_eq!(
             decode_link("k99999999999.abc", id()),

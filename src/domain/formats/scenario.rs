@@ -1,9 +1,11 @@
 //! A scenario as storage, the export and scenario files hold it (stored
-//! entries 1–5, exports 1–4: each version only added fields, read with their
+//! entries 1–6, exports 1–5: each version only added fields, read with their
 //! defaults when absent).
 
 use super::{is_default, nullable, Num, Ordered, Refusal};
-use crate::domain::model::criterion::{Criterion, CriterionInput, Direction};
+use crate::domain::model::criterion::{
+    Criterion, CriterionInput, Direction, Level, RatioRole, ScoreModel,
+};
 use crate::domain::model::ids::{CriterionId, LensId, OptionId, ScenarioId};
 use crate::domain::model::problem::{Issue, Problem};
 use crate::domain::model::rounds::{clip, Ballot, Cell, Group, Item, Round, Score};
@@ -56,6 +58,9 @@ pub struct ScenarioWire {
     /// Group scoring's rounds and ballots (since storage 5, export 4).
     #[serde(default, skip_serializing_if = "is_default")]
     pub group: GroupWire,
+    /// `weighted_sum` (absent) or `ratio` (since storage 6, export 5).
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub model: ScoreModel,
 }
 
 /// Weight of each segment.
@@ -99,6 +104,10 @@ pub struct CriterionWire {
     pub direction: Direction,
     /// How values are entered.
     pub input: InputWire,
+    /// How it counts in the ratio model: `add` (absent), `multiply` or
+    /// `divide` (since storage 6, export 5).
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub role: RatioRole,
 }
 
 /// The kinds of input.
@@ -111,10 +120,23 @@ pub enum Kind {
     Amount,
     /// The fit per segment under the mix.
     SegmentFit,
+    /// One of labelled values `levels` (since storage 6, export 5).
+    Levels,
+}
+
+/// One labelled value of a levels input.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LevelWire {
+    /// What is shown ("High").
+    pub label: String,
+    /// The value scoring uses.
+    pub value: Num,
 }
 
 /// How a criterion's values are entered: a rating has `min` and `max`, an
-/// amount `unit`, `lo` and `hi` (`null`: from the options), segment fit nothing else.
+/// amount `unit`, `lo` and `hi` (`null`: from the options), levels their
+/// `levels`, segment fit nothing else.
 #[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InputWire {
@@ -143,6 +165,9 @@ pub struct InputWire {
         skip_serializing_if = "Option::is_none"
     )]
     pub hi: Option<Option<Num>>,
+    /// The levels, in the order shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub levels: Option<Vec<LevelWire>>,
 }
 
 /// An option.
@@ -326,6 +351,7 @@ impl From<&Scenario> for ScenarioWire {
                 bubble: s.chart.bubble,
             },
             group: GroupWire::from(&s.group),
+            model: s.model,
         }
     }
 }
@@ -338,6 +364,7 @@ impl From<&Criterion> for CriterionWire {
             weight: c.weight,
             direction: c.direction,
             input: InputWire::from(&c.input),
+            role: c.role,
         }
     }
 }
@@ -351,6 +378,7 @@ impl From<&CriterionInput> for InputWire {
             unit: None,
             lo: None,
             hi: None,
+            levels: None,
         };
         match input {
             CriterionInput::Rating { min, max } => InputWire {
@@ -365,6 +393,18 @@ impl From<&CriterionInput> for InputWire {
                 ..blank(Kind::Amount)
             },
             CriterionInput::SegmentFit => blank(Kind::SegmentFit),
+            CriterionInput::Levels(levels) => InputWire {
+                levels: Some(
+                    levels
+                        .iter()
+                        .map(|l| LevelWire {
+                            label: l.label.clone(),
+                            value: Num(l.value),
+                        })
+                        .collect(),
+                ),
+                ..blank(Kind::Levels)
+            },
         }
     }
 }
@@ -518,6 +558,7 @@ impl ScenarioWire {
                 bubble: self.chart.bubble,
             },
             group,
+            model: self.model,
         })
     }
 }
@@ -530,6 +571,7 @@ impl CriterionWire {
             weight: self.weight,
             direction: self.direction,
             input: self.input.into_input(&super::join(place, "input"))?,
+            role: self.role,
         })
     }
 }
@@ -541,6 +583,9 @@ impl InputWire {
         let amount_fields = self.unit.is_some() || self.lo.is_some() || self.hi.is_some();
         let rating_fields = self.min.is_some() || self.max.is_some();
         let refuse = |why: &str| Err(at(place.to_owned(), Issue::Other(why.to_owned())));
+        if self.kind != Kind::Levels && self.levels.is_some() {
+            return refuse("only levels have levels");
+        }
         match self.kind {
             Kind::Rating if amount_fields => refuse("a rating has no unit, lo or hi"),
             Kind::Rating => Ok(CriterionInput::Rating {
@@ -553,6 +598,17 @@ impl InputWire {
                 lo: self.lo.flatten().map(|n| n.0),
                 hi: self.hi.flatten().map(|n| n.0),
             }),
+            Kind::Levels if amount_fields || rating_fields => refuse("levels have no other fields"),
+            Kind::Levels => Ok(CriterionInput::Levels(
+                self.levels
+                    .ok_or_else(|| at(here("levels"), Issue::Missing))?
+                    .into_iter()
+                    .map(|l| Level {
+                        label: l.label,
+                        value: l.value.0,
+                    })
+                    .collect(),
+            )),
             _ if amount_fields || rating_fields => refuse("segment fit has no other fields"),
             Kind::SegmentFit => Ok(CriterionInput::SegmentFit),
         }

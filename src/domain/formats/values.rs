@@ -3,7 +3,7 @@
 //! and sampling modes, a range as `[low, high]`.
 
 use super::{found_of, refuse, Num};
-use crate::domain::model::criterion::Direction;
+use crate::domain::model::criterion::{Direction, RatioRole, ScoreModel};
 use crate::domain::model::ids::{CriterionId, LensId, OptionId, ScenarioId};
 use crate::domain::model::problem::Issue;
 use crate::domain::model::settings::Role;
@@ -130,6 +130,8 @@ macro_rules! word_format {
 word_format!(Direction, Direction::KEYS, Direction::ALL);
 word_format!(Role, Role::KEYS, Role::ALL);
 word_format!(WeightMode, WeightMode::KEYS, WeightMode::ALL);
+word_format!(RatioRole, RatioRole::KEYS, RatioRole::ALL);
+word_format!(ScoreModel, ScoreModel::KEYS, ScoreModel::ALL);
 
 /// A range is `[low, high]`; the order is checked with the value it surrounds.
 impl Serialize for Range {

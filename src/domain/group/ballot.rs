@@ -293,6 +293,7 @@ impl Invitation {
                 weight: Weight::default(),
                 direction: c.direction.unwrap_or(Direction::HigherIsBetter),
                 input: c.input.into_input(&place).map_err(shape)?,
+                role: Default::default(),
             });
         }
         scenario.options = wire

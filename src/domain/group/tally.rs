@@ -10,7 +10,8 @@ use crate::domain::model::scenario::set_cell;
 use crate::domain::model::scenario::Scenario;
 use crate::domain::model::segment::{Segment, FIT_MAX};
 use crate::domain::model::value::Weight;
-use crate::domain::scoring::{rank, sort_indices, sort_short, Ranking};
+use crate::domain::scoring::{rank, sort_indices, Ranking};
+use std::cmp::Ordering;
 
 /// Cells whose min and max are tried for a change of #1 (those with the
 /// most points at stake): each try ranks the scenario twice.
@@ -277,7 +278,7 @@ fn cell_tally(scenario: &Scenario, ranking: &Ranking, cell: Cell) -> Option<Cell
         if votes.is_empty() {
             continue;
         }
-        sort_short(&mut votes, |a, b| a.value < b.value);
+        votes.sort_by(|a, b| a.value.partial_cmp(&b.value).unwrap_or(Ordering::Equal));
         let values: Vec<f64> = votes.iter().map(|v| v.value).collect();
         let n = values.len() as f64;
         let (min, max) = (values[0], values[values.len() - 1]);
@@ -361,7 +362,7 @@ fn count_firsts(scenario: &Scenario, tally: &mut Tally) {
             }
         }
     }
-    sort_short(&mut firsts, |a, b| a.1 > b.1);
+    firsts.sort_by_key(|f| std::cmp::Reverse(f.1));
     tally.firsts = firsts;
 }
 

@@ -1,7 +1,9 @@
 //! Criteria: what options are judged on, with weight, direction and input kind.
 
 use crate::domain::model::ids::CriterionId;
-use crate::domain::model::value::{NumberRule, Weight, MAX_AMOUNT};
+use crate::domain::model::value::{
+    format_grouped, parse_number, NumberRule, NumberStyle, Weight, MAX_AMOUNT,
+};
 
 /// Whether a larger value is better or worse.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,6 +36,93 @@ pub enum CriterionInput {
     },
     /// Derived from the option's per-segment fit ratings and the scenario's mix.
     SegmentFit,
+    /// One of a list of labelled values (T-shirt sizes, Fibonacci, RICE's
+    /// Impact names), in the order shown; at least two, each value once.
+    Levels(Vec<Level>),
+}
+
+/// One labelled value of a levels input: "High" = 2.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Level {
+    /// What the menu, the table, the ballot and the breakdown show.
+    pub label: String,
+    /// The value scoring uses.
+    pub value: f64,
+}
+
+impl Level {
+    /// A level.
+    pub fn new(label: &str, value: f64) -> Self {
+        Level {
+            label: label.to_owned(),
+            value,
+        }
+    }
+}
+
+/// Most levels a criterion holds.
+pub const MAX_LEVELS: usize = 20;
+
+/// Levels as the criteria panel shows them: one per line, `label = value`.
+pub fn levels_text(levels: &[Level], style: NumberStyle) -> String {
+    levels
+        .iter()
+        .map(|l| format!("{} = {}", l.label, format_grouped(l.value, 6, style)))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Reads levels written one per line as `label = value` (empty lines are
+/// skipped); the number of the first line that is not, counting from 1.
+/// Whether the levels themselves hold together is
+/// [`levels_problem`](crate::domain::model::scenario::levels_problem)'s to say.
+pub fn parse_levels(text: &str, style: NumberStyle) -> Result<Vec<Level>, usize> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(n, line)| {
+            let (label, value) = line.rsplit_once('=').ok_or(n + 1)?;
+            let value = parse_number(value.trim(), style).map_err(|_| n + 1)?;
+            Ok(Level::new(label.trim(), value))
+        })
+        .collect()
+}
+
+/// How a criterion counts in the ratio model (PRODUCT.md, "Ratio model").
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RatioRole {
+    /// Summed, weighted, into the numerator (WSJF's cost of delay).
+    #[default]
+    Add,
+    /// Multiplies the numerator (RICE's Reach, Impact, Confidence).
+    Multiply,
+    /// Divides the score (RICE's Effort, WSJF's Job size).
+    Divide,
+}
+
+impl RatioRole {
+    /// Every role, in picker order.
+    pub const ALL: [RatioRole; 3] = [RatioRole::Add, RatioRole::Multiply, RatioRole::Divide];
+    /// Each role's name in files, in the order of [`RatioRole::ALL`].
+    pub const KEYS: [&'static str; 3] = ["add", "multiply", "divide"];
+}
+
+/// How the scores of a scenario are computed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ScoreModel {
+    /// `100 × Σ w u / Σ w` over normalised values (0–100).
+    #[default]
+    WeightedSum,
+    /// `(Σ_add w v, or 1) × Π_multiply v ÷ Π_divide v` on the values as
+    /// entered: RICE, ICE, WSJF.
+    Ratio,
+}
+
+impl ScoreModel {
+    /// Both models.
+    pub const ALL: [ScoreModel; 2] = [ScoreModel::WeightedSum, ScoreModel::Ratio];
+    /// Each model's name in files, in the order of [`ScoreModel::ALL`].
+    pub const KEYS: [&'static str; 2] = ["weighted_sum", "ratio"];
 }
 
 impl Direction {
@@ -52,11 +141,18 @@ pub enum InputKind {
     Amount,
     /// See [`CriterionInput::SegmentFit`].
     SegmentFit,
+    /// See [`CriterionInput::Levels`].
+    Levels,
 }
 
 impl InputKind {
     /// Every kind, in picker order.
-    pub const ALL: [InputKind; 3] = [InputKind::Rating, InputKind::Amount, InputKind::SegmentFit];
+    pub const ALL: [InputKind; 4] = [
+        InputKind::Rating,
+        InputKind::Amount,
+        InputKind::SegmentFit,
+        InputKind::Levels,
+    ];
 }
 
 impl CriterionInput {
@@ -69,6 +165,30 @@ impl CriterionInput {
             CriterionInput::Rating { .. } => InputKind::Rating,
             CriterionInput::Amount { .. } => InputKind::Amount,
             CriterionInput::SegmentFit => InputKind::SegmentFit,
+            CriterionInput::Levels(_) => InputKind::Levels,
+        }
+    }
+
+    /// The scale `[min, max]` of a rating, or of levels (their lowest and
+    /// highest value); `None` for amounts and segment fit.
+    pub fn scale(&self) -> Option<(f64, f64)> {
+        match self {
+            CriterionInput::Rating { min, max } => Some((*min, *max)),
+            CriterionInput::Levels(levels) => {
+                let values = levels.iter().map(|l| l.value);
+                let min = values.clone().fold(f64::INFINITY, f64::min);
+                let max = values.fold(f64::NEG_INFINITY, f64::max);
+                (min <= max).then_some((min, max))
+            }
+            _ => None,
+        }
+    }
+
+    /// The level `value` is, when this input has levels and `value` is one.
+    pub fn level_of(&self, value: f64) -> Option<&Level> {
+        match self {
+            CriterionInput::Levels(levels) => levels.iter().find(|l| l.value == value),
+            _ => None,
         }
     }
 
@@ -82,6 +202,11 @@ impl CriterionInput {
                 hi: None,
             },
             InputKind::SegmentFit => CriterionInput::SegmentFit,
+            InputKind::Levels => CriterionInput::Levels(
+                [("XS", 1.0), ("S", 2.0), ("M", 3.0), ("L", 5.0), ("XL", 8.0)]
+                    .map(|(label, value)| Level::new(label, value))
+                    .into(),
+            ),
         }
     }
 
@@ -91,7 +216,7 @@ impl CriterionInput {
     /// holds no values (its ratings are per segment).
     pub fn stores(&self, value: f64) -> bool {
         let rule = match self {
-            CriterionInput::Rating { .. } => NumberRule::Rating {
+            CriterionInput::Rating { .. } | CriterionInput::Levels(_) => NumberRule::Rating {
                 min: -MAX_AMOUNT,
                 max: MAX_AMOUNT,
             },
@@ -104,10 +229,12 @@ impl CriterionInput {
     /// The rule an option's value on this criterion follows; `None` for segment fit,
     /// whose values are per-segment ratings.
     pub fn value_rule(&self) -> Option<NumberRule> {
-        match *self {
-            CriterionInput::Rating { min, max } => Some(NumberRule::Rating { min, max }),
+        match self {
             CriterionInput::Amount { .. } => Some(NumberRule::Amount),
             CriterionInput::SegmentFit => None,
+            _ => self
+                .scale()
+                .map(|(min, max)| NumberRule::Rating { min, max }),
         }
     }
 }
@@ -125,6 +252,8 @@ pub struct Criterion {
     pub direction: Direction,
     /// How values are entered.
     pub input: CriterionInput,
+    /// How it counts in the ratio model (kept, unused, in the weighted sum).
+    pub role: RatioRole,
 }
 
 impl Criterion {

@@ -83,6 +83,12 @@ pub enum Issue {
     ScaleEndRange,
     /// A rating scale's max is not above its min.
     MaxNotAboveMin,
+    /// Fewer than two levels, or more than twenty.
+    LevelCount,
+    /// A level without a label, or one labelled like another.
+    LevelLabel,
+    /// Two levels with the same value, or a value beyond ±10^12.
+    LevelValue,
     /// An amount's explicit bound outside 0–10^12.
     BoundRange,
     /// An amount's high bound is not above its low bound.
@@ -140,6 +146,9 @@ impl fmt::Display for Issue {
             Issue::OptionIdTaken => f.write_str("is used by another option"),
             Issue::ScaleEndRange => f.write_str("must be a number between -1000 and 1000"),
             Issue::MaxNotAboveMin => f.write_str("must be larger than input.min"),
+            Issue::LevelCount => f.write_str("must hold 2 to 20 levels"),
+            Issue::LevelLabel => f.write_str("needs a label of its own"),
+            Issue::LevelValue => f.write_str("needs a value of its own, a plain number"),
             Issue::BoundRange => f.write_str("must be a number between 0 and 10^12"),
             Issue::HiNotAboveLo => f.write_str("must be larger than input.lo"),
             Issue::UnknownCriterion => f.write_str("refers to a criterion that does not exist"),

@@ -1,6 +1,8 @@
 //! A scenario: one customer need, its options and the criteria they are judged on.
 
-use crate::domain::model::criterion::{Criterion, CriterionInput, Direction, InputKind};
+use crate::domain::model::criterion::{
+    Criterion, CriterionInput, Direction, InputKind, Level, RatioRole, ScoreModel, MAX_LEVELS,
+};
 use crate::domain::model::ids::{CriterionId, LensId, OptionId, ScenarioId};
 use crate::domain::model::problem::Issue;
 pub use crate::domain::model::problem::Problem;
@@ -68,6 +70,8 @@ pub struct Scenario {
     pub chart: ChartSettings,
     /// Group scoring: rounds started and ballots revealed.
     pub group: Group,
+    /// How scores are computed: the weighted sum or a ratio (RICE, WSJF).
+    pub model: ScoreModel,
 }
 
 /// How the analyses of a scenario run; kept with it.
@@ -186,6 +190,13 @@ pub enum ScenarioEdit {
     SetRole(CriterionId, Role),
     /// Sets or clears the criterion that sizes the matrix's markers.
     SetBubble(Option<CriterionId>),
+    /// Switches how scores are computed; to the ratio model, with the role
+    /// of each criterion the user chose (Kerze never guesses them).
+    SetModel(ScoreModel, Vec<(CriterionId, RatioRole)>),
+    /// Sets how a criterion counts in the ratio model.
+    SetRatioRole(CriterionId, RatioRole),
+    /// Sets the labelled values of a levels criterion.
+    SetLevels(CriterionId, Vec<Level>),
     /// Starts a round of group scoring.
     StartRound(Round),
     /// Replaces the ballots brought in (the reveal adds them).
@@ -255,6 +266,9 @@ impl ScenarioEdit {
             | ScenarioEdit::SetEstimate(..)
             | ScenarioEdit::FillRanges(..)
             | ScenarioEdit::SetWeightMode(_)
+            | ScenarioEdit::SetModel(..)
+            | ScenarioEdit::SetRatioRole(..)
+            | ScenarioEdit::SetLevels(..)
             | ScenarioEdit::SetDirection(..)
             | ScenarioEdit::SetInputKind(..)
             | ScenarioEdit::RemoveCriterion(_)
@@ -308,6 +322,7 @@ impl Scenario {
                 weight: weight(3.0),
                 direction: Direction::LowerIsBetter,
                 input: amount(names.cost_unit),
+                role: RatioRole::Add,
             },
             Criterion {
                 id: CriterionId::new(2),
@@ -315,6 +330,7 @@ impl Scenario {
                 weight: weight(2.0),
                 direction: Direction::LowerIsBetter,
                 input: amount(names.time_unit),
+                role: RatioRole::Add,
             },
             Criterion {
                 id: CriterionId::new(3),
@@ -322,6 +338,7 @@ impl Scenario {
                 weight: weight(4.0),
                 direction: Direction::HigherIsBetter,
                 input: CriterionInput::DEFAULT_RATING,
+                role: RatioRole::Add,
             },
             Criterion {
                 id: CriterionId::new(4),
@@ -329,6 +346,7 @@ impl Scenario {
                 weight: weight(3.0),
                 direction: Direction::HigherIsBetter,
                 input: CriterionInput::SegmentFit,
+                role: RatioRole::Add,
             },
         ];
         Scenario {
@@ -344,6 +362,7 @@ impl Scenario {
             chart: ChartSettings::default(),
             analysis: AnalysisSettings::default(),
             group: Group::default(),
+            model: ScoreModel::WeightedSum,
         }
     }
 
@@ -376,6 +395,7 @@ impl Scenario {
             | E::SetRootCause { .. }
             | E::SetMix { .. }
             | E::SetThreshold { .. }
+            | E::SetModel { .. }
             | E::SetWeightMode { .. } => self.apply_to_scenario(edit),
             E::AddCriterion { .. }
             | E::RenameCriterion { .. }
@@ -386,6 +406,8 @@ impl Scenario {
             | E::SetUnit { .. }
             | E::SetBound { .. }
             | E::SetScaleEnd { .. }
+            | E::SetRatioRole { .. }
+            | E::SetLevels { .. }
             | E::RemoveCriterion { .. } => self.apply_to_criteria(edit),
             E::AddOption { .. }
             | E::RenameOption { .. }
@@ -422,6 +444,13 @@ impl Scenario {
             }
             ScenarioEdit::SetThreshold(threshold) => Ok(replace(&mut self.threshold, threshold)),
             ScenarioEdit::SetWeightMode(mode) => Ok(replace(&mut self.analysis.weights, mode)),
+            ScenarioEdit::SetModel(model, roles) => {
+                let mut changed = replace(&mut self.model, model);
+                for (id, role) in roles {
+                    changed |= replace(&mut self.criterion_mut(id)?.role, role);
+                }
+                Ok(changed)
+            }
             // Every other edit is another part's (sorted out by `apply`).
             _ => Ok(false),
         }
@@ -441,8 +470,21 @@ impl Scenario {
                     weight: Weight::new(1.0).unwrap_or_default(),
                     direction: Direction::HigherIsBetter,
                     input: CriterionInput::of_kind(kind),
+                    role: RatioRole::Add,
                 });
                 Ok(true)
+            }
+            ScenarioEdit::SetRatioRole(id, role) => {
+                Ok(replace(&mut self.criterion_mut(id)?.role, role))
+            }
+            ScenarioEdit::SetLevels(id, levels) => {
+                if levels_problem(&levels).is_some() {
+                    return Err(EditRefused::InvalidValue);
+                }
+                match &mut self.criterion_mut(id)?.input {
+                    CriterionInput::Levels(old) => Ok(replace(old, levels)),
+                    _ => Err(EditRefused::InvalidValue),
+                }
             }
             ScenarioEdit::RenameCriterion(id, name) => {
                 let name = checked_text(name)?;
@@ -578,6 +620,13 @@ impl Scenario {
                 let rule = self.value_rule(criterion_id)?;
                 if let Some(v) = value {
                     rule.check(v).map_err(|_| EditRefused::InvalidValue)?;
+                    // A levels criterion takes one of its levels.
+                    let input = self.criterion(criterion_id).map(|c| &c.input);
+                    if let Some(CriterionInput::Levels(levels)) = input {
+                        if !levels.iter().any(|l| l.value == v) {
+                            return Err(EditRefused::InvalidValue);
+                        }
+                    }
                 }
                 let option = self.option_mut(option_id)?;
                 let old = match value {
@@ -602,10 +651,10 @@ impl Scenario {
             }
             ScenarioEdit::FillRanges(criterion_id, spread) => {
                 let rule = self.value_rule(criterion_id)?;
-                let (floor, ceiling) = match self.criterion(criterion_id).map(|c| &c.input) {
-                    Some(CriterionInput::Rating { min, max }) => (*min, *max),
-                    _ => (0.0, MAX_AMOUNT),
-                };
+                let (floor, ceiling) = self
+                    .criterion(criterion_id)
+                    .and_then(|c| c.input.scale())
+                    .unwrap_or((0.0, MAX_AMOUNT));
                 let mut changed = false;
                 for option in &mut self.options {
                     let range = match (spread, option.values.get(&criterion_id)) {
@@ -767,10 +816,15 @@ impl Scenario {
     /// criterion or one without values (segment fit).
     fn value_rule(&self, id: CriterionId) -> Result<NumberRule, EditRefused> {
         self.criterion(id)
-            .ok_or(EditRefused::UnknownId)?
-            .input
-            .value_rule()
-            .ok_or(EditRefused::InvalidValue)
+            .ok_or(EditRefused::UnknownId)
+            .and_then(|c| self.rule_of(c).ok_or(EditRefused::InvalidValue))
+    }
+
+    /// The rule an option's value on `criterion` follows here: its input's
+    /// rule, and more than 0 where it divides the score (ratio model).
+    /// `None` for segment fit.
+    pub fn rule_of(&self, criterion: &Criterion) -> Option<NumberRule> {
+        rule_in(self.model, criterion)
     }
 
     /// How many options hold a value on this criterion.
@@ -898,7 +952,7 @@ impl Scenario {
                 Some(CriterionInput::Amount { .. }) => {
                     breach(NumberRule::Amount, *value, Issue::AmountRange)
                 }
-                Some(CriterionInput::Rating { .. }) => {
+                Some(CriterionInput::Rating { .. } | CriterionInput::Levels(_)) => {
                     breach(ANY_NUMBER, *value, Issue::NumberRange)
                 }
             };
@@ -1027,7 +1081,36 @@ fn criterion_problems(i: usize, criterion: &Criterion, report: &mut impl FnMut(S
             }
         }
         CriterionInput::SegmentFit => {}
+        CriterionInput::Levels(levels) => {
+            if let Some((place, issue)) = levels_problem(levels) {
+                report(at(&format!("input.levels{place}")), issue);
+            }
+        }
     }
+}
+
+/// The first thing wrong with a list of levels, with its place (`[2].label`),
+/// or `None` when the list is fine: 2 to 20 levels, each with a label of its
+/// own (under the length limit) and a value of its own.
+pub fn levels_problem(levels: &[Level]) -> Option<(String, Issue)> {
+    if !(2..=MAX_LEVELS).contains(&levels.len()) {
+        return Some((String::new(), Issue::LevelCount));
+    }
+    for (i, level) in levels.iter().enumerate() {
+        let earlier = &levels[..i];
+        let label = level.label.trim();
+        if label.is_empty()
+            || level.label.chars().count() > MAX_UNIT
+            || earlier.iter().any(|l| l.label.trim() == label)
+        {
+            return Some((format!("[{i}].label"), Issue::LevelLabel));
+        }
+        if ANY_NUMBER.check(level.value).is_err() || earlier.iter().any(|l| l.value == level.value)
+        {
+            return Some((format!("[{i}].value"), Issue::LevelValue));
+        }
+    }
+    None
 }
 
 /// Sets `cell` of `scenario` to `value` (a value clears its range).
@@ -1095,6 +1178,23 @@ fn replace<T: PartialEq>(slot: &mut T, value: T) -> bool {
         *slot = value;
         true
     }
+}
+
+/// The rule an option's value on `criterion` follows under `model`: its
+/// input's rule, and more than 0 where it divides the score (ratio model).
+/// `None` for segment fit.
+pub fn rule_in(model: ScoreModel, criterion: &Criterion) -> Option<NumberRule> {
+    let rule = criterion.input.value_rule()?;
+    if model != ScoreModel::Ratio || criterion.role != RatioRole::Divide {
+        return Some(rule);
+    }
+    Some(match rule {
+        NumberRule::Rating { min, max } => NumberRule::Divisor { min, max },
+        _ => NumberRule::Divisor {
+            min: 0.0,
+            max: MAX_AMOUNT,
+        },
+    })
 }
 
 /// `text` when a scenario may hold it.

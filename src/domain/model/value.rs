@@ -57,6 +57,9 @@ pub enum ValueError {
     /// A range whose ends are out of order, or around a likely value outside it.
     #[error("write a range as low–high or low/likely/high, low below high")]
     BadRange,
+    /// 0 where the value divides the score.
+    #[error("must be more than 0: this value divides the score")]
+    ZeroDivisor,
     /// The number is outside the field's range.
     #[error("must be between {min} and {max}")]
     OutOfRange {
@@ -85,12 +88,24 @@ pub enum NumberRule {
     Threshold,
     /// An end of a rating scale: `|v| ≤ MAX_SCALE`, required.
     ScaleEnd,
+    /// A value that divides in the ratio model (RICE's Effort, WSJF's Job
+    /// size): `min ≤ v ≤ max` and more than 0, may be empty. A 0 is refused,
+    /// never replaced by a tiny number.
+    Divisor {
+        /// Smallest allowed value (0 for an amount: only 0 itself is refused).
+        min: f64,
+        /// Largest allowed value.
+        max: f64,
+    },
 }
 
 impl NumberRule {
     /// Whether an empty field is a valid "no value".
     pub fn optional(self) -> bool {
-        matches!(self, NumberRule::Amount | NumberRule::Rating { .. })
+        matches!(
+            self,
+            NumberRule::Amount | NumberRule::Rating { .. } | NumberRule::Divisor { .. }
+        )
     }
 
     /// Reads `text`, written in `style`, by this rule: `Ok(None)` for an
@@ -150,6 +165,7 @@ impl NumberRule {
             NumberRule::Weight => (0.0, MAX_WEIGHT),
             NumberRule::Threshold => (0.0, 100.0),
             NumberRule::ScaleEnd => (-MAX_SCALE, MAX_SCALE),
+            NumberRule::Divisor { min, max } => (min, max),
         };
         if !value.is_finite() {
             return Err(ValueError::OutOfRange { min, max });
@@ -162,6 +178,9 @@ impl NumberRule {
         }
         if value < 0.0 && min == 0.0 {
             return Err(ValueError::Negative);
+        }
+        if value <= 0.0 && matches!(self, NumberRule::Divisor { .. }) {
+            return Err(ValueError::ZeroDivisor);
         }
         if value < min || value > max {
             return Err(ValueError::OutOfRange { min, max });
@@ -324,10 +343,20 @@ pub fn format_estimate(
 /// [`format_number`] for the screen: thousands grouped as `style` writes them
 /// (`25,000.5`, `25.000,5`), so that what a field shows reads back the same.
 pub fn format_grouped(value: f64, decimals: usize, style: NumberStyle) -> String {
-    let plain = format_number(value, decimals, false);
+    grouped(&format_number(value, decimals, false), style)
+}
+
+/// [`format_fixed`] with thousands grouped as `style` writes them: exactly
+/// `decimals` decimals (`4,000`, `3.0`).
+pub fn format_grouped_fixed(value: f64, decimals: usize, style: NumberStyle) -> String {
+    grouped(&format_fixed(value, decimals), style)
+}
+
+/// A plain number (`-25000.5`) written in `style` with its thousands grouped.
+fn grouped(plain: &str, style: NumberStyle) -> String {
     let (sign, unsigned) = match plain.strip_prefix('-') {
         Some(rest) => ("-", rest),
-        None => ("", plain.as_str()),
+        None => ("", plain),
     };
     let (integer, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
     let mut text = String::from(sign);
@@ -344,31 +373,17 @@ pub fn format_grouped(value: f64, decimals: usize, style: NumberStyle) -> String
     text
 }
 
-/// `value` with exactly `decimals` decimals (at most 9), rounded half away
-/// from zero (`2.50`, `-0.3`). Integer arithmetic: the bundle needs no
-/// general float printer. A number too large for its decimals loses
-/// decimals; one that is not finite prints as 0 (no checked number is).
+/// `value` with exactly `decimals` decimals, correctly rounded (`2.50`,
+/// `-0.3`; a tie goes to the even digit, as the standard library prints). One
+/// that is not finite prints as 0 (no checked number is).
 pub fn format_fixed(value: f64, decimals: usize) -> String {
-    let magnitude = if value.is_finite() { value.abs() } else { 0.0 };
-    let mut places = decimals.min(9) as u32;
-    while places > 0 && magnitude * 10f64.powi(places as i32) >= 1e19 {
-        places -= 1;
+    let value = if value.is_finite() { value } else { 0.0 };
+    let text = format!("{value:.decimals$}");
+    // A negative number that rounds to zero is written as zero, without a sign.
+    match text.strip_prefix('-') {
+        Some(rest) if rest.bytes().all(|b| b == b'0' || b == b'.') => rest.to_owned(),
+        _ => text,
     }
-    let scale = 10u64.pow(places);
-    // Saturating: at most u64::MAX, which only an unchecked number reaches.
-    let scaled = (magnitude * scale as f64).round() as u64;
-    let mut text = String::new();
-    if value < 0.0 && scaled > 0 {
-        text.push('-');
-    }
-    text.push_str(&(scaled / scale).to_string());
-    if places > 0 {
-        let fraction = (scaled % scale).to_string();
-        text.push('.');
-        text.extend(std::iter::repeat_n('0', places as usize - fraction.len()));
-        text.push_str(&fraction);
-    }
-    text
 }
 
 /// A number with at most `decimals` decimals, trailing zeros dropped, and a

@@ -1,0 +1,350 @@
+//! The ratio model (PRODUCT.md, "Ratio model"): RICE, ICE and WSJF exactly
+//! as published. The pairs that a weighted sum gets wrong, the sources'
+//! worked examples, the formula computed independently on random scenarios,
+//! refusals where a value divides, the presets, and the formats carrying
+//! the model, the roles and the levels.
+
+mod support {
+    pub mod arbitrary;
+}
+
+use kerze::domain::formats::export::export_json;
+use kerze::domain::formats::import::read_import;
+use kerze::domain::formats::link::{decode_link, encode_link};
+use kerze::domain::formats::stored::{decode_scenario, encode_scenario, Stamp};
+use kerze::domain::model::criterion::{CriterionInput, Level, RatioRole, ScoreModel};
+use kerze::domain::model::ids::{CriterionId, OptionId, ScenarioId};
+use kerze::domain::model::presets::{preset_scenario, Preset};
+use kerze::domain::model::scenario::{EditRefused, Scenario, ScenarioEdit};
+use kerze::domain::model::segment::Segment;
+use kerze::domain::scoring::{formula, rank};
+use kerze::i18n::Lang;
+use proptest::prelude::*;
+use support::arbitrary::arb_scenario;
+
+fn id() -> ScenarioId {
+    ScenarioId::from_parts(5, 5)
+}
+
+/// A new scenario on `preset`, in English.
+fn preset(preset: Preset) -> Scenario {
+    let t = Lang::En.texts();
+    preset_scenario(
+        id(),
+        "Test".into(),
+        preset,
+        t.demo.criteria,
+        t.presets.names,
+    )
+}
+
+/// Adds an option titled `title` with `values` in criterion order.
+fn add(scenario: &mut Scenario, title: &str, values: &[f64]) {
+    scenario
+        .apply(ScenarioEdit::AddOption {
+            title: title.into(),
+        })
+        .unwrap();
+    let option = scenario.options.last().unwrap().id;
+    let ids: Vec<CriterionId> = scenario.criteria.iter().map(|c| c.id).collect();
+    for (criterion, &value) in ids.into_iter().zip(values) {
+        scenario
+            .apply(ScenarioEdit::SetValue(option, criterion, Some(value)))
+            .unwrap_or_else(|e| panic!("{title}: {value} on {criterion}: {e:?}"));
+    }
+}
+
+/// (title, score) best first.
+fn ranked(scenario: &Scenario) -> Vec<(String, f64)> {
+    rank(scenario)
+        .rows
+        .iter()
+        .map(|r| (scenario.options[r.index].title.clone(), r.score))
+        .collect()
+}
+
+#[test]
+fn rice_ranks_the_pair_a_weighted_sum_calls_a_tie_by_the_book() {
+    let mut s = preset(Preset::Rice);
+    add(&mut s, "A", &[1000.0, 0.25, 1.0, 1.0]);
+    add(&mut s, "B", &[100.0, 3.0, 1.0, 1.0]);
+    assert_eq!(ranked(&s), [("B".into(), 300.0), ("A".into(), 250.0)]);
+}
+
+#[test]
+fn wsjf_ranks_the_pair_a_weighted_sum_gets_backwards_by_the_book() {
+    let mut s = preset(Preset::Wsjf);
+    add(&mut s, "A", &[8.0, 8.0, 5.0, 8.0]);
+    add(&mut s, "B", &[1.0, 3.0, 2.0, 2.0]);
+    assert_eq!(ranked(&s), [("B".into(), 3.0), ("A".into(), 2.625)]);
+    assert_eq!(
+        formula(&s, false),
+        "(User-business value + Time criticality + Risk reduction / opportunity enablement) ÷ Job size"
+    );
+}
+
+#[test]
+fn the_worked_examples_of_the_sources_come_out_as_published() {
+    // Intercom's RICE: 500 people a quarter × 2 (high) × 80 % ÷ 2 person-months = 400.
+    let mut rice = preset(Preset::Rice);
+    add(&mut rice, "Intercom", &[500.0, 2.0, 0.8, 2.0]);
+    assert_eq!(ranked(&rice)[0].1, 400.0);
+    assert_eq!(
+        formula(&rice, false),
+        "Reach × Impact × Confidence ÷ Effort"
+    );
+    // ICE: 8 × 6 × 9 = 432.
+    let mut ice = preset(Preset::Ice);
+    add(&mut ice, "ICE", &[8.0, 6.0, 9.0]);
+    assert_eq!(ranked(&ice)[0].1, 432.0);
+    // WSJF: (8 + 13 + 5) ÷ 13 = 2.
+    let mut wsjf = preset(Preset::Wsjf);
+    add(&mut wsjf, "SAFe", &[8.0, 13.0, 5.0, 13.0]);
+    assert_eq!(ranked(&wsjf)[0].1, 2.0);
+}
+
+#[test]
+fn a_divisor_of_0_is_refused_where_it_is_typed_and_a_missing_factor_marks_the_option() {
+    let mut s = preset(Preset::Rice);
+    add(&mut s, "A", &[100.0, 1.0, 1.0, 1.0]);
+    let a = s.options[0].id;
+    let effort = CriterionId::new(4);
+    assert_eq!(
+        s.apply(ScenarioEdit::SetValue(a, effort, Some(0.0))),
+        Err(EditRefused::InvalidValue)
+    );
+    // A level criterion takes one of its levels only.
+    assert_eq!(
+        s.apply(ScenarioEdit::SetValue(a, CriterionId::new(2), Some(1.5))),
+        Err(EditRefused::InvalidValue)
+    );
+    s.apply(ScenarioEdit::SetValue(a, effort, None)).unwrap();
+    add(&mut s, "B", &[10.0, 0.25, 0.5, 4.0]);
+    let r = rank(&s);
+    let a_row = r.row_for(0).unwrap();
+    assert!(a_row.incomplete);
+    assert_eq!(
+        a_row.score, 0.0,
+        "no divisor, no score: never a tiny number"
+    );
+    assert_eq!(r.rows[0].id, OptionId::new(2));
+    assert_eq!(r.ratio.as_ref().unwrap().divisor[0], None);
+}
+
+#[test]
+fn the_breakdown_says_how_far_each_factor_is_from_the_typical_option() {
+    let mut s = preset(Preset::Rice);
+    add(&mut s, "A", &[100.0, 1.0, 1.0, 1.0]);
+    add(&mut s, "B", &[300.0, 1.0, 1.0, 1.0]);
+    add(&mut s, "C", &[690.0, 1.0, 1.0, 1.0]);
+    let r = rank(&s);
+    let parts = r.ratio.as_ref().unwrap();
+    assert_eq!(parts.versus_typical(2, 0), Some(2.3));
+    assert_eq!(parts.value(1, 0), Some(300.0));
+}
+
+#[test]
+fn switching_models_keeps_every_value_and_asks_for_the_roles() {
+    let mut s = kerze::domain::model::demo::demo_scenario(id(), &Lang::En.texts().demo);
+    let before = s.clone();
+    let roles = vec![
+        (CriterionId::new(1), RatioRole::Divide),
+        (CriterionId::new(2), RatioRole::Divide),
+        (CriterionId::new(3), RatioRole::Multiply),
+        (CriterionId::new(4), RatioRole::Multiply),
+    ];
+    assert_eq!(
+        s.apply(ScenarioEdit::SetModel(ScoreModel::Ratio, roles)),
+        Ok(true)
+    );
+    assert_eq!(s.model, ScoreModel::Ratio);
+    assert_eq!(s.options, before.options);
+    assert!(rank(&s).ratio.is_some());
+    s.apply(ScenarioEdit::SetModel(ScoreModel::WeightedSum, Vec::new()))
+        .unwrap();
+    assert_eq!(rank(&s).rows, rank(&before).rows);
+}
+
+#[test]
+fn the_presets_set_the_published_defaults() {
+    let rice = preset(Preset::Rice);
+    assert_eq!(rice.model, ScoreModel::Ratio);
+    let names: Vec<&str> = rice.criteria.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["Reach", "Impact", "Confidence", "Effort"]);
+    let CriterionInput::Levels(impact) = &rice.criteria[1].input else {
+        panic!("{:?}", rice.criteria[1].input)
+    };
+    let impact: Vec<(&str, f64)> = impact.iter().map(|l| (l.label.as_str(), l.value)).collect();
+    assert_eq!(
+        impact,
+        [
+            ("Massive", 3.0),
+            ("High", 2.0),
+            ("Medium", 1.0),
+            ("Low", 0.5),
+            ("Minimal", 0.25)
+        ]
+    );
+    let wsjf = preset(Preset::Wsjf);
+    let CriterionInput::Levels(sizes) = &wsjf.criteria[3].input else {
+        panic!()
+    };
+    let sizes: Vec<f64> = sizes.iter().map(|l| l.value).collect();
+    assert_eq!(sizes, [1.0, 2.0, 3.0, 5.0, 8.0, 13.0, 20.0]);
+    let roles: Vec<RatioRole> = wsjf.criteria.iter().map(|c| c.role).collect();
+    use RatioRole::{Add, Divide};
+    assert_eq!(roles, [Add, Add, Add, Divide]);
+    for p in Preset::ALL {
+        assert!(preset(p).problems().is_empty(), "{p:?}");
+    }
+    assert_eq!(preset(Preset::WeightedScore).model, ScoreModel::WeightedSum);
+}
+
+#[test]
+fn levels_are_checked_labels_and_values_each_once() {
+    let mut s = preset(Preset::Wsjf);
+    let size = CriterionId::new(4);
+    let good = vec![
+        Level::new("S", 1.0),
+        Level::new("M", 3.0),
+        Level::new("L", 8.0),
+    ];
+    assert_eq!(s.apply(ScenarioEdit::SetLevels(size, good)), Ok(true));
+    for bad in [
+        vec![Level::new("S", 1.0)],
+        vec![Level::new("S", 1.0), Level::new("S", 2.0)],
+        vec![Level::new("S", 1.0), Level::new(" ", 2.0)],
+        vec![Level::new("S", 1.0), Level::new("M", 1.0)],
+    ] {
+        assert_eq!(
+            s.apply(ScenarioEdit::SetLevels(size, bad.clone())),
+            Err(EditRefused::InvalidValue),
+            "{bad:?}"
+        );
+    }
+}
+
+/// A RICE scenario with levels, a segment-fit factor and a missing value.
+fn rich() -> Scenario {
+    let mut s = preset(Preset::Rice);
+    add(&mut s, "SSO", &[1200.0, 2.0, 0.8, 3.0]);
+    add(&mut s, "Audit log", &[300.0, 0.5, 1.0]);
+    s.apply(ScenarioEdit::AddCriterion {
+        name: "Fit".into(),
+        kind: kerze::domain::model::criterion::InputKind::SegmentFit,
+    })
+    .unwrap();
+    s.apply(ScenarioEdit::SetRatioRole(
+        CriterionId::new(5),
+        RatioRole::Multiply,
+    ))
+    .unwrap();
+    s.apply(ScenarioEdit::SetFit(
+        OptionId::new(1),
+        Segment::Smb,
+        Some(4.0),
+    ))
+    .unwrap();
+    s
+}
+
+#[test]
+fn storage_links_and_the_export_carry_the_model_roles_and_levels() {
+    let s = rich();
+    let stamp = Stamp {
+        rev: 1,
+        writer: "t".into(),
+    };
+    let stored = encode_scenario(&s, &stamp);
+    assert!(stored.contains(r#""version":6"#), "{stored}");
+    assert_eq!(decode_scenario(&stored), Ok(s.clone()));
+    let link = encode_link(&s);
+    assert!(link.starts_with("k4."), "{link}");
+    assert_eq!(decode_link(&link, s.id.clone()), Ok(s.clone()));
+    let export = export_json(&s, "2026-12-06T00:00:00Z".into());
+    assert!(export.contains(r#""version": 5"#));
+    assert!(export.contains(r#""model": "ratio""#));
+    assert!(export.contains(r#""formula": "Reach × Impact × Confidence × Fit ÷ Effort""#));
+    let imported = read_import(&export, s.id.clone()).unwrap().scenario;
+    assert_eq!(imported.criteria, s.criteria);
+    assert_eq!(imported.model, ScoreModel::Ratio);
+}
+
+/// The ratio score of option `i`, computed apart from Kerze's code: the
+/// formula on the values as entered (fit: the mix-weighted rating).
+fn by_the_formula(s: &Scenario, i: usize) -> Option<f64> {
+    let o = &s.options[i];
+    let mix = s.segment_mix;
+    let total: f64 = Segment::ALL.iter().map(|&g| mix.get(g).value()).sum();
+    let value = |c: &kerze::domain::model::criterion::Criterion| match c.input {
+        CriterionInput::SegmentFit => {
+            if total <= 0.0 {
+                return None;
+            }
+            let mut sum = 0.0;
+            for g in Segment::ALL {
+                let m = mix.get(g).value();
+                if m > 0.0 {
+                    sum += m / total * o.fit.get(g)?;
+                }
+            }
+            Some(sum)
+        }
+        _ => o.values.get(&c.id).copied(),
+    };
+    let adds: Vec<_> = s
+        .criteria
+        .iter()
+        .filter(|c| c.role == RatioRole::Add)
+        .collect();
+    let mut numerator = if adds.is_empty() {
+        1.0
+    } else {
+        adds.iter()
+            .map(|c| {
+                if matches!(c.input, CriterionInput::SegmentFit) && total <= 0.0 {
+                    0.0
+                } else {
+                    c.weight.value() * value(c).unwrap_or(0.0)
+                }
+            })
+            .sum()
+    };
+    for c in s.criteria.iter().filter(|c| c.role == RatioRole::Multiply) {
+        numerator *= value(c).unwrap_or(0.0);
+    }
+    let mut divisor = 1.0;
+    for c in s.criteria.iter().filter(|c| c.role == RatioRole::Divide) {
+        divisor *= value(c).filter(|v| *v > 0.0)?;
+    }
+    Some(numerator / divisor)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn the_ratio_score_is_the_formula(mut s in arb_scenario()) {
+        s.model = ScoreModel::Ratio;
+        let r = rank(&s);
+        for row in &r.rows {
+            let expected = by_the_formula(&s, row.index).unwrap_or(0.0);
+            let tolerance = 1e-9 * expected.abs().max(1.0);
+            prop_assert!(
+                (row.score - expected).abs() <= tolerance || (expected.is_infinite() && row.score == f64::MAX),
+                "option {}: {} vs {}", row.index, row.score, expected
+            );
+        }
+        // The add group is linear in its weights: the utilities times the
+        // weights give the scores back.
+        if r.ratio.as_ref().is_some_and(|p| p.has_add) {
+            for row in &r.rows {
+                let total: f64 = (0..r.criteria.len())
+                    .map(|c| r.weights[c] * r.utility(row.index, c))
+                    .sum();
+                let tolerance = 1e-6 * row.score.abs().max(1.0);
+                prop_assert!((total - row.score).abs() <= tolerance, "{} vs {}", total, row.score);
+            }
+        }
+    }
+}
