@@ -139,7 +139,7 @@ test('a range typed as 20–40 draws a whisker and percentages that survive a re
   // …and for whoever opens the link.
   await page.getByRole('button', { name: 'Share' }).click();
   const link = await page.inputValue('#share-link');
-  assert.match(link, /#k3\./); // the current link version
+  assert.match(link, /#k4\./); // the current link version
   const other = await env.browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
   const { page: theirs } = await openApp(env.browser, link, { context: other });
   await settledRobustness(theirs, { values: true });
@@ -172,7 +172,7 @@ test('the downloaded figures are bit for bit the native build’s', async () => 
     await readFile(new URL('../../tests/fixtures/export-v3/demo-any-range-ranking.json', import.meta.url), 'utf8'),
   );
   assert.deepEqual(exported.ranking, golden);
-  assert.equal(exported.version, 4);
+  assert.equal(exported.version, 5);
   await ctx.close();
 });
 

@@ -1,0 +1,137 @@
+// The frameworks teams already use: a RICE scenario from the preset, levels
+// picked by label, the framework's own numbers with the formula; a weighted
+// sum switched to the ratio model only once every role is chosen, and back by
+// Undo; a RICE link opened on a phone; the export against its schema; axe.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import Ajv from 'ajv/dist/2020.js';
+import { useServerAndBrowser, openApp, readRanking } from '../lib/harness.js';
+
+const env = useServerAndBrowser({ before, after });
+const require = createRequire(import.meta.url);
+const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+async function violations(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource);
+  return page.evaluate(async () =>
+    (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`,
+    ),
+  );
+}
+
+/** Opens a new RICE scenario and types `options`: [title, reach, impact label, confidence label, effort]. */
+async function rice(page, options) {
+  await page.locator('.new-from summary').click();
+  await page.locator('.new-from').getByRole('button', { name: 'RICE' }).click();
+  for (const [i, [title, reach, impact, confidence, effort]] of options.entries()) {
+    await page.getByRole('button', { name: '+ Add option' }).click();
+    const o = `o${i + 1}`;
+    await page.fill(`#opt-${o}-title`, title);
+    await page.fill(`#opt-${o}-c1`, reach);
+    await page.selectOption(`#opt-${o}-c2`, { label: impact });
+    await page.selectOption(`#opt-${o}-c3`, { label: confidence });
+    await page.fill(`#opt-${o}-c4`, effort);
+    await page.locator(`#opt-${o}-c4`).blur();
+  }
+}
+
+const BACKLOG = [
+  ['SSO for everyone', '500', 'High', '80 %', '2'],
+  ['Audit log', '1,000', 'Minimal', '100 %', '1'],
+  ['Admin roles', '100', 'Massive', '100 %', '1'],
+  ['CSV import', '2,000', 'Low', '50 %', '4'],
+];
+
+test('a RICE scenario: levels picked by label, the framework’s own numbers and its formula', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url);
+  await rice(page, BACKLOG);
+  assert.deepEqual(
+    await page.locator('.criterion-name').evaluateAll((inputs) => inputs.map((i) => i.value)),
+    ['Reach', 'Impact', 'Confidence', 'Effort'],
+  );
+  // 500 × 2 × 0.8 ÷ 2 = 400; 100 × 3 = 300; 1,000 × 0.25 = 250; 2,000 × 0.5 × 0.5 ÷ 4 = 125.
+  const ranking = (await readRanking(page)).map(({ title, score }) => [title, score]);
+  assert.deepEqual(ranking, [
+    ['SSO for everyone', '400'],
+    ['Admin roles', '300'],
+    ['Audit log', '250'],
+    ['CSV import', '125'],
+  ]);
+  assert.equal(await page.locator('.formula').textContent(), 'Score = Reach × Impact × Confidence ÷ Effort');
+  // The breakdown shows each factor by its label, and how far it is from the typical option.
+  await page.locator('.rank-row').first().locator('.row-title').click();
+  const breakdown = page.locator('.breakdown');
+  await breakdown.getByText('High (2)').waitFor();
+  await breakdown.getByText('×0.7 the median').first().waitFor();
+  // A divisor of 0 is refused where it is typed, and the score stays.
+  await page.fill('#opt-o1-c4', '0');
+  await page.locator('#opt-o1-c4').blur();
+  await page.getByText(/Must be more than 0: this value divides the score/).waitFor();
+  assert.equal((await readRanking(page))[0].score, '400');
+  assert.deepEqual(await violations(page), [], 'axe-core on a RICE scenario');
+  assert.deepEqual(page.problems, []);
+  await ctx.close();
+});
+
+test('switching to the ratio model asks for every role, and one Undo takes it back', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url);
+  const before = await readRanking(page);
+  await page.selectOption('#score-model', 'ratio');
+  const chooser = page.locator('.role-chooser');
+  await chooser.waitFor();
+  const go = chooser.getByRole('button', { name: 'Switch to ratio' });
+  assert.equal(await go.isDisabled(), true, 'nothing is guessed');
+  for (const [name, role] of [['Cost', 'divides'], ['Time to market', 'divides'], ['Metric impact', 'multiplies']]) {
+    await chooser.getByLabel(name).selectOption({ label: role });
+  }
+  assert.equal(await go.isDisabled(), true, 'one role is still open');
+  await chooser.getByLabel('Segment fit').selectOption({ label: 'multiplies' });
+  assert.deepEqual(await violations(page), [], 'axe-core on the role chooser');
+  await go.click();
+  await page.locator('.formula').waitFor();
+  assert.equal(
+    await page.locator('.formula').textContent(),
+    'Score = Metric impact × Segment fit ÷ (Cost × Time to market)',
+  );
+  assert.notDeepEqual(await readRanking(page), before);
+  await page.getByRole('button', { name: 'Undo' }).first().click();
+  await page.locator('.legend').waitFor();
+  assert.equal(await page.inputValue('#score-model'), 'weighted_sum');
+  assert.deepEqual(await readRanking(page), before);
+  assert.deepEqual(page.problems, []);
+  await ctx.close();
+});
+
+test('a RICE scenario travels: its link opens on a phone, its export meets the schema', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url);
+  await rice(page, BACKLOG);
+  await page.locator('#share-button').click();
+  const link = await page.locator('#share-link').inputValue();
+  await page.keyboard.press('Escape');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export JSON' }).click(),
+  ]);
+  const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
+  const schema = JSON.parse(await readFile(new URL('../../schema/kerze-export.v5.schema.json', import.meta.url), 'utf8'));
+  const validate = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
+  assert.ok(validate(exported), JSON.stringify(validate.errors, null, 2));
+  assert.equal(exported.ranking.model, 'ratio');
+  assert.equal(exported.ranking.formula, 'Reach × Impact × Confidence ÷ Effort');
+  assert.deepEqual(exported.ranking.options.map((o) => o.score), [400, 300, 250, 125]);
+  await ctx.close();
+
+  const phone = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+  const shared = await phone.newPage();
+  await shared.goto(link);
+  await shared.locator('.shared-bar').waitFor();
+  assert.equal(await shared.locator('.formula').textContent(), 'Score = Reach × Impact × Confidence ÷ Effort');
+  assert.deepEqual((await readRanking(shared)).map((r) => r.score), ['400', '300', '250', '125']);
+  const width = await shared.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 390, `no sideways scrolling on a phone (${width} px)`);
+  assert.deepEqual(await violations(shared), [], 'axe-core on a shared RICE link');
+  await phone.close();
+});
