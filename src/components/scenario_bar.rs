@@ -180,7 +180,10 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
                             let on_new_preset = props.on_new_preset.clone();
                             html! {
                                 <li key={name}>
-                                    <button type="button" onclick={Callback::from(move |_: MouseEvent| on_new_preset.emit(preset))}>{ name }</button>
+                                    <button type="button" onclick={Callback::from(move |e: MouseEvent| {
+                                        close_menu(&e);
+                                        on_new_preset.emit(preset);
+                                    })}>{ name }</button>
                                     <span class="hint">{ hint }</span>
                                 </li>
                             }
@@ -210,6 +213,17 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
                 </div>
             </nav>
         </header>
+    }
+}
+
+/// Closes the menu (`<details>`) the clicked entry is in: a choice made,
+/// the menu does not stay over the page.
+fn close_menu(event: &MouseEvent) {
+    let menu = event
+        .target_dyn_into::<web_sys::Element>()
+        .and_then(|e| e.closest("details").ok().flatten());
+    if let Some(menu) = menu {
+        let _ = menu.remove_attribute("open");
     }
 }
 
