@@ -278,6 +278,10 @@ impl Lang {
             RankingNote::SameAmountEverywhere(id) => {
                 t.note_same_amount.replace("{name}", &name(*id))
             }
+            RankingNote::AddedScaleNotFromOne(id, smallest) => t
+                .note_scale_not_from_one
+                .replace("{name}", &name(*id))
+                .replace("{smallest}", &self.number(*smallest, 2)),
         }
     }
 

@@ -11,7 +11,7 @@ pub use notice::{Busy, Done, Notice, NoticeKey, Notices};
 pub use round::{HotSeat, RoundAction, RoundDesk, Said, QUEUE_SHOWN};
 pub use workspace::{unique_name, Workspace, TRASH_SIZE};
 
-use crate::domain::model::demo::demo_scenario;
+use crate::domain::model::demo::{demo_rice, demo_scenario};
 use crate::domain::model::ids::{OptionId, ScenarioId};
 use crate::domain::model::presets::{preset_scenario, Preset};
 use crate::domain::model::scenario::{Scenario, ScenarioEdit};
@@ -85,6 +85,8 @@ pub enum Action {
     NewScenario(ScenarioId),
     /// Adds an empty scenario on a framework's criteria (RICE, WSJF…) and opens it.
     NewFromPreset(ScenarioId, Preset),
+    /// Adds the demo scored with RICE and opens it.
+    OpenRiceDemo(ScenarioId),
     /// Opens another scenario.
     SelectScenario(ScenarioId),
     /// Copies the active scenario under a new id and opens the copy.
@@ -235,6 +237,13 @@ impl State {
         }
     }
 
+    /// Adds `scenario` to the list and opens it.
+    fn open_new(&mut self, scenario: Scenario) {
+        self.workspace.active = scenario.id.clone();
+        self.workspace.scenarios.push(Rc::new(scenario));
+        self.selected = None;
+    }
+
     fn empty_scenario(&self, id: ScenarioId, preset: Preset) -> Scenario {
         let t = self.lang.texts();
         let name = self.workspace.free_name(t.bar.untitled_scenario);
@@ -291,6 +300,7 @@ impl State {
             }
             Action::NewScenario { .. }
             | Action::NewFromPreset { .. }
+            | Action::OpenRiceDemo { .. }
             | Action::SelectScenario { .. }
             | Action::DuplicateScenario { .. }
             | Action::DeleteScenario { .. }
@@ -427,14 +437,17 @@ impl State {
             Action::NewScenario(id) => {
                 *next = self.reduce(Action::NewFromPreset(id, Preset::WeightedScore))?;
             }
-            Action::NewFromPreset(id, preset) => {
-                if self.workspace.id_taken(&id) {
-                    return None;
-                }
-                let fresh = self.empty_scenario(id.clone(), preset);
-                next.workspace.scenarios.push(Rc::new(fresh));
-                next.workspace.active = id;
-                next.selected = None;
+            Action::NewFromPreset(id, _) | Action::OpenRiceDemo(id)
+                if self.workspace.id_taken(&id) =>
+            {
+                return None;
+            }
+            Action::NewFromPreset(id, preset) => next.open_new(self.empty_scenario(id, preset)),
+            Action::OpenRiceDemo(id) => {
+                let t = self.lang.texts();
+                let mut demo = demo_rice(id, &t.demo, t.presets.names);
+                demo.name = self.workspace.free_name(&demo.name);
+                next.open_new(demo);
             }
             Action::SelectScenario(id) => {
                 if id == active || !self.workspace.scenarios.iter().any(|s| s.id == id) {

@@ -348,3 +348,47 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn wsjf_warns_where_a_cost_of_delay_column_does_not_start_at_1() {
+    use kerze::domain::scoring::RankingNote;
+    let mut s = preset(Preset::Wsjf);
+    add(&mut s, "A", &[8.0, 8.0, 5.0, 8.0]);
+    add(&mut s, "B", &[1.0, 3.0, 2.0, 2.0]);
+    let notes = rank(&s).notes;
+    assert_eq!(
+        notes,
+        [
+            RankingNote::AddedScaleNotFromOne(CriterionId::new(2), 3.0),
+            RankingNote::AddedScaleNotFromOne(CriterionId::new(3), 2.0),
+        ]
+    );
+    add(&mut s, "C", &[2.0, 1.0, 1.0, 1.0]);
+    assert!(rank(&s).notes.is_empty(), "every column starts at 1");
+    // RICE multiplies: the scale of a factor never changes the order.
+    let mut rice = preset(Preset::Rice);
+    add(&mut rice, "A", &[500.0, 2.0, 0.8, 2.0]);
+    assert!(rank(&rice).notes.is_empty());
+}
+
+#[test]
+fn the_demo_opens_scored_with_rice() {
+    let t = Lang::En.texts();
+    let demo = kerze::domain::model::demo::demo_rice(id(), &t.demo, t.presets.names);
+    assert!(demo.problems().is_empty());
+    assert_eq!(demo.name, "Enterprise onboarding (RICE)");
+    let scores: Vec<(String, String)> = ranked(&demo)
+        .into_iter()
+        .map(|(title, score)| (title, Lang::En.ratio_score(score)))
+        .collect();
+    assert_eq!(
+        scores,
+        [
+            ("In-app onboarding checklist".to_owned(), "600".to_owned()),
+            ("Self-serve SSO wizard".to_owned(), "213".to_owned()),
+            ("SCIM user provisioning".to_owned(), "200".to_owned()),
+            ("White-glove onboarding team".to_owned(), "30.0".to_owned()),
+            ("Partner-led implementation".to_owned(), "10.0".to_owned()),
+        ]
+    );
+}

@@ -135,3 +135,29 @@ test('a RICE scenario travels: its link opens on a phone, its export meets the s
   assert.deepEqual(await violations(shared), [], 'axe-core on a shared RICE link');
   await phone.close();
 });
+
+test('the demo opens scored with RICE, in its own scenario', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url);
+  await page.locator('.new-from summary').click();
+  await page.locator('.new-from').getByRole('button', { name: 'Demo with RICE' }).click();
+  assert.equal(await page.locator('.new-from').getAttribute('open'), null, 'the menu closes');
+  assert.equal(await page.inputValue('#scenario-name'), 'Enterprise onboarding (RICE)');
+  assert.deepEqual(
+    (await readRanking(page)).map(({ title, score }) => [title, score]),
+    [
+      ['In-app onboarding checklist', '600'],
+      ['Self-serve SSO wizard', '213'],
+      ['SCIM user provisioning', '200'],
+      ['White-glove onboarding team', '30.0'],
+      ['Partner-led implementation', '10.0'],
+    ],
+  );
+  assert.equal(
+    await page.locator('.robust-none').textContent(),
+    'This score has no weights to move: its criteria multiply and divide, so no weight can change #1.',
+  );
+  assert.deepEqual(await page.locator('#scenario-switch option').allTextContents(), ['Enterprise onboarding', 'Enterprise onboarding (RICE)']);
+  assert.deepEqual(page.problems, []);
+  await ctx.close();
+});
+

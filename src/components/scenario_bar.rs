@@ -34,8 +34,8 @@ pub struct ScenarioBarProps {
     pub dispatch: Callback<Action>,
     /// Creates a new scenario.
     pub on_new: Callback<()>,
-    /// Creates a new scenario on a framework's criteria.
-    pub on_new_preset: Callback<Preset>,
+    /// Creates a new scenario on a framework's criteria (`None`: the demo scored with RICE).
+    pub on_new_preset: Callback<Option<Preset>>,
     /// Duplicates the open scenario.
     pub on_duplicate: Callback<()>,
     /// Deletes the open scenario.
@@ -173,23 +173,7 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
                     onclick={toggle_more}>{ format!("{} ▾", t.room.more_tools) }</button>
                 <div class={classes!("secondary-tools", more_open.then_some("open"))}>
                 <button type="button" onclick={click(&props.on_new)}>{ t.bar.new_scenario }</button>
-                <details class="new-from">
-                    <summary>{ t.presets.start_from }</summary>
-                    <ul>
-                        { for Preset::ALL.iter().zip(t.presets.preset).zip(t.presets.preset_hint).skip(1).map(|((&preset, name), hint)| {
-                            let on_new_preset = props.on_new_preset.clone();
-                            html! {
-                                <li key={name}>
-                                    <button type="button" onclick={Callback::from(move |e: MouseEvent| {
-                                        close_menu(&e);
-                                        on_new_preset.emit(preset);
-                                    })}>{ name }</button>
-                                    <span class="hint">{ hint }</span>
-                                </li>
-                            }
-                        }) }
-                    </ul>
-                </details>
+                { framework_menu(lang, &props.on_new_preset) }
                 <button type="button" onclick={click(&props.on_duplicate)}>{ t.bar.duplicate }</button>
                 <button type="button" class="danger" onclick={click(&props.on_delete)}>{ t.bar.delete_scenario }</button>
                 if !props.trash.is_empty() {
@@ -213,6 +197,35 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
                 </div>
             </nav>
         </header>
+    }
+}
+
+/// "New from a framework": RICE, ICE, WSJF, value ÷ effort, and the demo
+/// scored with RICE; a choice closes the menu.
+fn framework_menu(lang: Lang, on_new_preset: &Callback<Option<Preset>>) -> Html {
+    let t = lang.texts();
+    html! {
+        <details class="new-from">
+            <summary>{ t.presets.start_from }</summary>
+            <ul>
+                { for Preset::ALL.iter().zip(t.presets.preset).zip(t.presets.preset_hint).skip(1).map(|((&preset, name), hint)| html! {
+                    <li key={name}>
+                        <button type="button" onclick={on_new_preset.reform(move |e: MouseEvent| {
+                            close_menu(&e);
+                            Some(preset)
+                        })}>{ name }</button>
+                        <span class="hint">{ hint }</span>
+                    </li>
+                }) }
+                <li>
+                    <button type="button" onclick={on_new_preset.reform(|e: MouseEvent| {
+                        close_menu(&e);
+                        None
+                    })}>{ t.presets.rice_demo[0] }</button>
+                    <span class="hint">{ t.presets.rice_demo[1] }</span>
+                </li>
+            </ul>
+        </details>
     }
 }
 

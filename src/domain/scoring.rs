@@ -27,6 +27,10 @@ pub enum RankingNote {
     MixAllZero(CriterionId),
     /// Every option has the same amount on this criterion (`hi == lo`): all get utility 1.
     SameAmountEverywhere(CriterionId),
+    /// Ratio model: an added criterion (a cost-of-delay column of WSJF) whose
+    /// smallest value is not 1. Its scale changes the order, so SAFe asks
+    /// for the smallest item of each column to be 1.
+    AddedScaleNotFromOne(CriterionId, f64),
 }
 
 /// One option's place in the ranking.

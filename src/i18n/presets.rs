@@ -11,8 +11,10 @@ pub struct PresetTexts {
     pub preset: [&'static str; 5],
     /// One line on each preset, in the same order.
     pub preset_hint: [&'static str; 5],
-    /// "Start from"
+    /// "New from a framework"
     pub start_from: &'static str,
+    /// The demo scored with RICE, and a line on it.
+    pub rice_demo: [&'static str; 2],
     /// Each model's name, in the order of `ScoreModel::ALL`.
     pub model: [&'static str; 2],
     /// Each ratio role's name, in the order of `RatioRole::ALL`.
@@ -48,6 +50,10 @@ pub const EN: PresetTexts = PresetTexts {
         "One value rating ÷ the effort it takes.",
     ],
     start_from: "New from a framework",
+    rice_demo: [
+        "Demo with RICE",
+        "The demo's five options, scored with RICE.",
+    ],
     model: ["Weighted sum", "Ratio"],
     role: ["adds", "multiplies", "divides"],
 };
@@ -69,6 +75,7 @@ pub const DE: PresetTexts = PresetTexts {
         "Eine Wertbewertung ÷ der Aufwand, den sie kostet.",
     ],
     start_from: "Neu nach Methode",
+    rice_demo: ["Demo mit RICE", "Die fünf Optionen der Demo, mit RICE bewertet."],
     model: ["Gewichtete Summe", "Verhältnis"],
     role: ["addiert", "multipliziert", "teilt"],
 };

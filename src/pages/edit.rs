@@ -68,9 +68,12 @@ pub fn edit_page(props: &EditPageProps) -> Html {
         after_a_frame(Box::new(|| focus_and_select("scenario-name")));
         Action::NewScenario(new_scenario_id())
     });
-    let on_new_preset = dispatch.reform(|preset| {
-        after_a_frame(Box::new(|| focus_and_select("scenario-name")));
-        Action::NewFromPreset(new_scenario_id(), preset)
+    let on_new_preset = dispatch.reform(|preset| match preset {
+        Some(preset) => {
+            after_a_frame(Box::new(|| focus_and_select("scenario-name")));
+            Action::NewFromPreset(new_scenario_id(), preset)
+        }
+        None => Action::OpenRiceDemo(new_scenario_id()),
     });
     let on_duplicate = dispatch.reform(|_| Action::DuplicateScenario(new_scenario_id()));
     let on_delete = dispatch.reform(move |_| Action::DeleteScenario {

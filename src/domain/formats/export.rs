@@ -237,6 +237,7 @@ pub fn note_code(note: &RankingNote) -> String {
         RankingNote::AllWeightsZero => "all_weights_zero".to_owned(),
         RankingNote::MixAllZero(id) => format!("mix_all_zero:{id}"),
         RankingNote::SameAmountEverywhere(id) => format!("same_amount_everywhere:{id}"),
+        RankingNote::AddedScaleNotFromOne(id, _) => format!("added_scale_not_from_one:{id}"),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The demo scenario shown on first run: a B2B need with five options, already ranked.
 
 use crate::domain::model::ids::{CriterionId, ScenarioId};
+use crate::domain::model::presets::{preset_scenario, Preset, PresetNames};
 use crate::domain::model::scenario::{DefaultCriterionNames, Scenario, ScenarioEdit};
 use crate::domain::model::segment::{PerSegment, Segment};
 use crate::domain::model::value::{Threshold, Weight};
@@ -63,6 +64,47 @@ pub fn demo_scenario(id: ScenarioId, texts: &DemoTexts<'_>) -> Scenario {
             for edit in edits(id) {
                 // The figures above are valid for the default criteria.
                 let _ = scenario.apply(edit);
+            }
+        }
+    }
+    scenario
+}
+
+/// Reach (people per quarter), Impact, Confidence, Effort (person-months) of
+/// each demo option, for the demo scored with RICE.
+const RICE_FIGURES: [[f64; 4]; 5] = [
+    [400.0, 2.0, 0.8, 3.0],
+    [60.0, 3.0, 1.0, 6.0],
+    [250.0, 2.0, 0.8, 2.0],
+    [1200.0, 1.0, 0.5, 1.0],
+    [80.0, 1.0, 0.5, 4.0],
+];
+
+/// The demo's need and options scored with RICE (the RICE preset's criteria
+/// in `names`).
+pub fn demo_rice(id: ScenarioId, texts: &DemoTexts<'_>, names: PresetNames<'_>) -> Scenario {
+    let mut scenario = preset_scenario(
+        id,
+        format!("{} (RICE)", texts.name),
+        Preset::Rice,
+        texts.criteria,
+        names,
+    );
+    scenario.need = texts.need.to_owned();
+    scenario.root_cause = texts.root_cause.to_owned();
+    for ((title, description), figures) in texts.options.iter().zip(RICE_FIGURES) {
+        if scenario.apply(ScenarioEdit::AddOption {
+            title: (*title).to_owned(),
+        }) != Ok(true)
+        {
+            continue;
+        }
+        if let Some(id) = scenario.options.last().map(|o| o.id) {
+            let _ = scenario.apply(ScenarioEdit::DescribeOption(id, (*description).to_owned()));
+            for (c, value) in (1..).zip(figures) {
+                // The figures above are valid for the RICE preset's criteria.
+                let _ =
+                    scenario.apply(ScenarioEdit::SetValue(id, CriterionId::new(c), Some(value)));
             }
         }
     }

@@ -174,6 +174,23 @@ pub fn rank_ratio(scenario: &Scenario) -> Ranking {
     if has_add && total_weight <= 0.0 && k > 0 {
         notes.push(RankingNote::AllWeightsZero);
     }
+    let medians: Vec<Option<f64>> = (0..k).map(|c| median(&values, k, c)).collect();
+    // A sum of columns depends on each column's scale: where several add,
+    // each should start at 1 (SAFe's rule for WSJF).
+    if roles.iter().filter(|r| **r == RatioRole::Add).count() > 1 {
+        for (c, criterion) in scenario.criteria.iter().enumerate() {
+            let smallest = values
+                .iter()
+                .skip(c)
+                .step_by(k.max(1))
+                .flatten()
+                .copied()
+                .reduce(f64::min);
+            if let Some(smallest) = smallest.filter(|v| roles[c] == RatioRole::Add && *v != 1.0) {
+                notes.push(RankingNote::AddedScaleNotFromOne(criterion.id, smallest));
+            }
+        }
+    }
     let threshold = scenario.threshold.value();
     let (order, ranks) = rank_scores(&scores);
     let mut row_of_option = vec![0; n];
@@ -192,7 +209,6 @@ pub fn rank_ratio(scenario: &Scenario) -> Ranking {
             }
         })
         .collect();
-    let medians = (0..k).map(|c| median(&values, k, c)).collect();
     Ranking {
         criteria: scenario.criteria.iter().map(|c| c.id).collect(),
         points: points_per_column(weights.iter().copied(), total_weight),
