@@ -25,7 +25,7 @@ async function violations(page) {
 /** Opens a new RICE scenario and types `options`: [title, reach, impact label, confidence label, effort]. */
 async function rice(page, options) {
   await page.locator('.new-from summary').click();
-  await page.locator('.new-from').getByRole('button', { name: 'RICE' }).click();
+  await page.locator('.new-from').getByRole('button', { name: 'RICE', exact: true }).click();
   for (const [i, [title, reach, impact, confidence, effort]] of options.entries()) {
     await page.getByRole('button', { name: '+ Add option' }).click();
     const o = `o${i + 1}`;
@@ -66,6 +66,13 @@ test('a RICE scenario: levels picked by label, the framework’s own numbers and
   const breakdown = page.locator('.breakdown');
   await breakdown.getByText('High (2)').waitFor();
   await breakdown.getByText('×0.7 the median').first().waitFor();
+  // Compared with #2 factor by factor: how many times the other's.
+  await breakdown.getByRole('button', { name: 'Compare' }).click();
+  assert.equal(
+    await page.locator('.comparison-words').textContent(),
+    '“SSO for everyone” scores 400, “Admin roles” 300: ×1.33 as much.',
+  );
+  await page.locator('#compare-with').selectOption('none');
   // A divisor of 0 is refused where it is typed, and the score stays.
   await page.fill('#opt-o1-c4', '0');
   await page.locator('#opt-o1-c4').blur();

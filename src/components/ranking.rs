@@ -604,14 +604,14 @@ fn breakdown(props: &BreakdownProps) -> Html {
             <header>
                 <h3>{ format!("{}: {}", t.ranking.why_this_score, title) }</h3>
                 <div class="breakdown-tools">
-                    if other.is_none() && neighbour.is_some() && ranking.ratio.is_none() {
+                    if other.is_none() && neighbour.is_some() {
                         <button type="button" onclick={start_compare}>{ t.room.compare }</button>
                     }
                     <button type="button" class="ghost" onclick={close}>{ t.ranking.close }</button>
                 </div>
             </header>
             { table }
-            if let Some(other) = other.filter(|_| ranking.ratio.is_none()) {
+            if let Some(other) = other {
                 { comparison_view(lang, scenario, ranking, (index, other), props.on_compare) }
             }
             if let Some(a) = props.acceptability {
@@ -750,6 +750,7 @@ fn comparison_view(
     let Some(comparison) = ranking.compare(a, b) else {
         return Html::default();
     };
+    let ratio = ranking.ratio.as_ref();
     let choose = {
         let on_compare = on_compare.clone();
         let ids: Vec<OptionId> = ranking.rows.iter().map(|r| r.id).collect();
@@ -773,17 +774,47 @@ fn comparison_view(
                 </option>
             }
         });
-    let lines = comparison.gaps.iter().filter_map(|&(c, gap)| {
-        let criterion = scenario.criteria.get(c)?;
-        Some(html! {
-            <tr key={criterion.id.to_string()}>
-                { criterion_cell(c, criterion) }
-                <td class="num narrow-hide">{ lang.score(ranking.contribution(a, c)) }</td>
-                <td class="num narrow-hide">{ lang.score(ranking.contribution(b, c)) }</td>
-                <td class={classes!("num", "gap", (gap < 0.0).then_some("behind"))}>{ lang.signed_points(gap) }</td>
-            </tr>
-        })
-    });
+    // The ratio model compares factor by factor: how many times the other's.
+    let times = |x: f64, y: f64| (y != 0.0).then(|| format!("×{}", lang.number(x / y, 2)));
+    let lines: Html = match ratio {
+        Some(parts) => scenario.criteria.iter().enumerate().map(|(c, criterion)| {
+            let both = parts.value(a, c).zip(parts.value(b, c));
+            html! {
+                <tr key={criterion.id.to_string()}>
+                    { criterion_cell(c, criterion) }
+                    <td class="num narrow-hide">{ value_text(lang, scenario, a, criterion) }</td>
+                    <td class="num narrow-hide">{ value_text(lang, scenario, b, criterion) }</td>
+                    <td class="num">{ both.and_then(|(x, y)| times(x, y)).unwrap_or_default() }</td>
+                </tr>
+            }
+        }).collect(),
+        None => comparison.gaps.iter().filter_map(|&(c, gap)| {
+            let criterion = scenario.criteria.get(c)?;
+            Some(html! {
+                <tr key={criterion.id.to_string()}>
+                    { criterion_cell(c, criterion) }
+                    <td class="num narrow-hide">{ lang.score(ranking.contribution(a, c)) }</td>
+                    <td class="num narrow-hide">{ lang.score(ranking.contribution(b, c)) }</td>
+                    <td class={classes!("num", "gap", (gap < 0.0).then_some("behind"))}>{ lang.signed_points(gap) }</td>
+                </tr>
+            })
+        }).collect(),
+    };
+    let score = |i: usize| ranking.row_for(i).map_or(0.0, |r| r.score);
+    let words = match ratio {
+        Some(_) => t
+            .ranking
+            .ratio_comparison
+            .replace("{a}", &lang.option_title_at(scenario, a))
+            .replace("{b}", &lang.option_title_at(scenario, b))
+            .replace("{sa}", &lang.ratio_score(score(a)))
+            .replace("{sb}", &lang.ratio_score(score(b)))
+            .replace(
+                "{x}",
+                &times(score(a), score(b)).unwrap_or_else(|| "–".to_owned()),
+            ),
+        None => lang.comparison(scenario, a, b, &comparison),
+    };
     let select_id = COMPARE_WITH_ID;
     html! {
         <div class="comparison">
@@ -794,17 +825,17 @@ fn comparison_view(
                     <option value="none">{ format!("– {} –", t.room.no_comparison) }</option>
                 </select>
             </div>
-            <p class="comparison-words" role="status">{ lang.comparison(scenario, a, b, &comparison) }</p>
+            <p class="comparison-words" role="status">{ words }</p>
             <table>
                 <thead>
                     <tr>
                         <th scope="col">{ t.ranking.criterion }</th>
                         <th scope="col" class="num narrow-hide"><span class="col-title">{ lang.option_title_at(scenario, a) }</span></th>
                         <th scope="col" class="num narrow-hide"><span class="col-title">{ lang.option_title_at(scenario, b) }</span></th>
-                        <th scope="col" class="num">{ t.room.difference }</th>
+                        <th scope="col" class="num">{ if ratio.is_some() { t.ranking.times } else { t.room.difference } }</th>
                     </tr>
                 </thead>
-                <tbody>{ for lines }</tbody>
+                <tbody>{ lines }</tbody>
             </table>
         </div>
     }

@@ -654,10 +654,15 @@ fn lenses_view(
             </form>
         }
     });
+    // A ratio score with nothing added has no weight a saved lens could change.
+    let weightless = props.ranking.ratio.as_ref().is_some_and(|p| !p.has_add);
     html! {<>
         <h3>{ t.lenses_heading }</h3>
+        if weightless {
+            <p class="hint">{ t.lenses_no_weights }</p>
+        }
         <ul class="lens-list">{ for list }</ul>
-        { add.unwrap_or_default() }
+        { add.filter(|_| !weightless).unwrap_or_default() }
         if let Some(side) = side {
             { side_by_side(lang, scenario, chosen, side, table_open) }
         } else {

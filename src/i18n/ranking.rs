@@ -25,6 +25,8 @@ pub struct RankingTexts {
     pub note_mix_all_zero: &'static str,
     pub note_same_amount: &'static str,
     pub note_scale_not_from_one: &'static str,
+    pub ratio_comparison: &'static str,
+    pub times: &'static str,
     pub why_this_score: &'static str,
     pub show_breakdown: &'static str,
     pub close: &'static str,
@@ -85,6 +87,8 @@ pub const EN: RankingTexts = RankingTexts {
     numerator: "Multiplied out",
     divisor: "Divided by",
     no_divisor: "missing or 0: no score",
+    ratio_comparison: "“{a}” scores {sa}, “{b}” {sb}: {x} as much.",
+    times: "Times",
     note_scale_not_from_one: "{name} starts at {smallest}, not 1: added columns change the order with their scale, so SAFe asks for the smallest item of each to be 1.",
     ratio_incomplete_hint:
         "A factor is missing, or a divisor is 0: the score is 0 until it is entered.",
@@ -130,5 +134,7 @@ pub const DE: RankingTexts = RankingTexts {
     divisor: "Geteilt durch",
     no_divisor: "fehlt oder 0: keine Punktzahl",
     ratio_incomplete_hint: "Ein Faktor fehlt oder ein Teiler ist 0: die Punktzahl ist 0, bis er eingegeben ist.",
+    ratio_comparison: "„{a}“ erreicht {sa}, „{b}“ {sb}: {x} so viel.",
+    times: "Faktor",
     note_scale_not_from_one: "{name} beginnt bei {smallest}, nicht bei 1: Addierte Spalten ändern mit ihrer Skala die Reihenfolge, daher verlangt SAFe, dass das kleinste Element jeder Spalte 1 ist.",
 };
