@@ -1,7 +1,7 @@
 // Generated scenarios for benchmarks and large-list tests, in Kerze's stored format.
 
 /** A scenario with `n` options on 8 criteria (3 amounts, 4 ratings, segment fit). */
-export function generatedScenario(n, id = 'sbench') {
+export function generatedScenario(n, id = 'sbench', { ratio = false } = {}) {
   let seed = 0x2545f491n;
   const next = () => {
     seed = (seed * 6364136223846793005n + 1442695040888963407n) & 0xffffffffffffffffn;
@@ -18,11 +18,14 @@ export function generatedScenario(n, id = 'sbench') {
         : i === 7
           ? { kind: 'segment_fit' }
           : { kind: 'rating', min: 1, max: 5 },
+    // The ratio model: cost divides, segment fit multiplies, the rest add.
+    ...(ratio && i === 0 ? { role: 'divide' } : {}),
+    ...(ratio && i === 7 ? { role: 'multiply' } : {}),
   }));
   const options = Array.from({ length: n }, (_, i) => {
     const values = {};
     for (const c of criteria.slice(0, 7)) {
-      values[c.id] = c.input.kind === 'amount' ? next() % 500 : (next() % 5) + 1;
+      values[c.id] = c.input.kind === 'amount' ? (next() % 500) + (ratio ? 1 : 0) : (next() % 5) + 1;
     }
     return {
       id: `o${i + 1}`,
@@ -38,9 +41,10 @@ export function generatedScenario(n, id = 'sbench') {
     need: 'A benchmark scenario',
     root_cause: '',
     segment_mix: { smb: 20, enterprise: 60, public_sector: 20 },
-    threshold: 40,
+    threshold: ratio ? 0 : 40,
     criteria,
     options,
+    ...(ratio ? { model: 'ratio' } : {}),
   };
 }
 
