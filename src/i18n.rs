@@ -109,6 +109,18 @@ impl Lang {
         }
     }
 
+    /// A score under `model` as shown (see [`Lang::score_in`]).
+    pub fn score_of(
+        self,
+        model: crate::domain::model::criterion::ScoreModel,
+        value: f64,
+    ) -> String {
+        match model {
+            crate::domain::model::criterion::ScoreModel::Ratio => self.ratio_score(value),
+            crate::domain::model::criterion::ScoreModel::WeightedSum => self.score(value),
+        }
+    }
+
     pub fn score(self, value: f64) -> String {
         let text = format_fixed(value, 1);
         match self {

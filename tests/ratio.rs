@@ -392,3 +392,50 @@ fn the_demo_opens_scored_with_rice() {
         ]
     );
 }
+
+#[test]
+fn value_ranges_are_sampled_on_the_ratio_score() {
+    use kerze::domain::analyses::uncertainty::ValueSampler;
+    use kerze::domain::model::value::Range;
+    let mut s = preset(Preset::Rice);
+    add(&mut s, "A", &[300.0, 1.0, 1.0, 1.0]);
+    add(&mut s, "B", &[100.0, 2.0, 1.0, 1.0]);
+    add(&mut s, "C", &[50.0, 1.0, 1.0, 1.0]);
+    // B's effort lies between 0.5 and 2 months: its score between 100 and 400.
+    let b = s.options[1].id;
+    let range = Range {
+        low: 0.5,
+        high: 2.0,
+    };
+    s.apply(ScenarioEdit::SetEstimate(
+        b,
+        CriterionId::new(4),
+        1.0,
+        range,
+    ))
+    .unwrap();
+    let r = rank(&s);
+    let mut sampler = ValueSampler::new(&s, &r, 7);
+    sampler.run(10_000);
+    let u = sampler.result();
+    assert_eq!(u.samples, 10_000);
+    // A and C do not vary; their percentiles are their scores.
+    assert!(!u.varies(0) && !u.varies(2));
+    assert_eq!(u.percentile(0, 0.05), 300.0);
+    // B's percentiles lie within what its range allows, in order.
+    let (p5, p50, p95) = (
+        u.percentile(1, 0.05),
+        u.percentile(1, 0.5),
+        u.percentile(1, 0.95),
+    );
+    assert!(
+        100.0 <= p5 && p5 <= p50 && p50 <= p95 && p95 <= 400.0,
+        "{p5} {p50} {p95}"
+    );
+    // B is #1 when its effort is under 2/3 of a month: PERT(0.5, 1, 2) puts
+    // about 8 % of its weight there.
+    let first = u.first(1);
+    assert!((0.02..0.2).contains(&first), "{first}");
+    assert!((u.first(0) + first - 1.0).abs() < 1e-9);
+    assert_eq!(u.first(2), 0.0);
+}

@@ -168,3 +168,24 @@ test('the demo opens scored with RICE, in its own scenario', async () => {
   await ctx.close();
 });
 
+
+test('a range on a RICE factor is sampled: the row shows its chances and its spread', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url);
+  await page.locator('.new-from summary').click();
+  await page.locator('.new-from').getByRole('button', { name: 'Demo with RICE' }).click();
+  // The SSO wizard's effort: between 1 and 6 person-months, 3 most likely.
+  await page.fill('#opt-o1-c4', '1/3/6');
+  await page.locator('#opt-o1-c4').blur();
+  const row = page.locator('.rank-row[data-option="o1"]');
+  await row.locator('.chances').waitFor();
+  const text = await row.locator('.chances').textContent();
+  assert.match(text, /P\(#1\) \d+ %/);
+  const spread = text.match(/: ([\d.]+)–([\d.]+)$/);
+  assert.ok(spread, text);
+  const [low, high] = [Number(spread[1]), Number(spread[2])];
+  // 400 × 2 × 0.8 ÷ effort: 107 at 6 months, 640 at 1.
+  assert.ok(107 <= low && low < high && high <= 640, text);
+  assert.equal(await row.locator('.whisker').count(), 1);
+  assert.deepEqual(page.problems, []);
+  await ctx.close();
+});

@@ -381,7 +381,7 @@ fn rank_row(view: &RowView, position: usize, row: &RankedOption) -> Html {
                         <span class="threshold-mark" style={format!("left:{}%", format_fixed(threshold, 3))}></span>
                     }
                     if let Some(u) = props.uncertainty.as_ref().filter(|u| u.varies(row.index)) {
-                        { whisker(u, row.index) }
+                        { whisker(u, row.index, if ranking.ratio.is_some() { top_score } else { 100.0 }) }
                     }
                 </div>
                 <div class="row-meta">
@@ -394,7 +394,7 @@ fn rank_row(view: &RowView, position: usize, row: &RankedOption) -> Html {
                         { places(lang, scenario, acceptability, row.index) }
                     }
                     if let Some(u) = props.uncertainty.as_ref().filter(|u| u.varies(row.index)) {
-                        { chances(lang, u, row.index, threshold > 0.0) }
+                        { chances(lang, u, row.index, threshold > 0.0, scenario.model) }
                     }
                     if row.incomplete {
                         <span class="badge incomplete" title={if ranking.ratio.is_some() { t.ranking.ratio_incomplete_hint } else { t.ranking.incomplete_hint }}>{ t.ranking.incomplete }</span>

@@ -226,8 +226,14 @@ pub fn robustness(props: RobustProps) -> Html {
         })
         .replace("{option}", &title(lang, scenario, top))
         .replace("{percent}", &lang.number(100.0 * u.first(top), 0))
-        .replace("{low}", &lang.score(u.percentile(top, 0.05)))
-        .replace("{high}", &lang.score(u.percentile(top, 0.95)))
+        .replace(
+            "{low}",
+            &lang.score_of(scenario.model, u.percentile(top, 0.05)),
+        )
+        .replace(
+            "{high}",
+            &lang.score_of(scenario.model, u.percentile(top, 0.95)),
+        )
         .replace("{count}", &count(u.samples))
     });
     let on_change = on_mode.map(|on_mode| {
@@ -361,7 +367,7 @@ fn tried_text(lang: Lang, scenario: &Scenario, tried: &Tried, top: usize) -> Str
         .first()
         .copied()
         .unwrap_or(top);
-    let score = |i: usize| lang.score(scores.get(i).copied().unwrap_or(0.0));
+    let score = |i: usize| lang.score_of(scenario.model, scores.get(i).copied().unwrap_or(0.0));
     t.tried
         .replace("{weights}", &set.join(", "))
         .replace("{option}", &title(lang, scenario, leader))
@@ -410,26 +416,44 @@ pub fn strip(lang: Lang, scenario: &Scenario, name: &str, interval: &Interval, t
 }
 
 /// The 5–95 % score band of an option over the value samples, drawn on its bar.
-pub fn whisker(uncertainty: &Uncertainty, index: usize) -> Html {
-    let (low, high) = (
-        uncertainty.percentile(index, 0.05),
-        uncertainty.percentile(index, 0.95),
-    );
+/// `full` is the score the whole bar stands for (100, or a ratio model's highest).
+pub fn whisker(uncertainty: &Uncertainty, index: usize, full: f64) -> Html {
+    let share = |q: f64| {
+        let p = uncertainty.percentile(index, q);
+        if full > 0.0 {
+            (100.0 * p / full).clamp(0.0, 100.0)
+        } else {
+            0.0
+        }
+    };
+    let (low, high) = (share(0.05), share(0.95));
     html! {
         <span class="whisker" style={format!("left:{}%;width:{}%", format_fixed(low, 1), format_fixed((high - low).max(0.0), 1))}></span>
     }
 }
 
 /// An option's chances over the value samples, in words.
-pub fn chances(lang: Lang, uncertainty: &Uncertainty, index: usize, threshold: bool) -> Html {
+pub fn chances(
+    lang: Lang,
+    uncertainty: &Uncertainty,
+    index: usize,
+    threshold: bool,
+    model: crate::domain::model::criterion::ScoreModel,
+) -> Html {
     let t = &lang.texts().robust;
     let percent = |p: f64| lang.number(100.0 * p, 0);
     let mut text = t
         .chances
         .replace("{first}", &percent(uncertainty.first(index)))
         .replace("{top3}", &percent(uncertainty.top3(index)))
-        .replace("{low}", &lang.score(uncertainty.percentile(index, 0.05)))
-        .replace("{high}", &lang.score(uncertainty.percentile(index, 0.95)));
+        .replace(
+            "{low}",
+            &lang.score_of(model, uncertainty.percentile(index, 0.05)),
+        )
+        .replace(
+            "{high}",
+            &lang.score_of(model, uncertainty.percentile(index, 0.95)),
+        );
     if threshold {
         text.push_str(
             &t.chance_above

@@ -1,7 +1,7 @@
 //! The scoring models and the ranking (see PRODUCT.md, "Scoring model" and
 //! "Ratio model").
 
-mod ratio;
+pub(crate) mod ratio;
 
 pub use ratio::{formula, RatioParts};
 

@@ -9,8 +9,9 @@
 //! the scenario's: the same link gives the same figures everywhere.
 
 use crate::domain::analyses::acceptability::{top_places, Xoshiro, PLACES, SAMPLES};
-use crate::domain::model::criterion::{CriterionInput, Direction, ScoreModel};
+use crate::domain::model::criterion::{CriterionInput, Direction};
 use crate::domain::model::scenario::Scenario;
+use crate::domain::scoring::ratio::Formula;
 use crate::domain::scoring::{oriented, scaled_weights, unit_interval, Ranking, TIE_TOLERANCE};
 
 /// Score bins per point: bin `b` holds the scores that show as `b / 10`
@@ -94,22 +95,29 @@ pub fn has_ranges(scenario: &Scenario) -> bool {
     })
 }
 
-/// Whether the value samples run for `scenario`: some value has a range,
-/// and the scores are the weighted sum's (0–100, where the percentiles
-/// are kept in bins of a tenth).
+/// Whether the value samples run for `scenario`: some value has a range.
 pub fn samples_values(scenario: &Scenario) -> bool {
-    scenario.model == ScoreModel::WeightedSum && has_ranges(scenario)
+    has_ranges(scenario)
 }
 
-/// A cell whose value is drawn: where it goes and how it turns into a utility.
+/// A cell whose value is drawn: where it goes and, in the weighted sum, how
+/// it turns into a utility (`lo`, `span`, lower is better); the ratio model
+/// takes the value as drawn.
 #[derive(Clone, Debug)]
 struct Drawn {
     at: usize,
     pert: Pert,
-    lo: f64,
-    span: f64,
-    lower_is_better: bool,
+    scale: Option<(f64, f64, bool)>,
     rng: Xoshiro,
+}
+
+/// How a sample's cells become scores.
+#[derive(Clone, Debug)]
+enum Scorer {
+    /// The weighted sum: utilities times points.
+    Weighted(Vec<f64>),
+    /// The ratio model: its formula on the values as drawn.
+    Ratio(Formula),
 }
 
 /// The counts of a run so far.
@@ -126,6 +134,9 @@ pub struct Uncertainty {
     /// Per option, its score when none of its values has a range (it does
     /// not vary); `None` when it varies.
     fixed: Vec<Option<f64>>,
+    /// The ratio model's bins per option: the lowest score its ranges allow
+    /// and the width of the whole span (a ratio score has no fixed 0–100).
+    scales: Option<Vec<(f64, f64)>>,
 }
 
 impl Uncertainty {
@@ -163,9 +174,17 @@ impl Uncertainty {
     /// of its samples fall: the sample of rank ⌈q·n⌉. An option whose score
     /// does not vary gives its score (to a tenth).
     pub fn percentile(&self, index: usize, q: f64) -> f64 {
+        let scale = self.scales.as_ref().and_then(|s| s.get(index).copied());
         if let Some(Some(score)) = self.fixed.get(index) {
-            return (score * BINS_PER_POINT).round() / BINS_PER_POINT;
+            return match scale {
+                Some(_) => *score,
+                None => (score * BINS_PER_POINT).round() / BINS_PER_POINT,
+            };
         }
+        let value = |b: usize| match scale {
+            Some((lo, span)) => lo + span * b as f64 / (BINS - 1) as f64,
+            None => b as f64 / BINS_PER_POINT,
+        };
         let Some(bins) = self.bins.get(index * BINS..(index + 1) * BINS) else {
             return 0.0;
         };
@@ -174,20 +193,34 @@ impl Uncertainty {
         for (b, &count) in bins.iter().enumerate() {
             seen += f64::from(count);
             if seen >= wanted {
-                return b as f64 / BINS_PER_POINT;
+                return value(b);
             }
         }
-        100.0
+        value(BINS - 1)
+    }
+
+    /// The bin of `score` for the option at `index`.
+    fn bin(&self, index: usize, score: f64) -> usize {
+        let at = match self.scales.as_ref().and_then(|s| s.get(index)) {
+            Some(&(lo, span)) if span > 0.0 => (score - lo) / span * (BINS - 1) as f64,
+            Some(_) => 0.0,
+            None => score * BINS_PER_POINT,
+        };
+        (at.round().max(0.0) as usize).min(BINS - 1)
     }
 }
 
 /// A run of value samples that can go on in slices.
 #[derive(Clone, Debug)]
 pub struct ValueSampler {
-    /// Utilities of every cell under the run's bounds (drawn cells overwritten per sample).
+    /// Every cell under the run's bounds (drawn cells overwritten per
+    /// sample): utilities in the weighted sum, the values as entered (NaN
+    /// where missing) in the ratio model.
     utilities: Vec<f64>,
     drawn: Vec<Drawn>,
-    points: Vec<f64>,
+    scorer: Scorer,
+    /// Criteria (columns of `utilities`).
+    columns: usize,
     threshold: f64,
     result: Uncertainty,
     scores: Vec<f64>,
@@ -200,71 +233,76 @@ impl ValueSampler {
     pub fn new(scenario: &Scenario, ranking: &Ranking, seed: u64) -> Self {
         let n = scenario.options.len();
         let k = scenario.criteria.len();
+        let ratio = ranking.ratio.as_ref();
         let mut utilities: Vec<f64> = (0..n)
             .flat_map(|i| (0..k).map(move |c| (i, c)))
-            .map(|(i, c)| ranking.utility(i, c))
+            .map(|(i, c)| match ratio {
+                Some(parts) => parts.value(i, c).unwrap_or(f64::NAN),
+                None => ranking.utility(i, c),
+            })
             .collect();
         let mut drawn = Vec::new();
         for (c, criterion) in scenario.criteria.iter().enumerate() {
-            let values = || {
-                scenario
-                    .options
-                    .iter()
-                    .filter_map(|o| o.values.get(&criterion.id).map(|&v| (o, v)))
-            };
-            let (lo, hi) = match &criterion.input {
-                CriterionInput::SegmentFit => continue,
-                CriterionInput::Rating { .. } | CriterionInput::Levels(_) => {
-                    criterion.input.scale().unwrap_or((0.0, 1.0))
-                }
-                CriterionInput::Amount { lo, hi, .. } => {
-                    let low = values()
-                        .map(|(o, v)| o.ranges.get(&criterion.id).map_or(v, |r| r.low))
-                        .fold(f64::INFINITY, f64::min);
-                    let high = values()
-                        .map(|(o, v)| o.ranges.get(&criterion.id).map_or(v, |r| r.high))
-                        .fold(f64::NEG_INFINITY, f64::max);
-                    (lo.unwrap_or(low), hi.unwrap_or(high))
-                }
-            };
-            let span = hi - lo;
-            let lower_is_better = criterion.direction == Direction::LowerIsBetter;
+            if matches!(criterion.input, CriterionInput::SegmentFit) {
+                continue;
+            }
+            // The weighted sum's normalisation, fixed for the whole run.
+            let scale = ratio.is_none().then(|| {
+                let (lo, hi) = run_bounds(scenario, c);
+                (lo, hi - lo, criterion.direction == Direction::LowerIsBetter)
+            });
             for (i, option) in scenario.options.iter().enumerate() {
                 let Some(&v) = option.values.get(&criterion.id) else {
                     continue;
                 };
                 let at = i * k + c;
-                utilities[at] = utility(v, lo, span, lower_is_better);
+                if let Some((lo, span, lower)) = scale {
+                    utilities[at] = utility(v, lo, span, lower);
+                }
                 if let Some(range) = option.ranges.get(&criterion.id).filter(|r| r.holds(v)) {
                     let stream =
                         u64::from(option.id.number()) << 32 | u64::from(criterion.id.number());
                     drawn.push(Drawn {
                         at,
                         pert: Pert::new(range.low, v, range.high),
-                        lo,
-                        span,
-                        lower_is_better,
+                        scale,
                         rng: Xoshiro::new(seed ^ stream.wrapping_mul(0x9e37_79b9_7f4a_7c15)),
                     });
                 }
             }
         }
         let mut fixed: Vec<Option<f64>> = (0..n)
-            .map(|i| ranking.row_for(i).map(|row| row.score.clamp(0.0, 100.0)))
+            .map(|i| {
+                ranking.row_for(i).map(|row| match ratio {
+                    Some(_) => row.score,
+                    None => row.score.clamp(0.0, 100.0),
+                })
+            })
             .collect();
         for cell in &drawn {
             fixed[cell.at / k.max(1)] = None;
         }
-        let weights = scaled_weights(&ranking.weights);
-        let total: f64 = weights.iter().sum();
-        let points = weights
-            .iter()
-            .map(|w| if total > 0.0 { 100.0 * w / total } else { 0.0 })
-            .collect();
+        let (scorer, scales) = match ratio {
+            Some(_) => {
+                let formula = Formula::of(scenario, &ranking.notes);
+                let scales = ratio_scales(scenario, &formula, &utilities, k);
+                (Scorer::Ratio(formula), Some(scales))
+            }
+            None => {
+                let weights = scaled_weights(&ranking.weights);
+                let total: f64 = weights.iter().sum();
+                let points = weights
+                    .iter()
+                    .map(|w| if total > 0.0 { 100.0 * w / total } else { 0.0 })
+                    .collect();
+                (Scorer::Weighted(points), None)
+            }
+        };
         ValueSampler {
             utilities,
             drawn,
-            points,
+            scorer,
+            columns: k,
             threshold: scenario.threshold.value(),
             result: Uncertainty {
                 seed,
@@ -274,6 +312,7 @@ impl ValueSampler {
                 above: vec![0; n],
                 bins: vec![0; n * BINS],
                 fixed,
+                scales,
             },
             scores: vec![0.0; n],
             placed: vec![0; n],
@@ -294,12 +333,15 @@ impl ValueSampler {
     /// Runs up to `count` more samples (never past [`SAMPLES`]).
     pub fn run(&mut self, count: u32) {
         let end = self.result.samples.saturating_add(count).min(SAMPLES);
-        let k = self.points.len().max(1);
+        let k = self.columns.max(1);
         while self.result.samples < end {
             self.result.samples += 1;
             for cell in &mut self.drawn {
                 let v = cell.pert.sample(&mut cell.rng);
-                self.utilities[cell.at] = utility(v, cell.lo, cell.span, cell.lower_is_better);
+                self.utilities[cell.at] = match cell.scale {
+                    Some((lo, span, lower)) => utility(v, lo, span, lower),
+                    None => v,
+                };
             }
             let result = &mut self.result;
             for (i, (score, row)) in self
@@ -308,9 +350,16 @@ impl ValueSampler {
                 .zip(self.utilities.chunks_exact(k))
                 .enumerate()
             {
-                *score = row.iter().zip(&self.points).map(|(u, p)| u * p).sum();
-                let bin = (*score * BINS_PER_POINT).round() as usize;
-                result.bins[i * BINS + bin.min(BINS - 1)] += 1;
+                *score = match &self.scorer {
+                    Scorer::Weighted(points) => row.iter().zip(points).map(|(u, p)| u * p).sum(),
+                    Scorer::Ratio(formula) => {
+                        formula
+                            .parts(|c| Some(row[c]).filter(|v| !v.is_nan()))
+                            .score
+                    }
+                };
+                let bin = result.bin(i, *score);
+                result.bins[i * BINS + bin] += 1;
                 if self.threshold <= 0.0 || *score >= self.threshold - TIE_TOLERANCE {
                     result.above[i] += 1;
                 }
@@ -334,6 +383,64 @@ impl ValueSampler {
             );
         }
     }
+}
+
+/// The weighted sum's bounds of column `c` for a whole run: a rating's (or
+/// levels') scale, an amount's explicit bounds, else the lowest low and the
+/// highest high among the options.
+fn run_bounds(scenario: &Scenario, c: usize) -> (f64, f64) {
+    let criterion = &scenario.criteria[c];
+    let values = || {
+        scenario
+            .options
+            .iter()
+            .filter_map(|o| o.values.get(&criterion.id).map(|&v| (o, v)))
+    };
+    match &criterion.input {
+        CriterionInput::Amount { lo, hi, .. } => {
+            let low = values()
+                .map(|(o, v)| o.ranges.get(&criterion.id).map_or(v, |r| r.low))
+                .fold(f64::INFINITY, f64::min);
+            let high = values()
+                .map(|(o, v)| o.ranges.get(&criterion.id).map_or(v, |r| r.high))
+                .fold(f64::NEG_INFINITY, f64::max);
+            (lo.unwrap_or(low), hi.unwrap_or(high))
+        }
+        input => input.scale().unwrap_or((0.0, 1.0)),
+    }
+}
+
+/// Per option, the lowest score its ranges allow and the width up to the
+/// highest: where its bins lie in the ratio model.
+fn ratio_scales(
+    scenario: &Scenario,
+    formula: &Formula,
+    values: &[f64],
+    k: usize,
+) -> Vec<(f64, f64)> {
+    scenario
+        .options
+        .iter()
+        .enumerate()
+        .map(|(i, option)| {
+            let (lo, hi) = formula.bounds(|c| {
+                let v = values[i * k + c];
+                if v.is_nan() {
+                    return None;
+                }
+                let range = scenario
+                    .criteria
+                    .get(c)
+                    .and_then(|cr| option.ranges.get(&cr.id));
+                Some(
+                    range
+                        .filter(|r| r.holds(v))
+                        .map_or((v, v), |r| (r.low, r.high)),
+                )
+            });
+            (lo, (hi - lo).max(0.0))
+        })
+        .collect()
 }
 
 /// The utility of `v` scaled from `lo` over `span` (1 on a flat column),

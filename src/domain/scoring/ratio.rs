@@ -105,6 +105,115 @@ fn finite(score: f64) -> f64 {
     }
 }
 
+/// The formula of a scenario in the ratio model: each criterion's role and
+/// its weight where it adds.
+#[derive(Clone, Debug)]
+pub(crate) struct Formula {
+    roles: Vec<RatioRole>,
+    weights: Vec<f64>,
+    has_add: bool,
+}
+
+/// One option's score in parts.
+pub(crate) struct Parts {
+    /// `(Σ_add w v, or 1) × Π_multiply v`.
+    pub numerator: f64,
+    /// `Π_divide v`; `None` where a divisor is missing or not above 0.
+    pub divisor: Option<f64>,
+    /// `Π_multiply v ÷ Π_divide v` (0 without a divisor): what each added
+    /// value is multiplied by.
+    pub factor: f64,
+    /// The score: numerator ÷ divisor, 0 without a divisor.
+    pub score: f64,
+}
+
+impl Formula {
+    /// The formula of `scenario`; `notes` say which fit criteria have no
+    /// value (an all-zero mix), whose weight counts 0.
+    pub(crate) fn of(scenario: &Scenario, notes: &[RankingNote]) -> Formula {
+        let roles: Vec<RatioRole> = scenario.criteria.iter().map(|c| c.role).collect();
+        // Weights count in the add group only.
+        let weights = scenario
+            .criteria
+            .iter()
+            .map(|c| {
+                let fit_off = notes.contains(&RankingNote::MixAllZero(c.id));
+                if c.role == RatioRole::Add && !fit_off {
+                    c.weight.value()
+                } else {
+                    0.0
+                }
+            })
+            .collect();
+        Formula {
+            has_add: roles.contains(&RatioRole::Add),
+            roles,
+            weights,
+        }
+    }
+
+    /// The score of an option whose value on column `c` is `value(c)`.
+    pub(crate) fn parts(&self, value: impl Fn(usize) -> Option<f64>) -> Parts {
+        let mut add = 0.0;
+        let mut product = 1.0;
+        let mut divide = Some(1.0);
+        for (c, role) in self.roles.iter().enumerate() {
+            match role {
+                RatioRole::Add => add += self.weights[c] * value(c).unwrap_or(0.0),
+                RatioRole::Multiply => product *= value(c).unwrap_or(0.0),
+                // A divisor missing or not above 0 leaves no score: never a
+                // tiny number in its place.
+                RatioRole::Divide => {
+                    divide = divide
+                        .zip(value(c).filter(|v| *v > 0.0))
+                        .map(|(d, v)| d * v)
+                }
+            }
+        }
+        let numerator = finite(if self.has_add { add } else { 1.0 } * product);
+        Parts {
+            numerator,
+            divisor: divide,
+            factor: divide.map_or(0.0, |d| finite(product / d)),
+            score: divide.map_or(0.0, |d| finite(numerator / d)),
+        }
+    }
+
+    /// The lowest and highest score of an option whose value on column `c`
+    /// lies in `range(c)` (`None`: missing). Each value occurs once in the
+    /// formula, so interval arithmetic gives the exact bounds.
+    pub(crate) fn bounds(&self, range: impl Fn(usize) -> Option<(f64, f64)>) -> (f64, f64) {
+        let product = |(a, b): (f64, f64), (c, d): (f64, f64)| {
+            let corners = [a * c, a * d, b * c, b * d].map(finite);
+            (
+                corners.into_iter().fold(f64::INFINITY, f64::min),
+                corners.into_iter().fold(f64::NEG_INFINITY, f64::max),
+            )
+        };
+        let mut add = (0.0, 0.0);
+        let mut numerator = (1.0, 1.0);
+        let mut divide = (1.0, 1.0);
+        for (c, role) in self.roles.iter().enumerate() {
+            let r = range(c);
+            match role {
+                RatioRole::Add => {
+                    let (lo, hi) = r.unwrap_or((0.0, 0.0));
+                    add = (add.0 + self.weights[c] * lo, add.1 + self.weights[c] * hi);
+                }
+                RatioRole::Multiply => numerator = product(numerator, r.unwrap_or((0.0, 0.0))),
+                RatioRole::Divide => match r.filter(|(lo, _)| *lo > 0.0) {
+                    Some((lo, hi)) => divide = product(divide, (lo, hi)),
+                    None => return (0.0, 0.0),
+                },
+            }
+        }
+        if self.has_add {
+            numerator = product(numerator, add);
+        }
+        product(numerator, (1.0 / divide.1, 1.0 / divide.0))
+    }
+}
+
 /// Scores and ranks every option of `scenario` by the ratio model.
 pub fn rank_ratio(scenario: &Scenario) -> Ranking {
     let (n, k) = (scenario.options.len(), scenario.criteria.len());
@@ -116,22 +225,8 @@ pub fn rank_ratio(scenario: &Scenario) -> Ranking {
         notes.push(RankingNote::NoCriteria);
     }
     let values = entered_values(scenario, &mut notes);
-    let roles: Vec<RatioRole> = scenario.criteria.iter().map(|c| c.role).collect();
-    let has_add = roles.contains(&RatioRole::Add);
-    // Weights count in the add group only; a fit criterion whose mix is all
-    // zero has no value, so its weight counts 0 there.
-    let weights: Vec<f64> = scenario
-        .criteria
-        .iter()
-        .map(|c| {
-            let fit_off = notes.contains(&RankingNote::MixAllZero(c.id));
-            if c.role == RatioRole::Add && !fit_off {
-                c.weight.value()
-            } else {
-                0.0
-            }
-        })
-        .collect();
+    let formula = Formula::of(scenario, &notes);
+    let (roles, weights, has_add) = (&formula.roles, &formula.weights, formula.has_add);
     let total_weight: f64 = weights.iter().sum();
     let mut utilities = vec![0.0; n * k];
     let mut missing = vec![false; n * k];
@@ -142,32 +237,18 @@ pub fn rank_ratio(scenario: &Scenario) -> Ranking {
     for i in 0..n {
         let row = &values[i * k..(i + 1) * k];
         let present = |c: usize| row[c];
-        let mut add = 0.0;
-        let mut product = 1.0;
-        let mut divide = Some(1.0);
         for c in 0..k {
             missing[i * k + c] = present(c).is_none();
             incomplete[i] |= missing[i * k + c];
-            match roles[c] {
-                RatioRole::Add => add += weights[c] * present(c).unwrap_or(0.0),
-                RatioRole::Multiply => product *= present(c).unwrap_or(0.0),
-                // A divisor missing or not above 0 leaves no score: never a
-                // tiny number in its place.
-                RatioRole::Divide => {
-                    divide = divide
-                        .zip(present(c).filter(|v| *v > 0.0))
-                        .map(|(d, v)| d * v)
-                }
-            }
         }
-        incomplete[i] |= divide.is_none();
-        let ratio = divide.map_or(0.0, |d| finite(product / d));
-        numerator[i] = finite(if has_add { add } else { 1.0 } * product);
-        divisor[i] = divide;
-        scores[i] = divide.map_or(0.0, |d| finite(numerator[i] / d));
+        let parts = formula.parts(present);
+        incomplete[i] |= parts.divisor.is_none();
+        numerator[i] = parts.numerator;
+        divisor[i] = parts.divisor;
+        scores[i] = parts.score;
         for c in 0..k {
             if roles[c] == RatioRole::Add {
-                utilities[i * k + c] = finite(present(c).unwrap_or(0.0) * ratio);
+                utilities[i * k + c] = finite(present(c).unwrap_or(0.0) * parts.factor);
             }
         }
     }
@@ -212,7 +293,7 @@ pub fn rank_ratio(scenario: &Scenario) -> Ranking {
     Ranking {
         criteria: scenario.criteria.iter().map(|c| c.id).collect(),
         points: points_per_column(weights.iter().copied(), total_weight),
-        weights,
+        weights: weights.clone(),
         total_weight,
         rows,
         notes,
