@@ -6,6 +6,7 @@
 
 mod support {
     pub mod arbitrary;
+    pub mod ballots;
 }
 
 use kerze::domain::formats::export::export_json;
@@ -439,3 +440,35 @@ fn value_ranges_are_sampled_on_the_ratio_score() {
     assert!((u.first(0) + first - 1.0).abs() < 1e-9);
     assert_eq!(u.first(2), 0.0);
 }
+
+#[test]
+fn group_scoring_on_rice_weighs_a_disagreement_by_the_score_it_swings() {
+    use kerze::domain::group::tally::tally;
+    use kerze::domain::model::rounds::{Cell, Item, Round};
+    use support::ballots::full_ballot;
+    let mut s = preset(Preset::Rice);
+    add(&mut s, "A", &[500.0, 2.0, 0.8, 2.0]);
+    add(&mut s, "B", &[300.0, 1.0, 1.0, 1.0]);
+    let round = Round {
+        id: 9,
+        number: 1,
+        criteria: vec![CriterionId::new(2), CriterionId::new(4)],
+        weights: false,
+        cells: Vec::new(),
+    };
+    s.apply(ScenarioEdit::StartRound(round.clone())).unwrap();
+    // Both agree on Impact; on A's effort one says 1 month, the other 4.
+    let (_, anna) = full_ballot(&s, &round, "Anna", |i, j, _, _| Some([[2.0, 1.0], [1.0, 1.0]][i][j]));
+    let (_, ben) = full_ballot(&s, &round, "Ben", |i, j, _, _| Some([[2.0, 4.0], [1.0, 1.0]][i][j]));
+    s.apply(ScenarioEdit::SetBallots(vec![anna, ben])).unwrap();
+    let t = tally(&s);
+    let queue = t.queue();
+    let effort = Cell {
+        option: OptionId::new(1),
+        item: Item::Value(CriterionId::new(4)),
+    };
+    assert_eq!(queue[0].cell, effort);
+    // 500 × 2 × 0.8 = 800 over 1 or 4 months: 800 or 200; #1 now scores 400.
+    assert!((queue[0].stake - 100.0).abs() < 1e-9, "{}", queue[0].stake);
+}
+

@@ -10,7 +10,8 @@ use crate::domain::model::scenario::set_cell;
 use crate::domain::model::scenario::Scenario;
 use crate::domain::model::segment::{Segment, FIT_MAX};
 use crate::domain::model::value::Weight;
-use crate::domain::scoring::{rank, sort_indices, Ranking};
+use crate::domain::scoring::ratio::Formula;
+use crate::domain::scoring::{rank, sort_indices, Ranking, RatioParts};
 use std::cmp::Ordering;
 
 /// Cells whose min and max are tried for a change of #1 (those with the
@@ -109,6 +110,46 @@ impl Tally {
     }
 }
 
+/// Points at stake of a cell in the ratio model: how far its score swings
+/// between the lowest and the highest vote, in % of the highest score.
+fn ratio_stake(
+    scenario: &Scenario,
+    ranking: &Ranking,
+    parts: &RatioParts,
+    cell: Cell,
+    (min, max): (f64, f64),
+) -> f64 {
+    let Some(index) = scenario.options.iter().position(|o| o.id == cell.option) else {
+        return 0.0;
+    };
+    let column = match cell.item {
+        Item::Value(id) => ranking.criteria.iter().position(|c| *c == id),
+        // A fit rating enters through the mix-weighted fit value.
+        Item::Fit(_) => None,
+    };
+    let Some(column) = column else {
+        return 0.0;
+    };
+    let formula = Formula::of(scenario, &ranking.notes);
+    let score_with = |v: f64| {
+        formula
+            .parts(|c| {
+                if c == column {
+                    Some(v)
+                } else {
+                    parts.value(index, c)
+                }
+            })
+            .score
+    };
+    let top = ranking.rows.first().map_or(0.0, |r| r.score.abs());
+    if top > 0.0 {
+        100.0 * (score_with(max) - score_with(min)).abs() / top
+    } else {
+        0.0
+    }
+}
+
 /// The middle of sorted `values` (the mean of the middle two when even).
 pub fn median(sorted: &[f64]) -> f64 {
     let n = sorted.len();
@@ -135,7 +176,9 @@ fn stake_per_unit(scenario: &Scenario, ranking: &Ranking, item: Item, votes: &[f
                 return 0.0;
             };
             let span = match &criterion.input {
-                CriterionInput::Rating { min, max } => max - min,
+                CriterionInput::Rating { .. } | CriterionInput::Levels(_) => {
+                    criterion.input.scale().map_or(0.0, |(min, max)| max - min)
+                }
                 CriterionInput::Amount {
                     lo: Some(lo),
                     hi: Some(hi),
@@ -282,7 +325,10 @@ fn cell_tally(scenario: &Scenario, ranking: &Ranking, cell: Cell) -> Option<Cell
         let values: Vec<f64> = votes.iter().map(|v| v.value).collect();
         let n = values.len() as f64;
         let (min, max) = (values[0], values[values.len() - 1]);
-        let stake = stake_per_unit(scenario, ranking, cell.item, &values) * (max - min);
+        let stake = match &ranking.ratio {
+            Some(parts) => ratio_stake(scenario, ranking, parts, cell, (min, max)),
+            None => stake_per_unit(scenario, ranking, cell.item, &values) * (max - min),
+        };
         return Some(CellTally {
             cell,
             round: round.number,
