@@ -458,8 +458,12 @@ fn group_scoring_on_rice_weighs_a_disagreement_by_the_score_it_swings() {
     };
     s.apply(ScenarioEdit::StartRound(round.clone())).unwrap();
     // Both agree on Impact; on A's effort one says 1 month, the other 4.
-    let (_, anna) = full_ballot(&s, &round, "Anna", |i, j, _, _| Some([[2.0, 1.0], [1.0, 1.0]][i][j]));
-    let (_, ben) = full_ballot(&s, &round, "Ben", |i, j, _, _| Some([[2.0, 4.0], [1.0, 1.0]][i][j]));
+    let (_, anna) = full_ballot(&s, &round, "Anna", |i, j, _, _| {
+        Some([[2.0, 1.0], [1.0, 1.0]][i][j])
+    });
+    let (_, ben) = full_ballot(&s, &round, "Ben", |i, j, _, _| {
+        Some([[2.0, 4.0], [1.0, 1.0]][i][j])
+    });
     s.apply(ScenarioEdit::SetBallots(vec![anna, ben])).unwrap();
     let t = tally(&s);
     let queue = t.queue();
@@ -471,4 +475,3 @@ fn group_scoring_on_rice_weighs_a_disagreement_by_the_score_it_swings() {
     // 500 × 2 × 0.8 = 800 over 1 or 4 months: 800 or 200; #1 now scores 400.
     assert!((queue[0].stake - 100.0).abs() < 1e-9, "{}", queue[0].stake);
 }
-

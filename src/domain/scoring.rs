@@ -460,25 +460,7 @@ fn rank_weighted(scenario: &Scenario) -> Ranking {
     let fit_weight = (0..k).filter(is_fit).map(|c| entered[c]).sum();
     let fixed_weight = (0..k).filter(|c| !is_fit(c)).map(|c| entered[c]).sum();
 
-    let threshold = scenario.threshold.value();
-    let (order, ranks) = rank_scores(&scored.scores);
-    let mut row_of_option = vec![0; n];
-    let rows = order
-        .iter()
-        .enumerate()
-        .map(|(r, &i)| {
-            row_of_option[i] = r;
-            let score = scored.scores[i];
-            RankedOption {
-                index: i,
-                id: scenario.options[i].id,
-                rank: ranks[i],
-                score,
-                incomplete: scored.incomplete[i],
-                below_threshold: threshold > 0.0 && score < threshold - TIE_TOLERANCE,
-            }
-        })
-        .collect();
+    let (rows, row_of_option) = ranked_rows(scenario, &scored.scores, &scored.incomplete);
 
     Ranking {
         criteria: scenario.criteria.iter().map(|c| c.id).collect(),
@@ -495,6 +477,34 @@ fn rank_weighted(scenario: &Scenario) -> Ranking {
         row_of_option,
         ratio: None,
     }
+}
+
+/// The ranked rows of `scores` (entry order), best first, with the row of
+/// each option; each row below the scenario's threshold (0 = off) says so.
+fn ranked_rows(
+    scenario: &Scenario,
+    scores: &[f64],
+    incomplete: &[bool],
+) -> (Vec<RankedOption>, Vec<usize>) {
+    let threshold = scenario.threshold.value();
+    let (order, ranks) = rank_scores(scores);
+    let mut row_of_option = vec![0; scores.len()];
+    let rows = order
+        .iter()
+        .enumerate()
+        .map(|(r, &i)| {
+            row_of_option[i] = r;
+            RankedOption {
+                index: i,
+                id: scenario.options[i].id,
+                rank: ranks[i],
+                score: scores[i],
+                incomplete: incomplete[i],
+                below_threshold: threshold > 0.0 && scores[i] < threshold - TIE_TOLERANCE,
+            }
+        })
+        .collect();
+    (rows, row_of_option)
 }
 
 /// The per-segment view: each option's rank with the mix set to one segment
@@ -518,12 +528,18 @@ pub fn segment_ranks(scenario: &Scenario, ranking: &Ranking) -> Vec<PerSegment<u
             .collect();
         rank_scores(&scores).1
     };
+    per_segment(scenario.options.len(), view)
+}
+
+/// Each option's rank in every segment's view (`view` gives one segment's
+/// ranks by entry index).
+fn per_segment(n: usize, view: impl Fn(Segment) -> Vec<u32>) -> Vec<PerSegment<u32>> {
     let (smb, enterprise, public_sector) = (
         view(Segment::Smb),
         view(Segment::Enterprise),
         view(Segment::PublicSector),
     );
-    (0..scenario.options.len())
+    (0..n)
         .map(|i| PerSegment {
             smb: smb[i],
             enterprise: enterprise[i],
@@ -552,18 +568,7 @@ fn ratio_segment_ranks(scenario: &Scenario) -> Vec<PerSegment<u32>> {
         }
         ranks
     };
-    let (smb, enterprise, public_sector) = (
-        view(Segment::Smb),
-        view(Segment::Enterprise),
-        view(Segment::PublicSector),
-    );
-    (0..scenario.options.len())
-        .map(|i| PerSegment {
-            smb: smb[i],
-            enterprise: enterprise[i],
-            public_sector: public_sector[i],
-        })
-        .collect()
+    per_segment(scenario.options.len(), view)
 }
 
 /// Orders scores best first and gives each its standard competition rank.

@@ -1,6 +1,7 @@
 //! A scenario on every framework, every value entered, for the corpus of
 //! link format 4 and export format 5.
 
+use super::realistic::TITLES;
 use super::rng::xorshift;
 use kerze::domain::model::criterion::CriterionInput;
 use kerze::domain::model::ids::ScenarioId;
@@ -8,15 +9,6 @@ use kerze::domain::model::presets::{preset_scenario, Preset};
 use kerze::domain::model::scenario::{Scenario, ScenarioEdit};
 use kerze::domain::model::segment::Segment;
 use kerze::i18n::Lang;
-
-const TITLES: [&str; 6] = [
-    "Self-serve onboarding wizard",
-    "SAML single sign-on",
-    "Audit log export for compliance",
-    "Usage-based pricing tier",
-    "Slack alerts for failed syncs",
-    "Bulk CSV import of accounts",
-];
 
 /// A scenario on each framework (in the order of `Preset::ALL`), six options
 /// each with every value entered: amounts, ratings and levels picked from
@@ -31,7 +23,7 @@ pub fn frameworks() -> Vec<Scenario> {
             let id = ScenarioId::from_parts(9, p as u32 + 1);
             let name = t.presets.preset[p].to_owned();
             let mut s = preset_scenario(id, name, preset, t.demo.criteria, t.presets.names);
-            for title in TITLES.iter() {
+            for title in TITLES.iter().take(6) {
                 s.apply(ScenarioEdit::AddOption {
                     title: (*title).into(),
                 })

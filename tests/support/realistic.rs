@@ -9,7 +9,8 @@ use kerze::domain::model::segment::Segment;
 use kerze::domain::model::value::{Threshold, Weight};
 use kerze::i18n::Lang;
 
-const TITLES: [&str; 50] = [
+/// B2B option titles of the length PMs write.
+pub const TITLES: [&str; 50] = [
     "Self-serve onboarding wizard",
     "SAML single sign-on",
     "Audit log export for compliance",

@@ -70,6 +70,19 @@ pub struct Point {
     pub size: Option<f64>,
 }
 
+impl Point {
+    /// The point at `value` and `effort`, in its quadrant, not yet compared.
+    fn at(value: f64, effort: f64, size: Option<f64>) -> Point {
+        Point {
+            value,
+            effort,
+            quadrant: Quadrant::of(value, effort),
+            dominated_by: None,
+            size,
+        }
+    }
+}
+
 /// Whether `a` beats `b`: at least as good on both indices, better on one.
 pub fn beats(a: &Point, b: &Point) -> bool {
     let (dv, de) = (a.value - b.value, b.effort - a.effort);
@@ -116,14 +129,11 @@ pub fn points(scenario: &Scenario, ranking: &Ranking) -> Result<Vec<Point>, NoMa
                     Role::Neither => {}
                 }
             }
-            let (value, effort) = (100.0 * value / value_weight, 100.0 * effort / effort_weight);
-            Point {
-                value,
-                effort,
-                quadrant: Quadrant::of(value, effort),
-                dominated_by: None,
-                size: sizes.as_ref().and_then(|s| s[i]),
-            }
+            Point::at(
+                100.0 * value / value_weight,
+                100.0 * effort / effort_weight,
+                sizes.as_ref().and_then(|s| s[i]),
+            )
         })
         .collect();
     mark_dominated(&mut points);
@@ -159,15 +169,11 @@ fn ratio_points(
     let sizes = bubble.map(|c| bubble_sizes(scenario, ranking, c));
     let mut points: Vec<Point> = (0..scenario.options.len())
         .map(|i| {
-            let value = share(parts.numerator[i], top_value);
-            let effort = parts.divisor[i].map_or(100.0, |d| share(d, top_effort));
-            Point {
-                value,
-                effort,
-                quadrant: Quadrant::of(value, effort),
-                dominated_by: None,
-                size: sizes.as_ref().and_then(|s| s[i]),
-            }
+            Point::at(
+                share(parts.numerator[i], top_value),
+                parts.divisor[i].map_or(100.0, |d| share(d, top_effort)),
+                sizes.as_ref().and_then(|s| s[i]),
+            )
         })
         .collect();
     mark_dominated(&mut points);

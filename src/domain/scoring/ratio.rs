@@ -8,7 +8,7 @@
 //! the weighted sum (stability intervals, smallest shifts, weight samples)
 //! runs on them unchanged: order depends only on the add weights' shares.
 
-use super::{points_per_column, rank_scores, RankedOption, Ranking, RankingNote, TIE_TOLERANCE};
+use super::{points_per_column, ranked_rows, Ranking, RankingNote};
 use crate::domain::model::criterion::{CriterionInput, RatioRole};
 use crate::domain::model::scenario::Scenario;
 use crate::domain::model::value::format_number;
@@ -272,24 +272,7 @@ pub fn rank_ratio(scenario: &Scenario) -> Ranking {
             }
         }
     }
-    let threshold = scenario.threshold.value();
-    let (order, ranks) = rank_scores(&scores);
-    let mut row_of_option = vec![0; n];
-    let rows = order
-        .iter()
-        .enumerate()
-        .map(|(r, &i)| {
-            row_of_option[i] = r;
-            RankedOption {
-                index: i,
-                id: scenario.options[i].id,
-                rank: ranks[i],
-                score: scores[i],
-                incomplete: incomplete[i],
-                below_threshold: threshold > 0.0 && scores[i] < threshold - TIE_TOLERANCE,
-            }
-        })
-        .collect();
+    let (rows, row_of_option) = ranked_rows(scenario, &scores, &incomplete);
     Ranking {
         criteria: scenario.criteria.iter().map(|c| c.id).collect(),
         points: points_per_column(weights.iter().copied(), total_weight),
