@@ -189,3 +189,21 @@ test('a range on a RICE factor is sampled: the row shows its chances and its spr
   assert.deepEqual(page.problems, []);
   await ctx.close();
 });
+
+test('the framework screens pass axe-core in German and in the dark scheme', async () => {
+  const ctx = await env.browser.newContext({ locale: 'de-DE', colorScheme: 'dark', viewport: { width: 1280, height: 720 } });
+  const { page } = await openApp(env.browser, env.server.url, { context: ctx });
+  await page.locator('.new-from summary').click();
+  assert.deepEqual(await violations(page), [], 'axe-core on the open framework menu');
+  await page.locator('.new-from').getByRole('button', { name: 'Demo mit RICE' }).click();
+  assert.equal(await page.locator('.formula').textContent(), 'Punktzahl = Reichweite × Wirkung × Zuversicht ÷ Aufwand');
+  await page.locator('.rank-row').first().locator('.row-title').click();
+  await page.locator('.breakdown').waitFor();
+  assert.deepEqual(await violations(page), [], 'axe-core on a RICE breakdown');
+  await page.selectOption('#scenario-switch', { index: 0 });
+  await page.selectOption('#score-model', 'ratio');
+  await page.locator('.role-chooser').waitFor();
+  assert.deepEqual(await violations(page), [], 'axe-core on the role chooser');
+  assert.deepEqual(page.problems, []);
+  await ctx.close();
+});

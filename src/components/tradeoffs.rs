@@ -244,7 +244,7 @@ fn matrix_view(
         let more = chart.legend.len().saturating_sub(legend_shown);
         html! {
             <div class="matrix-legend">
-                <h4>{ t.legend }</h4>
+                <h3>{ t.legend }</h3>
                 <ul>{ for items }</ul>
                 if more > 0 { <p>{ t.more_in_table.replace("{count}", &more.to_string()) }</p> }
             </div>
