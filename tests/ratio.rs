@@ -475,3 +475,31 @@ fn group_scoring_on_rice_weighs_a_disagreement_by_the_score_it_swings() {
     // 500 × 2 × 0.8 = 800 over 1 or 4 months: 800 or 200; #1 now scores 400.
     assert!((queue[0].stake - 100.0).abs() < 1e-9, "{}", queue[0].stake);
 }
+
+#[test]
+fn the_tables_of_a_ratio_score_show_each_factor_not_points() {
+    use kerze::domain::formats::table::{ranking_csv, ranking_markdown};
+    let mut s = preset(Preset::Rice);
+    add(&mut s, "SSO", &[500.0, 2.0, 0.8, 2.0]);
+    let titles = Lang::En.segment_rank_titles();
+    let texts = Lang::En.table_texts(&titles);
+    let csv = ranking_csv(&s, &texts);
+    let header = csv.lines().next().unwrap();
+    assert!(!header.contains("points"), "{header}");
+    assert!(
+        header.contains("\"Reach\",\"Impact\",\"Confidence\",\"Effort\""),
+        "{header}"
+    );
+    assert!(
+        csv.lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("1,\"SSO\",400,500,2,0.8,2,"),
+        "{csv}"
+    );
+    let markdown = ranking_markdown(&s, &texts);
+    assert!(
+        markdown.contains("| 1 | SSO | 400.0 | 500 | 2 | 0.8 | 2 |"),
+        "{markdown}"
+    );
+}

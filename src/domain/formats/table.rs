@@ -1,10 +1,10 @@
 //! The ranked backlog as a table: CSV for Excel and Jira, Markdown for
 //! Confluence, Jira comments and GitHub.
 
-use crate::domain::model::criterion::CriterionInput;
+use crate::domain::model::criterion::{CriterionInput, ScoreModel};
 use crate::domain::model::scenario::Scenario;
 use crate::domain::model::segment::{Segment, FIT_MAX};
-use crate::domain::model::value::format_number;
+use crate::domain::model::value::{format_fixed, format_number};
 use crate::domain::scoring::{rank, segment_ranks};
 
 /// Column titles and flag words, in the user's language.
@@ -43,6 +43,8 @@ struct Row {
     title: String,
     score: f64,
     values: Vec<Option<f64>>,
+    /// Points per criterion (the weighted sum's; empty in the ratio model,
+    /// whose factors do not add up to the score).
     points: Vec<f64>,
     below: bool,
     incomplete: bool,
@@ -61,11 +63,13 @@ fn rows(scenario: &Scenario) -> Vec<Row> {
                 .criteria
                 .iter()
                 .enumerate()
-                .map(|(c, criterion)| match criterion.input {
+                .map(|(c, criterion)| match (&ranking.ratio, &criterion.input) {
+                    // The ratio model keeps each value as it counts (fit: under the mix).
+                    (Some(parts), _) => parts.value(row.index, c),
                     // The fit the option has under the scenario's mix, 0–5.
-                    CriterionInput::SegmentFit => (!ranking.is_missing(row.index, c))
+                    (None, CriterionInput::SegmentFit) => (!ranking.is_missing(row.index, c))
                         .then(|| ranking.utility(row.index, c) * FIT_MAX),
-                    _ => option.values.get(&criterion.id).copied(),
+                    (None, _) => option.values.get(&criterion.id).copied(),
                 })
                 .collect();
             let ranks = by_segment.get(row.index).copied().unwrap_or_default();
@@ -74,9 +78,12 @@ fn rows(scenario: &Scenario) -> Vec<Row> {
                 title: option.title.clone(),
                 score: row.score,
                 values,
-                points: (0..scenario.criteria.len())
-                    .map(|c| ranking.contribution(row.index, c))
-                    .collect(),
+                points: match ranking.ratio {
+                    Some(_) => Vec::new(),
+                    None => (0..scenario.criteria.len())
+                        .map(|c| ranking.contribution(row.index, c))
+                        .collect(),
+                },
                 below: row.below_threshold,
                 incomplete: row.incomplete,
                 segment_ranks: Segment::ALL.map(|s| ranks.get(s)),
@@ -85,13 +92,17 @@ fn rows(scenario: &Scenario) -> Vec<Row> {
         .collect()
 }
 
-fn header(scenario: &Scenario, t: &TableTexts<'_>, with_values: bool) -> Vec<String> {
+/// The columns: rank, option, score, then per criterion its value (with
+/// `values`) and its points (with `points`).
+fn header(scenario: &Scenario, t: &TableTexts<'_>, values: bool, points: bool) -> Vec<String> {
     let mut header = vec![t.rank.to_owned(), t.option.to_owned(), t.score.to_owned()];
     for criterion in &scenario.criteria {
-        if with_values {
+        if values {
             header.push(criterion.name.clone());
         }
-        header.push(format!("{} ({})", criterion.name, t.points));
+        if points {
+            header.push(format!("{} ({})", criterion.name, t.points));
+        }
     }
     header
 }
@@ -120,7 +131,8 @@ fn csv_text(text: &str) -> String {
 /// a spreadsheet assumes.
 pub fn ranking_csv(scenario: &Scenario, t: &TableTexts<'_>) -> String {
     let comma = t.decimal_comma;
-    let mut header = header(scenario, t, true);
+    let weighted = scenario.model == ScoreModel::WeightedSum;
+    let mut header = header(scenario, t, true, weighted);
     header.extend([t.below_line, t.incomplete].map(str::to_owned));
     header.extend(t.segment_ranks.map(str::to_owned));
     let mut records = vec![header.iter().map(|h| csv_text(h)).collect::<Vec<_>>()];
@@ -130,13 +142,15 @@ pub fn ranking_csv(scenario: &Scenario, t: &TableTexts<'_>) -> String {
             csv_text(&row.title),
             format_number(row.score, 1, comma),
         ];
-        for (value, points) in row.values.iter().zip(&row.points) {
+        for (c, value) in row.values.iter().enumerate() {
             record.push(
                 value
                     .map(|v| format_number(v, 6, comma))
                     .unwrap_or_default(),
             );
-            record.push(format_number(*points, 1, comma));
+            if let Some(points) = row.points.get(c) {
+                record.push(format_number(*points, 1, comma));
+            }
         }
         let flag = |on: bool| if on { t.yes } else { "" };
         record.extend([csv_text(flag(row.below)), csv_text(flag(row.incomplete))]);
@@ -181,12 +195,7 @@ fn cell(text: &str) -> String {
 /// A number with exactly `decimals` decimals (`16.0`, not `16`), so that a
 /// column of them lines up.
 fn fixed(value: f64, decimals: usize, comma: bool) -> String {
-    let text = format!("{value:.decimals$}");
-    let text = if text.starts_with('-') && text.trim_start_matches(['-', '0', '.']).is_empty() {
-        text[1..].to_owned()
-    } else {
-        text
-    };
+    let text = format_fixed(value, decimals);
     if comma {
         text.replace('.', ",")
     } else {
@@ -198,7 +207,9 @@ fn fixed(value: f64, decimals: usize, comma: bool) -> String {
 /// need, root cause and threshold, then the ranking as a table.
 pub fn ranking_markdown(scenario: &Scenario, t: &TableTexts<'_>) -> String {
     let comma = t.decimal_comma;
-    let mut header = header(scenario, t, false);
+    // The weighted sum shows each criterion's points; the ratio model each value.
+    let weighted = scenario.model == ScoreModel::WeightedSum;
+    let mut header = header(scenario, t, !weighted, weighted);
     header.push(t.notes.to_owned());
     let mut lines = vec![format!("## {}", cell(&scenario.name)), String::new()];
     let threshold = scenario.threshold.value();
@@ -249,7 +260,15 @@ pub fn ranking_markdown(scenario: &Scenario, t: &TableTexts<'_>) -> String {
             cell(&row.title),
             fixed(row.score, 1, comma),
         ];
-        cells.extend(row.points.iter().map(|p| fixed(*p, 1, comma)));
+        if weighted {
+            cells.extend(row.points.iter().map(|p| fixed(*p, 1, comma)));
+        } else {
+            cells.extend(
+                row.values
+                    .iter()
+                    .map(|v| v.map(|v| format_number(v, 6, comma)).unwrap_or_default()),
+            );
+        }
         let flags: Vec<&str> = [(row.below, t.below_line), (row.incomplete, t.incomplete)]
             .into_iter()
             .filter_map(|(on, word)| on.then_some(word))
