@@ -78,6 +78,11 @@ test('a RICE scenario: levels picked by label, the framework’s own numbers and
   await page.locator('#opt-o1-c4').blur();
   await page.getByText(/Must be more than 0: this value divides the score/).waitFor();
   assert.equal((await readRanking(page))[0].score, '400');
+  // Levels that break the rules are said in words, and kept as they were.
+  await page.fill('#crit-c2-levels', 'High = 2\nHigh = 3');
+  await page.locator('#crit-c2-levels').blur();
+  await page.getByText('Level 2 needs a label of its own.').waitFor();
+  assert.equal((await readRanking(page))[0].score, '400');
   assert.deepEqual(await violations(page), [], 'axe-core on a RICE scenario');
   assert.deepEqual(page.problems, []);
   await ctx.close();

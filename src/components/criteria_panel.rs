@@ -332,9 +332,15 @@ fn levels_field(props: &LevelsFieldProps) -> Html {
             let checked = parse_levels(&text, lang.number_style())
                 .map_err(|line| t.criteria.levels_line.replace("{n}", &line.to_string()))
                 .and_then(|levels| match levels_problem(&levels) {
-                    Some((place, issue)) => {
-                        Err(format!("{place} {}", lang.issue(&issue)).trim().to_owned())
-                    }
+                    // In words: "Level 2 needs a label of its own."
+                    Some((level, issue)) => Err(match level {
+                        Some(i) => t
+                            .criteria
+                            .level_problem
+                            .replace("{n}", &(i + 1).to_string())
+                            .replace("{why}", &lang.issue(&issue)),
+                        None => format!("{}: {}.", t.criteria.levels, lang.issue(&issue)),
+                    }),
                     None => Ok(levels),
                 });
             match checked {

@@ -283,10 +283,9 @@ impl ValueSampler {
             fixed[cell.at / k.max(1)] = None;
         }
         let (scorer, scales) = match ratio {
-            Some(_) => {
-                let formula = Formula::of(scenario, &ranking.notes);
-                let scales = ratio_scales(scenario, &formula, &utilities, k);
-                (Scorer::Ratio(formula), Some(scales))
+            Some(parts) => {
+                let scales = ratio_scales(scenario, &parts.formula, &utilities, k);
+                (Scorer::Ratio(parts.formula.clone()), Some(scales))
             }
             None => {
                 let weights = scaled_weights(&ranking.weights);

@@ -10,7 +10,6 @@ use crate::domain::model::scenario::set_cell;
 use crate::domain::model::scenario::Scenario;
 use crate::domain::model::segment::{Segment, FIT_MAX};
 use crate::domain::model::value::Weight;
-use crate::domain::scoring::ratio::Formula;
 use crate::domain::scoring::{rank, sort_indices, Ranking, RatioParts};
 use std::cmp::Ordering;
 
@@ -130,9 +129,9 @@ fn ratio_stake(
     let Some(column) = column else {
         return 0.0;
     };
-    let formula = Formula::of(scenario, &ranking.notes);
     let score_with = |v: f64| {
-        formula
+        parts
+            .formula
             .parts(|c| {
                 if c == column {
                     Some(v)

@@ -1082,19 +1082,26 @@ fn criterion_problems(i: usize, criterion: &Criterion, report: &mut impl FnMut(S
         }
         CriterionInput::SegmentFit => {}
         CriterionInput::Levels(levels) => {
-            if let Some((place, issue)) = levels_problem(levels) {
+            if let Some((level, issue)) = levels_problem(levels) {
+                let field = if issue == Issue::LevelLabel {
+                    "label"
+                } else {
+                    "value"
+                };
+                let place = level.map_or(String::new(), |i| format!("[{i}].{field}"));
                 report(at(&format!("input.levels{place}")), issue);
             }
         }
     }
 }
 
-/// The first thing wrong with a list of levels, with its place (`[2].label`),
-/// or `None` when the list is fine: 2 to 20 levels, each with a label of its
-/// own (under the length limit) and a value of its own.
-pub fn levels_problem(levels: &[Level]) -> Option<(String, Issue)> {
+/// The first thing wrong with a list of levels, with the level it is in
+/// (`None`: the list's length), or `None` when the list is fine: 2 to 20
+/// levels, each with a label of its own (under the length limit) and a value
+/// of its own.
+pub fn levels_problem(levels: &[Level]) -> Option<(Option<usize>, Issue)> {
     if !(2..=MAX_LEVELS).contains(&levels.len()) {
-        return Some((String::new(), Issue::LevelCount));
+        return Some((None, Issue::LevelCount));
     }
     for (i, level) in levels.iter().enumerate() {
         let earlier = &levels[..i];
@@ -1103,11 +1110,11 @@ pub fn levels_problem(levels: &[Level]) -> Option<(String, Issue)> {
             || level.label.chars().count() > MAX_UNIT
             || earlier.iter().any(|l| l.label.trim() == label)
         {
-            return Some((format!("[{i}].label"), Issue::LevelLabel));
+            return Some((Some(i), Issue::LevelLabel));
         }
         if ANY_NUMBER.check(level.value).is_err() || earlier.iter().any(|l| l.value == level.value)
         {
-            return Some((format!("[{i}].value"), Issue::LevelValue));
+            return Some((Some(i), Issue::LevelValue));
         }
     }
     None

@@ -28,6 +28,8 @@ pub struct RatioParts {
     values: Vec<Option<f64>>,
     /// Per criterion: the median of the values entered (`None` when none are).
     medians: Vec<Option<f64>>,
+    /// The formula the scores came from (for what-ifs: samples, stakes).
+    pub(crate) formula: Formula,
 }
 
 impl RatioParts {
@@ -107,7 +109,7 @@ fn finite(score: f64) -> f64 {
 
 /// The formula of a scenario in the ratio model: each criterion's role and
 /// its weight where it adds.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Formula {
     roles: Vec<RatioRole>,
     weights: Vec<f64>,
@@ -226,7 +228,11 @@ pub fn rank_ratio(scenario: &Scenario) -> Ranking {
     }
     let values = entered_values(scenario, &mut notes);
     let formula = Formula::of(scenario, &notes);
-    let (roles, weights, has_add) = (&formula.roles, &formula.weights, formula.has_add);
+    let (roles, weights, has_add) = (
+        formula.roles.clone(),
+        formula.weights.clone(),
+        formula.has_add,
+    );
     let total_weight: f64 = weights.iter().sum();
     let mut utilities = vec![0.0; n * k];
     let mut missing = vec![false; n * k];
@@ -276,7 +282,7 @@ pub fn rank_ratio(scenario: &Scenario) -> Ranking {
     Ranking {
         criteria: scenario.criteria.iter().map(|c| c.id).collect(),
         points: points_per_column(weights.iter().copied(), total_weight),
-        weights: weights.clone(),
+        weights,
         total_weight,
         rows,
         notes,
@@ -292,6 +298,7 @@ pub fn rank_ratio(scenario: &Scenario) -> Ranking {
             has_add,
             values,
             medians,
+            formula,
         }),
     }
 }
