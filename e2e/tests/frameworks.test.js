@@ -212,3 +212,33 @@ test('the framework screens pass axe-core in German and in the dark scheme', asy
   assert.deepEqual(page.problems, []);
   await ctx.close();
 });
+
+test('the framework menu and the role chooser work by keyboard alone', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url);
+  await page.locator('.new-from summary').focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'RICE');
+  await page.keyboard.press('Enter');
+  await page.locator('.formula').or(page.getByText('Add an option to see the ranking.')).first().waitFor();
+  assert.deepEqual(
+    await page.locator('.criterion-name').evaluateAll((inputs) => inputs.map((i) => i.value)),
+    ['Reach', 'Impact', 'Confidence', 'Effort'],
+  );
+  assert.equal(await page.locator('.new-from').getAttribute('open'), null, 'the menu closes');
+  // Back to the demo; to the ratio model with the arrow keys and Tab only.
+  await page.selectOption('#scenario-switch', { index: 0 });
+  await page.locator('#score-model').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.locator('.role-chooser').waitFor();
+  for (const _ of [1, 2, 3, 4]) {
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Switch to ratio');
+  await page.keyboard.press('Enter');
+  await page.locator('.formula').waitFor();
+  assert.deepEqual(page.problems, []);
+  await ctx.close();
+});
