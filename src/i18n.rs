@@ -121,6 +121,19 @@ impl Lang {
         }
     }
 
+    /// A threshold under `model` as shown: points to a tenth without
+    /// trailing zeros (`50`), or the ratio model's own number.
+    pub fn threshold_of(
+        self,
+        model: crate::domain::model::criterion::ScoreModel,
+        value: f64,
+    ) -> String {
+        match model {
+            crate::domain::model::criterion::ScoreModel::Ratio => self.ratio_score(value),
+            crate::domain::model::criterion::ScoreModel::WeightedSum => self.number(value, 1),
+        }
+    }
+
     pub fn score(self, value: f64) -> String {
         let text = format_fixed(value, 1);
         match self {
@@ -317,7 +330,7 @@ impl Lang {
     /// What the ranking recommends, in one sentence.
     pub fn recommendation(self, scenario: &Scenario, ranking: &Ranking) -> String {
         let t = &self.texts().room;
-        let threshold = self.number(scenario.threshold.value(), 1);
+        let threshold = self.threshold_of(scenario.model, scenario.threshold.value());
         match ranking.rows.first() {
             None => t.recommend_empty.to_owned(),
             Some(row) if row.below_threshold => t.recommend_none.replace("{threshold}", &threshold),

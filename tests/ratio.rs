@@ -18,8 +18,10 @@ use kerze::domain::model::ids::{CriterionId, OptionId, ScenarioId};
 use kerze::domain::model::presets::{preset_scenario, Preset};
 use kerze::domain::model::scenario::{EditRefused, Scenario, ScenarioEdit};
 use kerze::domain::model::segment::Segment;
+use kerze::domain::model::value::Threshold;
 use kerze::domain::scoring::{formula, rank};
 use kerze::i18n::Lang;
+use kerze::state::{Action, State};
 use proptest::prelude::*;
 use support::arbitrary::arb_scenario;
 
@@ -161,9 +163,81 @@ fn switching_models_keeps_every_value_and_asks_for_the_roles() {
     assert_eq!(s.model, ScoreModel::Ratio);
     assert_eq!(s.options, before.options);
     assert!(rank(&s).ratio.is_some());
+    // The demo's threshold of 50 points means nothing in the ratio's units.
+    assert_eq!(s.threshold.value(), 0.0);
     s.apply(ScenarioEdit::SetModel(ScoreModel::WeightedSum, Vec::new()))
         .unwrap();
+    s.apply(ScenarioEdit::SetThreshold(before.threshold))
+        .unwrap();
     assert_eq!(rank(&s).rows, rank(&before).rows);
+}
+
+#[test]
+fn the_threshold_is_in_the_models_own_units() {
+    let mut s = preset(Preset::Rice);
+    add(&mut s, "A", &[1000.0, 0.25, 1.0, 1.0]);
+    add(&mut s, "B", &[100.0, 3.0, 1.0, 1.0]);
+    // RICE 260 lies between A's 250 and B's 300: over the 0–100 points of
+    // the weighted score, allowed here.
+    s.apply(ScenarioEdit::SetThreshold(Threshold::new(260.0).unwrap()))
+        .unwrap();
+    let r = rank(&s);
+    let below: Vec<bool> = r.rows.iter().map(|row| row.below_threshold).collect();
+    assert_eq!(below, [false, true]);
+    // Above every option, the threshold is said as the ranking writes RICE.
+    s.apply(ScenarioEdit::SetThreshold(Threshold::new(1500.0).unwrap()))
+        .unwrap();
+    assert_eq!(
+        Lang::En.recommendation(&s, &rank(&s)),
+        "Do none of them: no option reaches the threshold of 1,500."
+    );
+    // The weighted score's threshold stays within its 0–100 points.
+    let mut weighted = kerze::domain::model::demo::demo_scenario(id(), &Lang::En.texts().demo);
+    assert_eq!(
+        weighted.apply(ScenarioEdit::SetThreshold(Threshold::new(260.0).unwrap())),
+        Err(EditRefused::InvalidValue)
+    );
+    weighted.threshold = Threshold::new(260.0).unwrap();
+    let problems = weighted.problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(
+        problems[0].to_string(),
+        "threshold: must be between 0 and 100"
+    );
+    // Every format carries a threshold of thousands.
+    s.apply(ScenarioEdit::SetThreshold(Threshold::new(4000.5).unwrap()))
+        .unwrap();
+    let stamp = Stamp {
+        rev: 1,
+        writer: "t".into(),
+    };
+    assert_eq!(decode_scenario(&encode_scenario(&s, &stamp)), Ok(s.clone()));
+    assert_eq!(decode_link(&encode_link(&s), s.id.clone()), Ok(s.clone()));
+    let export = export_json(&s, "2026-12-07T00:00:00Z".into());
+    let imported = read_import(&export, s.id.clone()).unwrap().scenario;
+    assert_eq!(imported.threshold, s.threshold);
+}
+
+#[test]
+fn a_change_of_model_turns_the_threshold_off_and_undo_brings_it_back() {
+    let state = State::first_run(ScenarioId::parse("demo").unwrap(), Lang::En);
+    let open = |state: &State| state.workspace.active_scenario().clone();
+    assert_eq!(open(&state).threshold.value(), 50.0);
+    let roles = open(&state)
+        .criteria
+        .iter()
+        .map(|c| (c.id, RatioRole::Multiply))
+        .collect();
+    let switched = state
+        .reduce(Action::Edit(ScenarioEdit::SetModel(
+            ScoreModel::Ratio,
+            roles,
+        )))
+        .unwrap();
+    assert_eq!(open(&switched).model, ScoreModel::Ratio);
+    assert_eq!(open(&switched).threshold.value(), 0.0);
+    let undone = switched.reduce(Action::Undo).unwrap();
+    assert_eq!(open(&undone), open(&state));
 }
 
 #[test]

@@ -83,6 +83,18 @@ test('a RICE scenario: levels picked by label, the framework’s own numbers and
   await page.locator('#crit-c2-levels').blur();
   await page.getByText('Level 2 needs a label of its own.').waitFor();
   assert.equal((await readRanking(page))[0].score, '400');
+  // The threshold is typed in RICE's own units, without a 0–100 slider.
+  assert.equal(await page.locator('.threshold-field input[type=range]').count(), 0);
+  assert.match(await page.locator('.threshold-field .hint').textContent(), /^In the ratio's own units/);
+  await page.fill('#threshold', '260');
+  await page.locator('#threshold').blur();
+  await page.locator('.rank-row.below').nth(1).waitFor();
+  assert.deepEqual(
+    await page.locator('.rank-row').evaluateAll((rows) => rows.map((r) => r.classList.contains('below'))),
+    [false, false, true, true],
+  );
+  assert.equal(await page.locator('.rank-row.first-below').getAttribute('data-line'), 'Not worth it below this line (threshold 260)');
+  assert.equal(await page.locator('.rank-row').first().locator('.threshold-mark').count(), 1);
   assert.deepEqual(await violations(page), [], 'axe-core on a RICE scenario');
   assert.deepEqual(page.problems, []);
   await ctx.close();
@@ -100,6 +112,7 @@ test('switching to the ratio model asks for every role, and one Undo takes it ba
     await chooser.getByLabel(name).selectOption({ label: role });
   }
   assert.equal(await go.isDisabled(), true, 'one role is still open');
+  await chooser.getByText('A change of model turns the worth-it threshold (50) off: the scores change units. Undo brings it back.').waitFor();
   await chooser.getByLabel('Segment fit').selectOption({ label: 'multiplies' });
   assert.deepEqual(await violations(page), [], 'axe-core on the role chooser');
   await go.click();
@@ -109,9 +122,12 @@ test('switching to the ratio model asks for every role, and one Undo takes it ba
     'Score = Metric impact × Segment fit ÷ (Cost × Time to market)',
   );
   assert.notDeepEqual(await readRanking(page), before);
+  assert.equal(await page.inputValue('#threshold'), '0');
+  assert.equal(await page.locator('.rank-row.below').count(), 0);
   await page.getByRole('button', { name: 'Undo' }).first().click();
   await page.locator('.legend').waitFor();
   assert.equal(await page.inputValue('#score-model'), 'weighted_sum');
+  assert.equal(await page.inputValue('#threshold'), '50');
   assert.deepEqual(await readRanking(page), before);
   assert.deepEqual(page.problems, []);
   await ctx.close();

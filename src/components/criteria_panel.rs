@@ -31,7 +31,7 @@ fn kind_name(lang: Lang, kind: InputKind) -> &'static str {
 /// its own and re-renders only when it changes.
 pub fn criteria_panel(
     lang: Lang,
-    model: ScoreModel,
+    (model, threshold): (ScoreModel, f64),
     criteria: &[Criterion],
     on_edit: &Callback<ScenarioEdit>,
     strips: Vec<Html>,
@@ -51,7 +51,7 @@ pub fn criteria_panel(
     html! {
         <section class="panel criteria-panel" aria-labelledby="criteria-heading">
             <h2 id="criteria-heading">{ t.criteria.criteria }</h2>
-            <ModelSwitch {lang} {model} criteria={criteria.to_vec()} on_edit={on_edit.clone()} />
+            <ModelSwitch {lang} {model} {threshold} criteria={criteria.to_vec()} on_edit={on_edit.clone()} />
             if let Some((checked, onchange)) = top3 {
                 <label class="check top3">
                     <input type="checkbox" {checked} {onchange} />{ " " }{ lang.texts().robust.keep_top3 }
@@ -374,6 +374,8 @@ fn levels_field(props: &LevelsFieldProps) -> Html {
 struct ModelSwitchProps {
     lang: Lang,
     model: ScoreModel,
+    /// The worth-it threshold (0 = off): a change of model turns it off.
+    threshold: f64,
     criteria: Vec<Criterion>,
     on_edit: Callback<ScenarioEdit>,
 }
@@ -447,6 +449,12 @@ fn model_switch(props: &ModelSwitchProps) -> Html {
     } else {
         props.model
     };
+    // The threshold is in the model's units: said before it turns off.
+    let threshold_off = (props.threshold > 0.0).then(|| html! {
+        <p class="hint">
+            { t.criteria.threshold_turns_off.replace("{threshold}", &props.lang.threshold_of(props.model, props.threshold)) }
+        </p>
+    });
     html! {
         <div class="model-switch">
             <div class="field">
@@ -459,6 +467,9 @@ fn model_switch(props: &ModelSwitchProps) -> Html {
             </div>
             if props.model == ScoreModel::Ratio {
                 <p class="hint">{ t.criteria.model_hint }</p>
+                if asking.is_none() {
+                    { threshold_off.clone().unwrap_or_default() }
+                }
             }
             if let Some(roles) = &*asking {
                 <fieldset class="role-chooser">
@@ -474,6 +485,7 @@ fn model_switch(props: &ModelSwitchProps) -> Html {
                             </select>
                         </div>
                     }) }
+                    { threshold_off.unwrap_or_default() }
                     <div class="button-row">
                         <button type="button" class="primary" onclick={switch} disabled={chosen.is_none()}>{ t.criteria.switch_model }</button>
                         <button type="button" onclick={cancel}>{ t.criteria.cancel }</button>

@@ -118,7 +118,7 @@ pub fn ranking_panel(props: &RankingProps) -> Html {
     let threshold_line = t
         .room
         .threshold_line
-        .replace("{threshold}", &lang.number(threshold, 1));
+        .replace("{threshold}", &lang.threshold_of(scenario.model, threshold));
 
     let view = RowView {
         props,
@@ -302,6 +302,14 @@ fn rank_row(view: &RowView, position: usize, row: &RankedOption) -> Html {
             <span class="segment ratio-bar" style={format!("width:{}%", format_fixed(width.clamp(0.0, 100.0), 3))}></span>
         }
     });
+    // Where the threshold sits on the bar: its points, or its share of the
+    // highest ratio score (off the bar when above it).
+    let threshold_mark = match ranking.ratio {
+        Some(_) if top_score > 0.0 => Some(100.0 * threshold / top_score),
+        Some(_) => None,
+        None => Some(threshold),
+    }
+    .filter(|&at| threshold > 0.0 && at <= 100.0);
     let segments = ranking
         .criteria
         .iter()
@@ -377,8 +385,8 @@ fn rank_row(view: &RowView, position: usize, row: &RankedOption) -> Html {
                 <div class="bar" aria-hidden="true">
                     { for segments }
                     { ratio_bar.unwrap_or_default() }
-                    if threshold > 0.0 && ranking.ratio.is_none() {
-                        <span class="threshold-mark" style={format!("left:{}%", format_fixed(threshold, 3))}></span>
+                    if let Some(at) = threshold_mark {
+                        <span class="threshold-mark" style={format!("left:{}%", format_fixed(at, 3))}></span>
                     }
                     if let Some(u) = props.uncertainty.as_ref().filter(|u| u.varies(row.index)) {
                         { whisker(u, row.index, if ranking.ratio.is_some() { top_score } else { 100.0 }) }

@@ -2,6 +2,7 @@
 
 use crate::components::fields::{text_field, TextFieldProps};
 use crate::components::number_field::NumberField;
+use crate::domain::model::criterion::ScoreModel;
 use crate::domain::model::scenario::{Scenario, ScenarioEdit};
 use crate::domain::model::segment::Segment;
 use crate::domain::model::value::{format_number, NumberRule, Threshold, Weight};
@@ -48,10 +49,12 @@ pub fn scenario_panel(props: &ScenarioPanelProps) -> Html {
             </div>
         }
     });
+    let threshold_rule = s.model.threshold_rule();
     let set_threshold = {
         let on_edit = props.on_edit.clone();
         Callback::from(move |value: Option<f64>| {
-            if let Some(threshold) = value.and_then(|v| Threshold::new(v).ok()) {
+            let checked = value.and_then(|v| threshold_rule.check(v).ok());
+            if let Some(threshold) = checked.and_then(|v| Threshold::new(v).ok()) {
                 on_edit.emit(ScenarioEdit::SetThreshold(threshold));
             }
         })
@@ -103,16 +106,20 @@ pub fn scenario_panel(props: &ScenarioPanelProps) -> Html {
             </fieldset>
             <div class="field threshold-field">
                 <label for="threshold">{ t.scenario.threshold }</label>
+                // The weighted score runs 0–100 and slides; the ratio model's
+                // number has no top, so it is typed.
                 <div class="slider-pair">
-                    <input
-                        type="range" min="0" max="100" step="1"
-                        value={format_number(s.threshold.value(), 1, false)}
-                        aria-label={t.scenario.threshold}
-                        oninput={slide_threshold}
-                    />
-                    <NumberField id="threshold" value={Some(s.threshold.value())} rule={NumberRule::Threshold} {lang} on_change={set_threshold} />
+                    if s.model == ScoreModel::WeightedSum {
+                        <input
+                            type="range" min="0" max="100" step="1"
+                            value={format_number(s.threshold.value(), 1, false)}
+                            aria-label={t.scenario.threshold}
+                            oninput={slide_threshold}
+                        />
+                    }
+                    <NumberField id="threshold" value={Some(s.threshold.value())} rule={threshold_rule} {lang} on_change={set_threshold} />
                 </div>
-                <p class="hint">{ t.scenario.threshold_hint }</p>
+                <p class="hint">{ if s.model == ScoreModel::Ratio { t.scenario.threshold_ratio_hint } else { t.scenario.threshold_hint } }</p>
             </div>
         </section>
     }

@@ -38,6 +38,7 @@ pub struct CriteriaTexts {
     pub switch_model: &'static str,
     pub cancel: &'static str,
     pub divisor_floor: &'static str,
+    pub threshold_turns_off: &'static str,
 }
 
 /// English.
@@ -77,6 +78,7 @@ pub const EN: CriteriaTexts = CriteriaTexts {
     switch_model: "Switch to ratio",
     cancel: "Cancel",
     divisor_floor: "Divides the score: 0 is refused (under one unit counts as 0.5).",
+    threshold_turns_off: "A change of model turns the worth-it threshold ({threshold}) off: the scores change units. Undo brings it back.",
 };
 
 /// German.
@@ -116,4 +118,5 @@ pub const DE: CriteriaTexts = CriteriaTexts {
     switch_model: "Zum Verhältnis wechseln",
     cancel: "Abbrechen",
     divisor_floor: "Teilt die Punktzahl: 0 wird abgelehnt (unter einer Einheit zählt als 0,5).",
+    threshold_turns_off: "Ein Wechsel des Modells schaltet die Lohnt-sich-Schwelle ({threshold}) aus: Die Punktzahlen wechseln die Einheit. Rückgängig holt sie zurück.",
 };

@@ -19,6 +19,7 @@ pub struct ScenarioTexts {
     pub public_sector_short: &'static str,
     pub threshold: &'static str,
     pub threshold_hint: &'static str,
+    pub threshold_ratio_hint: &'static str,
 }
 
 /// English.
@@ -39,6 +40,7 @@ pub const EN: ScenarioTexts = ScenarioTexts {
     public_sector_short: "Pub.",
     threshold: "Worth-it threshold",
     threshold_hint: "Options scoring below it are not worth doing (0 = off).",
+    threshold_ratio_hint: "In the ratio's own units, as the ranking shows them (RICE 4,000; WSJF 2.6). Options scoring below it are not worth doing (0 = off).",
 };
 
 /// German.
@@ -59,4 +61,5 @@ pub const DE: ScenarioTexts = ScenarioTexts {
     public_sector_short: "Öff.",
     threshold: "Lohnt-sich-Schwelle",
     threshold_hint: "Optionen darunter lohnen sich nicht (0 = aus).",
+    threshold_ratio_hint: "In den Einheiten des Verhältnisses, wie die Rangliste sie zeigt (RICE 4.000; WSJF 2,6). Optionen darunter lohnen sich nicht (0 = aus).",
 };

@@ -219,7 +219,8 @@ pub fn ranking_markdown(scenario: &Scenario, t: &TableTexts<'_>) -> String {
         (
             t.threshold,
             if threshold > 0.0 {
-                format_number(threshold, 1, comma)
+                // The ratio model's number may be a small one (WSJF 2.65).
+                format_number(threshold, if weighted { 1 } else { 2 }, comma)
             } else {
                 String::new()
             },

@@ -90,7 +90,7 @@ macro_rules! checked_format {
 }
 
 checked_format!(Weight, 0, 1000);
-checked_format!(Threshold, 0, 100);
+checked_format!(Threshold, 0, 1_000_000_000_000_i64);
 
 macro_rules! word_format {
     ($name:ident, $words:expr, $all:expr) => {

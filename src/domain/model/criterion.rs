@@ -123,6 +123,18 @@ impl ScoreModel {
     pub const ALL: [ScoreModel; 2] = [ScoreModel::WeightedSum, ScoreModel::Ratio];
     /// Each model's name in files, in the order of [`ScoreModel::ALL`].
     pub const KEYS: [&'static str; 2] = ["weighted_sum", "ratio"];
+
+    /// The rule of the "worth it" threshold in this model's units: 0–100
+    /// points for the weighted score; any amount for the ratio model's own
+    /// number (RICE 4,000, WSJF 2.6).
+    pub fn threshold_rule(self) -> NumberRule {
+        NumberRule::Threshold {
+            max: match self {
+                ScoreModel::WeightedSum => 100.0,
+                ScoreModel::Ratio => MAX_AMOUNT,
+            },
+        }
+    }
 }
 
 impl Direction {

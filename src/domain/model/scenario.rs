@@ -442,10 +442,21 @@ impl Scenario {
                 self.segment_mix.set(segment, weight);
                 Ok(changed)
             }
-            ScenarioEdit::SetThreshold(threshold) => Ok(replace(&mut self.threshold, threshold)),
+            ScenarioEdit::SetThreshold(threshold) => {
+                self.model
+                    .threshold_rule()
+                    .check(threshold.value())
+                    .map_err(|_| EditRefused::InvalidValue)?;
+                Ok(replace(&mut self.threshold, threshold))
+            }
             ScenarioEdit::SetWeightMode(mode) => Ok(replace(&mut self.analysis.weights, mode)),
             ScenarioEdit::SetModel(model, roles) => {
                 let mut changed = replace(&mut self.model, model);
+                // The threshold was in the other model's units: it is turned
+                // off, never read as a number it was not (Undo brings it back).
+                if changed {
+                    self.threshold = Threshold::default();
+                }
                 for (id, role) in roles {
                     changed |= replace(&mut self.criterion_mut(id)?.role, role);
                 }
@@ -1000,6 +1011,9 @@ impl Scenario {
 
     /// The problems of the lenses and the matrix's settings.
     fn settings_problems(&self, report: &mut impl FnMut(String, Issue)) {
+        if let Err(e) = self.model.threshold_rule().check(self.threshold.value()) {
+            report("threshold".to_owned(), Issue::Value(e));
+        }
         if self.lenses.len() > MAX_LENSES {
             report("lenses".to_owned(), Issue::TooManyLenses);
         }

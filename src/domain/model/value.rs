@@ -84,8 +84,12 @@ pub enum NumberRule {
     },
     /// A criterion weight or a segment-mix weight: `0 ≤ w ≤ MAX_WEIGHT`, required.
     Weight,
-    /// The "worth it" threshold: `0 ≤ t ≤ 100`, required.
-    Threshold,
+    /// The "worth it" threshold, in the scoring model's units: `0 ≤ t ≤ max`
+    /// (100 for the weighted score), required.
+    Threshold {
+        /// Largest allowed threshold.
+        max: f64,
+    },
     /// An end of a rating scale: `|v| ≤ MAX_SCALE`, required.
     ScaleEnd,
     /// A value that divides in the ratio model (RICE's Effort, WSJF's Job
@@ -163,7 +167,7 @@ impl NumberRule {
             NumberRule::Amount => (0.0, MAX_AMOUNT),
             NumberRule::Rating { min, max } => (min, max),
             NumberRule::Weight => (0.0, MAX_WEIGHT),
-            NumberRule::Threshold => (0.0, 100.0),
+            NumberRule::Threshold { max } => (0.0, max),
             NumberRule::ScaleEnd => (-MAX_SCALE, MAX_SCALE),
             NumberRule::Divisor { min, max } => (min, max),
         };
@@ -452,15 +456,21 @@ checked_number!(
     NumberRule::Weight
 );
 checked_number!(
-    /// A "worth it" threshold `0 ≤ t ≤ 100` (0 = off).
+    /// A "worth it" threshold `0 ≤ t ≤ MAX_AMOUNT` (0 = off), in the scoring
+    /// model's units; the model's own rule ([`ScoreModel::threshold_rule`])
+    /// bounds it further.
+    ///
+    /// [`ScoreModel::threshold_rule`]: crate::domain::model::criterion::ScoreModel::threshold_rule
     Threshold,
-    NumberRule::Threshold
+    NumberRule::Threshold { max: MAX_AMOUNT }
 );
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::formats::{read, Num};
+
+    const WEIGHTED_THRESHOLD: NumberRule = NumberRule::Threshold { max: 100.0 };
 
     #[test]
     fn json_numbers_are_read_exactly_as_the_standard_library_reads_them() {
@@ -680,7 +690,8 @@ mod tests {
         assert!(Weight::new(f64::NAN).is_err());
         let said = read::<Weight>("-2", "weight").map_err(|e| e.to_string());
         assert_eq!(said, Err("weight: must be zero or more".to_owned()));
-        assert!(read::<Threshold>("100.5", "threshold").is_err());
+        assert!(read::<Threshold>("-0.5", "threshold").is_err());
+        assert!(read::<Threshold>("1e13", "threshold").is_err());
         let fifty = Threshold::new(50.0).unwrap();
         assert_eq!(crate::domain::formats::to_text(&fifty), "50.0");
     }
@@ -691,7 +702,7 @@ mod tests {
             NumberRule::Amount,
             NumberRule::Rating { min: 0.0, max: 5.0 },
             NumberRule::Weight,
-            NumberRule::Threshold,
+            WEIGHTED_THRESHOLD,
             NumberRule::ScaleEnd,
         ];
         for rule in rules {
@@ -714,13 +725,13 @@ mod tests {
     fn weights_and_threshold_are_required() {
         assert_eq!(NumberRule::Weight.parse("", EN), Err(ValueError::Required));
         assert_eq!(
-            NumberRule::Threshold.parse("101", EN),
+            WEIGHTED_THRESHOLD.parse("101", EN),
             Err(ValueError::OutOfRange {
                 min: 0.0,
                 max: 100.0
             })
         );
-        assert_eq!(NumberRule::Threshold.parse("55,5", DE), Ok(Some(55.5)));
+        assert_eq!(WEIGHTED_THRESHOLD.parse("55,5", DE), Ok(Some(55.5)));
     }
 
     #[test]
