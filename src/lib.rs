@@ -12,7 +12,7 @@ mod pages;
 mod services;
 
 /// Mounts the app on `#app`, replacing the loading message; a ballot link
-/// (`#r1.…`) opens the ballot page instead, which reads no stored scenario.
+/// (`#r2.…`) opens the ballot page instead, which reads no stored scenario.
 pub fn start() {
     let fragment = services::location::fragment();
     let bytes = fragment.as_bytes();

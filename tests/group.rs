@@ -125,7 +125,7 @@ fn ballot_and_return_links_round_trip() {
     let scenario = started();
     let invitation = Invitation::new(&scenario, round());
     let link = invitation.to_link();
-    assert!(link.starts_with("r1."), "{link}");
+    assert!(link.starts_with("r2."), "{link}");
     let read = Invitation::from_link(&format!("#{link}")).unwrap();
     assert_eq!(read, Invitation::from_link(&link).unwrap());
     assert_eq!(read.round, round());

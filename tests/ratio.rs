@@ -551,6 +551,48 @@ fn group_scoring_on_rice_weighs_a_disagreement_by_the_score_it_swings() {
 }
 
 #[test]
+fn a_rice_round_link_carries_the_levels_and_refuses_a_0_effort() {
+    use kerze::domain::group::ballot::Invitation;
+    use kerze::domain::model::rounds::{Cell, Item, Round};
+    use kerze::domain::model::value::{NumberStyle, ValueError};
+    let mut s = preset(Preset::Rice);
+    add(&mut s, "A", &[500.0, 2.0, 0.8, 2.0]);
+    let round = Round {
+        id: 9,
+        number: 1,
+        criteria: vec![CriterionId::new(2), CriterionId::new(4)],
+        weights: false,
+        cells: Vec::new(),
+    };
+    let link = Invitation::new(&s, round).to_link();
+    assert!(link.starts_with("r2."), "{link}");
+    let read = Invitation::from_link(&link).unwrap();
+    // Impact's levels travel with their labels: the form offers them by name.
+    let impact = read.scenario.criterion(CriterionId::new(2)).unwrap();
+    let CriterionInput::Levels(levels) = &impact.input else {
+        panic!("{:?}", impact.input)
+    };
+    let labels: Vec<&str> = levels.iter().map(|l| l.label.as_str()).collect();
+    assert_eq!(labels, ["Massive", "High", "Medium", "Low", "Minimal"]);
+    // Effort divides: a participant's 0 is refused where it is typed, as in
+    // the scenario itself; Impact's 0 is not a level either way.
+    let cell = |c: u32| Cell {
+        option: OptionId::new(1),
+        item: Item::Value(CriterionId::new(c)),
+    };
+    let style = NumberStyle::ENGLISH;
+    for scenario in [&read.scenario, &s] {
+        let effort = cell(4).item.rule(scenario).unwrap();
+        assert_eq!(effort.parse("0", style), Err(ValueError::ZeroDivisor));
+        assert_eq!(effort.parse("0.5", style), Ok(Some(0.5)));
+    }
+    assert_eq!(
+        Invitation::new(&s, read.round.clone()).scenario.model,
+        ScoreModel::Ratio
+    );
+}
+
+#[test]
 fn the_tables_of_a_ratio_score_show_each_factor_not_points() {
     use kerze::domain::formats::table::{ranking_csv, ranking_markdown};
     let mut s = preset(Preset::Rice);

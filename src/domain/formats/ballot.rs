@@ -1,4 +1,4 @@
-//! A round's link (ballot format 1): the round and the scenario's words the
+//! A round's link (round format 2): the round and the scenario's words the
 //! room sees, no values and no weights. Ballots themselves are
 //! [`BallotWire`](crate::domain::model::scenario::BallotWire), as the scenario keeps them.
 
@@ -41,6 +41,10 @@ pub struct InvitedCriterion {
     pub direction: Option<Direction>,
     /// Its scale.
     pub input: InputWire,
+    /// Its values divide a ratio score, so 0 is refused (since round
+    /// format 2; absent: they do not).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub divides: bool,
 }
 
 /// An option as the room sees it: its words.

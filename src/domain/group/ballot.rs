@@ -13,7 +13,9 @@ use crate::domain::formats::link::{pack, unpack, LinkError};
 use crate::domain::formats::scenario::RoundWire;
 use crate::domain::formats::scenario::{BallotWire, InputWire};
 use crate::domain::formats::{read, to_pretty, to_text, Refusal};
-use crate::domain::model::criterion::{Criterion, CriterionInput, Direction};
+use crate::domain::model::criterion::{
+    Criterion, CriterionInput, Direction, RatioRole, ScoreModel,
+};
 use crate::domain::model::ids::{OptionId, ScenarioId};
 use crate::domain::model::problem::Problem;
 use crate::domain::model::rounds::{Ballot, Cell, Item, Round, MAX_BALLOTS};
@@ -28,8 +30,11 @@ use thiserror::Error;
 pub const BALLOT_FORMAT: &str = "kerze-ballot";
 /// The `format` field of what a ballot link carries.
 pub const ROUND_FORMAT: &str = "kerze-round";
-/// Version of the ballot and round formats written by this build.
+/// Version of the ballot format (files and return links) written by this build.
 pub const BALLOT_VERSION: u32 = 1;
+/// Version of the round format (ballot links) written by this build: 2
+/// says which criteria divide a ratio score; links of version 1 still open.
+pub const ROUND_VERSION: u32 = 2;
 /// Letter that starts a ballot link's fragment (the round).
 pub const ROUND_MARK: char = 'r';
 /// Letter that starts a return link's fragment (one person's ballot).
@@ -216,6 +221,7 @@ impl From<&Invitation> for InvitationWire {
                     name: c.name.clone(),
                     direction: Some(c.direction),
                     input: InputWire::from(&c.input),
+                    divides: divides(s.model, c),
                 })
                 .collect(),
             options: s
@@ -254,13 +260,15 @@ impl Invitation {
             .filter(|c| round.weights || round.criteria.contains(&c.id))
             .map(|c| Criterion {
                 weight: Weight::default(),
+                role: shown_role(divides(scenario.model, c)),
                 ..c.clone()
             })
-            .collect();
+            .collect::<Vec<_>>();
         let mut shown = blank(scenario.id.clone());
         shown.name = scenario.name.clone();
         shown.need = scenario.need.clone();
         shown.root_cause = scenario.root_cause.clone();
+        shown.model = model_shown(&criteria);
         shown.criteria = criteria;
         shown.options = options;
         Invitation {
@@ -272,12 +280,12 @@ impl Invitation {
     /// The ballot link's fragment.
     pub fn to_link(&self) -> String {
         let json = to_text(&InvitationWire::from(self));
-        pack(ROUND_MARK, BALLOT_VERSION, DICTIONARY, &json)
+        pack(ROUND_MARK, ROUND_VERSION, DICTIONARY, &json)
     }
 
     /// Reads a ballot link's fragment (with or without `#`).
     pub fn from_link(fragment: &str) -> Result<Self, BallotError> {
-        let (_, text) = unpack(fragment, ROUND_MARK, BALLOT_VERSION, DICTIONARY)?;
+        let (_, text) = unpack(fragment, ROUND_MARK, ROUND_VERSION, DICTIONARY)?;
         let shape = |refusal: Refusal| BallotError::Shape(refusal.into_shape_error());
         let wire = read::<InvitationWire>(&text, "ballot link").map_err(shape)?;
         let round = Round::from(wire.round);
@@ -293,9 +301,10 @@ impl Invitation {
                 weight: Weight::default(),
                 direction: c.direction.unwrap_or(Direction::HigherIsBetter),
                 input: c.input.into_input(&place).map_err(shape)?,
-                role: Default::default(),
+                role: shown_role(c.divides),
             });
         }
+        scenario.model = model_shown(&scenario.criteria);
         scenario.options = wire
             .options
             .into_iter()
@@ -325,6 +334,31 @@ impl Invitation {
     /// The checks a ballot for this invitation carries.
     pub fn checks(&self) -> Vec<(String, u32)> {
         checks_of(&self.scenario, &self.round)
+    }
+}
+
+/// Whether `criterion`'s values divide the score under `model`: the one
+/// thing of the ratio model a participant's form needs (0 is refused there).
+fn divides(model: ScoreModel, criterion: &Criterion) -> bool {
+    model == ScoreModel::Ratio && criterion.role == RatioRole::Divide
+}
+
+/// The role a ballot link shows: divide where the values divide, else add.
+fn shown_role(divides: bool) -> RatioRole {
+    if divides {
+        RatioRole::Divide
+    } else {
+        RatioRole::Add
+    }
+}
+
+/// The model a ballot link's scenario checks values by: the ratio model
+/// where a criterion divides, else the weighted sum.
+fn model_shown(criteria: &[Criterion]) -> ScoreModel {
+    if criteria.iter().any(|c| c.role == RatioRole::Divide) {
+        ScoreModel::Ratio
+    } else {
+        ScoreModel::WeightedSum
     }
 }
 

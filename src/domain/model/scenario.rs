@@ -1174,7 +1174,7 @@ impl Item {
     /// criterion is gone or is not scored by value).
     pub fn rule(self, scenario: &Scenario) -> Option<NumberRule> {
         match self {
-            Item::Value(id) => scenario.criterion(id)?.input.value_rule(),
+            Item::Value(id) => scenario.rule_of(scenario.criterion(id)?),
             Item::Fit(_) => Some(NumberRule::Rating {
                 min: 0.0,
                 max: FIT_MAX,
