@@ -551,6 +551,51 @@ fn group_scoring_on_rice_weighs_a_disagreement_by_the_score_it_swings() {
 }
 
 #[test]
+fn a_fit_rating_that_multiplies_puts_its_score_swing_at_stake() {
+    use kerze::domain::group::tally::tally;
+    use kerze::domain::model::rounds::{Cell, Item, Round};
+    use kerze::domain::model::value::Weight;
+    use support::ballots::full_ballot;
+    // SMB alone in the mix: SSO's fit is its SMB rating, and its score
+    // 1,200 × 2 × 0.8 × fit ÷ 3 = 640 × fit (2,560 at 4; Audit log has no
+    // effort and scores 0).
+    let mut s = rich();
+    for segment in [Segment::Enterprise, Segment::PublicSector] {
+        s.apply(ScenarioEdit::SetMix(segment, Weight::new(0.0).unwrap()))
+            .unwrap();
+    }
+    assert_eq!(ranked(&s)[0], ("SSO".into(), 2560.0));
+    let round = Round {
+        id: 3,
+        number: 1,
+        criteria: vec![CriterionId::new(5)],
+        weights: false,
+        cells: Vec::new(),
+    };
+    s.apply(ScenarioEdit::StartRound(round.clone())).unwrap();
+    let vote = |smb: f64| {
+        move |i: usize, _: usize, _: &_, item: Item| match item {
+            Item::Fit(Segment::Smb) if i == 0 => Some(smb),
+            _ => None,
+        }
+    };
+    let (_, anna) = full_ballot(&s, &round, "Anna", vote(3.0));
+    let (_, ben) = full_ballot(&s, &round, "Ben", vote(4.0));
+    s.apply(ScenarioEdit::SetBallots(vec![anna, ben])).unwrap();
+    let t = tally(&s);
+    let queue = t.queue();
+    assert_eq!(
+        queue[0].cell,
+        Cell {
+            option: OptionId::new(1),
+            item: Item::Fit(Segment::Smb),
+        }
+    );
+    // 1,920 at 3, 2,560 at 4: 640 of #1's 2,560 is 25 %.
+    assert!((queue[0].stake - 25.0).abs() < 1e-9, "{}", queue[0].stake);
+}
+
+#[test]
 fn a_rice_round_link_carries_the_levels_and_refuses_a_0_effort() {
     use kerze::domain::group::ballot::Invitation;
     use kerze::domain::model::rounds::{Cell, Item, Round};

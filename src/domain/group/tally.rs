@@ -121,26 +121,30 @@ fn ratio_stake(
     let Some(index) = scenario.options.iter().position(|o| o.id == cell.option) else {
         return 0.0;
     };
-    let column = match cell.item {
-        Item::Value(id) => ranking.criteria.iter().position(|c| *c == id),
-        // A fit rating enters through the mix-weighted fit value.
-        Item::Fit(_) => None,
+    let option = &scenario.options[index];
+    let shares = scenario.segment_mix.shares();
+    let is_fit = |c: usize| {
+        ranking
+            .criteria
+            .get(c)
+            .and_then(|id| scenario.criterion(*id))
+            .is_some_and(|c| c.input == CriterionInput::SegmentFit)
     };
-    let Some(column) = column else {
-        return 0.0;
+    // The option's value in column `c` with the cell's vote `v` in place:
+    // a fit rating enters through the mix-weighted fit value.
+    let value_with = |c: usize, v: f64| match cell.item {
+        Item::Value(id) if ranking.criteria.get(c) == Some(&id) => Some(v),
+        Item::Fit(segment) if is_fit(c) => {
+            let mut fit = option.fit.clone();
+            fit.set(segment, Some(v));
+            match shares.as_ref().map(|s| fit.weighted_mean(s)) {
+                Some((value, false)) => Some(value),
+                _ => None,
+            }
+        }
+        _ => parts.value(index, c),
     };
-    let score_with = |v: f64| {
-        parts
-            .formula
-            .parts(|c| {
-                if c == column {
-                    Some(v)
-                } else {
-                    parts.value(index, c)
-                }
-            })
-            .score
-    };
+    let score_with = |v: f64| parts.formula.parts(|c| value_with(c, v)).score;
     let top = ranking.rows.first().map_or(0.0, |r| r.score.abs());
     if top > 0.0 {
         100.0 * (score_with(max) - score_with(min)).abs() / top
