@@ -135,7 +135,7 @@ fn ratio_stake(
     let value_with = |c: usize, v: f64| match cell.item {
         Item::Value(id) if ranking.criteria.get(c) == Some(&id) => Some(v),
         Item::Fit(segment) if is_fit(c) => {
-            let mut fit = option.fit.clone();
+            let mut fit = option.fit;
             fit.set(segment, Some(v));
             match shares.as_ref().map(|s| fit.weighted_mean(s)) {
                 Some((value, false)) => Some(value),
