@@ -60,7 +60,7 @@ async function score(browser, link, name, values, phone) {
 test('three people score, the facilitator reveals, accepts and undoes', async () => {
   const { page } = await openApp(env.browser, env.server.url);
   const link = await startRound(page);
-  assert.match(link, /#r1\./);
+  assert.match(link, /#r2\./);
   assert.equal(await page.locator('section.group svg.qr').count(), 1);
   const anna = await score(env.browser, link, 'Anna', ['2', '3', '4', '2', '3'], true);
   const ben = await score(env.browser, link, 'Ben', ['4', '3', '5', '2', '?'], true);
