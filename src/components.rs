@@ -1,6 +1,7 @@
 //! Components: they render props and send actions; none holds app state.
 
 pub mod ballot_form;
+pub mod budget;
 pub mod common;
 pub mod criteria_panel;
 pub mod fields;

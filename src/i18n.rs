@@ -3,6 +3,7 @@
 //! message does not compile.
 
 mod bar;
+mod budget;
 mod criteria;
 mod errors;
 mod group;
@@ -17,9 +18,10 @@ mod share;
 mod tradeoffs;
 
 pub use self::{
-    bar::BarTexts, criteria::CriteriaTexts, errors::ErrorTexts, group::GroupTexts,
-    notices::NoticeTexts, options::OptionsTexts, ranking::RankingTexts, robust::RobustTexts,
-    room::RoomTexts, scenario::ScenarioTexts, share::ShareTexts, tradeoffs::TradeoffTexts,
+    bar::BarTexts, budget::BudgetTexts, criteria::CriteriaTexts, errors::ErrorTexts,
+    group::GroupTexts, notices::NoticeTexts, options::OptionsTexts, ranking::RankingTexts,
+    robust::RobustTexts, room::RoomTexts, scenario::ScenarioTexts, share::ShareTexts,
+    tradeoffs::TradeoffTexts,
 };
 use crate::domain::formats::import::{megabytes, ImportError};
 use crate::domain::formats::link::LinkError;
@@ -318,6 +320,16 @@ impl Lang {
         }
     }
 
+    /// Names as a list in words: "A", "A and B", "A, B and C".
+    pub fn names(self, names: &[String]) -> String {
+        let and = self.texts().budget.and;
+        match names {
+            [] => String::new(),
+            [one] => one.clone(),
+            [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
+        }
+    }
+
     /// The title of the scenario's option at entry `index` (empty past the end).
     pub fn option_title_at(self, scenario: &Scenario, index: usize) -> String {
         scenario
@@ -600,6 +612,9 @@ fn german_issue(issue: &Issue) -> String {
         Issue::BoundRange => "muss eine Zahl zwischen 0 und 10^12 sein".to_owned(),
         Issue::HiNotAboveLo => "muss größer als input.lo sein".to_owned(),
         Issue::UnknownCriterion => "verweist auf ein Kriterium, das es nicht gibt".to_owned(),
+        Issue::BudgetInvalid => {
+            "muss auf einem Betragskriterium liegen, zwischen 0 und 10^12, mit Festlegungen nur auf vorhandenen Optionen".to_owned()
+        }
         Issue::ValueOnSegmentFit => {
             "ist ein Segment-Fit-Kriterium: Bewerten Sie es unter fit".to_owned()
         }
@@ -641,6 +656,8 @@ pub struct Texts {
     pub robust: RobustTexts,
     /// The value/effort matrix and lenses.
     pub tradeoffs: TradeoffTexts,
+    /// What fits in the budget.
+    pub budget: BudgetTexts,
     /// Group scoring.
     pub group: GroupTexts,
     /// The demo scenario.
@@ -677,6 +694,7 @@ pub static EN: Texts = Texts {
     room: room::EN,
     robust: robust::EN,
     tradeoffs: tradeoffs::EN,
+    budget: budget::EN,
     group: group::EN,
     notices: notices::EN,
     share: share::EN,
@@ -707,6 +725,7 @@ pub static DE: Texts = Texts {
     room: room::DE,
     robust: robust::DE,
     tradeoffs: tradeoffs::DE,
+    budget: budget::DE,
     group: group::DE,
     notices: notices::DE,
     share: share::DE,

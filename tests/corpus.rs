@@ -56,10 +56,19 @@ fn every_version_3_link_of_the_corpus_opens_to_its_scenario() {
 /// Share links of format 4 (the ratio model, roles and levels): realistic
 /// workshops, both demos, a scenario on every framework, and 60 generated
 /// scenarios, half of them ratios, with levels; with their entries of
-/// storage format 6.
+/// storage format 6. Frozen: no build writes format 4 any more.
 #[test]
 fn every_version_4_link_of_the_corpus_opens_to_its_scenario() {
-    let path = format!("{DIR}/link-v4/corpus.tsv");
+    opens(&format!("{DIR}/link-v4/corpus.tsv"), "k4.", 72);
+}
+
+/// Share links of format 5 (the budget and its pins): realistic workshops,
+/// both demos, a scenario on every framework, the demo with a budget, and
+/// 60 generated scenarios, many with a budget; with their entries of
+/// storage format 7.
+#[test]
+fn every_version_5_link_of_the_corpus_opens_to_its_scenario() {
+    let path = format!("{DIR}/link-v5/corpus.tsv");
     if writing() {
         let mut scenarios: Vec<_> = (0..25).step_by(6).map(realistic).collect();
         for lang in [kerze::i18n::Lang::En, kerze::i18n::Lang::De] {
@@ -69,9 +78,10 @@ fn every_version_4_link_of_the_corpus_opens_to_its_scenario() {
             ));
         }
         scenarios.extend(support::frameworks::frameworks());
+        scenarios.push(budgeted());
         let mut runner = TestRunner::new_with_rng(
             Config::default(),
-            TestRng::from_seed(RngAlgorithm::ChaCha, &[11; 32]),
+            TestRng::from_seed(RngAlgorithm::ChaCha, &[12; 32]),
         );
         for _ in 0..60 {
             scenarios.push(arb_scenario().new_tree(&mut runner).unwrap().current());
@@ -80,10 +90,36 @@ fn every_version_4_link_of_the_corpus_opens_to_its_scenario() {
             .iter()
             .map(|s| format!("{}\t{}", encode_link(s), encode_scenario(s, &stamp())))
             .collect();
-        std::fs::create_dir_all(format!("{DIR}/link-v4")).unwrap();
+        std::fs::create_dir_all(format!("{DIR}/link-v5")).unwrap();
         std::fs::write(&path, lines.join("\n") + "\n").unwrap();
     }
-    opens(&path, "k4.", 72);
+    let pairs = read_pairs(&path);
+    let with_budget = pairs
+        .iter()
+        .filter(|(_, entry)| entry.contains(r#""budget""#))
+        .count();
+    assert!(with_budget >= 10, "{with_budget} entries with a budget");
+    opens(&path, "k5.", 73);
+}
+
+/// The demo with a budget of 60 person-days on its cost, one option a must
+/// and one never.
+fn budgeted() -> kerze::domain::model::scenario::Scenario {
+    use kerze::domain::model::ids::{CriterionId, OptionId};
+    use kerze::domain::model::settings::{Budget, Pin};
+    let mut s = demo();
+    s.budget = Some(Budget {
+        criterion: CriterionId::new(1),
+        amount: 60.0,
+        below_line: false,
+        pins: [
+            (OptionId::new(3), Pin::Must),
+            (OptionId::new(5), Pin::Never),
+        ]
+        .into_iter()
+        .collect(),
+    });
+    s
 }
 
 /// Every link of the corpus at `path` (`count` of them, each starting with
@@ -155,18 +191,38 @@ fn every_version_4_export_of_the_corpus_is_read_as_before() {
     }
 }
 
-/// Export format 5: the same two files and a RICE scenario, byte for byte
-/// as this build writes them, and each imports back to its scenario.
+/// Export format 5: the same two files and a RICE scenario, as that build
+/// wrote them, import back to the scenario they came from.
 #[test]
-fn every_version_5_export_of_the_corpus_is_written_and_read_as_before() {
-    use kerze::domain::formats::export::export_json;
+fn every_version_5_export_of_the_corpus_is_read_as_before() {
     use kerze::domain::formats::import::read_import;
     let rice = support::frameworks::frameworks().swap_remove(1);
     for (name, scenario) in [("group", group()), ("demo", demo()), ("rice", rice)] {
-        let path = format!("{DIR}/export-v5/{name}.json");
-        let written = export_json(&scenario, "2026-12-06T12:00:00Z".into());
+        let file = std::fs::read_to_string(format!("{DIR}/export-v5/{name}.json")).unwrap();
+        let imported = read_import(&file, scenario.id.clone()).unwrap();
+        assert_eq!(imported.scenario, scenario, "{name}");
+    }
+}
+
+/// Export format 6: the same three files and the demo with a budget (its
+/// best set and frontier), byte for byte as this build writes them, and
+/// each imports back to its scenario.
+#[test]
+fn every_version_6_export_of_the_corpus_is_written_and_read_as_before() {
+    use kerze::domain::formats::export::export_json;
+    use kerze::domain::formats::import::read_import;
+    let rice = support::frameworks::frameworks().swap_remove(1);
+    let all = [
+        ("group", group()),
+        ("demo", demo()),
+        ("rice", rice),
+        ("budget", budgeted()),
+    ];
+    for (name, scenario) in all {
+        let path = format!("{DIR}/export-v6/{name}.json");
+        let written = export_json(&scenario, "2026-12-07T12:00:00Z".into());
         if writing() {
-            std::fs::create_dir_all(format!("{DIR}/export-v5")).unwrap();
+            std::fs::create_dir_all(format!("{DIR}/export-v6")).unwrap();
             std::fs::write(&path, &written).unwrap();
         }
         let file = std::fs::read_to_string(&path).unwrap();

@@ -99,6 +99,7 @@ fn scenario(criteria: Vec<Criterion>, options: Vec<Rc<ScenarioOption>>) -> Scena
         chart: Default::default(),
         group: Default::default(),
         model: Default::default(),
+        budget: None,
     }
 }
 

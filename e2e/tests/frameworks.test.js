@@ -144,7 +144,7 @@ test('a RICE scenario travels: its link opens on a phone, its export meets the s
     page.getByRole('button', { name: 'Export JSON' }).click(),
   ]);
   const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
-  const schema = JSON.parse(await readFile(new URL('../../schema/kerze-export.v5.schema.json', import.meta.url), 'utf8'));
+  const schema = JSON.parse(await readFile(new URL('../../schema/kerze-export.v6.schema.json', import.meta.url), 'utf8'));
   const validate = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
   assert.ok(validate(exported), JSON.stringify(validate.errors, null, 2));
   assert.equal(exported.ranking.model, 'ratio');

@@ -60,6 +60,9 @@ pub struct RankingProps {
     /// The robustness badge of #1.
     #[prop_or_default]
     pub badge: Option<Badge>,
+    /// Per option (entry order), whether it is in the best set within the budget.
+    #[prop_or_default]
+    pub in_budget: Option<Same<Vec<bool>>>,
 }
 
 /// See the module docs.
@@ -409,6 +412,9 @@ fn rank_row(view: &RowView, position: usize, row: &RankedOption) -> Html {
                     }
                     if row.below_threshold {
                         <span class="badge below-badge">{ t.ranking.below_line }</span>
+                    }
+                    if props.in_budget.as_ref().is_some_and(|chosen| chosen.get(row.index) == Some(&true)) {
+                        <span class="badge in-budget">{ t.budget.in_set_badge }</span>
                     }
                     if let Some(segment_ranks) = segment_ranks {
                         <span class="segment-ranks" aria-label={t.ranking.rank_by_segment}>{ for segment_ranks }</span>

@@ -400,7 +400,7 @@ fn fmt(x: f64) -> AttrValue {
 }
 
 /// A chart's `svg` element with a white ground.
-fn chart_svg(width: f64, height: f64, children: Vec<Html>) -> Html {
+pub(crate) fn chart_svg(width: f64, height: f64, children: Vec<Html>) -> Html {
     let view = format!("0 0 {} {}", fmt(width), fmt(height));
     html! {
         <svg xmlns="http://www.w3.org/2000/svg" viewBox={view} preserveAspectRatio="xMinYMin meet"
@@ -452,7 +452,13 @@ fn matrix_svg(lang: Lang, chart: &Layout, markers: Vec<Html>) -> Html {
 }
 
 /// A chart in a figure with its download buttons.
-fn svg_frame(lang: Lang, id: &'static str, caption: &'static str, file: &str, svg: Html) -> Html {
+pub(crate) fn svg_frame(
+    lang: Lang,
+    id: &'static str,
+    caption: &'static str,
+    file: &str,
+    svg: Html,
+) -> Html {
     let t = &lang.texts().tradeoffs;
     let name = |extension: &str| export_file_name(file, &today(), extension);
     let svg_file = name("svg");

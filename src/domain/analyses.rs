@@ -3,6 +3,8 @@
 
 pub mod acceptability;
 pub mod browse;
+pub mod budget;
+pub mod knapsack;
 pub mod lens;
 pub mod matrix;
 pub mod sensitivity;

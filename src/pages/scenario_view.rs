@@ -2,6 +2,7 @@
 
 use super::present::{present_view, PresentViewProps};
 use super::PageCallbacks;
+use crate::components::budget::BudgetPanel;
 use crate::components::common::columns;
 use crate::components::criteria_panel::criteria_panel;
 use crate::components::group::GroupPanel;
@@ -14,6 +15,7 @@ use crate::components::scenario_panel::{scenario_panel, ScenarioPanelProps};
 use crate::components::summary::{print_details, print_head, rank_strip, summary};
 use crate::components::tradeoffs::TradeOffs;
 use crate::components::Same;
+use crate::domain::analyses::budget::best_set;
 use crate::domain::analyses::sensitivity::{badge, robust_top};
 use crate::domain::model::ids::OptionId;
 use crate::domain::model::scenario::Scenario;
@@ -73,6 +75,21 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
             Vec::new()
         }
     }));
+    // The best set within the budget, if one is set, and which options it holds.
+    let best = use_memo(ranking.clone(), {
+        let scenario = scenario.clone();
+        move |ranking| {
+            let budget = scenario.budget.as_ref()?;
+            let set = best_set(&scenario, ranking, budget);
+            let mut chosen = vec![false; scenario.options.len()];
+            if let Ok(set) = &set {
+                for &i in &set.best.items {
+                    chosen[i] = true;
+                }
+            }
+            Some((Same(Rc::new(set)), Same(Rc::new(chosen))))
+        }
+    });
     let criteria = use_stable(&scenario.criteria);
     let options = use_stable_by(&scenario.options, |a, b| {
         a.len() == b.len()
@@ -185,12 +202,15 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
                 <RankingPanel {lang} scenario={scenario.clone()} ranking={ranking.clone()} segment_ranks={by_segment}
                     selected={props.selected} compare={props.compare}
                     on_select={props.callbacks.on_select.clone()} on_compare={props.callbacks.on_compare.clone()}
-                    acceptability={acceptability} uncertainty={uncertainty} badge={top_badge} />
+                    acceptability={acceptability} uncertainty={uncertainty} badge={top_badge}
+                    in_budget={best.as_ref().as_ref().map(|(_, chosen)| chosen.clone())} />
                 { robust }
             </div>
             </div>
             <TradeOffs {lang} scenario={scenario.clone()} ranking={ranking.clone()} editable={props.editable}
                 on_edit={on_edit.clone()} on_select={props.callbacks.on_select.clone()} />
+            <BudgetPanel {lang} scenario={scenario.clone()} best={best.as_ref().as_ref().map(|(set, _)| set.clone())}
+                editable={props.editable} on_edit={on_edit.clone()} />
             if let Some(desk) = props.desk.clone() {
                 <GroupPanel {lang} scenario={scenario.clone()} {desk} dispatch={props.callbacks.on_round.clone()} />
             }

@@ -9,7 +9,7 @@ use kerze::domain::model::scenario::{AnalysisSettings, Scenario, ScenarioOption}
 use kerze::domain::model::segment::{PerSegment, Segment, SegmentRatings};
 use kerze::domain::model::settings::Lens;
 use kerze::domain::model::settings::WeightMode;
-use kerze::domain::model::settings::{ChartSettings, Role};
+use kerze::domain::model::settings::{Budget, ChartSettings, Pin, Role};
 use kerze::domain::model::value::{Range, Threshold, Weight};
 use proptest::prelude::*;
 use std::collections::HashSet;
@@ -127,6 +127,11 @@ pub fn arb_scenario() -> impl Strategy<Value = Scenario> {
             proptest::collection::vec(0usize..4, 9),
             proptest::option::of(0usize..9),
             any::<bool>(),
+            proptest::option::of((
+                number(0.0, 1e6),
+                any::<bool>(),
+                proptest::collection::vec(0usize..3, 9),
+            )),
         ),
     )
         .prop_map(
@@ -136,7 +141,7 @@ pub fn arb_scenario() -> impl Strategy<Value = Scenario> {
                 threshold,
                 (cids, criteria),
                 (oids, options),
-                (mode, lids, lenses, roles, bubble, ratio),
+                (mode, lids, lenses, roles, bubble, ratio, budget),
             )| {
                 let criteria: Vec<Criterion> = cids
                     .iter()
@@ -154,7 +159,7 @@ pub fn arb_scenario() -> impl Strategy<Value = Scenario> {
                         role: RatioRole::ALL[role],
                     })
                     .collect();
-                let options = oids
+                let options: Vec<Rc<ScenarioOption>> = oids
                     .iter()
                     .zip(options)
                     .map(|(&oid, (title, description, cells, fit, spreads))| {
@@ -190,8 +195,28 @@ pub fn arb_scenario() -> impl Strategy<Value = Scenario> {
                         })
                     })
                     .collect();
+                // A budget on the first amount criterion, pins on some options.
+                let amount = criteria
+                    .iter()
+                    .find(|c| matches!(c.input, CriterionInput::Amount { .. }))
+                    .map(|c| c.id);
+                let budget = amount
+                    .zip(budget)
+                    .map(|(criterion, (amount, below_line, pins))| Budget {
+                        criterion,
+                        amount,
+                        below_line,
+                        pins: options
+                            .iter()
+                            .map(|o| o.id)
+                            .zip(pins)
+                            .filter(|(_, p)| *p > 0)
+                            .map(|(o, p)| (o, Pin::ALL[p - 1]))
+                            .collect(),
+                    });
                 Scenario {
                     id: id(),
+                    budget,
                     name,
                     need,
                     root_cause,

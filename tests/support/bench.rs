@@ -28,5 +28,6 @@ pub fn bench_scenario(criteria: Vec<Criterion>, options: Vec<Rc<ScenarioOption>>
         chart: Default::default(),
         group: Default::default(),
         model: Default::default(),
+        budget: None,
     }
 }

@@ -97,8 +97,36 @@ pub fn points(scenario: &Scenario, ranking: &Ranking) -> Result<Vec<Point>, NoMa
     if let Some(parts) = &ranking.ratio {
         return ratio_points(scenario, ranking, parts);
     }
-    let settings = &scenario.chart;
-    let roles: Vec<Role> = scenario.criteria.iter().map(|c| settings.role(c)).collect();
+    let (value, effort) = indices(scenario, ranking)?;
+    let effort = effort.ok_or(NoMatrix::NoEffort)?;
+    let bubble = scenario
+        .chart
+        .bubble
+        .and_then(|id| ranking.criteria.iter().position(|c| *c == id));
+    let sizes = bubble.map(|c| bubble_sizes(scenario, ranking, c));
+    let mut points: Vec<Point> = value
+        .into_iter()
+        .zip(effort)
+        .enumerate()
+        .map(|(i, (v, e))| Point::at(v, e, sizes.as_ref().and_then(|s| s[i])))
+        .collect();
+    mark_dominated(&mut points);
+    Ok(points)
+}
+
+/// Each option's value index and, if any criterion with weight counts as
+/// effort, its effort index (0–100, entry order) under the weighted sum:
+/// `100 Σ_value w u / Σ_value w` and `100 Σ_effort w (1 − u) / Σ_effort w`
+/// over the criteria in each role.
+fn indices(
+    scenario: &Scenario,
+    ranking: &Ranking,
+) -> Result<(Vec<f64>, Option<Vec<f64>>), NoMatrix> {
+    let roles: Vec<Role> = scenario
+        .criteria
+        .iter()
+        .map(|c| scenario.chart.role(c))
+        .collect();
     let weight_of = |role: Role| -> f64 {
         roles
             .iter()
@@ -111,33 +139,31 @@ pub fn points(scenario: &Scenario, ranking: &Ranking) -> Result<Vec<Point>, NoMa
     if value_weight <= 0.0 {
         return Err(NoMatrix::NoValue);
     }
-    if effort_weight <= 0.0 {
-        return Err(NoMatrix::NoEffort);
-    }
-    let bubble = settings
-        .bubble
-        .and_then(|id| ranking.criteria.iter().position(|c| *c == id));
-    let sizes = bubble.map(|c| bubble_sizes(scenario, ranking, c));
-    let mut points: Vec<Point> = (0..scenario.options.len())
-        .map(|i| {
-            let (mut value, mut effort) = (0.0, 0.0);
-            for (c, role) in roles.iter().enumerate() {
-                let (w, u) = (ranking.weights[c], ranking.utility(i, c));
-                match role {
-                    Role::Value => value += w * u,
-                    Role::Effort => effort += w * (1.0 - u),
-                    Role::Neither => {}
-                }
+    let n = scenario.options.len();
+    let (mut values, mut efforts) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    for i in 0..n {
+        let (mut value, mut effort) = (0.0, 0.0);
+        for (c, role) in roles.iter().enumerate() {
+            let (w, u) = (ranking.weights[c], ranking.utility(i, c));
+            match role {
+                Role::Value => value += w * u,
+                Role::Effort => effort += w * (1.0 - u),
+                Role::Neither => {}
             }
-            Point::at(
-                100.0 * value / value_weight,
-                100.0 * effort / effort_weight,
-                sizes.as_ref().and_then(|s| s[i]),
-            )
-        })
-        .collect();
-    mark_dominated(&mut points);
-    Ok(points)
+        }
+        values.push(100.0 * value / value_weight);
+        efforts.push(100.0 * effort / effort_weight);
+    }
+    Ok((values, (effort_weight > 0.0).then_some(efforts)))
+}
+
+/// Each option's value (entry order) as the budget sums it: the value
+/// index under the weighted sum, the numerator (as entered) under a ratio.
+pub fn values(scenario: &Scenario, ranking: &Ranking) -> Result<Vec<f64>, NoMatrix> {
+    match &ranking.ratio {
+        Some(parts) => Ok(parts.numerator.clone()),
+        None => indices(scenario, ranking).map(|(values, _)| values),
+    }
 }
 
 /// The matrix of the ratio model: value is the numerator, effort the

@@ -4,6 +4,8 @@
 
 use crate::domain::analyses::acceptability::{seed_of, Sampler, SAMPLES};
 
+use crate::domain::analyses::budget::best_set;
+use crate::domain::analyses::knapsack::Exactness;
 use crate::domain::analyses::lens::{all_lenses, lens_ranking};
 use crate::domain::analyses::matrix;
 use crate::domain::analyses::sensitivity::{place_intervals, single_flip};
@@ -25,7 +27,7 @@ use std::collections::BTreeMap;
 /// Name of the export format.
 pub const EXPORT_FORMAT: &str = "kerze-export";
 /// Version of the export format written by this build.
-pub const EXPORT_VERSION: u32 = 5;
+pub const EXPORT_VERSION: u32 = 6;
 
 /// Options (best first) whose weight stability is exported: each costs a
 /// pass over all the others.
@@ -69,6 +71,38 @@ pub struct ExportedRanking {
     pub options: Vec<ExportedOption>,
     /// The ranking under each saved lens, then each segment alone.
     pub lenses: Vec<ExportedLens>,
+    /// The best set within the scenario's budget (since version 6; absent
+    /// without a budget or where there is none to find).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub best_set: Option<ExportedBestSet>,
+}
+
+/// The best set within the budget.
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+pub struct ExportedBestSet {
+    /// The amount criterion whose values are the costs.
+    pub criterion: CriterionId,
+    /// The budget, in the criterion's unit.
+    pub budget: f64,
+    /// The options chosen, in entry order.
+    pub chosen: Vec<OptionId>,
+    /// Their total cost.
+    pub used: f64,
+    /// Their total value (value index, or the ratio's numerator).
+    pub value: f64,
+    /// Whether the set is proven best (`false`: the search stopped at its
+    /// limit of work, `gap` more value may exist).
+    pub exact: bool,
+    /// How much more value the bound leaves open when not exact.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gap: Option<f64>,
+    /// What going down the ranking until the budget runs out gives.
+    pub down_the_ranking: Vec<OptionId>,
+    /// Options that were no candidates: `no_cost`, `never`, `below_line`, `no_value`.
+    pub left_out: BTreeMap<OptionId, &'static str>,
+    /// The best value at every budget up to twice this one: each step's
+    /// budget (the cost of its set) and value.
+    pub frontier: Vec<[f64; 2]>,
 }
 
 /// The ranking under one lens.
@@ -364,8 +398,38 @@ pub fn export_sampled(scenario: &Scenario, exported_at: String, samples: u32) ->
             },
             options,
             lenses: exported_lenses(scenario),
+            best_set: exported_best_set(scenario, &ranking),
         },
     }
+}
+
+/// The best set within the scenario's budget, if it has one.
+fn exported_best_set(
+    scenario: &Scenario,
+    ranking: &crate::domain::scoring::Ranking,
+) -> Option<ExportedBestSet> {
+    let budget = scenario.budget.as_ref()?;
+    let set = best_set(scenario, ranking, budget).ok()?;
+    let ids = |items: &[usize]| items.iter().map(|&i| scenario.options[i].id).collect();
+    Some(ExportedBestSet {
+        criterion: budget.criterion,
+        budget: budget.amount,
+        chosen: ids(&set.best.items),
+        used: set.best.cost,
+        value: set.best.value,
+        exact: set.exactness == Exactness::Exact,
+        gap: match set.exactness {
+            Exactness::Exact => None,
+            Exactness::Stopped { gap } => Some(gap),
+        },
+        down_the_ranking: ids(&set.down_the_ranking.items),
+        left_out: set
+            .left_out
+            .iter()
+            .map(|&(i, why)| (scenario.options[i].id, why.key()))
+            .collect(),
+        frontier: set.frontier.iter().map(|s| [s.budget, s.value]).collect(),
+    })
 }
 
 /// The ranking under each saved lens, then each segment alone.

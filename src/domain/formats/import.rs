@@ -291,8 +291,8 @@ mod tests {
             Err(ImportError::TooDeep)
         );
         assert_eq!(
-            read_import(r#"{"format":"kerze-export","version":6}"#, id()),
-            Err(ImportError::FutureVersion(6))
+            read_import(r#"{"format":"kerze-export","version":7}"#, id()),
+            Err(ImportError::FutureVersion(7))
         );
         assert!(matches!(
             read_import(r#"{"format":"other"}"#, id()),

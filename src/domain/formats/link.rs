@@ -19,7 +19,7 @@ use crate::domain::model::scenario::{AnalysisSettings, Scenario, ScenarioOption}
 use crate::domain::model::segment::{PerSegment, Segment};
 use crate::domain::model::settings::Lens;
 use crate::domain::model::settings::WeightMode;
-use crate::domain::model::settings::{ChartSettings, Role};
+use crate::domain::model::settings::{Budget, ChartSettings, Pin, Role};
 use crate::domain::model::value::{Range, Threshold, Weight};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -36,8 +36,9 @@ use thiserror::Error;
 const LINK_MARK: char = 'k';
 /// Version of the link format written by this build. Version 2 added value
 /// ranges and the weight-sampling mode, version 3 lenses and the matrix's
-/// settings; earlier links read unchanged.
-pub const LINK_VERSION: u32 = 4;
+/// settings, version 4 the ratio model, version 5 the budget; earlier links
+/// read unchanged.
+pub const LINK_VERSION: u32 = 5;
 /// Most bytes a link may inflate to: a bigger payload is refused, not unpacked.
 pub const MAX_INFLATED: usize = 2 * 1024 * 1024;
 /// Longest fragment read at all (characters): far above any real scenario.
@@ -130,6 +131,27 @@ struct WireScenario {
     /// The model: 0 the weighted sum, 1 ratio (since version 4).
     #[serde(rename = "M", default, skip_serializing_if = "is_default")]
     model: u64,
+    /// The budget (since version 5).
+    #[serde(rename = "B", default, skip_serializing_if = "Option::is_none")]
+    budget: Option<WireBudget>,
+}
+
+/// A budget in a link.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WireBudget {
+    /// The id number of its amount criterion.
+    #[serde(rename = "c")]
+    criterion: u32,
+    /// The amount, in the criterion's unit.
+    #[serde(rename = "a")]
+    amount: Compact,
+    /// 1 = options below the line may be chosen too.
+    #[serde(rename = "l", default, skip_serializing_if = "is_default")]
+    below_line: u64,
+    /// Pins as `[option id number, 1 must or 2 never]`.
+    #[serde(rename = "p", default, skip_serializing_if = "Vec::is_empty")]
+    pins: Vec<(u32, u64)>,
 }
 
 /// A criterion in a link.
@@ -446,6 +468,21 @@ fn to_wire(scenario: &Scenario) -> WireScenario {
             roles
         },
         bubble: scenario.chart.bubble.map(CriterionId::number),
+        budget: scenario.budget.as_ref().map(|b| WireBudget {
+            criterion: b.criterion.number(),
+            amount: Compact(b.amount),
+            below_line: u64::from(b.below_line),
+            pins: b
+                .pins
+                .iter()
+                .map(|(id, pin)| {
+                    (
+                        id.number(),
+                        1 + Pin::ALL.iter().position(|p| p == pin).unwrap_or(0) as u64,
+                    )
+                })
+                .collect(),
+        }),
     }
 }
 
@@ -498,6 +535,7 @@ fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem
             report("model".to_owned(), Issue::UnknownInputKind);
             ScoreModel::WeightedSum
         });
+    let budget = wire.budget.map(|b| budget_from_wire(b, &mut report));
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -515,6 +553,7 @@ fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem
         chart,
         group: Default::default(),
         model,
+        budget,
     };
     let problems = scenario.problems();
     if problems.is_empty() {
@@ -522,6 +561,33 @@ fn from_wire(wire: WireScenario, id: ScenarioId) -> Result<Scenario, Vec<Problem
     } else {
         Err(problems)
     }
+}
+
+/// The budget of a link; its ids and pins are checked, the rest is
+/// [`Scenario::problems`]'.
+fn budget_from_wire(wire: WireBudget, report: &mut Report<'_>) -> Budget {
+    let mut budget = Budget {
+        criterion: CriterionId::new(wire.criterion.clamp(1, MAX_ID)),
+        amount: wire.amount.0,
+        below_line: wire.below_line == 1,
+        pins: Default::default(),
+    };
+    if !(1..=MAX_ID).contains(&wire.criterion) || wire.below_line > 1 {
+        report("budget".to_owned(), Issue::BudgetInvalid);
+    }
+    for (option, code) in wire.pins {
+        let pin = usize::try_from(code)
+            .ok()
+            .and_then(|c| c.checked_sub(1))
+            .and_then(|c| Pin::ALL.get(c));
+        match pin {
+            Some(&pin) if (1..=MAX_ID).contains(&option) => {
+                budget.pins.insert(OptionId::new(option), pin);
+            }
+            _ => report("budget.pins".to_owned(), Issue::BudgetInvalid),
+        }
+    }
+    budget
 }
 
 /// The criteria of a link, in order; each one that cannot be read is reported.
@@ -822,7 +888,7 @@ mod tests {
     #[test]
     fn the_demo_round_trips() {
         let link = encode_link(&demo());
-        assert!(link.starts_with("k4."));
+        assert!(link.starts_with("k5."));
         assert_eq!(decode_link(&link, id()), Ok(demo()));
         assert_eq!(decode_link(&format!("#{link}"), id()), Ok(demo()));
     }
@@ -844,8 +910,8 @@ mod tests {
         assert_eq!(decode_link("k.abc", id()), Err(LinkError::NotALink));
         assert_eq!(decode_link("k0.abc", id()), Err(LinkError::UnknownVersion));
         assert_eq!(
-            decode_link(&link.replacen("k4.", "k5.", 1), id()),
-            Err(LinkError::FutureVersion(5))
+            decode_link(&link.replacen("k5.", "k6.", 1), id()),
+            Err(LinkError::FutureVersion(6))
         );
         assert_eq!(
             decode_link("k99999999999.abc", id()),

@@ -14,7 +14,7 @@ use crate::domain::model::scenario::{AnalysisSettings, Scenario, ScenarioOption}
 use crate::domain::model::segment::{PerSegment, SegmentRatings};
 use crate::domain::model::settings::Lens;
 use crate::domain::model::settings::WeightMode;
-use crate::domain::model::settings::{ChartSettings, Role};
+use crate::domain::model::settings::{Budget, ChartSettings, Pin, Role};
 use crate::domain::model::value::{Range, Threshold, Weight};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -61,6 +61,25 @@ pub struct ScenarioWire {
     /// `weighted_sum` (absent) or `ratio` (since storage 6, export 5).
     #[serde(default, skip_serializing_if = "is_default")]
     pub model: ScoreModel,
+    /// The budget the best set is asked for (since storage 7, export 6).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget: Option<BudgetWire>,
+}
+
+/// A budget on one amount criterion.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetWire {
+    /// The amount criterion whose values are the costs.
+    pub criterion: CriterionId,
+    /// The budget, in the criterion's unit (0–10^12).
+    pub amount: Num,
+    /// Whether options below the worth-it line may be chosen too.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub below_line: bool,
+    /// Options forced in (`must`) or kept out (`never`).
+    #[serde(default, skip_serializing_if = "Ordered::is_empty")]
+    pub pins: Ordered<OptionId, Pin>,
 }
 
 /// Weight of each segment.
@@ -352,6 +371,12 @@ impl From<&Scenario> for ScenarioWire {
             },
             group: GroupWire::from(&s.group),
             model: s.model,
+            budget: s.budget.as_ref().map(|b| BudgetWire {
+                criterion: b.criterion,
+                amount: Num(b.amount),
+                below_line: b.below_line,
+                pins: b.pins.iter().map(|(k, v)| (*k, *v)).collect(),
+            }),
         }
     }
 }
@@ -559,6 +584,12 @@ impl ScenarioWire {
             },
             group,
             model: self.model,
+            budget: self.budget.map(|b| Budget {
+                criterion: b.criterion,
+                amount: b.amount.0,
+                below_line: b.below_line,
+                pins: b.pins.0.into_iter().collect(),
+            }),
         })
     }
 }

@@ -6,8 +6,8 @@ use super::{found_of, refuse, Num};
 use crate::domain::model::criterion::{Direction, RatioRole, ScoreModel};
 use crate::domain::model::ids::{CriterionId, LensId, OptionId, ScenarioId};
 use crate::domain::model::problem::Issue;
-use crate::domain::model::settings::Role;
 use crate::domain::model::settings::WeightMode;
+use crate::domain::model::settings::{Pin, Role};
 use crate::domain::model::value::{Range, Threshold, Weight};
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -132,6 +132,7 @@ word_format!(Role, Role::KEYS, Role::ALL);
 word_format!(WeightMode, WeightMode::KEYS, WeightMode::ALL);
 word_format!(RatioRole, RatioRole::KEYS, RatioRole::ALL);
 word_format!(ScoreModel, ScoreModel::KEYS, ScoreModel::ALL);
+word_format!(Pin, Pin::KEYS, Pin::ALL);
 
 /// A range is `[low, high]`; the order is checked with the value it surrounds.
 impl Serialize for Range {

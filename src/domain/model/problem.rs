@@ -95,6 +95,9 @@ pub enum Issue {
     HiNotAboveLo,
     /// A value for a criterion the scenario does not have.
     UnknownCriterion,
+    /// A budget on a criterion that is not an amount, an amount outside
+    /// 0–10^12, or a pin on an option the scenario does not have.
+    BudgetInvalid,
     /// A value on a segment-fit criterion (those are rated per segment).
     ValueOnSegmentFit,
     /// An amount outside 0–10^12.
@@ -152,6 +155,9 @@ impl fmt::Display for Issue {
             Issue::BoundRange => f.write_str("must be a number between 0 and 10^12"),
             Issue::HiNotAboveLo => f.write_str("must be larger than input.lo"),
             Issue::UnknownCriterion => f.write_str("refers to a criterion that does not exist"),
+            Issue::BudgetInvalid => f.write_str(
+                "must be on an amount criterion, between 0 and 10^12, with pins on existing options",
+            ),
             Issue::ValueOnSegmentFit => {
                 f.write_str("is a segment-fit criterion: rate it under fit")
             }

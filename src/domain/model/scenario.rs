@@ -9,7 +9,7 @@ pub use crate::domain::model::problem::Problem;
 use crate::domain::model::rounds::{Ballot, Cell, Group, Item, Round, MAX_BALLOTS, MAX_ROUNDS};
 use crate::domain::model::segment::{Segment, SegmentMix, SegmentRatings, FIT_MAX};
 use crate::domain::model::settings::WeightMode;
-use crate::domain::model::settings::{ChartSettings, Role};
+use crate::domain::model::settings::{Budget, ChartSettings, Role};
 use crate::domain::model::settings::{Lens, LensRef, MAX_LENSES};
 use crate::domain::model::value::{NumberRule, Range, Threshold, ValueError, Weight, MAX_AMOUNT};
 use std::collections::BTreeMap;
@@ -72,6 +72,8 @@ pub struct Scenario {
     pub group: Group,
     /// How scores are computed: the weighted sum or a ratio (RICE, WSJF).
     pub model: ScoreModel,
+    /// The budget the best set is asked for, if any.
+    pub budget: Option<Budget>,
 }
 
 /// How the analyses of a scenario run; kept with it.
@@ -197,6 +199,8 @@ pub enum ScenarioEdit {
     SetRatioRole(CriterionId, RatioRole),
     /// Sets the labelled values of a levels criterion.
     SetLevels(CriterionId, Vec<Level>),
+    /// Sets or clears the budget the best set is asked for (with its pins).
+    SetBudget(Option<Budget>),
     /// Starts a round of group scoring.
     StartRound(Round),
     /// Replaces the ballots brought in (the reveal adds them).
@@ -279,6 +283,7 @@ impl ScenarioEdit {
             | ScenarioEdit::UseLens(_)
             | ScenarioEdit::SetRole(..)
             | ScenarioEdit::SetBubble(_)
+            | ScenarioEdit::SetBudget(_)
             | ScenarioEdit::StartRound(_)
             | ScenarioEdit::SetBallots(_)
             | ScenarioEdit::SetCells(_) => return None,
@@ -363,6 +368,7 @@ impl Scenario {
             analysis: AnalysisSettings::default(),
             group: Group::default(),
             model: ScoreModel::WeightedSum,
+            budget: None,
         }
     }
 
@@ -422,7 +428,8 @@ impl Scenario {
             | E::RemoveLens { .. }
             | E::UseLens { .. }
             | E::SetRole { .. }
-            | E::SetBubble { .. } => self.apply_to_settings(edit),
+            | E::SetBubble { .. }
+            | E::SetBudget { .. } => self.apply_to_settings(edit),
             E::StartRound { .. } | E::SetBallots { .. } | E::SetCells { .. } => {
                 self.apply_to_group(edit)
             }
@@ -521,6 +528,7 @@ impl Scenario {
                 // The values the new kind cannot hold go (one undo step
                 // brings them back; the page says how many).
                 self.drop_values_not_stored(Some(id));
+                self.tidy_budget();
                 Ok(true)
             }
             ScenarioEdit::SetUnit(id, text) => {
@@ -594,6 +602,7 @@ impl Scenario {
                 if self.chart.bubble == Some(id) {
                     self.chart.bubble = None;
                 }
+                self.tidy_budget();
                 Ok(true)
             }
             // Every other edit is another part's (sorted out by `apply`).
@@ -712,6 +721,7 @@ impl Scenario {
                 if self.options.len() == before {
                     Err(EditRefused::UnknownId)
                 } else {
+                    self.tidy_budget();
                     Ok(true)
                 }
             }
@@ -720,9 +730,55 @@ impl Scenario {
         }
     }
 
-    /// Lenses and the matrix's settings.
+    /// Drops the budget whose criterion is gone or no longer an amount, and
+    /// the pins of options that are gone.
+    fn tidy_budget(&mut self) {
+        let Some(budget) = &self.budget else {
+            return;
+        };
+        let amount = self
+            .criterion(budget.criterion)
+            .is_some_and(|c| matches!(c.input, CriterionInput::Amount { .. }));
+        if !amount {
+            self.budget = None;
+            return;
+        }
+        let gone: Vec<OptionId> = budget
+            .pins
+            .keys()
+            .filter(|id| self.options.iter().all(|o| o.id != **id))
+            .copied()
+            .collect();
+        if let Some(budget) = self.budget.as_mut() {
+            for id in gone {
+                budget.pins.remove(&id);
+            }
+        }
+    }
+
+    /// Whether `budget` may be set here: its criterion an amount, its
+    /// amount within the amount's rule, its pins on options that exist.
+    fn budget_ok(&self, budget: &Budget) -> bool {
+        let amount = self
+            .criterion(budget.criterion)
+            .is_some_and(|c| matches!(c.input, CriterionInput::Amount { .. }));
+        amount
+            && NumberRule::Amount.check(budget.amount).is_ok()
+            && budget
+                .pins
+                .keys()
+                .all(|id| self.options.iter().any(|o| o.id == *id))
+    }
+
+    /// Lenses, the matrix's settings and the budget.
     fn apply_to_settings(&mut self, edit: ScenarioEdit) -> Result<bool, EditRefused> {
         match edit {
+            ScenarioEdit::SetBudget(budget) => {
+                if budget.as_ref().is_some_and(|b| !self.budget_ok(b)) {
+                    return Err(EditRefused::InvalidValue);
+                }
+                Ok(replace(&mut self.budget, budget))
+            }
             ScenarioEdit::AddLens(name) => {
                 if self.lenses.len() >= MAX_LENSES {
                     return Err(EditRefused::TooMany);
@@ -1039,6 +1095,9 @@ impl Scenario {
         }
         if let Some(id) = self.chart.bubble.filter(|id| self.criterion(*id).is_none()) {
             report(format!("chart.bubble ({id})"), Issue::UnknownCriterion);
+        }
+        if self.budget.as_ref().is_some_and(|b| !self.budget_ok(b)) {
+            report("budget".to_owned(), Issue::BudgetInvalid);
         }
     }
 }

@@ -2,7 +2,7 @@
 //! the analyses sample weights, saved lenses, and how the matrix is drawn.
 
 use crate::domain::model::criterion::{Criterion, Direction};
-use crate::domain::model::ids::{CriterionId, LensId};
+use crate::domain::model::ids::{CriterionId, LensId, OptionId};
 use crate::domain::model::segment::Segment;
 use crate::domain::model::value::Weight;
 use std::collections::BTreeMap;
@@ -126,4 +126,34 @@ impl LensRef {
             LensRef::Segment(s) => format!("segment:{}", s.key()),
         }
     }
+}
+
+/// Whether an option is forced into the best set or kept out of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pin {
+    /// Always in: its cost is taken from the budget first.
+    Must,
+    /// Never in.
+    Never,
+}
+
+impl Pin {
+    /// Both pins, in picker order.
+    pub const ALL: [Pin; 2] = [Pin::Must, Pin::Never];
+    /// Each pin's name in files, in the order of [`Pin::ALL`].
+    pub const KEYS: [&'static str; 2] = ["must", "never"];
+}
+
+/// A budget on one amount criterion: which options fit in it is asked of
+/// the best set (PRODUCT.md, "Best set within a budget").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Budget {
+    /// The amount criterion whose values are the costs.
+    pub criterion: CriterionId,
+    /// The budget, in the criterion's unit (`0 ≤ amount ≤ MAX_AMOUNT`).
+    pub amount: f64,
+    /// Whether options below the worth-it line may be chosen too.
+    pub below_line: bool,
+    /// Options forced in or kept out.
+    pub pins: BTreeMap<OptionId, Pin>,
 }

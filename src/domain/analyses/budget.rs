@@ -1,0 +1,236 @@
+//! What fits in the budget (PRODUCT.md, "Best set within a budget"): the
+//! set of options with the most value whose costs on one amount criterion
+//! stay within the budget, exactly; beside it, the set that going down the
+//! ranking gives; and the best value at every budget up to twice the one
+//! set, with the sets of the next steps.
+//!
+//! The value summed is the value index (not the score, which already
+//! rewards a low cost and would count it twice); under a ratio, the
+//! numerator.
+
+use crate::domain::analyses::knapsack::{self, Exactness, Item, Pick, Step};
+use crate::domain::analyses::matrix::{self, NoMatrix};
+use crate::domain::model::criterion::CriterionInput;
+use crate::domain::model::scenario::Scenario;
+use crate::domain::model::settings::{Budget, Pin};
+use crate::domain::scoring::Ranking;
+
+/// How many steps beyond the budget are named ("+8 person-days adds D").
+pub const NEXT_STEPS: usize = 3;
+
+/// Why an option is not a candidate for the best set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LeftOut {
+    /// It has no cost on the budget's criterion.
+    NoCost,
+    /// It is pinned out.
+    Never,
+    /// It scores below the worth-it line (and those are not asked for).
+    BelowLine,
+    /// It adds no value.
+    NoValue,
+}
+
+impl LeftOut {
+    /// The reason's name in files.
+    pub fn key(self) -> &'static str {
+        match self {
+            LeftOut::NoCost => "no_cost",
+            LeftOut::Never => "never",
+            LeftOut::BelowLine => "below_line",
+            LeftOut::NoValue => "no_value",
+        }
+    }
+}
+
+/// Why there is no best set to show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoBestSet {
+    /// The scenario has no option.
+    NoOptions,
+    /// No criterion with weight counts as value (nothing to sum).
+    NoValue,
+    /// No option has a cost on the budget's criterion.
+    NoCosts,
+}
+
+/// The best set within the budget, and what is around it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BestSet {
+    /// Each option's value as summed (entry order).
+    pub values: Vec<f64>,
+    /// Each option's cost (entry order), `None` where it has none.
+    pub costs: Vec<Option<f64>>,
+    /// The best set (the musts included), entry order.
+    pub best: Pick,
+    /// Whether it is proven best.
+    pub exactness: Exactness,
+    /// Going down the ranking, taking each option while it fits (the musts
+    /// first), stopping at the first that does not.
+    pub down_the_ranking: Pick,
+    /// Options that were not candidates, and why (entry order).
+    pub left_out: Vec<(usize, LeftOut)>,
+    /// How far the musts alone go over the budget, if they do.
+    pub musts_over: Option<f64>,
+    /// The best value at every budget from 0 to twice the budget (the
+    /// musts' cost and value included): the steps where it rises.
+    pub frontier: Vec<Step>,
+    /// Whether the frontier holds every step (else it is sampled).
+    pub frontier_exact: bool,
+    /// The sets of the first steps beyond the budget.
+    pub next: Vec<Pick>,
+}
+
+/// The best set for `budget` in `scenario`, ranked as `ranking`.
+pub fn best_set(
+    scenario: &Scenario,
+    ranking: &Ranking,
+    budget: &Budget,
+) -> Result<BestSet, NoBestSet> {
+    if scenario.options.is_empty() {
+        return Err(NoBestSet::NoOptions);
+    }
+    let values = matrix::values(scenario, ranking).map_err(|e| match e {
+        NoMatrix::NoOptions => NoBestSet::NoOptions,
+        NoMatrix::NoValue | NoMatrix::NoEffort => NoBestSet::NoValue,
+    })?;
+    let amount = scenario
+        .criterion(budget.criterion)
+        .is_some_and(|c| matches!(c.input, CriterionInput::Amount { .. }));
+    let costs: Vec<Option<f64>> = scenario
+        .options
+        .iter()
+        .map(|o| o.values.get(&budget.criterion).copied().filter(|_| amount))
+        .collect();
+    if costs.iter().all(Option::is_none) {
+        return Err(NoBestSet::NoCosts);
+    }
+    let below: Vec<bool> = (0..scenario.options.len())
+        .map(|i| ranking.row_for(i).is_some_and(|r| r.below_threshold))
+        .collect();
+    let pin = |i: usize| budget.pins.get(&scenario.options[i].id).copied();
+    // Each option: a must, a candidate, or left out and why.
+    let mut musts = Vec::new();
+    let mut candidates = Vec::new();
+    let mut left_out = Vec::new();
+    for i in 0..scenario.options.len() {
+        let why = match (pin(i), costs[i]) {
+            (Some(Pin::Never), _) => Some(LeftOut::Never),
+            (_, None) => Some(LeftOut::NoCost),
+            (Some(Pin::Must), Some(_)) => {
+                musts.push(i);
+                continue;
+            }
+            _ if below[i] && !budget.below_line => Some(LeftOut::BelowLine),
+            _ if values[i] <= 0.0 => Some(LeftOut::NoValue),
+            _ => None,
+        };
+        match why {
+            Some(why) => left_out.push((i, why)),
+            None => candidates.push(i),
+        }
+    }
+    let cost_of = |i: usize| costs[i].unwrap_or(0.0);
+    let must_cost: f64 = musts.iter().map(|&i| cost_of(i)).sum();
+    let must_value: f64 = musts.iter().map(|&i| values[i]).sum();
+    let room = budget.amount - must_cost;
+    let items: Vec<Item> = candidates
+        .iter()
+        .map(|&i| Item {
+            cost: cost_of(i),
+            value: values[i],
+        })
+        .collect();
+    let reach = (2.0 * budget.amount - must_cost).max(0.0);
+    let solved = knapsack::solve(&items, room.max(0.0), reach, NEXT_STEPS);
+    // Back from candidates to options, with the musts added.
+    let with_musts = |pick: &Pick| {
+        let mut options: Vec<usize> = pick.items.iter().map(|&k| candidates[k]).collect();
+        options.extend(&musts);
+        options.sort_unstable();
+        Pick {
+            items: options,
+            value: pick.value + must_value,
+            cost: pick.cost + must_cost,
+        }
+    };
+    let best = if room < 0.0 {
+        with_musts(&Pick::default())
+    } else {
+        with_musts(&solved.best)
+    };
+    let frontier = solved
+        .frontier
+        .iter()
+        .map(|s| Step {
+            budget: s.budget + must_cost,
+            value: s.value + must_value,
+        })
+        .collect();
+    let down_the_ranking = down_the_ranking(ranking, &musts, &candidates, &costs, &values, budget);
+    Ok(BestSet {
+        best,
+        exactness: solved.exactness,
+        down_the_ranking,
+        left_out,
+        musts_over: (room < 0.0).then_some(-room),
+        frontier,
+        frontier_exact: solved.frontier_exact,
+        next: solved.next.iter().map(with_musts).collect(),
+        values,
+        costs,
+    })
+}
+
+/// The set going down the ranking gives: the musts, then each candidate in
+/// rank order while it fits, stopping at the first that does not.
+fn down_the_ranking(
+    ranking: &Ranking,
+    musts: &[usize],
+    candidates: &[usize],
+    costs: &[Option<f64>],
+    values: &[f64],
+    budget: &Budget,
+) -> Pick {
+    let mut is_candidate = vec![false; costs.len()];
+    for &i in candidates {
+        is_candidate[i] = true;
+    }
+    let mut items: Vec<usize> = musts.to_vec();
+    let mut cost: f64 = musts.iter().filter_map(|&i| costs[i]).sum();
+    for row in &ranking.rows {
+        if !is_candidate[row.index] {
+            continue;
+        }
+        let c = costs[row.index].unwrap_or(0.0);
+        if cost + c > budget.amount * (1.0 + 1e-12) {
+            break;
+        }
+        cost += c;
+        items.push(row.index);
+    }
+    items.sort_unstable();
+    Pick {
+        value: items.iter().map(|&i| values[i]).sum(),
+        cost,
+        items,
+    }
+}
+
+/// What changes from `from` to `to`: the options dropped and added (entry
+/// order), and the difference in value and in cost.
+pub fn swap(from: &Pick, to: &Pick) -> (Vec<usize>, Vec<usize>, f64, f64) {
+    let dropped = from
+        .items
+        .iter()
+        .filter(|i| !to.items.contains(i))
+        .copied()
+        .collect();
+    let added = to
+        .items
+        .iter()
+        .filter(|i| !from.items.contains(i))
+        .copied()
+        .collect();
+    (dropped, added, to.value - from.value, to.cost - from.cost)
+}

@@ -1,0 +1,381 @@
+//! The 0/1 knapsack behind "What fits in the budget?" (PRODUCT.md, "Best
+//! set within a budget"): the most value for a cost no higher than a
+//! budget, exact. Costs that are whole at two decimals (after dividing by
+//! their greatest common divisor) go through dynamic programming over the
+//! budget, which gives the best value at every budget up to the largest one
+//! asked for at once; other costs, or a table too large, through branch and
+//! bound with the LP bound, with a stated limit on its work.
+//!
+//! Ties are broken the same way in both: the higher value (within a
+//! millionth of a millionth), then fewer items, then the lower cost, then
+//! the items entered first.
+
+/// One item: what it costs and what it is worth.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Item {
+    /// Its cost, `≥ 0`.
+    pub cost: f64,
+    /// Its value; an item worth `≤ 0` is never chosen.
+    pub value: f64,
+}
+
+/// A set of items.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Pick {
+    /// The items chosen, in entry order.
+    pub items: Vec<usize>,
+    /// Their total value.
+    pub value: f64,
+    /// Their total cost.
+    pub cost: f64,
+}
+
+/// How exact a solution is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Exactness {
+    /// Proven best (dynamic programming, or branch and bound that finished).
+    Exact,
+    /// Branch and bound stopped at its limit of work: the best set found,
+    /// and how much more value the LP bound leaves open.
+    Stopped {
+        /// The LP bound minus the value found.
+        gap: f64,
+    },
+}
+
+/// One step of the frontier: from `budget` on, `value` can be had.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Step {
+    /// The budget from which the value can be had (the cost of its set).
+    pub budget: f64,
+    /// The best value for any budget from here to the next step.
+    pub value: f64,
+}
+
+/// The most cells the dynamic programme fills (items × budget steps).
+pub const MAX_CELLS: u64 = 20_000_000;
+/// The most nodes branch and bound visits before it stops.
+pub const MAX_NODES: u64 = 1_000_000;
+/// How many budgets the frontier is sampled at when it cannot be had exactly.
+pub const SAMPLED_STEPS: usize = 40;
+
+/// Relative tolerance under which two values tie.
+const TIE: f64 = 1e-12;
+
+/// Whether `a` is worth more than `b` beyond rounding.
+fn more(a: f64, b: f64) -> bool {
+    a - b > TIE * a.abs().max(b.abs()).max(1.0)
+}
+
+/// Whether (value, count, cost) `a` beats `b`: more value, else fewer
+/// items, else a lower cost.
+fn beats(a: (f64, u32, f64), b: (f64, u32, f64)) -> bool {
+    if more(a.0, b.0) {
+        return true;
+    }
+    if more(b.0, a.0) {
+        return false;
+    }
+    (a.1, a.2) < (b.1, b.2)
+}
+
+/// A solved knapsack: the best set for `budget` and the frontier up to
+/// `reach`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Solution {
+    /// The best set within the budget.
+    pub best: Pick,
+    /// Whether it is proven best.
+    pub exactness: Exactness,
+    /// The best value at every budget from 0 to the reach: the steps where
+    /// it rises, the first at budget 0.
+    pub frontier: Vec<Step>,
+    /// Whether the frontier holds every step (else it is sampled at
+    /// [`SAMPLED_STEPS`] budgets, each step exact or stopped).
+    pub frontier_exact: bool,
+    /// The sets of the first steps of the frontier beyond the budget.
+    pub next: Vec<Pick>,
+}
+
+/// Solves the knapsack of `items` for `budget`, with the frontier up to
+/// `reach` (`≥ budget`) and the sets of its first `next` steps beyond the
+/// budget. Costs and budgets must be finite and `≥ 0`.
+pub fn solve(items: &[Item], budget: f64, reach: f64, next: usize) -> Solution {
+    let reach = reach.max(budget);
+    let beyond = |frontier: &[Step]| -> Vec<f64> {
+        frontier
+            .iter()
+            .filter(|s| more(s.budget, budget))
+            .take(next)
+            .map(|s| s.budget)
+            .collect()
+    };
+    if let Some(table) = Table::fill(items, reach) {
+        let frontier = table.frontier();
+        return Solution {
+            best: table.pick_at(items, budget),
+            exactness: Exactness::Exact,
+            next: beyond(&frontier)
+                .into_iter()
+                .map(|b| table.pick_at(items, b))
+                .collect(),
+            frontier,
+            frontier_exact: true,
+        };
+    }
+    let (best, exactness) = branch_and_bound(items, budget);
+    let mut frontier: Vec<Step> = Vec::new();
+    for k in 0..=SAMPLED_STEPS {
+        let at = reach * k as f64 / SAMPLED_STEPS as f64;
+        let (pick, _) = branch_and_bound(items, at);
+        if frontier.last().is_none_or(|s| more(pick.value, s.value)) {
+            frontier.push(Step {
+                budget: pick.cost,
+                value: pick.value,
+            });
+        }
+    }
+    Solution {
+        best,
+        exactness,
+        next: beyond(&frontier)
+            .into_iter()
+            .map(|b| branch_and_bound(items, b).0)
+            .collect(),
+        frontier,
+        frontier_exact: false,
+    }
+}
+
+/// The costs as whole numbers of one unit: each cost × 10^d divided by the
+/// greatest common divisor of all, for the fewest decimals `d ≤ 2` that
+/// make every cost whole; with the unit's size.
+fn whole_costs(items: &[Item]) -> Option<(Vec<u64>, f64)> {
+    // Below 2^53 every whole number is exact in an f64.
+    const LARGEST: f64 = 9_007_199_254_740_992.0;
+    for decimals in 0..=2 {
+        let scale = 10f64.powi(decimals);
+        let whole: Option<Vec<u64>> = items
+            .iter()
+            .map(|item| {
+                let scaled = item.cost * scale;
+                let rounded = scaled.round();
+                let close = (scaled - rounded).abs() <= 1e-9 * rounded.max(1.0);
+                (close && (0.0..LARGEST).contains(&rounded)).then_some(rounded as u64)
+            })
+            .collect();
+        if let Some(whole) = whole {
+            let divisor = whole.iter().fold(0, |g, &c| gcd(g, c)).max(1);
+            let unit = divisor as f64 / scale;
+            return Some((whole.into_iter().map(|c| c / divisor).collect(), unit));
+        }
+    }
+    None
+}
+
+fn gcd(a: u64, b: u64) -> u64 {
+    if b == 0 {
+        a
+    } else {
+        gcd(b, a % b)
+    }
+}
+
+/// The dynamic programme: for every budget `b` in units, the best set
+/// costing at most `b`, and per item and budget whether it was taken.
+struct Table {
+    unit: f64,
+    costs: Vec<u64>,
+    value: Vec<f64>,
+    count: Vec<u32>,
+    cost: Vec<u64>,
+    words: usize,
+    taken: Vec<u64>,
+}
+
+impl Table {
+    /// The table up to `reach`, if the costs are whole at two decimals and
+    /// it has at most [`MAX_CELLS`] cells.
+    fn fill(items: &[Item], reach: f64) -> Option<Table> {
+        let (costs, unit) = whole_costs(items)?;
+        let width = (reach / unit + 1e-9).floor();
+        let cells = (width + 1.0) * items.len().max(1) as f64;
+        if !width.is_finite() || cells > MAX_CELLS as f64 {
+            return None;
+        }
+        let top = width as usize;
+        let words = top / 64 + 1;
+        let mut table = Table {
+            unit,
+            value: vec![0.0; top + 1],
+            count: vec![0; top + 1],
+            cost: vec![0; top + 1],
+            words,
+            taken: vec![0; words * items.len()],
+            costs,
+        };
+        for (i, item) in items.iter().enumerate() {
+            let c = table.costs[i];
+            if item.value <= 0.0 || c > top as u64 {
+                continue;
+            }
+            let c = c as usize;
+            let row = &mut table.taken[i * words..(i + 1) * words];
+            // Downwards, so each budget reads the set without this item.
+            for b in (c..=top).rev() {
+                let with = (
+                    table.value[b - c] + item.value,
+                    table.count[b - c] + 1,
+                    (table.cost[b - c] + c as u64) as f64,
+                );
+                if beats(with, (table.value[b], table.count[b], table.cost[b] as f64)) {
+                    table.value[b] = with.0;
+                    table.count[b] = with.1;
+                    table.cost[b] = table.cost[b - c] + c as u64;
+                    row[b / 64] |= 1 << (b % 64);
+                }
+            }
+        }
+        Some(table)
+    }
+
+    /// The best set within `budget`.
+    fn pick_at(&self, items: &[Item], budget: f64) -> Pick {
+        let mut b = ((budget / self.unit + 1e-9).floor() as usize).min(self.value.len() - 1);
+        let mut chosen = Vec::new();
+        for i in (0..items.len()).rev() {
+            if self.taken[i * self.words + b / 64] & (1 << (b % 64)) != 0 {
+                chosen.push(i);
+                b -= self.costs[i] as usize;
+            }
+        }
+        chosen.reverse();
+        pick(items, chosen)
+    }
+
+    /// The steps where the best value rises.
+    fn frontier(&self) -> Vec<Step> {
+        let mut steps = vec![Step {
+            budget: 0.0,
+            value: self.value[0],
+        }];
+        for b in 1..self.value.len() {
+            if more(self.value[b], self.value[b - 1]) {
+                steps.push(Step {
+                    budget: self.cost[b] as f64 * self.unit,
+                    value: self.value[b],
+                });
+            }
+        }
+        steps
+    }
+}
+
+/// The set of `items` at `chosen`, with its totals.
+fn pick(items: &[Item], chosen: Vec<usize>) -> Pick {
+    Pick {
+        value: chosen.iter().map(|&i| items[i].value).sum(),
+        cost: chosen.iter().map(|&i| items[i].cost).sum(),
+        items: chosen,
+    }
+}
+
+/// Branch and bound (Horowitz–Sahni, depth first, items by value per cost,
+/// Dantzig's LP bound), for costs the table cannot hold.
+fn branch_and_bound(items: &[Item], budget: f64) -> (Pick, Exactness) {
+    // Free items of value are always in; worthless ones never.
+    let free: Vec<usize> = (0..items.len())
+        .filter(|&i| items[i].cost <= 0.0 && items[i].value > 0.0)
+        .collect();
+    let mut order: Vec<usize> = (0..items.len())
+        .filter(|&i| items[i].cost > 0.0 && items[i].value > 0.0 && items[i].cost <= budget)
+        .collect();
+    order.sort_by(|&a, &b| {
+        let density = |i: usize| items[i].value / items[i].cost;
+        density(b).total_cmp(&density(a)).then(a.cmp(&b))
+    });
+    let mut search = Search {
+        items,
+        order: &order,
+        taken: vec![false; order.len()],
+        best: (0.0, 0, 0.0),
+        best_taken: vec![false; order.len()],
+        nodes: 0,
+    };
+    let root_bound = search.bound(0, budget, 0.0);
+    search.run(budget);
+    let mut chosen: Vec<usize> = order
+        .iter()
+        .zip(&search.best_taken)
+        .filter(|(_, &t)| t)
+        .map(|(&i, _)| i)
+        .chain(free)
+        .collect();
+    chosen.sort_unstable();
+    let best = pick(items, chosen);
+    let exactness = if search.nodes > MAX_NODES {
+        Exactness::Stopped {
+            gap: (root_bound - search.best.0).max(0.0),
+        }
+    } else {
+        Exactness::Exact
+    };
+    (best, exactness)
+}
+
+/// The state of one branch-and-bound search.
+struct Search<'a> {
+    items: &'a [Item],
+    order: &'a [usize],
+    taken: Vec<bool>,
+    best: (f64, u32, f64),
+    best_taken: Vec<bool>,
+    nodes: u64,
+}
+
+impl Search<'_> {
+    /// The LP bound from position `k` on with `room` left and `value` so far.
+    fn bound(&self, k: usize, mut room: f64, mut value: f64) -> f64 {
+        for &i in &self.order[k..] {
+            let item = self.items[i];
+            if item.cost <= room {
+                room -= item.cost;
+                value += item.value;
+            } else {
+                return value + item.value * room / item.cost;
+            }
+        }
+        value
+    }
+
+    /// Depth first over take / leave each item in order, taking first;
+    /// a branch whose bound cannot beat the best set found is cut.
+    fn run(&mut self, budget: f64) {
+        // (depth, room left, (value, count, cost) so far, whether the item
+        // before was taken)
+        let mut stack = vec![(0, budget, (0.0, 0, 0.0), false)];
+        while let Some((k, room, so_far, took)) = stack.pop() {
+            if k > 0 {
+                self.taken[k - 1] = took;
+            }
+            self.nodes += 1;
+            if self.nodes > MAX_NODES {
+                return;
+            }
+            if beats(so_far, self.best) {
+                self.best = so_far;
+                self.best_taken.fill(false);
+                self.best_taken[..k].copy_from_slice(&self.taken[..k]);
+            }
+            if k == self.order.len() || more(self.best.0, self.bound(k, room, so_far.0)) {
+                continue;
+            }
+            let item = self.items[self.order[k]];
+            stack.push((k + 1, room, so_far, false));
+            if item.cost <= room {
+                let with = (so_far.0 + item.value, so_far.1 + 1, so_far.2 + item.cost);
+                stack.push((k + 1, room - item.cost, with, true));
+            }
+        }
+    }
+}
