@@ -7,7 +7,9 @@ import { join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const dir = process.argv[2] ?? 'dist';
-const TRIPWIRE_BROTLI = 450 * 1024;
+// Raised from 450 KB with the budget (best set, frontier and pins: +20.4 KB
+// brotli, 9 KB of it the panel); the load benchmarks say what that costs.
+const TRIPWIRE_BROTLI = 480 * 1024;
 
 function* files(root) {
   for (const name of readdirSync(root)) {

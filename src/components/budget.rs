@@ -3,6 +3,7 @@
 //! budget as a step chart and a table, and a pin per option.
 
 use super::Same;
+use crate::components::common::PALETTE;
 use crate::components::number_field::NumberField;
 use crate::components::tradeoffs::{chart_svg, svg_frame};
 use crate::domain::analyses::budget::{swap, BestSet, LeftOut, NoBestSet};
@@ -69,7 +70,7 @@ pub fn budget_panel(props: &BudgetPanelProps) -> Html {
         .collect();
     if amounts.is_empty() {
         return html! {
-            <section class="panel budget-panel" aria-labelledby="budget-heading">
+            <section class="tradeoffs budget-panel" aria-labelledby="budget-heading">
                 <h2 id="budget-heading">{ t.heading }</h2>
                 <p class="hint">{ t.no_amount }</p>
             </section>
@@ -82,7 +83,7 @@ pub fn budget_panel(props: &BudgetPanelProps) -> Html {
         .map(|(_, _, unit)| unit.clone())
         .unwrap_or_default();
     html! {
-        <section class="panel budget-panel" aria-labelledby="budget-heading">
+        <section class="tradeoffs budget-panel" aria-labelledby="budget-heading">
             <h2 id="budget-heading">{ t.heading }</h2>
             <p class="hint">{ t.intro }</p>
             { settings(props, &amounts, &unit) }
@@ -294,25 +295,39 @@ fn budget_bar(lang: Lang, scenario: &Scenario, budget: &Budget, set: &BestSet, u
     }
     let width = |cost: f64| format!("width:{}%", format_fixed(100.0 * cost / whole, 3));
     let left = budget.amount - set.best.cost;
-    html! {
+    let parts = set.best.items.iter().enumerate().map(|(n, &i)| {
+        let cost = set.costs[i].unwrap_or(0.0);
+        let key = scenario.options[i].id.to_string();
+        let label = format!(
+            "{}: {}",
+            lang.option_title_at(scenario, i),
+            amount(lang, cost, unit)
+        );
+        (n, key, cost, label)
+    });
+    let (bar, legend): (Vec<Html>, Vec<Html>) = parts
+        .map(|(n, key, cost, label)| {
+            let class = format!("crit-{}", n % PALETTE);
+            (
+                html! { <span key={key.clone()} class={classes!("budget-part", class.clone())} style={width(cost)}></span> },
+                html! { <li {key}><span class={classes!("swatch", class)}></span>{ label }</li> },
+            )
+        })
+        .unzip();
+    html! {<>
         <div class="budget-bar" aria-hidden="true">
-            { for set.best.items.iter().enumerate().map(|(n, &i)| {
-                let cost = set.costs[i].unwrap_or(0.0);
-                let title = format!("{}: {}", lang.option_title_at(scenario, i), amount(lang, cost, unit));
-                html! {
-                    <span key={scenario.options[i].id.to_string()} class={classes!("budget-part", format!("crit-{}", n % 6))}
-                        style={width(cost)} title={title.clone()}>
-                        <span class="budget-label">{ title }</span>
-                    </span>
-                }
-            }) }
+            { for bar }
             if left > 1e-9 {
-                <span class="budget-part budget-left" style={width(left)}>
-                    <span class="budget-label">{ t.unused.replace("{amount}", &amount(lang, left, unit)) }</span>
-                </span>
+                <span class="budget-part budget-left" style={width(left)}></span>
             }
         </div>
-    }
+        <ul class="budget-legend">
+            { for legend }
+            if left > 1e-9 {
+                <li key="left"><span class="swatch budget-left"></span>{ t.unused.replace("{amount}", &amount(lang, left, unit)) }</li>
+            }
+        </ul>
+    </>}
 }
 
 /// The next steps beyond the budget in words: "+8 person-days adds D: +31 value".
@@ -348,8 +363,8 @@ fn frontier(lang: Lang, scenario: &Scenario, budget: &Budget, set: &BestSet, uni
     let Some(last) = steps.last() else {
         return Html::default();
     };
-    let (width, height) = (640.0, 300.0);
-    let (left, right, top, bottom) = (64.0, 24.0, 20.0, 48.0);
+    let (width, height) = (640.0, 280.0);
+    let (left, right, top, bottom) = (76.0, 24.0, 20.0, 48.0);
     let reach = (2.0 * budget.amount).max(last.budget).max(1e-9);
     let top_value = last.value.max(1e-9) * 1.08;
     let x = |b: f64| left + (width - left - right) * b / reach;
@@ -372,7 +387,7 @@ fn frontier(lang: Lang, scenario: &Scenario, budget: &Budget, set: &BestSet, uni
         html! { <text x={f(x(reach))} y={f(base + 20.0)} font-size="13" text-anchor="end">{ lang.number(reach, 2) }</text> },
         html! { <text x={f(width - right)} y={f(height - 8.0)} font-size="14" text-anchor="end">{ t.frontier_x.replace("{unit}", unit) }</text> },
         html! { <text x={f(left - 8.0)} y={f(y(last.value) + 5.0)} font-size="13" text-anchor="end">{ value_text(lang, last.value) }</text> },
-        html! { <text transform={format!("translate(18 {}) rotate(-90)", f(top))} text-anchor="end" font-size="14">{ t.frontier_y }</text> },
+        html! { <text transform={format!("translate(18 {}) rotate(-90)", f((top + base) / 2.0))} text-anchor="middle" font-size="14">{ t.frontier_y }</text> },
     ];
     let svg = chart_svg(width, height, children);
     let file = format!("{} frontier", scenario.name);
@@ -468,8 +483,8 @@ fn pin_table(props: &PinTableProps) -> Html {
             html! {
                 <tr key={option.id.to_string()} class={classes!(set.best.items.contains(&i).then_some("chosen"))}>
                     <th scope="row">{ title.clone() }</th>
-                    <td>{ set.costs[i].map(|c| amount(lang, c, &props.unit)).unwrap_or_default() }</td>
-                    <td>{ value_text(lang, set.values[i]) }</td>
+                    <td class="number">{ set.costs[i].map(|c| lang.number(c, 2)).unwrap_or_default() }</td>
+                    <td class="number">{ value_text(lang, set.values[i]) }</td>
                     <td>{ state }</td>
                     <td>{ pin_menu(props, option.id, pin, &title) }</td>
                 </tr>
@@ -480,12 +495,16 @@ fn pin_table(props: &PinTableProps) -> Html {
         <details class="budget-pins" {ontoggle}>
             <summary>{ t.options_heading }</summary>
             if let Some(rows) = rows {
-                <table>
-                    <thead><tr>
-                        { for t.columns.iter().map(|c| html! { <th scope="col">{ *c }</th> }) }
-                    </tr></thead>
-                    <tbody>{ rows }</tbody>
-                </table>
+                <div class="table-scroll">
+                    <table>
+                        <thead><tr>
+                            { for t.columns.iter().enumerate().map(|(k, c)| html! {
+                                <th scope="col">{ if k == 1 && !props.unit.is_empty() { format!("{c} ({})", props.unit) } else { (*c).to_owned() } }</th>
+                            }) }
+                        </tr></thead>
+                        <tbody>{ rows }</tbody>
+                    </table>
+                </div>
             }
         </details>
     }
