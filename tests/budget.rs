@@ -358,3 +358,22 @@ fn a_large_backlog_with_fractional_costs_is_still_solved_exactly() {
     assert!(is_real(&list, &solved.best));
     assert!(solved.best.cost <= 120.0);
 }
+
+#[test]
+fn a_budget_moves_no_score_and_no_sample() {
+    use kerze::domain::analyses::acceptability::scenario_seed;
+    use kerze::domain::model::settings::WeightMode;
+    let plain = backlog(&[("A", 4.0, Some(20.0)), ("B", 3.0, Some(10.0))]);
+    let mut budgeted = plain.clone();
+    budgeted
+        .apply(ScenarioEdit::SetBudget(Some(budget(25.0))))
+        .unwrap();
+    assert!(plain.equal_but_budget(&budgeted));
+    assert_eq!(rank(&plain).rows, rank(&budgeted).rows);
+    for mode in WeightMode::ALL {
+        assert_eq!(scenario_seed(&plain, mode), scenario_seed(&budgeted, mode));
+    }
+    let mut renamed = budgeted.clone();
+    renamed.apply(ScenarioEdit::Rename("Other".into())).unwrap();
+    assert!(!renamed.equal_but_budget(&budgeted));
+}

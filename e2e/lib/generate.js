@@ -1,7 +1,7 @@
 // Generated scenarios for benchmarks and large-list tests, in Kerze's stored format.
 
 /** A scenario with `n` options on 8 criteria (3 amounts, 4 ratings, segment fit). */
-export function generatedScenario(n, id = 'sbench', { ratio = false } = {}) {
+export function generatedScenario(n, id = 'sbench', { ratio = false, budget = null, cents = false } = {}) {
   let seed = 0x2545f491n;
   const next = () => {
     seed = (seed * 6364136223846793005n + 1442695040888963407n) & 0xffffffffffffffffn;
@@ -25,7 +25,12 @@ export function generatedScenario(n, id = 'sbench', { ratio = false } = {}) {
   const options = Array.from({ length: n }, (_, i) => {
     const values = {};
     for (const c of criteria.slice(0, 7)) {
-      values[c.id] = c.input.kind === 'amount' ? (next() % 500) + (ratio ? 1 : 0) : (next() % 5) + 1;
+      values[c.id] =
+        c.input.kind === 'amount'
+          ? cents
+            ? ((next() % 50000) + 1) / 100
+            : (next() % 500) + (ratio ? 1 : 0)
+          : (next() % 5) + 1;
     }
     return {
       id: `o${i + 1}`,
@@ -45,6 +50,7 @@ export function generatedScenario(n, id = 'sbench', { ratio = false } = {}) {
     criteria,
     options,
     ...(ratio ? { model: 'ratio' } : {}),
+    ...(budget ? { budget: { criterion: 'c1', amount: budget } } : {}),
   };
 }
 

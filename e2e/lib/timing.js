@@ -6,13 +6,15 @@
  * times each change: to the updated DOM, and to the laid-out page. `probe`
  * ({ selector, property, wait }) names what must differ after every change;
  * with `wait`, each change is timed until it does (up to 3 s), for what
- * follows a change later.
+ * follows a change later. `probe.field` and `probe.values` set another
+ * field to other values in turn (the input event, as typing sends it).
  * Returns [[rendered ms, laid-out ms], …].
  */
 export function timeWeightChanges(page, changes, probe) {
   return page.evaluate(
     async ({ changes, probe }) => {
-      const input = document.getElementById('crit-c4-weight');
+      const input = document.getElementById(probe.field ?? 'crit-c4-weight');
+      const values = probe.values ?? ['0', '4'];
       const read = () => document.querySelector(probe.selector)?.[probe.property];
       // A macrotask runs only after the render and all its microtasks are done.
       const idle = () => new Promise((resolve) => {
@@ -26,7 +28,7 @@ export function timeWeightChanges(page, changes, probe) {
       const runs = [];
       for (let i = 0; i < changes; i++) {
         const before = read();
-        input.value = String(i % 2 === 0 ? 0 : 4);
+        input.value = values[i % values.length];
         const t0 = performance.now();
         input.dispatchEvent(new InputEvent('input', { bubbles: true }));
         await idle();

@@ -3,9 +3,8 @@
 //! newest ranking cancels a run still going.
 
 use super::Same;
-use crate::domain::analyses::acceptability::{seed_of, Acceptability, Sampler};
+use crate::domain::analyses::acceptability::{scenario_seed, Acceptability, Sampler};
 use crate::domain::analyses::uncertainty::{samples_values, Uncertainty, ValueSampler};
-use crate::domain::formats::link::link_json;
 use crate::domain::model::scenario::Scenario;
 use crate::domain::model::settings::WeightMode;
 use crate::domain::scoring::Ranking;
@@ -88,7 +87,7 @@ pub fn use_samples(
     let show = shown.setter();
     let scenario = scenario.clone();
     use_effect_with((ranking.clone(), mode), move |(ranking, mode)| {
-        let seed = seed_of(&link_json(&scenario), *mode);
+        let seed = scenario_seed(&scenario, *mode);
         let work = ranking.rows.len() * (ranking.criteria.len() + 3);
         let run = Rc::new(RefCell::new(Run {
             weights: Sampler::new(ranking, *mode, seed),

@@ -66,7 +66,12 @@ pub struct ScenarioViewProps {
 pub fn scenario_view(props: &ScenarioViewProps) -> Html {
     let (lang, scenario) = (props.lang, props.scenario.clone());
     let t = lang.texts();
-    let ranking = Same(use_memo(scenario.clone(), |scenario| rank(scenario)));
+    // A budget moves no score: a change of it keeps the ranking and the
+    // analyses on it.
+    let scored = use_stable_by(&scenario, |a, b| {
+        Rc::ptr_eq(&a.0, &b.0) || a.equal_but_budget(b)
+    });
+    let ranking = Same(use_memo(scored, |scored| rank(&scored.0)));
     // Ranks per segment mean something only where segment fit counts.
     let by_segment = Same(use_memo(ranking.clone(), |ranking| {
         if ranking.fit_weight() > 0.0 {

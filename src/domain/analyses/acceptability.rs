@@ -7,6 +7,8 @@
 //! hash of the scenario's link content, `libm` for the logarithm, and a fixed
 //! order of every sum, so native and WebAssembly builds give the same bits.
 
+use crate::domain::formats::link::link_json;
+use crate::domain::model::scenario::Scenario;
 use crate::domain::model::settings::WeightMode;
 use crate::domain::scoring::{Ranking, TIE_TOLERANCE};
 use std::cmp::Ordering;
@@ -27,6 +29,19 @@ pub fn seed_of(text: &str, mode: WeightMode) -> u64 {
         .fold(0xcbf2_9ce4_8422_2325, |h, b| {
             (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
         })
+}
+
+/// The seed of a scenario's runs: [`seed_of`] its link's JSON without the
+/// budget (which moves no score, so it moves no sample either).
+pub fn scenario_seed(scenario: &Scenario, mode: WeightMode) -> u64 {
+    let text = if scenario.budget.is_some() {
+        let mut scored = scenario.clone();
+        scored.budget = None;
+        link_json(&scored)
+    } else {
+        link_json(scenario)
+    };
+    seed_of(&text, mode)
 }
 
 /// xoshiro256** (Blackman and Vigna), seeded through SplitMix64.

@@ -123,11 +123,12 @@ pub fn solve(items: &[Item], budget: f64, reach: f64, next: usize) -> Solution {
             frontier_exact: true,
         };
     }
-    let (best, exactness) = branch_and_bound(items, budget);
+    let sorted = by_density(items);
+    let (best, exactness) = branch_and_bound(items, &sorted, budget);
     let mut frontier: Vec<Step> = Vec::new();
     for k in 0..=SAMPLED_STEPS {
         let at = reach * k as f64 / SAMPLED_STEPS as f64;
-        let (pick, _) = branch_and_bound(items, at);
+        let (pick, _) = branch_and_bound(items, &sorted, at);
         if frontier.last().is_none_or(|s| more(pick.value, s.value)) {
             frontier.push(Step {
                 budget: pick.cost,
@@ -140,7 +141,7 @@ pub fn solve(items: &[Item], budget: f64, reach: f64, next: usize) -> Solution {
         exactness,
         next: beyond(&frontier)
             .into_iter()
-            .map(|b| branch_and_bound(items, b).0)
+            .map(|b| branch_and_bound(items, &sorted, b).0)
             .collect(),
         frontier,
         frontier_exact: false,
@@ -187,8 +188,9 @@ struct Table {
     unit: f64,
     costs: Vec<u64>,
     value: Vec<f64>,
-    count: Vec<u32>,
-    cost: Vec<u64>,
+    /// Per budget, the best set's item count and cost in units as one key,
+    /// `count << 32 | cost`: the lower key wins a tie of value.
+    key: Vec<u64>,
     words: usize,
     taken: Vec<u64>,
 }
@@ -208,33 +210,48 @@ impl Table {
         let mut table = Table {
             unit,
             value: vec![0.0; top + 1],
-            count: vec![0; top + 1],
-            cost: vec![0; top + 1],
+            key: vec![0; top + 1],
             words,
             taken: vec![0; words * items.len()],
             costs,
         };
+        // One tolerance for the whole table: a millionth of a millionth of
+        // the most value there is.
+        let most: f64 = items.iter().map(|i| i.value.max(0.0)).sum();
+        let tie = TIE * most.max(1.0);
+        // Layer by layer: each item's layer reads the one before it, so
+        // every budget sees the best set without this item.
+        let mut next_value = table.value.clone();
+        let mut next_key = table.key.clone();
         for (i, item) in items.iter().enumerate() {
             let c = table.costs[i];
             if item.value <= 0.0 || c > top as u64 {
                 continue;
             }
+            let step = (1 << 32) | c;
             let c = c as usize;
             let row = &mut table.taken[i * words..(i + 1) * words];
-            // Downwards, so each budget reads the set without this item.
-            for b in (c..=top).rev() {
-                let with = (
-                    table.value[b - c] + item.value,
-                    table.count[b - c] + 1,
-                    (table.cost[b - c] + c as u64) as f64,
-                );
-                if beats(with, (table.value[b], table.count[b], table.cost[b] as f64)) {
-                    table.value[b] = with.0;
-                    table.count[b] = with.1;
-                    table.cost[b] = table.cost[b - c] + c as u64;
-                    row[b / 64] |= 1 << (b % 64);
+            next_value[..c].copy_from_slice(&table.value[..c]);
+            next_key[..c].copy_from_slice(&table.key[..c]);
+            let without = table.value[c..].iter().zip(&table.key[c..]);
+            let with = table.value.iter().zip(&table.key);
+            let next = next_value[c..].iter_mut().zip(next_key[c..].iter_mut());
+            for (k, ((slot, slot_key), ((&now, &now_key), (&from, &from_key)))) in
+                next.zip(without.zip(with)).enumerate()
+            {
+                let (value, key) = (from + item.value, from_key + step);
+                if value > now + tie || (value >= now - tie && key < now_key) {
+                    *slot = value;
+                    *slot_key = key;
+                    let b = c + k;
+                    row[b >> 6] |= 1 << (b & 63);
+                } else {
+                    *slot = now;
+                    *slot_key = now_key;
                 }
             }
+            std::mem::swap(&mut table.value, &mut next_value);
+            std::mem::swap(&mut table.key, &mut next_key);
         }
         Some(table)
     }
@@ -262,7 +279,7 @@ impl Table {
         for b in 1..self.value.len() {
             if more(self.value[b], self.value[b - 1]) {
                 steps.push(Step {
-                    budget: self.cost[b] as f64 * self.unit,
+                    budget: (self.key[b] & 0xffff_ffff) as f64 * self.unit,
                     value: self.value[b],
                 });
             }
@@ -280,20 +297,33 @@ fn pick(items: &[Item], chosen: Vec<usize>) -> Pick {
     }
 }
 
-/// Branch and bound (Horowitz–Sahni, depth first, items by value per cost,
-/// Dantzig's LP bound), for costs the table cannot hold.
-fn branch_and_bound(items: &[Item], budget: f64) -> (Pick, Exactness) {
-    // Free items of value are always in; worthless ones never.
-    let free: Vec<usize> = (0..items.len())
-        .filter(|&i| items[i].cost <= 0.0 && items[i].value > 0.0)
-        .collect();
+/// The items that cost and are worth something, most value per cost
+/// first (ties in entry order): the order branch and bound tries them in.
+fn by_density(items: &[Item]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..items.len())
-        .filter(|&i| items[i].cost > 0.0 && items[i].value > 0.0 && items[i].cost <= budget)
+        .filter(|&i| items[i].cost > 0.0 && items[i].value > 0.0)
         .collect();
     order.sort_by(|&a, &b| {
         let density = |i: usize| items[i].value / items[i].cost;
         density(b).total_cmp(&density(a)).then(a.cmp(&b))
     });
+    order
+}
+
+/// Branch and bound (Horowitz–Sahni, depth first, items by value per cost,
+/// Dantzig's LP bound), for costs the table cannot hold.
+/// `by_density` holds the items that cost and are worth something, most
+/// value per cost first ([`by_density`]).
+fn branch_and_bound(items: &[Item], by_density: &[usize], budget: f64) -> (Pick, Exactness) {
+    // Free items of value are always in; worthless ones never.
+    let free: Vec<usize> = (0..items.len())
+        .filter(|&i| items[i].cost <= 0.0 && items[i].value > 0.0)
+        .collect();
+    let order: Vec<usize> = by_density
+        .iter()
+        .copied()
+        .filter(|&i| items[i].cost <= budget)
+        .collect();
     let mut search = Search {
         items,
         order: &order,

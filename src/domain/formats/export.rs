@@ -2,7 +2,7 @@
 //! documented by `schema/kerze-export.v4.schema.json`; version 1, without the
 //! analyses, by `schema/kerze-export.v1.schema.json`; versions 2 and 3 by their own).
 
-use crate::domain::analyses::acceptability::{seed_of, Sampler, SAMPLES};
+use crate::domain::analyses::acceptability::{scenario_seed, Sampler, SAMPLES};
 
 use crate::domain::analyses::budget::best_set;
 use crate::domain::analyses::knapsack::Exactness;
@@ -10,7 +10,6 @@ use crate::domain::analyses::lens::{all_lenses, lens_ranking};
 use crate::domain::analyses::matrix;
 use crate::domain::analyses::sensitivity::{place_intervals, single_flip};
 use crate::domain::analyses::uncertainty::{samples_values, ValueSampler};
-use crate::domain::formats::link::link_json;
 use crate::domain::formats::scenario::ScenarioWire;
 use crate::domain::formats::to_pretty;
 use crate::domain::model::criterion::ScoreModel;
@@ -287,7 +286,7 @@ pub fn export_sampled(scenario: &Scenario, exported_at: String, samples: u32) ->
     let by_segment = segment_ranks(scenario, &ranking);
     let columns = || ranking.criteria.iter().copied().enumerate();
     let mode = scenario.analysis.weights;
-    let seed = seed_of(&link_json(scenario), mode);
+    let seed = scenario_seed(scenario, mode);
     let mut weights = Sampler::new(&ranking, mode, seed);
     weights.run(samples);
     let acceptability = weights.result();

@@ -961,6 +961,46 @@ impl Scenario {
         self.drop_values_not_stored(None)
     }
 
+    /// Whether `other` is this scenario but for its budget: everything its
+    /// scores and analyses depend on is the same (options compared by
+    /// pointer first).
+    pub fn equal_but_budget(&self, other: &Scenario) -> bool {
+        let Scenario {
+            id,
+            name,
+            need,
+            root_cause,
+            segment_mix,
+            threshold,
+            criteria,
+            options,
+            analysis,
+            lenses,
+            chart,
+            group,
+            model,
+            budget: _,
+        } = self;
+        let same_options = options.len() == other.options.len()
+            && options
+                .iter()
+                .zip(&other.options)
+                .all(|(a, b)| Rc::ptr_eq(a, b) || a == b);
+        same_options
+            && *id == other.id
+            && *name == other.name
+            && *need == other.need
+            && *root_cause == other.root_cause
+            && *segment_mix == other.segment_mix
+            && *threshold == other.threshold
+            && *criteria == other.criteria
+            && *analysis == other.analysis
+            && *lenses == other.lenses
+            && *chart == other.chart
+            && *group == other.group
+            && *model == other.model
+    }
+
     /// Every broken rule in a scenario read from outside; empty when it is valid.
     pub fn problems(&self) -> Vec<Problem> {
         let mut problems = Vec::new();
