@@ -172,6 +172,7 @@ impl Lang {
             need: t.scenario.need,
             root_cause: t.scenario.root_cause,
             threshold: t.scenario.threshold,
+            in_budget: t.budget.in_set_badge,
             decimal_comma: self == Lang::De,
         }
     }

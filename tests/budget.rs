@@ -377,3 +377,47 @@ fn a_budget_moves_no_score_and_no_sample() {
     renamed.apply(ScenarioEdit::Rename("Other".into())).unwrap();
     assert!(!renamed.equal_but_budget(&budgeted));
 }
+
+#[test]
+fn the_csv_and_markdown_tables_mark_the_best_set() {
+    use kerze::domain::formats::table::{ranking_csv, ranking_markdown};
+    let mut s = backlog(&[
+        ("Big", 5.0, Some(60.0)),
+        ("A", 4.0, Some(20.0)),
+        ("B", 4.0, Some(20.0)),
+        ("C", 4.0, Some(20.0)),
+    ]);
+    let titles = Lang::En.segment_rank_titles();
+    let texts = Lang::En.table_texts(&titles);
+    assert!(!ranking_csv(&s, &texts).contains("In the budget"));
+    s.apply(ScenarioEdit::SetBudget(Some(budget(60.0))))
+        .unwrap();
+    let csv = ranking_csv(&s, &texts);
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+    let column = lines[0]
+        .split(',')
+        .position(|h| h == "\"In the budget\"")
+        .unwrap();
+    let marks: Vec<(&str, &str)> = lines[1..]
+        .iter()
+        .map(|l| {
+            let cells: Vec<&str> = l.split(',').collect();
+            (cells[1], cells[column])
+        })
+        .collect();
+    assert_eq!(
+        marks,
+        [
+            ("\"Big\"", "\"\""),
+            ("\"A\"", "\"yes\""),
+            ("\"B\"", "\"yes\""),
+            ("\"C\"", "\"yes\"")
+        ]
+    );
+    let markdown = ranking_markdown(&s, &texts);
+    assert_eq!(
+        markdown.matches("| In the budget |").count(),
+        3,
+        "{markdown}"
+    );
+}

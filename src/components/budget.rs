@@ -218,15 +218,17 @@ fn changes(lang: Lang, scenario: &Scenario, from: &Pick, to: &Pick) -> (String, 
     (parts.join(", "), gain, extra)
 }
 
-/// The best set, the comparison with going down the ranking, the bar, what
-/// more buys, the frontier and the pins.
-fn result(props: &BudgetPanelProps, budget: &Budget, set: &BestSet, unit: &str) -> Html {
-    let lang = props.lang;
+/// "Best set within 60 person-days: A, C and F. 57 person-days used, value
+/// 212." (or that nothing fits).
+pub fn best_sentence(lang: Lang, scenario: &Scenario, budget: &Budget, set: &BestSet) -> String {
     let t = &lang.texts().budget;
-    let scenario = &props.scenario;
+    let unit = match scenario.criterion(budget.criterion).map(|c| &c.input) {
+        Some(CriterionInput::Amount { unit, .. }) => unit.as_str(),
+        _ => "",
+    };
     let within = amount(lang, budget.amount, unit);
     let best = &set.best;
-    let headline = if best.items.is_empty() {
+    if best.items.is_empty() {
         t.best_none.replace("{budget}", &within)
     } else {
         t.best
@@ -234,7 +236,17 @@ fn result(props: &BudgetPanelProps, budget: &Budget, set: &BestSet, unit: &str) 
             .replace("{options}", &names(lang, scenario, &best.items))
             .replace("{used}", &amount(lang, best.cost, unit))
             .replace("{value}", &value_text(lang, best.value))
-    };
+    }
+}
+
+/// The best set, the comparison with going down the ranking, the bar, what
+/// more buys, the frontier and the pins.
+fn result(props: &BudgetPanelProps, budget: &Budget, set: &BestSet, unit: &str) -> Html {
+    let lang = props.lang;
+    let t = &lang.texts().budget;
+    let scenario = &props.scenario;
+    let headline = best_sentence(lang, scenario, budget, set);
+    let best = &set.best;
     let ranked = &set.down_the_ranking;
     let versus = if ranked.items == best.items {
         t.ranking_same.to_owned()

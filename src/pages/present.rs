@@ -48,6 +48,8 @@ pub struct PresentViewProps {
     pub uncertainty: Option<Same<Uncertainty>>,
     /// The robustness badge of #1.
     pub badge: Option<Badge>,
+    /// The best set within the budget in words, and per option whether it is in it.
+    pub budget: Option<(String, Same<Vec<bool>>)>,
 }
 
 /// See the module docs.
@@ -79,10 +81,14 @@ pub fn present_view(props: PresentViewProps) -> Html {
             </div>
             <p class="present-summary"><strong>{ format!("{}: ", t.room.recommendation) }</strong>
                 { lang.recommendation(&scenario, &props.ranking) }</p>
+            if let Some((sentence, _)) = &props.budget {
+                <p class="present-summary budget-best">{ sentence.clone() }</p>
+            }
             <RankingPanel {lang} {scenario} ranking={props.ranking} segment_ranks={props.segment_ranks} large=true
                 selected={props.selected} compare={props.compare}
                 on_select={props.on_select} on_compare={props.on_compare}
-                acceptability={props.acceptability} uncertainty={props.uncertainty} badge={props.badge} />
+                acceptability={props.acceptability} uncertainty={props.uncertainty} badge={props.badge}
+                in_budget={props.budget.map(|(_, chosen)| chosen)} />
             // Below the ranking: the top 5 and the breakdown come first on a projector.
             if !cause.is_empty() {
                 <p class="present-cause"><strong>{ format!("{}: ", t.room.root_cause) }</strong>{ cause }</p>

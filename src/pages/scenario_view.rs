@@ -2,7 +2,7 @@
 
 use super::present::{present_view, PresentViewProps};
 use super::PageCallbacks;
-use crate::components::budget::BudgetPanel;
+use crate::components::budget::{best_sentence, BudgetPanel};
 use crate::components::common::columns;
 use crate::components::criteria_panel::criteria_panel;
 use crate::components::group::GroupPanel;
@@ -164,6 +164,14 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
     };
     let (strips, mix_strips) = weight_strips(lang, &scenario, &analysis, top3);
     if let Some(on_stop) = &props.presenting {
+        let present_budget = scenario
+            .budget
+            .as_ref()
+            .zip(best.as_ref().as_ref())
+            .and_then(|(budget, (set, chosen))| {
+                let set = set.0.as_ref().as_ref().ok()?;
+                Some((best_sentence(lang, &scenario, budget, set), chosen.clone()))
+            });
         return present_view(PresentViewProps {
             lang,
             scenario,
@@ -179,6 +187,7 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
             acceptability,
             uncertainty: uncertainty.clone(),
             badge: top_badge,
+            budget: present_budget,
         });
     }
     html! {<>

@@ -1,6 +1,7 @@
 //! The ranked backlog as a table: CSV for Excel and Jira, Markdown for
 //! Confluence, Jira comments and GitHub.
 
+use crate::domain::analyses::budget::best_set;
 use crate::domain::model::criterion::{CriterionInput, ScoreModel};
 use crate::domain::model::scenario::Scenario;
 use crate::domain::model::segment::{Segment, FIT_MAX};
@@ -34,6 +35,8 @@ pub struct TableTexts<'a> {
     pub root_cause: &'a str,
     /// "Worth-it threshold".
     pub threshold: &'a str,
+    /// "In the budget": the column or note of the options in the best set.
+    pub in_budget: &'a str,
     /// Use a decimal comma (and `;` between CSV fields, as German Excel expects).
     pub decimal_comma: bool,
 }
@@ -48,12 +51,19 @@ struct Row {
     points: Vec<f64>,
     below: bool,
     incomplete: bool,
+    /// In the best set within the budget (`None`: no budget, or no set).
+    in_budget: Option<bool>,
     segment_ranks: [u32; 3],
 }
 
 fn rows(scenario: &Scenario) -> Vec<Row> {
     let ranking = rank(scenario);
     let by_segment = segment_ranks(scenario, &ranking);
+    let chosen = scenario
+        .budget
+        .as_ref()
+        .and_then(|b| best_set(scenario, &ranking, b).ok())
+        .map(|set| set.best.items);
     ranking
         .rows
         .iter()
@@ -86,6 +96,7 @@ fn rows(scenario: &Scenario) -> Vec<Row> {
                 },
                 below: row.below_threshold,
                 incomplete: row.incomplete,
+                in_budget: chosen.as_ref().map(|c| c.contains(&row.index)),
                 segment_ranks: Segment::ALL.map(|s| ranks.get(s)),
             }
         })
@@ -132,11 +143,16 @@ fn csv_text(text: &str) -> String {
 pub fn ranking_csv(scenario: &Scenario, t: &TableTexts<'_>) -> String {
     let comma = t.decimal_comma;
     let weighted = scenario.model == ScoreModel::WeightedSum;
+    let rows = rows(scenario);
+    let budget = rows.iter().any(|r| r.in_budget.is_some());
     let mut header = header(scenario, t, true, weighted);
     header.extend([t.below_line, t.incomplete].map(str::to_owned));
+    if budget {
+        header.push(t.in_budget.to_owned());
+    }
     header.extend(t.segment_ranks.map(str::to_owned));
     let mut records = vec![header.iter().map(|h| csv_text(h)).collect::<Vec<_>>()];
-    for row in rows(scenario) {
+    for row in rows {
         let mut record = vec![
             row.rank.to_string(),
             csv_text(&row.title),
@@ -154,6 +170,9 @@ pub fn ranking_csv(scenario: &Scenario, t: &TableTexts<'_>) -> String {
         }
         let flag = |on: bool| if on { t.yes } else { "" };
         record.extend([csv_text(flag(row.below)), csv_text(flag(row.incomplete))]);
+        if budget {
+            record.push(csv_text(flag(row.in_budget == Some(true))));
+        }
         record.extend(row.segment_ranks.map(|r| r.to_string()));
         records.push(record);
     }
@@ -270,10 +289,14 @@ pub fn ranking_markdown(scenario: &Scenario, t: &TableTexts<'_>) -> String {
                     .map(|v| v.map(|v| format_number(v, 6, comma)).unwrap_or_default()),
             );
         }
-        let flags: Vec<&str> = [(row.below, t.below_line), (row.incomplete, t.incomplete)]
-            .into_iter()
-            .filter_map(|(on, word)| on.then_some(word))
-            .collect();
+        let flags: Vec<&str> = [
+            (row.below, t.below_line),
+            (row.incomplete, t.incomplete),
+            (row.in_budget == Some(true), t.in_budget),
+        ]
+        .into_iter()
+        .filter_map(|(on, word)| on.then_some(word))
+        .collect();
         cells.push(flags.join(", "));
         lines.push(format!("| {} |", cells.join(" | ")));
     }
@@ -301,6 +324,7 @@ mod tests {
         need: "Customer need",
         root_cause: "Root cause",
         threshold: "Worth-it threshold",
+        in_budget: "In the budget",
         decimal_comma: false,
     };
 
