@@ -421,3 +421,52 @@ fn the_csv_and_markdown_tables_mark_the_best_set() {
         "{markdown}"
     );
 }
+
+#[test]
+fn how_sure_the_set_is_is_drawn_over_weight_sets() {
+    use kerze::domain::analyses::budget::{set_shares, NoSetShares};
+    let mut s = kerze::domain::model::demo::demo_scenario(id(), &Lang::En.texts().demo);
+    let mut b = budget(40.0);
+    b.pins.insert(OptionId::new(2), Pin::Never);
+    s.apply(ScenarioEdit::SetBudget(Some(b.clone()))).unwrap();
+    let ranking = rank(&s);
+    let set = best_set(&s, &ranking, &b).unwrap();
+    let shares = set_shares(&s, &ranking, &set).unwrap();
+    assert_eq!(shares.samples, 1_000);
+    assert!(shares.shares.iter().all(|x| (0.0..=1.0).contains(x)));
+    for &i in &set.best.items {
+        assert!(shares.shares[i] >= 0.5, "{i}: {:?}", shares.shares);
+    }
+    // Pinned out, or below the line: in no set.
+    for (i, _) in &set.left_out {
+        assert_eq!(shares.shares[*i], 0.0);
+    }
+    // The same figures every time.
+    assert_eq!(set_shares(&s, &ranking, &set), Ok(shares.clone()));
+    // Weights that move nothing the value index holds keep the set: with
+    // one value criterion left, every set is the best set.
+    let mut one = backlog(&[("A", 4.0, Some(20.0)), ("B", 3.0, Some(30.0))]);
+    one.apply(ScenarioEdit::SetBudget(Some(budget(25.0))))
+        .unwrap();
+    let r = rank(&one);
+    let set = best_set(&one, &r, one.budget.as_ref().unwrap()).unwrap();
+    assert_eq!(set_shares(&one, &r, &set).unwrap().shares, [1.0, 0.0]);
+    // A ratio score says why it is not drawn.
+    let mut ratio = kerze::domain::model::demo::demo_rice(
+        id(),
+        &Lang::En.texts().demo,
+        Lang::En.texts().presets.names,
+    );
+    let effort = ratio.criteria[3].id;
+    ratio
+        .apply(ScenarioEdit::SetBudget(Some(Budget {
+            criterion: effort,
+            amount: 5.0,
+            below_line: true,
+            pins: Default::default(),
+        })))
+        .unwrap();
+    let r = rank(&ratio);
+    let set = best_set(&ratio, &r, ratio.budget.as_ref().unwrap()).unwrap();
+    assert_eq!(set_shares(&ratio, &r, &set), Err(NoSetShares::Ratio));
+}

@@ -69,6 +69,15 @@ test('a budget on the demo: the best set, the swap against the ranking, what mor
   assert.deepEqual([...values].sort((a, b) => a - b), values);
   assert.equal(rows.at(-1)[0], '80 person-days');
   assert.equal(await page.locator('#budget-frontier-chart svg path').count(), 1);
+  // How sure: the share of 1,000 weight sets in which each option is in the best set.
+  await page.getByRole('button', { name: 'How sure is this set?' }).click();
+  const sure = await page.locator('.budget-sure tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [tr.cells[0].textContent, Number(tr.cells[1].textContent.replace(' %', ''))]),
+  );
+  assert.match(await page.locator('.budget-sure .hint').innerText(), /share of 1,000 weight sets/);
+  const share = Object.fromEntries(sure);
+  assert.ok(share['SCIM user provisioning'] >= 50 && share['In-app onboarding checklist'] >= 50, JSON.stringify(sure));
+  assert.equal(share['Partner-led implementation'], undefined, 'below the line: in no set');
   assert.deepEqual(await violations(page), [], 'axe-core on the budget');
   assert.deepEqual(page.problems, []);
   await ctx.close();

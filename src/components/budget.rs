@@ -6,13 +6,16 @@ use super::Same;
 use crate::components::common::PALETTE;
 use crate::components::number_field::NumberField;
 use crate::components::tradeoffs::{chart_svg, svg_frame};
-use crate::domain::analyses::budget::{swap, BestSet, LeftOut, NoBestSet};
+use crate::domain::analyses::budget::{
+    set_shares, swap, BestSet, LeftOut, NoBestSet, NoSetShares, SetShares,
+};
 use crate::domain::analyses::knapsack::{Exactness, Pick, Step};
 use crate::domain::model::criterion::{CriterionInput, ScoreModel};
 use crate::domain::model::ids::{CriterionId, OptionId};
 use crate::domain::model::scenario::{Scenario, ScenarioEdit};
 use crate::domain::model::settings::{Budget, Pin};
 use crate::domain::model::value::{format_fixed, NumberRule};
+use crate::domain::scoring::Ranking;
 use crate::i18n::Lang;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -28,6 +31,8 @@ pub struct BudgetPanelProps {
     pub lang: Lang,
     /// The scenario.
     pub scenario: Same<Scenario>,
+    /// Its ranking.
+    pub ranking: Same<Ranking>,
     /// The best set within its budget (`None`: no budget set).
     pub best: Option<Same<BestSetResult>>,
     /// Whether the budget and pins can be changed.
@@ -293,6 +298,7 @@ fn result(props: &BudgetPanelProps, budget: &Budget, set: &BestSet, unit: &str) 
         <p class="hint">{ value_hint }</p>
         { next_steps(lang, scenario, set, unit) }
         { frontier(lang, scenario, budget, set, unit) }
+        <SetSure {lang} scenario={scenario.clone()} ranking={props.ranking.clone()} best={Same(Rc::new(set.clone()))} />
         <PinTable lang={lang} scenario={scenario.clone()} best={Same(Rc::new(set.clone()))}
             editable={props.editable} on_edit={props.on_edit.clone()} unit={unit.to_owned()} />
     </>}
@@ -551,4 +557,80 @@ fn pin_menu(props: &PinTableProps, option: OptionId, pin: Option<Pin>, title: &s
             }) }
         </select>
     }
+}
+
+/// Props of [`SetSure`].
+#[derive(Properties, PartialEq)]
+struct SetSureProps {
+    lang: Lang,
+    scenario: Same<Scenario>,
+    ranking: Same<Ranking>,
+    best: Same<BestSet>,
+}
+
+/// "How sure is this set?": on request, the share of weight sets in which
+/// each option is in the best set; gone again when the set changes.
+#[function_component(SetSure)]
+fn set_sure(props: &SetSureProps) -> Html {
+    let t = &props.lang.texts().budget;
+    let drawn = use_state(|| None::<Result<SetShares, NoSetShares>>);
+    {
+        let drawn = drawn.clone();
+        use_effect_with(props.best.0.best.items.clone(), move |_| drawn.set(None));
+    }
+    let onclick = {
+        let (drawn, scenario, ranking, best) = (
+            drawn.clone(),
+            props.scenario.clone(),
+            props.ranking.clone(),
+            props.best.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            drawn.set(Some(set_shares(&scenario, &ranking, &best)));
+        })
+    };
+    let body = match &*drawn {
+        None => html! { <button type="button" {onclick}>{ t.sure_button }</button> },
+        Some(Err(why)) => html! {
+            <p class="hint">{ match why {
+                NoSetShares::Ratio => t.sure_ratio,
+                NoSetShares::NothingToChoose => t.sure_nothing,
+                NoSetShares::TooLarge => t.sure_too_large,
+            } }</p>
+        },
+        Some(Ok(shares)) => sure_table(props, shares),
+    };
+    html! { <div class="budget-sure">{ body }</div> }
+}
+
+/// The options with their share of best sets, the most often chosen first.
+fn sure_table(props: &SetSureProps, shares: &SetShares) -> Html {
+    let lang = props.lang;
+    let t = &lang.texts().budget;
+    let mut order: Vec<usize> = (0..shares.shares.len())
+        .filter(|&i| shares.shares[i] > 0.0)
+        .collect();
+    order.sort_by(|&a, &b| {
+        shares.shares[b]
+            .total_cmp(&shares.shares[a])
+            .then(a.cmp(&b))
+    });
+    html! {<>
+        <h3>{ t.sure_heading }</h3>
+        <p class="hint">{ t.sure_intro.replace("{n}", &lang.number(f64::from(shares.samples), 0)) }</p>
+        <table>
+            <thead><tr>
+                <th scope="col">{ t.sure_columns[0] }</th>
+                <th scope="col">{ t.sure_columns[1] }</th>
+            </tr></thead>
+            <tbody>
+                { for order.iter().map(|&i| html! {
+                    <tr key={props.scenario.options[i].id.to_string()}>
+                        <th scope="row">{ lang.option_title_at(&props.scenario, i) }</th>
+                        <td class="number">{ format!("{} %", lang.number(100.0 * shares.shares[i], 0)) }</td>
+                    </tr>
+                }) }
+            </tbody>
+        </table>
+    </>}
 }

@@ -47,6 +47,13 @@ pub struct BudgetTexts {
     pub no_costs: &'static str,
     pub in_set_badge: &'static str,
     pub and: &'static str,
+    pub sure_button: &'static str,
+    pub sure_heading: &'static str,
+    pub sure_intro: &'static str,
+    pub sure_columns: [&'static str; 2],
+    pub sure_ratio: &'static str,
+    pub sure_nothing: &'static str,
+    pub sure_too_large: &'static str,
 }
 
 /// English.
@@ -100,6 +107,13 @@ pub const EN: BudgetTexts = BudgetTexts {
     no_costs: "No option has a cost on this criterion yet.",
     in_set_badge: "In the budget",
     and: "and",
+    sure_button: "How sure is this set?",
+    sure_heading: "How sure is this set?",
+    sure_intro: "Each option's share of {n} weight sets drawn around the weights (the sampling mode of How safe #1 is) in which it is in the best set.",
+    sure_columns: ["Option", "In the best set"],
+    sure_ratio: "Under a ratio score the weights move only the added criteria: the set is drawn over weight sets for the weighted score only.",
+    sure_nothing: "The options marked must fill the budget: nothing is left to choose.",
+    sure_too_large: "Too many options and budget steps to draw a hundred best sets quickly: narrow the candidates with pins or a coarser unit.",
 };
 
 /// German.
@@ -153,4 +167,11 @@ pub const DE: BudgetTexts = BudgetTexts {
     no_costs: "Noch keine Option hat Kosten auf diesem Kriterium.",
     in_set_badge: "Im Budget",
     and: "und",
+    sure_button: "Wie sicher ist diese Auswahl?",
+    sure_heading: "Wie sicher ist diese Auswahl?",
+    sure_intro: "Der Anteil von {n} um die Gewichte gezogenen Gewichtungen (wie bei Wie sicher ist #1), in denen jede Option in der besten Auswahl ist.",
+    sure_columns: ["Option", "In der besten Auswahl"],
+    sure_ratio: "Bei einem Verhältnis bewegen die Gewichte nur die addierten Kriterien: Die Auswahl wird nur für die gewichtete Punktzahl über Gewichtungen gezogen.",
+    sure_nothing: "Die Pflicht-Optionen füllen das Budget: Es bleibt nichts zu wählen.",
+    sure_too_large: "Zu viele Optionen und Budgetschritte, um schnell hundert beste Auswahlen zu ziehen: Grenzen Sie die Kandidaten mit Festlegungen oder einer gröberen Einheit ein.",
 };

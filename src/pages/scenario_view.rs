@@ -81,10 +81,10 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
         }
     }));
     // The best set within the budget, if one is set, and which options it holds.
-    let best = use_memo(ranking.clone(), {
+    let best = use_memo((ranking.clone(), scenario.budget.clone()), {
         let scenario = scenario.clone();
-        move |ranking| {
-            let budget = scenario.budget.as_ref()?;
+        move |(ranking, budget)| {
+            let budget = budget.as_ref()?;
             let set = best_set(&scenario, ranking, budget);
             let mut chosen = vec![false; scenario.options.len()];
             if let Ok(set) = &set {
@@ -223,7 +223,7 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
             </div>
             <TradeOffs {lang} scenario={scenario.clone()} ranking={ranking.clone()} editable={props.editable}
                 on_edit={on_edit.clone()} on_select={props.callbacks.on_select.clone()} />
-            <BudgetPanel {lang} scenario={scenario.clone()} best={best.as_ref().as_ref().map(|(set, _)| set.clone())}
+            <BudgetPanel {lang} scenario={scenario.clone()} ranking={ranking.clone()} best={best.as_ref().as_ref().map(|(set, _)| set.clone())}
                 editable={props.editable} on_edit={on_edit.clone()} />
             if let Some(desk) = props.desk.clone() {
                 <GroupPanel {lang} scenario={scenario.clone()} {desk} dispatch={props.callbacks.on_round.clone()} />

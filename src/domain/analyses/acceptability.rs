@@ -44,6 +44,88 @@ pub fn scenario_seed(scenario: &Scenario, mode: WeightMode) -> u64 {
     seed_of(&text, mode)
 }
 
+/// Draws weight vectors around a ranking's weights, by a sampling mode.
+#[derive(Clone, Debug)]
+pub struct WeightDraw {
+    mode: WeightMode,
+    weights: Vec<f64>,
+    /// Criterion columns by today's weight, largest first (weighted ones only).
+    by_weight: Vec<usize>,
+    /// Runs `start..end` of `by_weight` whose weights are equal (two or more).
+    ties: Vec<(usize, usize)>,
+}
+
+impl WeightDraw {
+    /// Draws around `ranking`'s weights by `mode`.
+    pub fn new(ranking: &Ranking, mode: WeightMode) -> Self {
+        let k = ranking.criteria.len();
+        let weights = crate::domain::scoring::scaled_weights(&ranking.weights);
+        let mut by_weight: Vec<usize> = (0..k).filter(|&c| weights[c] > 0.0).collect();
+        // Equal weights keep their column order.
+        by_weight.sort_by(|&a, &b| {
+            weights[b]
+                .partial_cmp(&weights[a])
+                .unwrap_or(Ordering::Equal)
+        });
+        let mut ties = Vec::new();
+        let mut start = 0;
+        for end in 1..=by_weight.len() {
+            if end == by_weight.len() || weights[by_weight[end]] != weights[by_weight[start]] {
+                if end - start > 1 {
+                    ties.push((start, end));
+                }
+                start = end;
+            }
+        }
+        WeightDraw {
+            mode,
+            weights,
+            by_weight,
+            ties,
+        }
+    }
+
+    /// Fills `sample` with one weight vector as shares; false when every
+    /// weight is 0 (the sample then counts for nobody).
+    pub fn draw(&self, rng: &mut Xoshiro, sample: &mut [f64]) -> bool {
+        sample.iter_mut().for_each(|w| *w = 0.0);
+        match self.mode {
+            WeightMode::Around => {
+                for (s, &w) in sample.iter_mut().zip(&self.weights) {
+                    if w > 0.0 {
+                        *s = w * (1.0 + SPREAD * (2.0 * rng.uniform() - 1.0));
+                    }
+                }
+            }
+            WeightMode::KeepOrder => {
+                let mut drawn: Vec<f64> =
+                    self.by_weight.iter().map(|_| rng.exponential()).collect();
+                drawn.sort_by(|a, b| b.total_cmp(a));
+                // Tied weights are tied in the order: which of them gets the
+                // larger draw is itself drawn (Fisher–Yates within the tie),
+                // so the order the criteria were entered in counts for nothing.
+                for &(start, end) in &self.ties {
+                    for i in (start + 1..end).rev() {
+                        let j = start
+                            + ((rng.uniform() * (i - start + 1) as f64) as usize).min(i - start);
+                        drawn.swap(i, j);
+                    }
+                }
+                for (&c, w) in self.by_weight.iter().zip(drawn) {
+                    sample[c] = w;
+                }
+            }
+            WeightMode::Any => sample.iter_mut().for_each(|s| *s = rng.exponential()),
+        }
+        let total: f64 = sample.iter().sum();
+        if total <= 0.0 {
+            return false;
+        }
+        sample.iter_mut().for_each(|s| *s /= total);
+        true
+    }
+}
+
 /// xoshiro256** (Blackman and Vigna), seeded through SplitMix64.
 #[derive(Clone, Debug)]
 pub struct Xoshiro([u64; 4]);
@@ -136,11 +218,7 @@ impl Acceptability {
 #[derive(Clone, Debug)]
 pub struct Sampler {
     utilities: Vec<f64>,
-    weights: Vec<f64>,
-    /// Criterion columns by today's weight, largest first (weighted ones only).
-    by_weight: Vec<usize>,
-    /// Runs `start..end` of `by_weight` whose weights are equal (two or more).
-    ties: Vec<(usize, usize)>,
+    draw: WeightDraw,
     rng: Xoshiro,
     result: Acceptability,
     // Scratch space reused by every sample.
@@ -159,29 +237,9 @@ impl Sampler {
             .flat_map(|i| (0..k).map(move |c| (i, c)))
             .map(|(i, c)| ranking.utility(i, c))
             .collect();
-        let weights = crate::domain::scoring::scaled_weights(&ranking.weights);
-        let mut by_weight: Vec<usize> = (0..k).filter(|&c| weights[c] > 0.0).collect();
-        // Equal weights keep their column order.
-        by_weight.sort_by(|&a, &b| {
-            weights[b]
-                .partial_cmp(&weights[a])
-                .unwrap_or(Ordering::Equal)
-        });
-        let mut ties = Vec::new();
-        let mut start = 0;
-        for end in 1..=by_weight.len() {
-            if end == by_weight.len() || weights[by_weight[end]] != weights[by_weight[start]] {
-                if end - start > 1 {
-                    ties.push((start, end));
-                }
-                start = end;
-            }
-        }
         Sampler {
             utilities,
-            weights,
-            by_weight,
-            ties,
+            draw: WeightDraw::new(ranking, mode),
             rng: Xoshiro::new(seed),
             result: Acceptability {
                 seed,
@@ -213,51 +271,10 @@ impl Sampler {
         let end = self.result.samples.saturating_add(count).min(SAMPLES);
         while self.result.samples < end {
             self.result.samples += 1;
-            if self.draw_weights() {
+            if self.draw.draw(&mut self.rng, &mut self.sample) {
                 self.count_places();
             }
         }
-    }
-
-    /// Fills `sample` with one weight vector as shares; false when every
-    /// weight is 0 (the sample then counts for nobody).
-    fn draw_weights(&mut self) -> bool {
-        let (rng, sample) = (&mut self.rng, &mut self.sample);
-        sample.iter_mut().for_each(|w| *w = 0.0);
-        match self.result.mode {
-            WeightMode::Around => {
-                for (s, &w) in sample.iter_mut().zip(&self.weights) {
-                    if w > 0.0 {
-                        *s = w * (1.0 + SPREAD * (2.0 * rng.uniform() - 1.0));
-                    }
-                }
-            }
-            WeightMode::KeepOrder => {
-                let mut drawn: Vec<f64> =
-                    self.by_weight.iter().map(|_| rng.exponential()).collect();
-                drawn.sort_by(|a, b| b.total_cmp(a));
-                // Tied weights are tied in the order: which of them gets the
-                // larger draw is itself drawn (Fisher–Yates within the tie),
-                // so the order the criteria were entered in counts for nothing.
-                for &(start, end) in &self.ties {
-                    for i in (start + 1..end).rev() {
-                        let j = start
-                            + ((rng.uniform() * (i - start + 1) as f64) as usize).min(i - start);
-                        drawn.swap(i, j);
-                    }
-                }
-                for (&c, w) in self.by_weight.iter().zip(drawn) {
-                    sample[c] = w;
-                }
-            }
-            WeightMode::Any => sample.iter_mut().for_each(|s| *s = rng.exponential()),
-        }
-        let total: f64 = sample.iter().sum();
-        if total <= 0.0 {
-            return false;
-        }
-        sample.iter_mut().for_each(|s| *s /= total);
-        true
     }
 
     /// Scores every option under `sample` and credits places 1 to 3.

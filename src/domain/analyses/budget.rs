@@ -79,6 +79,11 @@ pub struct BestSet {
     pub frontier_exact: bool,
     /// The sets of the first steps beyond the budget.
     pub next: Vec<Pick>,
+    /// The options the set was chosen from (not pinned in or out, with a
+    /// cost), entry order.
+    pub candidates: Vec<usize>,
+    /// The budget left for them once the musts are in.
+    pub room: f64,
 }
 
 /// The best set for `budget` in `scenario`, ranked as `ranking`.
@@ -179,6 +184,8 @@ pub fn best_set(
         next: solved.next.iter().map(with_musts).collect(),
         values,
         costs,
+        candidates,
+        room,
     })
 }
 
@@ -233,4 +240,129 @@ pub fn swap(from: &Pick, to: &Pick) -> (Vec<usize>, Vec<usize>, f64, f64) {
         .copied()
         .collect();
     (dropped, added, to.value - from.value, to.cost - from.cost)
+}
+
+/// Weight sets drawn to see how sure the best set is.
+pub const SET_SAMPLES: u32 = 1_000;
+/// Fewest weight sets worth a share.
+pub const MIN_SET_SAMPLES: u32 = 100;
+/// Most table cells filled over all the weight sets (about a second's work
+/// at most in a browser; most scenarios need a thousandth of it).
+const MAX_SAMPLED_CELLS: f64 = 4e7;
+/// Weight sets drawn where branch and bound solves each (its work varies).
+const SEARCHED_SAMPLES: u32 = 200;
+
+/// How often each option is in the best set over weight sets drawn around
+/// the weights (the scenario's sampling mode and seed).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SetShares {
+    /// Weight sets drawn.
+    pub samples: u32,
+    /// Per option (entry order), the share of them (0–1) in which it is in
+    /// the best set.
+    pub shares: Vec<f64>,
+}
+
+/// Why the best set's shares are not drawn.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum NoSetShares {
+    /// A ratio score: the weights move only the added criteria, and the set
+    /// is drawn for the weighted sum only.
+    Ratio,
+    /// The musts alone fill the budget: nothing is left to choose.
+    NothingToChoose,
+    /// Too much work: fewer than [`MIN_SET_SAMPLES`] sets would fit.
+    TooLarge,
+}
+
+/// How sure the best set is: the share of weight sets in which each option
+/// is in the best set, the value index recomputed under each.
+pub fn set_shares(
+    scenario: &Scenario,
+    ranking: &Ranking,
+    set: &BestSet,
+) -> Result<SetShares, NoSetShares> {
+    use crate::domain::analyses::acceptability::{scenario_seed, WeightDraw, Xoshiro};
+    use crate::domain::model::settings::Role;
+    if ranking.ratio.is_some() {
+        return Err(NoSetShares::Ratio);
+    }
+    if set.room <= 0.0 || set.candidates.is_empty() {
+        return Err(NoSetShares::NothingToChoose);
+    }
+    let mut items: Vec<Item> = set
+        .candidates
+        .iter()
+        .map(|&i| Item {
+            cost: set.costs[i].unwrap_or(0.0),
+            value: set.values[i],
+        })
+        .collect();
+    let samples = match knapsack::table_cells(&items, set.room) {
+        Some(cells) => (MAX_SAMPLED_CELLS / cells).min(f64::from(SET_SAMPLES)) as u32,
+        None => SEARCHED_SAMPLES,
+    };
+    if samples < MIN_SET_SAMPLES {
+        return Err(NoSetShares::TooLarge);
+    }
+    let value_columns: Vec<usize> = scenario
+        .criteria
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| scenario.chart.role(c) == Role::Value)
+        .map(|(c, _)| c)
+        .collect();
+    let mode = scenario.analysis.weights;
+    let draw = WeightDraw::new(ranking, mode);
+    // Its own stream: the ranking's samples are not repeated.
+    let mut rng = Xoshiro::new(scenario_seed(scenario, mode) ^ 0x6275_6467_6574);
+    let mut sample = vec![0.0; ranking.criteria.len()];
+    let mut counts = vec![0u32; scenario.options.len()];
+    let mut drawn = 0;
+    for _ in 0..samples {
+        if !draw.draw(&mut rng, &mut sample) {
+            continue;
+        }
+        let total: f64 = value_columns.iter().map(|&c| sample[c]).sum();
+        if total <= 0.0 {
+            continue;
+        }
+        drawn += 1;
+        for (item, &i) in items.iter_mut().zip(&set.candidates) {
+            let value: f64 = value_columns
+                .iter()
+                .map(|&c| sample[c] * ranking.utility(i, c))
+                .sum();
+            item.value = 100.0 * value / total;
+        }
+        for &k in &knapsack::solve(&items, set.room, set.room, 0).best.items {
+            counts[set.candidates[k]] += 1;
+        }
+    }
+    let share = |count: u32| {
+        if drawn > 0 {
+            f64::from(count) / f64::from(drawn)
+        } else {
+            0.0
+        }
+    };
+    let candidate: Vec<bool> = (0..counts.len())
+        .map(|i| set.candidates.contains(&i))
+        .collect();
+    Ok(SetShares {
+        samples: drawn,
+        shares: counts
+            .iter()
+            .zip(candidate)
+            .enumerate()
+            .map(|(i, (&count, is_candidate))| {
+                // A must is in every set; a left-out option in none.
+                if !is_candidate && set.best.items.contains(&i) {
+                    1.0
+                } else {
+                    share(count)
+                }
+            })
+            .collect(),
+    })
 }

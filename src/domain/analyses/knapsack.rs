@@ -148,6 +148,16 @@ pub fn solve(items: &[Item], budget: f64, reach: f64, next: usize) -> Solution {
     }
 }
 
+/// How many cells the table for `items` up to `reach` has, if the costs
+/// are whole at two decimals (else branch and bound solves them).
+pub fn table_cells(items: &[Item], reach: f64) -> Option<f64> {
+    let (_, unit) = whole_costs(items)?;
+    let width = (reach / unit + 1e-9).floor();
+    width
+        .is_finite()
+        .then(|| (width + 1.0) * items.len().max(1) as f64)
+}
+
 /// The costs as whole numbers of one unit: each cost × 10^d divided by the
 /// greatest common divisor of all, for the fewest decimals `d ≤ 2` that
 /// make every cost whole; with the unit's size.
@@ -187,10 +197,10 @@ fn gcd(a: u64, b: u64) -> u64 {
 struct Table {
     unit: f64,
     costs: Vec<u64>,
-    value: Vec<f64>,
-    /// Per budget, the best set's item count and cost in units as one key,
-    /// `count << 32 | cost`: the lower key wins a tie of value.
-    key: Vec<u64>,
+    /// Per budget, the best set's value and its item count and cost in
+    /// units as one key, `count << 32 | cost`: the lower key wins a tie of
+    /// value.
+    cells: Vec<(f64, u64)>,
     words: usize,
     taken: Vec<u64>,
 }
@@ -209,8 +219,7 @@ impl Table {
         let words = top / 64 + 1;
         let mut table = Table {
             unit,
-            value: vec![0.0; top + 1],
-            key: vec![0; top + 1],
+            cells: vec![(0.0, 0); top + 1],
             words,
             taken: vec![0; words * items.len()],
             costs,
@@ -221,8 +230,7 @@ impl Table {
         let tie = TIE * most.max(1.0);
         // Layer by layer: each item's layer reads the one before it, so
         // every budget sees the best set without this item.
-        let mut next_value = table.value.clone();
-        let mut next_key = table.key.clone();
+        let mut next = table.cells.clone();
         for (i, item) in items.iter().enumerate() {
             let c = table.costs[i];
             if item.value <= 0.0 || c > top as u64 {
@@ -231,34 +239,30 @@ impl Table {
             let step = (1 << 32) | c;
             let c = c as usize;
             let row = &mut table.taken[i * words..(i + 1) * words];
-            next_value[..c].copy_from_slice(&table.value[..c]);
-            next_key[..c].copy_from_slice(&table.key[..c]);
-            let without = table.value[c..].iter().zip(&table.key[c..]);
-            let with = table.value.iter().zip(&table.key);
-            let next = next_value[c..].iter_mut().zip(next_key[c..].iter_mut());
-            for (k, ((slot, slot_key), ((&now, &now_key), (&from, &from_key)))) in
-                next.zip(without.zip(with)).enumerate()
+            let cells = &table.cells;
+            next[..c].copy_from_slice(&cells[..c]);
+            for (k, (slot, (&now, &from))) in next[c..]
+                .iter_mut()
+                .zip(cells[c..].iter().zip(cells.iter()))
+                .enumerate()
             {
-                let (value, key) = (from + item.value, from_key + step);
-                if value > now + tie || (value >= now - tie && key < now_key) {
-                    *slot = value;
-                    *slot_key = key;
+                let (value, key) = (from.0 + item.value, from.1 + step);
+                *slot = if value > now.0 + tie || (value >= now.0 - tie && key < now.1) {
                     let b = c + k;
                     row[b >> 6] |= 1 << (b & 63);
+                    (value, key)
                 } else {
-                    *slot = now;
-                    *slot_key = now_key;
-                }
+                    now
+                };
             }
-            std::mem::swap(&mut table.value, &mut next_value);
-            std::mem::swap(&mut table.key, &mut next_key);
+            std::mem::swap(&mut table.cells, &mut next);
         }
         Some(table)
     }
 
     /// The best set within `budget`.
     fn pick_at(&self, items: &[Item], budget: f64) -> Pick {
-        let mut b = ((budget / self.unit + 1e-9).floor() as usize).min(self.value.len() - 1);
+        let mut b = ((budget / self.unit + 1e-9).floor() as usize).min(self.cells.len() - 1);
         let mut chosen = Vec::new();
         for i in (0..items.len()).rev() {
             if self.taken[i * self.words + b / 64] & (1 << (b % 64)) != 0 {
@@ -274,13 +278,13 @@ impl Table {
     fn frontier(&self) -> Vec<Step> {
         let mut steps = vec![Step {
             budget: 0.0,
-            value: self.value[0],
+            value: self.cells[0].0,
         }];
-        for b in 1..self.value.len() {
-            if more(self.value[b], self.value[b - 1]) {
+        for b in 1..self.cells.len() {
+            if more(self.cells[b].0, self.cells[b - 1].0) {
                 steps.push(Step {
-                    budget: (self.key[b] & 0xffff_ffff) as f64 * self.unit,
-                    value: self.value[b],
+                    budget: (self.cells[b].1 & 0xffff_ffff) as f64 * self.unit,
+                    value: self.cells[b].0,
                 });
             }
         }
