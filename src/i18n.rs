@@ -130,9 +130,10 @@ impl Lang {
         model: crate::domain::model::criterion::ScoreModel,
         value: f64,
     ) -> String {
-        match model {
-            crate::domain::model::criterion::ScoreModel::Ratio => self.ratio_score(value),
-            crate::domain::model::criterion::ScoreModel::WeightedSum => self.number(value, 1),
+        if model == crate::domain::model::criterion::ScoreModel::Ratio {
+            self.ratio_score(value)
+        } else {
+            self.number(value, 1)
         }
     }
 

@@ -57,6 +57,17 @@ fn add(scenario: &mut Scenario, title: &str, values: &[f64]) {
     }
 }
 
+/// The first round of group scoring, with id `id`, on criteria `criteria`.
+fn first_round(id: u32, criteria: &[u32]) -> kerze::domain::model::rounds::Round {
+    kerze::domain::model::rounds::Round {
+        id,
+        number: 1,
+        criteria: criteria.iter().map(|&c| CriterionId::new(c)).collect(),
+        weights: false,
+        cells: Vec::new(),
+    }
+}
+
 /// (title, score) best first.
 fn ranked(scenario: &Scenario) -> Vec<(String, f64)> {
     rank(scenario)
@@ -518,18 +529,12 @@ fn value_ranges_are_sampled_on_the_ratio_score() {
 #[test]
 fn group_scoring_on_rice_weighs_a_disagreement_by_the_score_it_swings() {
     use kerze::domain::group::tally::tally;
-    use kerze::domain::model::rounds::{Cell, Item, Round};
+    use kerze::domain::model::rounds::{Cell, Item};
     use support::ballots::full_ballot;
     let mut s = preset(Preset::Rice);
     add(&mut s, "A", &[500.0, 2.0, 0.8, 2.0]);
     add(&mut s, "B", &[300.0, 1.0, 1.0, 1.0]);
-    let round = Round {
-        id: 9,
-        number: 1,
-        criteria: vec![CriterionId::new(2), CriterionId::new(4)],
-        weights: false,
-        cells: Vec::new(),
-    };
+    let round = first_round(9, &[2, 4]);
     s.apply(ScenarioEdit::StartRound(round.clone())).unwrap();
     // Both agree on Impact; on A's effort one says 1 month, the other 4.
     let (_, anna) = full_ballot(&s, &round, "Anna", |i, j, _, _| {
@@ -553,7 +558,7 @@ fn group_scoring_on_rice_weighs_a_disagreement_by_the_score_it_swings() {
 #[test]
 fn a_fit_rating_that_multiplies_puts_its_score_swing_at_stake() {
     use kerze::domain::group::tally::tally;
-    use kerze::domain::model::rounds::{Cell, Item, Round};
+    use kerze::domain::model::rounds::{Cell, Item};
     use kerze::domain::model::value::Weight;
     use support::ballots::full_ballot;
     // SMB alone in the mix: SSO's fit is its SMB rating, and its score
@@ -565,13 +570,7 @@ fn a_fit_rating_that_multiplies_puts_its_score_swing_at_stake() {
             .unwrap();
     }
     assert_eq!(ranked(&s)[0], ("SSO".into(), 2560.0));
-    let round = Round {
-        id: 3,
-        number: 1,
-        criteria: vec![CriterionId::new(5)],
-        weights: false,
-        cells: Vec::new(),
-    };
+    let round = first_round(3, &[5]);
     s.apply(ScenarioEdit::StartRound(round.clone())).unwrap();
     let vote = |smb: f64| {
         move |i: usize, _: usize, _: &_, item: Item| match item {
@@ -598,17 +597,11 @@ fn a_fit_rating_that_multiplies_puts_its_score_swing_at_stake() {
 #[test]
 fn a_rice_round_link_carries_the_levels_and_refuses_a_0_effort() {
     use kerze::domain::group::ballot::Invitation;
-    use kerze::domain::model::rounds::{Cell, Item, Round};
+    use kerze::domain::model::rounds::{Cell, Item};
     use kerze::domain::model::value::{NumberStyle, ValueError};
     let mut s = preset(Preset::Rice);
     add(&mut s, "A", &[500.0, 2.0, 0.8, 2.0]);
-    let round = Round {
-        id: 9,
-        number: 1,
-        criteria: vec![CriterionId::new(2), CriterionId::new(4)],
-        weights: false,
-        cells: Vec::new(),
-    };
+    let round = first_round(9, &[2, 4]);
     let link = Invitation::new(&s, round).to_link();
     assert!(link.starts_with("r2."), "{link}");
     let read = Invitation::from_link(&link).unwrap();

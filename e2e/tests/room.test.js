@@ -4,34 +4,21 @@
 // schemes, with the app's own Content-Security-Policy in force.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { violations } from '../lib/checks.js';
 import { useServerAndBrowser, openApp, readRanking } from '../lib/harness.js';
 import { generatedScenario, openWith } from '../lib/generate.js';
 
 const env = useServerAndBrowser({ before, after });
-const require = createRequire(import.meta.url);
-const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const PROJECTOR = { width: 1280, height: 720 };
 const SMALL_PROJECTOR = { width: 1024, height: 768 };
 const PHONE = { width: 390, height: 844 };
 
 /**
- * axe-core's violations on the page as it is. The script goes in through the
+ * No axe-core violations on the page as it is. The script goes in through the
  * test browser's own evaluation channel, which the page's CSP does not govern:
  * the page itself still runs no inline or foreign script.
  */
-async function violations(page) {
-  const loaded = await page.evaluate(() => typeof window.axe === 'object');
-  if (!loaded) await page.evaluate(axeSource);
-  const found = await page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-  });
-  return found;
-}
-
 async function assertAccessible(page, where) {
   assert.deepEqual(await violations(page), [], `axe-core on ${where}`);
 }

@@ -7,7 +7,7 @@ use crate::components::common::PALETTE;
 use crate::components::number_field::NumberField;
 use crate::components::tradeoffs::{chart_svg, svg_frame};
 use crate::domain::analyses::budget::{
-    set_shares, swap, BestSet, LeftOut, NoBestSet, NoSetShares, SetShares,
+    best_set, set_shares, swap, BestSet, LeftOut, NoBestSet, NoSetShares, SetShares,
 };
 use crate::domain::analyses::knapsack::{Exactness, Pick, Step};
 use crate::domain::model::criterion::{CriterionInput, ScoreModel};
@@ -23,6 +23,44 @@ use yew::prelude::*;
 
 /// The best set of a scenario with a budget, or why there is none.
 pub type BestSetResult = Result<BestSet, NoBestSet>;
+
+/// The best set within the scenario's budget, if one is set, and per option
+/// (entry order) whether it is in it: worked out again when the ranking or
+/// the budget changes.
+pub type BestSetMemo = Option<(Same<BestSetResult>, Same<Vec<bool>>)>;
+
+/// See [`BestSetMemo`].
+#[hook]
+pub fn use_best_set(scenario: &Same<Scenario>, ranking: &Same<Ranking>) -> Rc<BestSetMemo> {
+    let scenario = scenario.clone();
+    use_memo(
+        (ranking.clone(), scenario.budget.clone()),
+        move |(ranking, budget)| {
+            let budget = budget.as_ref()?;
+            let set = best_set(&scenario, ranking, budget);
+            let mut chosen = vec![false; scenario.options.len()];
+            if let Ok(set) = &set {
+                for &i in &set.best.items {
+                    chosen[i] = true;
+                }
+            }
+            Some((Same(Rc::new(set)), Same(Rc::new(chosen))))
+        },
+    )
+}
+
+/// The best set in one sentence and the options it holds, for the
+/// presentation (`None` without a budget or a set).
+pub fn best_in_words(
+    lang: Lang,
+    scenario: &Scenario,
+    best: &BestSetMemo,
+) -> Option<(String, Same<Vec<bool>>)> {
+    let budget = scenario.budget.as_ref()?;
+    let (set, chosen) = best.as_ref()?;
+    let set = set.0.as_ref().as_ref().ok()?;
+    Some((best_sentence(lang, scenario, budget, set), chosen.clone()))
+}
 
 /// Props of [`BudgetPanel`].
 #[derive(Properties, PartialEq)]

@@ -2,7 +2,7 @@
 
 use super::present::{present_view, PresentViewProps};
 use super::PageCallbacks;
-use crate::components::budget::{best_sentence, BudgetPanel};
+use crate::components::budget::{best_in_words, use_best_set, BudgetPanel};
 use crate::components::common::columns;
 use crate::components::criteria_panel::criteria_panel;
 use crate::components::group::GroupPanel;
@@ -15,7 +15,6 @@ use crate::components::scenario_panel::{scenario_panel, ScenarioPanelProps};
 use crate::components::summary::{print_details, print_head, rank_strip, summary};
 use crate::components::tradeoffs::TradeOffs;
 use crate::components::Same;
-use crate::domain::analyses::budget::best_set;
 use crate::domain::analyses::sensitivity::{badge, robust_top};
 use crate::domain::model::ids::OptionId;
 use crate::domain::model::scenario::Scenario;
@@ -66,12 +65,7 @@ pub struct ScenarioViewProps {
 pub fn scenario_view(props: &ScenarioViewProps) -> Html {
     let (lang, scenario) = (props.lang, props.scenario.clone());
     let t = lang.texts();
-    // A budget moves no score: a change of it keeps the ranking and the
-    // analyses on it.
-    let scored = use_stable_by(&scenario, |a, b| {
-        Rc::ptr_eq(&a.0, &b.0) || a.equal_but_budget(b)
-    });
-    let ranking = Same(use_memo(scored, |scored| rank(&scored.0)));
+    let ranking = use_ranking(&scenario);
     // Ranks per segment mean something only where segment fit counts.
     let by_segment = Same(use_memo(ranking.clone(), |ranking| {
         if ranking.fit_weight() > 0.0 {
@@ -80,21 +74,7 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
             Vec::new()
         }
     }));
-    // The best set within the budget, if one is set, and which options it holds.
-    let best = use_memo((ranking.clone(), scenario.budget.clone()), {
-        let scenario = scenario.clone();
-        move |(ranking, budget)| {
-            let budget = budget.as_ref()?;
-            let set = best_set(&scenario, ranking, budget);
-            let mut chosen = vec![false; scenario.options.len()];
-            if let Ok(set) = &set {
-                for &i in &set.best.items {
-                    chosen[i] = true;
-                }
-            }
-            Some((Same(Rc::new(set)), Same(Rc::new(chosen))))
-        }
-    });
+    let best = use_best_set(&scenario, &ranking);
     let criteria = use_stable(&scenario.criteria);
     let options = use_stable_by(&scenario.options, |a, b| {
         a.len() == b.len()
@@ -164,14 +144,7 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
     };
     let (strips, mix_strips) = weight_strips(lang, &scenario, &analysis, top3);
     if let Some(on_stop) = &props.presenting {
-        let present_budget = scenario
-            .budget
-            .as_ref()
-            .zip(best.as_ref().as_ref())
-            .and_then(|(budget, (set, chosen))| {
-                let set = set.0.as_ref().as_ref().ok()?;
-                Some((best_sentence(lang, &scenario, budget, set), chosen.clone()))
-            });
+        let present_budget = best_in_words(lang, &scenario, &best);
         return present_view(PresentViewProps {
             lang,
             scenario,
@@ -234,6 +207,16 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
             { rank_strip(lang, &scenario, &ranking) }
         }
     </>}
+}
+
+/// The scenario's ranking. A budget moves no score: a change of it keeps
+/// the ranking and the analyses on it.
+#[hook]
+fn use_ranking(scenario: &Same<Scenario>) -> Same<crate::domain::scoring::Ranking> {
+    let scored = use_stable_by(scenario, |a, b| {
+        Rc::ptr_eq(&a.0, &b.0) || a.equal_but_budget(b)
+    });
+    Same(use_memo(scored, |scored| rank(&scored.0)))
 }
 
 /// Where each criterion's weight and each segment's share of the mix may go
