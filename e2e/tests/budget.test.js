@@ -117,6 +117,11 @@ test('the budget travels: a reload, a link on a phone and the export keep it', a
   await page.locator('.budget-best').waitFor();
   assert.equal(await page.locator('.budget-best').innerText(), best);
   assert.equal(await page.inputValue('#budget-amount'), '40');
+  // The printed record shows the set, without the budget's controls.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.budget-best').isVisible(), true);
+  assert.equal(await page.locator('#budget-criterion').isVisible(), false);
+  await page.emulateMedia({ media: 'screen' });
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export JSON' }).click(),

@@ -126,7 +126,7 @@ pub fn budget_panel(props: &BudgetPanelProps) -> Html {
         .map(|(_, _, unit)| unit.clone())
         .unwrap_or_default();
     html! {
-        <section class="tradeoffs budget-panel" aria-labelledby="budget-heading">
+        <section class={classes!("tradeoffs", "budget-panel", budget.is_some().then_some("budget-set"))} aria-labelledby="budget-heading">
             <h2 id="budget-heading">{ t.heading }</h2>
             <p class="hint">{ t.intro }</p>
             { settings(props, &amounts, &unit) }
