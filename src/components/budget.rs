@@ -132,7 +132,7 @@ pub fn budget_panel(props: &BudgetPanelProps) -> Html {
             { settings(props, &amounts, &unit) }
             if let (Some(budget), Some(best)) = (&budget, &props.best) {
                 { match &*best.0 {
-                    Ok(set) => result(props, budget, set, &unit),
+                    Ok(set) => result(props, best, budget, set, &unit),
                     Err(why) => html! { <p class="budget-none">{ no_best_set(lang, *why) }</p> },
                 } }
             }
@@ -284,7 +284,13 @@ pub fn best_sentence(lang: Lang, scenario: &Scenario, budget: &Budget, set: &Bes
 
 /// The best set, the comparison with going down the ranking, the bar, what
 /// more buys, the frontier and the pins.
-fn result(props: &BudgetPanelProps, budget: &Budget, set: &BestSet, unit: &str) -> Html {
+fn result(
+    props: &BudgetPanelProps,
+    shared: &Same<BestSetResult>,
+    budget: &Budget,
+    set: &BestSet,
+    unit: &str,
+) -> Html {
     let lang = props.lang;
     let t = &lang.texts().budget;
     let scenario = &props.scenario;
@@ -336,8 +342,8 @@ fn result(props: &BudgetPanelProps, budget: &Budget, set: &BestSet, unit: &str) 
         <p class="hint">{ value_hint }</p>
         { next_steps(lang, scenario, set, unit) }
         { frontier(lang, scenario, budget, set, unit) }
-        <SetSure {lang} scenario={scenario.clone()} ranking={props.ranking.clone()} best={Same(Rc::new(set.clone()))} />
-        <PinTable lang={lang} scenario={scenario.clone()} best={Same(Rc::new(set.clone()))}
+        <SetSure {lang} scenario={scenario.clone()} ranking={props.ranking.clone()} best={shared.clone()} />
+        <PinTable lang={lang} scenario={scenario.clone()} best={shared.clone()}
             editable={props.editable} on_edit={props.on_edit.clone()} unit={unit.to_owned()} />
     </>}
 }
@@ -493,7 +499,8 @@ fn frontier_table(lang: Lang, steps: &[Step], unit: &str) -> Html {
 struct PinTableProps {
     lang: Lang,
     scenario: Same<Scenario>,
-    best: Same<BestSet>,
+    /// The best set (always found where this table is shown).
+    best: Same<BestSetResult>,
     editable: bool,
     on_edit: Callback<ScenarioEdit>,
     unit: String,
@@ -517,7 +524,9 @@ fn pin_table(props: &PinTableProps) -> Html {
         })
     };
     let scenario = &props.scenario;
-    let set = &props.best.0;
+    let Ok(set) = props.best.0.as_ref() else {
+        return Html::default();
+    };
     let rows = open.then(|| {
         scenario.options.iter().enumerate().map(|(i, option)| {
             let pin = scenario
@@ -603,7 +612,8 @@ struct SetSureProps {
     lang: Lang,
     scenario: Same<Scenario>,
     ranking: Same<Ranking>,
-    best: Same<BestSet>,
+    /// The best set (always found where this is shown).
+    best: Same<BestSetResult>,
 }
 
 /// "How sure is this set?": on request, the share of weight sets in which
@@ -614,7 +624,14 @@ fn set_sure(props: &SetSureProps) -> Html {
     let drawn = use_state(|| None::<Result<SetShares, NoSetShares>>);
     {
         let drawn = drawn.clone();
-        use_effect_with(props.best.0.best.items.clone(), move |_| drawn.set(None));
+        let chosen = props
+            .best
+            .0
+            .as_ref()
+            .as_ref()
+            .map(|set| set.best.items.clone())
+            .ok();
+        use_effect_with(chosen, move |_| drawn.set(None));
     }
     let onclick = {
         let (drawn, scenario, ranking, best) = (
@@ -624,7 +641,9 @@ fn set_sure(props: &SetSureProps) -> Html {
             props.best.clone(),
         );
         Callback::from(move |_: MouseEvent| {
-            drawn.set(Some(set_shares(&scenario, &ranking, &best)));
+            if let Ok(set) = best.0.as_ref() {
+                drawn.set(Some(set_shares(&scenario, &ranking, set)));
+            }
         })
     };
     let body = match &*drawn {
