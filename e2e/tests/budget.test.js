@@ -95,6 +95,9 @@ test('pins: a must is taken first, a never stays out, and Undo takes a pin back'
   await page.keyboard.press('Control+z');
   await page.keyboard.press('Control+z');
   await page.getByText('Best set within 40 person-days: Self-serve SSO wizard.').waitFor();
+  // The second Undo took the never pin back: the checklist is a candidate again.
+  assert.equal(await page.getByLabel('Pin for In-app onboarding checklist').inputValue(), 'Free');
+  assert.equal(await page.locator('.budget-pins tbody tr').nth(3).locator('td').nth(2).textContent(), 'Not chosen');
   // Below the line too: the partner-led implementation becomes a candidate.
   await page.getByLabel('Also options below the line').check();
   assert.equal(

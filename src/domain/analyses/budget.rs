@@ -10,7 +10,6 @@
 
 use crate::domain::analyses::knapsack::{self, Exactness, Item, Pick, Step};
 use crate::domain::analyses::matrix::{self, NoMatrix};
-use crate::domain::model::criterion::CriterionInput;
 use crate::domain::model::scenario::Scenario;
 use crate::domain::model::settings::{Budget, Pin};
 use crate::domain::scoring::Ranking;
@@ -99,9 +98,7 @@ pub fn best_set(
         NoMatrix::NoOptions => NoBestSet::NoOptions,
         NoMatrix::NoValue | NoMatrix::NoEffort => NoBestSet::NoValue,
     })?;
-    let amount = scenario
-        .criterion(budget.criterion)
-        .is_some_and(|c| matches!(c.input, CriterionInput::Amount { .. }));
+    let amount = scenario.is_amount(budget.criterion);
     let costs: Vec<Option<f64>> = scenario
         .options
         .iter()
@@ -346,23 +343,16 @@ pub fn set_shares(
             0.0
         }
     };
-    let candidate: Vec<bool> = (0..counts.len())
-        .map(|i| set.candidates.contains(&i))
-        .collect();
+    // A must is in every set, a left-out option in none, a candidate in its share.
+    let mut shares = vec![0.0; counts.len()];
+    for &i in &set.best.items {
+        shares[i] = 1.0;
+    }
+    for &i in &set.candidates {
+        shares[i] = share(counts[i]);
+    }
     Ok(SetShares {
         samples: drawn,
-        shares: counts
-            .iter()
-            .zip(candidate)
-            .enumerate()
-            .map(|(i, (&count, is_candidate))| {
-                // A must is in every set; a left-out option in none.
-                if !is_candidate && set.best.items.contains(&i) {
-                    1.0
-                } else {
-                    share(count)
-                }
-            })
-            .collect(),
+        shares,
     })
 }

@@ -730,16 +730,19 @@ impl Scenario {
         }
     }
 
+    /// Whether criterion `id` exists and is an amount (a budget's criterion).
+    pub fn is_amount(&self, id: CriterionId) -> bool {
+        self.criterion(id)
+            .is_some_and(|c| matches!(c.input, CriterionInput::Amount { .. }))
+    }
+
     /// Drops the budget whose criterion is gone or no longer an amount, and
     /// the pins of options that are gone.
     fn tidy_budget(&mut self) {
         let Some(budget) = &self.budget else {
             return;
         };
-        let amount = self
-            .criterion(budget.criterion)
-            .is_some_and(|c| matches!(c.input, CriterionInput::Amount { .. }));
-        if !amount {
+        if !self.is_amount(budget.criterion) {
             self.budget = None;
             return;
         }
@@ -759,10 +762,7 @@ impl Scenario {
     /// Whether `budget` may be set here: its criterion an amount, its
     /// amount within the amount's rule, its pins on options that exist.
     fn budget_ok(&self, budget: &Budget) -> bool {
-        let amount = self
-            .criterion(budget.criterion)
-            .is_some_and(|c| matches!(c.input, CriterionInput::Amount { .. }));
-        amount
+        self.is_amount(budget.criterion)
             && NumberRule::Amount.check(budget.amount).is_ok()
             && budget
                 .pins
