@@ -470,3 +470,94 @@ fn how_sure_the_set_is_is_drawn_over_weight_sets() {
     let set = best_set(&ratio, &r, ratio.budget.as_ref().unwrap()).unwrap();
     assert_eq!(set_shares(&ratio, &r, &set), Err(NoSetShares::Ratio));
 }
+
+#[test]
+fn how_sure_the_set_is_draws_the_costs_with_a_range() {
+    use kerze::domain::analyses::budget::set_shares;
+    use kerze::domain::model::value::Range;
+    // A (value 75) fills the budget alone; B and C (50 each) fit together
+    // while C's cost, drawn from 4 / 5 / 8 and kept whole, stays at 5 or
+    // below: a PERT Beta(2, 4) under 5.5 is 1 − 0.625⁵ − 1.875 · 0.625⁴ ≈ 61.9 %.
+    let mut s = backlog(&[
+        ("A", 4.0, Some(10.0)),
+        ("B", 3.0, Some(5.0)),
+        ("C", 3.0, Some(5.0)),
+    ]);
+    let cost = CriterionId::new(1);
+    s.apply(ScenarioEdit::SetEstimate(
+        s.options[2].id,
+        cost,
+        5.0,
+        Range {
+            low: 4.0,
+            high: 8.0,
+        },
+    ))
+    .unwrap();
+    s.apply(ScenarioEdit::SetBudget(Some(budget(10.0))))
+        .unwrap();
+    let ranking = rank(&s);
+    let set = best_set(&s, &ranking, s.budget.as_ref().unwrap()).unwrap();
+    assert_eq!(titles(&s, &set.best.items), ["B", "C"]);
+    let shares = set_shares(&s, &ranking, &set).unwrap();
+    assert!(shares.weights && shares.ranges);
+    assert_eq!(shares.samples, 1_000);
+    let [a, b, c] = shares.shares[..] else {
+        panic!("{shares:?}")
+    };
+    assert_eq!(b, c);
+    assert!((c - 0.619).abs() < 0.05, "{c}");
+    assert!((a + c - 1.0).abs() < 1e-12, "{a} + {c}");
+    assert_eq!(set_shares(&s, &ranking, &set), Ok(shares));
+    // A must whose cost is drawn over the budget leaves nothing to choose
+    // in that draw: the others' shares fall by that share.
+    let mut must = s.clone();
+    let mut b = budget(15.0);
+    b.pins.insert(must.options[2].id, Pin::Must);
+    must.apply(ScenarioEdit::SetBudget(Some(b))).unwrap();
+    let ranking = rank(&must);
+    let set = best_set(&must, &ranking, must.budget.as_ref().unwrap()).unwrap();
+    let shares = set_shares(&must, &ranking, &set).unwrap();
+    assert_eq!(shares.shares[2], 1.0);
+    // While C costs 5 or less, the 10 left take A (75); above, only B fits.
+    assert!(
+        shares.shares[0] > 0.5 && shares.shares[0] < 0.7,
+        "{shares:?}"
+    );
+}
+
+#[test]
+fn how_sure_the_set_is_under_a_ratio_draws_its_ranges() {
+    use kerze::domain::analyses::budget::set_shares;
+    let mut ratio = kerze::domain::model::demo::demo_rice(
+        id(),
+        &Lang::En.texts().demo,
+        Lang::En.texts().presets.names,
+    );
+    let reach = ratio.criteria[0].id;
+    let effort = ratio.criteria[3].id;
+    ratio
+        .apply(ScenarioEdit::FillRanges(reach, Some(0.5)))
+        .unwrap();
+    ratio
+        .apply(ScenarioEdit::SetBudget(Some(Budget {
+            criterion: effort,
+            amount: 5.0,
+            below_line: true,
+            pins: Default::default(),
+        })))
+        .unwrap();
+    let r = rank(&ratio);
+    let set = best_set(&ratio, &r, ratio.budget.as_ref().unwrap()).unwrap();
+    let shares = set_shares(&ratio, &r, &set).unwrap();
+    assert!(!shares.weights && shares.ranges);
+    assert!(shares.samples >= 100);
+    // The set most often chosen holds the best set's options more often than not.
+    for &i in &set.best.items {
+        assert!(shares.shares[i] > 0.3, "{i}: {shares:?}");
+    }
+    assert!(
+        shares.shares.iter().any(|&x| x > 0.0 && x < 1.0),
+        "{shares:?}"
+    );
+}

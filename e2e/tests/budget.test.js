@@ -71,6 +71,27 @@ test('a budget on the demo: the best set, the swap against the ranking, what mor
   await ctx.close();
 });
 
+test('How sure draws a cost with a range: the set holds only as often as the cost stays low', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url);
+  await setBudget(page, '40');
+  // SCIM's 30 person-days may be 20 or 45: above 30 it no longer fits beside the checklist.
+  await page.fill('#opt-o3-c1', '20–45');
+  await page.locator('#opt-o3-c1').blur();
+  await page.getByRole('button', { name: 'How sure is this set?' }).click();
+  assert.match(
+    await page.locator('.budget-sure .hint').innerText(),
+    /share of 1,000 draws in which it is in the best set: each draw takes a weight set .* and every value with a range .*costs included/,
+  );
+  const sure = await page.locator('.budget-sure tbody tr').evaluateAll((trs) =>
+    Object.fromEntries(trs.map((tr) => [tr.cells[0].textContent, Number(tr.cells[1].textContent.replace(' %', ''))])),
+  );
+  const scim = sure['SCIM user provisioning'];
+  assert.ok(scim > 5 && scim < 95, JSON.stringify(sure));
+  assert.deepEqual(await violations(page), []);
+  assert.deepEqual(page.problems, []);
+  await ctx.close();
+});
+
 test('pins: a must is taken first, a never stays out, and Undo takes a pin back', async () => {
   const { ctx, page } = await openApp(env.browser, env.server.url);
   await setBudget(page, '40');

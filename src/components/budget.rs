@@ -616,22 +616,17 @@ struct SetSureProps {
     best: Same<BestSetResult>,
 }
 
-/// "How sure is this set?": on request, the share of weight sets in which
-/// each option is in the best set; gone again when the set changes.
+/// "How sure is this set?": on request, the share of draws (weight sets,
+/// ranged values) in which each option is in the best set; gone again when
+/// the set is worked out afresh.
 #[function_component(SetSure)]
 fn set_sure(props: &SetSureProps) -> Html {
     let t = &props.lang.texts().budget;
     let drawn = use_state(|| None::<Result<SetShares, NoSetShares>>);
     {
+        // Stale once the set is worked out afresh (a value, a range, a weight).
         let drawn = drawn.clone();
-        let chosen = props
-            .best
-            .0
-            .as_ref()
-            .as_ref()
-            .map(|set| set.best.items.clone())
-            .ok();
-        use_effect_with(chosen, move |_| drawn.set(None));
+        use_effect_with(props.best.clone(), move |_| drawn.set(None));
     }
     let onclick = {
         let (drawn, scenario, ranking, best) = (
@@ -674,7 +669,11 @@ fn sure_table(props: &SetSureProps, shares: &SetShares) -> Html {
     });
     html! {<>
         <h3>{ t.sure_heading }</h3>
-        <p class="hint">{ t.sure_intro.replace("{n}", &lang.number(f64::from(shares.samples), 0)) }</p>
+        <p class="hint">{ t.sure_intro[match (shares.weights, shares.ranges) {
+            (true, false) => 0,
+            (true, true) => 1,
+            (false, _) => 2,
+        }].replace("{n}", &lang.number(f64::from(shares.samples), 0)) }</p>
         <table>
             <thead><tr>
                 <th scope="col">{ t.sure_columns[0] }</th>

@@ -49,7 +49,8 @@ pub struct BudgetTexts {
     pub and: &'static str,
     pub sure_button: &'static str,
     pub sure_heading: &'static str,
-    pub sure_intro: &'static str,
+    /// Drawn: the weights; the weights and the ranges; the ranges only.
+    pub sure_intro: [&'static str; 3],
     pub sure_columns: [&'static str; 2],
     pub sure_ratio: &'static str,
     pub sure_nothing: &'static str,
@@ -109,9 +110,13 @@ pub const EN: BudgetTexts = BudgetTexts {
     and: "and",
     sure_button: "How sure is this set?",
     sure_heading: "How sure is this set?",
-    sure_intro: "Each option's share of {n} weight sets drawn around the weights (the sampling mode of How safe #1 is) in which it is in the best set.",
+    sure_intro: [
+        "Each option's share of {n} weight sets drawn around the weights (the sampling mode of How safe #1 is) in which it is in the best set.",
+        "Each option's share of {n} draws in which it is in the best set: each draw takes a weight set around the weights (the sampling mode of How safe #1 is) and every value with a range from its low, likely and high, costs included.",
+        "Each option's share of {n} draws in which it is in the best set: each draw takes every value with a range from its low, likely and high, costs included; the weights stay as set.",
+    ],
     sure_columns: ["Option", "In the best set"],
-    sure_ratio: "Under a ratio score the weights move only the added criteria: the set is drawn over weight sets for the weighted score only.",
+    sure_ratio: "Under a ratio score the weights move only the added criteria, so no weight sets are drawn: give values a range (low, likely, high) to see how sure the set is over them.",
     sure_nothing: "The options marked must fill the budget: nothing is left to choose.",
     sure_too_large: "Too many options and budget steps to draw a hundred best sets quickly: narrow the candidates with pins or a coarser unit.",
 };
@@ -169,9 +174,13 @@ pub const DE: BudgetTexts = BudgetTexts {
     and: "und",
     sure_button: "Wie sicher ist diese Auswahl?",
     sure_heading: "Wie sicher ist diese Auswahl?",
-    sure_intro: "Der Anteil von {n} um die Gewichte gezogenen Gewichtungen (wie bei Wie sicher ist #1), in denen jede Option in der besten Auswahl ist.",
+    sure_intro: [
+        "Der Anteil von {n} um die Gewichte gezogenen Gewichtungen (wie bei Wie sicher ist #1), in denen jede Option in der besten Auswahl ist.",
+        "Der Anteil von {n} Ziehungen, in denen jede Option in der besten Auswahl ist: Jede Ziehung nimmt eine Gewichtung um die Gewichte (wie bei Wie sicher ist #1) und jeden Wert mit Spanne aus seinem Tief-, wahrscheinlichen und Hochwert, Kosten eingeschlossen.",
+        "Der Anteil von {n} Ziehungen, in denen jede Option in der besten Auswahl ist: Jede Ziehung nimmt jeden Wert mit Spanne aus seinem Tief-, wahrscheinlichen und Hochwert, Kosten eingeschlossen; die Gewichte bleiben.",
+    ],
     sure_columns: ["Option", "In der besten Auswahl"],
-    sure_ratio: "Bei einem Verhältnis bewegen die Gewichte nur die addierten Kriterien: Die Auswahl wird nur für die gewichtete Punktzahl über Gewichtungen gezogen.",
+    sure_ratio: "Bei einem Verhältnis bewegen die Gewichte nur die addierten Kriterien, daher werden keine Gewichtungen gezogen: Geben Sie Werten eine Spanne (tief, wahrscheinlich, hoch), um zu sehen, wie sicher die Auswahl über sie ist.",
     sure_nothing: "Die Pflicht-Optionen füllen das Budget: Es bleibt nichts zu wählen.",
     sure_too_large: "Zu viele Optionen und Budgetschritte, um schnell hundert beste Auswahlen zu ziehen: Grenzen Sie die Kandidaten mit Festlegungen oder einer gröberen Einheit ein.",
 };

@@ -10,6 +10,7 @@
 
 use crate::domain::analyses::knapsack::{self, Exactness, Item, Pick, Step};
 use crate::domain::analyses::matrix::{self, NoMatrix};
+use crate::domain::model::ids::CriterionId;
 use crate::domain::model::scenario::Scenario;
 use crate::domain::model::settings::{Budget, Pin};
 use crate::domain::scoring::Ranking;
@@ -83,6 +84,10 @@ pub struct BestSet {
     pub candidates: Vec<usize>,
     /// The budget left for them once the musts are in.
     pub room: f64,
+    /// The criterion the costs are on.
+    pub criterion: CriterionId,
+    /// The budget.
+    pub amount: f64,
 }
 
 /// The best set for `budget` in `scenario`, ranked as `ranking`.
@@ -183,6 +188,8 @@ pub fn best_set(
         costs,
         candidates,
         room,
+        criterion: budget.criterion,
+        amount: budget.amount,
     })
 }
 
@@ -239,32 +246,36 @@ pub fn swap(from: &Pick, to: &Pick) -> (Vec<usize>, Vec<usize>, f64, f64) {
     (dropped, added, to.value - from.value, to.cost - from.cost)
 }
 
-/// Weight sets drawn to see how sure the best set is.
+/// Draws made to see how sure the best set is.
 pub const SET_SAMPLES: u32 = 1_000;
-/// Fewest weight sets worth a share.
+/// Fewest draws worth a share.
 pub const MIN_SET_SAMPLES: u32 = 100;
-/// Most table cells filled over all the weight sets (about a second's work
-/// at most in a browser; most scenarios need a thousandth of it).
+/// Most table cells filled over all the draws (about a second's work at
+/// most in a browser; most scenarios need a thousandth of it).
 const MAX_SAMPLED_CELLS: f64 = 4e7;
-/// Weight sets drawn where branch and bound solves each (its work varies).
+/// Draws made where branch and bound solves each (its work varies).
 const SEARCHED_SAMPLES: u32 = 200;
 
-/// How often each option is in the best set over weight sets drawn around
-/// the weights (the scenario's sampling mode and seed).
+/// How often each option is in the best set over draws of the weights
+/// (the weighted sum) and of the values with a range.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SetShares {
-    /// Weight sets drawn.
+    /// Draws counted.
     pub samples: u32,
     /// Per option (entry order), the share of them (0–1) in which it is in
     /// the best set.
     pub shares: Vec<f64>,
+    /// Whether the weights were drawn (the scenario's sampling mode).
+    pub weights: bool,
+    /// Whether the values with a range were drawn (costs included).
+    pub ranges: bool,
 }
 
 /// Why the best set's shares are not drawn.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum NoSetShares {
-    /// A ratio score: the weights move only the added criteria, and the set
-    /// is drawn for the weighted sum only.
+    /// A ratio score without ranges: its weights move only the added
+    /// criteria, and there is no value to draw.
     Ratio,
     /// The musts alone fill the budget: nothing is left to choose.
     NothingToChoose,
@@ -272,21 +283,56 @@ pub enum NoSetShares {
     TooLarge,
 }
 
-/// How sure the best set is: the share of weight sets in which each option
-/// is in the best set, the value index recomputed under each.
+/// How sure the best set is: the share of draws in which each option is in
+/// the best set. Under the weighted sum each draw takes a weight set (the
+/// scenario's sampling mode) and the value index is recomputed; where values
+/// have a range, each draw also takes them from their PERT distributions (a
+/// cost drawn is kept to the decimals the costs are written with, and the
+/// musts' drawn costs come off the budget). The candidates stay those of
+/// the set.
 pub fn set_shares(
     scenario: &Scenario,
     ranking: &Ranking,
     set: &BestSet,
 ) -> Result<SetShares, NoSetShares> {
     use crate::domain::analyses::acceptability::{scenario_seed, WeightDraw, Xoshiro};
+    use crate::domain::analyses::uncertainty::{has_ranges, Cells};
     use crate::domain::model::settings::Role;
-    if ranking.ratio.is_some() {
+    let mode = scenario.analysis.weights;
+    let seed = scenario_seed(scenario, mode);
+    let mut cells =
+        has_ranges(scenario).then(|| Cells::new(scenario, ranking, seed ^ 0x7261_6e67_6573));
+    let ratio = ranking.ratio.as_ref();
+    if ratio.is_some() && cells.is_none() {
         return Err(NoSetShares::Ratio);
     }
     if set.room <= 0.0 || set.candidates.is_empty() {
         return Err(NoSetShares::NothingToChoose);
     }
+    let musts: Vec<usize> = set
+        .best
+        .items
+        .iter()
+        .filter(|i| !set.candidates.contains(i))
+        .copied()
+        .collect();
+    let column = scenario.criteria.iter().position(|c| c.id == set.criterion);
+    let cost_drawn = |i: &usize| scenario.options[*i].ranges.contains_key(&set.criterion);
+    let costs_drawn = cells.is_some() && set.candidates.iter().chain(&musts).any(cost_drawn);
+    // Drawn costs keep the decimals of the costs, their ranges and the budget.
+    let ranges = scenario
+        .options
+        .iter()
+        .filter_map(|o| o.ranges.get(&set.criterion))
+        .flat_map(|r| [r.low, r.high]);
+    let decimals = knapsack::decimals(
+        set.costs
+            .iter()
+            .flatten()
+            .copied()
+            .chain(ranges)
+            .chain([set.amount]),
+    );
     let mut items: Vec<Item> = set
         .candidates
         .iter()
@@ -295,13 +341,7 @@ pub fn set_shares(
             value: set.values[i],
         })
         .collect();
-    let samples = match knapsack::table_cells(&items, set.room) {
-        Some(cells) => (MAX_SAMPLED_CELLS / cells).min(f64::from(SET_SAMPLES)) as u32,
-        None => SEARCHED_SAMPLES,
-    };
-    if samples < MIN_SET_SAMPLES {
-        return Err(NoSetShares::TooLarge);
-    }
+    let samples = draw_count(&items, set, costs_drawn.then_some(decimals))?;
     let value_columns: Vec<usize> = scenario
         .criteria
         .iter()
@@ -309,30 +349,59 @@ pub fn set_shares(
         .filter(|(_, c)| scenario.chart.role(c) == Role::Value)
         .map(|(c, _)| c)
         .collect();
-    let mode = scenario.analysis.weights;
     let draw = WeightDraw::new(ranking, mode);
     // Its own stream: the ranking's samples are not repeated.
-    let mut rng = Xoshiro::new(scenario_seed(scenario, mode) ^ 0x6275_6467_6574);
-    let mut sample = vec![0.0; ranking.criteria.len()];
+    let mut rng = Xoshiro::new(seed ^ 0x6275_6467_6574);
+    let mut weights = ranking.weights.clone();
+    let round = |cost: f64| match decimals {
+        Some(d) => (cost * 10f64.powi(d)).round() / 10f64.powi(d),
+        None => cost,
+    };
     let mut counts = vec![0u32; scenario.options.len()];
     let mut drawn = 0;
     for _ in 0..samples {
-        if !draw.draw(&mut rng, &mut sample) {
+        if ratio.is_none() && !draw.draw(&mut rng, &mut weights) {
             continue;
         }
-        let total: f64 = value_columns.iter().map(|&c| sample[c]).sum();
-        if total <= 0.0 {
+        let total: f64 = value_columns.iter().map(|&c| weights[c]).sum();
+        if ratio.is_none() && total <= 0.0 {
             continue;
         }
         drawn += 1;
-        for (item, &i) in items.iter_mut().zip(&set.candidates) {
-            let value: f64 = value_columns
-                .iter()
-                .map(|&c| sample[c] * ranking.utility(i, c))
-                .sum();
-            item.value = 100.0 * value / total;
+        if let Some(cells) = cells.as_mut() {
+            cells.draw();
         }
-        for &k in &knapsack::solve(&items, set.room, set.room, 0).best.items {
+        let utility = |i: usize, c: usize| match &cells {
+            Some(cells) => cells.utility(i, c),
+            None => ranking.utility(i, c),
+        };
+        let cost = |i: usize| match (&cells, column) {
+            (Some(cells), Some(c)) => cells.value(i, c).map_or(0.0, round),
+            _ => set.costs[i].unwrap_or(0.0),
+        };
+        for (item, &i) in items.iter_mut().zip(&set.candidates) {
+            item.value = match ratio {
+                Some(parts) => {
+                    parts
+                        .formula
+                        .parts(|c| Some(utility(i, c)).filter(|v| !v.is_nan()))
+                        .numerator
+                }
+                None => {
+                    let value: f64 = value_columns
+                        .iter()
+                        .map(|&c| weights[c] * utility(i, c))
+                        .sum();
+                    100.0 * value / total
+                }
+            };
+            item.cost = cost(i);
+        }
+        let room = set.amount - musts.iter().map(|&i| cost(i)).sum::<f64>();
+        if room < 0.0 {
+            continue;
+        }
+        for &k in &knapsack::solve(&items, room, room, 0).best.items {
             counts[set.candidates[k]] += 1;
         }
     }
@@ -345,7 +414,7 @@ pub fn set_shares(
     };
     // A must is in every set, a left-out option in none, a candidate in its share.
     let mut shares = vec![0.0; counts.len()];
-    for &i in &set.best.items {
+    for &i in &musts {
         shares[i] = 1.0;
     }
     for &i in &set.candidates {
@@ -354,5 +423,30 @@ pub fn set_shares(
     Ok(SetShares {
         samples: drawn,
         shares,
+        weights: ratio.is_none(),
+        ranges: cells.as_ref().is_some_and(Cells::any_drawn),
     })
+}
+
+/// How many draws fit the work limit: by the table's cells, where costs
+/// are drawn (`Some(decimals)`) by the finest table their decimals allow.
+fn draw_count(
+    items: &[Item],
+    set: &BestSet,
+    drawn_costs: Option<Option<i32>>,
+) -> Result<u32, NoSetShares> {
+    let cells = match drawn_costs {
+        Some(Some(d)) => Some(items.len() as f64 * (set.amount * 10f64.powi(d) + 1.0)),
+        Some(None) => None,
+        None => knapsack::table_cells(items, set.room),
+    };
+    let samples = match cells {
+        Some(cells) => (MAX_SAMPLED_CELLS / cells).min(f64::from(SET_SAMPLES)) as u32,
+        None => SEARCHED_SAMPLES,
+    };
+    if samples < MIN_SET_SAMPLES {
+        Err(NoSetShares::TooLarge)
+    } else {
+        Ok(samples)
+    }
 }

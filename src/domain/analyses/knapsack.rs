@@ -162,26 +162,30 @@ pub fn table_cells(items: &[Item], reach: f64) -> Option<f64> {
 /// greatest common divisor of all, for the fewest decimals `d ≤ 2` that
 /// make every cost whole; with the unit's size.
 fn whole_costs(items: &[Item]) -> Option<(Vec<u64>, f64)> {
+    let decimals = decimals(items.iter().map(|item| item.cost))?;
+    let scale = 10f64.powi(decimals);
+    let whole: Vec<u64> = items
+        .iter()
+        .map(|item| (item.cost * scale).round() as u64)
+        .collect();
+    let divisor = whole.iter().fold(0, |g, &c| gcd(g, c)).max(1);
+    let unit = divisor as f64 / scale;
+    Some((whole.into_iter().map(|c| c / divisor).collect(), unit))
+}
+
+/// The fewest decimals (0 to 2) that write every amount of `amounts`
+/// exactly, as whole numbers below 2^53; `None` if none do.
+pub fn decimals(amounts: impl Iterator<Item = f64> + Clone) -> Option<i32> {
     // Below 2^53 every whole number is exact in an f64.
     const LARGEST: f64 = 9_007_199_254_740_992.0;
-    for decimals in 0..=2 {
+    (0..=2).find(|&decimals| {
         let scale = 10f64.powi(decimals);
-        let whole: Option<Vec<u64>> = items
-            .iter()
-            .map(|item| {
-                let scaled = item.cost * scale;
-                let rounded = scaled.round();
-                let close = (scaled - rounded).abs() <= 1e-9 * rounded.max(1.0);
-                (close && (0.0..LARGEST).contains(&rounded)).then_some(rounded as u64)
-            })
-            .collect();
-        if let Some(whole) = whole {
-            let divisor = whole.iter().fold(0, |g, &c| gcd(g, c)).max(1);
-            let unit = divisor as f64 / scale;
-            return Some((whole.into_iter().map(|c| c / divisor).collect(), unit));
-        }
-    }
-    None
+        amounts.clone().all(|amount| {
+            let scaled = amount * scale;
+            let rounded = scaled.round();
+            (scaled - rounded).abs() <= 1e-9 * rounded.max(1.0) && (0.0..LARGEST).contains(&rounded)
+        })
+    })
 }
 
 fn gcd(a: u64, b: u64) -> u64 {

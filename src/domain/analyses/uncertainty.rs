@@ -210,30 +210,37 @@ impl Uncertainty {
     }
 }
 
-/// A run of value samples that can go on in slices.
+/// Every cell of a scenario under value draws: each value with a range is
+/// drawn from its PERT distribution on [`Cells::draw`], on a stream of its
+/// own; the rest stay as entered. Normalisation bounds are the run's.
 #[derive(Clone, Debug)]
-pub struct ValueSampler {
-    /// Every cell under the run's bounds (drawn cells overwritten per
-    /// sample): utilities in the weighted sum, the values as entered (NaN
-    /// where missing) in the ratio model.
+pub struct Cells {
+    /// Per cell, its utility under the run's bounds in the weighted sum, its
+    /// value in the ratio model.
     utilities: Vec<f64>,
+    /// Per cell, its value (NaN where missing).
+    values: Vec<f64>,
     drawn: Vec<Drawn>,
-    scorer: Scorer,
-    /// Criteria (columns of `utilities`).
+    /// Criteria (columns of both).
     columns: usize,
-    threshold: f64,
-    result: Uncertainty,
-    scores: Vec<f64>,
-    placed: Vec<u32>,
-    group: Vec<usize>,
 }
 
-impl ValueSampler {
-    /// A run over `scenario` (ranked as `ranking`), seeded by `seed`.
+impl Cells {
+    /// The cells of `scenario` (ranked as `ranking`), drawn from `seed`.
     pub fn new(scenario: &Scenario, ranking: &Ranking, seed: u64) -> Self {
         let n = scenario.options.len();
         let k = scenario.criteria.len();
         let ratio = ranking.ratio.as_ref();
+        let values: Vec<f64> = scenario
+            .options
+            .iter()
+            .flat_map(|o| {
+                scenario
+                    .criteria
+                    .iter()
+                    .map(|c| o.values.get(&c.id).copied().unwrap_or(f64::NAN))
+            })
+            .collect();
         let mut utilities: Vec<f64> = (0..n)
             .flat_map(|i| (0..k).map(move |c| (i, c)))
             .map(|(i, c)| match ratio {
@@ -271,6 +278,67 @@ impl ValueSampler {
                 }
             }
         }
+        Cells {
+            utilities,
+            values,
+            drawn,
+            columns: k,
+        }
+    }
+
+    /// Draws every value with a range afresh.
+    pub fn draw(&mut self) {
+        for cell in &mut self.drawn {
+            let v = cell.pert.sample(&mut cell.rng);
+            self.values[cell.at] = v;
+            self.utilities[cell.at] = match cell.scale {
+                Some((lo, span, lower)) => utility(v, lo, span, lower),
+                None => v,
+            };
+        }
+    }
+
+    /// Whether some value has a range.
+    pub fn any_drawn(&self) -> bool {
+        !self.drawn.is_empty()
+    }
+
+    /// The utility (weighted sum) or value (ratio) of option `i` on column `c`.
+    pub fn utility(&self, i: usize, c: usize) -> f64 {
+        self.utilities[i * self.columns + c]
+    }
+
+    /// The value of option `i` on column `c` as entered or drawn.
+    pub fn value(&self, i: usize, c: usize) -> Option<f64> {
+        Some(self.values[i * self.columns + c]).filter(|v| !v.is_nan())
+    }
+
+    /// Option `i`'s utilities (weighted sum) or values (ratio), by column.
+    fn row(&self, i: usize) -> &[f64] {
+        let k = self.columns;
+        &self.utilities[i * k..(i + 1) * k]
+    }
+}
+
+/// A run of value samples that can go on in slices.
+#[derive(Clone, Debug)]
+pub struct ValueSampler {
+    cells: Cells,
+    scorer: Scorer,
+    threshold: f64,
+    result: Uncertainty,
+    scores: Vec<f64>,
+    placed: Vec<u32>,
+    group: Vec<usize>,
+}
+
+impl ValueSampler {
+    /// A run over `scenario` (ranked as `ranking`), seeded by `seed`.
+    pub fn new(scenario: &Scenario, ranking: &Ranking, seed: u64) -> Self {
+        let n = scenario.options.len();
+        let k = scenario.criteria.len();
+        let ratio = ranking.ratio.as_ref();
+        let cells = Cells::new(scenario, ranking, seed);
         let mut fixed: Vec<Option<f64>> = (0..n)
             .map(|i| {
                 ranking.row_for(i).map(|row| match ratio {
@@ -279,12 +347,12 @@ impl ValueSampler {
                 })
             })
             .collect();
-        for cell in &drawn {
+        for cell in &cells.drawn {
             fixed[cell.at / k.max(1)] = None;
         }
         let (scorer, scales) = match ratio {
             Some(parts) => {
-                let scales = ratio_scales(scenario, &parts.formula, &utilities, k);
+                let scales = ratio_scales(scenario, &parts.formula, &cells.utilities, k);
                 (Scorer::Ratio(parts.formula.clone()), Some(scales))
             }
             None => {
@@ -298,10 +366,8 @@ impl ValueSampler {
             }
         };
         ValueSampler {
-            utilities,
-            drawn,
+            cells,
             scorer,
-            columns: k,
             threshold: scenario.threshold.value(),
             result: Uncertainty {
                 seed,
@@ -332,23 +398,12 @@ impl ValueSampler {
     /// Runs up to `count` more samples (never past [`SAMPLES`]).
     pub fn run(&mut self, count: u32) {
         let end = self.result.samples.saturating_add(count).min(SAMPLES);
-        let k = self.columns.max(1);
         while self.result.samples < end {
             self.result.samples += 1;
-            for cell in &mut self.drawn {
-                let v = cell.pert.sample(&mut cell.rng);
-                self.utilities[cell.at] = match cell.scale {
-                    Some((lo, span, lower)) => utility(v, lo, span, lower),
-                    None => v,
-                };
-            }
+            self.cells.draw();
             let result = &mut self.result;
-            for (i, (score, row)) in self
-                .scores
-                .iter_mut()
-                .zip(self.utilities.chunks_exact(k))
-                .enumerate()
-            {
+            for (i, score) in self.scores.iter_mut().enumerate() {
+                let row = self.cells.row(i);
                 *score = match &self.scorer {
                     Scorer::Weighted(points) => row.iter().zip(points).map(|(u, p)| u * p).sum(),
                     Scorer::Ratio(formula) => {
