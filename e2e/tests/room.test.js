@@ -64,6 +64,7 @@ for (const lang of ['en-US', 'de-DE']) {
         await assertAccessible(page, `the presentation at ${size}`);
         await page.keyboard.press('Escape');
         await page.emulateMedia({ media: 'print' });
+        await page.locator('.print-details').waitFor({ state: 'attached' });
         await assertAccessible(page, `print media at ${size}`);
         await page.emulateMedia({ media: 'screen' });
         const link = await shareLink(page);
@@ -377,6 +378,8 @@ test('printing gives a decision record of at most two A4 pages', async () => {
 
 test('printing 20 options: two pages, #1 named in the chart, every value to check, no screen controls', async () => {
   const { context, page } = await openWith(env.browser, env.server.url, generatedScenario(20), { viewport: PROJECTOR });
+  // Only paper shows the values table: it is drawn once the page is printed, not on every edit before.
+  assert.equal(await page.locator('.print-details').count(), 0);
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   assert.ok(pages >= 1 && pages <= 2, `the record has ${pages} pages`);

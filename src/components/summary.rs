@@ -2,11 +2,14 @@
 //! recommendation), the compact top of the ranking for narrow screens, and
 //! the parts of the printed decision record that the screen does not show.
 //!
-//! Plain functions, not components: they hold no state, and their page
-//! renders them exactly when the ranking changes.
+//! Plain functions where they are small (their page renders them exactly
+//! when the ranking changes); the values table, a row per option, is a
+//! component that redraws only when the scenario as scored or its ranking
+//! does.
 
 use crate::components::common::PALETTE;
 use crate::components::ranking::value_text;
+use crate::components::Same;
 use crate::domain::model::criterion::CriterionInput;
 use crate::domain::model::scenario::Scenario;
 use crate::domain::scoring::Ranking;
@@ -59,7 +62,7 @@ pub fn rank_strip(lang: Lang, scenario: &Scenario, ranking: &Ranking) -> Html {
 }
 
 /// Printed only: the record's head (name, date, need, root cause,
-/// recommendation) comes before the ranking; [`print_details`] after it.
+/// recommendation) comes before the ranking; [`PrintDetails`] after it.
 pub fn print_head(lang: Lang, scenario: &Scenario, ranking: &Ranking) -> Html {
     let t = lang.texts();
     html! {
@@ -71,10 +74,23 @@ pub fn print_head(lang: Lang, scenario: &Scenario, ranking: &Ranking) -> Html {
     }
 }
 
+/// Props of [`PrintDetails`].
+#[derive(Properties, PartialEq)]
+pub struct PrintDetailsProps {
+    /// UI language.
+    pub lang: Lang,
+    /// The scenario (as scored: a budget's change draws nothing here).
+    pub scenario: Same<Scenario>,
+    /// Its ranking.
+    pub ranking: Same<Ranking>,
+}
+
 /// Printed only: every option's values as entered, in rank order, under
 /// each criterion's weight and share, with the score they give: a reader can
 /// check every score on paper.
-pub fn print_details(lang: Lang, scenario: &Scenario, ranking: &Ranking) -> Html {
+#[function_component(PrintDetails)]
+pub fn print_details(props: &PrintDetailsProps) -> Html {
+    let (lang, scenario, ranking) = (props.lang, &*props.scenario, &*props.ranking);
     let t = lang.texts();
     let head = scenario.criteria.iter().enumerate().map(|(c, criterion)| {
         html! {

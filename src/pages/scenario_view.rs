@@ -12,7 +12,7 @@ use crate::components::robustness::{
     analyse, not_robust, robustness, strip, Analysis, RobustProps, Tried,
 };
 use crate::components::scenario_panel::{scenario_panel, ScenarioPanelProps};
-use crate::components::summary::{print_details, print_head, rank_strip, summary};
+use crate::components::summary::{print_head, rank_strip, summary, PrintDetails};
 use crate::components::tradeoffs::TradeOffs;
 use crate::components::Same;
 use crate::domain::analyses::sensitivity::{badge, robust_top};
@@ -21,7 +21,7 @@ use crate::domain::model::scenario::Scenario;
 use crate::domain::model::scenario::ScenarioEdit;
 use crate::domain::model::value::{Weight, MAX_WEIGHT};
 use crate::domain::scoring::{rank, segment_ranks};
-use crate::hooks::{use_samples, use_stable, use_stable_by};
+use crate::hooks::{use_printing, use_samples, use_stable, use_stable_by};
 use crate::i18n::Lang;
 use crate::state::RoundDesk;
 use std::rc::Rc;
@@ -65,7 +65,10 @@ pub struct ScenarioViewProps {
 pub fn scenario_view(props: &ScenarioViewProps) -> Html {
     let (lang, scenario) = (props.lang, props.scenario.clone());
     let t = lang.texts();
-    let ranking = use_ranking(&scenario);
+    // `scored` is the scenario as last scored: the same until something
+    // other than the budget changes, so what does not show the budget is
+    // not drawn again for it.
+    let (scored, ranking) = use_ranking(&scenario);
     // Ranks per segment mean something only where segment fit counts.
     let by_segment = Same(use_memo(ranking.clone(), |ranking| {
         if ranking.fit_weight() > 0.0 {
@@ -75,6 +78,7 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
         }
     }));
     let best = use_best_set(&scenario, &ranking);
+    let printing = use_printing();
     let criteria = use_stable(&scenario.criteria);
     let options = use_stable_by(&scenario.options, |a, b| {
         a.len() == b.len()
@@ -186,7 +190,7 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
                 </div>
             }
             <div class="results">
-                <RankingPanel {lang} scenario={scenario.clone()} ranking={ranking.clone()} segment_ranks={by_segment}
+                <RankingPanel {lang} scenario={scored.clone()} ranking={ranking.clone()} segment_ranks={by_segment}
                     selected={props.selected} compare={props.compare}
                     on_select={props.callbacks.on_select.clone()} on_compare={props.callbacks.on_compare.clone()}
                     acceptability={acceptability} uncertainty={uncertainty} badge={top_badge}
@@ -194,14 +198,16 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
                 { robust }
             </div>
             </div>
-            <TradeOffs {lang} scenario={scenario.clone()} ranking={ranking.clone()} editable={props.editable}
+            <TradeOffs {lang} scenario={scored.clone()} ranking={ranking.clone()} editable={props.editable}
                 on_edit={on_edit.clone()} on_select={props.callbacks.on_select.clone()} />
             <BudgetPanel {lang} scenario={scenario.clone()} ranking={ranking.clone()} best={best.as_ref().as_ref().map(|(set, _)| set.clone())}
                 editable={props.editable} on_edit={on_edit.clone()} />
             if let Some(desk) = props.desk.clone() {
                 <GroupPanel {lang} scenario={scenario.clone()} {desk} dispatch={props.callbacks.on_round.clone()} />
             }
-            { print_details(lang, &scenario, &ranking) }
+            if printing {
+                <PrintDetails {lang} scenario={scored} ranking={ranking.clone()} />
+            }
         </main>
         if props.editable {
             { rank_strip(lang, &scenario, &ranking) }
@@ -209,14 +215,17 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
     </>}
 }
 
-/// The scenario's ranking. A budget moves no score: a change of it keeps
-/// the ranking and the analyses on it.
+/// The scenario as scored and its ranking. A budget moves no score: a
+/// change of it keeps both, and the analyses on the ranking.
 #[hook]
-fn use_ranking(scenario: &Same<Scenario>) -> Same<crate::domain::scoring::Ranking> {
+fn use_ranking(
+    scenario: &Same<Scenario>,
+) -> (Same<Scenario>, Same<crate::domain::scoring::Ranking>) {
     let scored = use_stable_by(scenario, |a, b| {
         Rc::ptr_eq(&a.0, &b.0) || a.equal_but_budget(b)
     });
-    Same(use_memo(scored, |scored| rank(&scored.0)))
+    let ranking = Same(use_memo(scored.clone(), |scored| rank(&scored.0)));
+    ((*scored).clone(), ranking)
 }
 
 /// Where each criterion's weight and each segment's share of the mix may go

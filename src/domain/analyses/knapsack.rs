@@ -245,19 +245,26 @@ impl Table {
             let row = &mut table.taken[i * words..(i + 1) * words];
             let cells = &table.cells;
             next[..c].copy_from_slice(&cells[..c]);
-            for (k, (slot, (&now, &from))) in next[c..]
-                .iter_mut()
-                .zip(cells[c..].iter().zip(cells.iter()))
-                .enumerate()
-            {
-                let (value, key) = (from.0 + item.value, from.1 + step);
-                *slot = if value > now.0 + tie || (value >= now.0 - tie && key < now.1) {
-                    let b = c + k;
-                    row[b >> 6] |= 1 << (b & 63);
-                    (value, key)
-                } else {
-                    now
-                };
+            // A word of the taken bits at a time: 64 budgets, no branch.
+            let mut b = c;
+            while b <= top {
+                let end = ((b | 63) + 1).min(top + 1);
+                let mut word = 0u64;
+                for (j, (slot, (&now, &from))) in next[b..end]
+                    .iter_mut()
+                    .zip(cells[b..end].iter().zip(&cells[b - c..end - c]))
+                    .enumerate()
+                {
+                    let (value, key) = (from.0 + item.value, from.1 + step);
+                    *slot = if value > now.0 + tie || (value >= now.0 - tie && key < now.1) {
+                        word |= 1 << ((b + j) & 63);
+                        (value, key)
+                    } else {
+                        now
+                    };
+                }
+                row[b >> 6] = word;
+                b = end;
             }
             std::mem::swap(&mut table.cells, &mut next);
         }
