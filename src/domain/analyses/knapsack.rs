@@ -59,24 +59,42 @@ pub const MAX_NODES: u64 = 1_000_000;
 /// How many budgets the frontier is sampled at when it cannot be had exactly.
 pub const SAMPLED_STEPS: usize = 40;
 
-/// Relative tolerance under which two values tie.
+/// Two values tie when they differ by at most this share of the most value
+/// there is (the sum of every item's): one tolerance for a whole problem,
+/// in the table, the search and the frontier alike.
 const TIE: f64 = 1e-12;
 
-/// Whether `a` is worth more than `b` beyond rounding.
-fn more(a: f64, b: f64) -> bool {
-    a - b > TIE * a.abs().max(b.abs()).max(1.0)
+/// The tolerance under which two values of one problem tie.
+#[derive(Clone, Copy, Debug)]
+struct Tie(f64);
+
+impl Tie {
+    fn of(items: &[Item]) -> Tie {
+        let most: f64 = items.iter().map(|i| i.value.max(0.0)).sum();
+        Tie(TIE * most.max(1.0))
+    }
+
+    /// Whether `a` is worth more than `b` beyond rounding.
+    fn more(self, a: f64, b: f64) -> bool {
+        a - b > self.0
+    }
+
+    /// Whether (value, count, cost) `a` beats `b`: more value, else fewer
+    /// items, else a lower cost.
+    fn beats(self, a: (f64, u32, f64), b: (f64, u32, f64)) -> bool {
+        if self.more(a.0, b.0) {
+            return true;
+        }
+        if self.more(b.0, a.0) {
+            return false;
+        }
+        (a.1, a.2) < (b.1, b.2)
+    }
 }
 
-/// Whether (value, count, cost) `a` beats `b`: more value, else fewer
-/// items, else a lower cost.
-fn beats(a: (f64, u32, f64), b: (f64, u32, f64)) -> bool {
-    if more(a.0, b.0) {
-        return true;
-    }
-    if more(b.0, a.0) {
-        return false;
-    }
-    (a.1, a.2) < (b.1, b.2)
+/// Whether budget `a` lies beyond budget `b`, beyond rounding.
+fn beyond(a: f64, b: f64) -> bool {
+    a > b + TIE * b.abs().max(1.0)
 }
 
 /// A solved knapsack: the best set for `budget` and the frontier up to
@@ -102,20 +120,21 @@ pub struct Solution {
 /// budget. Costs and budgets must be finite and `≥ 0`.
 pub fn solve(items: &[Item], budget: f64, reach: f64, next: usize) -> Solution {
     let reach = reach.max(budget);
-    let beyond = |frontier: &[Step]| -> Vec<f64> {
+    let tie = Tie::of(items);
+    let next_budgets = |frontier: &[Step]| -> Vec<f64> {
         frontier
             .iter()
-            .filter(|s| more(s.budget, budget))
+            .filter(|s| beyond(s.budget, budget))
             .take(next)
             .map(|s| s.budget)
             .collect()
     };
-    if let Some(table) = Table::fill(items, reach) {
-        let frontier = table.frontier();
+    if let Some(table) = Table::fill(items, reach, tie) {
+        let frontier = table.frontier(tie);
         return Solution {
             best: table.pick_at(items, budget),
             exactness: Exactness::Exact,
-            next: beyond(&frontier)
+            next: next_budgets(&frontier)
                 .into_iter()
                 .map(|b| table.pick_at(items, b))
                 .collect(),
@@ -124,12 +143,15 @@ pub fn solve(items: &[Item], budget: f64, reach: f64, next: usize) -> Solution {
         };
     }
     let sorted = by_density(items);
-    let (best, exactness) = branch_and_bound(items, &sorted, budget);
+    let (best, exactness) = branch_and_bound(items, &sorted, budget, tie);
     let mut frontier: Vec<Step> = Vec::new();
     for k in 0..=SAMPLED_STEPS {
         let at = reach * k as f64 / SAMPLED_STEPS as f64;
-        let (pick, _) = branch_and_bound(items, &sorted, at);
-        if frontier.last().is_none_or(|s| more(pick.value, s.value)) {
+        let (pick, _) = branch_and_bound(items, &sorted, at, tie);
+        if frontier
+            .last()
+            .is_none_or(|s| tie.more(pick.value, s.value))
+        {
             frontier.push(Step {
                 budget: pick.cost,
                 value: pick.value,
@@ -139,9 +161,9 @@ pub fn solve(items: &[Item], budget: f64, reach: f64, next: usize) -> Solution {
     Solution {
         best,
         exactness,
-        next: beyond(&frontier)
+        next: next_budgets(&frontier)
             .into_iter()
-            .map(|b| branch_and_bound(items, &sorted, b).0)
+            .map(|b| branch_and_bound(items, &sorted, b, tie).0)
             .collect(),
         frontier,
         frontier_exact: false,
@@ -212,7 +234,7 @@ struct Table {
 impl Table {
     /// The table up to `reach`, if the costs are whole at two decimals and
     /// it has at most [`MAX_CELLS`] cells.
-    fn fill(items: &[Item], reach: f64) -> Option<Table> {
+    fn fill(items: &[Item], reach: f64, tie: Tie) -> Option<Table> {
         let (costs, unit) = whole_costs(items)?;
         let width = (reach / unit + 1e-9).floor();
         let cells = (width + 1.0) * items.len().max(1) as f64;
@@ -228,10 +250,7 @@ impl Table {
             taken: vec![0; words * items.len()],
             costs,
         };
-        // One tolerance for the whole table: a millionth of a millionth of
-        // the most value there is.
-        let most: f64 = items.iter().map(|i| i.value.max(0.0)).sum();
-        let tie = TIE * most.max(1.0);
+        let tie = tie.0;
         // Layer by layer: each item's layer reads the one before it, so
         // every budget sees the best set without this item.
         let mut next = table.cells.clone();
@@ -286,13 +305,13 @@ impl Table {
     }
 
     /// The steps where the best value rises.
-    fn frontier(&self) -> Vec<Step> {
+    fn frontier(&self, tie: Tie) -> Vec<Step> {
         let mut steps = vec![Step {
             budget: 0.0,
             value: self.cells[0].0,
         }];
         for b in 1..self.cells.len() {
-            if more(self.cells[b].0, self.cells[b - 1].0) {
+            if tie.more(self.cells[b].0, self.cells[b - 1].0) {
                 steps.push(Step {
                     budget: (self.cells[b].1 & 0xffff_ffff) as f64 * self.unit,
                     value: self.cells[b].0,
@@ -329,7 +348,12 @@ fn by_density(items: &[Item]) -> Vec<usize> {
 /// Dantzig's LP bound), for costs the table cannot hold.
 /// `by_density` holds the items that cost and are worth something, most
 /// value per cost first ([`by_density`]).
-fn branch_and_bound(items: &[Item], by_density: &[usize], budget: f64) -> (Pick, Exactness) {
+fn branch_and_bound(
+    items: &[Item],
+    by_density: &[usize],
+    budget: f64,
+    tie: Tie,
+) -> (Pick, Exactness) {
     // Free items of value are always in; worthless ones never.
     let free: Vec<usize> = (0..items.len())
         .filter(|&i| items[i].cost <= 0.0 && items[i].value > 0.0)
@@ -337,7 +361,7 @@ fn branch_and_bound(items: &[Item], by_density: &[usize], budget: f64) -> (Pick,
     let order: Vec<usize> = by_density
         .iter()
         .copied()
-        .filter(|&i| items[i].cost <= budget)
+        .filter(|&i| !beyond(items[i].cost, budget))
         .collect();
     let mut search = Search {
         items,
@@ -346,7 +370,11 @@ fn branch_and_bound(items: &[Item], by_density: &[usize], budget: f64) -> (Pick,
         best: (0.0, 0, 0.0),
         best_taken: vec![false; order.len()],
         nodes: 0,
+        tie,
     };
+    // Costs written with three decimals or more do not add up exactly in
+    // floating point: a set that fits on paper fits here, within rounding.
+    let budget = budget + TIE * budget.abs().max(1.0);
     let root_bound = search.bound(0, budget, 0.0);
     search.run(budget);
     let mut chosen: Vec<usize> = order
@@ -376,6 +404,7 @@ struct Search<'a> {
     best: (f64, u32, f64),
     best_taken: Vec<bool>,
     nodes: u64,
+    tie: Tie,
 }
 
 impl Search<'_> {
@@ -407,12 +436,12 @@ impl Search<'_> {
             if self.nodes > MAX_NODES {
                 return;
             }
-            if beats(so_far, self.best) {
+            if self.tie.beats(so_far, self.best) {
                 self.best = so_far;
                 self.best_taken.fill(false);
                 self.best_taken[..k].copy_from_slice(&self.taken[..k]);
             }
-            if k == self.order.len() || more(self.best.0, self.bound(k, room, so_far.0)) {
+            if k == self.order.len() || self.tie.more(self.best.0, self.bound(k, room, so_far.0)) {
                 continue;
             }
             let item = self.items[self.order[k]];
