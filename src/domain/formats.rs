@@ -12,6 +12,7 @@ pub mod export;
 pub mod import;
 pub mod link;
 pub mod scenario;
+pub mod sheet;
 pub mod stored;
 pub mod svg;
 pub mod table;
