@@ -13,6 +13,7 @@ pub mod import;
 pub mod link;
 pub mod scenario;
 pub mod sheet;
+pub mod sheet_import;
 pub mod stored;
 pub mod svg;
 pub mod table;

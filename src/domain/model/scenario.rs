@@ -303,7 +303,8 @@ pub enum EditRefused {
     TooMany,
 }
 
-fn text_ok(text: &str) -> bool {
+/// Whether a scenario may hold `text` (a title, a description, a name).
+pub fn text_ok(text: &str) -> bool {
     text.chars().count() <= MAX_TEXT
 }
 
@@ -637,16 +638,9 @@ impl Scenario {
                 Ok(replace(&mut self.option_mut(id)?.description, text))
             }
             ScenarioEdit::SetValue(option_id, criterion_id, value) => {
-                let rule = self.value_rule(criterion_id)?;
+                self.value_rule(criterion_id)?;
                 if let Some(v) = value {
-                    rule.check(v).map_err(|_| EditRefused::InvalidValue)?;
-                    // A levels criterion takes one of its levels.
-                    let input = self.criterion(criterion_id).map(|c| &c.input);
-                    if let Some(CriterionInput::Levels(levels)) = input {
-                        if !levels.iter().any(|l| l.value == v) {
-                            return Err(EditRefused::InvalidValue);
-                        }
-                    }
+                    self.value_ok(criterion_id, v)?;
                 }
                 let option = self.option_mut(option_id)?;
                 let old = match value {
@@ -881,6 +875,20 @@ impl Scenario {
 
     /// The rule a value of this criterion follows; refused for an unknown
     /// criterion or one without values (segment fit).
+    /// Whether `value` may stand on criterion `id`: its rule here, and on a
+    /// levels criterion one of its levels.
+    pub fn value_ok(&self, id: CriterionId, value: f64) -> Result<(), EditRefused> {
+        self.value_rule(id)?
+            .check(value)
+            .map_err(|_| EditRefused::InvalidValue)?;
+        match self.criterion(id).map(|c| &c.input) {
+            Some(CriterionInput::Levels(levels)) if !levels.iter().any(|l| l.value == value) => {
+                Err(EditRefused::InvalidValue)
+            }
+            _ => Ok(()),
+        }
+    }
+
     fn value_rule(&self, id: CriterionId) -> Result<NumberRule, EditRefused> {
         self.criterion(id)
             .ok_or(EditRefused::UnknownId)

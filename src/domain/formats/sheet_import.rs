@@ -1,0 +1,543 @@
+//! A sheet's rows as options: which column is what (a mapping Kerze
+//! guesses from the header and the values, and the user corrects), the
+//! scenario the rows make, every cell that could not be taken and why, and
+//! how the ranking moved. Rows update the options they match (by title),
+//! else become new options; nothing is removed.
+
+use crate::domain::formats::sheet::{cell_number, number_style, Numbers, Sheet};
+use crate::domain::formats::table::TableTexts;
+use crate::domain::model::criterion::{CriterionInput, InputKind};
+use crate::domain::model::ids::{CriterionId, OptionId};
+use crate::domain::model::scenario::{
+    text_ok, Scenario, ScenarioEdit, ScenarioOption, MAX_OPTIONS,
+};
+use crate::domain::model::segment::{Segment, SegmentRatings};
+use crate::domain::model::value::{NumberStyle, ValueError};
+use crate::domain::scoring::rank;
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
+
+/// What a column becomes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// Nothing.
+    Ignore,
+    /// The option's title (the one column rows are matched by).
+    Title,
+    /// The option's description.
+    Description,
+    /// Values of an existing criterion.
+    Criterion(CriterionId),
+    /// Values of a new criterion of this kind, named as the column.
+    NewCriterion(InputKind),
+    /// The option's fit for one segment (0–5).
+    Fit(Segment),
+}
+
+/// How a sheet is read into options.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mapping {
+    /// Whether the first row names the columns.
+    pub header: bool,
+    /// Each column's name: its header, else "Column 3".
+    pub names: Vec<String>,
+    /// Each column's target.
+    pub targets: Vec<Target>,
+    /// How the numbers are written.
+    pub numbers: Numbers,
+}
+
+/// Headers that hold the title, in the trackers' and spreadsheets' words.
+const TITLE_WORDS: [&str; 10] = [
+    "title",
+    "summary",
+    "name",
+    "option",
+    "titel",
+    "zusammenfassung",
+    "issue",
+    "feature",
+    "idea",
+    "task",
+];
+/// Headers that hold the description.
+const DESCRIPTION_WORDS: [&str; 6] = [
+    "description",
+    "body",
+    "notes",
+    "details",
+    "beschreibung",
+    "notizen",
+];
+
+/// Headers of a tracker's keys and links, which are never values.
+const KEY_WORDS: [&str; 11] = [
+    "issue key",
+    "issue id",
+    "key",
+    "id",
+    "number",
+    "url",
+    "parent id",
+    "schlüssel",
+    "vorgangsschlüssel",
+    "vorgangs-id",
+    "link",
+];
+
+/// A header as compared: lower case, a tracker's `Custom field (…)` unwrapped.
+fn normal(header: &str) -> String {
+    let header = header.trim().to_lowercase();
+    header
+        .strip_prefix("custom field (")
+        .and_then(|h| h.strip_suffix(')'))
+        .map_or(header.clone(), str::to_owned)
+}
+
+/// A column's name as shown: a tracker's `Custom field (Story Points)` is
+/// `Story Points`.
+fn shown_name(header: &str) -> String {
+    let trimmed = header.trim();
+    trimmed
+        .strip_prefix("Custom field (")
+        .and_then(|h| h.strip_suffix(')'))
+        .unwrap_or(trimmed)
+        .to_owned()
+}
+
+/// Kerze's own CSV columns that are worked out, not entered (rank, score,
+/// points, flags, ranks per segment), in every language.
+fn is_own_derived(header: &str, own: &[TableTexts<'_>]) -> bool {
+    let h = normal(header);
+    own.iter().any(|t| {
+        [t.rank, t.score, t.below_line, t.incomplete, t.in_budget]
+            .iter()
+            .chain(&t.segment_ranks)
+            .any(|w| normal(w) == h)
+            || h.ends_with(&format!("({})", normal(t.points)))
+    })
+}
+
+/// The mapping Kerze proposes for `sheet` in `scenario`: a header is
+/// recognised by known names or by a text row above numbers; columns map
+/// to the title, the description, criteria of the same name, a segment's
+/// fit, else by their values (numbers: a new rating 1–5 or amount; text:
+/// nothing). `own` are Kerze's CSV column titles in every language,
+/// `column` the word for an unnamed column, `fallback` the language's
+/// number style.
+pub fn guess(
+    sheet: &Sheet,
+    scenario: &Scenario,
+    own: &[TableTexts<'_>],
+    column: &str,
+    fallback: NumberStyle,
+) -> Mapping {
+    let first = sheet.rows.first().map(|(_, r)| r.as_slice()).unwrap_or(&[]);
+    let body_from = |header: bool| usize::from(header).min(sheet.rows.len());
+    let numeric = |cell: &str| {
+        cell_number(
+            cell,
+            Numbers {
+                style: fallback,
+                evident: true,
+            },
+        )
+        .is_ok_and(|v| v.is_some())
+            || cell_number(
+                cell,
+                Numbers {
+                    style: other(fallback),
+                    evident: true,
+                },
+            )
+            .is_ok_and(|v| v.is_some())
+    };
+    let known = |cell: &str| {
+        let h = normal(cell);
+        TITLE_WORDS.contains(&h.as_str())
+            || DESCRIPTION_WORDS.contains(&h.as_str())
+            || scenario.criteria.iter().any(|c| normal(&c.name) == h)
+            || is_own_derived(cell, own)
+    };
+    let text_over_numbers = (0..sheet.width).any(|c| {
+        let below: Vec<&str> = sheet
+            .rows
+            .iter()
+            .skip(1)
+            .map(|(_, r)| r[c].as_str())
+            .filter(|x| !x.is_empty())
+            .collect();
+        !first[c].is_empty()
+            && !numeric(&first[c])
+            && !below.is_empty()
+            && below.iter().filter(|x| numeric(x)).count() * 2 >= below.len()
+    });
+    let header = first.iter().any(|c| known(c)) || (sheet.rows.len() > 1 && text_over_numbers);
+    let body = &sheet.rows[body_from(header)..];
+    let numbers = number_style(
+        body.iter().flat_map(|(_, r)| r.iter().map(String::as_str)),
+        fallback,
+    );
+    let names: Vec<String> = (0..sheet.width)
+        .map(|c| match first.get(c).filter(|h| header && !h.is_empty()) {
+            Some(h) => shown_name(h),
+            None => format!("{column} {}", c + 1),
+        })
+        .collect();
+    let mut title_taken = false;
+    let mut description_taken = false;
+    let targets = (0..sheet.width)
+        .map(|c| {
+            let h = if header {
+                normal(&first[c])
+            } else {
+                String::new()
+            };
+            let cells = || {
+                body.iter()
+                    .map(move |(_, r)| r[c].as_str())
+                    .filter(|x| !x.is_empty())
+            };
+            let all_numbers = cells().next().is_some()
+                && cells().all(|x| cell_number(x, numbers).is_ok_and(|v| v.is_some()));
+            if header && (is_own_derived(&first[c], own) || KEY_WORDS.contains(&h.as_str())) {
+                return Target::Ignore;
+            }
+            if let Some(criterion) = scenario
+                .criteria
+                .iter()
+                .find(|cr| header && normal(&cr.name) == h)
+            {
+                // Segment fit under the mix is worked out, not entered.
+                return match criterion.input {
+                    CriterionInput::SegmentFit => Target::Ignore,
+                    _ => Target::Criterion(criterion.id),
+                };
+            }
+            if !title_taken
+                && (TITLE_WORDS.contains(&h.as_str()) || (!header && c == 0))
+                && !all_numbers
+            {
+                title_taken = true;
+                return Target::Title;
+            }
+            if !description_taken && DESCRIPTION_WORDS.contains(&h.as_str()) {
+                description_taken = true;
+                return Target::Description;
+            }
+            if all_numbers {
+                let rating = cells().all(|x| {
+                    cell_number(x, numbers)
+                        .ok()
+                        .flatten()
+                        .is_some_and(|v| v.fract() == 0.0 && (1.0..=5.0).contains(&v))
+                });
+                return Target::NewCriterion(if rating {
+                    InputKind::Rating
+                } else {
+                    InputKind::Amount
+                });
+            }
+            Target::Ignore
+        })
+        .collect::<Vec<_>>();
+    // Without a title column, the first text column is the title.
+    let mut targets = targets;
+    if !targets.contains(&Target::Title) {
+        if let Some(c) = (0..sheet.width)
+            .find(|&c| targets[c] == Target::Ignore && body.iter().any(|(_, r)| !r[c].is_empty()))
+        {
+            targets[c] = Target::Title;
+        }
+    }
+    Mapping {
+        header,
+        names,
+        targets,
+        numbers,
+    }
+}
+
+/// The other language's number style.
+fn other(style: NumberStyle) -> NumberStyle {
+    if style == NumberStyle::ENGLISH {
+        NumberStyle::GERMAN
+    } else {
+        NumberStyle::ENGLISH
+    }
+}
+
+/// Why a cell was not taken.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CellIssue {
+    /// Not a number (or not one this sheet's style can read).
+    Number(ValueError),
+    /// A number the criterion does not take (outside its scale, not one of
+    /// its levels, 0 where it divides).
+    NotAllowed,
+    /// A row without a title: it is left out.
+    NoTitle,
+    /// The scenario holds at most [`MAX_OPTIONS`] options: the row is left out.
+    TooMany,
+    /// A text longer than a scenario holds: left as it was.
+    TooLong,
+}
+
+/// A cell (or row) that was not taken: where, what it held, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CellProblem {
+    /// The row's line in the file (1-based).
+    pub line: usize,
+    /// The column (0-based).
+    pub column: usize,
+    /// What the cell held (at most 40 characters).
+    pub text: String,
+    /// Why it was not taken.
+    pub issue: CellIssue,
+}
+
+/// What a row does to its option.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowChange {
+    /// A new option.
+    New,
+    /// An existing option with changed values.
+    Changed,
+    /// An existing option, as it was.
+    Unchanged,
+}
+
+/// One row of the sheet as it lands.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowOutcome {
+    /// Its line in the file.
+    pub line: usize,
+    /// The option it makes or updates (in the outcome's scenario).
+    pub option: OptionId,
+    /// What it does.
+    pub change: RowChange,
+}
+
+/// The scenario a sheet makes, and what happened on the way.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outcome {
+    /// The scenario with the rows taken.
+    pub scenario: Scenario,
+    /// Each row taken, in file order.
+    pub rows: Vec<RowOutcome>,
+    /// Options of the scenario that no row matched (kept).
+    pub missing: Vec<OptionId>,
+    /// Cells and rows not taken.
+    pub problems: Vec<CellProblem>,
+}
+
+/// Reads `sheet` into `scenario` as `mapping` says, leaving out the rows
+/// whose lines `skip` holds. New criteria come first (named as their
+/// columns); each row then updates the option of the same title (the
+/// first row of a title does; later ones are new options) or adds one. An
+/// empty cell leaves a value as it was; a cell that cannot be taken is a
+/// problem and leaves it too.
+pub fn import(
+    scenario: &Scenario,
+    sheet: &Sheet,
+    mapping: &Mapping,
+    skip: &dyn Fn(usize) -> bool,
+) -> Outcome {
+    let mut next = scenario.clone();
+    let mut problems = Vec::new();
+    // Each column's criterion, the new ones added first.
+    let columns: Vec<Option<CriterionId>> = mapping
+        .targets
+        .iter()
+        .enumerate()
+        .map(|(c, target)| match *target {
+            Target::Criterion(id) => next.criterion(id).map(|_| id),
+            Target::NewCriterion(kind) => {
+                let added = next.apply(ScenarioEdit::AddCriterion {
+                    name: mapping.names[c].clone(),
+                    kind,
+                });
+                added
+                    .ok()
+                    .and_then(|_| next.criteria.last().map(|cr| cr.id))
+            }
+            _ => None,
+        })
+        .collect();
+    let by_title: HashMap<String, usize> = next
+        .options
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, o)| (o.title.trim().to_lowercase(), i))
+        .collect();
+    let mut matched = vec![false; next.options.len()];
+    let mut next_id = OptionId::next_after(next.options.iter().map(|o| &o.id));
+    let body = sheet.rows.iter().skip(usize::from(mapping.header));
+    let title_column = mapping.targets.iter().position(|t| *t == Target::Title);
+    let mut rows = Vec::new();
+    for (line, cells) in body.filter(|(line, _)| !skip(*line)) {
+        let problem = |column: usize, issue: CellIssue| CellProblem {
+            line: *line,
+            column,
+            text: cells
+                .get(column)
+                .map_or(String::new(), |t| t.chars().take(40).collect()),
+            issue,
+        };
+        let Some(title) = title_column
+            .map(|c| cells[c].as_str())
+            .filter(|t| !t.is_empty())
+        else {
+            problems.push(problem(title_column.unwrap_or(0), CellIssue::NoTitle));
+            continue;
+        };
+        if !text_ok(title) {
+            problems.push(problem(title_column.unwrap_or(0), CellIssue::TooLong));
+            continue;
+        }
+        let existing = by_title
+            .get(&title.trim().to_lowercase())
+            .copied()
+            .filter(|&i| !matched[i]);
+        let mut option = match existing {
+            Some(i) => {
+                matched[i] = true;
+                (*next.options[i]).clone()
+            }
+            None if next.options.len() >= MAX_OPTIONS => {
+                problems.push(problem(title_column.unwrap_or(0), CellIssue::TooMany));
+                continue;
+            }
+            None => {
+                let id = next_id;
+                next_id = OptionId::next_after([&id]);
+                ScenarioOption {
+                    id,
+                    title: title.to_owned(),
+                    description: String::new(),
+                    values: BTreeMap::new(),
+                    fit: SegmentRatings::default(),
+                    ranges: BTreeMap::new(),
+                }
+            }
+        };
+        let mut found = Vec::new();
+        fill(&mut option, &next, cells, mapping, &columns, &mut found);
+        problems.extend(found.into_iter().map(|(c, issue)| problem(c, issue)));
+        let change = match existing {
+            None => {
+                next.options.push(Rc::new(option.clone()));
+                RowChange::New
+            }
+            Some(i) if *next.options[i] == option => RowChange::Unchanged,
+            Some(i) => {
+                next.options[i] = Rc::new(option.clone());
+                RowChange::Changed
+            }
+        };
+        rows.push(RowOutcome {
+            line: *line,
+            option: option.id,
+            change,
+        });
+    }
+    let missing = scenario
+        .options
+        .iter()
+        .zip(&matched)
+        .filter(|(_, m)| !**m)
+        .map(|(o, _)| o.id)
+        .collect();
+    Outcome {
+        scenario: next,
+        rows,
+        missing,
+        problems,
+    }
+}
+
+/// Takes a row's `cells` into `option` as `mapping` says (`columns`: each
+/// column's criterion in `scenario`); the cells not taken go to `found`.
+fn fill(
+    option: &mut ScenarioOption,
+    scenario: &Scenario,
+    cells: &[String],
+    mapping: &Mapping,
+    columns: &[Option<CriterionId>],
+    found: &mut Vec<(usize, CellIssue)>,
+) {
+    for (c, target) in mapping.targets.iter().enumerate() {
+        let cell = cells[c].as_str();
+        match *target {
+            Target::Description if !cell.is_empty() => {
+                if text_ok(cell) {
+                    option.description = cell.to_owned();
+                } else {
+                    found.push((c, CellIssue::TooLong));
+                }
+            }
+            Target::Criterion(_) | Target::NewCriterion(_) | Target::Fit(_) => {
+                let value = match cell_number(cell, mapping.numbers) {
+                    Ok(Some(v)) => v,
+                    Ok(None) => continue,
+                    Err(e) => {
+                        found.push((c, CellIssue::Number(e)));
+                        continue;
+                    }
+                };
+                let taken = match (*target, columns[c]) {
+                    (Target::Fit(segment), _) => {
+                        let ok = (0.0..=crate::domain::model::segment::FIT_MAX).contains(&value);
+                        if ok {
+                            option.fit.set(segment, Some(value));
+                        }
+                        ok
+                    }
+                    (_, Some(id)) => {
+                        let ok = scenario.value_ok(id, value).is_ok();
+                        if ok && option.values.get(&id) != Some(&value) {
+                            option.values.insert(id, value);
+                            option.ranges.remove(&id);
+                        }
+                        ok
+                    }
+                    _ => true,
+                };
+                if !taken {
+                    found.push((c, CellIssue::NotAllowed));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// How an option's place moved: from its rank before (`None`: new) to its
+/// rank after.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Move {
+    /// The option.
+    pub option: OptionId,
+    /// Its rank before.
+    pub from: Option<u32>,
+    /// Its rank after.
+    pub to: u32,
+}
+
+/// The options whose rank changed (or that are new) from `before` to
+/// `after`, in the order of the ranking after.
+pub fn moves(before: &Scenario, after: &Scenario) -> Vec<Move> {
+    let old = rank(before);
+    let was: HashMap<OptionId, u32> = old.rows.iter().map(|r| (r.id, r.rank)).collect();
+    rank(after)
+        .rows
+        .iter()
+        .map(|r| Move {
+            option: r.id,
+            from: was.get(&r.id).copied(),
+            to: r.rank,
+        })
+        .filter(|m| m.from != Some(m.to))
+        .collect()
+}

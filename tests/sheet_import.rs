@@ -1,0 +1,243 @@
+//! A sheet's rows as options: the mapping Kerze proposes for real-shaped
+//! files (a Jira export, a paste without a header), the problems listed
+//! per cell, an update that matches rows to options by title, and Kerze's
+//! own CSV export read back to the same options and values in both
+//! languages.
+
+use kerze::domain::formats::sheet::{decode, read_sheet, Sheet};
+use kerze::domain::formats::sheet_import::{
+    guess, import, moves, CellIssue, Mapping, RowChange, Target,
+};
+use kerze::domain::formats::table::ranking_csv;
+use kerze::domain::model::criterion::InputKind;
+use kerze::domain::model::demo::demo_scenario;
+use kerze::domain::model::ids::ScenarioId;
+use kerze::domain::model::scenario::Scenario;
+use kerze::domain::model::value::{NumberStyle, ValueError};
+use kerze::i18n::Lang;
+
+fn fixture(name: &str) -> Sheet {
+    let path = format!(
+        "{}/tests/fixtures/sheets/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    read_sheet(&decode(&std::fs::read(path).unwrap()).unwrap()).unwrap()
+}
+
+fn demo(lang: Lang) -> Scenario {
+    demo_scenario(ScenarioId::from_parts(3, 3), &lang.texts().demo)
+}
+
+fn mapping_for(sheet: &Sheet, scenario: &Scenario, lang: Lang) -> Mapping {
+    let ranks = [Lang::En, Lang::De].map(Lang::segment_rank_titles);
+    let own = [
+        Lang::En.table_texts(&ranks[0]),
+        Lang::De.table_texts(&ranks[1]),
+    ];
+    let style = if lang == Lang::De {
+        NumberStyle::GERMAN
+    } else {
+        NumberStyle::ENGLISH
+    };
+    guess(sheet, scenario, &own, "Column", style)
+}
+
+fn empty_like(scenario: &Scenario) -> Scenario {
+    let mut empty = scenario.clone();
+    empty.options.clear();
+    empty
+}
+
+#[test]
+fn a_jira_export_maps_itself_and_lands_as_new_options() {
+    let jira = fixture("jira.csv");
+    let scenario = empty_like(&demo(Lang::En));
+    let mapping = mapping_for(&jira, &scenario, Lang::En);
+    assert!(mapping.header);
+    use Target::*;
+    assert_eq!(
+        mapping.targets,
+        [
+            Title,
+            Ignore,
+            Ignore,
+            Ignore,
+            Ignore,
+            Ignore,
+            Ignore,
+            Ignore,
+            Ignore,
+            Description,
+            NewCriterion(InputKind::Amount),
+            NewCriterion(InputKind::Amount),
+            Ignore,
+            Ignore
+        ]
+    );
+    assert_eq!(mapping.names[10], "Story Points");
+    let outcome = import(&scenario, &jira, &mapping, &|_| false);
+    assert!(outcome.problems.is_empty(), "{:?}", outcome.problems);
+    assert_eq!(outcome.rows.len(), 3);
+    assert!(outcome.rows.iter().all(|r| r.change == RowChange::New));
+    let s = &outcome.scenario;
+    let points = s
+        .criteria
+        .iter()
+        .find(|c| c.name == "Story Points")
+        .unwrap()
+        .id;
+    let titles: Vec<(&str, Option<f64>)> = s
+        .options
+        .iter()
+        .map(|o| (o.title.as_str(), o.values.get(&points).copied()))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            ("Self-serve SSO wizard", Some(8.0)),
+            ("SCIM user provisioning", Some(13.0)),
+            ("In-app onboarding checklist", Some(3.0))
+        ]
+    );
+    assert!(s.options[0]
+        .description
+        .contains("\n- \"Test connection\" button"));
+}
+
+#[test]
+fn a_paste_without_a_header_fills_the_columns_in_order() {
+    let paste = read_sheet("A\t10\t3\nB\t20\t4").unwrap();
+    let mapping = mapping_for(&paste, &empty_like(&demo(Lang::En)), Lang::En);
+    assert!(!mapping.header);
+    assert_eq!(
+        mapping.targets,
+        [
+            Target::Title,
+            Target::NewCriterion(InputKind::Amount),
+            Target::NewCriterion(InputKind::Rating)
+        ]
+    );
+    assert_eq!(mapping.names, ["Column 1", "Column 2", "Column 3"]);
+}
+
+#[test]
+fn cells_that_cannot_be_taken_are_listed_and_leave_the_value_as_it_was() {
+    let scenario = demo(Lang::En);
+    let text = "Option,Cost,Metric impact\n\
+                SCIM user provisioning,tbd,9\n\
+                ,12,3\n\
+                New idea,2.5,3\n";
+    let sheet = read_sheet(text).unwrap();
+    let mapping = mapping_for(&sheet, &scenario, Lang::En);
+    let cost = scenario.criteria[0].id;
+    let impact = scenario.criteria[2].id;
+    assert_eq!(
+        mapping.targets,
+        [
+            Target::Title,
+            Target::Criterion(cost),
+            Target::Criterion(impact)
+        ]
+    );
+    let outcome = import(&scenario, &sheet, &mapping, &|_| false);
+    let found: Vec<(usize, usize, &str, &CellIssue)> = outcome
+        .problems
+        .iter()
+        .map(|p| (p.line, p.column, p.text.as_str(), &p.issue))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                2,
+                1,
+                "tbd",
+                &CellIssue::Number(ValueError::NotANumber { text: "tbd".into() })
+            ),
+            (2, 2, "9", &CellIssue::NotAllowed),
+            (3, 0, "", &CellIssue::NoTitle),
+        ]
+    );
+    // SCIM keeps its cost and impact; the new idea is added.
+    let scim = &outcome.scenario.options[2];
+    assert_eq!(scim.values.get(&cost), Some(&30.0));
+    assert_eq!(outcome.rows[0].change, RowChange::Unchanged);
+    assert_eq!(outcome.rows[1].change, RowChange::New);
+    assert_eq!(outcome.scenario.options.len(), 6);
+    // Nothing was removed: the four options no row named are listed as missing.
+    assert_eq!(outcome.missing.len(), 4);
+    // Leaving the new idea's row out leaves it out.
+    let skipped = import(&scenario, &sheet, &mapping, &|line| line == 4);
+    assert_eq!(skipped.scenario.options.len(), 5);
+}
+
+/// Kerze's CSV export of `scenario` in `lang`.
+fn exported(scenario: &Scenario, lang: Lang) -> String {
+    let ranks = lang.segment_rank_titles();
+    ranking_csv(scenario, &lang.table_texts(&ranks))
+}
+
+#[test]
+fn kerze_s_own_csv_reads_back_to_the_same_options_and_values_in_both_languages() {
+    for lang in [Lang::En, Lang::De] {
+        let original = demo(lang);
+        let sheet = read_sheet(&exported(&original, lang)).unwrap();
+        let empty = empty_like(&original);
+        let mapping = mapping_for(&sheet, &empty, lang);
+        let outcome = import(&empty, &sheet, &mapping, &|_| false);
+        assert!(
+            outcome.problems.is_empty(),
+            "{lang:?}: {:?}",
+            outcome.problems
+        );
+        assert_eq!(
+            outcome.scenario.criteria, original.criteria,
+            "{lang:?}: no new criteria"
+        );
+        for option in &original.options {
+            let back = outcome
+                .scenario
+                .options
+                .iter()
+                .find(|o| o.title == option.title)
+                .unwrap_or_else(|| panic!("{lang:?}: {}", option.title));
+            assert_eq!(back.values, option.values, "{lang:?}: {}", option.title);
+        }
+        // Read into the scenario itself, every row is unchanged.
+        let again = import(&original, &sheet, &mapping, &|_| false);
+        assert!(again.rows.iter().all(|r| r.change == RowChange::Unchanged));
+        assert!(again.missing.is_empty());
+        assert_eq!(again.scenario, original);
+    }
+}
+
+#[test]
+fn an_update_says_what_changed_and_how_the_ranking_moved() {
+    let original = demo(Lang::En);
+    let text = exported(&original, Lang::En);
+    // SCIM becomes cheap and quick: it should climb.
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    let at = lines.iter().position(|l| l.contains("SCIM")).unwrap();
+    let cells: Vec<&str> = lines[at].split(',').collect();
+    let mut changed: Vec<String> = cells.iter().map(|c| (*c).to_owned()).collect();
+    changed[3] = "5".into(); // Cost
+    changed[5] = "1".into(); // Time to market
+    lines[at] = changed.join(",");
+    let sheet = read_sheet(&lines.join("\n")).unwrap();
+    let mapping = mapping_for(&sheet, &original, Lang::En);
+    let outcome = import(&original, &sheet, &mapping, &|_| false);
+    let scim = original.options[2].id;
+    let row = outcome.rows.iter().find(|r| r.option == scim).unwrap();
+    assert_eq!(row.change, RowChange::Changed);
+    assert_eq!(
+        outcome
+            .rows
+            .iter()
+            .filter(|r| r.change == RowChange::Unchanged)
+            .count(),
+        4
+    );
+    let moved = moves(&original, &outcome.scenario);
+    let scim_move = moved.iter().find(|m| m.option == scim).unwrap();
+    assert!(scim_move.to < scim_move.from.unwrap(), "{moved:?}");
+}
