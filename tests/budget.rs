@@ -474,21 +474,8 @@ fn how_sure_the_set_is_is_drawn_over_weight_sets() {
     let r = rank(&one);
     let set = best_set(&one, &r, one.budget.as_ref().unwrap()).unwrap();
     assert_eq!(set_shares(&one, &r, &set).unwrap().shares, [1.0, 0.0]);
-    // A ratio score says why it is not drawn.
-    let mut ratio = kerze::domain::model::demo::demo_rice(
-        id(),
-        &Lang::En.texts().demo,
-        Lang::En.texts().presets.names,
-    );
-    let effort = ratio.criteria[3].id;
-    ratio
-        .apply(ScenarioEdit::SetBudget(Some(Budget {
-            criterion: effort,
-            amount: 5.0,
-            below_line: true,
-            pins: Default::default(),
-        })))
-        .unwrap();
+    // A ratio score without ranges says why it is not drawn.
+    let ratio = rice_within(5.0, |_| ());
     let r = rank(&ratio);
     let set = best_set(&ratio, &r, ratio.budget.as_ref().unwrap()).unwrap();
     assert_eq!(set_shares(&ratio, &r, &set), Err(NoSetShares::Ratio));
@@ -552,24 +539,11 @@ fn how_sure_the_set_is_draws_the_costs_with_a_range() {
 #[test]
 fn how_sure_the_set_is_under_a_ratio_draws_its_ranges() {
     use kerze::domain::analyses::budget::set_shares;
-    let mut ratio = kerze::domain::model::demo::demo_rice(
-        id(),
-        &Lang::En.texts().demo,
-        Lang::En.texts().presets.names,
-    );
-    let reach = ratio.criteria[0].id;
-    let effort = ratio.criteria[3].id;
-    ratio
-        .apply(ScenarioEdit::FillRanges(reach, Some(0.5)))
-        .unwrap();
-    ratio
-        .apply(ScenarioEdit::SetBudget(Some(Budget {
-            criterion: effort,
-            amount: 5.0,
-            below_line: true,
-            pins: Default::default(),
-        })))
-        .unwrap();
+    let ratio = rice_within(5.0, |rice| {
+        let reach = rice.criteria[0].id;
+        rice.apply(ScenarioEdit::FillRanges(reach, Some(0.5)))
+            .unwrap();
+    });
     let r = rank(&ratio);
     let set = best_set(&ratio, &r, ratio.budget.as_ref().unwrap()).unwrap();
     let shares = set_shares(&ratio, &r, &set).unwrap();
@@ -583,4 +557,23 @@ fn how_sure_the_set_is_under_a_ratio_draws_its_ranges() {
         shares.shares.iter().any(|&x| x > 0.0 && x < 1.0),
         "{shares:?}"
     );
+}
+
+/// The RICE demo, changed by `change`, with a budget of `amount` on its effort.
+fn rice_within(amount: f64, change: impl FnOnce(&mut Scenario)) -> Scenario {
+    let mut rice = kerze::domain::model::demo::demo_rice(
+        id(),
+        &Lang::En.texts().demo,
+        Lang::En.texts().presets.names,
+    );
+    change(&mut rice);
+    let effort = rice.criteria[3].id;
+    rice.apply(ScenarioEdit::SetBudget(Some(Budget {
+        criterion: effort,
+        amount,
+        below_line: true,
+        pins: Default::default(),
+    })))
+    .unwrap();
+    rice
 }
