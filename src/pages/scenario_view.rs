@@ -65,9 +65,7 @@ pub struct ScenarioViewProps {
 pub fn scenario_view(props: &ScenarioViewProps) -> Html {
     let (lang, scenario) = (props.lang, props.scenario.clone());
     let t = lang.texts();
-    // `scored` is the scenario as last scored: the same until something
-    // other than the budget changes, so what does not show the budget is
-    // not drawn again for it.
+    // `scored` stays while only the budget changes ([`use_ranking`]).
     let (scored, ranking) = use_ranking(&scenario);
     // Ranks per segment mean something only where segment fit counts.
     let by_segment = Same(use_memo(ranking.clone(), |ranking| {
