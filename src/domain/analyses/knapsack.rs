@@ -8,7 +8,10 @@
 //!
 //! Ties are broken the same way in both: the higher value (within a
 //! millionth of a millionth), then fewer items, then the lower cost, then
-//! the items entered first.
+//! entry order: of two sets still alike, the one that leaves out the later
+//! entered item where they differ, looking from the last.
+
+use std::cmp::Ordering;
 
 /// One item: what it costs and what it is worth.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -64,31 +67,44 @@ pub const SAMPLED_STEPS: usize = 40;
 /// in the table, the search and the frontier alike.
 const TIE: f64 = 1e-12;
 
-/// The tolerance under which two values of one problem tie.
+/// The tolerances under which two values, or two costs, of one problem tie.
 #[derive(Clone, Copy, Debug)]
-struct Tie(f64);
+struct Tie {
+    value: f64,
+    cost: f64,
+}
 
 impl Tie {
     fn of(items: &[Item]) -> Tie {
-        let most: f64 = items.iter().map(|i| i.value.max(0.0)).sum();
-        Tie(TIE * most.max(1.0))
+        let sum = |of: fn(&Item) -> f64| items.iter().map(|i| of(i).max(0.0)).sum::<f64>();
+        Tie {
+            value: TIE * sum(|i| i.value).max(1.0),
+            cost: TIE * sum(|i| i.cost).max(1.0),
+        }
     }
 
     /// Whether `a` is worth more than `b` beyond rounding.
     fn more(self, a: f64, b: f64) -> bool {
-        a - b > self.0
+        a - b > self.value
     }
 
-    /// Whether (value, count, cost) `a` beats `b`: more value, else fewer
-    /// items, else a lower cost.
-    fn beats(self, a: (f64, u32, f64), b: (f64, u32, f64)) -> bool {
+    /// How (value, count, cost) `a` compares with `b`: more value is
+    /// better, else fewer items, else a lower cost; `Equal` where they tie
+    /// in all three.
+    fn compare(self, a: (f64, u32, f64), b: (f64, u32, f64)) -> Ordering {
         if self.more(a.0, b.0) {
-            return true;
+            return Ordering::Greater;
         }
         if self.more(b.0, a.0) {
-            return false;
+            return Ordering::Less;
         }
-        (a.1, a.2) < (b.1, b.2)
+        b.1.cmp(&a.1).then(if b.2 - a.2 > self.cost {
+            Ordering::Greater
+        } else if a.2 - b.2 > self.cost {
+            Ordering::Less
+        } else {
+            Ordering::Equal
+        })
     }
 }
 
@@ -250,7 +266,7 @@ impl Table {
             taken: vec![0; words * items.len()],
             costs,
         };
-        let tie = tie.0;
+        let tie = tie.value;
         // Layer by layer: each item's layer reads the one before it, so
         // every budget sees the best set without this item.
         let mut next = table.cells.clone();
@@ -422,6 +438,29 @@ impl Search<'_> {
         value
     }
 
+    /// Whether the set taken so far (to position `k`) comes before the best
+    /// one in entry order: where they differ, looking from the last entered
+    /// item, it leaves out the later one (as the table does: it takes an
+    /// item only where that is better, never on a tie).
+    fn entered_earlier(&self, k: usize) -> bool {
+        let set = |taken: &[bool]| {
+            let mut items: Vec<usize> = taken
+                .iter()
+                .zip(self.order)
+                .filter(|(t, _)| **t)
+                .map(|(_, &i)| i)
+                .collect();
+            items.sort_unstable();
+            items
+        };
+        let (now, best) = (set(&self.taken[..k]), set(&self.best_taken));
+        now.iter()
+            .rev()
+            .zip(best.iter().rev())
+            .find(|(a, b)| a != b)
+            .is_some_and(|(a, b)| a < b)
+    }
+
     /// Depth first over take / leave each item in order, taking first;
     /// a branch whose bound cannot beat the best set found is cut.
     fn run(&mut self, budget: f64) {
@@ -436,7 +475,12 @@ impl Search<'_> {
             if self.nodes > MAX_NODES {
                 return;
             }
-            if self.tie.beats(so_far, self.best) {
+            let better = match self.tie.compare(so_far, self.best) {
+                Ordering::Greater => true,
+                Ordering::Equal => self.entered_earlier(k),
+                Ordering::Less => false,
+            };
+            if better {
                 self.best = so_far;
                 self.best_taken.fill(false);
                 self.best_taken[..k].copy_from_slice(&self.taken[..k]);
