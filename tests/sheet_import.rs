@@ -241,3 +241,30 @@ fn an_update_says_what_changed_and_how_the_ranking_moved() {
     let scim_move = moved.iter().find(|m| m.option == scim).unwrap();
     assert!(scim_move.to < scim_move.from.unwrap(), "{moved:?}");
 }
+
+#[test]
+fn an_import_is_one_step_of_the_app_and_one_undo_takes_it_back() {
+    use kerze::state::{Action, State};
+    let state = State::first_run(ScenarioId::parse("demo").unwrap(), Lang::En);
+    let before = state.workspace.active_scenario().clone();
+    let sheet = fixture("jira.csv");
+    let mapping = mapping_for(&sheet, &before, Lang::En);
+    let outcome = import(&before, &sheet, &mapping, &|_| false);
+    let after = state.reduce(Action::Edit(outcome.edit())).unwrap();
+    let taken = after.workspace.active_scenario();
+    // The three issues share their titles with demo options: updated, none added.
+    assert_eq!(taken.options.len(), 5);
+    assert!(outcome.rows.iter().all(|r| r.change == RowChange::Changed));
+    assert_eq!(taken.criteria.len(), before.criteria.len() + 2);
+    assert_eq!(**taken, outcome.scenario);
+    let undone = after.reduce(Action::Undo).unwrap();
+    assert_eq!(undone.workspace.active_scenario(), &before);
+    // A sheet's result that would drop an option is refused, not half-taken.
+    let mut dropped = outcome.scenario.clone();
+    dropped.options.remove(0);
+    let refused = kerze::domain::model::scenario::ScenarioEdit::BringIn {
+        criteria: dropped.criteria.clone(),
+        options: dropped.options.clone(),
+    };
+    assert!(state.reduce(Action::Edit(refused)).is_none());
+}

@@ -513,6 +513,16 @@ fn fill(
     }
 }
 
+impl Outcome {
+    /// The edit that takes the outcome into its scenario, in one step.
+    pub fn edit(&self) -> ScenarioEdit {
+        ScenarioEdit::BringIn {
+            criteria: self.scenario.criteria.clone(),
+            options: self.scenario.options.clone(),
+        }
+    }
+}
+
 /// How an option's place moved: from its rank before (`None`: new) to its
 /// rank after.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -207,6 +207,14 @@ pub enum ScenarioEdit {
     SetBallots(Vec<Ballot>),
     /// Sets the values the room settled on, all in one step.
     SetCells(Vec<(Cell, f64)>),
+    /// Takes the criteria and options of a sheet read into this scenario
+    /// (`formats::sheet_import::import`), all in one step.
+    BringIn {
+        /// The criteria, the new ones at the end.
+        criteria: Vec<Criterion>,
+        /// The options, the new ones at the end.
+        options: Vec<Rc<ScenarioOption>>,
+    },
 }
 
 /// The one field an edit changes, so that a burst of edits to the same field
@@ -286,7 +294,8 @@ impl ScenarioEdit {
             | ScenarioEdit::SetBudget(_)
             | ScenarioEdit::StartRound(_)
             | ScenarioEdit::SetBallots(_)
-            | ScenarioEdit::SetCells(_) => return None,
+            | ScenarioEdit::SetCells(_)
+            | ScenarioEdit::BringIn { .. } => return None,
         })
     }
 }
@@ -434,6 +443,7 @@ impl Scenario {
             E::StartRound { .. } | E::SetBallots { .. } | E::SetCells { .. } => {
                 self.apply_to_group(edit)
             }
+            E::BringIn { criteria, options } => self.bring_in(criteria, options),
         }
     }
 
@@ -873,8 +883,48 @@ impl Scenario {
         }
     }
 
-    /// The rule a value of this criterion follows; refused for an unknown
-    /// criterion or one without values (segment fit).
+    /// Takes a sheet's criteria and options: every criterion and option
+    /// kept (by id), each new value allowed, the limits held.
+    fn bring_in(
+        &mut self,
+        criteria: Vec<Criterion>,
+        options: Vec<Rc<ScenarioOption>>,
+    ) -> Result<bool, EditRefused> {
+        let mut ids: Vec<OptionId> = options.iter().map(|o| o.id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let whole = criteria.len() <= MAX_CRITERIA
+            && options.len() <= MAX_OPTIONS
+            && ids.len() == options.len()
+            && self
+                .criteria
+                .iter()
+                .all(|c| criteria.iter().any(|n| n.id == c.id))
+            && self
+                .options
+                .iter()
+                .all(|o| ids.binary_search(&o.id).is_ok());
+        if !whole {
+            return Err(EditRefused::InvalidValue);
+        }
+        let mut next = self.clone();
+        next.criteria = criteria;
+        for option in &options {
+            let texts = text_ok(&option.title) && text_ok(&option.description);
+            let values = option
+                .values
+                .iter()
+                .all(|(&id, &v)| next.value_ok(id, v).is_ok());
+            if !texts || !values {
+                return Err(EditRefused::InvalidValue);
+            }
+        }
+        next.options = options;
+        let changed = next != *self;
+        *self = next;
+        Ok(changed)
+    }
+
     /// Whether `value` may stand on criterion `id`: its rule here, and on a
     /// levels criterion one of its levels.
     pub fn value_ok(&self, id: CriterionId, value: f64) -> Result<(), EditRefused> {
@@ -889,6 +939,8 @@ impl Scenario {
         }
     }
 
+    /// The rule a value of this criterion follows; refused for an unknown
+    /// criterion or one without values (segment fit).
     fn value_rule(&self, id: CriterionId) -> Result<NumberRule, EditRefused> {
         self.criterion(id)
             .ok_or(EditRefused::UnknownId)
