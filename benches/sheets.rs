@@ -28,7 +28,7 @@ fn sheets(c: &mut Criterion) {
     let text = csv(10_000);
     let mut scenario = demo_scenario(ScenarioId::from_parts(1, 1), &Lang::En.texts().demo);
     scenario.options.clear();
-    let ranks = Lang::En.segment_rank_titles();
+    let ranks = Lang::En.table_titles();
     let own = [Lang::En.table_texts(&ranks)];
     let mut group = c.benchmark_group("a 10,000-row CSV");
     group.sample_size(10);

@@ -145,20 +145,23 @@ impl Lang {
         }
     }
 
-    /// Titles of the per-segment rank columns ("Rank SMB", …).
-    pub fn segment_rank_titles(self) -> [String; 3] {
+    /// Titles of the per-segment columns: the ranks ("Rank SMB", …), then
+    /// the fit ratings ("Fit for SMB", …).
+    pub fn table_titles(self) -> [String; 6] {
         let t = self.texts();
-        [
+        let [smb, enterprise, public] = [
             t.scenario.smb,
             t.scenario.enterprise,
             t.scenario.public_sector,
         ]
-        .map(|segment| t.ranking.rank_in.replace("{segment}", segment))
+        .map(|segment| t.ranking.rank_in.replace("{segment}", segment));
+        let [a, b, c] = self.fit_names();
+        [smb, enterprise, public, a, b, c]
     }
 
-    /// Column titles for the CSV and Markdown tables; `segment_ranks` from
-    /// [`Lang::segment_rank_titles`].
-    pub fn table_texts(self, segment_ranks: &[String; 3]) -> TableTexts<'_> {
+    /// Column titles for the CSV and Markdown tables; `titles` from
+    /// [`Lang::table_titles`].
+    pub fn table_texts(self, titles: &[String; 6]) -> TableTexts<'_> {
         let t = self.texts();
         TableTexts {
             rank: t.ranking.rank,
@@ -168,7 +171,8 @@ impl Lang {
             below_line: t.ranking.below_line_short,
             incomplete: t.ranking.incomplete,
             yes: t.ranking.yes,
-            segment_ranks: [&segment_ranks[0], &segment_ranks[1], &segment_ranks[2]],
+            segment_ranks: [&titles[0], &titles[1], &titles[2]],
+            fits: [&titles[3], &titles[4], &titles[5]],
             notes: t.ranking.notes_column,
             need: t.scenario.need,
             root_cause: t.scenario.root_cause,

@@ -38,7 +38,7 @@ pub enum Export {
 
 /// Carries out an export of `scenario`; a copy to the clipboard reports back.
 fn export(kind: Export, scenario: &Scenario, lang: Lang, dispatch: &Callback<Action>) {
-    let titles = lang.segment_rank_titles();
+    let titles = lang.table_titles();
     let texts = lang.table_texts(&titles);
     match kind {
         Export::Json => {

@@ -410,7 +410,7 @@ fn the_csv_and_markdown_tables_mark_the_best_set() {
         ("B", 4.0, Some(20.0)),
         ("C", 4.0, Some(20.0)),
     ]);
-    let titles = Lang::En.segment_rank_titles();
+    let titles = Lang::En.table_titles();
     let texts = Lang::En.table_texts(&titles);
     assert!(!ranking_csv(&s, &texts).contains("In the budget"));
     s.apply(ScenarioEdit::SetBudget(Some(budget(60.0))))

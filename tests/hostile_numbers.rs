@@ -180,7 +180,7 @@ fn whole_path(scenario: &Scenario) -> Result<(), TestCaseError> {
     // A few samples walk every path of the analyses; the full run is tested elsewhere.
     let export = export_json_sampled(scenario, "2026-11-28T00:00:00.000Z".into(), 64);
     prop_assert!(!export.contains("null,\"contributions\""));
-    let texts = Lang::De.segment_rank_titles();
+    let texts = Lang::De.table_titles();
     let _ = ranking_csv(scenario, &Lang::De.table_texts(&texts));
     let _ = ranking_markdown(scenario, &Lang::De.table_texts(&texts));
     let reopened = decode_link(&encode_link(scenario), id());
@@ -342,7 +342,7 @@ fn poke(scenario: &mut Scenario, at: usize, what: u8, number: f64) {
 fn scoring_of_unchecked_scenarios_ends_and_stays_finite() {
     watched(40_000, raw_scenario(), |scenario| {
         check_ranking(&scenario, &rank(&scenario))?;
-        let texts = Lang::En.segment_rank_titles();
+        let texts = Lang::En.table_titles();
         let _ = ranking_csv(&scenario, &Lang::En.table_texts(&texts));
         let _ = ranking_markdown(&scenario, &Lang::En.table_texts(&texts));
         let _ = export_json_sampled(&scenario, String::new(), 64);

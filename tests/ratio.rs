@@ -635,7 +635,7 @@ fn the_tables_of_a_ratio_score_show_each_factor_not_points() {
     use kerze::domain::formats::table::{ranking_csv, ranking_markdown};
     let mut s = preset(Preset::Rice);
     add(&mut s, "SSO", &[500.0, 2.0, 0.8, 2.0]);
-    let titles = Lang::En.segment_rank_titles();
+    let titles = Lang::En.table_titles();
     let texts = Lang::En.table_texts(&titles);
     let csv = ranking_csv(&s, &texts);
     let header = csv.lines().next().unwrap();

@@ -1,8 +1,8 @@
 //! A sheet's rows as options: the mapping Kerze proposes for real-shaped
 //! files (a Jira export, a paste without a header), the problems listed
 //! per cell, an update that matches rows to options by title, and Kerze's
-//! own CSV export read back to the same options and values in both
-//! languages.
+//! own CSV export read back to the same options, values and segment fits
+//! in both languages.
 
 use kerze::domain::formats::sheet::{decode, read_sheet, Sheet};
 use kerze::domain::formats::sheet_import::{
@@ -29,7 +29,7 @@ fn demo(lang: Lang) -> Scenario {
 }
 
 fn mapping_for(sheet: &Sheet, scenario: &Scenario, lang: Lang) -> Mapping {
-    let ranks = [Lang::En, Lang::De].map(Lang::segment_rank_titles);
+    let ranks = [Lang::En, Lang::De].map(Lang::table_titles);
     let own = [
         Lang::En.table_texts(&ranks[0]),
         Lang::De.table_texts(&ranks[1]),
@@ -173,7 +173,7 @@ fn cells_that_cannot_be_taken_are_listed_and_leave_the_value_as_it_was() {
 
 /// Kerze's CSV export of `scenario` in `lang`.
 fn exported(scenario: &Scenario, lang: Lang) -> String {
-    let ranks = lang.segment_rank_titles();
+    let ranks = lang.table_titles();
     ranking_csv(scenario, &lang.table_texts(&ranks))
 }
 
@@ -202,6 +202,7 @@ fn kerze_s_own_csv_reads_back_to_the_same_options_and_values_in_both_languages()
                 .find(|o| o.title == option.title)
                 .unwrap_or_else(|| panic!("{lang:?}: {}", option.title));
             assert_eq!(back.values, option.values, "{lang:?}: {}", option.title);
+            assert_eq!(back.fit, option.fit, "{lang:?}: {}", option.title);
         }
         // Read into the scenario itself, every row is unchanged.
         let again = import(&original, &sheet, &mapping, &|_| false);

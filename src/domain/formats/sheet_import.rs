@@ -118,6 +118,18 @@ fn is_own_derived(header: &str, own: &[TableTexts<'_>]) -> bool {
     })
 }
 
+/// The segment whose fit a column of Kerze's own CSV holds ("Fit for SMB").
+fn fit_segment(header: &str, own: &[TableTexts<'_>]) -> Option<Segment> {
+    let h = normal(header);
+    own.iter().find_map(|t| {
+        Segment::ALL
+            .into_iter()
+            .zip(t.fits)
+            .find(|(_, name)| normal(name) == h)
+            .map(|(segment, _)| segment)
+    })
+}
+
 /// The mapping Kerze proposes for `sheet` in `scenario`: a header is
 /// recognised by known names or by a text row above numbers; columns map
 /// to the title, the description, criteria of the same name, a segment's
@@ -202,6 +214,9 @@ pub fn guess(
                 && cells().all(|x| cell_number(x, numbers).is_ok_and(|v| v.is_some()));
             if header && (is_own_derived(&first[c], own) || KEY_WORDS.contains(&h.as_str())) {
                 return Target::Ignore;
+            }
+            if let Some(segment) = header.then(|| fit_segment(&first[c], own)).flatten() {
+                return Target::Fit(segment);
             }
             if let Some(criterion) = scenario
                 .criteria

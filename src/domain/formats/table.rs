@@ -27,6 +27,9 @@ pub struct TableTexts<'a> {
     pub yes: &'a str,
     /// "Rank SMB", "Rank Enterprise", "Rank Public sector".
     pub segment_ranks: [&'a str; 3],
+    /// "Fit for SMB", "Fit for Enterprise", "Fit for Public sector": the
+    /// fit ratings as entered, which an import reads back.
+    pub fits: [&'a str; 3],
     /// Heading of the Markdown table's last column (below the line, incomplete).
     pub notes: &'a str,
     /// "Customer need".
@@ -54,6 +57,8 @@ struct Row {
     /// In the best set within the budget (`None`: no budget, or no set).
     in_budget: Option<bool>,
     segment_ranks: [u32; 3],
+    /// The fit ratings as entered, per segment.
+    fits: [Option<f64>; 3],
 }
 
 fn rows(scenario: &Scenario) -> Vec<Row> {
@@ -98,6 +103,7 @@ fn rows(scenario: &Scenario) -> Vec<Row> {
                 incomplete: row.incomplete,
                 in_budget: chosen.as_ref().map(|c| c.contains(&row.index)),
                 segment_ranks: Segment::ALL.map(|s| ranks.get(s)),
+                fits: Segment::ALL.map(|s| option.fit.get(s)),
             }
         })
         .collect()
@@ -151,6 +157,14 @@ pub fn ranking_csv(scenario: &Scenario, t: &TableTexts<'_>) -> String {
         header.push(t.in_budget.to_owned());
     }
     header.extend(t.segment_ranks.map(str::to_owned));
+    // The fit as entered, per segment, where fit counts: what an import reads back.
+    let fits = scenario
+        .criteria
+        .iter()
+        .any(|c| matches!(c.input, CriterionInput::SegmentFit));
+    if fits {
+        header.extend(t.fits.map(str::to_owned));
+    }
     let mut records = vec![header.iter().map(|h| csv_text(h)).collect::<Vec<_>>()];
     for row in rows {
         let mut record = vec![
@@ -174,6 +188,12 @@ pub fn ranking_csv(scenario: &Scenario, t: &TableTexts<'_>) -> String {
             record.push(csv_text(flag(row.in_budget == Some(true))));
         }
         record.extend(row.segment_ranks.map(|r| r.to_string()));
+        if fits {
+            record.extend(
+                row.fits
+                    .map(|f| f.map(|v| format_number(v, 6, comma)).unwrap_or_default()),
+            );
+        }
         records.push(record);
     }
     let mut writer = csv::WriterBuilder::new()
@@ -320,6 +340,7 @@ mod tests {
         incomplete: "Incomplete",
         yes: "yes",
         segment_ranks: ["Rank SMB", "Rank Enterprise", "Rank Public sector"],
+        fits: ["Fit for SMB", "Fit for Enterprise", "Fit for Public sector"],
         notes: "Notes",
         need: "Customer need",
         root_cause: "Root cause",
@@ -343,12 +364,14 @@ mod tests {
             "\"Rank\",\"Option\",\"Score\",\"Cost\",\"Cost (points)\",\"Time to market\",\
              \"Time to market (points)\",\"Metric impact\",\"Metric impact (points)\",\"Segment fit\",\
              \"Segment fit (points)\",\"Below the line\",\"Incomplete\",\"Rank SMB\",\
-             \"Rank Enterprise\",\"Rank Public sector\""
+             \"Rank Enterprise\",\"Rank Public sector\",\"Fit for SMB\",\"Fit for Enterprise\",\
+             \"Fit for Public sector\""
         );
-        // White-glove: 15 person-days, 2 weeks, impact 3, fit 3.2 of 5, score 70.2.
+        // White-glove: 15 person-days, 2 weeks, impact 3, fit 3.2 of 5
+        // (1, 4 and 3 as entered), score 70.2.
         assert_eq!(
             lines[1],
-            "1,\"White-glove onboarding team\",70.2,15,20.8,2,16.7,3,16.7,3.2,16,\"\",\"\",2,1,1"
+            "1,\"White-glove onboarding team\",70.2,15,20.8,2,16.7,3,16.7,3.2,16,\"\",\"\",2,1,1,1,4,3"
         );
         assert!(lines[5].starts_with("5,\"Partner-led implementation\",44.2,"));
         assert!(lines[5].contains(",\"yes\",\"\","));
@@ -373,7 +396,7 @@ mod tests {
             .to_owned();
         assert_eq!(
             first,
-            "1;\"Team; \"\"white glove\"\"\";\"70,2\";15;\"20,8\";2;\"16,7\";3;\"16,7\";\"3,2\";16;\"\";\"\";2;1;1"
+            "1;\"Team; \"\"white glove\"\"\";\"70,2\";15;\"20,8\";2;\"16,7\";3;\"16,7\";\"3,2\";16;\"\";\"\";2;1;1;1;4;3"
         );
     }
 
