@@ -120,6 +120,7 @@ pub fn app(props: &AppProps) -> Html {
                     share: state.share.clone(),
                     tools_open: state.tools_open,
                     desk: state.round.clone(),
+                    intake: state.intake.clone(),
                     dispatch: dispatch.clone(),
                     callbacks,
                     on_import: import.on_import.clone(),

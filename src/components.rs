@@ -8,6 +8,7 @@ pub mod fields;
 pub mod footer;
 pub mod group;
 pub mod help;
+pub mod intake;
 pub mod notices;
 pub mod number_field;
 pub mod options_panel;

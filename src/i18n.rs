@@ -7,6 +7,7 @@ mod budget;
 mod criteria;
 mod errors;
 mod group;
+mod intake;
 mod notices;
 mod options;
 mod presets;
@@ -291,6 +292,20 @@ impl Lang {
                 .errors
                 .import_problems
                 .replace("{n}", &problems.len().to_string()),
+            ImportError::NotATable(error) => {
+                use crate::domain::formats::sheet::SheetError;
+                let words = &t.intake.not_a_table;
+                match error {
+                    SheetError::Empty => words[0].to_owned(),
+                    SheetError::NotText => words[1].to_owned(),
+                    SheetError::TooLarge { bytes } => {
+                        words[2].replace("{mb}", &self.number(megabytes(*bytes), 1))
+                    }
+                    SheetError::Unreadable { line } => {
+                        words[3].replace("{line}", &line.to_string())
+                    }
+                }
+            }
         }
     }
 
@@ -664,6 +679,8 @@ pub struct Texts {
     pub tradeoffs: TradeoffTexts,
     /// What fits in the budget.
     pub budget: BudgetTexts,
+    /// Bringing a sheet into a scenario.
+    pub intake: intake::IntakeTexts,
     /// Group scoring.
     pub group: GroupTexts,
     /// The demo scenario.
@@ -701,6 +718,7 @@ pub static EN: Texts = Texts {
     robust: robust::EN,
     tradeoffs: tradeoffs::EN,
     budget: budget::EN,
+    intake: intake::EN,
     group: group::EN,
     notices: notices::EN,
     share: share::EN,
@@ -732,6 +750,7 @@ pub static DE: Texts = Texts {
     robust: robust::DE,
     tradeoffs: tradeoffs::DE,
     budget: budget::DE,
+    intake: intake::DE,
     group: group::DE,
     notices: notices::DE,
     share: share::DE,

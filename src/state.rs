@@ -2,11 +2,13 @@
 //! Nothing here touches the browser; effects live in `services` and `hooks`.
 
 mod history;
+mod intake;
 mod notice;
 mod round;
 mod workspace;
 
 pub use history::{History, UNDO_STEPS};
+pub use intake::{take, BroughtIn, SheetAction, SheetDesk, SheetWords};
 pub use notice::{Busy, Done, Notice, NoticeKey, Notices};
 pub use round::{HotSeat, RoundAction, RoundDesk, Said, QUEUE_SHOWN};
 pub use workspace::{unique_name, Workspace, TRASH_SIZE};
@@ -74,6 +76,8 @@ pub struct State {
     pub tools_open: bool,
     /// The facilitator's desk for group scoring on the open scenario.
     pub round: Rc<RoundDesk>,
+    /// A sheet being brought into the open scenario, while its mapping is checked.
+    pub intake: Option<Rc<SheetDesk>>,
 }
 
 /// One user intent.
@@ -161,6 +165,8 @@ pub enum Action {
     Import(Rc<Scenario>),
     /// Something the facilitator does at the group-scoring desk.
     Round(RoundAction),
+    /// Something done at the desk where a sheet is brought in.
+    Sheet(SheetAction),
 }
 
 impl State {
@@ -185,6 +191,7 @@ impl State {
             share: ShareState::default(),
             tools_open: false,
             round: Rc::default(),
+            intake: None,
         }
     }
 
@@ -253,9 +260,10 @@ impl State {
     /// The state after `action`, or `None` when nothing changes.
     pub fn reduce(&self, action: Action) -> Option<State> {
         let mut next = self.apply(action)?;
-        // The desk belongs to the scenario it was used on.
+        // The desks belong to the scenario they were used on.
         if next.workspace.active != self.workspace.active {
             next.round = Rc::default();
+            next.intake = None;
         }
         // A comparison belongs to the open breakdown and to options that exist.
         let shown = next.shown();
@@ -326,6 +334,50 @@ impl State {
             | Action::PurgedElsewhere { .. }
             | Action::KeepMine { .. } => self.apply_elsewhere(&mut next, action)?,
             Action::Round(action) => return self.apply_round(action),
+            Action::Sheet(action) => return self.apply_sheet(action),
+        }
+        Some(next)
+    }
+
+    /// The desk where a sheet is brought in; taking it is one edit of the
+    /// open scenario (one Undo step), said with how the ranking moved.
+    fn apply_sheet(&self, action: SheetAction) -> Option<State> {
+        if self.shared().is_some() {
+            return None;
+        }
+        let titles = [Lang::En.table_titles(), Lang::De.table_titles()];
+        let own = [
+            Lang::En.table_texts(&titles[0]),
+            Lang::De.table_texts(&titles[1]),
+        ];
+        let words = SheetWords {
+            own: &own,
+            column: self.lang.texts().intake.column,
+            style: self.lang.number_style(),
+        };
+        let scenario = self.workspace.active_scenario();
+        let mut next = self.clone();
+        match action {
+            SheetAction::Open(file, sheet) => {
+                next.intake = Some(Rc::new(SheetDesk::open(file, sheet, scenario, &words)));
+            }
+            SheetAction::Take => {
+                let desk = self.intake.as_ref()?;
+                let (edit, brought) = take(scenario, &desk.outcome(scenario));
+                if let Some(edited) = self.reduce(Action::Edit(edit)) {
+                    next = edited;
+                }
+                next.intake = None;
+                next.notices.notify(Notice::Done(Done::BroughtIn(brought)));
+            }
+            SheetAction::Close => {
+                self.intake.as_ref()?;
+                next.intake = None;
+            }
+            action => {
+                let desk = self.intake.as_ref()?.apply(action, &words)?;
+                next.intake = Some(Rc::new(desk));
+            }
         }
         Some(next)
     }

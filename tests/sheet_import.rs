@@ -269,3 +269,63 @@ fn an_import_is_one_step_of_the_app_and_one_undo_takes_it_back() {
     };
     assert!(state.reduce(Action::Edit(refused)).is_none());
 }
+
+#[test]
+fn the_desk_is_changed_by_its_actions_and_taking_is_one_undo_step() {
+    use kerze::state::{Action, Done, Notice, SheetAction, State};
+    use std::rc::Rc;
+    let state = State::first_run(ScenarioId::parse("demo").unwrap(), Lang::En);
+    let before = state.workspace.active_scenario().clone();
+    let sheet = read_sheet("Option;Cost\nSCIM user provisioning;5\nNew idea;2,5\n").unwrap();
+    let open = state
+        .reduce(Action::Sheet(SheetAction::Open(
+            "b.csv".into(),
+            Rc::new(sheet),
+        )))
+        .unwrap();
+    let desk = open.intake.clone().unwrap();
+    assert_eq!(
+        desk.mapping.targets[1],
+        Target::Criterion(before.criteria[0].id)
+    );
+    // Nothing changes in the scenario while the desk is open.
+    assert_eq!(open.workspace.active_scenario(), &before);
+    let step = |s: &State, a: SheetAction| s.reduce(Action::Sheet(a)).unwrap();
+    // The sheet shows its decimal comma; the user may say otherwise.
+    assert_eq!(desk.mapping.numbers.style, NumberStyle::GERMAN);
+    let point = step(&open, SheetAction::Comma(false));
+    assert_eq!(
+        point.intake.as_ref().unwrap().mapping.numbers.style,
+        NumberStyle::ENGLISH
+    );
+    let skipped = step(&open, SheetAction::Skip(3, true));
+    assert!(skipped.intake.as_ref().unwrap().skipped.contains(&3));
+    // A second title column takes the title from the first.
+    let retitled = step(&open, SheetAction::Target(1, Target::Title));
+    assert_eq!(
+        retitled.intake.as_ref().unwrap().mapping.targets,
+        [Target::Ignore, Target::Title]
+    );
+    let unnamed = step(&open, SheetAction::Header(false));
+    assert_eq!(
+        unnamed.intake.as_ref().unwrap().mapping.names,
+        ["Column 1", "Column 2"]
+    );
+    // Taking: one edit, the desk closed, what was done said.
+    let taken = step(&skipped, SheetAction::Take);
+    assert!(taken.intake.is_none());
+    let s = taken.workspace.active_scenario();
+    assert_eq!(s.options.len(), 5, "the new idea was left out");
+    assert_eq!(s.options[2].values.get(&before.criteria[0].id), Some(&5.0));
+    assert!(taken
+        .notices
+        .iter()
+        .any(|n| matches!(n, Notice::Done(Done::BroughtIn(b)) if b.changed == 1 && b.added == 0)));
+    let undone = taken.reduce(Action::Undo).unwrap();
+    assert_eq!(undone.workspace.active_scenario(), &before);
+    // Closing changes nothing; a closed desk takes no action.
+    let closed = step(&open, SheetAction::Close);
+    assert!(closed.intake.is_none());
+    assert_eq!(closed.workspace.active_scenario(), &before);
+    assert!(closed.reduce(Action::Sheet(SheetAction::Take)).is_none());
+}

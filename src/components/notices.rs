@@ -171,6 +171,25 @@ fn done_message(lang: Lang, done: &Done) -> String {
         Done::CopyFailed => t.notices.copy_failed.to_owned(),
         Done::CopiedLink => t.notices.copied_link.to_owned(),
         Done::Merged(name) => t.notices.merged.replace("{name}", name),
+        Done::BroughtIn(brought) => {
+            let i = &t.intake;
+            let moves = brought.moves.iter().map(|(option, from, to)| {
+                let text = match from {
+                    Some(from) => i.moved.replace("{from}", &from.to_string()),
+                    None => i.new_at.to_owned(),
+                };
+                text.replace("{option}", option)
+                    .replace("{to}", &to.to_string())
+            });
+            let said = i
+                .brought_in
+                .replace("{new}", &lang.number(brought.added as f64, 0))
+                .replace("{changed}", &lang.number(brought.changed as f64, 0));
+            std::iter::once(said)
+                .chain(moves)
+                .collect::<Vec<_>>()
+                .join(" · ")
+        }
         Done::ValuesCleared { criterion, count } => t
             .notices
             .values_cleared

@@ -138,7 +138,7 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
         <header class="topbar">
             // Outside the scrolling tool row, so that it never widens the page on a phone.
             <input id={IMPORT_FILE_ID} type="file" class="visually-hidden" tabindex="-1" aria-label={t.bar.import_file}
-                accept=".json,application/json" onchange={file_picked} />
+                accept=".json,application/json,.csv,text/csv,.tsv,.txt,text/plain,text/tab-separated-values" onchange={file_picked} />
             <div class="brand">
                 <svg class="logo" viewBox="0 0 24 32" width="28" height="36" aria-hidden="true" focusable="false">
                     <path class="flame" d="M12 1c2.6 3.2 4 5.6 4 7.6A4 4 0 0 1 12 12.6a4 4 0 0 1-4-4C8 6.6 9.4 4.2 12 1z" />

@@ -1,11 +1,14 @@
 //! Importing a scenario file, picked or dropped anywhere on the page.
 
 use super::after_a_frame;
+use crate::components::intake::INTAKE_HEADING_ID;
 use crate::domain::formats::import::{read_import, ImportError, MAX_IMPORT_BYTES};
+use crate::domain::formats::sheet::{decode, read_sheet};
 use crate::services::clock::new_scenario_id;
-use crate::services::files::read_text;
+use crate::services::files::{read_bytes, read_text};
+use crate::services::focus::focus_by_id;
 use crate::services::location;
-use crate::state::{Action, Busy, Done, Notice, NoticeKey, State};
+use crate::state::{Action, Busy, Done, Notice, NoticeKey, SheetAction, State};
 use gloo_events::{EventListener, EventListenerOptions};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -20,9 +23,50 @@ pub struct FileImport {
     pub dragging: bool,
 }
 
-/// Reads `file` and adds it as a scenario, or says why it cannot be.
+/// Whether a file is a sheet (CSV, TSV or text) rather than a scenario file.
+fn is_sheet(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    [".csv", ".tsv", ".tab", ".txt"]
+        .iter()
+        .any(|end| name.ends_with(end))
+}
+
+/// Reads a sheet and opens the desk that brings it into the open scenario,
+/// or says why it is not a table.
+fn import_sheet(file: web_sys::File, dispatch: Callback<Action>) {
+    let name = file.name();
+    dispatch.emit(Action::Notify(Notice::Busy(Busy::Reading(name.clone()))));
+    read_bytes(&file, move |bytes| {
+        after_a_frame(Box::new(move || {
+            dispatch.emit(Action::Dismiss(NoticeKey::Busy));
+            let sheet = bytes
+                .ok_or(ImportError::Unreadable)
+                .and_then(|bytes| decode(&bytes).map_err(ImportError::NotATable))
+                .and_then(|text| read_sheet(&text).map_err(ImportError::NotATable));
+            match sheet {
+                Ok(sheet) => {
+                    dispatch.emit(Action::Dismiss(NoticeKey::ImportFailed));
+                    dispatch.emit(Action::Sheet(SheetAction::Open(name, Rc::new(sheet))));
+                    after_a_frame(Box::new(|| focus_by_id(INTAKE_HEADING_ID)));
+                }
+                Err(error) => dispatch.emit(Action::Notify(Notice::ImportFailed(name, error))),
+            }
+        }));
+    });
+}
+
+/// Reads `file` and adds it as a scenario (a sheet: brings its rows into
+/// the open scenario), or says why it cannot be.
 fn import(file: web_sys::File, latest: Rc<RefCell<State>>, dispatch: Callback<Action>) {
     let name = file.name();
+    if is_sheet(&name) {
+        // A sheet goes into the user's own open scenario, never a shared one.
+        if latest.borrow().shared().is_some() {
+            location::clear_fragment();
+            dispatch.emit(Action::CloseShared);
+        }
+        return import_sheet(file, dispatch);
+    }
     let size = file.size();
     if size > MAX_IMPORT_BYTES as f64 {
         let error = ImportError::TooLarge(size as usize);

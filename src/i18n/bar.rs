@@ -53,7 +53,8 @@ pub const EN: BarTexts = BarTexts {
     copy_markdown: "Copy as Markdown",
     import: "Import…",
     import_hint: "Import a Kerze JSON file as a new scenario (or drop it on the page)",
-    import_file: "Kerze JSON file to import",
+    import_file:
+        "File to import: a Kerze JSON file, or a CSV or TSV sheet to bring into the open scenario",
     share: "Share",
 };
 
@@ -81,6 +82,6 @@ pub const DE: BarTexts = BarTexts {
     copy_markdown: "Als Markdown kopieren",
     import: "Importieren …",
     import_hint: "Eine Kerze-JSON-Datei als neues Szenario importieren (oder auf die Seite ziehen)",
-    import_file: "Kerze-JSON-Datei zum Importieren",
+    import_file: "Datei zum Importieren: eine Kerze-JSON-Datei oder eine CSV- oder TSV-Tabelle, die ins offene Szenario übernommen wird",
     share: "Teilen",
 };

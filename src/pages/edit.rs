@@ -3,6 +3,7 @@
 
 use super::scenario_view::ScenarioView;
 use super::{Export, PageCallbacks};
+use crate::components::intake::IntakePanel;
 use crate::components::scenario_bar::{scenario_bar, ScenarioBarProps, ScenarioEntry};
 use crate::components::share::{share_panel, SharePanelProps};
 use crate::components::Same;
@@ -12,7 +13,7 @@ use crate::hooks::after_a_frame;
 use crate::i18n::Lang;
 use crate::services::clock::new_scenario_id;
 use crate::services::focus::focus_and_select;
-use crate::state::{Action, RoundDesk, ShareState, Workspace};
+use crate::state::{Action, RoundDesk, ShareState, SheetDesk, Workspace};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -36,6 +37,8 @@ pub struct EditPageProps {
     pub tools_open: bool,
     /// The group-scoring desk.
     pub desk: Rc<RoundDesk>,
+    /// The desk where a sheet is brought in, while one is.
+    pub intake: Option<Rc<SheetDesk>>,
     /// Sends what the user does.
     pub dispatch: Callback<Action>,
     /// The callbacks the scenario's parts get.
@@ -112,6 +115,9 @@ pub fn edit_page(props: &EditPageProps) -> Html {
             }) }
         }
         { props.notices.clone() }
+        if let Some(desk) = props.intake.clone() {
+            <IntakePanel {lang} scenario={Same(scenario.clone())} {desk} dispatch={dispatch.clone()} />
+        }
         <ScenarioView {lang} scenario={Same(scenario)} editable=true selected={props.selected}
             compare={props.compare} callbacks={props.callbacks.clone()} desk={props.desk.clone()} />
     </>}

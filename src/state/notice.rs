@@ -20,6 +20,8 @@ pub enum Busy {
 pub enum Done {
     /// A file was imported as a scenario of this name.
     Imported(String),
+    /// A sheet's rows were taken into the open scenario.
+    BroughtIn(super::BroughtIn),
     /// A shared scenario was saved under this name.
     SavedCopy(String),
     /// The ranking is on the clipboard as a Markdown table.

@@ -39,6 +39,9 @@ pub struct Imported {
 /// Why a file was not imported.
 #[derive(Clone, Debug, PartialEq, Error)]
 pub enum ImportError {
+    /// A sheet (CSV, TSV) that is not a table.
+    #[error("the file is not a table: {0:?}")]
+    NotATable(crate::domain::formats::sheet::SheetError),
     /// Larger than [`MAX_IMPORT_BYTES`].
     #[error("the file is {} MB; Kerze reads scenario files of up to 5 MB", crate::domain::model::value::format_fixed(megabytes(*.0), 1))]
     TooLarge(usize),

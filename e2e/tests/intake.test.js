@@ -1,0 +1,83 @@
+// Bringing a sheet in, as a user does: a Jira export picked as a file
+// lands on the desk with its columns mapped (Summary as the title, Story
+// Points as a new amount), a row is left out, the rows are brought in as
+// one Undo step with the ranking's moves said; cells that cannot be taken
+// are listed; a file that is not a table is refused in plain words; axe.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { violations } from '../lib/checks.js';
+import { useServerAndBrowser, openApp } from '../lib/harness.js';
+
+const env = useServerAndBrowser({ before, after });
+
+const fixture = (name) => readFile(new URL(`../../tests/fixtures/sheets/${name}`, import.meta.url));
+
+/** Picks `buffer` as the file `name` through the import field. */
+async function pick(page, name, buffer, mimeType = 'text/csv') {
+  await page.locator('#import-file').setInputFiles({ name, mimeType, buffer });
+}
+
+/** The desk's columns: name and what each becomes. */
+function columns(page) {
+  return page.locator('.intake-columns tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [tr.cells[0].textContent, tr.querySelector('select').selectedOptions[0].textContent]),
+  );
+}
+
+test('a Jira export maps itself, a row is left out, and one Undo takes the import back', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url);
+  await pick(page, 'jira.csv', await fixture('jira.csv'));
+  await page.locator('.intake').waitFor();
+  assert.equal(await page.locator('#intake-heading').innerText(), 'Bring in “jira.csv”');
+  // The heading takes the focus: a keyboard user starts at the desk.
+  await page.waitForFunction(() => document.activeElement?.id === 'intake-heading');
+  const mapped = Object.fromEntries(await columns(page));
+  assert.equal(mapped['Summary'], 'Title');
+  assert.equal(mapped['Description'], 'Description');
+  assert.equal(mapped['Story Points'], 'New criterion: amount');
+  assert.equal(mapped['Issue key'], 'Nothing (left out)');
+  // The three issues share titles with demo options: changed, none new.
+  const summary = page.locator('.intake-summary');
+  assert.equal(
+    await summary.innerText(),
+    'New options: 0 · changed: 3 · unchanged: 0. Options of the scenario not in the sheet, kept as they are: 2.',
+  );
+  assert.deepEqual(await violations(page), [], 'axe-core on the desk');
+  // SCIM's row is left out.
+  await page.getByLabel('Take line 7: SCIM user provisioning').uncheck();
+  await page.getByText('New options: 0 · changed: 2 · unchanged: 0.').waitFor();
+  await page.getByRole('button', { name: 'Bring in', exact: true }).click();
+  await page.getByText(/^Brought in\. New options: 0 · changed: 2\./).waitFor();
+  assert.equal(await page.locator('.intake').count(), 0, 'the desk closes');
+  // Story Points is a criterion now, with the SSO wizard's 8.
+  const named = () => page.evaluate(() => [...document.querySelectorAll('input')].some((i) => i.value === 'Story Points'));
+  assert.equal(await named(), true);
+  // One Undo takes it all back.
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => ![...document.querySelectorAll('input')].some((i) => i.value === 'Story Points'));
+  assert.deepEqual(page.problems, []);
+  await ctx.close();
+});
+
+test('cells that cannot be taken are listed, and a file that is not a table is refused', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url);
+  const sheet = 'Option,Cost,Metric impact\nSCIM user provisioning,tbd,9\nNew idea,12,3\n';
+  await pick(page, 'backlog.csv', Buffer.from(sheet));
+  await page.locator('.intake').waitFor();
+  const listed = await page.locator('.intake-problems li').allTextContents();
+  assert.deepEqual(listed, [
+    'Line 2, Cost: “tbd” is not a number: left as it was',
+    'Line 2, Metric impact: “9” is not allowed here (outside the scale, or not one of the levels): left as it was',
+  ]);
+  assert.equal(await page.locator('.intake-summary').innerText(), 'New options: 1 · changed: 0 · unchanged: 1. Options of the scenario not in the sheet, kept as they are: 4.');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  assert.equal(await page.locator('.intake').count(), 0);
+  // A spreadsheet's own format under a CSV name: refused, nothing changes.
+  await pick(page, 'backlog.csv', await fixture('not-csv.xlsx'));
+  await page.getByText(/the file is not text \(a spreadsheet's own format\? Save it as CSV\)/).waitFor();
+  assert.equal(await page.locator('.intake').count(), 0);
+  assert.deepEqual(page.problems, []);
+  await ctx.close();
+});
