@@ -3,7 +3,7 @@
 use super::after_a_frame;
 use crate::components::intake::INTAKE_HEADING_ID;
 use crate::domain::formats::import::{read_import, ImportError, MAX_IMPORT_BYTES};
-use crate::domain::formats::sheet::{decode, read_sheet};
+use crate::domain::formats::sheet::{decode, read_sheet, SheetError, MAX_BYTES};
 use crate::services::clock::new_scenario_id;
 use crate::services::files::{read_bytes, read_text};
 use crate::services::focus::focus_by_id;
@@ -35,6 +35,13 @@ fn is_sheet(name: &str) -> bool {
 /// or says why it is not a table.
 fn import_sheet(file: web_sys::File, dispatch: Callback<Action>) {
     let name = file.name();
+    if file.size() > MAX_BYTES as f64 {
+        let error = ImportError::NotATable(SheetError::TooLarge {
+            bytes: file.size() as usize,
+        });
+        dispatch.emit(Action::Notify(Notice::ImportFailed(name, error)));
+        return;
+    }
     dispatch.emit(Action::Notify(Notice::Busy(Busy::Reading(name.clone()))));
     read_bytes(&file, move |bytes| {
         after_a_frame(Box::new(move || {
