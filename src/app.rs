@@ -120,7 +120,7 @@ pub fn app(props: &AppProps) -> Html {
                     share: state.share.clone(),
                     tools_open: state.tools_open,
                     desk: state.round.clone(),
-                    intake: state.intake.clone(),
+                    intake: state.intake.clone().map(Same),
                     dispatch: dispatch.clone(),
                     callbacks,
                     on_import: import.on_import.clone(),

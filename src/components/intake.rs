@@ -27,8 +27,8 @@ pub struct IntakeProps {
     pub lang: Lang,
     /// The open scenario.
     pub scenario: Same<Scenario>,
-    /// The desk.
-    pub desk: Rc<SheetDesk>,
+    /// The desk (compared by identity: a sheet may hold ten thousand rows).
+    pub desk: Same<SheetDesk>,
     /// Where the desk's actions go.
     pub dispatch: Callback<Action>,
 }
@@ -279,17 +279,25 @@ fn changes(
 fn rows_table(props: &IntakeProps, outcome: &Outcome) -> Html {
     let (lang, desk, scenario) = (props.lang, &props.desk, &*props.scenario);
     let t = &lang.texts().intake;
+    // Rows taken, by line, in one pass (a sheet may have ten thousand).
+    let taken: std::collections::HashMap<usize, _> =
+        outcome.rows.iter().map(|r| (r.line, r)).collect();
+    let title_column = desk
+        .mapping
+        .targets
+        .iter()
+        .position(|t| *t == Target::Title);
     let shown: Vec<_> = desk
         .sheet
         .rows
         .iter()
         .skip(usize::from(desk.mapping.header))
-        .filter_map(|(line, _)| {
-            let row = outcome.rows.iter().find(|r| r.line == *line);
-            match row {
+        .filter_map(|(line, cells)| {
+            let title = title_column.map_or(String::new(), |c| cells[c].clone());
+            match taken.get(line) {
                 Some(r) if r.change == RowChange::Unchanged => None,
-                Some(r) => Some((*line, Some(r))),
-                None if desk.skipped.contains(line) => Some((*line, None)),
+                Some(r) => Some((*line, Some(*r), title)),
+                None if desk.skipped.contains(line) => Some((*line, None, title)),
                 None => None,
             }
         })
@@ -302,10 +310,8 @@ fn rows_table(props: &IntakeProps, outcome: &Outcome) -> Html {
             <caption>{ t.rows_heading }</caption>
             <thead><tr>{ for t.rows.iter().map(|h| html! { <th scope="col">{ *h }</th> }) }</tr></thead>
             <tbody>
-                { for shown.iter().take(LISTED).map(|&(line, row)| {
-                    let title = desk.sheet.rows.iter().find(|(l, _)| *l == line)
-                        .and_then(|(_, cells)| desk.mapping.targets.iter().position(|t| *t == Target::Title).map(|c| cells[c].clone()))
-                        .unwrap_or_default();
+                { for shown.iter().take(LISTED).map(|(line, row, title)| {
+                    let (line, row, title) = (*line, *row, title.clone());
                     let what = row.map_or(String::new(), |r| {
                         let now = outcome.scenario.options.iter().find(|o| o.id == r.option);
                         let before = scenario.options.iter().find(|o| o.id == r.option).map(|o| &**o);

@@ -38,7 +38,7 @@ pub struct EditPageProps {
     /// The group-scoring desk.
     pub desk: Rc<RoundDesk>,
     /// The desk where a sheet is brought in, while one is.
-    pub intake: Option<Rc<SheetDesk>>,
+    pub intake: Option<Same<SheetDesk>>,
     /// Sends what the user does.
     pub dispatch: Callback<Action>,
     /// The callbacks the scenario's parts get.

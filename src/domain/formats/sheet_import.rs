@@ -70,6 +70,9 @@ const DESCRIPTION_WORDS: [&str; 6] = [
     "notizen",
 ];
 
+/// Rows the mapping is guessed from (every row is read by it).
+const GUESSED_ROWS: usize = 1_000;
+
 /// Headers of a tracker's keys and links, which are never values.
 const KEY_WORDS: [&str; 11] = [
     "issue key",
@@ -176,6 +179,7 @@ pub fn guess(
             .rows
             .iter()
             .skip(1)
+            .take(GUESSED_ROWS)
             .map(|(_, r)| r[c].as_str())
             .filter(|x| !x.is_empty())
             .collect();
@@ -185,7 +189,9 @@ pub fn guess(
             && below.iter().filter(|x| numeric(x)).count() * 2 >= below.len()
     });
     let header = first.iter().any(|c| known(c)) || (sheet.rows.len() > 1 && text_over_numbers);
-    let body = &sheet.rows[body_from(header)..];
+    let from = body_from(header);
+    // The mapping is guessed from the first rows; every row is then read by it.
+    let body = &sheet.rows[from..(from + GUESSED_ROWS).min(sheet.rows.len())];
     let numbers = number_style(
         body.iter().flat_map(|(_, r)| r.iter().map(String::as_str)),
         fallback,
