@@ -81,3 +81,19 @@ test('cells that cannot be taken are listed, and a file that is not a table is r
   assert.deepEqual(page.problems, []);
   await ctx.close();
 });
+
+test('the desk reads on a phone: no sideways scroll, axe finds nothing', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url, { viewport: { width: 390, height: 844 } });
+  await pick(page, 'jira.csv', await fixture('jira.csv'));
+  await page.locator('.intake').waitFor();
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(wide <= 390, `the page is ${wide} px wide`);
+  assert.deepEqual(await violations(page), [], 'axe-core on the desk at 390 px');
+  // The choice of each column works by keyboard: Story Points becomes nothing.
+  await page.getByLabel('Becomes: Story Points').focus();
+  await page.getByLabel('Becomes: Story Points').selectOption({ label: 'Nothing (left out)' });
+  const mapped = Object.fromEntries(await columns(page));
+  assert.equal(mapped['Story Points'], 'Nothing (left out)');
+  assert.deepEqual(page.problems, []);
+  await ctx.close();
+});
