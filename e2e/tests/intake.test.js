@@ -97,3 +97,19 @@ test('the desk reads on a phone: no sideways scroll, axe finds nothing', async (
   assert.deepEqual(page.problems, []);
   await ctx.close();
 });
+
+test("Kerze's own CSV, downloaded and picked again, changes nothing (English and German)", async () => {
+  for (const locale of ['en-US', 'de-DE']) {
+    const { ctx, page } = await openApp(env.browser, env.server.url, { locale });
+    const button = locale === 'en-US' ? 'Export CSV' : 'CSV exportieren';
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+    await pick(page, download.suggestedFilename(), await readFile(await download.path()));
+    await page.locator('.intake').waitFor();
+    const expected = locale === 'en-US' ? 'New options: 0 · changed: 0 · unchanged: 5.' : 'Neue Optionen: 0 · geändert: 0 · unverändert: 5.';
+    assert.equal(await page.locator('.intake-summary').innerText(), expected, locale);
+    assert.equal(await page.locator('.intake-problems').count(), 0, `${locale}: every cell taken`);
+    assert.equal(await page.locator('.intake-actions .primary').isDisabled(), true, `${locale}: nothing to bring in`);
+    assert.deepEqual(page.problems, []);
+    await ctx.close();
+  }
+});
