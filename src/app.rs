@@ -69,6 +69,7 @@ pub fn app(props: &AppProps) -> Html {
             escapable: state.help_open
                 || state.share.open
                 || state.presenting
+                || state.intake.is_some()
                 || state.selected.is_some(),
         },
     );

@@ -131,8 +131,9 @@ pub enum Action {
     LinkCopied(String, bool),
     /// Unfolds or folds the less frequent tools (behind "More" on a phone).
     Tools(bool),
-    /// Closes what is open on top: the shortcuts, the share panel, the
-    /// presentation view, the comparison, the breakdown (in that order).
+    /// Closes what is open on top: the shortcuts, the share panel, a sheet's
+    /// desk (nothing brought in), the presentation view, the comparison, the
+    /// breakdown (in that order).
     Escape,
     /// Switches the UI language.
     SetLang(Lang),
@@ -606,13 +607,19 @@ impl State {
             Action::Tools(open) => next.tools_open = open,
             Action::Escape => {
                 if self.selected.is_none()
-                    && !(self.help_open || self.share.open || self.presenting)
+                    && !(self.help_open
+                        || self.share.open
+                        || self.presenting
+                        || self.intake.is_some())
                 {
                     return None;
                 } else if self.help_open {
                     next.help_open = false;
                 } else if self.share.open {
                     next.share.open = false;
+                } else if self.intake.is_some() {
+                    // A sheet not brought in: nothing changes.
+                    next.intake = None;
                 } else if self.presenting {
                     next.presenting = false;
                 } else if self.compare.is_some() {

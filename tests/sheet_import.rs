@@ -328,4 +328,8 @@ fn the_desk_is_changed_by_its_actions_and_taking_is_one_undo_step() {
     assert!(closed.intake.is_none());
     assert_eq!(closed.workspace.active_scenario(), &before);
     assert!(closed.reduce(Action::Sheet(SheetAction::Take)).is_none());
+    // Escape closes the desk too, with nothing brought in.
+    let escaped = open.reduce(Action::Escape).unwrap();
+    assert!(escaped.intake.is_none());
+    assert_eq!(escaped.workspace.active_scenario(), &before);
 }

@@ -74,6 +74,12 @@ test('cells that cannot be taken are listed, and a file that is not a table is r
   assert.equal(await page.locator('.intake-summary').innerText(), 'New options: 1 · changed: 0 · unchanged: 1. Options of the scenario not in the sheet, kept as they are: 4.');
   await page.getByRole('button', { name: 'Cancel' }).click();
   assert.equal(await page.locator('.intake').count(), 0);
+  // Escape closes the desk as well, with nothing brought in.
+  await pick(page, 'backlog.csv', Buffer.from(sheet));
+  await page.waitForFunction(() => document.activeElement?.id === 'intake-heading');
+  await page.keyboard.press('Escape');
+  await page.locator('.intake').waitFor({ state: 'detached' });
+  assert.equal(await page.locator('.rank-row').count(), 5);
   // A spreadsheet's own format under a CSV name: refused, nothing changes.
   await pick(page, 'backlog.csv', await fixture('not-csv.xlsx'));
   await page.getByText(/the file is not text \(a spreadsheet's own format\? Save it as CSV\)/).waitFor();
