@@ -92,11 +92,10 @@ pub fn intake_panel(props: &IntakeProps) -> Html {
             dispatch.emit(Action::Sheet(SheetAction::Comma(comma)));
         })
     };
-    let count = |change| outcome.rows.iter().filter(|r| r.change == change).count();
     let (new, changed, unchanged) = (
-        count(RowChange::New),
-        count(RowChange::Changed),
-        count(RowChange::Unchanged),
+        outcome.count(RowChange::New),
+        outcome.count(RowChange::Changed),
+        outcome.count(RowChange::Unchanged),
     );
     let number = |n: usize| lang.number(n as f64, 0);
     let take = props

@@ -31,39 +31,41 @@ fn is_sheet(name: &str) -> bool {
         .any(|end| name.ends_with(end))
 }
 
-/// Reads a sheet and opens the desk that brings it into the open scenario,
-/// or says why it is not a table.
-fn import_sheet(file: web_sys::File, dispatch: Callback<Action>) {
+/// What every import shares: a file over `limit` bytes is refused before it
+/// is read (`too_large` says how), the page says it is reading, and a frame
+/// after the file is read `take` has what was read; a refusal is said with
+/// the file's name.
+fn read_file<T: 'static>(
+    file: &web_sys::File,
+    (limit, too_large): (usize, fn(usize) -> ImportError),
+    dispatch: Callback<Action>,
+    read: impl FnOnce(&web_sys::File, Box<dyn FnOnce(Option<T>)>),
+    take: impl FnOnce(T) -> Result<(), ImportError> + 'static,
+) {
     let name = file.name();
-    if file.size() > MAX_BYTES as f64 {
-        let error = ImportError::NotATable(SheetError::TooLarge {
-            bytes: file.size() as usize,
-        });
+    if file.size() > limit as f64 {
+        let error = too_large(file.size() as usize);
         dispatch.emit(Action::Notify(Notice::ImportFailed(name, error)));
         return;
     }
+    // A big file takes a moment: say so before the page is busy reading it.
     dispatch.emit(Action::Notify(Notice::Busy(Busy::Reading(name.clone()))));
-    read_bytes(&file, move |bytes| {
-        after_a_frame(Box::new(move || {
-            dispatch.emit(Action::Dismiss(NoticeKey::Busy));
-            let sheet = bytes
-                .ok_or(ImportError::Unreadable)
-                .and_then(|bytes| decode(&bytes).map_err(ImportError::NotATable))
-                .and_then(|text| read_sheet(&text).map_err(ImportError::NotATable));
-            match sheet {
-                Ok(sheet) => {
-                    dispatch.emit(Action::Dismiss(NoticeKey::ImportFailed));
-                    dispatch.emit(Action::Sheet(SheetAction::Open(name, Rc::new(sheet))));
-                    after_a_frame(Box::new(|| focus_by_id(INTAKE_HEADING_ID)));
+    read(
+        file,
+        Box::new(move |read| {
+            after_a_frame(Box::new(move || {
+                dispatch.emit(Action::Dismiss(NoticeKey::Busy));
+                match read.ok_or(ImportError::Unreadable).and_then(take) {
+                    Ok(()) => dispatch.emit(Action::Dismiss(NoticeKey::ImportFailed)),
+                    Err(error) => dispatch.emit(Action::Notify(Notice::ImportFailed(name, error))),
                 }
-                Err(error) => dispatch.emit(Action::Notify(Notice::ImportFailed(name, error))),
-            }
-        }));
-    });
+            }));
+        }),
+    );
 }
 
-/// Reads `file` and adds it as a scenario (a sheet: brings its rows into
-/// the open scenario), or says why it cannot be.
+/// Reads `file` and adds it as a scenario (a sheet: opens the desk that
+/// brings its rows into the open scenario), or says why it cannot be.
 fn import(file: web_sys::File, latest: Rc<RefCell<State>>, dispatch: Callback<Action>) {
     let name = file.name();
     if is_sheet(&name) {
@@ -72,35 +74,36 @@ fn import(file: web_sys::File, latest: Rc<RefCell<State>>, dispatch: Callback<Ac
             location::clear_fragment();
             dispatch.emit(Action::CloseShared);
         }
-        return import_sheet(file, dispatch);
+        let too_large = |bytes| ImportError::NotATable(SheetError::TooLarge { bytes });
+        let open = dispatch.clone();
+        let take = move |bytes: Vec<u8>| {
+            let text = decode(&bytes).map_err(ImportError::NotATable)?;
+            let sheet = read_sheet(&text).map_err(ImportError::NotATable)?;
+            open.emit(Action::Sheet(SheetAction::Open(name, Rc::new(sheet))));
+            after_a_frame(Box::new(|| focus_by_id(INTAKE_HEADING_ID)));
+            Ok(())
+        };
+        let read = |file: &web_sys::File, done| read_bytes(file, done);
+        return read_file(&file, (MAX_BYTES, too_large), dispatch, read, take);
     }
-    let size = file.size();
-    if size > MAX_IMPORT_BYTES as f64 {
-        let error = ImportError::TooLarge(size as usize);
-        dispatch.emit(Action::Notify(Notice::ImportFailed(name, error)));
-        return;
-    }
-    // A big file takes a moment: say so before the page is busy reading it.
-    dispatch.emit(Action::Notify(Notice::Busy(Busy::Reading(name.clone()))));
-    read_text(&file, move |text| {
-        after_a_frame(Box::new(move || {
-            dispatch.emit(Action::Dismiss(NoticeKey::Busy));
-            let outcome = text
-                .ok_or(ImportError::Unreadable)
-                .and_then(|text| read_import(&text, new_scenario_id()));
-            match outcome {
-                Ok(imported) => {
-                    let saved_as = latest.borrow().workspace.free_name(&imported.scenario.name);
-                    dispatch.emit(Action::Dismiss(NoticeKey::ImportFailed));
-                    dispatch.emit(Action::Notify(Notice::Done(Done::Imported(saved_as))));
-                    // An import ends a shared view: a reload must not bring it back.
-                    location::clear_fragment();
-                    dispatch.emit(Action::Import(Rc::new(imported.scenario)));
-                }
-                Err(error) => dispatch.emit(Action::Notify(Notice::ImportFailed(name, error))),
-            }
-        }));
-    });
+    let done = dispatch.clone();
+    let take = move |text: String| {
+        let imported = read_import(&text, new_scenario_id())?;
+        let saved_as = latest.borrow().workspace.free_name(&imported.scenario.name);
+        done.emit(Action::Notify(Notice::Done(Done::Imported(saved_as))));
+        // An import ends a shared view: a reload must not bring it back.
+        location::clear_fragment();
+        done.emit(Action::Import(Rc::new(imported.scenario)));
+        Ok(())
+    };
+    let read = |file: &web_sys::File, done| read_text(file, done);
+    read_file(
+        &file,
+        (MAX_IMPORT_BYTES, ImportError::TooLarge),
+        dispatch,
+        read,
+        take,
+    );
 }
 
 fn carries_files(event: &web_sys::Event) -> bool {

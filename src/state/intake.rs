@@ -5,7 +5,9 @@
 //! until [`SheetAction::Take`], which is one edit (one Undo step).
 
 use crate::domain::formats::sheet::{Numbers, Sheet};
-use crate::domain::formats::sheet_import::{guess, import, moves, Mapping, Outcome, Target};
+use crate::domain::formats::sheet_import::{
+    column_names, guess, import, moves, Mapping, Outcome, RowChange, Target,
+};
 use crate::domain::formats::table::TableTexts;
 use crate::domain::model::scenario::{Scenario, ScenarioEdit};
 use crate::domain::model::value::NumberStyle;
@@ -95,15 +97,7 @@ impl SheetDesk {
             }
             SheetAction::Header(header) => {
                 next.mapping.header = header;
-                next.mapping.names = (0..self.sheet.width)
-                    .map(|c| {
-                        let named = self.sheet.rows.first().map(|(_, r)| r[c].trim());
-                        match named.filter(|n| header && !n.is_empty()) {
-                            Some(name) => name.to_owned(),
-                            None => format!("{} {}", words.column, c + 1),
-                        }
-                    })
-                    .collect();
+                next.mapping.names = column_names(&self.sheet, header, words.column);
             }
             SheetAction::Comma(comma) => {
                 next.mapping.numbers = Numbers {
@@ -142,8 +136,6 @@ pub struct BroughtIn {
 
 /// The edit that takes `outcome` into `scenario`, and what it did.
 pub fn take(scenario: &Scenario, outcome: &Outcome) -> (ScenarioEdit, BroughtIn) {
-    use crate::domain::formats::sheet_import::RowChange;
-    let count = |change| outcome.rows.iter().filter(|r| r.change == change).count();
     let title = |id| {
         outcome
             .scenario
@@ -160,8 +152,8 @@ pub fn take(scenario: &Scenario, outcome: &Outcome) -> (ScenarioEdit, BroughtIn)
     (
         outcome.edit(),
         BroughtIn {
-            added: count(RowChange::New),
-            changed: count(RowChange::Changed),
+            added: outcome.count(RowChange::New),
+            changed: outcome.count(RowChange::Changed),
             moves: moved,
         },
     )

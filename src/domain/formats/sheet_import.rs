@@ -196,12 +196,7 @@ pub fn guess(
         body.iter().flat_map(|(_, r)| r.iter().map(String::as_str)),
         fallback,
     );
-    let names: Vec<String> = (0..sheet.width)
-        .map(|c| match first.get(c).filter(|h| header && !h.is_empty()) {
-            Some(h) => shown_name(h),
-            None => format!("{column} {}", c + 1),
-        })
-        .collect();
+    let names = column_names(sheet, header, column);
     let mut title_taken = false;
     let mut description_taken = false;
     let targets = (0..sheet.width)
@@ -277,6 +272,20 @@ pub fn guess(
         targets,
         numbers,
     }
+}
+
+/// Each column's name: its header (a tracker's `Custom field (…)`
+/// unwrapped) where the first row names the columns, else "Column 3".
+pub fn column_names(sheet: &Sheet, header: bool, column: &str) -> Vec<String> {
+    let first = sheet.rows.first().map(|(_, r)| r.as_slice()).unwrap_or(&[]);
+    (0..sheet.width)
+        .map(
+            |c| match first.get(c).filter(|h| header && !h.trim().is_empty()) {
+                Some(h) => shown_name(h),
+                None => format!("{column} {}", c + 1),
+            },
+        )
+        .collect()
 }
 
 /// The other language's number style.
@@ -535,6 +544,11 @@ fn fill(
 }
 
 impl Outcome {
+    /// How many rows do `change`.
+    pub fn count(&self, change: RowChange) -> usize {
+        self.rows.iter().filter(|r| r.change == change).count()
+    }
+
     /// The edit that takes the outcome into its scenario, in one step.
     pub fn edit(&self) -> ScenarioEdit {
         ScenarioEdit::BringIn {
