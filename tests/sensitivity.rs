@@ -338,3 +338,66 @@ fn how_safe_number_one_is_is_asked_only_where_it_means_something() {
     }
     assert_eq!(robust_top(&rank(&weightless)), Err(NoRobustness::NoWeight));
 }
+
+/// Scores in the millions (a ratio score on amounts in euros): the smallest
+/// shift finds every challenger that some shift of the added weights puts
+/// level, and the rounding of large sums never hides one.
+#[test]
+fn the_smallest_shift_is_found_for_scores_in_the_millions() {
+    use kerze::domain::model::criterion::InputKind;
+    use kerze::domain::model::presets::{preset_scenario, Preset};
+    use kerze::domain::model::scenario::ScenarioEdit;
+    let t = kerze::i18n::Lang::En.texts();
+    let mut next = xorshift(7);
+    let mut found = 0;
+    for case in 0..1000 {
+        let mut s = preset_scenario(
+            support::arbitrary::id(),
+            "Amounts".into(),
+            Preset::Wsjf,
+            t.demo.criteria,
+            t.presets.names,
+        );
+        let ids: Vec<_> = s.criteria.iter().map(|c| c.id).collect();
+        for &c in &ids {
+            s.apply(ScenarioEdit::SetInputKind(c, InputKind::Amount))
+                .unwrap();
+        }
+        // Some added criteria weigh 0 (a weight is 0–1000 in tenths).
+        for &c in &ids[..3] {
+            let weight = (next() % 10_000) as f64 / 10.0 * (next() % 3).min(1) as f64;
+            s.apply(ScenarioEdit::SetWeight(c, Weight::new(weight).unwrap()))
+                .unwrap();
+        }
+        let mut values = Vec::new();
+        for title in ["A", "B"] {
+            s.apply(ScenarioEdit::AddOption {
+                title: title.into(),
+            })
+            .unwrap();
+            let option = s.options.last().unwrap().id;
+            let mut row: Vec<f64> = (0..3)
+                .map(|_| (next() % 1_000_000_000_000) as f64 + 1.0)
+                .collect();
+            row.push((next() % 20 + 1) as f64);
+            for (&c, &v) in ids.iter().zip(&row) {
+                s.apply(ScenarioEdit::SetValue(option, c, Some(v))).unwrap();
+            }
+            values.push(row);
+        }
+        let r = rank(&s);
+        let (top, other) = (r.rows[0].index, r.rows[1].index);
+        // Some added criterion on which the other option, per unit of job
+        // size, beats #1: all weight there puts it ahead.
+        let per_size = |o: usize, c: usize| values[o][c] / values[o][3];
+        let weighed = |c: usize| r.weights[c] > 0.0;
+        if !(0..3).any(weighed) || !(0..3).any(|c| per_size(other, c) > per_size(top, c)) {
+            continue;
+        }
+        found += 1;
+        let shift = smallest_shift(&r)
+            .unwrap_or_else(|| panic!("case {case}: no shift found for {values:?}"));
+        assert_eq!(shift.challenger, other, "case {case}");
+    }
+    assert!(found > 300, "{found} cases with a possible flip");
+}

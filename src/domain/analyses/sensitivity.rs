@@ -313,8 +313,16 @@ pub fn smallest_shift(ranking: &Ranking) -> Option<Shift> {
             if gap <= 0.0 {
                 break;
             }
-            let t = shares[a].min(gap / (d[a] - d[to]));
-            gap -= t * (d[a] - d[to]);
+            // A giver with enough closes the gap exactly: the rest of a
+            // subtraction of scores in the millions is rounding, not a gap.
+            let need = gap / (d[a] - d[to]);
+            let t = if need <= shares[a] {
+                gap = 0.0;
+                need
+            } else {
+                gap -= shares[a] * (d[a] - d[to]);
+                shares[a]
+            };
             moved[a] -= t;
             moved[to] += t;
             // A giver that gives (next to) nothing is not named as one.
@@ -322,7 +330,10 @@ pub fn smallest_shift(ranking: &Ranking) -> Option<Shift> {
                 from.push((a, 100.0 * t));
             }
         }
-        if gap > 1e-12 {
+        // Where every giver gave all, the gap must be closed within the
+        // rounding of the largest difference.
+        let scale = d.iter().fold(0.0, |m: f64, x| m.max(x.abs()));
+        if gap > 1e-12 * scale {
             continue;
         }
         let points: f64 = from.iter().map(|f| f.1).sum();
