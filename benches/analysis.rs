@@ -62,6 +62,7 @@ fn generated(n: usize, k: u32, ranges: bool) -> Scenario {
                 values,
                 fit: SegmentRatings::default(),
                 ranges: spans,
+                key: String::new(),
             })
         })
         .collect();

@@ -74,6 +74,7 @@ fn generated(n: usize) -> Scenario {
                     public_sector: fit(next()),
                 },
                 ranges: Default::default(),
+                key: String::new(),
             })
         })
         .collect();

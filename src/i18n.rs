@@ -167,6 +167,7 @@ impl Lang {
         TableTexts {
             rank: t.ranking.rank,
             option: t.options.option_title,
+            key: t.intake.key_column,
             score: t.ranking.score,
             points: t.ranking.points,
             below_line: t.ranking.below_line_short,

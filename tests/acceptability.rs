@@ -48,6 +48,7 @@ fn two_criteria(weights: [f64; 2], options: &[[f64; 2]]) -> Scenario {
                     .collect(),
                 fit: Default::default(),
                 ranges: Default::default(),
+                key: String::new(),
             })
         })
         .collect();

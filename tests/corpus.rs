@@ -65,10 +65,26 @@ fn every_version_4_link_of_the_corpus_opens_to_its_scenario() {
 /// Share links of format 5 (the budget and its pins): realistic workshops,
 /// both demos, a scenario on every framework, the demo with a budget, and
 /// 60 generated scenarios, many with a budget; with their entries of
-/// storage format 7.
+/// storage format 7. Frozen: no build writes format 5 any more.
 #[test]
 fn every_version_5_link_of_the_corpus_opens_to_its_scenario() {
     let path = format!("{DIR}/link-v5/corpus.tsv");
+    let pairs = read_pairs(&path);
+    let with_budget = pairs
+        .iter()
+        .filter(|(_, entry)| entry.contains(r#""budget""#))
+        .count();
+    assert!(with_budget >= 10, "{with_budget} entries with a budget");
+    opens(&path, "k5.", 73);
+}
+
+/// Share links of format 6 (the options' tracker keys): realistic
+/// workshops, both demos, a scenario on every framework, the demo with a
+/// budget, the demo with keys, and 60 generated scenarios, many with keys;
+/// with their entries of storage format 8.
+#[test]
+fn every_version_6_link_of_the_corpus_opens_to_its_scenario() {
+    let path = format!("{DIR}/link-v6/corpus.tsv");
     if writing() {
         let mut scenarios: Vec<_> = (0..25).step_by(6).map(realistic).collect();
         for lang in [kerze::i18n::Lang::En, kerze::i18n::Lang::De] {
@@ -79,9 +95,10 @@ fn every_version_5_link_of_the_corpus_opens_to_its_scenario() {
         }
         scenarios.extend(support::frameworks::frameworks());
         scenarios.push(budgeted());
+        scenarios.push(keyed());
         let mut runner = TestRunner::new_with_rng(
             Config::default(),
-            TestRng::from_seed(RngAlgorithm::ChaCha, &[12; 32]),
+            TestRng::from_seed(RngAlgorithm::ChaCha, &[13; 32]),
         );
         for _ in 0..60 {
             scenarios.push(arb_scenario().new_tree(&mut runner).unwrap().current());
@@ -90,16 +107,32 @@ fn every_version_5_link_of_the_corpus_opens_to_its_scenario() {
             .iter()
             .map(|s| format!("{}\t{}", encode_link(s), encode_scenario(s, &stamp())))
             .collect();
-        std::fs::create_dir_all(format!("{DIR}/link-v5")).unwrap();
+        std::fs::create_dir_all(format!("{DIR}/link-v6")).unwrap();
         std::fs::write(&path, lines.join("\n") + "\n").unwrap();
     }
     let pairs = read_pairs(&path);
-    let with_budget = pairs
+    let with_key = pairs
         .iter()
-        .filter(|(_, entry)| entry.contains(r#""budget""#))
+        .filter(|(_, entry)| entry.contains(r#""key""#))
         .count();
-    assert!(with_budget >= 10, "{with_budget} entries with a budget");
-    opens(&path, "k5.", 73);
+    assert!(with_key >= 10, "{with_key} entries with a key");
+    opens(&path, "k6.", 74);
+}
+
+/// The demo with its options' keys in a tracker (one of them an issue's
+/// address).
+fn keyed() -> kerze::domain::model::scenario::Scenario {
+    let mut s = demo();
+    let keys = [
+        "ONB-101",
+        "ONB-102",
+        "",
+        "https://github.com/acme/app/issues/17",
+    ];
+    for (option, key) in s.options.iter_mut().zip(keys) {
+        std::rc::Rc::make_mut(option).key = key.to_owned();
+    }
+    s
 }
 
 /// The demo with a budget of 60 person-days on its cost, one option a must
@@ -205,11 +238,10 @@ fn every_version_5_export_of_the_corpus_is_read_as_before() {
 }
 
 /// Export format 6: the same three files and the demo with a budget (its
-/// best set and frontier), byte for byte as this build writes them, and
-/// each imports back to its scenario.
+/// best set and frontier), as that build wrote them, import back to the
+/// scenario they came from.
 #[test]
-fn every_version_6_export_of_the_corpus_is_written_and_read_as_before() {
-    use kerze::domain::formats::export::export_json;
+fn every_version_6_export_of_the_corpus_is_read_as_before() {
     use kerze::domain::formats::import::read_import;
     let rice = support::frameworks::frameworks().swap_remove(1);
     let all = [
@@ -219,10 +251,32 @@ fn every_version_6_export_of_the_corpus_is_written_and_read_as_before() {
         ("budget", budgeted()),
     ];
     for (name, scenario) in all {
-        let path = format!("{DIR}/export-v6/{name}.json");
+        let file = std::fs::read_to_string(format!("{DIR}/export-v6/{name}.json")).unwrap();
+        let imported = read_import(&file, scenario.id.clone()).unwrap();
+        assert_eq!(imported.scenario, scenario, "{name}");
+    }
+}
+
+/// Export format 7: the same four files and the demo with its tracker keys,
+/// byte for byte as this build writes them, and each imports back to its
+/// scenario.
+#[test]
+fn every_version_7_export_of_the_corpus_is_written_and_read_as_before() {
+    use kerze::domain::formats::export::export_json;
+    use kerze::domain::formats::import::read_import;
+    let rice = support::frameworks::frameworks().swap_remove(1);
+    let all = [
+        ("group", group()),
+        ("demo", demo()),
+        ("rice", rice),
+        ("budget", budgeted()),
+        ("keyed", keyed()),
+    ];
+    for (name, scenario) in all {
+        let path = format!("{DIR}/export-v7/{name}.json");
         let written = export_json(&scenario, "2026-12-07T12:00:00Z".into());
         if writing() {
-            std::fs::create_dir_all(format!("{DIR}/export-v6")).unwrap();
+            std::fs::create_dir_all(format!("{DIR}/export-v7")).unwrap();
             std::fs::write(&path, &written).unwrap();
         }
         let file = std::fs::read_to_string(&path).unwrap();

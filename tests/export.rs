@@ -113,7 +113,7 @@ fn the_analyses_in_an_export_are_the_domain_s() {
 fn the_committed_schema_is_the_generated_one() {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/schema/kerze-export.v6.schema.json"
+        "/schema/kerze-export.v7.schema.json"
     );
     let generated = kerze::domain::formats::export::export_schema();
     if std::env::var_os("KERZE_BLESS").is_some() {

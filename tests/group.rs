@@ -360,7 +360,7 @@ fn rounds_and_ballots_are_kept_in_storage_and_in_the_export() {
         writer: "t1".into(),
     };
     let text = encode_scenario(&scenario, &stamp);
-    assert!(text.starts_with("{\"version\":7,"));
+    assert!(text.starts_with("{\"version\":8,"));
     assert_eq!(decode_scenario(&text).unwrap(), scenario);
     let exported = export_json(&scenario, "2026-11-29T10:00:00Z".into());
     let back = read_import(&exported, scenario.id.clone()).unwrap();

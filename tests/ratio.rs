@@ -342,13 +342,13 @@ fn storage_links_and_the_export_carry_the_model_roles_and_levels() {
         writer: "t".into(),
     };
     let stored = encode_scenario(&s, &stamp);
-    assert!(stored.contains(r#""version":7"#), "{stored}");
+    assert!(stored.contains(r#""version":8"#), "{stored}");
     assert_eq!(decode_scenario(&stored), Ok(s.clone()));
     let link = encode_link(&s);
-    assert!(link.starts_with("k5."), "{link}");
+    assert!(link.starts_with("k6."), "{link}");
     assert_eq!(decode_link(&link, s.id.clone()), Ok(s.clone()));
     let export = export_json(&s, "2026-12-06T00:00:00Z".into());
-    assert!(export.contains(r#""version": 6"#));
+    assert!(export.contains(r#""version": 7"#));
     assert!(export.contains(r#""model": "ratio""#));
     assert!(export.contains(r#""formula": "Reach × Impact × Confidence × Fit ÷ Effort""#));
     let imported = read_import(&export, s.id.clone()).unwrap().scenario;

@@ -426,13 +426,13 @@ fn an_index_a_newer_kerze_writes_while_this_tab_runs_is_never_overwritten() {
 fn an_entry_of_a_newer_format_is_kept_untouched_and_never_overwritten() {
     let memory = Memory::default();
     let mut tab = saved_pair(&memory);
-    let newer = "{\"version\":8,\"scenario\":{\"ballots\":true}}";
+    let newer = "{\"version\":9,\"scenario\":{\"ballots\":true}}";
     memory.put(&scenario_key(&id(2)), newer);
     let (mut old, loaded) = Kerze::open(&memory, "tb");
     assert_eq!(names(&old.scenarios), ["A"]);
     assert!(matches!(
         loaded.unreadable[0].error,
-        EntryError::FutureVersion(8)
+        EntryError::FutureVersion(9)
     ));
     old.rename(0, "A2");
     old.save().unwrap();

@@ -77,6 +77,7 @@ fn option(id: u32, values: &[(u32, f64)], fit: [Option<f64>; 3]) -> Rc<ScenarioO
             public_sector: fit[2],
         },
         ranges: Default::default(),
+        key: String::new(),
     })
 }
 
@@ -489,6 +490,7 @@ fn arb_scenario() -> impl Strategy<Value = Scenario> {
                         values,
                         fit,
                         ranges: Default::default(),
+                        key: String::new(),
                     })
                 })
                 .collect();

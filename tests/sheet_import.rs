@@ -1,8 +1,8 @@
 //! A sheet's rows as options: the mapping Kerze proposes for real-shaped
 //! files (a Jira export, a paste without a header), the problems listed
-//! per cell, an update that matches rows to options by title, and Kerze's
-//! own CSV export read back to the same options, values and segment fits
-//! in both languages.
+//! per cell, an update that matches rows to options by key or title,
+//! levels from a tracker's words, and Kerze's own CSV export read back to
+//! the same options, values, segment fits and keys in both languages.
 
 use kerze::domain::formats::sheet::{decode, read_sheet, Sheet};
 use kerze::domain::formats::sheet_import::{
@@ -59,11 +59,11 @@ fn a_jira_export_maps_itself_and_lands_as_new_options() {
         mapping.targets,
         [
             Title,
+            Key,
             Ignore,
             Ignore,
             Ignore,
-            Ignore,
-            Ignore,
+            NewCriterion(InputKind::Levels),
             Ignore,
             Ignore,
             Ignore,
@@ -180,7 +180,11 @@ fn exported(scenario: &Scenario, lang: Lang) -> String {
 #[test]
 fn kerze_s_own_csv_reads_back_to_the_same_options_and_values_in_both_languages() {
     for lang in [Lang::En, Lang::De] {
-        let original = demo(lang);
+        let mut original = demo(lang);
+        // Some options carry a tracker's key: it goes out and comes back.
+        for (i, option) in original.options.iter_mut().enumerate().skip(1) {
+            std::rc::Rc::make_mut(option).key = format!("KZ-{i}");
+        }
         let sheet = read_sheet(&exported(&original, lang)).unwrap();
         let empty = empty_like(&original);
         let mapping = mapping_for(&sheet, &empty, lang);
@@ -203,6 +207,7 @@ fn kerze_s_own_csv_reads_back_to_the_same_options_and_values_in_both_languages()
                 .unwrap_or_else(|| panic!("{lang:?}: {}", option.title));
             assert_eq!(back.values, option.values, "{lang:?}: {}", option.title);
             assert_eq!(back.fit, option.fit, "{lang:?}: {}", option.title);
+            assert_eq!(back.key, option.key, "{lang:?}: {}", option.title);
         }
         // Read into the scenario itself, every row is unchanged.
         let again = import(&original, &sheet, &mapping, &|_| false);
@@ -256,7 +261,7 @@ fn an_import_is_one_step_of_the_app_and_one_undo_takes_it_back() {
     // The three issues share their titles with demo options: updated, none added.
     assert_eq!(taken.options.len(), 5);
     assert!(outcome.rows.iter().all(|r| r.change == RowChange::Changed));
-    assert_eq!(taken.criteria.len(), before.criteria.len() + 2);
+    assert_eq!(taken.criteria.len(), before.criteria.len() + 3);
     assert_eq!(**taken, outcome.scenario);
     let undone = after.reduce(Action::Undo).unwrap();
     assert_eq!(undone.workspace.active_scenario(), &before);
@@ -332,4 +337,71 @@ fn the_desk_is_changed_by_its_actions_and_taking_is_one_undo_step() {
     let escaped = open.reduce(Action::Escape).unwrap();
     assert!(escaped.intake.is_none());
     assert_eq!(escaped.workspace.active_scenario(), &before);
+}
+
+#[test]
+fn keys_come_in_find_their_options_again_and_words_become_levels() {
+    let jira = fixture("jira.csv");
+    let empty = empty_like(&demo(Lang::En));
+    let mapping = mapping_for(&jira, &empty, Lang::En);
+    let first = import(&empty, &jira, &mapping, &|_| false).scenario;
+    let keys: Vec<&str> = first.options.iter().map(|o| o.key.as_str()).collect();
+    assert_eq!(keys, ["ONB-101", "ONB-102", "ONB-103"]);
+    // Jira's priorities as levels, lowest first, of the words the sheet holds.
+    let priority = first
+        .criteria
+        .iter()
+        .find(|c| c.name == "Priority")
+        .unwrap();
+    let kerze::domain::model::criterion::CriterionInput::Levels(levels) = &priority.input else {
+        panic!("{:?}", priority.input);
+    };
+    let labels: Vec<(&str, f64)> = levels.iter().map(|l| (l.label.as_str(), l.value)).collect();
+    assert_eq!(labels, [("Medium", 1.0), ("High", 2.0), ("Highest", 3.0)]);
+    assert_eq!(first.options[1].values.get(&priority.id), Some(&3.0));
+
+    // Next week: ONB-101 renamed, a new item under an old title, one more point.
+    let next_week = read_sheet(
+        "Summary,Issue key,Priority,Custom field (Story Points)\n\
+         SSO setup wizard,ONB-101,High,5\n\
+         SCIM user provisioning,ONB-104,Low,2\n\
+         In-app onboarding checklist,ONB-103,Medium,3\n",
+    )
+    .unwrap();
+    let mapping = mapping_for(&next_week, &first, Lang::En);
+    assert_eq!(mapping.targets[1], Target::Key);
+    assert_eq!(mapping.targets[2], Target::Criterion(priority.id));
+    let outcome = import(&first, &next_week, &mapping, &|_| false);
+    let changes: Vec<RowChange> = outcome.rows.iter().map(|r| r.change).collect();
+    assert_eq!(
+        changes,
+        [RowChange::Changed, RowChange::New, RowChange::Unchanged]
+    );
+    let s = &outcome.scenario;
+    assert_eq!(s.options[0].title, "SSO setup wizard", "the key found it");
+    assert_eq!(s.options[3].key, "ONB-104");
+    assert_eq!(
+        outcome.missing,
+        [first.options[1].id],
+        "ONB-102 is not in the sheet"
+    );
+    // "Low" is not one of the levels: listed, and the value left as it was.
+    assert_eq!(outcome.problems.len(), 1, "{:?}", outcome.problems);
+    assert_eq!(outcome.problems[0].issue, CellIssue::NotAllowed);
+
+    // GitHub's issues have no key column: their address is the key.
+    let github = fixture("github.csv");
+    let mapping = mapping_for(&github, &empty, Lang::En);
+    assert_eq!(mapping.targets[1], Target::Key);
+    let taken = import(&empty, &github, &mapping, &|_| false).scenario;
+    assert_eq!(
+        taken.options[0].key,
+        "https://github.com/acme/app/issues/17"
+    );
+    // Linear's ID is its key.
+    let linear = fixture("linear.csv");
+    let mapping = mapping_for(&linear, &empty, Lang::En);
+    assert_eq!(mapping.targets[0], Target::Key);
+    let taken = import(&empty, &linear, &mapping, &|_| false).scenario;
+    assert_eq!(taken.options[0].key, "ENG-42");
 }

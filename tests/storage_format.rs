@@ -37,7 +37,7 @@ fn version_2_fixtures_load_with_their_stamp() {
     // as format 2 did, under their own version number.
     assert_eq!(
         encode_scenario(&scenario, &stamp),
-        text.replacen("{\"version\":2,", "{\"version\":7,", 1)
+        text.replacen("{\"version\":2,", "{\"version\":8,", 1)
     );
     let v1 = decode_scenario(include_str!("fixtures/storage-v1/scenario.json")).unwrap();
     assert_eq!(v1, scenario);
@@ -99,7 +99,7 @@ fn version_3_fixtures_keep_ranges_and_the_sampling_mode() {
     );
     assert_eq!(
         encode_scenario(&scenario, &stamp),
-        text.replacen("{\"version\":3,", "{\"version\":7,", 1)
+        text.replacen("{\"version\":3,", "{\"version\":8,", 1)
     );
 }
 
@@ -158,7 +158,7 @@ fn version_4_fixtures_keep_lenses_and_chart_settings() {
     assert_eq!(scenario.chart.bubble, Some(CriterionId::new(3)));
     assert_eq!(
         encode_scenario(&scenario, &stamp),
-        text.replacen("{\"version\":4,", "{\"version\":7,", 1)
+        text.replacen("{\"version\":4,", "{\"version\":8,", 1)
     );
 }
 
@@ -235,7 +235,7 @@ fn version_5_fixtures_keep_rounds_and_ballots() {
     // Format 6 writes it as format 5 did, under its own version number.
     assert_eq!(
         encode_scenario(&scenario, &stamp),
-        text.replacen("{\"version\":5,", "{\"version\":7,", 1)
+        text.replacen("{\"version\":5,", "{\"version\":8,", 1)
     );
 }
 

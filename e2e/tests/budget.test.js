@@ -151,7 +151,7 @@ test('the budget travels: a reload, a link on a phone and the export keep it', a
     page.getByRole('button', { name: 'Export JSON' }).click(),
   ]);
   const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
-  assert.equal(await schemaErrors(exported, 6), null);
+  assert.equal(await schemaErrors(exported, 7), null);
   assert.deepEqual(exported.scenario.budget, { criterion: 'c1', amount: 40, pins: { o1: 'never' } });
   assert.deepEqual(exported.ranking.best_set.chosen, ['o3', 'o4']);
   assert.equal(exported.ranking.best_set.used, 40);

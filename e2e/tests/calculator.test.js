@@ -155,7 +155,7 @@ test('the JSON export matches the screen and its schema', async () => {
   const date = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
   assert.equal(download.suggestedFilename(), `kerze-enterprise-onboarding-${date}.json`);
   const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
-  assert.equal(await schemaErrors(exported, 6), null);
+  assert.equal(await schemaErrors(exported, 7), null);
   assert.deepEqual(
     exported.ranking.options.map((o) => ({
       rank: o.rank,

@@ -132,7 +132,7 @@ test('a RICE scenario travels: its link opens on a phone, its export meets the s
     page.getByRole('button', { name: 'Export JSON' }).click(),
   ]);
   const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
-  assert.equal(await schemaErrors(exported, 6), null);
+  assert.equal(await schemaErrors(exported, 7), null);
   assert.equal(exported.ranking.model, 'ratio');
   assert.equal(exported.ranking.formula, 'Reach × Impact × Confidence ÷ Effort');
   assert.deepEqual(exported.ranking.options.map((o) => o.score), [400, 300, 250, 125]);

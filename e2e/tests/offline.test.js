@@ -111,7 +111,7 @@ test('kerze.html opens from file://, keeps its data across a reload, and request
   await page.getByRole('button', { name: 'Share', exact: true }).click();
   await page.getByText('Kerze is open from a file on this computer, so this link opens only here.', { exact: false }).waitFor();
   const link = await page.locator('#share-link').inputValue();
-  assert.ok(link.startsWith(`${url}#k5.`), link);
+  assert.ok(link.startsWith(`${url}#k6.`), link);
   await page.goto('about:blank');
   await page.goto(link);
   await page.locator('.shared-bar').waitFor();

@@ -172,7 +172,7 @@ test('the downloaded figures are bit for bit the native build’s', async () => 
     await readFile(new URL('../../tests/fixtures/export-v3/demo-any-range-ranking.json', import.meta.url), 'utf8'),
   );
   assert.deepEqual(exported.ranking, golden);
-  assert.equal(exported.version, 6);
+  assert.equal(exported.version, 7);
   await ctx.close();
 });
 

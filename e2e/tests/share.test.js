@@ -27,7 +27,7 @@ test('a shared link opens the same ranking, read-only, in a fresh browser', asyn
   await page.fill('#opt-o2-c1', '12');
   const pmRanking = await readRanking(page);
   const link = await shareLink(page);
-  assert.ok(link.startsWith(`${env.server.url}#k5.`), link);
+  assert.ok(link.startsWith(`${env.server.url}#k6.`), link);
   const length = await page.locator('.link-length').textContent();
   assert.equal(length, `${link.length.toLocaleString('en-US')} characters`);
   assert.ok(link.length < 1000, `the demo's link is ${link.length} characters`);
@@ -117,8 +117,8 @@ test('bad links get a plain message and leave the own data byte for byte', async
   const cases = [
     [fragment.slice(0, 2), 'it is incomplete'],
     [cut, 'damaged'],
-    [fragment.replace('k5.', 'k6.'), 'newer version of Kerze (link format 6)'],
-    [fragment.replace('k5.', 'k0.'), 'format version that Kerze does not know'],
+    [fragment.replace('k6.', 'k7.'), 'newer version of Kerze (link format 7)'],
+    [fragment.replace('k6.', 'k0.'), 'format version that Kerze does not know'],
     [`${fragment.slice(0, 30)}!*'()${fragment.slice(30)}`, 'characters that do not belong'],
     ['share=yes', 'not a Kerze scenario link'],
     [packed(' '.repeat(3 * 1024 * 1024)), 'more than 2 MB'],

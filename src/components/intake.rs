@@ -35,7 +35,12 @@ pub struct IntakeProps {
 
 /// The targets a column may take, in the order offered.
 fn choices(scenario: &Scenario) -> Vec<Target> {
-    let mut all = vec![Target::Ignore, Target::Title, Target::Description];
+    let mut all = vec![
+        Target::Ignore,
+        Target::Title,
+        Target::Key,
+        Target::Description,
+    ];
     all.extend(
         scenario
             .criteria
@@ -46,6 +51,7 @@ fn choices(scenario: &Scenario) -> Vec<Target> {
     all.extend([
         Target::NewCriterion(InputKind::Rating),
         Target::NewCriterion(InputKind::Amount),
+        Target::NewCriterion(InputKind::Levels),
     ]);
     all.extend(Segment::ALL.map(Target::Fit));
     all
@@ -56,11 +62,13 @@ fn target_name(lang: Lang, scenario: &Scenario, target: Target) -> String {
     match target {
         Target::Ignore => t.ignore.to_owned(),
         Target::Title => t.title.to_owned(),
+        Target::Key => t.key.to_owned(),
         Target::Description => t.description.to_owned(),
         Target::Criterion(id) => scenario
             .criterion(id)
             .map_or(String::new(), |c| c.name.clone()),
         Target::NewCriterion(InputKind::Rating) => t.new_rating.to_owned(),
+        Target::NewCriterion(InputKind::Levels) => t.new_levels.to_owned(),
         Target::NewCriterion(_) => t.new_amount.to_owned(),
         Target::Fit(segment) => lang.fit_names()[segment as usize].clone(),
     }

@@ -103,6 +103,7 @@ pub fn arb_scenario() -> impl Strategy<Value = Scenario> {
                     proptest::collection::vec(proptest::option::of(number(0.0, 1e12)), 9),
                     proptest::array::uniform3(proptest::option::of(number(0.0, 5.0))),
                     proptest::collection::vec(proptest::option::of(0.01f64..0.9), 9),
+                    prop_oneof![Just(String::new()), "[A-Z]{2,5}-[0-9]{1,5}", text()],
                 ),
                 n,
             ),
@@ -162,7 +163,7 @@ pub fn arb_scenario() -> impl Strategy<Value = Scenario> {
                 let options: Vec<Rc<ScenarioOption>> = oids
                     .iter()
                     .zip(options)
-                    .map(|(&oid, (title, description, cells, fit, spreads))| {
+                    .map(|(&oid, (title, description, cells, fit, spreads, key))| {
                         let mut values = std::collections::BTreeMap::new();
                         let mut ranges = std::collections::BTreeMap::new();
                         for ((c, cell), spread) in criteria.iter().zip(cells).zip(spreads) {
@@ -192,6 +193,7 @@ pub fn arb_scenario() -> impl Strategy<Value = Scenario> {
                             values,
                             fit: ratings,
                             ranges,
+                            key,
                         })
                     })
                     .collect();

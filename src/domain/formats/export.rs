@@ -26,7 +26,7 @@ use std::collections::BTreeMap;
 /// Name of the export format.
 pub const EXPORT_FORMAT: &str = "kerze-export";
 /// Version of the export format written by this build.
-pub const EXPORT_VERSION: u32 = 6;
+pub const EXPORT_VERSION: u32 = 7;
 
 /// Options (best first) whose weight stability is exported: each costs a
 /// pass over all the others.

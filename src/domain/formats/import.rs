@@ -294,8 +294,8 @@ mod tests {
             Err(ImportError::TooDeep)
         );
         assert_eq!(
-            read_import(r#"{"format":"kerze-export","version":7}"#, id()),
-            Err(ImportError::FutureVersion(7))
+            read_import(r#"{"format":"kerze-export","version":8}"#, id()),
+            Err(ImportError::FutureVersion(8))
         );
         assert!(matches!(
             read_import(r#"{"format":"other"}"#, id()),

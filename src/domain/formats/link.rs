@@ -36,9 +36,9 @@ use thiserror::Error;
 const LINK_MARK: char = 'k';
 /// Version of the link format written by this build. Version 2 added value
 /// ranges and the weight-sampling mode, version 3 lenses and the matrix's
-/// settings, version 4 the ratio model, version 5 the budget; earlier links
-/// read unchanged.
-pub const LINK_VERSION: u32 = 5;
+/// settings, version 4 the ratio model, version 5 the budget, version 6 the
+/// options' tracker keys; earlier links read unchanged.
+pub const LINK_VERSION: u32 = 6;
 /// Most bytes a link may inflate to: a bigger payload is refused, not unpacked.
 pub const MAX_INFLATED: usize = 2 * 1024 * 1024;
 /// Longest fragment read at all (characters): far above any real scenario.
@@ -198,10 +198,11 @@ struct WireLens {
     id: Option<u32>,
 }
 
-/// An option as `[title, [values…], [fit…], id?, description?, [ranges…]?]`:
-/// values follow the criteria that take one (not segment fit) in order,
-/// trailing gaps dropped; the id is `null` or absent when it is the previous
-/// option's id plus one; ranges (`[low, high]` or `null`) follow the values.
+/// An option as `[title, [values…], [fit…], id?, description?, [ranges…]?,
+/// key?]`: values follow the criteria that take one (not segment fit) in
+/// order, trailing gaps dropped; the id is `null` or absent when it is the
+/// previous option's id plus one; ranges (`[low, high]` or `null`) follow
+/// the values; the tracker's key last (since version 6).
 struct WireOption {
     title: String,
     values: Vec<Option<Compact>>,
@@ -209,6 +210,7 @@ struct WireOption {
     id: Option<u32>,
     description: String,
     ranges: Vec<Option<[Compact; 2]>>,
+    key: String,
 }
 
 fn trimmed<T: PartialEq>(mut cells: Vec<Option<T>>) -> Vec<Option<T>> {
@@ -236,7 +238,9 @@ impl Serialize for WireLens {
 
 impl Serialize for WireOption {
     fn serialize<S: Serializer>(&self, writer: S) -> Result<S::Ok, S::Error> {
-        let extra = if !self.ranges.is_empty() {
+        let extra = if !self.key.is_empty() {
+            4
+        } else if !self.ranges.is_empty() {
             3
         } else if !self.description.is_empty() {
             2
@@ -255,6 +259,9 @@ impl Serialize for WireOption {
         }
         if extra > 2 {
             items.serialize_element(&self.ranges)?;
+        }
+        if extra > 3 {
+            items.serialize_element(&self.key)?;
         }
         items.end()
     }
@@ -319,6 +326,7 @@ impl FromItems for WireOption {
             id: item::<A, Option<u32>>(items)?,
             description: item(items)?,
             ranges: item(items)?,
+            key: item(items)?,
         }))
     }
 }
@@ -334,8 +342,8 @@ impl<'de> Deserialize<'de> for WireLens {
 
 impl<'de> Deserialize<'de> for WireOption {
     fn deserialize<D: Deserializer<'de>>(reader: D) -> Result<Self, D::Error> {
-        let shape = "an option as [title, values, fit, id, description, ranges]";
-        reader.deserialize_seq(Items::<6, Self>(PhantomData, shape))
+        let shape = "an option as [title, values, fit, id, description, ranges, key]";
+        reader.deserialize_seq(Items::<7, Self>(PhantomData, shape))
     }
 }
 
@@ -420,6 +428,7 @@ fn to_wire(scenario: &Scenario) -> WireScenario {
                     .map(|id| o.ranges.get(id).map(|r| [Compact(r.low), Compact(r.high)]))
                     .collect(),
             ),
+            key: o.key.clone(),
         })
         .collect();
     let mix = Segment::ALL.map(|s| Compact(scenario.segment_mix.get(s).value()));
@@ -701,6 +710,7 @@ fn options_from_wire(
             values,
             fit,
             ranges,
+            key: o.key,
         }));
     }
     options
@@ -888,7 +898,7 @@ mod tests {
     #[test]
     fn the_demo_round_trips() {
         let link = encode_link(&demo());
-        assert!(link.starts_with("k5."));
+        assert!(link.starts_with("k6."));
         assert_eq!(decode_link(&link, id()), Ok(demo()));
         assert_eq!(decode_link(&format!("#{link}"), id()), Ok(demo()));
     }
@@ -910,8 +920,8 @@ mod tests {
         assert_eq!(decode_link("k.abc", id()), Err(LinkError::NotALink));
         assert_eq!(decode_link("k0.abc", id()), Err(LinkError::UnknownVersion));
         assert_eq!(
-            decode_link(&link.replacen("k5.", "k6.", 1), id()),
-            Err(LinkError::FutureVersion(6))
+            decode_link(&link.replacen("k6.", "k7.", 1), id()),
+            Err(LinkError::FutureVersion(7))
         );
         assert_eq!(
             decode_link("k99999999999.abc", id()),

@@ -197,6 +197,10 @@ pub struct OptionWire {
     pub id: OptionId,
     /// Its title.
     pub title: String,
+    /// The tracker's key of the item it came from, such as `ONB-101`
+    /// (absent: none; since storage 8, export 7).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub key: String,
     /// Its description.
     #[serde(default)]
     pub description: String,
@@ -439,6 +443,7 @@ impl From<&ScenarioOption> for OptionWire {
         OptionWire {
             id: o.id,
             title: o.title.clone(),
+            key: o.key.clone(),
             description: o.description.clone(),
             values: o.values.iter().map(|(k, v)| (*k, Num(*v))).collect(),
             fit: FitWire {
@@ -659,6 +664,7 @@ impl From<OptionWire> for ScenarioOption {
                 public_sector: o.fit.public_sector.map(|n| n.0),
             },
             ranges: o.ranges.0.into_iter().collect(),
+            key: o.key,
         }
     }
 }

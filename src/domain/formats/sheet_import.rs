@@ -1,20 +1,21 @@
 //! A sheet's rows as options: which column is what (a mapping Kerze
 //! guesses from the header and the values, and the user corrects), the
 //! scenario the rows make, every cell that could not be taken and why, and
-//! how the ranking moved. Rows update the options they match (by title),
-//! else become new options; nothing is removed.
+//! how the ranking moved. Rows update the options they match (by the
+//! tracker's key, else by title), else become new options; nothing is
+//! removed.
 
 use crate::domain::formats::sheet::{cell_number, number_style, Numbers, Sheet};
 use crate::domain::formats::table::TableTexts;
-use crate::domain::model::criterion::{CriterionInput, InputKind};
+use crate::domain::model::criterion::{CriterionInput, InputKind, Level, MAX_LEVELS};
 use crate::domain::model::ids::{CriterionId, OptionId};
 use crate::domain::model::scenario::{
-    text_ok, Scenario, ScenarioEdit, ScenarioOption, MAX_OPTIONS,
+    key_ok, text_ok, Scenario, ScenarioEdit, ScenarioOption, MAX_OPTIONS, MAX_UNIT,
 };
-use crate::domain::model::segment::{Segment, SegmentRatings};
+use crate::domain::model::segment::Segment;
 use crate::domain::model::value::{NumberStyle, ValueError};
 use crate::domain::scoring::rank;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 /// What a column becomes.
@@ -22,8 +23,11 @@ use std::rc::Rc;
 pub enum Target {
     /// Nothing.
     Ignore,
-    /// The option's title (the one column rows are matched by).
+    /// The option's title (rows are matched by it where they have no key).
     Title,
+    /// The tracker's key (`ONB-101`): rows are matched by it first, and it
+    /// goes back out in the CSV.
+    Key,
     /// The option's description.
     Description,
     /// Values of an existing criterion.
@@ -73,20 +77,83 @@ const DESCRIPTION_WORDS: [&str; 6] = [
 /// Rows the mapping is guessed from (every row is read by it).
 const GUESSED_ROWS: usize = 1_000;
 
-/// Headers of a tracker's keys and links, which are never values.
-const KEY_WORDS: [&str; 11] = [
-    "issue key",
-    "issue id",
-    "key",
-    "id",
-    "number",
-    "url",
-    "parent id",
-    "schlüssel",
-    "vorgangsschlüssel",
-    "vorgangs-id",
-    "link",
+/// Headers of a tracker's key (Jira's `Issue key`, Linear's `ID`, Kerze's
+/// own `Key`).
+const KEY_WORDS: [&str; 5] = ["issue key", "key", "id", "schlüssel", "vorgangsschlüssel"];
+/// Headers of an item's address, the key where a sheet has no other (GitHub).
+const ADDRESS_WORDS: [&str; 2] = ["url", "link"];
+/// Headers of a tracker's internal numbers, which are never values.
+const NUMBER_WORDS: [&str; 4] = ["issue id", "number", "parent id", "vorgangs-id"];
+
+/// Words that name an order, lowest first: trackers' priorities (Jira,
+/// Linear, German Jira), severities, T-shirt sizes, MoSCoW.
+const ORDERS: [&[&str]; 5] = [
+    &[
+        "no priority",
+        "lowest",
+        "low",
+        "medium",
+        "high",
+        "highest",
+        "urgent",
+    ],
+    &["trivial", "minor", "major", "critical", "blocker"],
+    &["xxs", "xs", "s", "m", "l", "xl", "xxl"],
+    &["won't", "could", "should", "must"],
+    &[
+        "niedrigste",
+        "sehr niedrig",
+        "niedrig",
+        "mittel",
+        "hoch",
+        "sehr hoch",
+        "höchste",
+    ],
 ];
+
+/// A word as compared with [`ORDERS`]: lower case, MoSCoW's "have" dropped.
+fn order_word(word: &str) -> String {
+    let word = word.trim().to_lowercase();
+    word.strip_suffix(" have")
+        .map_or(word.clone(), str::to_owned)
+}
+
+/// A text column's words as levels valued 1, 2, 3, … lowest first: each
+/// word once (case aside, at most [`MAX_LEVELS`], none longer than a label
+/// may be), in a known order where every word is one of it (`true`), else
+/// as they first appear (`false`).
+pub fn column_levels<'a>(cells: impl Iterator<Item = &'a str>) -> (Vec<Level>, bool) {
+    let mut words: Vec<&str> = Vec::new();
+    for cell in cells.map(str::trim).filter(|c| !c.is_empty()) {
+        let known = words
+            .iter()
+            .any(|w| w.to_lowercase() == cell.to_lowercase());
+        if !known && words.len() < MAX_LEVELS && cell.chars().count() <= MAX_UNIT {
+            words.push(cell);
+        }
+    }
+    let place = |order: &[&str], word: &str| order.iter().position(|o| *o == order_word(word));
+    let order = ORDERS
+        .iter()
+        .find(|order| words.iter().all(|w| place(order, w).is_some()));
+    if let Some(order) = order {
+        words.sort_by_key(|w| place(order, w));
+    }
+    let levels = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| Level::new(w, (i + 1) as f64))
+        .collect();
+    (levels, order.is_some())
+}
+
+/// The levels of criterion `id`, where it has levels.
+fn levels_of(scenario: &Scenario, id: CriterionId) -> Option<&[Level]> {
+    match scenario.criterion(id).map(|c| &c.input) {
+        Some(CriterionInput::Levels(levels)) => Some(levels),
+        _ => None,
+    }
+}
 
 /// A header as compared: lower case, a tracker's `Custom field (…)` unwrapped.
 fn normal(header: &str) -> String {
@@ -198,6 +265,7 @@ pub fn guess(
     );
     let names = column_names(sheet, header, column);
     let mut title_taken = false;
+    let mut key_taken = false;
     let mut description_taken = false;
     let targets = (0..sheet.width)
         .map(|c| {
@@ -213,7 +281,16 @@ pub fn guess(
             };
             let all_numbers = cells().next().is_some()
                 && cells().all(|x| cell_number(x, numbers).is_ok_and(|v| v.is_some()));
-            if header && (is_own_derived(&first[c], own) || KEY_WORDS.contains(&h.as_str())) {
+            if header && (is_own_derived(&first[c], own) || NUMBER_WORDS.contains(&h.as_str())) {
+                return Target::Ignore;
+            }
+            // A key is text (`ONB-101`); an `ID` of bare numbers is a
+            // tracker's internal number.
+            if header && !key_taken && KEY_WORDS.contains(&h.as_str()) && !all_numbers {
+                key_taken = true;
+                return Target::Key;
+            }
+            if header && (KEY_WORDS.contains(&h.as_str()) || ADDRESS_WORDS.contains(&h.as_str())) {
                 return Target::Ignore;
             }
             if let Some(segment) = header.then(|| fit_segment(&first[c], own)).flatten() {
@@ -241,6 +318,11 @@ pub fn guess(
                 description_taken = true;
                 return Target::Description;
             }
+            // Words in a known order (High, Medium, Low; S, M, L) are levels.
+            let (levels, ordered) = column_levels(cells());
+            if !all_numbers && ordered && levels.len() >= 2 {
+                return Target::NewCriterion(InputKind::Levels);
+            }
             if all_numbers {
                 let rating = cells().all(|x| {
                     cell_number(x, numbers)
@@ -257,8 +339,16 @@ pub fn guess(
             Target::Ignore
         })
         .collect::<Vec<_>>();
-    // Without a title column, the first text column is the title.
     let mut targets = targets;
+    // Without a key, an item's address is its key (GitHub's `URL`).
+    if header && !targets.contains(&Target::Key) {
+        if let Some(c) =
+            (0..sheet.width).find(|&c| ADDRESS_WORDS.contains(&normal(&first[c]).as_str()))
+        {
+            targets[c] = Target::Key;
+        }
+    }
+    // Without a title column, the first text column is the title.
     if !targets.contains(&Target::Title) {
         if let Some(c) = (0..sheet.width)
             .find(|&c| targets[c] == Target::Ignore && body.iter().any(|(_, r)| !r[c].is_empty()))
@@ -387,24 +477,37 @@ pub fn import(
                     name: mapping.names[c].clone(),
                     kind,
                 });
-                added
+                let id = added
                     .ok()
-                    .and_then(|_| next.criteria.last().map(|cr| cr.id))
+                    .and_then(|_| next.criteria.last().map(|cr| cr.id))?;
+                if kind == InputKind::Levels {
+                    // The column's own words; a word left over is a cell not taken.
+                    let words = sheet.rows.iter().skip(usize::from(mapping.header));
+                    let (levels, _) = column_levels(words.map(|(_, r)| r[c].as_str()));
+                    let _ = next.apply(ScenarioEdit::SetLevels(id, levels));
+                }
+                Some(id)
             }
             _ => None,
         })
         .collect();
-    let by_title: HashMap<String, usize> = next
-        .options
-        .iter()
-        .enumerate()
-        .rev()
-        .map(|(i, o)| (o.title.trim().to_lowercase(), i))
-        .collect();
+    // The first option of each title and of each key, as compared.
+    let first_of = |text: fn(&ScenarioOption) -> &str| -> HashMap<String, usize> {
+        next.options
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(_, o)| !text(o).trim().is_empty())
+            .map(|(i, o)| (text(o).trim().to_lowercase(), i))
+            .collect()
+    };
+    let by_title = first_of(|o| &o.title);
+    let by_key = first_of(|o| &o.key);
     let mut matched = vec![false; next.options.len()];
     let mut next_id = OptionId::next_after(next.options.iter().map(|o| &o.id));
     let body = sheet.rows.iter().skip(usize::from(mapping.header));
-    let title_column = mapping.targets.iter().position(|t| *t == Target::Title);
+    let column_of = |target: Target| mapping.targets.iter().position(|t| *t == target);
+    let (title_column, key_column) = (column_of(Target::Title), column_of(Target::Key));
     let mut rows = Vec::new();
     for (line, cells) in body.filter(|(line, _)| !skip(*line)) {
         let problem = |column: usize, issue: CellIssue| CellProblem {
@@ -415,25 +518,41 @@ pub fn import(
                 .map_or(String::new(), |t| t.chars().take(40).collect()),
             issue,
         };
-        let Some(title) = title_column
-            .map(|c| cells[c].as_str())
-            .filter(|t| !t.is_empty())
-        else {
-            problems.push(problem(title_column.unwrap_or(0), CellIssue::NoTitle));
-            continue;
-        };
+        let cell = |column: Option<usize>| column.map_or("", |c| cells[c].trim());
+        let (title, key) = (cell(title_column), cell(key_column));
         if !text_ok(title) {
             problems.push(problem(title_column.unwrap_or(0), CellIssue::TooLong));
             continue;
         }
-        let existing = by_title
-            .get(&title.trim().to_lowercase())
+        let key = if key_ok(key) {
+            key
+        } else {
+            problems.push(problem(key_column.unwrap_or(0), CellIssue::TooLong));
+            ""
+        };
+        let free = |i: &usize| !matched[*i];
+        // By key; else by title, where the option has no other key.
+        let existing = by_key
+            .get(&key.to_lowercase())
             .copied()
-            .filter(|&i| !matched[i]);
+            .filter(|_| !key.is_empty())
+            .filter(free)
+            .or_else(|| {
+                by_title
+                    .get(&title.to_lowercase())
+                    .copied()
+                    .filter(|_| !title.is_empty())
+                    .filter(free)
+                    .filter(|&i| key.is_empty() || next.options[i].key.is_empty())
+            });
         let mut option = match existing {
             Some(i) => {
                 matched[i] = true;
                 (*next.options[i]).clone()
+            }
+            None if title.is_empty() => {
+                problems.push(problem(title_column.unwrap_or(0), CellIssue::NoTitle));
+                continue;
             }
             None if next.options.len() >= MAX_OPTIONS => {
                 problems.push(problem(title_column.unwrap_or(0), CellIssue::TooMany));
@@ -442,16 +561,16 @@ pub fn import(
             None => {
                 let id = next_id;
                 next_id = OptionId::next_after([&id]);
-                ScenarioOption {
-                    id,
-                    title: title.to_owned(),
-                    description: String::new(),
-                    values: BTreeMap::new(),
-                    fit: SegmentRatings::default(),
-                    ranges: BTreeMap::new(),
-                }
+                ScenarioOption::titled(id, title.to_owned())
             }
         };
+        // A tracker's item renamed since: its key finds it, its title follows.
+        if !title.is_empty() && option.title.trim().to_lowercase() != title.to_lowercase() {
+            option.title = title.to_owned();
+        }
+        if !key.is_empty() {
+            option.key = key.to_owned();
+        }
         let mut found = Vec::new();
         fill(&mut option, &next, cells, mapping, &columns, &mut found);
         problems.extend(found.into_iter().map(|(c, issue)| problem(c, issue)));
@@ -508,11 +627,24 @@ fn fill(
                 }
             }
             Target::Criterion(_) | Target::NewCriterion(_) | Target::Fit(_) => {
-                let value = match cell_number(cell, mapping.numbers) {
-                    Ok(Some(v)) => v,
-                    Ok(None) => continue,
-                    Err(e) => {
-                        found.push((c, CellIssue::Number(e)));
+                // On levels, a level's label (case aside) stands for its value.
+                let levels = columns[c].and_then(|id| levels_of(scenario, id));
+                let label = levels.and_then(|levels| {
+                    let word = cell.trim().to_lowercase();
+                    levels
+                        .iter()
+                        .find(|l| l.label.trim().to_lowercase() == word)
+                });
+                let value = match (label, cell_number(cell, mapping.numbers)) {
+                    (Some(level), _) => level.value,
+                    (None, Ok(Some(v))) => v,
+                    (None, Ok(None)) => continue,
+                    (None, Err(e)) => {
+                        let issue = match levels {
+                            Some(_) => CellIssue::NotAllowed,
+                            None => CellIssue::Number(e),
+                        };
+                        found.push((c, issue));
                         continue;
                     }
                 };

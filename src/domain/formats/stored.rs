@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 /// Version of the scenario entries written by this build.
-pub const ENTRY_VERSION: u32 = 7;
+pub const ENTRY_VERSION: u32 = 8;
 /// Version of the index written by this build.
 pub const INDEX_VERSION: u32 = 1;
 /// Key of the index entry.

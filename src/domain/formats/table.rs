@@ -15,6 +15,8 @@ pub struct TableTexts<'a> {
     pub rank: &'a str,
     /// "Option".
     pub option: &'a str,
+    /// "Key": the tracker's key of each option, where some option has one.
+    pub key: &'a str,
     /// "Score".
     pub score: &'a str,
     /// Suffix of a criterion's points column ("points").
@@ -47,6 +49,8 @@ pub struct TableTexts<'a> {
 struct Row {
     rank: u32,
     title: String,
+    /// The tracker's key (empty: none).
+    key: String,
     score: f64,
     values: Vec<Option<f64>>,
     /// Points per criterion (the weighted sum's; empty in the ratio model,
@@ -91,6 +95,7 @@ fn rows(scenario: &Scenario) -> Vec<Row> {
             Row {
                 rank: row.rank,
                 title: option.title.clone(),
+                key: option.key.clone(),
                 score: row.score,
                 values,
                 points: match ranking.ratio {
@@ -151,7 +156,13 @@ pub fn ranking_csv(scenario: &Scenario, t: &TableTexts<'_>) -> String {
     let weighted = scenario.model == ScoreModel::WeightedSum;
     let rows = rows(scenario);
     let budget = rows.iter().any(|r| r.in_budget.is_some());
+    // The tracker's keys, beside the titles, where some option has one: the
+    // ranked list goes back to the tracker by them.
+    let keys = rows.iter().any(|r| !r.key.is_empty());
     let mut header = header(scenario, t, true, weighted);
+    if keys {
+        header.insert(2, t.key.to_owned());
+    }
     header.extend([t.below_line, t.incomplete].map(str::to_owned));
     if budget {
         header.push(t.in_budget.to_owned());
@@ -167,11 +178,11 @@ pub fn ranking_csv(scenario: &Scenario, t: &TableTexts<'_>) -> String {
     }
     let mut records = vec![header.iter().map(|h| csv_text(h)).collect::<Vec<_>>()];
     for row in rows {
-        let mut record = vec![
-            row.rank.to_string(),
-            csv_text(&row.title),
-            format_number(row.score, 1, comma),
-        ];
+        let mut record = vec![row.rank.to_string(), csv_text(&row.title)];
+        if keys {
+            record.push(csv_text(&row.key));
+        }
+        record.push(format_number(row.score, 1, comma));
         for (c, value) in row.values.iter().enumerate() {
             record.push(
                 value
@@ -295,11 +306,12 @@ pub fn ranking_markdown(scenario: &Scenario, t: &TableTexts<'_>) -> String {
         .collect();
     lines.push(format!("| {} |", align.join(" | ")));
     for row in rows(scenario) {
-        let mut cells = vec![
-            row.rank.to_string(),
-            cell(&row.title),
-            fixed(row.score, 1, comma),
-        ];
+        // A tracker turns a key in a comment into a link to its item.
+        let option = match row.key.as_str() {
+            "" => cell(&row.title),
+            key => format!("{} ({})", cell(&row.title), cell(key)),
+        };
+        let mut cells = vec![row.rank.to_string(), option, fixed(row.score, 1, comma)];
         if weighted {
             cells.extend(row.points.iter().map(|p| fixed(*p, 1, comma)));
         } else {
@@ -334,6 +346,7 @@ mod tests {
     const EN: TableTexts<'static> = TableTexts {
         rank: "Rank",
         option: "Option",
+        key: "Key",
         score: "Score",
         points: "points",
         below_line: "Below the line",

@@ -245,12 +245,8 @@ impl Invitation {
             .into_iter()
             .map(|o| {
                 Rc::new(ScenarioOption {
-                    id: o.id,
-                    title: o.title.clone(),
                     description: o.description.clone(),
-                    values: Default::default(),
-                    fit: Default::default(),
-                    ranges: Default::default(),
+                    ..ScenarioOption::titled(o.id, o.title.clone())
                 })
             })
             .collect();
@@ -310,12 +306,8 @@ impl Invitation {
             .into_iter()
             .map(|o| {
                 Rc::new(ScenarioOption {
-                    id: o.id,
-                    title: o.title,
                     description: o.description,
-                    values: Default::default(),
-                    fit: Default::default(),
-                    ranges: Default::default(),
+                    ..ScenarioOption::titled(o.id, o.title)
                 })
             })
             .collect();

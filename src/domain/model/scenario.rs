@@ -40,6 +40,33 @@ pub struct ScenarioOption {
     pub fit: SegmentRatings,
     /// Low / high estimates around some of the values (the value is the likely one).
     pub ranges: BTreeMap<CriterionId, Range>,
+    /// The tracker's key of the item it came from (`ONB-101`, `ENG-42`, an
+    /// issue's address); empty when none. It travels back out in the CSV.
+    pub key: String,
+}
+
+impl ScenarioOption {
+    /// A new option with only a title.
+    pub fn titled(id: OptionId, title: String) -> ScenarioOption {
+        ScenarioOption {
+            id,
+            title,
+            description: String::new(),
+            values: BTreeMap::new(),
+            fit: SegmentRatings::default(),
+            ranges: BTreeMap::new(),
+            key: String::new(),
+        }
+    }
+}
+
+/// The longest tracker key an option keeps (characters): an issue's address fits.
+pub const MAX_KEY: usize = 500;
+
+/// Whether `key` may stand as an option's tracker key: one line, at most
+/// [`MAX_KEY`] characters.
+pub fn key_ok(key: &str) -> bool {
+    key.chars().count() <= MAX_KEY && !key.contains(['\n', '\r'])
 }
 
 /// A prioritization scenario.
@@ -629,14 +656,8 @@ impl Scenario {
                     return Err(EditRefused::TooMany);
                 }
                 let id = OptionId::next_after(self.options.iter().map(|o| &o.id));
-                self.options.push(Rc::new(ScenarioOption {
-                    id,
-                    title: checked_text(title)?,
-                    description: String::new(),
-                    values: BTreeMap::new(),
-                    fit: SegmentRatings::default(),
-                    ranges: BTreeMap::new(),
-                }));
+                self.options
+                    .push(Rc::new(ScenarioOption::titled(id, checked_text(title)?)));
                 Ok(true)
             }
             ScenarioEdit::RenameOption(id, title) => {
@@ -910,7 +931,8 @@ impl Scenario {
         let mut next = self.clone();
         next.criteria = criteria;
         for option in &options {
-            let texts = text_ok(&option.title) && text_ok(&option.description);
+            let texts =
+                text_ok(&option.title) && text_ok(&option.description) && key_ok(&option.key);
             let values = option
                 .values
                 .iter()
@@ -1111,6 +1133,9 @@ impl Scenario {
         }
         if !text_ok(&option.description) {
             report(at("description"), Issue::TooLong);
+        }
+        if !key_ok(&option.key) {
+            report(at("key"), Issue::TooLong);
         }
         for (criterion_id, value) in &option.values {
             let issue = match self.criterion(*criterion_id).map(|c| &c.input) {
