@@ -7,7 +7,7 @@ use crate::components::Same;
 use crate::domain::analyses::browse::{Browse, SortBy};
 use crate::domain::model::criterion::Level;
 use crate::domain::model::ids::{CriterionId, OptionId};
-use crate::domain::model::scenario::{ScenarioEdit, ScenarioOption, MAX_OPTIONS};
+use crate::domain::model::scenario::{key_label, ScenarioEdit, ScenarioOption, MAX_OPTIONS};
 use crate::domain::model::segment::{Segment, FIT_MAX};
 use crate::domain::model::value::NumberRule;
 use crate::domain::scoring::Ranking;
@@ -638,6 +638,9 @@ fn option_row(props: &OptionRowProps) -> Html {
                     class: classes!("option-description"),
                     ..TextFieldProps::default()
                 }) }
+                if !option.key.is_empty() {
+                    <span class="option-key" title={option.key.clone()}>{ key_label(&option.key) }</span>
+                }
             </div>
             { for values }
             { fits.unwrap_or_default() }

@@ -9,7 +9,7 @@ use crate::domain::analyses::sensitivity::Badge;
 use crate::domain::analyses::uncertainty::Uncertainty;
 use crate::domain::model::criterion::{Criterion, CriterionInput, RatioRole};
 use crate::domain::model::ids::OptionId;
-use crate::domain::model::scenario::Scenario;
+use crate::domain::model::scenario::{key_is_address, key_label, Scenario};
 use crate::domain::model::segment::{PerSegment, Segment};
 use crate::domain::model::value::{format_estimate, format_fixed};
 use crate::domain::scoring::{formula, RankedOption, Ranking, RatioParts};
@@ -384,6 +384,9 @@ fn rank_row(view: &RowView, position: usize, row: &RankedOption) -> Html {
                     {onclick}
                 >
                     <span class="title-text">{ title.clone() }</span>
+                    if let Some(key) = scenario.options.get(row.index).map(|o| &o.key).filter(|k| !k.is_empty()) {
+                        <span class="row-key">{ key_label(key) }</span>
+                    }
                 </button>
                 <div class="bar" aria-hidden="true">
                     { for segments }
@@ -617,6 +620,7 @@ fn breakdown(props: &BreakdownProps) -> Html {
         <section class="breakdown" id={BREAKDOWN_ID} aria-label={format!("{}: {}", t.ranking.why_this_score, title)}>
             <header>
                 <h3>{ format!("{}: {}", t.ranking.why_this_score, title) }</h3>
+                { tracker_key(scenario, index) }
                 <div class="breakdown-tools">
                     if other.is_none() && neighbour.is_some() {
                         <button type="button" onclick={start_compare}>{ t.room.compare }</button>
@@ -852,5 +856,18 @@ fn comparison_view(
                 <tbody>{ lines }</tbody>
             </table>
         </div>
+    }
+}
+
+/// The tracker's key of the option at `index`, an address as a link that
+/// opens its item.
+fn tracker_key(scenario: &Scenario, index: usize) -> Html {
+    let Some(key) = scenario.options.get(index).map(|o| o.key.as_str()).filter(|k| !k.is_empty()) else {
+        return Html::default();
+    };
+    if key_is_address(key) {
+        html! { <a class="option-key" href={key.to_owned()} target="_blank" rel="noopener noreferrer">{ key_label(key) }</a> }
+    } else {
+        html! { <span class="option-key">{ key.to_owned() }</span> }
     }
 }

@@ -5,7 +5,9 @@
 //! tracker's key, else by title), else become new options; nothing is
 //! removed.
 
-use crate::domain::formats::sheet::{cell_number, number_style, Numbers, Sheet};
+use crate::domain::formats::sheet::{
+    cell_number, number_style, read_pasted, Numbers, Sheet, SheetError,
+};
 use crate::domain::formats::table::TableTexts;
 use crate::domain::model::criterion::{CriterionInput, InputKind, Level, MAX_LEVELS};
 use crate::domain::model::ids::{CriterionId, OptionId};
@@ -453,15 +455,74 @@ pub struct Outcome {
 
 /// Reads `sheet` into `scenario` as `mapping` says, leaving out the rows
 /// whose lines `skip` holds. New criteria come first (named as their
-/// columns); each row then updates the option of the same title (the
-/// first row of a title does; later ones are new options) or adds one. An
-/// empty cell leaves a value as it was; a cell that cannot be taken is a
-/// problem and leaves it too.
+/// columns); each row then updates the option of the same tracker key, else
+/// of the same title (the first row of a key or title does; later ones are
+/// new options), or adds one. An empty cell leaves a value as it was; a cell
+/// that cannot be taken is a problem and leaves it too.
 pub fn import(
     scenario: &Scenario,
     sheet: &Sheet,
     mapping: &Mapping,
     skip: &dyn Fn(usize) -> bool,
+) -> Outcome {
+    bring(scenario, sheet, mapping, skip, Matching::ByKeyOrTitle)
+}
+
+/// Where a block pasted into the options table lands: the options from the
+/// focused row on, as the table shows them, and the table's columns from
+/// the focused one on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PasteAt {
+    /// The options the pasted rows fall on, in order (more rows: new options).
+    pub rows: Vec<OptionId>,
+    /// The columns the pasted columns fall on, in order (more: left out).
+    pub columns: Vec<Target>,
+}
+
+/// A block pasted into the options table (tab-separated, as spreadsheets
+/// and web tables copy): with a header Kerze recognises, its columns go
+/// by their names and its rows by key or title, as a sheet's do; without
+/// one, rows and columns fill the table from the focused cell on, as in a
+/// spreadsheet. `own`, `column` and `fallback` as for [`guess`].
+pub fn paste(
+    scenario: &Scenario,
+    text: &str,
+    at: &PasteAt,
+    own: &[TableTexts<'_>],
+    column: &str,
+    fallback: NumberStyle,
+) -> Result<Outcome, SheetError> {
+    let sheet = read_pasted(text)?;
+    let guessed = guess(&sheet, scenario, own, column, fallback);
+    if guessed.header {
+        return Ok(import(scenario, &sheet, &guessed, &|_| false));
+    }
+    let targets = (0..sheet.width)
+        .map(|c| at.columns.get(c).copied().unwrap_or(Target::Ignore))
+        .collect();
+    let mapping = Mapping {
+        targets,
+        ..guessed
+    };
+    Ok(bring(scenario, &sheet, &mapping, &|_| false, Matching::InOrder(&at.rows)))
+}
+
+/// How rows find their options.
+#[derive(Clone, Copy)]
+enum Matching<'a> {
+    /// By the tracker's key, else by title; a row without either is left out.
+    ByKeyOrTitle,
+    /// The n-th row the n-th of these options; rows past them new options.
+    InOrder(&'a [OptionId]),
+}
+
+/// [`import`] with rows matched as `matching` says.
+fn bring(
+    scenario: &Scenario,
+    sheet: &Sheet,
+    mapping: &Mapping,
+    skip: &dyn Fn(usize) -> bool,
+    matching: Matching<'_>,
 ) -> Outcome {
     let mut next = scenario.clone();
     let mut problems = Vec::new();
@@ -509,7 +570,7 @@ pub fn import(
     let column_of = |target: Target| mapping.targets.iter().position(|t| *t == target);
     let (title_column, key_column) = (column_of(Target::Title), column_of(Target::Key));
     let mut rows = Vec::new();
-    for (line, cells) in body.filter(|(line, _)| !skip(*line)) {
+    for (n, (line, cells)) in body.filter(|(line, _)| !skip(*line)).enumerate() {
         let problem = |column: usize, issue: CellIssue| CellProblem {
             line: *line,
             column,
@@ -531,26 +592,33 @@ pub fn import(
             ""
         };
         let free = |i: &usize| !matched[*i];
-        // By key; else by title, where the option has no other key.
-        let existing = by_key
-            .get(&key.to_lowercase())
-            .copied()
-            .filter(|_| !key.is_empty())
-            .filter(free)
-            .or_else(|| {
-                by_title
-                    .get(&title.to_lowercase())
-                    .copied()
-                    .filter(|_| !title.is_empty())
-                    .filter(free)
-                    .filter(|&i| key.is_empty() || next.options[i].key.is_empty())
-            });
+        let existing = match matching {
+            // By key; else by title, where the option has no other key.
+            Matching::ByKeyOrTitle => by_key
+                .get(&key.to_lowercase())
+                .copied()
+                .filter(|_| !key.is_empty())
+                .filter(free)
+                .or_else(|| {
+                    by_title
+                        .get(&title.to_lowercase())
+                        .copied()
+                        .filter(|_| !title.is_empty())
+                        .filter(free)
+                        .filter(|&i| key.is_empty() || next.options[i].key.is_empty())
+                }),
+            Matching::InOrder(ids) => ids
+                .get(n)
+                .and_then(|id| next.options.iter().position(|o| o.id == *id))
+                .filter(free),
+        };
+        let by_name = matches!(matching, Matching::ByKeyOrTitle);
         let mut option = match existing {
             Some(i) => {
                 matched[i] = true;
                 (*next.options[i]).clone()
             }
-            None if title.is_empty() => {
+            None if by_name && title.is_empty() => {
                 problems.push(problem(title_column.unwrap_or(0), CellIssue::NoTitle));
                 continue;
             }
@@ -591,13 +659,17 @@ pub fn import(
             change,
         });
     }
-    let missing = scenario
-        .options
-        .iter()
-        .zip(&matched)
-        .filter(|(_, m)| !**m)
-        .map(|(o, _)| o.id)
-        .collect();
+    // A paste in order leaves the other rows where they are: none is missing.
+    let missing = match matching {
+        Matching::ByKeyOrTitle => scenario
+            .options
+            .iter()
+            .zip(&matched)
+            .filter(|(_, m)| !**m)
+            .map(|(o, _)| o.id)
+            .collect(),
+        Matching::InOrder(_) => Vec::new(),
+    };
     Outcome {
         scenario: next,
         rows,

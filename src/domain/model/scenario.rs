@@ -60,6 +60,25 @@ impl ScenarioOption {
     }
 }
 
+/// A tracker key as shown: an issue's address as `acme/app#17` (GitHub,
+/// GitLab) or without its `https://`; any other key as it is.
+pub fn key_label(key: &str) -> String {
+    let Some(rest) = key.strip_prefix("https://").or_else(|| key.strip_prefix("http://")) else {
+        return key.to_owned();
+    };
+    let path = rest.split_once('/').map_or(rest, |(_, path)| path);
+    ["/-/issues/", "/issues/", "/pull/", "/-/merge_requests/"]
+        .iter()
+        .find_map(|at| path.split_once(at))
+        .filter(|(repo, number)| !repo.is_empty() && number.chars().all(|c| c.is_ascii_digit()) && !number.is_empty())
+        .map_or_else(|| rest.trim_end_matches('/').to_owned(), |(repo, number)| format!("{repo}#{number}"))
+}
+
+/// Whether a key is an address a link may open (`https://`, `http://`).
+pub fn key_is_address(key: &str) -> bool {
+    key.starts_with("https://") || key.starts_with("http://")
+}
+
 /// The longest tracker key an option keeps (characters): an issue's address fits.
 pub const MAX_KEY: usize = 500;
 
@@ -1542,6 +1561,16 @@ mod tests {
             s.apply(ScenarioEdit::SetScaleEnd(impact, ScaleEnd::Max, 10.0)),
             Ok(true)
         );
+    }
+
+    #[test]
+    fn a_key_is_shown_short() {
+        assert_eq!(key_label("ONB-101"), "ONB-101");
+        assert_eq!(key_label("https://github.com/acme/app/issues/17"), "acme/app#17");
+        assert_eq!(key_label("https://github.com/acme/app/pull/9"), "acme/app#9");
+        assert_eq!(key_label("https://gitlab.com/g/p/-/issues/3"), "g/p#3");
+        assert_eq!(key_label("https://linear.app/acme/issue/ENG-42/"), "linear.app/acme/issue/ENG-42");
+        assert!(key_is_address("https://x.org/1") && !key_is_address("javascript:alert(1)"));
     }
 
     #[test]
