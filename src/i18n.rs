@@ -26,6 +26,7 @@ pub use self::{
 };
 use crate::domain::formats::import::{megabytes, ImportError};
 use crate::domain::formats::link::LinkError;
+use crate::domain::formats::sheet_import::CellIssue;
 use crate::domain::formats::stored::EntryError;
 use crate::domain::formats::table::TableTexts;
 use crate::domain::group::ballot::BallotError;
@@ -182,6 +183,24 @@ impl Lang {
             in_budget: t.budget.in_set_badge,
             decimal_comma: self == Lang::De,
         }
+    }
+
+    /// A cell of a sheet or a paste not taken: "Line 14, Cost: “tbd” is not
+    /// a number: left as it was".
+    pub fn cell_problem(self, line: usize, column: &str, text: &str, issue: &CellIssue) -> String {
+        let t = &self.texts().intake;
+        let why = match issue {
+            CellIssue::Number(_) => t.issues[0],
+            CellIssue::NotAllowed => t.issues[1],
+            CellIssue::NoTitle => t.issues[2],
+            CellIssue::TooMany => t.issues[3],
+            CellIssue::TooLong => t.issues[4],
+        };
+        t.problem
+            .replace("{line}", &line.to_string())
+            .replace("{column}", column)
+            .replace("{text}", text)
+            .replace("{issue}", why)
     }
 
     /// A problem in a file or link: its place and what is wrong, in this language.

@@ -21,7 +21,7 @@ use crate::i18n::Lang;
 use crate::services::clipboard::copy_text;
 use crate::services::clock::{now_iso, today};
 use crate::services::download::download_text;
-use crate::state::{Action, Done, Notice, RoundAction};
+use crate::state::{Action, Done, Notice, RoundAction, SheetAction};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -81,6 +81,8 @@ pub struct PageCallbacks {
     pub export: Callback<Export>,
     /// Sends what the facilitator does at the group-scoring desk.
     pub on_round: Callback<RoundAction>,
+    /// Sends a sheet's actions (a block pasted into the options table).
+    pub on_sheet: Callback<SheetAction>,
 }
 
 /// The pages' callbacks for the shown scenario.
@@ -96,6 +98,7 @@ pub fn use_page_callbacks(
         on_compare: use_reform(dispatch, Action::CompareWith),
         export: use_export(shown, lang, dispatch),
         on_round: use_reform(dispatch, Action::Round),
+        on_sheet: use_reform(dispatch, Action::Sheet),
     }
 }
 

@@ -7,8 +7,9 @@ mod notice;
 mod round;
 mod workspace;
 
+use crate::domain::formats::sheet_import::paste;
 pub use history::{History, UNDO_STEPS};
-pub use intake::{take, BroughtIn, SheetAction, SheetDesk, SheetWords};
+pub use intake::{column_name, take, BroughtIn, SheetAction, SheetDesk, SheetWords};
 pub use notice::{Busy, Done, Notice, NoticeKey, Notices};
 pub use round::{HotSeat, RoundAction, RoundDesk, Said, QUEUE_SHOWN};
 pub use workspace::{unique_name, Workspace, TRASH_SIZE};
@@ -364,7 +365,7 @@ impl State {
             }
             SheetAction::Take => {
                 let desk = self.intake.as_ref()?;
-                let (edit, brought) = take(scenario, &desk.outcome(scenario));
+                let (edit, brought) = take(scenario, &desk.outcome(scenario), &desk.mapping);
                 if let Some(edited) = self.reduce(Action::Edit(edit)) {
                     next = edited;
                 }
@@ -374,6 +375,19 @@ impl State {
             SheetAction::Close => {
                 self.intake.as_ref()?;
                 next.intake = None;
+            }
+            SheetAction::Paste(text, at) => {
+                let (outcome, mapping) =
+                    paste(scenario, &text, &at, &own, words.column, words.style).ok()?;
+                let (edit, brought) = take(scenario, &outcome, &mapping);
+                if let Some(edited) = self.reduce(Action::Edit(edit)) {
+                    next = edited;
+                }
+                let brought = BroughtIn {
+                    pasted: true,
+                    ..brought
+                };
+                next.notices.notify(Notice::Done(Done::BroughtIn(brought)));
             }
             action => {
                 let desk = self.intake.as_ref()?.apply(action, &words)?;

@@ -413,7 +413,12 @@ fn table_of(s: &Scenario) -> (Vec<kerze::domain::model::ids::OptionId>, Vec<Targ
     columns.extend(
         s.criteria
             .iter()
-            .filter(|c| !matches!(c.input, kerze::domain::model::criterion::CriterionInput::SegmentFit))
+            .filter(|c| {
+                !matches!(
+                    c.input,
+                    kerze::domain::model::criterion::CriterionInput::SegmentFit
+                )
+            })
             .map(|c| Target::Criterion(c.id)),
     );
     columns.extend(kerze::domain::model::segment::Segment::ALL.map(Target::Fit));
@@ -425,7 +430,10 @@ fn a_pasted_block_fills_the_table_from_the_focused_cell_or_goes_by_its_header() 
     use kerze::domain::formats::sheet_import::{paste, PasteAt};
     let s = demo(Lang::En);
     let ranks = [Lang::En, Lang::De].map(Lang::table_titles);
-    let own = [Lang::En.table_texts(&ranks[0]), Lang::De.table_texts(&ranks[1])];
+    let own = [
+        Lang::En.table_texts(&ranks[0]),
+        Lang::De.table_texts(&ranks[1]),
+    ];
     let (rows, columns) = table_of(&s);
     let names: Vec<String> = s.criteria.iter().map(|c| c.name.clone()).collect();
     // Without a header, from the 4th option's first value column on: two
@@ -434,18 +442,42 @@ fn a_pasted_block_fills_the_table_from_the_focused_cell_or_goes_by_its_header() 
         rows: rows[3..].to_vec(),
         columns: columns[1..].to_vec(),
     };
-    let out = paste(&s, "12\t3\r\n7\t2\r\n4\t5\r\n", &at, &own, "Column", NumberStyle::ENGLISH).unwrap();
+    let (out, _) = paste(
+        &s,
+        "12\t3\r\n7\t2\r\n4\t5\r\n",
+        &at,
+        &own,
+        "Column",
+        NumberStyle::ENGLISH,
+    )
+    .unwrap();
     assert!(out.problems.is_empty(), "{:?}", out.problems);
     let changes: Vec<RowChange> = out.rows.iter().map(|r| r.change).collect();
-    assert_eq!(changes, [RowChange::Changed, RowChange::Changed, RowChange::New]);
+    assert_eq!(
+        changes,
+        [RowChange::Changed, RowChange::Changed, RowChange::New]
+    );
     let (first, second) = (s.criteria[0].id, s.criteria[1].id);
     let got = &out.scenario.options;
-    assert_eq!((got[3].values.get(&first), got[3].values.get(&second)), (Some(&12.0), Some(&3.0)));
-    assert_eq!((got[4].values.get(&first), got[4].values.get(&second)), (Some(&7.0), Some(&2.0)));
+    assert_eq!(
+        (got[3].values.get(&first), got[3].values.get(&second)),
+        (Some(&12.0), Some(&3.0))
+    );
+    assert_eq!(
+        (got[4].values.get(&first), got[4].values.get(&second)),
+        (Some(&7.0), Some(&2.0))
+    );
     assert_eq!(got[5].values.get(&first), Some(&4.0));
-    assert_eq!(got[5].title, "", "a new row without its title column has none yet");
+    assert_eq!(
+        got[5].title, "",
+        "a new row without its title column has none yet"
+    );
     assert_eq!(got.len(), 6);
-    assert_eq!(&got[..3], &s.options[..3], "rows above the focus are untouched");
+    assert_eq!(
+        &got[..3],
+        &s.options[..3],
+        "rows above the focus are untouched"
+    );
     assert!(out.missing.is_empty());
 
     // From the title column, a comma inside a cell is text, and a column
@@ -455,13 +487,17 @@ fn a_pasted_block_fills_the_table_from_the_focused_cell_or_goes_by_its_header() 
         columns: columns.clone(),
     };
     let wide = "Webhooks, v2\t5\t".to_owned() + &"1\t".repeat(columns.len()) + "\n";
-    let out = paste(&s, &wide, &at, &own, "Column", NumberStyle::ENGLISH).unwrap();
+    let (out, _) = paste(&s, &wide, &at, &own, "Column", NumberStyle::ENGLISH).unwrap();
     assert_eq!(out.scenario.options[5].title, "Webhooks, v2");
     assert_eq!(out.scenario.options[5].values.get(&first), Some(&5.0));
 
     // With a header: by the names, rows by title (in any letter case).
-    let block = format!("Title\t{}\n{}\t9\n", names[0], s.options[2].title.to_uppercase());
-    let out = paste(&s, &block, &at, &own, "Column", NumberStyle::ENGLISH).unwrap();
+    let block = format!(
+        "Title\t{}\n{}\t9\n",
+        names[0],
+        s.options[2].title.to_uppercase()
+    );
+    let (out, _) = paste(&s, &block, &at, &own, "Column", NumberStyle::ENGLISH).unwrap();
     assert_eq!(out.count(RowChange::Changed), 1);
     assert_eq!(out.scenario.options[2].values.get(&first), Some(&9.0));
     assert_eq!(out.scenario.options.len(), 5);

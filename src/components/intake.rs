@@ -3,7 +3,7 @@
 //! button that takes them all (one Undo step).
 
 use crate::components::Same;
-use crate::domain::formats::sheet_import::{CellIssue, Outcome, RowChange, Target};
+use crate::domain::formats::sheet_import::{Outcome, RowChange, Target};
 use crate::domain::model::criterion::{CriterionInput, InputKind};
 use crate::domain::model::scenario::{Scenario, ScenarioOption};
 use crate::domain::model::segment::Segment;
@@ -210,23 +210,12 @@ fn problems(props: &IntakeProps, outcome: &Outcome) -> Html {
     if outcome.problems.is_empty() {
         return Html::default();
     }
-    let issue = |issue: &CellIssue| match issue {
-        CellIssue::Number(_) => t.issues[0],
-        CellIssue::NotAllowed => t.issues[1],
-        CellIssue::NoTitle => t.issues[2],
-        CellIssue::TooMany => t.issues[3],
-        CellIssue::TooLong => t.issues[4],
-    };
     html! {
         <details class="intake-problems" open=true>
             <summary>{ format!("{} ({})", t.problems_heading, lang.number(outcome.problems.len() as f64, 0)) }</summary>
             <ul>
                 { for outcome.problems.iter().take(LISTED).map(|p| html! {
-                    <li>{ t.problem
-                        .replace("{line}", &p.line.to_string())
-                        .replace("{column}", desk.mapping.names.get(p.column).map_or("", String::as_str))
-                        .replace("{text}", &p.text)
-                        .replace("{issue}", issue(&p.issue)) }</li>
+                    <li>{ lang.cell_problem(p.line, desk.mapping.names.get(p.column).map_or("", String::as_str), &p.text, &p.issue) }</li>
                 }) }
                 if outcome.problems.len() > LISTED {
                     <li>{ t.more.replace("{n}", &(outcome.problems.len() - LISTED).to_string()) }</li>

@@ -181,11 +181,25 @@ fn done_message(lang: Lang, done: &Done) -> String {
                 text.replace("{option}", option)
                     .replace("{to}", &to.to_string())
             });
-            let said = i
-                .brought_in
-                .replace("{new}", &lang.number(brought.added as f64, 0))
-                .replace("{changed}", &lang.number(brought.changed as f64, 0));
+            let said = if brought.pasted {
+                i.pasted
+            } else {
+                i.brought_in
+            }
+            .replace("{new}", &lang.number(brought.added as f64, 0))
+            .replace("{changed}", &lang.number(brought.changed as f64, 0));
+            // A paste has no desk that listed its cells: the notice says them.
+            let not_taken = brought
+                .first_not_taken
+                .as_ref()
+                .filter(|_| brought.pasted)
+                .map(|(line, column, text, issue)| {
+                    i.not_taken
+                        .replace("{n}", &lang.number(brought.not_taken as f64, 0))
+                        .replace("{first}", &lang.cell_problem(*line, column, text, issue))
+                });
             std::iter::once(said)
+                .chain(not_taken)
                 .chain(moves)
                 .collect::<Vec<_>>()
                 .join(" · ")

@@ -5,6 +5,7 @@ use crate::components::fields::{text_field, TextFieldProps};
 use crate::components::number_field::NumberField;
 use crate::components::Same;
 use crate::domain::analyses::browse::{Browse, SortBy};
+use crate::domain::formats::sheet_import::{PasteAt, Target};
 use crate::domain::model::criterion::Level;
 use crate::domain::model::ids::{CriterionId, OptionId};
 use crate::domain::model::scenario::{key_label, ScenarioEdit, ScenarioOption, MAX_OPTIONS};
@@ -14,8 +15,10 @@ use crate::domain::scoring::Ranking;
 use crate::hooks::{use_stable, ADD_OPTION_ID};
 use crate::i18n::Lang;
 use crate::services::focus::focus_and_select;
+use crate::state::SheetAction;
 use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Props of [`OptionsPanel`].
@@ -39,6 +42,9 @@ pub struct OptionsPanelProps {
     pub read_only: bool,
     /// Sends actions.
     pub on_edit: Callback<ScenarioEdit>,
+    /// Sends a block pasted into the table.
+    #[prop_or_default]
+    pub on_sheet: Callback<SheetAction>,
 }
 
 /// How many value fields the table renders at first, and adds per "show
@@ -159,6 +165,10 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
         let shown_rows = shown_rows.clone();
         Callback::from(move |_: MouseEvent| shown_rows.set(shown + page))
     };
+    let on_paste = (!props.read_only).then(|| {
+        let ids: Vec<OptionId> = order.iter().map(|&i| props.options[i].id).collect();
+        paste_handler(ids, &columns, has_fit, props.on_sheet.clone())
+    });
     let fit_columns = if has_fit { Segment::ALL.len() } else { 0 };
     let grid = format!(
         "--option-columns: {}",
@@ -185,7 +195,7 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
                 // Focusable: read-only, its fields are not, and the keyboard must still scroll it.
                 <div class="table-scroll" ref={scroller} onscroll={on_scroll} tabindex="0">
                     <fieldset class="table-fields" disabled={props.read_only}>
-                    <div class="options-table" role="table" aria-labelledby="options-heading" style={grid}>
+                    <div class="options-table" role="table" aria-labelledby="options-heading" style={grid} onpaste={on_paste}>
                         { table_head(lang, &columns, has_fit) }
                         <div role="rowgroup">
                             { for rows.iter().map(|&i| &props.options[i]).map(|option| html! {
@@ -216,6 +226,70 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
             }
         </section>
     }
+}
+
+/// A block of cells pasted into a field of the table (tab-separated or
+/// several lines; a single value goes into the field as typed): it lands
+/// from the focused row and column on, rows as the table shows them (`ids`),
+/// columns as shown: title, each value column, each segment's fit.
+fn paste_handler(
+    ids: Vec<OptionId>,
+    columns: &[ValueColumn],
+    has_fit: bool,
+    on_sheet: Callback<SheetAction>,
+) -> Callback<Event> {
+    // Each column as the fields' ids end ("title", "c2", "fit-smb").
+    let mut order: Vec<(String, Target)> = vec![("title".into(), Target::Title)];
+    order.extend(
+        columns
+            .iter()
+            .map(|c| (c.id.to_string(), Target::Criterion(c.id))),
+    );
+    if has_fit {
+        order.extend(Segment::ALL.map(|s| (format!("fit-{}", s.key()), Target::Fit(s))));
+    }
+    Callback::from(move |event: Event| {
+        let Some(event) = event.dyn_ref::<web_sys::ClipboardEvent>() else {
+            return;
+        };
+        let text = event
+            .clipboard_data()
+            .and_then(|data| data.get_data("text/plain").ok())
+            .unwrap_or_default();
+        if !text.trim_end_matches(['\r', '\n']).contains(['\t', '\n']) {
+            return;
+        }
+        let field = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .map(|e| e.id())
+            .unwrap_or_default();
+        let Some((option, column)) = field.strip_prefix("opt-").and_then(|f| f.split_once('-'))
+        else {
+            return;
+        };
+        let Some(row) = ids.iter().position(|id| id.to_string() == option) else {
+            return;
+        };
+        // The description sits under the title: a block pasted there fills
+        // descriptions, then the value columns.
+        let columns: Vec<Target> = if column == "description" {
+            std::iter::once(Target::Description)
+                .chain(order.iter().skip(1).map(|c| c.1))
+                .collect()
+        } else {
+            let Some(from) = order.iter().position(|c| c.0 == column) else {
+                return;
+            };
+            order[from..].iter().map(|c| c.1).collect()
+        };
+        event.prevent_default();
+        let at = PasteAt {
+            rows: ids[row..].to_vec(),
+            columns,
+        };
+        on_sheet.emit(SheetAction::Paste(text.into(), Rc::new(at)));
+    })
 }
 
 /// The rows in the order the sort and filter give them (entry indices), and

@@ -862,7 +862,12 @@ fn comparison_view(
 /// The tracker's key of the option at `index`, an address as a link that
 /// opens its item.
 fn tracker_key(scenario: &Scenario, index: usize) -> Html {
-    let Some(key) = scenario.options.get(index).map(|o| o.key.as_str()).filter(|k| !k.is_empty()) else {
+    let Some(key) = scenario
+        .options
+        .get(index)
+        .map(|o| o.key.as_str())
+        .filter(|k| !k.is_empty())
+    else {
         return Html::default();
     };
     if key_is_address(key) {

@@ -27,6 +27,8 @@ pub struct IntakeTexts {
     pub cancel: &'static str,
     pub nothing: &'static str,
     pub brought_in: &'static str,
+    pub pasted: &'static str,
+    pub not_taken: &'static str,
     pub moved: &'static str,
     pub new_at: &'static str,
     pub not_a_table: [&'static str; 4],
@@ -83,6 +85,8 @@ pub const EN: IntakeTexts = IntakeTexts {
     cancel: "Cancel",
     nothing: "No row would change the scenario.",
     brought_in: "Brought in. New options: {new} · changed: {changed}.",
+    pasted: "Pasted. New options: {new} · changed: {changed}. Undo takes it back.",
+    not_taken: "Cells not taken: {n}. The first: {first}",
     moved: "{option} {from} → {to}",
     new_at: "{option} new at {to}",
     not_a_table: [
@@ -132,6 +136,8 @@ pub const DE: IntakeTexts = IntakeTexts {
     cancel: "Abbrechen",
     nothing: "Keine Zeile würde das Szenario ändern.",
     brought_in: "Übernommen. Neue Optionen: {new} · geändert: {changed}.",
+    pasted: "Eingefügt. Neue Optionen: {new} · geändert: {changed}. Rückgängig nimmt es zurück.",
+    not_taken: "Nicht übernommene Zellen: {n}. Die erste: {first}",
     moved: "{option} {from} → {to}",
     new_at: "{option} neu auf {to}",
     not_a_table: [

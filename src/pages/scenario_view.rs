@@ -184,7 +184,7 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
                         { scenario_panel(&ScenarioPanelProps { lang, scenario: scenario.0.clone(), on_edit: on_edit.clone(), strips: mix_strips }) }
                         { criteria_panel(lang, (scenario.model, scenario.threshold.value()), &criteria, on_edit, strips, (ranking.rows.len() > 1 && ranking.ratio.as_ref().is_none_or(|p| p.has_add)).then_some((top3, on_top3))) }
                     </fieldset>
-                    <OptionsPanel {lang} {options} columns={value_columns} has_fit={table_columns.1} ranking={latest_ranking} {read_only} on_edit={on_edit.clone()} />
+                    <OptionsPanel {lang} {options} columns={value_columns} has_fit={table_columns.1} ranking={latest_ranking} {read_only} on_edit={on_edit.clone()} on_sheet={props.callbacks.on_sheet.clone()} />
                 </div>
             }
             <div class="results">

@@ -6,7 +6,7 @@
 
 use crate::domain::formats::sheet::{Numbers, Sheet};
 use crate::domain::formats::sheet_import::{
-    column_names, guess, import, moves, Mapping, Outcome, RowChange, Target,
+    column_names, guess, import, moves, CellIssue, Mapping, Outcome, PasteAt, RowChange, Target,
 };
 use crate::domain::formats::table::TableTexts;
 use crate::domain::model::scenario::{Scenario, ScenarioEdit};
@@ -29,6 +29,9 @@ pub enum SheetAction {
     Skip(usize, bool),
     /// Takes the rows into the scenario and closes the desk.
     Take,
+    /// A block pasted into the options table, landing at the focused cell:
+    /// taken at once (no desk), one Undo step.
+    Paste(Rc<str>, Rc<PasteAt>),
     /// Closes the desk; nothing changes.
     Close,
 }
@@ -116,7 +119,10 @@ impl SheetDesk {
                     next.skipped.remove(&line);
                 }
             }
-            SheetAction::Open(..) | SheetAction::Take | SheetAction::Close => return None,
+            SheetAction::Open(..)
+            | SheetAction::Take
+            | SheetAction::Paste(..)
+            | SheetAction::Close => return None,
         }
         (next != *self).then_some(next)
     }
@@ -132,10 +138,23 @@ pub struct BroughtIn {
     pub changed: usize,
     /// The moves of the ranking, at most five, top first.
     pub moves: Vec<(String, Option<u32>, u32)>,
+    /// Whether it came from a paste into the table (else from a file).
+    pub pasted: bool,
+    /// How many cells were not taken (a paste says so; a file's desk
+    /// listed them before).
+    pub not_taken: usize,
+    /// The first cell not taken: its line, its column's name, what it
+    /// held and why.
+    pub first_not_taken: Option<(usize, String, String, CellIssue)>,
 }
 
-/// The edit that takes `outcome` into `scenario`, and what it did.
-pub fn take(scenario: &Scenario, outcome: &Outcome) -> (ScenarioEdit, BroughtIn) {
+/// The edit that takes `outcome` into `scenario` (read as `mapping` says),
+/// and what it did.
+pub fn take(
+    scenario: &Scenario,
+    outcome: &Outcome,
+    mapping: &Mapping,
+) -> (ScenarioEdit, BroughtIn) {
     let title = |id| {
         outcome
             .scenario
@@ -155,6 +174,23 @@ pub fn take(scenario: &Scenario, outcome: &Outcome) -> (ScenarioEdit, BroughtIn)
             added: outcome.count(RowChange::New),
             changed: outcome.count(RowChange::Changed),
             moves: moved,
+            pasted: false,
+            not_taken: outcome.problems.len(),
+            first_not_taken: outcome.problems.first().map(|p| {
+                let column = column_name(&outcome.scenario, mapping, p.column);
+                (p.line, column, p.text.clone(), p.issue.clone())
+            }),
         },
     )
+}
+
+/// The name of column `c` as the user knows it: its criterion's where it
+/// has one, else its own.
+pub fn column_name(scenario: &Scenario, mapping: &Mapping, c: usize) -> String {
+    match mapping.targets.get(c) {
+        Some(Target::Criterion(id)) => scenario.criterion(*id).map(|cr| cr.name.clone()),
+        _ => None,
+    }
+    .or_else(|| mapping.names.get(c).cloned())
+    .unwrap_or_default()
 }

@@ -483,7 +483,8 @@ pub struct PasteAt {
 /// and web tables copy): with a header Kerze recognises, its columns go
 /// by their names and its rows by key or title, as a sheet's do; without
 /// one, rows and columns fill the table from the focused cell on, as in a
-/// spreadsheet. `own`, `column` and `fallback` as for [`guess`].
+/// spreadsheet. `own`, `column` and `fallback` as for [`guess`]. The
+/// outcome comes with the mapping it was read by.
 pub fn paste(
     scenario: &Scenario,
     text: &str,
@@ -491,20 +492,24 @@ pub fn paste(
     own: &[TableTexts<'_>],
     column: &str,
     fallback: NumberStyle,
-) -> Result<Outcome, SheetError> {
+) -> Result<(Outcome, Mapping), SheetError> {
     let sheet = read_pasted(text)?;
     let guessed = guess(&sheet, scenario, own, column, fallback);
     if guessed.header {
-        return Ok(import(scenario, &sheet, &guessed, &|_| false));
+        return Ok((import(scenario, &sheet, &guessed, &|_| false), guessed));
     }
     let targets = (0..sheet.width)
         .map(|c| at.columns.get(c).copied().unwrap_or(Target::Ignore))
         .collect();
-    let mapping = Mapping {
-        targets,
-        ..guessed
-    };
-    Ok(bring(scenario, &sheet, &mapping, &|_| false, Matching::InOrder(&at.rows)))
+    let mapping = Mapping { targets, ..guessed };
+    let outcome = bring(
+        scenario,
+        &sheet,
+        &mapping,
+        &|_| false,
+        Matching::InOrder(&at.rows),
+    );
+    Ok((outcome, mapping))
 }
 
 /// How rows find their options.

@@ -63,15 +63,23 @@ impl ScenarioOption {
 /// A tracker key as shown: an issue's address as `acme/app#17` (GitHub,
 /// GitLab) or without its `https://`; any other key as it is.
 pub fn key_label(key: &str) -> String {
-    let Some(rest) = key.strip_prefix("https://").or_else(|| key.strip_prefix("http://")) else {
+    let Some(rest) = key
+        .strip_prefix("https://")
+        .or_else(|| key.strip_prefix("http://"))
+    else {
         return key.to_owned();
     };
     let path = rest.split_once('/').map_or(rest, |(_, path)| path);
     ["/-/issues/", "/issues/", "/pull/", "/-/merge_requests/"]
         .iter()
         .find_map(|at| path.split_once(at))
-        .filter(|(repo, number)| !repo.is_empty() && number.chars().all(|c| c.is_ascii_digit()) && !number.is_empty())
-        .map_or_else(|| rest.trim_end_matches('/').to_owned(), |(repo, number)| format!("{repo}#{number}"))
+        .filter(|(repo, number)| {
+            !repo.is_empty() && number.chars().all(|c| c.is_ascii_digit()) && !number.is_empty()
+        })
+        .map_or_else(
+            || rest.trim_end_matches('/').to_owned(),
+            |(repo, number)| format!("{repo}#{number}"),
+        )
 }
 
 /// Whether a key is an address a link may open (`https://`, `http://`).
@@ -1566,10 +1574,19 @@ mod tests {
     #[test]
     fn a_key_is_shown_short() {
         assert_eq!(key_label("ONB-101"), "ONB-101");
-        assert_eq!(key_label("https://github.com/acme/app/issues/17"), "acme/app#17");
-        assert_eq!(key_label("https://github.com/acme/app/pull/9"), "acme/app#9");
+        assert_eq!(
+            key_label("https://github.com/acme/app/issues/17"),
+            "acme/app#17"
+        );
+        assert_eq!(
+            key_label("https://github.com/acme/app/pull/9"),
+            "acme/app#9"
+        );
         assert_eq!(key_label("https://gitlab.com/g/p/-/issues/3"), "g/p#3");
-        assert_eq!(key_label("https://linear.app/acme/issue/ENG-42/"), "linear.app/acme/issue/ENG-42");
+        assert_eq!(
+            key_label("https://linear.app/acme/issue/ENG-42/"),
+            "linear.app/acme/issue/ENG-42"
+        );
         assert!(key_is_address("https://x.org/1") && !key_is_address("javascript:alert(1)"));
     }
 
