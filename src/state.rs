@@ -360,8 +360,9 @@ impl State {
         let scenario = self.workspace.active_scenario();
         let mut next = self.clone();
         match action {
-            SheetAction::Open(file, sheet) => {
-                next.intake = Some(Rc::new(SheetDesk::open(file, sheet, scenario, &words)));
+            SheetAction::Open(file, sheet, memory) => {
+                let desk = SheetDesk::open(file, sheet, scenario, &words, &memory);
+                next.intake = Some(Rc::new(desk));
             }
             SheetAction::Take => {
                 let desk = self.intake.as_ref()?;

@@ -286,6 +286,7 @@ fn the_desk_is_changed_by_its_actions_and_taking_is_one_undo_step() {
         .reduce(Action::Sheet(SheetAction::Open(
             "b.csv".into(),
             Rc::new(sheet),
+            Rc::default(),
         )))
         .unwrap();
     let desk = open.intake.clone().unwrap();
@@ -501,4 +502,51 @@ fn a_pasted_block_fills_the_table_from_the_focused_cell_or_goes_by_its_header() 
     assert_eq!(out.count(RowChange::Changed), 1);
     assert_eq!(out.scenario.options[2].values.get(&first), Some(&9.0));
     assert_eq!(out.scenario.options.len(), 5);
+}
+
+#[test]
+fn the_columns_chosen_for_a_sheet_come_back_for_a_sheet_of_the_same_header() {
+    use kerze::domain::formats::sheet_memory::SheetMemory;
+    let jira = fixture("jira.csv");
+    let scenario = empty_like(&demo(Lang::En));
+    let mut mapping = mapping_for(&jira, &scenario, Lang::En);
+    // The user leaves Priority out and takes Business Value as a rating.
+    mapping.targets[5] = Target::Ignore;
+    mapping.targets[11] = Target::NewCriterion(InputKind::Rating);
+    let memory = SheetMemory::default().remember(&jira, &mapping, &scenario);
+    let kept = SheetMemory::read(&memory.to_text());
+    assert_eq!(kept, memory, "kept as text and read back");
+    let guessed = mapping_for(&jira, &scenario, Lang::En);
+    assert_eq!(
+        kept.recall(&jira, &guessed, &scenario),
+        Some(mapping.clone())
+    );
+    // Brought in, next week's sheet finds the new criteria by their names.
+    let taken = import(&scenario, &jira, &mapping, &|_| false).scenario;
+    let again = kept
+        .recall(&jira, &mapping_for(&jira, &taken, Lang::En), &taken)
+        .unwrap();
+    let points = taken
+        .criteria
+        .iter()
+        .find(|c| c.name == "Story Points")
+        .unwrap()
+        .id;
+    assert_eq!(again.targets[10], Target::Criterion(points));
+    assert_eq!(again.targets[5], Target::Ignore);
+    // Another header: nothing kept; storage that cannot be read: nothing.
+    let linear = fixture("linear.csv");
+    assert_eq!(
+        kept.recall(
+            &linear,
+            &mapping_for(&linear, &scenario, Lang::En),
+            &scenario
+        ),
+        None
+    );
+    assert_eq!(SheetMemory::read("{not json"), SheetMemory::default());
+    assert_eq!(
+        SheetMemory::read(r#"{"version":99,"sheets":[]}"#),
+        SheetMemory::default()
+    );
 }

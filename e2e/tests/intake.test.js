@@ -36,7 +36,8 @@ test('a Jira export maps itself, a row is left out, and one Undo takes the impor
   assert.equal(mapped['Summary'], 'Title');
   assert.equal(mapped['Description'], 'Description');
   assert.equal(mapped['Story Points'], 'New criterion: amount');
-  assert.equal(mapped['Issue key'], 'Nothing (left out)');
+  assert.equal(mapped['Issue key'], 'Key in the tracker');
+  assert.equal(mapped['Priority'], 'New criterion: levels from the words');
   // The three issues share titles with demo options: changed, none new.
   const summary = page.locator('.intake-summary');
   assert.equal(
@@ -123,4 +124,89 @@ test("Kerze's own CSV, downloaded and picked again, changes nothing (English and
     assert.deepEqual(page.problems, []);
     await ctx.close();
   }
+});
+
+/** Puts `text` on the clipboard and pastes it into the field `selector`, as Ctrl+V does. */
+async function pasteInto(page, selector, text) {
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.locator(selector).focus();
+  await page.keyboard.press('Control+v');
+}
+
+/** The values of the fields `ids`, as shown. */
+function fieldValues(page, ids) {
+  return page.evaluate((list) => list.map((id) => document.getElementById(id)?.value ?? null), ids);
+}
+
+test('a block pasted from a spreadsheet fills the table from the focused cell, or goes by its header; one Undo each', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url);
+  await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
+  const rows = page.locator('.options-table .option-row[data-option]');
+  assert.equal(await rows.count(), 5);
+  const before = await fieldValues(page, ['opt-o4-c1', 'opt-o4-c2', 'opt-o5-c1', 'opt-o5-c2']);
+
+  // Without a header, from the 4th option's Cost on: two rows land on the
+  // 4th and 5th options, the third is a new option; as Excel copies (CRLF).
+  await pasteInto(page, '#opt-o4-c1', '12\t3\r\n7\t2\r\n4\t5\r\n');
+  await page.getByText(/^Pasted\. New options: 1 · changed: 2\./).waitFor();
+  assert.equal(await rows.count(), 6);
+  assert.deepEqual(await fieldValues(page, ['opt-o4-c1', 'opt-o4-c2', 'opt-o5-c1', 'opt-o5-c2', 'opt-o6-c1', 'opt-o6-c2']), ['12', '3', '7', '2', '4', '5']);
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => document.querySelectorAll('.options-table .option-row[data-option]').length === 5);
+  assert.deepEqual(await fieldValues(page, ['opt-o4-c1', 'opt-o4-c2', 'opt-o5-c1', 'opt-o5-c2']), before, 'one Undo takes the paste back');
+
+  // With a header: by the names, wherever the focus is; a cell that is not
+  // a number is said, the rest taken.
+  const block = 'Option\tCost\tTime to market\nSCIM user provisioning\t33\t7\nWebhooks for invoices\ttbd\t4\n';
+  const firstTitle = await page.locator('#opt-o1-title').inputValue();
+  await pasteInto(page, '#opt-o1-title', block);
+  const notice = page.getByText(/^Pasted\. New options: 1 · changed: 1\./);
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /Cells not taken: 1\. The first: Line 3, Cost: “tbd” is not a number: left as it was/);
+  const scim = await page.locator('.option-row', { has: page.locator('input[value="SCIM user provisioning"]') }).getAttribute('data-option');
+  assert.deepEqual(await fieldValues(page, [`opt-${scim}-c1`, `opt-${scim}-c2`, 'opt-o6-title', 'opt-o6-c2']), ['33', '7', 'Webhooks for invoices', '4']);
+  assert.equal(await page.locator('#opt-o1-title').inputValue(), firstTitle, 'the focused title is not typed into');
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => document.querySelectorAll('.options-table .option-row[data-option]').length === 5);
+
+  // One value is typed into the field, as any paste.
+  const title = await page.locator('#opt-o2-title').inputValue();
+  await page.locator('#opt-o2-title').fill('');
+  await pasteInto(page, '#opt-o2-title', title);
+  assert.equal(await page.locator('#opt-o2-title').inputValue(), title);
+  assert.equal(await rows.count(), 5);
+  assert.deepEqual(await violations(page), []);
+  assert.deepEqual(page.problems, []);
+  await ctx.close();
+});
+
+test('tracker keys travel: shown beside the title, in the CSV beside it, and the formula guard holds on the way out', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url);
+  const sheet = [
+    'Summary,Issue key,Story Points',
+    'Self-serve SSO wizard,ONB-101,8',
+    '"=HYPERLINK(""http://x"",""y"")",=cmd|calc,3',
+    '@SUM(1),+ONB-9,2',
+    '-minus first,ONB-7,1',
+  ].join('\n');
+  await pick(page, 'jira-keys.csv', Buffer.from(sheet));
+  await page.locator('.intake').waitFor();
+  await page.getByRole('button', { name: 'Bring in', exact: true }).click();
+  await page.getByText(/^Brought in\. New options: 3 · changed: 1\./).waitFor();
+  const keys = await page.locator('.rank-row .row-key').allTextContents();
+  assert.deepEqual(keys.sort(), ['+ONB-9', '=cmd|calc', 'ONB-101', 'ONB-7'].sort());
+  assert.equal(await page.locator('.option-row .option-key').count(), 4);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const csv = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
+  const [header] = csv.split('\n');
+  assert.ok(header.startsWith('"Rank","Option","Key","Score"'), header);
+  assert.ok(csv.includes('"ONB-101"'), csv);
+  for (const guarded of [`"'=HYPERLINK(""http://x"",""y"")"`, `"'=cmd|calc"`, `"'@SUM(1)"`, `"'+ONB-9"`, `"'-minus first"`]) {
+    assert.ok(csv.includes(guarded), `${guarded} in ${csv}`);
+  }
+  assert.ok(!/(^|,)[=+@-]/m.test(csv.replace(/"[^"]*"/g, '""')), 'no unguarded formula cell');
+  assert.deepEqual(page.problems, []);
+  await ctx.close();
 });

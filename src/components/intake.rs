@@ -9,6 +9,7 @@ use crate::domain::model::scenario::{Scenario, ScenarioOption};
 use crate::domain::model::segment::Segment;
 use crate::domain::model::value::{format_number, NumberStyle};
 use crate::i18n::Lang;
+use crate::services::storage;
 use crate::state::{Action, SheetAction, SheetDesk};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -106,9 +107,15 @@ pub fn intake_panel(props: &IntakeProps) -> Html {
         outcome.count(RowChange::Unchanged),
     );
     let number = |n: usize| lang.number(n as f64, 0);
-    let take = props
-        .dispatch
-        .reform(|_: MouseEvent| Action::Sheet(SheetAction::Take));
+    let take = {
+        let (scenario, desk) = (props.scenario.clone(), desk.clone());
+        props.dispatch.reform(move |_: MouseEvent| {
+            // The choices are kept by the header's names for the next import.
+            let memory = storage::sheet_memory().remember(&desk.sheet, &desk.mapping, &scenario);
+            storage::keep_sheet_memory(&memory);
+            Action::Sheet(SheetAction::Take)
+        })
+    };
     let cancel = props
         .dispatch
         .reform(|_: MouseEvent| Action::Sheet(SheetAction::Close));
@@ -116,6 +123,9 @@ pub fn intake_panel(props: &IntakeProps) -> Html {
         <section class="intake" aria-labelledby={INTAKE_HEADING_ID}>
             <h2 id={INTAKE_HEADING_ID} tabindex="-1">{ t.heading.replace("{file}", &desk.file) }</h2>
             <p class="hint">{ t.intro }</p>
+            if desk.remembered {
+                <p class="hint intake-remembered">{ t.remembered }</p>
+            }
             <div class="intake-settings">
                 <label>
                     <input type="checkbox" checked={desk.mapping.header} onchange={on_header} />

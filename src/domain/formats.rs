@@ -14,6 +14,7 @@ pub mod link;
 pub mod scenario;
 pub mod sheet;
 pub mod sheet_import;
+pub mod sheet_memory;
 pub mod stored;
 pub mod svg;
 pub mod table;

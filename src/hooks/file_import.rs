@@ -79,7 +79,12 @@ fn import(file: web_sys::File, latest: Rc<RefCell<State>>, dispatch: Callback<Ac
         let take = move |bytes: Vec<u8>| {
             let text = decode(&bytes).map_err(ImportError::NotATable)?;
             let sheet = read_sheet(&text).map_err(ImportError::NotATable)?;
-            open.emit(Action::Sheet(SheetAction::Open(name, Rc::new(sheet))));
+            let memory = Rc::new(crate::services::storage::sheet_memory());
+            open.emit(Action::Sheet(SheetAction::Open(
+                name,
+                Rc::new(sheet),
+                memory,
+            )));
             after_a_frame(Box::new(|| focus_by_id(INTAKE_HEADING_ID)));
             Ok(())
         };

@@ -5,6 +5,7 @@
 pub struct IntakeTexts {
     pub heading: &'static str,
     pub intro: &'static str,
+    pub remembered: &'static str,
     pub column: &'static str,
     pub header: &'static str,
     pub numbers: &'static str,
@@ -49,6 +50,7 @@ pub struct IntakeTargets {
 pub const EN: IntakeTexts = IntakeTexts {
     heading: "Bring in “{file}”",
     intro: "Check what each column becomes. Rows update the option with the same key in the tracker, else the same title, else become new options; an empty cell keeps the value there. Nothing changes until you bring them in, and one Undo takes it all back.",
+    remembered: "The columns are as you chose them for a sheet with these headers last time.",
     column: "Column",
     header: "The first row names the columns",
     numbers: "Numbers are written as",
@@ -100,6 +102,7 @@ pub const EN: IntakeTexts = IntakeTexts {
 pub const DE: IntakeTexts = IntakeTexts {
     heading: "„{file}“ übernehmen",
     intro: "Prüfen Sie, was jede Spalte wird. Zeilen ändern die Option mit demselben Schlüssel im Tracker, sonst mit demselben Titel, sonst werden sie neue Optionen; eine leere Zelle lässt den Wert dort stehen. Nichts ändert sich, bevor Sie übernehmen, und ein Rückgängig nimmt alles zurück.",
+    remembered: "Die Spalten sind so gewählt wie beim letzten Mal für eine Tabelle mit diesen Überschriften.",
     column: "Spalte",
     header: "Die erste Zeile benennt die Spalten",
     numbers: "Zahlen sind geschrieben als",

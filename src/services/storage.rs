@@ -116,3 +116,19 @@ pub fn write_key(key: &str, text: &str) {
         storage.set_item(key, text).ok();
     }
 }
+
+/// The columns chosen for the sheets brought in before (empty when none are
+/// kept or storage is off).
+pub fn sheet_memory() -> crate::domain::formats::sheet_memory::SheetMemory {
+    use crate::domain::formats::sheet_memory::{SheetMemory, SHEET_MEMORY_KEY};
+    read_key(SHEET_MEMORY_KEY).map_or_else(SheetMemory::default, |text| SheetMemory::read(&text))
+}
+
+/// Keeps the columns chosen for the sheets brought in; a refused write only
+/// loses the memory.
+pub fn keep_sheet_memory(memory: &crate::domain::formats::sheet_memory::SheetMemory) {
+    write_key(
+        crate::domain::formats::sheet_memory::SHEET_MEMORY_KEY,
+        &memory.to_text(),
+    );
+}

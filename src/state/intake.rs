@@ -8,6 +8,7 @@ use crate::domain::formats::sheet::{Numbers, Sheet};
 use crate::domain::formats::sheet_import::{
     column_names, guess, import, moves, CellIssue, Mapping, Outcome, PasteAt, RowChange, Target,
 };
+use crate::domain::formats::sheet_memory::SheetMemory;
 use crate::domain::formats::table::TableTexts;
 use crate::domain::model::scenario::{Scenario, ScenarioEdit};
 use crate::domain::model::value::NumberStyle;
@@ -17,8 +18,10 @@ use std::rc::Rc;
 /// What the user does at the desk.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SheetAction {
-    /// A sheet was read from a file of this name: the mapping is proposed.
-    Open(String, Rc<Sheet>),
+    /// A sheet was read from a file of this name: the mapping is proposed,
+    /// or the one chosen before for a sheet of the same header (kept in
+    /// the memory).
+    Open(String, Rc<Sheet>, Rc<SheetMemory>),
     /// Column `c` becomes this.
     Target(usize, Target),
     /// Whether the first row names the columns.
@@ -47,6 +50,8 @@ pub struct SheetDesk {
     pub mapping: Mapping,
     /// The lines of the rows left out.
     pub skipped: BTreeSet<usize>,
+    /// Whether the columns are as chosen for a sheet of the same header before.
+    pub remembered: bool,
 }
 
 /// Names the desk needs from the language: Kerze's own CSV columns in
@@ -61,13 +66,22 @@ pub struct SheetWords<'a> {
 }
 
 impl SheetDesk {
-    /// The desk for `sheet` read from `file`, its mapping proposed.
-    pub fn open(file: String, sheet: Rc<Sheet>, scenario: &Scenario, words: &SheetWords) -> Self {
-        let mapping = guess(&sheet, scenario, words.own, words.column, words.style);
+    /// The desk for `sheet` read from `file`: its mapping as chosen for a
+    /// sheet of the same header before (in `memory`), else proposed.
+    pub fn open(
+        file: String,
+        sheet: Rc<Sheet>,
+        scenario: &Scenario,
+        words: &SheetWords,
+        memory: &SheetMemory,
+    ) -> Self {
+        let guessed = guess(&sheet, scenario, words.own, words.column, words.style);
+        let recalled = memory.recall(&sheet, &guessed, scenario);
         SheetDesk {
+            remembered: recalled.is_some(),
+            mapping: recalled.unwrap_or(guessed),
             file,
             sheet,
-            mapping,
             skipped: BTreeSet::new(),
         }
     }
