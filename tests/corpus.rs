@@ -228,10 +228,19 @@ fn every_version_4_export_of_the_corpus_is_read_as_before() {
 /// wrote them, import back to the scenario they came from.
 #[test]
 fn every_version_5_export_of_the_corpus_is_read_as_before() {
-    use kerze::domain::formats::import::read_import;
     let rice = support::frameworks::frameworks().swap_remove(1);
-    for (name, scenario) in [("group", group()), ("demo", demo()), ("rice", rice)] {
-        let file = std::fs::read_to_string(format!("{DIR}/export-v5/{name}.json")).unwrap();
+    reads_back(5, [("group", group()), ("demo", demo()), ("rice", rice)]);
+}
+
+/// Each export file `export-v{version}/{name}.json` of the corpus imports to
+/// its scenario.
+fn reads_back<const N: usize>(
+    version: u32,
+    all: [(&str, kerze::domain::model::scenario::Scenario); N],
+) {
+    use kerze::domain::formats::import::read_import;
+    for (name, scenario) in all {
+        let file = std::fs::read_to_string(format!("{DIR}/export-v{version}/{name}.json")).unwrap();
         let imported = read_import(&file, scenario.id.clone()).unwrap();
         assert_eq!(imported.scenario, scenario, "{name}");
     }
@@ -242,7 +251,6 @@ fn every_version_5_export_of_the_corpus_is_read_as_before() {
 /// scenario they came from.
 #[test]
 fn every_version_6_export_of_the_corpus_is_read_as_before() {
-    use kerze::domain::formats::import::read_import;
     let rice = support::frameworks::frameworks().swap_remove(1);
     let all = [
         ("group", group()),
@@ -250,11 +258,7 @@ fn every_version_6_export_of_the_corpus_is_read_as_before() {
         ("rice", rice),
         ("budget", budgeted()),
     ];
-    for (name, scenario) in all {
-        let file = std::fs::read_to_string(format!("{DIR}/export-v6/{name}.json")).unwrap();
-        let imported = read_import(&file, scenario.id.clone()).unwrap();
-        assert_eq!(imported.scenario, scenario, "{name}");
-    }
+    reads_back(6, all);
 }
 
 /// Export format 7: the same four files and the demo with its tracker keys,
@@ -263,7 +267,6 @@ fn every_version_6_export_of_the_corpus_is_read_as_before() {
 #[test]
 fn every_version_7_export_of_the_corpus_is_written_and_read_as_before() {
     use kerze::domain::formats::export::export_json;
-    use kerze::domain::formats::import::read_import;
     let rice = support::frameworks::frameworks().swap_remove(1);
     let all = [
         ("group", group()),
@@ -272,18 +275,16 @@ fn every_version_7_export_of_the_corpus_is_written_and_read_as_before() {
         ("budget", budgeted()),
         ("keyed", keyed()),
     ];
-    for (name, scenario) in all {
+    for (name, scenario) in &all {
         let path = format!("{DIR}/export-v7/{name}.json");
-        let written = export_json(&scenario, "2026-12-07T12:00:00Z".into());
+        let written = export_json(scenario, "2026-12-07T12:00:00Z".into());
         if writing() {
             std::fs::create_dir_all(format!("{DIR}/export-v7")).unwrap();
             std::fs::write(&path, &written).unwrap();
         }
-        let file = std::fs::read_to_string(&path).unwrap();
-        assert_eq!(written, file, "{name}");
-        let imported = read_import(&file, scenario.id.clone()).unwrap();
-        assert_eq!(imported.scenario, scenario, "{name}");
+        assert_eq!(written, std::fs::read_to_string(&path).unwrap(), "{name}");
     }
+    reads_back(7, all);
 }
 
 /// The scenario of the stored-entry fixture of format 5 (with group scoring).

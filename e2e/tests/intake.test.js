@@ -164,7 +164,9 @@ test('a block pasted from a spreadsheet fills the table from the focused cell, o
   const notice = page.getByText(/^Pasted\. New options: 1 · changed: 1\./);
   await notice.waitFor();
   assert.match(await notice.innerText(), /Cells not taken: 1\. The first: Line 3, Cost: “tbd” is not a number: left as it was/);
-  const scim = await page.locator('.option-row', { has: page.locator('input[value="SCIM user provisioning"]') }).getAttribute('data-option');
+  const scim = await page.evaluate(() =>
+    [...document.querySelectorAll('.option-row[data-option]')].find((r) => r.querySelector('.option-title')?.value === 'SCIM user provisioning')?.dataset.option,
+  );
   assert.deepEqual(await fieldValues(page, [`opt-${scim}-c1`, `opt-${scim}-c2`, 'opt-o6-title', 'opt-o6-c2']), ['33', '7', 'Webhooks for invoices', '4']);
   assert.equal(await page.locator('#opt-o1-title').inputValue(), firstTitle, 'the focused title is not typed into');
   await page.evaluate(() => document.activeElement?.blur());
@@ -207,6 +209,34 @@ test('tracker keys travel: shown beside the title, in the CSV beside it, and the
     assert.ok(csv.includes(guarded), `${guarded} in ${csv}`);
   }
   assert.ok(!/(^|,)[=+@-]/m.test(csv.replace(/"[^"]*"/g, '""')), 'no unguarded formula cell');
+  assert.deepEqual(page.problems, []);
+  await ctx.close();
+});
+
+test('the columns chosen for a sheet come back for the same tracker’s next export, after a reload too', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url);
+  await pick(page, 'jira.csv', await fixture('jira.csv'));
+  await page.locator('.intake').waitFor();
+  assert.equal(await page.locator('.intake-remembered').count(), 0, 'a first sheet is guessed');
+  // Priority is left out this time.
+  const priority = page.locator('.intake-columns tbody tr', { hasText: 'Priority' }).locator('select');
+  await priority.selectOption({ label: 'Nothing (left out)' });
+  await page.getByRole('button', { name: 'Bring in', exact: true }).click();
+  await page.getByText(/^Brought in\./).waitFor();
+  await page.reload();
+  await page.locator('#ranking-heading').waitFor();
+  await pick(page, 'jira.csv', await fixture('jira.csv'));
+  await page.locator('.intake-remembered').waitFor();
+  const mapped = Object.fromEntries(await columns(page));
+  assert.equal(mapped['Priority'], 'Nothing (left out)', 'the choice came back');
+  assert.equal(mapped['Story Points'], 'Story Points', 'the criterion made last time, found by its name');
+  assert.equal(mapped['Issue key'], 'Key in the tracker');
+  // Matched by key now: nothing new, nothing changed.
+  assert.equal(
+    await page.locator('.intake-summary').innerText(),
+    'New options: 0 · changed: 0 · unchanged: 3. Options of the scenario not in the sheet, kept as they are: 2.',
+  );
+  assert.deepEqual(await violations(page), []);
   assert.deepEqual(page.problems, []);
   await ctx.close();
 });

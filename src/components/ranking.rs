@@ -384,10 +384,10 @@ fn rank_row(view: &RowView, position: usize, row: &RankedOption) -> Html {
                     {onclick}
                 >
                     <span class="title-text">{ title.clone() }</span>
-                    if let Some(key) = scenario.options.get(row.index).map(|o| &o.key).filter(|k| !k.is_empty()) {
-                        <span class="row-key">{ key_label(key) }</span>
-                    }
                 </button>
+                if let Some(key) = scenario.options.get(row.index).map(|o| &o.key).filter(|k| !k.is_empty()) {
+                    <span class="row-key">{ key_label(key) }</span>
+                }
                 <div class="bar" aria-hidden="true">
                     { for segments }
                     { ratio_bar.unwrap_or_default() }

@@ -183,22 +183,22 @@ fn sniff(text: &str) -> u8 {
 
 /// Reads `text` as a table: the delimiter told from its first rows.
 pub fn read_sheet(text: &str) -> Result<Sheet, SheetError> {
-    read_with(text, sniff)
+    read_with(text, None)
 }
 
 /// Reads a block pasted from a spreadsheet or a web page's table: tab
 /// separated, as every one of them copies (a comma inside is text).
 pub fn read_pasted(text: &str) -> Result<Sheet, SheetError> {
-    read_with(text, |_| b'\t')
+    read_with(text, Some(b'\t'))
 }
 
-/// Reads `text` as a table with the delimiter `delimiter_of` tells.
-fn read_with(text: &str, delimiter_of: impl Fn(&str) -> u8) -> Result<Sheet, SheetError> {
+/// Reads `text` as a table with `delimiter`, else the one its rows tell.
+fn read_with(text: &str, delimiter: Option<u8>) -> Result<Sheet, SheetError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(SheetError::Empty);
     }
-    let delimiter = delimiter_of(text);
+    let delimiter = delimiter.unwrap_or_else(|| sniff(text));
     let mut rows =
         records(text, delimiter, usize::MAX).map_err(|line| SheetError::Unreadable { line })?;
     // Trailing empty columns (a spreadsheet's stray delimiters) are dropped.
