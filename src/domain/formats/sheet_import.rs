@@ -125,26 +125,36 @@ fn order_word(word: &str) -> String {
 /// may be), in a known order where every word is one of it (`true`), else
 /// as they first appear (`false`).
 pub fn column_levels<'a>(cells: impl Iterator<Item = &'a str>) -> (Vec<Level>, bool) {
-    let mut words: Vec<&str> = Vec::new();
+    // Each word as written, and as compared.
+    let mut words: Vec<(&str, String)> = Vec::new();
+    // A text too long for a label, or more words than levels: no known order.
+    let mut left_over = false;
     for cell in cells.map(str::trim).filter(|c| !c.is_empty()) {
-        let known = words
-            .iter()
-            .any(|w| w.to_lowercase() == cell.to_lowercase());
-        if !known && words.len() < MAX_LEVELS && cell.chars().count() <= MAX_UNIT {
-            words.push(cell);
+        if cell.len() > 4 * MAX_UNIT || cell.chars().count() > MAX_UNIT {
+            left_over = true;
+            continue;
+        }
+        let lower = cell.to_lowercase();
+        if words.iter().any(|(_, w)| *w == lower) {
+            continue;
+        }
+        if words.len() < MAX_LEVELS {
+            words.push((cell, lower));
+        } else {
+            left_over = true;
         }
     }
     let place = |order: &[&str], word: &str| order.iter().position(|o| *o == order_word(word));
     let order = ORDERS
         .iter()
-        .find(|order| words.iter().all(|w| place(order, w).is_some()));
+        .find(|order| !left_over && words.iter().all(|(w, _)| place(order, w).is_some()));
     if let Some(order) = order {
-        words.sort_by_key(|w| place(order, w));
+        words.sort_by_key(|(w, _)| place(order, w));
     }
     let levels = words
         .iter()
         .enumerate()
-        .map(|(i, w)| Level::new(w, (i + 1) as f64))
+        .map(|(i, (w, _))| Level::new(w, (i + 1) as f64))
         .collect();
     (levels, order.is_some())
 }
