@@ -139,7 +139,7 @@ test('a range typed as 20–40 draws a whisker and percentages that survive a re
   // …and for whoever opens the link.
   await page.getByRole('button', { name: 'Share' }).click();
   const link = await page.inputValue('#share-link');
-  assert.match(link, /#k5\./); // the current link version
+  assert.match(link, /#k6\./); // the current link version
   const other = await env.browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
   const { page: theirs } = await openApp(env.browser, link, { context: other });
   await settledRobustness(theirs, { values: true });
