@@ -227,47 +227,8 @@ pub fn guess(
     fallback: NumberStyle,
 ) -> Mapping {
     let first = sheet.rows.first().map(|(_, r)| r.as_slice()).unwrap_or(&[]);
+    let header = has_header(sheet, scenario, own, fallback);
     let body_from = |header: bool| usize::from(header).min(sheet.rows.len());
-    let numeric = |cell: &str| {
-        cell_number(
-            cell,
-            Numbers {
-                style: fallback,
-                evident: true,
-            },
-        )
-        .is_ok_and(|v| v.is_some())
-            || cell_number(
-                cell,
-                Numbers {
-                    style: other(fallback),
-                    evident: true,
-                },
-            )
-            .is_ok_and(|v| v.is_some())
-    };
-    let known = |cell: &str| {
-        let h = normal(cell);
-        TITLE_WORDS.contains(&h.as_str())
-            || DESCRIPTION_WORDS.contains(&h.as_str())
-            || scenario.criteria.iter().any(|c| normal(&c.name) == h)
-            || is_own_derived(cell, own)
-    };
-    let text_over_numbers = (0..sheet.width).any(|c| {
-        let below: Vec<&str> = sheet
-            .rows
-            .iter()
-            .skip(1)
-            .take(GUESSED_ROWS)
-            .map(|(_, r)| r[c].as_str())
-            .filter(|x| !x.is_empty())
-            .collect();
-        !first[c].is_empty()
-            && !numeric(&first[c])
-            && !below.is_empty()
-            && below.iter().filter(|x| numeric(x)).count() * 2 >= below.len()
-    });
-    let header = first.iter().any(|c| known(c)) || (sheet.rows.len() > 1 && text_over_numbers);
     let from = body_from(header);
     // The mapping is guessed from the first rows; every row is then read by it.
     let body = &sheet.rows[from..(from + GUESSED_ROWS).min(sheet.rows.len())];
@@ -374,6 +335,52 @@ pub fn guess(
         targets,
         numbers,
     }
+}
+
+/// Whether the first row of `sheet` names the columns: some cell is a
+/// known name (a title or description word, a criterion of `scenario`,
+/// one of Kerze's own columns), or a text stands above a column of numbers.
+fn has_header(
+    sheet: &Sheet,
+    scenario: &Scenario,
+    own: &[TableTexts<'_>],
+    fallback: NumberStyle,
+) -> bool {
+    let first = sheet.rows.first().map(|(_, r)| r.as_slice()).unwrap_or(&[]);
+    let numeric = |cell: &str| {
+        [fallback, other(fallback)].into_iter().any(|style| {
+            cell_number(
+                cell,
+                Numbers {
+                    style,
+                    evident: true,
+                },
+            )
+            .is_ok_and(|v| v.is_some())
+        })
+    };
+    let known = |cell: &str| {
+        let h = normal(cell);
+        TITLE_WORDS.contains(&h.as_str())
+            || DESCRIPTION_WORDS.contains(&h.as_str())
+            || scenario.criteria.iter().any(|c| normal(&c.name) == h)
+            || is_own_derived(cell, own)
+    };
+    let text_over_numbers = (0..sheet.width).any(|c| {
+        let below: Vec<&str> = sheet
+            .rows
+            .iter()
+            .skip(1)
+            .take(GUESSED_ROWS)
+            .map(|(_, r)| r[c].as_str())
+            .filter(|x| !x.is_empty())
+            .collect();
+        !first[c].is_empty()
+            && !numeric(&first[c])
+            && !below.is_empty()
+            && below.iter().filter(|x| numeric(x)).count() * 2 >= below.len()
+    });
+    first.iter().any(|c| known(c)) || (sheet.rows.len() > 1 && text_over_numbers)
 }
 
 /// Each column's name: its header (a tracker's `Custom field (…)`
@@ -541,32 +548,7 @@ fn bring(
 ) -> Outcome {
     let mut next = scenario.clone();
     let mut problems = Vec::new();
-    // Each column's criterion, the new ones added first.
-    let columns: Vec<Option<CriterionId>> = mapping
-        .targets
-        .iter()
-        .enumerate()
-        .map(|(c, target)| match *target {
-            Target::Criterion(id) => next.criterion(id).map(|_| id),
-            Target::NewCriterion(kind) => {
-                let added = next.apply(ScenarioEdit::AddCriterion {
-                    name: mapping.names[c].clone(),
-                    kind,
-                });
-                let id = added
-                    .ok()
-                    .and_then(|_| next.criteria.last().map(|cr| cr.id))?;
-                if kind == InputKind::Levels {
-                    // The column's own words; a word left over is a cell not taken.
-                    let words = sheet.rows.iter().skip(usize::from(mapping.header));
-                    let (levels, _) = column_levels(words.map(|(_, r)| r[c].as_str()));
-                    let _ = next.apply(ScenarioEdit::SetLevels(id, levels));
-                }
-                Some(id)
-            }
-            _ => None,
-        })
-        .collect();
+    let columns = criteria_columns(&mut next, sheet, mapping);
     // The first option of each title and of each key, as compared.
     let first_of = |text: fn(&ScenarioOption) -> &str| -> HashMap<String, usize> {
         next.options
@@ -691,6 +673,40 @@ fn bring(
         missing,
         problems,
     }
+}
+
+/// Each column's criterion in `next`, the new ones added to it first (named
+/// as their columns; levels from the column's own words).
+fn criteria_columns(
+    next: &mut Scenario,
+    sheet: &Sheet,
+    mapping: &Mapping,
+) -> Vec<Option<CriterionId>> {
+    mapping
+        .targets
+        .iter()
+        .enumerate()
+        .map(|(c, target)| match *target {
+            Target::Criterion(id) => next.criterion(id).map(|_| id),
+            Target::NewCriterion(kind) => {
+                let added = next.apply(ScenarioEdit::AddCriterion {
+                    name: mapping.names[c].clone(),
+                    kind,
+                });
+                let id = added
+                    .ok()
+                    .and_then(|_| next.criteria.last().map(|cr| cr.id))?;
+                if kind == InputKind::Levels {
+                    // The column's own words; a word left over is a cell not taken.
+                    let words = sheet.rows.iter().skip(usize::from(mapping.header));
+                    let (levels, _) = column_levels(words.map(|(_, r)| r[c].as_str()));
+                    let _ = next.apply(ScenarioEdit::SetLevels(id, levels));
+                }
+                Some(id)
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// Takes a row's `cells` into `option` as `mapping` says (`columns`: each
