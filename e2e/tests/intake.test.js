@@ -173,6 +173,25 @@ test('a block pasted from a spreadsheet fills the table from the focused cell, o
   await page.keyboard.press('Control+z');
   await page.waitForFunction(() => document.querySelectorAll('.options-table .option-row[data-option]').length === 5);
 
+  // Onto an empty scenario's panel: clicked, then pasted, the rows are its options.
+  await page.getByRole('button', { name: 'New scenario' }).click();
+  const empty = page.getByText(/^No options yet\./);
+  await empty.click();
+  await page.evaluate(() => navigator.clipboard.writeText('Audit log export\t12\nUsage alerts\t5\n'));
+  await page.keyboard.press('Control+v');
+  await page.getByText(/^Pasted\. New options: 2 · changed: 0\./).waitFor();
+  assert.deepEqual(await fieldValues(page, ['opt-o1-title', 'opt-o1-c1', 'opt-o2-title', 'opt-o2-c1']), ['Audit log export', '12', 'Usage alerts', '5']);
+  // A block pasted into a field of the panel's own (the filter) stays there.
+  await page.evaluate(() => navigator.clipboard.writeText('a\tb'));
+  const filter = page.getByLabel('Filter', { exact: true });
+  await filter.focus();
+  await page.keyboard.press('Control+v');
+  await page.waitForFunction(() => document.activeElement?.value?.startsWith('a'));
+  assert.equal(await page.locator('.rank-list .rank-row').count(), 2, 'no option added');
+  await filter.fill('');
+  await page.selectOption('#scenario-switch', { label: 'Enterprise onboarding' });
+  await page.waitForFunction(() => document.querySelectorAll('.options-table .option-row[data-option]').length === 5);
+
   // One value is typed into the field, as any paste.
   const title = await page.locator('#opt-o2-title').inputValue();
   await page.locator('#opt-o2-title').fill('');

@@ -175,7 +175,9 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
         option_columns(columns.len(), fit_columns)
     );
     html! {
-        <section class="panel options-panel" aria-labelledby="options-heading">
+        // Focusable by a click (not by Tab), so that a block pasted onto the
+        // panel, an empty one too, lands as new options.
+        <section class="panel options-panel" aria-labelledby="options-heading" tabindex={on_paste.is_some().then_some("-1")} onpaste={on_paste}>
             <div class="panel-head">
                 <h2 id="options-heading">{ t.options.options }</h2>
                 if choices.len() > 2 {
@@ -195,7 +197,7 @@ pub fn options_panel(props: &OptionsPanelProps) -> Html {
                 // Focusable: read-only, its fields are not, and the keyboard must still scroll it.
                 <div class="table-scroll" ref={scroller} onscroll={on_scroll} tabindex="0">
                     <fieldset class="table-fields" disabled={props.read_only}>
-                    <div class="options-table" role="table" aria-labelledby="options-heading" style={grid} onpaste={on_paste}>
+                    <div class="options-table" role="table" aria-labelledby="options-heading" style={grid}>
                         { table_head(lang, &columns, has_fit) }
                         <div role="rowgroup">
                             { for rows.iter().map(|&i| &props.options[i]).map(|option| html! {
@@ -259,17 +261,24 @@ fn paste_handler(
         if !text.trim_end_matches(['\r', '\n']).contains(['\t', '\n']) {
             return;
         }
-        let field = event
+        let Some(target) = event
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .map(|e| e.id())
-            .unwrap_or_default();
-        let Some((option, column)) = field.strip_prefix("opt-").and_then(|f| f.split_once('-'))
         else {
             return;
         };
-        let Some(row) = ids.iter().position(|id| id.to_string() == option) else {
-            return;
+        let field = target.id();
+        // Onto the panel itself (not into a field of its own, such as the
+        // filter): new options, from the title on.
+        let (row, column) = match field.strip_prefix("opt-").and_then(|f| f.split_once('-')) {
+            Some((option, column)) => match ids.iter().position(|id| id.to_string() == option) {
+                Some(row) => (row, column),
+                None => return,
+            },
+            None if !matches!(target.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") => {
+                (ids.len(), "title")
+            }
+            None => return,
         };
         // The description sits under the title: a block pasted there fills
         // descriptions, then the value columns.
