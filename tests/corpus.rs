@@ -69,12 +69,7 @@ fn every_version_4_link_of_the_corpus_opens_to_its_scenario() {
 #[test]
 fn every_version_5_link_of_the_corpus_opens_to_its_scenario() {
     let path = format!("{DIR}/link-v5/corpus.tsv");
-    let pairs = read_pairs(&path);
-    let with_budget = pairs
-        .iter()
-        .filter(|(_, entry)| entry.contains(r#""budget""#))
-        .count();
-    assert!(with_budget >= 10, "{with_budget} entries with a budget");
+    holds_at_least(&path, r#""budget""#, 10);
     opens(&path, "k5.", 73);
 }
 
@@ -110,13 +105,17 @@ fn every_version_6_link_of_the_corpus_opens_to_its_scenario() {
         std::fs::create_dir_all(format!("{DIR}/link-v6")).unwrap();
         std::fs::write(&path, lines.join("\n") + "\n").unwrap();
     }
-    let pairs = read_pairs(&path);
-    let with_key = pairs
-        .iter()
-        .filter(|(_, entry)| entry.contains(r#""key""#))
-        .count();
-    assert!(with_key >= 10, "{with_key} entries with a key");
+    holds_at_least(&path, r#""key""#, 10);
     opens(&path, "k6.", 74);
+}
+
+/// At least `count` entries of the corpus at `path` hold `field`.
+fn holds_at_least(path: &str, field: &str, count: usize) {
+    let with = read_pairs(path)
+        .iter()
+        .filter(|(_, entry)| entry.contains(field))
+        .count();
+    assert!(with >= count, "{with} entries with {field}");
 }
 
 /// The demo with its options' keys in a tracker (one of them an issue's
@@ -229,15 +228,15 @@ fn every_version_4_export_of_the_corpus_is_read_as_before() {
 #[test]
 fn every_version_5_export_of_the_corpus_is_read_as_before() {
     let rice = support::frameworks::frameworks().swap_remove(1);
-    reads_back(5, [("group", group()), ("demo", demo()), ("rice", rice)]);
+    reads_back(
+        5,
+        vec![("group", group()), ("demo", demo()), ("rice", rice)],
+    );
 }
 
 /// Each export file `export-v{version}/{name}.json` of the corpus imports to
 /// its scenario.
-fn reads_back<const N: usize>(
-    version: u32,
-    all: [(&str, kerze::domain::model::scenario::Scenario); N],
-) {
+fn reads_back(version: u32, all: Vec<(&str, kerze::domain::model::scenario::Scenario)>) {
     use kerze::domain::formats::import::read_import;
     for (name, scenario) in all {
         let file = std::fs::read_to_string(format!("{DIR}/export-v{version}/{name}.json")).unwrap();
@@ -251,14 +250,19 @@ fn reads_back<const N: usize>(
 /// scenario they came from.
 #[test]
 fn every_version_6_export_of_the_corpus_is_read_as_before() {
+    reads_back(6, budget_era());
+}
+
+/// The files of export format 6: the group scoring's entry, the demo, a
+/// RICE scenario and the demo with a budget.
+fn budget_era() -> Vec<(&'static str, kerze::domain::model::scenario::Scenario)> {
     let rice = support::frameworks::frameworks().swap_remove(1);
-    let all = [
+    vec![
         ("group", group()),
         ("demo", demo()),
         ("rice", rice),
         ("budget", budgeted()),
-    ];
-    reads_back(6, all);
+    ]
 }
 
 /// Export format 7: the same four files and the demo with its tracker keys,
@@ -267,14 +271,8 @@ fn every_version_6_export_of_the_corpus_is_read_as_before() {
 #[test]
 fn every_version_7_export_of_the_corpus_is_written_and_read_as_before() {
     use kerze::domain::formats::export::export_json;
-    let rice = support::frameworks::frameworks().swap_remove(1);
-    let all = [
-        ("group", group()),
-        ("demo", demo()),
-        ("rice", rice),
-        ("budget", budgeted()),
-        ("keyed", keyed()),
-    ];
+    let mut all = budget_era();
+    all.push(("keyed", keyed()));
     for (name, scenario) in &all {
         let path = format!("{DIR}/export-v7/{name}.json");
         let written = export_json(scenario, "2026-12-07T12:00:00Z".into());
