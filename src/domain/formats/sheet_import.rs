@@ -8,7 +8,7 @@
 use crate::domain::formats::sheet::{
     cell_number, number_style, read_pasted, Numbers, Sheet, SheetError,
 };
-use crate::domain::formats::table::TableTexts;
+use crate::domain::formats::table::{unguarded, TableTexts};
 use crate::domain::model::criterion::{CriterionInput, InputKind, Level, MAX_LEVELS};
 use crate::domain::model::ids::{CriterionId, OptionId};
 use crate::domain::model::scenario::{
@@ -473,8 +473,8 @@ pub struct Outcome {
 /// Reads `sheet` into `scenario` as `mapping` says, leaving out the rows
 /// whose lines `skip` holds. New criteria come first (named as their
 /// columns); each row then updates the option of the same tracker key, else
-/// of the same title (the first row of a key or title does; later ones are
-/// new options), or adds one. An empty cell leaves a value as it was; a cell
+/// of the same title (rows of one title update that title's options in
+/// order; rows past them are new options), or adds one. An empty cell leaves a value as it was; a cell
 /// that cannot be taken is a problem and leaves it too.
 pub fn import(
     scenario: &Scenario,
@@ -550,17 +550,20 @@ fn bring(
     let mut problems = Vec::new();
     let columns = criteria_columns(&mut next, sheet, mapping);
     // The first option of each title and of each key, as compared.
-    let first_of = |text: fn(&ScenarioOption) -> &str| -> HashMap<String, usize> {
-        next.options
-            .iter()
-            .enumerate()
-            .rev()
-            .filter(|(_, o)| !text(o).trim().is_empty())
-            .map(|(i, o)| (text(o).trim().to_lowercase(), i))
-            .collect()
+    // The options of each title and of each key, as compared, in entry order.
+    let all_of = |text: fn(&ScenarioOption) -> &str| -> HashMap<String, Vec<usize>> {
+        let mut all: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, o) in next.options.iter().enumerate() {
+            if !text(o).trim().is_empty() {
+                all.entry(text(o).trim().to_lowercase())
+                    .or_default()
+                    .push(i);
+            }
+        }
+        all
     };
-    let by_title = first_of(|o| &o.title);
-    let by_key = first_of(|o| &o.key);
+    let by_title = all_of(|o| &o.title);
+    let by_key = all_of(|o| &o.key);
     let mut matched = vec![false; next.options.len()];
     let mut next_id = OptionId::next_after(next.options.iter().map(|o| &o.id));
     let body = sheet.rows.iter().skip(usize::from(mapping.header));
@@ -576,8 +579,11 @@ fn bring(
                 .map_or(String::new(), |t| t.chars().take(40).collect()),
             issue,
         };
-        let cell = |column: Option<usize>| column.map_or("", |c| cells[c].trim());
+        // Kerze's formula guard (`'=…`) comes off the texts again.
+        let cell =
+            |column: Option<usize>| column.map_or(String::new(), |c| unguarded(cells[c].trim()));
         let (title, key) = (cell(title_column), cell(key_column));
+        let (title, key) = (title.as_str(), key.as_str());
         if !text_ok(title) {
             problems.push(problem(title_column.unwrap_or(0), CellIssue::TooLong));
             continue;
@@ -588,26 +594,25 @@ fn bring(
             problems.push(problem(key_column.unwrap_or(0), CellIssue::TooLong));
             ""
         };
-        let free = |i: &usize| !matched[*i];
+        // The first option of this text not matched yet (rows of the same
+        // title match options of that title in order).
+        let first_free =
+            |all: &HashMap<String, Vec<usize>>, text: &str, fits: &dyn Fn(usize) -> bool| {
+                all.get(&text.to_lowercase())
+                    .filter(|_| !text.is_empty())
+                    .and_then(|list| list.iter().copied().find(|&i| !matched[i] && fits(i)))
+            };
         let existing = match matching {
             // By key; else by title, where the option has no other key.
-            Matching::ByKeyOrTitle => by_key
-                .get(&key.to_lowercase())
-                .copied()
-                .filter(|_| !key.is_empty())
-                .filter(free)
-                .or_else(|| {
-                    by_title
-                        .get(&title.to_lowercase())
-                        .copied()
-                        .filter(|_| !title.is_empty())
-                        .filter(free)
-                        .filter(|&i| key.is_empty() || next.options[i].key.is_empty())
-                }),
+            Matching::ByKeyOrTitle => first_free(&by_key, key, &|_| true).or_else(|| {
+                first_free(&by_title, title, &|i| {
+                    key.is_empty() || next.options[i].key.is_empty()
+                })
+            }),
             Matching::InOrder(ids) => ids
                 .get(n)
                 .and_then(|id| next.options.iter().position(|o| o.id == *id))
-                .filter(free),
+                .filter(|&i| !matched[i]),
         };
         let by_name = matches!(matching, Matching::ByKeyOrTitle);
         let mut option = match existing {
@@ -724,7 +729,7 @@ fn fill(
         match *target {
             Target::Description if !cell.is_empty() => {
                 if text_ok(cell) {
-                    option.description = cell.to_owned();
+                    option.description = unguarded(cell);
                 } else {
                     found.push((c, CellIssue::TooLong));
                 }

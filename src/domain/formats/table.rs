@@ -129,6 +129,16 @@ fn header(scenario: &Scenario, t: &TableTexts<'_>, values: bool, points: bool) -
     header
 }
 
+/// The characters a spreadsheet starts a formula with.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether a piece of a cell needs the guard: it begins like a formula once
+/// any apostrophes of its own are set aside (so that the guard comes off
+/// again exactly, see [`unguarded`]).
+fn needs_guard(piece: &str) -> bool {
+    piece.trim_start_matches('\'').starts_with(FORMULA_STARTS)
+}
+
 /// User text as a CSV cell that a spreadsheet shows as text: a cell that
 /// begins like a formula (`=`, `+`, `-`, `@`, a tab or a carriage return) gets
 /// a leading `'`, so Excel and LibreOffice never run it. Numbers Kerze writes
@@ -139,12 +149,23 @@ fn csv_text(text: &str) -> String {
     // cell after every `,` or `;` inside the text: each such piece is
     // guarded as a cell of its own.
     for piece in text.split_inclusive([',', ';']) {
-        if piece.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        if needs_guard(piece) {
             out.push('\'');
         }
         out.push_str(piece);
     }
     out
+}
+
+/// A cell's text with the formula guard of [`csv_text`] taken off again, so
+/// that Kerze's own CSV reads back to the texts it was written from.
+pub fn unguarded(cell: &str) -> String {
+    cell.split_inclusive([',', ';'])
+        .map(|piece| match piece.strip_prefix('\'') {
+            Some(rest) if needs_guard(rest) => rest,
+            _ => piece,
+        })
+        .collect()
 }
 
 /// The ranked backlog as CSV, with a byte-order mark so Excel reads the umlauts.
