@@ -44,6 +44,8 @@ test('a Jira export maps itself, a row is left out, and one Undo takes the impor
     await summary.innerText(),
     'New options: 0 · changed: 3 · unchanged: 0. Options of the scenario not in the sheet, kept as they are: 2.',
   );
+  // Taking the tracker's keys is a change the rows say.
+  await page.locator('.intake-rows').getByText('Key in the tracker – → ONB-101', { exact: false }).waitFor();
   assert.deepEqual(await violations(page), [], 'axe-core on the desk');
   // SCIM's row is left out.
   await page.getByLabel('Take line 7: SCIM user provisioning').uncheck();

@@ -4,6 +4,7 @@
 
 use crate::components::Same;
 use crate::domain::formats::sheet_import::{Outcome, RowChange, Target};
+use crate::domain::formats::table::unguarded;
 use crate::domain::model::criterion::{CriterionInput, InputKind};
 use crate::domain::model::scenario::{Scenario, ScenarioOption};
 use crate::domain::model::segment::Segment;
@@ -271,6 +272,16 @@ fn changes(
             ));
         }
     }
+    // A tracker's item renamed, or its key taken for the first time.
+    for (name, old, new) in [
+        (t.targets.title, &before.title, &now.title),
+        (t.targets.key, &before.key, &now.key),
+    ] {
+        if old != new {
+            let old = if old.is_empty() { "–" } else { old };
+            parts.push(format!("{name} {old} → {new}"));
+        }
+    }
     if before.description != now.description {
         parts.push(t.targets.description.to_owned());
     }
@@ -299,7 +310,7 @@ fn rows_table(props: &IntakeProps, outcome: &Outcome) -> Html {
         .iter()
         .skip(usize::from(desk.mapping.header))
         .filter_map(|(line, cells)| {
-            let title = title_column.map_or(String::new(), |c| cells[c].clone());
+            let title = title_column.map_or(String::new(), |c| unguarded(cells[c].trim()));
             match taken.get(line) {
                 Some(r) if r.change == RowChange::Unchanged => None,
                 Some(r) => Some((*line, Some(*r), title)),

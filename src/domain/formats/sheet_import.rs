@@ -292,9 +292,11 @@ pub fn guess(
                 return Target::Description;
             }
             // Words in a known order (High, Medium, Low; S, M, L) are levels.
-            let (levels, ordered) = column_levels(cells());
-            if !all_numbers && ordered && levels.len() >= 2 {
-                return Target::NewCriterion(InputKind::Levels);
+            if !all_numbers {
+                let (levels, ordered) = column_levels(cells());
+                if ordered && levels.len() >= 2 {
+                    return Target::NewCriterion(InputKind::Levels);
+                }
             }
             if all_numbers {
                 let rating = cells().all(|x| {
